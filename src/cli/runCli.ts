@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util'
+import type { SerializedError } from '../shared/ipc/AppError'
+import { AppError } from '../shared/ipc/AppError'
+import { APP_VERSION } from '../main/appVersion'
+import { openWorkstation } from '../main/openWorkstation'
+import { resolveDataDir } from '../main/resolveDataDir'
+import { formatArticle, formatList } from './formatOutput'
+
+export type CliIo = {
+  out: (text: string) => void
+  err: (text: string) => void
+  env: NodeJS.ProcessEnv
+}
+
+export const USAGE = `Usage: copydesk <command> [options]
+
+Commands:
+  list [--query TEXT]             articles on the desk, newest first
+  get ID                          one article
+  create --headline TEXT [--summary TEXT] [--deck TEXT]
+                                  a new draft
+
+Options:
+  --data-dir DIR   the article store (default: COPYDESK_DATA_DIR, else the app's data folder)
+  --json           machine-readable output
+  --help           this text`
+
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+/** Runs one CLI command against the same services and IPC validation as the app; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+        query: { type: 'string' },
+        headline: { type: 'string' },
+        summary: { type: 'string' },
+        deck: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    return EXIT.usage
+  }
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.help || !command) {
+    io.out(USAGE)
+    return values.help ? EXIT.ok : EXIT.usage
+  }
+  const call = callFor(command, rest, values)
+  if (!call) {
+    io.err(`Unknown command or missing argument: ${[command, ...rest].join(' ')}\n\n${USAGE}`)
+    return EXIT.usage
+  }
+  const dataDir = resolveDataDir(
+    values['data-dir'] ? ['--data-dir', values['data-dir']] : [],
+    io.env,
+  )
+  let workstation
+  try {
+    workstation = await openWorkstation({ dataDir, host: 'cli', version: APP_VERSION })
+  } catch (error) {
+    return fail(
+      io,
+      values.json,
+      error instanceof AppError ? error : new AppError('IO', String(error)),
+    )
+  }
+  try {
+    const result = await workstation.dispatch(call.method, call.input)
+    if (!result.ok) return fail(io, values.json, result.error)
+    io.out(values.json ? JSON.stringify(result.value, null, 2) : call.format(result.value))
+    return EXIT.ok
+  } finally {
+    await workstation.close()
+  }
+}
+
+type Call = { method: string; input: unknown; format: (value: unknown) => string }
+
+function callFor(
+  command: string,
+  args: string[],
+  values: {
+    query?: string | undefined
+    headline?: string | undefined
+    summary?: string | undefined
+    deck?: string | undefined
+  },
+): Call | undefined {
+  switch (command) {
+    case 'list':
+      return {
+        method: 'listArticles',
+        input: values.query ? { query: values.query } : {},
+        format: formatList,
+      }
+    case 'get':
+      return args[0]
+        ? { method: 'getArticle', input: { id: args[0] }, format: formatArticle }
+        : undefined
+    case 'create': {
+      if (values.headline === undefined) return undefined
+      const fields = { headline: values.headline, summary: values.summary, deck: values.deck }
+      const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+      return { method: 'createArticle', input: { fields: defined }, format: formatArticle }
+    }
+    default:
+      return undefined
+  }
+}
+
+function fail(io: CliIo, json: boolean, error: SerializedError | AppError): number {
+  const body = { code: error.code, message: error.message }
+  io.err(json ? JSON.stringify({ error: body }, null, 2) : `copydesk: ${error.message}`)
+  return EXIT.failed
+}

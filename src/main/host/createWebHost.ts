@@ -1,0 +1,159 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { toSerializedError, AppError, type Envelope } from '../../shared/ipc/AppError'
+import type { Dispatcher } from '../ipc/createDispatcher'
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
+
+export type WebHost = {
+  /** Origin of the host, e.g. http://127.0.0.1:5199. */
+  origin: string
+  /** The address to open: carries the per-run token in the fragment, which never reaches a server log. */
+  url: string
+  token: string
+  close: () => Promise<void>
+}
+
+export type WebHostOptions = {
+  dispatch: Dispatcher
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 and carries the IPC contract over HTTP (POST /api/<method>)
+ * to the same dispatcher the Electron app uses. Calls need the per-run bearer token and our own
+ * Origin and Host, so no other page, site or local user can drive the store.
+ */
+export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  let origin = ''
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) =>
+      sendJson(res, 500, { ok: false, error: toSerializedError(error) }),
+    )
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'no-referrer')
+    if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'Wrong Host header.')
+    const path = new URL(req.url ?? '/', origin).pathname
+    if (path.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'API calls use POST.')
+      if (req.headers.origin !== origin)
+        return refuse(res, 403, 'Calls from another origin are refused.')
+      if (!hasToken(req.headers.authorization, token))
+        return refuse(res, 403, 'Missing or wrong access token.')
+      if (!req.headers['content-type']?.startsWith('application/json')) {
+        return refuse(res, 415, 'API calls send application/json.')
+      }
+      const payload = await readJson(req)
+      const envelope = payload.ok
+        ? await options.dispatch(path.slice('/api/'.length), payload.value)
+        : payload
+      return sendJson(res, 200, envelope)
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, 405, 'Only GET for pages.')
+    return serveStatic(options.rendererDir, path, res)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const address: AddressInfo | string | null = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  origin = `http://127.0.0.1:${port}`
+  return {
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function hasToken(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '')
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+async function readJson(req: IncomingMessage): Promise<Envelope<unknown>> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += buffer.length
+    if (size > MAX_BODY_BYTES) {
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Request too large (over 20 MB).' },
+      }
+    }
+    chunks.push(buffer)
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) }
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Request body is not valid JSON.' },
+    }
+  }
+}
+
+async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
+    /^([/\\])+/,
+    '',
+  )
+  const file = join(root, relative)
+  if (relative.startsWith('..') || !file.startsWith(root + sep))
+    return refuse(res, 404, 'Not found.')
+  let body: Buffer
+  try {
+    body = await readFile(file)
+  } catch {
+    return refuse(res, 404, 'Not found.')
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+  })
+  res.end(body)
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  const error = new AppError('FORBIDDEN', message)
+  sendJson(res, status, { ok: false, error: toSerializedError(error) })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  res.end(JSON.stringify(body))
+}

@@ -1,0 +1,104 @@
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { AppError } from '../shared/ipc/AppError'
+import { APP_VERSION } from './appVersion'
+import { CONTENT_SECURITY_POLICY } from './host/contentSecurityPolicy'
+import { buildMenu } from './ipc/buildMenu'
+import { isOwnPageUrl } from './ipc/isOwnPageUrl'
+import { registerIpc } from './ipc/registerIpc'
+import { openWorkstation, type Workstation } from './openWorkstation'
+import { resolveDataDir } from './resolveDataDir'
+
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+const pageUrl =
+  process.env['ELECTRON_RENDERER_URL'] ??
+  pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href
+
+let workstation: Workstation | undefined
+
+app.enableSandbox()
+
+// One process per user owns the store; a second launch opens a window in the first instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => createWindow())
+  app.whenReady().then(start, (error: unknown) => fatal(error))
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+  try {
+    workstation = await openWorkstation({ dataDir, host: 'electron', version: APP_VERSION })
+  } catch (error) {
+    return fatal(error)
+  }
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  )
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    })
+  })
+  registerIpc(workstation.dispatch, (url) => isOwnPageUrl(url, pageUrl))
+  Menu.setApplicationMenu(buildMenu(createWindow))
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Copydesk',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnPageUrl(url, pageUrl)) {
+      event.preventDefault()
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    }
+  })
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  void window.loadURL(pageUrl)
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let closing = false
+app.on('will-quit', (event) => {
+  if (!workstation || closing) return
+  closing = true
+  event.preventDefault()
+  void workstation.close().finally(() => app.quit())
+})
+
+function fatal(error: unknown): void {
+  const message =
+    error instanceof AppError ? error.message : `Copydesk could not start: ${String(error)}`
+  dialog.showErrorBox('Copydesk', message)
+  app.exit(1)
+}

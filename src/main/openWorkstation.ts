@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import { userInfo } from 'node:os'
+import type { AppInfo } from '../shared/ipc/contract'
+import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
+import { createHandlers } from './ipc/createHandlers'
+import { ArticleService } from './services/ArticleService'
+import { LowdbArticleRepository } from './store/LowdbArticleRepository'
+
+export type Workstation = {
+  dataDir: string
+  articles: ArticleService
+  dispatch: Dispatcher
+  close: () => Promise<void>
+}
+
+export type WorkstationOptions = {
+  dataDir: string
+  host: AppInfo['host'] | 'cli'
+  version: string
+  now?: () => string
+  user?: () => string
+}
+
+const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
+
+/** Opens the store in `dataDir` (taking its lock) and builds the services and the IPC dispatcher over it. */
+export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  const now = options.now ?? (() => new Date().toISOString())
+  const user = options.user ?? currentUser
+  const repository = await LowdbArticleRepository.open(options.dataDir, {
+    purpose: PURPOSES[options.host],
+    now,
+  })
+  const articles = new ArticleService(repository, { now, user, newId: randomUUID })
+  const info = (): AppInfo => ({
+    dataDir: options.dataDir,
+    host: options.host === 'electron' ? 'electron' : 'web',
+    version: options.version,
+    user: user(),
+  })
+  return {
+    dataDir: options.dataDir,
+    articles,
+    dispatch: createDispatcher(createHandlers({ articles, info })),
+    close: () => repository.close(),
+  }
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'editor'
+  }
+}

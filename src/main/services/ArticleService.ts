@@ -1,0 +1,106 @@
+import type { Article, ArticleSummary, EditableFields } from '../../shared/domain/Article'
+import { newArticle } from '../../shared/domain/newArticle'
+import { slugify } from '../../shared/domain/slugify'
+import { validateBody } from '../../shared/editor-schema/validateBody'
+import { AppError } from '../../shared/ipc/AppError'
+import type {
+  ArticleRef,
+  CreateArticleInput,
+  ListArticlesInput,
+  SaveArticleInput,
+  StoreProblem,
+  TrashEntry,
+} from '../../shared/ipc/contract'
+import type { ArticleRepository } from '../store/ArticleRepository'
+
+/** What the services need from the world, passed in so tests control time, ids and the user. */
+export type ServiceEnv = {
+  now: () => string
+  newId: () => string
+  user: () => string
+}
+
+/** Creating, listing, editing and trashing articles. */
+export class ArticleService {
+  constructor(
+    private readonly repository: ArticleRepository,
+    private readonly env: ServiceEnv,
+  ) {}
+
+  async list(input: ListArticlesInput): Promise<ArticleSummary[]> {
+    const all = await this.repository.list()
+    const words = fold(input.query ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+    if (words.length === 0) return all
+    return all.filter((article) => {
+      const haystack = fold(
+        `${article.headline} ${article.slug} ${article.author} ${article.status}`,
+      )
+      return words.every((word) => haystack.includes(word))
+    })
+  }
+
+  get(input: ArticleRef): Promise<Article> {
+    return this.repository.get(input.id)
+  }
+
+  async create(input: CreateArticleInput): Promise<Article> {
+    const fields = input.fields ?? {}
+    assertBodyFits(fields)
+    const article = newArticle({
+      id: this.env.newId(),
+      author: this.env.user(),
+      now: this.env.now(),
+      fields,
+    })
+    return this.repository.create(article)
+  }
+
+  async save(input: SaveArticleInput): Promise<Article> {
+    assertBodyFits(input.changes)
+    return this.repository.update(input.id, input.baseRevision, (current) => ({
+      ...current,
+      ...input.changes,
+      slug:
+        current.status === 'draft' && input.changes.headline !== undefined
+          ? slugify(input.changes.headline)
+          : current.slug,
+      revision: current.revision + 1,
+      updatedAt: this.env.now(),
+    }))
+  }
+
+  trash(input: ArticleRef): Promise<TrashEntry> {
+    return this.repository.trash(input.id, this.env.now())
+  }
+
+  restore(input: ArticleRef): Promise<ArticleSummary> {
+    return this.repository.restore(input.id)
+  }
+
+  listTrash(): Promise<TrashEntry[]> {
+    return this.repository.listTrash()
+  }
+
+  problems(): Promise<StoreProblem[]> {
+    return this.repository.problems()
+  }
+
+  dismissProblem(id: string): Promise<void> {
+    return this.repository.dismissProblem(id)
+  }
+}
+
+function assertBodyFits(fields: Partial<EditableFields>): void {
+  if (!fields.body) return
+  const problems = validateBody(fields.body)
+  if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems })
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+}

@@ -1,0 +1,107 @@
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import { ArticleSummary } from '../../shared/domain/Article'
+import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+
+export const Location = z.enum(['articles', 'trash'])
+export type Location = z.infer<typeof Location>
+
+export const IndexEntry = ArticleSummary.extend({
+  location: Location,
+  trashedAt: z.iso.datetime().optional(),
+  /** The article file's mtime and size when this entry was made: a mismatch means re-read it. */
+  mtimeMs: z.number(),
+  size: z.number().int(),
+})
+export type IndexEntry = z.infer<typeof IndexEntry>
+
+const IndexFile = z.object({
+  schemaVersion: z.literal(1),
+  entries: z.record(z.string(), IndexEntry),
+})
+type IndexFile = z.infer<typeof IndexFile>
+
+const FLUSH_DELAY_MS = 250
+
+/**
+ * The list of articles, kept in one small lowdb file so the list opens without reading every
+ * article. It is a cache: article files are the truth, and the index is checked against them
+ * (by mtime and size) at start, so its writes can be coalesced off the save path.
+ */
+export class ArticleIndex {
+  private timer: NodeJS.Timeout | undefined
+  private flushing: Promise<void> = Promise.resolve()
+  private dirty = false
+
+  private constructor(private readonly db: Low<IndexFile>) {}
+
+  /** Loads the index; a corrupt one is reported through `onCorrupt` and rebuilt from the files. */
+  static async open(
+    dataDir: string,
+    onCorrupt: (error: CorruptFileError) => Promise<void>,
+  ): Promise<ArticleIndex> {
+    const adapter = new DurableJsonFile(
+      join(dataDir, 'index.json'),
+      (d) => IndexFile.parse(d),
+      'article index',
+    )
+    const db = new Low<IndexFile>(adapter, { schemaVersion: 1, entries: {} })
+    try {
+      await db.read()
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error
+      await onCorrupt(error)
+      db.data = { schemaVersion: 1, entries: {} }
+    }
+    return new ArticleIndex(db)
+  }
+
+  get(id: string): IndexEntry | undefined {
+    return this.db.data.entries[id]
+  }
+
+  all(): IndexEntry[] {
+    return Object.values(this.db.data.entries)
+  }
+
+  set(entry: IndexEntry): void {
+    this.db.data.entries[entry.id] = entry
+    this.scheduleFlush()
+  }
+
+  delete(id: string): void {
+    const { [id]: _removed, ...rest } = this.db.data.entries
+    this.db.data.entries = rest
+    this.scheduleFlush()
+  }
+
+  /** Writes pending changes now. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.flushing = this.flushing
+      .catch(() => undefined)
+      .then(async () => {
+        if (!this.dirty) return
+        this.dirty = false
+        try {
+          await this.db.write()
+        } catch (error) {
+          this.dirty = true
+          throw error
+        }
+      })
+    return this.flushing
+  }
+
+  private scheduleFlush(): void {
+    this.dirty = true
+    if (this.timer) return
+    this.timer = setTimeout(() => {
+      // A failed background flush is retried on the next change or at close; the files are the truth.
+      this.flush().catch(() => undefined)
+    }, FLUSH_DELAY_MS)
+    this.timer.unref()
+  }
+}

@@ -1,0 +1,23 @@
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import type { StoreProblem, TrashEntry } from '../../shared/ipc/contract'
+
+/** Where articles live. Implementations must make `update` a compare-and-swap on the revision. */
+export interface ArticleRepository {
+  /** Articles not in the trash, newest first. Never opens the article files. */
+  list(): Promise<ArticleSummary[]>
+  /** Throws NOT_FOUND, or CORRUPT_FILE after moving a bad file to quarantine. */
+  get(id: string): Promise<Article>
+  create(article: Article): Promise<Article>
+  /**
+   * Replaces an article with `change(current)`, only if its stored revision is still `baseRevision`;
+   * otherwise throws CONFLICT with the stored article in the error details.
+   */
+  update(id: string, baseRevision: number, change: (current: Article) => Article): Promise<Article>
+  trash(id: string, at: string): Promise<TrashEntry>
+  restore(id: string): Promise<ArticleSummary>
+  listTrash(): Promise<TrashEntry[]>
+  /** Files that could not be read and were set aside, not yet dismissed. */
+  problems(): Promise<StoreProblem[]>
+  dismissProblem(id: string): Promise<void>
+  close(): Promise<void>
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempDir } from '../testing/tempDir'
+import { DataDirLock, LOCK_FILE } from './DataDirLock'
+
+let dir: { path: string; cleanup: () => Promise<void> }
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(() => dir.cleanup())
+
+describe('DataDirLock', () => {
+  it('refuses a second holder and names the first', async () => {
+    const first = await DataDirLock.acquire(dir.path, 'desktop app')
+    await expect(DataDirLock.acquire(dir.path, 'browser host')).rejects.toThrow(
+      /in use by Copydesk \(desktop app, process \d+ on /,
+    )
+    await first.release()
+    const second = await DataDirLock.acquire(dir.path, 'browser host')
+    await second.release()
+  })
+
+  it('recovers a lock left by a process that was killed', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    const pid = child.pid ?? 0
+    await writeFile(
+      join(dir.path, LOCK_FILE),
+      JSON.stringify({
+        pid,
+        hostname: hostname(),
+        purpose: 'cli',
+        since: new Date().toISOString(),
+      }),
+    )
+    await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toMatchObject({
+      code: 'DATA_DIR_LOCKED',
+    })
+    child.kill('SIGKILL')
+    await new Promise((resolve) => child.once('exit', resolve))
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    expect(JSON.parse(await readFile(join(dir.path, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    })
+    await lock.release()
+  })
+})

@@ -1,0 +1,86 @@
+import type { ArticleSummary } from '../../../../shared/domain/Article'
+import { formatTime } from '../../formatTime'
+import { statusLabel } from './statusLabel'
+
+type Props = {
+  articles: ArticleSummary[] | null
+  query: string
+  selectedId: string | null
+  error: string | null
+  onQueryChange: (query: string) => void
+  onCreate: () => void
+  onOpen: (id: string) => void
+}
+
+/** The desk's article list: newest first, filtered as you type. */
+export function ArticleList({
+  articles,
+  query,
+  selectedId,
+  error,
+  onQueryChange,
+  onCreate,
+  onOpen,
+}: Props) {
+  return (
+    <aside className="sidebar" aria-label="Article list">
+      <div className="sidebar-head">
+        <button
+          type="button"
+          className="button primary wide"
+          onClick={onCreate}
+          aria-keyshortcuts="Control+Alt+N"
+        >
+          New article
+        </button>
+        <label className="search">
+          <span className="visually-hidden">Filter articles</span>
+          <input
+            type="search"
+            placeholder="Filter by headline, author, status"
+            value={query}
+            onChange={(event) => onQueryChange(event.target.value)}
+          />
+        </label>
+      </div>
+      {error && (
+        <p className="sidebar-message error" role="alert">
+          {error}
+        </p>
+      )}
+      {articles && articles.length === 0 && (
+        <p className="sidebar-message">
+          {query ? `No articles match “${query}”.` : 'No articles yet. Start with New article.'}
+        </p>
+      )}
+      <nav aria-label="Articles">
+        <ul className="article-list">
+          {articles?.map((article) => (
+            <li key={article.id}>
+              <a
+                href={`#/article/${article.id}`}
+                className="article-item"
+                aria-current={article.id === selectedId ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault()
+                  onOpen(article.id)
+                }}
+              >
+                <span className="article-item-headline">
+                  {article.headline || 'Untitled article'}
+                </span>
+                <span className="article-item-meta">
+                  <span className={`status-pill status-${article.status}`}>
+                    {statusLabel(article.status)}
+                  </span>
+                  <span>{article.wordCount.toLocaleString('en-US')} words</span>
+                  <time dateTime={article.updatedAt}>{formatTime(article.updatedAt)}</time>
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </aside>
+  )
+}

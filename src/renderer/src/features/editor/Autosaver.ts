@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { Article, EditableFields } from '../../../../shared/domain/Article'
+import { AppError } from '../../../../shared/ipc/AppError'
+import type { SaveArticleInput } from '../../../../shared/ipc/contract'
+import { retryDelay, type SaveState } from './SaveState'
+import { UnsavedBackup } from './UnsavedBackup'
+
+export type Field = keyof EditableFields
+
+/** Reads a field's current value at save time, so typing never serializes the body. */
+type Reader = () => EditableFields[Field]
+
+export type AutosaverOptions = {
+  article: Article
+  save: (input: SaveArticleInput) => Promise<Article>
+  onState: (state: SaveState) => void
+  debounceMs?: number
+  backup?: UnsavedBackup
+  /** Fields restored from a backup, to be saved as soon as possible. */
+  restored?: Partial<EditableFields>
+}
+
+/**
+ * Saves an article shortly after typing stops. A failed save keeps every change pending, backs it up
+ * locally and retries with backoff; a conflict stops and waits for the editor to decide. One save is
+ * in flight at a time, each based on the revision the previous one returned.
+ */
+export class Autosaver {
+  private dirty = new Map<Field, Reader>()
+  private readonly savedListeners = new Set<(article: Article) => void>()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private inFlight: Promise<void> | undefined
+  private attempt = 0
+  private base: number
+  private stopped = false
+  private conflicted = false
+  private readonly backup: UnsavedBackup
+
+  constructor(private readonly options: AutosaverOptions) {
+    this.base = options.article.revision
+    this.backup = options.backup ?? new UnsavedBackup(options.article.id)
+    const restored = Object.entries(options.restored ?? {})
+    if (restored.length > 0) {
+      queueMicrotask(() => {
+        for (const [field, value] of restored) if (isField(field)) this.change(field, () => value)
+      })
+    }
+  }
+
+  /** Calls `listener` with every article the store acknowledges; returns the unsubscribe. */
+  onSaved(listener: (article: Article) => void): () => void {
+    this.savedListeners.add(listener)
+    return () => this.savedListeners.delete(listener)
+  }
+
+  get revision(): number {
+    return this.base
+  }
+
+  get hasUnsaved(): boolean {
+    return this.dirty.size > 0 || this.inFlight !== undefined
+  }
+
+  /** Marks a field as changed, with how to read its value when saving, and schedules a save. */
+  change<F extends Field>(field: F, read: () => EditableFields[F]): void {
+    this.dirty.set(field, read)
+    if (this.conflicted) return
+    this.options.onState({ kind: 'unsaved' })
+    this.schedule(this.options.debounceMs ?? 800)
+  }
+
+  /** Saves now (menu Save, Ctrl+S, closing the article); resolves when nothing is pending or it failed. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.inFlight) await this.inFlight
+    if (this.dirty.size === 0 || this.conflicted || this.stopped) return
+    this.inFlight = this.send().finally(() => {
+      this.inFlight = undefined
+    })
+    await this.inFlight
+  }
+
+  /** After a conflict: keep my text and save it on top of the stored revision `onto`. */
+  resolveKeepingMine(onto: number): void {
+    this.base = onto
+    this.conflicted = false
+    this.options.onState({ kind: 'unsaved' })
+    void this.flush()
+  }
+
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.timer)
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.flush(), delay)
+  }
+
+  private async send(): Promise<void> {
+    const sent = new Map(this.dirty)
+    const changes = readAll(sent)
+    this.dirty.clear()
+    this.options.onState({ kind: 'saving' })
+    try {
+      const saved = await this.options.save({
+        id: this.options.article.id,
+        baseRevision: this.base,
+        changes,
+      })
+      this.base = saved.revision
+      this.attempt = 0
+      for (const listener of this.savedListeners) listener(saved)
+      if (this.dirty.size > 0) {
+        this.backupPending()
+        this.options.onState({ kind: 'unsaved' })
+        this.schedule(0)
+      } else {
+        this.backup.clear()
+        this.options.onState({ kind: 'saved', at: saved.updatedAt })
+      }
+    } catch (error) {
+      for (const [field, read] of sent) if (!this.dirty.has(field)) this.dirty.set(field, read)
+      this.backupPending()
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        this.conflicted = true
+        const current = conflictCurrent(error)
+        if (current)
+          return this.options.onState({ kind: 'conflict', reason: error.message, current })
+      }
+      this.attempt += 1
+      const delay = retryDelay(this.attempt)
+      const reason = error instanceof Error ? error.message : String(error)
+      this.options.onState({ kind: 'failed', reason, retryAt: Date.now() + delay })
+      if (!this.stopped && !this.conflicted) this.schedule(delay)
+    }
+  }
+
+  private backupPending(): void {
+    this.backup.write(this.base, readAll(this.dirty))
+  }
+}
+
+function readAll(readers: Map<Field, Reader>): Partial<EditableFields> {
+  return Object.fromEntries([...readers].map(([field, read]) => [field, read()]))
+}
+
+function isField(key: string): key is Field {
+  return key in EditableFields.shape
+}
+
+function conflictCurrent(error: AppError): Article | undefined {
+  const parsed = z.object({ current: Article }).safeParse(error.details)
+  return parsed.success ? parsed.data.current : undefined
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Article, EditableFields } from '../../../../shared/domain/Article'
+import { api } from '../../api'
+import { ArticleEditor } from './ArticleEditor'
+import { UnsavedBackup } from './UnsavedBackup'
+
+type Props = { id: string; onSaved: (article: Article) => void; onClose: () => void }
+
+type Loaded = {
+  id: string
+  article: Article
+  restored: Partial<EditableFields>
+  generation: number
+}
+
+/** Loads an article, brings back any changes a crash left unsaved, and mounts its editor. */
+export function EditorScreen({ id, onSaved, onClose }: Props) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [error, setError] = useState<{ id: string; message: string } | null>(null)
+
+  useEffect(() => {
+    let live = true
+    api.getArticle({ id }).then(
+      (article) => live && setLoaded(withBackup(article, 0)),
+      (reason: unknown) =>
+        live &&
+        setError({ id, message: reason instanceof Error ? reason.message : String(reason) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [id])
+
+  const handleReload = useCallback(
+    (article: Article) => {
+      new UnsavedBackup(article.id).clear()
+      setLoaded((previous) => ({
+        id: article.id,
+        article,
+        restored: {},
+        generation: (previous?.generation ?? 0) + 1,
+      }))
+      onSaved(article)
+    },
+    [onSaved],
+  )
+
+  if (error?.id === id) {
+    return (
+      <div className="empty-state" role="alert">
+        <h2>This article could not be opened</h2>
+        <p>{error.message}</p>
+      </div>
+    )
+  }
+  if (loaded?.id !== id)
+    return (
+      <div className="empty-state" aria-busy="true">
+        Opening…
+      </div>
+    )
+  return (
+    <ArticleEditor
+      key={`${loaded.article.id}:${loaded.generation}`}
+      article={loaded.article}
+      restored={loaded.restored}
+      onSaved={onSaved}
+      onReload={handleReload}
+      onClose={onClose}
+    />
+  )
+}
+
+/** Applies changes kept in the local backup (from a crash or an unreachable store) on top of the article. */
+function withBackup(article: Article, generation: number): Loaded {
+  const backup = new UnsavedBackup(article.id).read()
+  if (!backup) return { id: article.id, article, restored: {}, generation }
+  const restored = backup.changes
+  // Saved elsewhere since the backup: base the editor on the backup's revision so the save meets the conflict banner.
+  const revision = backup.baseRevision
+  return { id: article.id, article: { ...article, ...restored, revision }, restored, generation }
+}

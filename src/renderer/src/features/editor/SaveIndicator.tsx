@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react'
+import { formatTime } from '../../formatTime'
+import type { SaveState } from './SaveState'
+
+type Props = { state: SaveState; onRetry: () => void }
+
+/** The save state, always visible: unsaved, saving, saved at 14:32, or failed with the reason. */
+export function SaveIndicator({ state, onRetry }: Props) {
+  const now = useNow(state.kind === 'failed')
+  return (
+    <div
+      className={`save-state save-${state.kind}`}
+      role="status"
+      aria-live="polite"
+      aria-label="Save state"
+    >
+      <span className="save-dot" aria-hidden="true" />
+      {state.kind === 'saved' && <span>Saved at {formatTime(state.at)}</span>}
+      {state.kind === 'unsaved' && <span>Unsaved changes</span>}
+      {state.kind === 'saving' && <span>Saving…</span>}
+      {state.kind === 'conflict' && <span>Not saved: changed elsewhere</span>}
+      {state.kind === 'failed' && (
+        <>
+          <span title={state.reason}>
+            Save failed: {state.reason} Retrying in{' '}
+            {Math.max(0, Math.ceil((state.retryAt - now) / 1000))} s.
+          </span>
+          <button type="button" className="button small" onClick={onRetry}>
+            Retry now
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
+
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!ticking) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [ticking])
+  return now
+}

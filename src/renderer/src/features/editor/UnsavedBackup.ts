@@ -1,0 +1,48 @@
+import { EditableFields } from '../../../../shared/domain/Article'
+import { z } from 'zod'
+
+const Backup = z.object({
+  baseRevision: z.number().int(),
+  changes: EditableFields.partial(),
+  at: z.string(),
+})
+export type Backup = z.infer<typeof Backup>
+
+/**
+ * A copy of changes the store has not acknowledged yet, kept in the page's own storage so a crash
+ * or a closed window while the store is unreachable loses nothing.
+ */
+export class UnsavedBackup {
+  private readonly key: string
+
+  constructor(
+    articleId: string,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage,
+  ) {
+    this.key = `copydesk:unsaved:${articleId}`
+  }
+
+  write(baseRevision: number, changes: Partial<EditableFields>): void {
+    try {
+      this.storage.setItem(
+        this.key,
+        JSON.stringify({ baseRevision, changes, at: new Date().toISOString() }),
+      )
+    } catch {
+      // Storage full or disabled: the changes stay pending in memory and keep retrying.
+    }
+  }
+
+  read(): Backup | null {
+    try {
+      const parsed = Backup.safeParse(JSON.parse(this.storage.getItem(this.key) ?? 'null'))
+      return parsed.success ? parsed.data : null
+    } catch {
+      return null
+    }
+  }
+
+  clear(): void {
+    this.storage.removeItem(this.key)
+  }
+}

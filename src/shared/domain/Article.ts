@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { BodyDoc } from './DocNode'
+
+/** Bumped whenever the stored shape changes; old files are migrated on read. */
+export const ARTICLE_SCHEMA_VERSION = 1
+
+export const ArticleId = z.uuid({ message: 'Article id must be a UUID' })
+export type ArticleId = z.infer<typeof ArticleId>
+
+export const ArticleStatus = z.enum([
+  'draft',
+  'submitted',
+  'changes_requested',
+  'approved',
+  'published',
+  'corrected',
+  'killed',
+  'spiked',
+])
+export type ArticleStatus = z.infer<typeof ArticleStatus>
+
+export const HttpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), {
+    message: 'Only http(s) links are accepted',
+  })
+
+export const Source = z.object({
+  name: z.string().trim().min(1, 'A source needs a name').max(300),
+  url: HttpUrl.optional(),
+})
+export type Source = z.infer<typeof Source>
+
+export const KeyPoints = z.object({
+  title: z.string().max(300),
+  items: z.array(z.string().max(500)).max(20),
+})
+export type KeyPoints = z.infer<typeof KeyPoints>
+
+const IsoDate = z.iso.date({ message: 'Dates are written YYYY-MM-DD' })
+
+export const Dateline = z.object({
+  place: z.string().max(120),
+  date: IsoDate.nullable(),
+})
+export type Dateline = z.infer<typeof Dateline>
+
+/** The parts of an article an editor changes by typing; status and bookkeeping are not here. */
+export const EditableFields = z.object({
+  headline: z.string().max(500),
+  deck: z.string().max(1000),
+  summary: z.string().max(5000),
+  keyPoints: KeyPoints,
+  body: BodyDoc,
+  dateline: Dateline,
+  byline: z.array(z.string().trim().min(1).max(200)).max(20),
+  credit: z.string().max(200),
+  sources: z.array(Source).max(100),
+  tags: z.array(z.string().trim().min(1).max(80)).max(50),
+})
+export type EditableFields = z.infer<typeof EditableFields>
+
+export const Article = EditableFields.extend({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: ArticleId,
+  slug: z.string().max(200),
+  status: ArticleStatus,
+  author: z.string().max(200),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  revision: z.number().int().min(1),
+})
+export type Article = z.infer<typeof Article>
+
+/** What the article list shows; kept in the store's index so the list never opens every article. */
+export const ArticleSummary = Article.pick({
+  id: true,
+  slug: true,
+  headline: true,
+  status: true,
+  author: true,
+  createdAt: true,
+  updatedAt: true,
+  revision: true,
+}).extend({ wordCount: z.number().int().min(0) })
+export type ArticleSummary = z.infer<typeof ArticleSummary>

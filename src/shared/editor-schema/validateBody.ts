@@ -1,0 +1,35 @@
+import { getSchema } from '@tiptap/core'
+import { Node as PmNode, type Schema } from '@tiptap/pm/model'
+import type { BodyDoc } from '../domain/DocNode'
+import { editorExtensions, isAllowedLink } from './editorExtensions'
+
+let cached: Schema | undefined
+
+/** The ProseMirror schema of an article body, built once from the same extensions as the editor. */
+export function bodySchema(): Schema {
+  cached ??= getSchema(editorExtensions())
+  return cached
+}
+
+/** Problems that make a body unfit to store: unknown nodes, wrong nesting, unsafe links. Empty when fine. */
+export function validateBody(body: BodyDoc): string[] {
+  let doc: PmNode
+  try {
+    doc = PmNode.fromJSON(bodySchema(), body)
+    doc.check()
+  } catch (error) {
+    return [
+      `The body does not fit the editor schema: ${error instanceof Error ? error.message : String(error)}`,
+    ]
+  }
+  const problems: string[] = []
+  doc.descendants((node) => {
+    for (const mark of node.marks) {
+      const href: unknown = mark.attrs['href']
+      if (mark.type.name === 'link' && (typeof href !== 'string' || !isAllowedLink(href))) {
+        problems.push(`The body has a link that is not allowed: ${String(href).slice(0, 80)}`)
+      }
+    }
+  })
+  return problems
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+export const AppErrorCode = z.enum([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DATA_DIR_LOCKED',
+  'CORRUPT_FILE',
+  'IO',
+  'FORBIDDEN',
+  'INTERNAL',
+])
+export type AppErrorCode = z.infer<typeof AppErrorCode>
+
+/** An error that crosses the IPC boundary with a code the renderer can act on. */
+export class AppError extends Error {
+  override readonly name = 'AppError'
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+export const SerializedError = z.object({
+  code: AppErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type SerializedError = z.infer<typeof SerializedError>
+
+/** What every call returns over IPC or HTTP: errors travel as data, not as thrown exceptions. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: SerializedError }
+
+export function toSerializedError(error: unknown): SerializedError {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, details: error.details }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'INTERNAL', message: `Unexpected error: ${message}` }
+}

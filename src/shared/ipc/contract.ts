@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { Article, ArticleId, ArticleSummary, EditableFields } from '../domain/Article'
+import type { MethodName } from './methods'
+
+export const ListArticlesInput = z.strictObject({ query: z.string().max(500).optional() })
+export type ListArticlesInput = z.infer<typeof ListArticlesInput>
+
+export const ArticleRef = z.strictObject({ id: ArticleId })
+export type ArticleRef = z.infer<typeof ArticleRef>
+
+export const CreateArticleInput = z.strictObject({ fields: EditableFields.partial().optional() })
+export type CreateArticleInput = z.infer<typeof CreateArticleInput>
+
+export const SaveArticleInput = z.strictObject({
+  id: ArticleId,
+  baseRevision: z.number().int().min(1),
+  changes: EditableFields.partial().strict(),
+})
+export type SaveArticleInput = z.infer<typeof SaveArticleInput>
+
+export const TrashEntry = ArticleSummary.extend({ trashedAt: z.iso.datetime() })
+export type TrashEntry = z.infer<typeof TrashEntry>
+
+export const StoreProblem = z.object({
+  id: z.string(),
+  file: z.string(),
+  quarantinedAs: z.string(),
+  reason: z.string(),
+  at: z.iso.datetime(),
+})
+export type StoreProblem = z.infer<typeof StoreProblem>
+
+export const NoInput = z.strictObject({})
+
+export const AppInfo = z.object({
+  dataDir: z.string(),
+  host: z.enum(['electron', 'web']),
+  version: z.string(),
+  user: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+/** The one API contract: every call, its input schema and its output schema. */
+export const contract = {
+  listArticles: { input: ListArticlesInput, output: z.array(ArticleSummary) },
+  getArticle: { input: ArticleRef, output: Article },
+  createArticle: { input: CreateArticleInput, output: Article },
+  saveArticle: { input: SaveArticleInput, output: Article },
+  trashArticle: { input: ArticleRef, output: TrashEntry },
+  restoreArticle: { input: ArticleRef, output: ArticleSummary },
+  listTrash: { input: NoInput, output: z.array(TrashEntry) },
+  listProblems: { input: NoInput, output: z.array(StoreProblem) },
+  dismissProblem: { input: z.strictObject({ id: z.string().min(1).max(200) }), output: NoInput },
+  appInfo: { input: NoInput, output: AppInfo },
+} satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
+
+type Contract = typeof contract
+type AssertSameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never]
+  ? true
+  : never
+const methodsMatchContract: AssertSameKeys<Contract, MethodName> = true
+void methodsMatchContract
+
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>

@@ -1,0 +1,28 @@
+/**
+ * Names of every call in the contract. Kept free of zod so the sandboxed preload bundle stays tiny;
+ * contract.ts checks at compile time that it lists exactly the contract's keys.
+ */
+export const METHODS = [
+  'listArticles',
+  'getArticle',
+  'createArticle',
+  'saveArticle',
+  'trashArticle',
+  'restoreArticle',
+  'listTrash',
+  'listProblems',
+  'dismissProblem',
+  'appInfo',
+] as const
+
+export type MethodName = (typeof METHODS)[number]
+
+/** The IPC channel a method travels on. */
+export function channelOf(method: MethodName): string {
+  return `copydesk:${method}`
+}
+
+/** Commands the native menu sends to the focused window. */
+export const MENU_COMMANDS = ['new', 'save', 'close'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+export const MENU_CHANNEL = 'copydesk:menu'
