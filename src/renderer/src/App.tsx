@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Article, ArticleSummary } from '../../shared/domain/Article'
 import { summarize } from '../../shared/domain/summarize'
 import type { AppInfo, StoreProblem } from '../../shared/ipc/contract'
@@ -16,9 +16,15 @@ export function App() {
   const [listError, setListError] = useState<string | null>(null)
   const [problems, setProblems] = useState<StoreProblem[]>([])
   const [info, setInfo] = useState<AppInfo | null>(null)
+  const latestRequest = useRef(0)
+
   const refresh = useCallback(async () => {
+    latestRequest.current += 1
+    const request = latestRequest.current
     try {
       const [list, found] = await Promise.all([api.listArticles({ query }), api.listProblems({})])
+      // A slower answer to an older filter must not overwrite a newer one.
+      if (request !== latestRequest.current) return
       setArticles(list)
       setProblems(found)
       setListError(null)

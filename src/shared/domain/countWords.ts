@@ -2,7 +2,7 @@ import type { DocNode } from './DocNode'
 
 /** Counts words in plain text: runs of letters or digits, apostrophes and hyphens inside words. */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu)
+  const matches = text.match(/[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*/gu)
   return matches ? matches.length : 0
 }
 

@@ -2,10 +2,12 @@
 export function slugify(headline: string, maxLength = 80): string {
   const slug = headline
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Accents go from Latin letters only: in Devanagari and other scripts the marks are letters' vowels.
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   if (slug.length <= maxLength) return slug
   const cut = slug.slice(0, maxLength)

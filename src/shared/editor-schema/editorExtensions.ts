@@ -4,6 +4,9 @@ import StarterKit from '@tiptap/starter-kit'
 /** Link protocols an article may carry; everything else is stripped by the schema and the sanitizer. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto']
 
+/** Heading levels in a body: the headline is the page's only first-level heading. */
+export const HEADING_LEVELS = [2, 3, 4] as const
+
 /**
  * The body's extensions, schema only: the renderer adds React views on top, main builds the same
  * schema with getSchema() to check what it stores and exports.
@@ -11,7 +14,7 @@ export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto']
 export function editorExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
-      heading: { levels: [2, 3, 4] },
+      heading: { levels: [...HEADING_LEVELS] },
       code: false,
       codeBlock: false,
       horizontalRule: false,

@@ -1,7 +1,7 @@
 import { getSchema } from '@tiptap/core'
 import { Node as PmNode, type Schema } from '@tiptap/pm/model'
 import type { BodyDoc } from '../domain/DocNode'
-import { editorExtensions, isAllowedLink } from './editorExtensions'
+import { editorExtensions, HEADING_LEVELS, isAllowedLink } from './editorExtensions'
 
 let cached: Schema | undefined
 
@@ -24,6 +24,14 @@ export function validateBody(body: BodyDoc): string[] {
   }
   const problems: string[] = []
   doc.descendants((node) => {
+    if (
+      node.type.name === 'heading' &&
+      !HEADING_LEVELS.some((level) => level === node.attrs['level'])
+    ) {
+      problems.push(
+        `The body has a heading level the desk does not use: ${String(node.attrs['level'])}`,
+      )
+    }
     for (const mark of node.marks) {
       const href: unknown = mark.attrs['href']
       if (mark.type.name === 'link' && (typeof href !== 'string' || !isAllowedLink(href))) {

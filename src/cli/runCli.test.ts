@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DataDirLock } from '../main/store/DataDirLock'
+import { tempDir } from '../main/testing/tempDir'
+import { runCli } from './runCli'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(() => dir.cleanup())
+
+async function cli(...args: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli([...args, '--data-dir', dir.path], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: {},
+  })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('copydesk CLI', () => {
+  it('creates, lists and gets articles, as text and as JSON', async () => {
+    const created = await cli(
+      'create',
+      '--headline',
+      'India, Japan forge stronger ties',
+      '--summary',
+      'Ministers met.',
+      '--json',
+    )
+    expect(created.code).toBe(0)
+    const article: unknown = JSON.parse(created.out)
+    expect(article).toMatchObject({
+      headline: 'India, Japan forge stronger ties',
+      summary: 'Ministers met.',
+      status: 'draft',
+    })
+    const id = typeof article === 'object' && article && 'id' in article ? String(article.id) : ''
+
+    const list = await cli('list')
+    expect(list.out).toContain('India, Japan forge stronger ties')
+    expect(list.out).toContain(id)
+    expect(JSON.parse((await cli('list', '--json')).out)).toHaveLength(1)
+    expect((await cli('list', '--query', 'nothing-like-this')).out).toBe('No articles.')
+
+    const got = await cli('get', id)
+    expect(got.code).toBe(0)
+    expect(got.out).toContain('draft · revision 1')
+  })
+
+  it('fails readably with a non-zero exit code', async () => {
+    const missing = await cli('get', crypto.randomUUID())
+    expect(missing.code).toBe(1)
+    expect(missing.err).toMatch(/^copydesk: Article .* was not found/)
+    const json = await cli('get', 'not-an-id', '--json')
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.err)).toMatchObject({ error: { code: 'INVALID_INPUT' } })
+    expect((await cli('frobnicate')).code).toBe(2)
+    expect((await cli('create')).code).toBe(2)
+    expect((await cli('list', '--bogus')).code).toBe(2)
+  })
+
+  it('refuses to run while the app holds the data directory', async () => {
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    const result = await cli('list')
+    await lock.release()
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/in use by Copydesk \(desktop app/)
+  })
+})

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Article } from '../../../../shared/domain/Article'
+import { newArticle } from '../../../../shared/domain/newArticle'
+import { AppError } from '../../../../shared/ipc/AppError'
+import type { SaveArticleInput } from '../../../../shared/ipc/contract'
+import { Autosaver } from './Autosaver'
+import type { SaveState } from './SaveState'
+import { UnsavedBackup } from './UnsavedBackup'
+
+/** A store double with the real revision rule: a save must name the stored revision. */
+function fakeStore(initial: Article) {
+  let stored = initial
+  let failures: Error[] = []
+  const calls: SaveArticleInput[] = []
+  return {
+    get stored() {
+      return stored
+    },
+    calls,
+    failNext: (...errors: Error[]) => (failures = errors),
+    saveElsewhere: (changes: Partial<Article>) =>
+      (stored = { ...stored, ...changes, revision: stored.revision + 1 }),
+    save: async (input: SaveArticleInput): Promise<Article> => {
+      calls.push(input)
+      const failure = failures.shift()
+      if (failure) throw failure
+      if (input.baseRevision !== stored.revision)
+        throw new AppError('CONFLICT', 'changed elsewhere', { current: stored })
+      stored = {
+        ...stored,
+        ...input.changes,
+        revision: stored.revision + 1,
+        updatedAt: new Date().toISOString(),
+      }
+      return stored
+    },
+  }
+}
+
+let article: Article
+let states: SaveState[]
+beforeEach(() => {
+  vi.useFakeTimers()
+  localStorage.clear()
+  article = newArticle({ id: crypto.randomUUID(), author: 'A', now: '2026-01-23T10:00:00.000Z' })
+  states = []
+})
+afterEach(() => vi.useRealTimers())
+
+const lastState = () => states.at(-1)?.kind
+
+describe('Autosaver', () => {
+  it('saves once, shortly after typing stops', async () => {
+    const store = fakeStore(article)
+    const saver = new Autosaver({
+      article,
+      save: store.save,
+      onState: (s) => states.push(s),
+      debounceMs: 800,
+    })
+    for (const text of ['I', 'In', 'Ind', 'India']) {
+      saver.change('headline', () => text)
+      await vi.advanceTimersByTimeAsync(300)
+    }
+    expect(store.calls).toHaveLength(0)
+    expect(lastState()).toBe('unsaved')
+    await vi.advanceTimersByTimeAsync(800)
+    expect(store.calls).toEqual([
+      { id: article.id, baseRevision: 1, changes: { headline: 'India' } },
+    ])
+    expect(lastState()).toBe('saved')
+    expect(store.stored.headline).toBe('India')
+  })
+
+  it('keeps the text after a failed save, backs it up, and retries until the store takes it', async () => {
+    const store = fakeStore(article)
+    store.failNext(
+      new AppError('IO', 'Disk full (ENOSPC)'),
+      new AppError('IO', 'Disk full (ENOSPC)'),
+    )
+    const saver = new Autosaver({ article, save: store.save, onState: (s) => states.push(s) })
+    saver.change('headline', () => 'Typed while the disk was full')
+    await vi.advanceTimersByTimeAsync(800)
+    expect(states.at(-1)).toMatchObject({ kind: 'failed', reason: 'Disk full (ENOSPC)' })
+    expect(new UnsavedBackup(article.id).read()?.changes).toEqual({
+      headline: 'Typed while the disk was full',
+    })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(lastState()).toBe('failed')
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(lastState()).toBe('saved')
+    expect(store.stored.headline).toBe('Typed while the disk was full')
+    expect(new UnsavedBackup(article.id).read()).toBeNull()
+  })
+
+  it('stops on a conflict, keeps the text, and saves on top once the editor keeps theirs', async () => {
+    const store = fakeStore(article)
+    store.saveElsewhere({ headline: 'From the other window' })
+    const saver = new Autosaver({ article, save: store.save, onState: (s) => states.push(s) })
+    saver.change('headline', () => 'Mine')
+    await vi.advanceTimersByTimeAsync(800)
+    const conflict = states.at(-1)
+    expect(conflict).toMatchObject({
+      kind: 'conflict',
+      current: { headline: 'From the other window', revision: 2 },
+    })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(store.calls).toHaveLength(1)
+    expect(store.stored.headline).toBe('From the other window')
+    saver.resolveKeepingMine(2)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(store.stored).toMatchObject({ headline: 'Mine', revision: 3 })
+  })
+
+  it('sends changes typed during a save in the next one, based on the new revision', async () => {
+    const store = fakeStore(article)
+    const saver = new Autosaver({ article, save: store.save, onState: (s) => states.push(s) })
+    saver.change('headline', () => 'first')
+    const flushing = saver.flush()
+    saver.change('deck', () => 'typed meanwhile')
+    await flushing
+    await vi.advanceTimersByTimeAsync(0)
+    await saver.flush()
+    expect(store.calls.map((c) => c.baseRevision)).toEqual([1, 2])
+    expect(store.stored).toMatchObject({ headline: 'first', deck: 'typed meanwhile', revision: 3 })
+  })
+
+  it('saves changes restored from a backup as soon as it starts', async () => {
+    const store = fakeStore(article)
+    new Autosaver({
+      article,
+      save: store.save,
+      onState: (s) => states.push(s),
+      restored: { headline: 'Recovered after a crash' },
+    })
+    await vi.advanceTimersByTimeAsync(800)
+    expect(store.stored.headline).toBe('Recovered after a crash')
+  })
+})

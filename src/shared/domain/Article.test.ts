@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { Article, Source } from './Article'
+import { countWords, docText } from './countWords'
+import { newArticle } from './newArticle'
+import { slugify } from './slugify'
+import { summarize } from './summarize'
+
+describe('the article model', () => {
+  const article = newArticle({
+    id: crypto.randomUUID(),
+    author: 'Asha',
+    now: '2026-01-23T10:00:00.000Z',
+    fields: { headline: 'Hello' },
+  })
+
+  it('starts as a complete draft at revision 1 with every part of the anatomy', () => {
+    expect(Article.parse(article)).toEqual(article)
+    expect(article).toMatchObject({
+      schemaVersion: 1,
+      status: 'draft',
+      revision: 1,
+      slug: 'hello',
+      keyPoints: { title: 'Key Points', items: [] },
+      dateline: { place: '', date: null },
+      byline: [],
+      credit: '',
+      sources: [],
+      tags: [],
+    })
+  })
+
+  it('accepts only http(s) source links', () => {
+    expect(
+      Source.safeParse({ name: 'India Narrative', url: 'https://indianarrative.com/x' }).success,
+    ).toBe(true)
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://x.org',
+      'vbscript:x',
+      'http://',
+    ]) {
+      expect(Source.safeParse({ name: 'x', url }).success).toBe(false)
+    }
+  })
+
+  it('rejects a dateline date that is not YYYY-MM-DD', () => {
+    expect(
+      Article.safeParse({ ...article, dateline: { place: 'New Delhi', date: 'Jan 23' } }).success,
+    ).toBe(false)
+    expect(
+      Article.safeParse({ ...article, dateline: { place: 'New Delhi', date: '2026-01-23' } })
+        .success,
+    ).toBe(true)
+  })
+})
+
+describe('slugify', () => {
+  it.each([
+    [
+      'India, Japan Forge Stronger Ties on AI, Chips & Security',
+      'india-japan-forge-stronger-ties-on-ai-chips-security',
+    ],
+    ["Modi's visit: what's next?", 'modis-visit-whats-next'],
+    ['Café São Paulo', 'cafe-sao-paulo'],
+    ['भारत और जापान', 'भारत-और-जापान'],
+    ['   ', ''],
+  ])('%s -> %s', (headline, slug) => {
+    expect(slugify(headline)).toBe(slug)
+  })
+
+  it('cuts long slugs at a word boundary', () => {
+    const slug = slugify('word '.repeat(40))
+    expect(slug.length).toBeLessThanOrEqual(80)
+    expect(slug.endsWith('-')).toBe(false)
+  })
+})
+
+describe('word counts', () => {
+  it('counts words the way an editor does', () => {
+    expect(countWords("India-Japan ties: the ministers' 10th dialogue, in 2027.")).toBe(8)
+    expect(countWords('')).toBe(0)
+    expect(countWords('भारत और जापान')).toBe(3)
+  })
+
+  it('reads text across blocks and hard breaks without gluing words', () => {
+    const body = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'one' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'two' },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three' }] }],
+            },
+          ],
+        },
+      ],
+    }
+    expect(countWords(docText(body))).toBe(3)
+  })
+
+  it('summarizes an article for the list', () => {
+    const a = newArticle({ id: crypto.randomUUID(), author: 'A', now: '2026-01-23T10:00:00.000Z' })
+    expect(summarize(a)).toMatchObject({ id: a.id, wordCount: 0, status: 'draft' })
+  })
+})

@@ -1,0 +1,142 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { startHost, tempDataDir, type RunningHost } from './webHost'
+
+let dir: Awaited<ReturnType<typeof tempDataDir>>
+let host: RunningHost | undefined
+
+test.beforeEach(async () => {
+  dir = await tempDataDir()
+})
+test.afterEach(async () => {
+  await host?.stop()
+  host = undefined
+  await dir.cleanup()
+})
+
+test('an editor drafts an article, and finds it intact after closing the app', async ({ page }) => {
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'New article' }).first().click()
+
+  await page
+    .getByLabel('Headline')
+    .fill('India, Japan forge stronger ties on AI, chips and security')
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await body.click()
+  await page.keyboard.type(
+    "The India-Japan Foreign Ministers' dialogue in New Delhi reflects a stronger partnership.",
+  )
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: 'Heading 2' }).click()
+  await page.keyboard.type('What was agreed')
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: 'Bulleted list' }).click()
+  await page.keyboard.type('Economic security dialogue')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('AI strategic dialogue')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('ControlOrMeta+b')
+  await page.keyboard.type('Quad')
+  await page.keyboard.press('ControlOrMeta+b')
+  await page.keyboard.type(' cooperation was reaffirmed.')
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at \d\d:\d\d/)
+
+  // What the next system sees: the article file on disk.
+  const [file] = await readdir(join(dir.path, 'articles'))
+  const stored: unknown = JSON.parse(await readFile(join(dir.path, 'articles', file ?? ''), 'utf8'))
+  expect(stored).toMatchObject({
+    headline: 'India, Japan forge stronger ties on AI, chips and security',
+    status: 'draft',
+  })
+  expect(JSON.stringify(stored)).toContain('"type":"bulletList"')
+
+  // Close the app entirely and start it again on the same data.
+  await host.stop()
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  const item = page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('link', { name: /India, Japan forge stronger ties/ })
+  await expect(item).toBeVisible()
+  await item.click()
+  await expect(page.getByLabel('Headline')).toHaveValue(
+    'India, Japan forge stronger ties on AI, chips and security',
+  )
+  const reopened = page.getByRole('textbox', { name: 'Article body' })
+  await expect(reopened.getByRole('heading', { level: 2, name: 'What was agreed' })).toBeVisible()
+  await expect(reopened.getByRole('listitem')).toHaveText([
+    'Economic security dialogue',
+    'AI strategic dialogue',
+  ])
+  await expect(reopened.locator('strong')).toHaveText('Quad')
+
+  // A plain reload keeps the article open and the text intact.
+  await page.reload()
+  await expect(page.getByLabel('Headline')).toHaveValue(
+    'India, Japan forge stronger ties on AI, chips and security',
+  )
+  await expect(page.getByText('Quad cooperation was reaffirmed.')).toBeVisible()
+})
+
+test('list filters as you type, newest first', async ({ page }) => {
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  for (const headline of [
+    'Monsoon arrives early in Kerala',
+    'Quad ministers meet in Tokyo',
+    'Kerala budget passes',
+  ]) {
+    await page.getByRole('button', { name: 'New article' }).first().click()
+    await page.getByLabel('Headline').fill(headline)
+    await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at/)
+  }
+  const list = page.getByRole('navigation', { name: 'Articles' }).getByRole('link')
+  await expect(list).toHaveCount(3)
+  await expect(list.first()).toContainText('Kerala budget passes')
+  await page.getByLabel('Filter articles').fill('kerala')
+  await expect(list).toHaveCount(2)
+  await page.getByLabel('Filter articles').fill('tokyo quad')
+  await expect(list).toHaveText([/Quad ministers meet in Tokyo/])
+})
+
+test('a corrupt file in the data folder is reported while the other articles open', async ({
+  page,
+}) => {
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  for (const headline of ['Healthy story', 'Story about to be damaged']) {
+    await page.getByRole('button', { name: 'New article' }).first().click()
+    await page.getByLabel('Headline').fill(headline)
+    await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at/)
+  }
+  await host.stop()
+  const files = await readdir(join(dir.path, 'articles'))
+  let damaged = ''
+  for (const name of files) {
+    const text = await readFile(join(dir.path, 'articles', name), 'utf8')
+    if (text.includes('about to be damaged')) {
+      damaged = name
+      await writeFile(join(dir.path, 'articles', name), text.slice(0, 40))
+    }
+  }
+
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  const alert = page.getByRole('alert', { name: 'Store problems' })
+  await expect(alert).toContainText('could not be read and was set aside')
+  await expect(alert).toContainText(`articles/${damaged}`)
+  await expect(alert).toContainText('not valid JSON')
+  const list = page.getByRole('navigation', { name: 'Articles' }).getByRole('link')
+  await expect(list).toHaveText([/Healthy story/])
+  await list.first().click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Healthy story')
+  expect((await readdir(join(dir.path, 'quarantine'))).some((name) => name.endsWith(damaged))).toBe(
+    true,
+  )
+
+  await page.getByRole('button', { name: `Dismiss the notice about articles/${damaged}` }).click()
+  await expect(alert).toBeHidden()
+})
