@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { expectSaved, startNewArticle } from './actions'
 import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 let dir: Awaited<ReturnType<typeof tempDataDir>>
@@ -18,11 +19,7 @@ test.afterEach(async () => {
 test('an editor drafts an article, and finds it intact after closing the app', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
-  await page.getByRole('button', { name: 'New article' }).first().click()
-
-  await page
-    .getByLabel('Headline')
-    .fill('India, Japan forge stronger ties on AI, chips and security')
+  await startNewArticle(page, 'India, Japan forge stronger ties on AI, chips and security')
   const body = page.getByRole('textbox', { name: 'Article body' })
   await body.click()
   await page.keyboard.type(
@@ -42,7 +39,7 @@ test('an editor drafts an article, and finds it intact after closing the app', a
   await page.keyboard.type('Quad')
   await page.keyboard.press('ControlOrMeta+b')
   await page.keyboard.type(' cooperation was reaffirmed.')
-  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at \d\d:\d\d/)
+  await expectSaved(page)
 
   // What the next system sees: the article file on disk.
   const [file] = await readdir(join(dir.path, 'articles'))
@@ -89,9 +86,8 @@ test('list filters as you type, newest first', async ({ page }) => {
     'Quad ministers meet in Tokyo',
     'Kerala budget passes',
   ]) {
-    await page.getByRole('button', { name: 'New article' }).first().click()
-    await page.getByLabel('Headline').fill(headline)
-    await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at/)
+    await startNewArticle(page, headline)
+    await expectSaved(page)
   }
   const list = page.getByRole('navigation', { name: 'Articles' }).getByRole('link')
   await expect(list).toHaveCount(3)
@@ -108,9 +104,8 @@ test('a corrupt file in the data folder is reported while the other articles ope
   host = await startHost(dir.path)
   await page.goto(host.url)
   for (const headline of ['Healthy story', 'Story about to be damaged']) {
-    await page.getByRole('button', { name: 'New article' }).first().click()
-    await page.getByLabel('Headline').fill(headline)
-    await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at/)
+    await startNewArticle(page, headline)
+    await expectSaved(page)
   }
   await host.stop()
   const files = await readdir(join(dir.path, 'articles'))

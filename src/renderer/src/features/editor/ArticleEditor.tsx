@@ -41,7 +41,7 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose }:
     onChange: (read) => saver.change('body', read),
   })
 
-  useEffect(() => () => saver.stop(), [saver])
+  useEffect(() => () => saver.release(), [saver])
   useEffect(
     () =>
       saver.onSaved((saved) => {
@@ -57,7 +57,7 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose }:
 
   const handleTakeTheirs = (current: Article) => {
     void navigator.clipboard?.writeText(editor.getText()).catch(() => undefined)
-    saver.stop()
+    saver.discard()
     onReload(current)
   }
 
@@ -76,6 +76,12 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose }:
           Close
         </button>
       </header>
+      {saveState.kind === 'failed' && (
+        <p className="save-error" role="alert">
+          <strong>Save failed:</strong> {saveState.reason} Your text is safe in this window and is
+          saved as soon as the store answers.
+        </p>
+      )}
       {saveState.kind === 'conflict' && (
         <ConflictBanner
           current={saveState.current}

@@ -136,4 +136,31 @@ describe('Autosaver', () => {
     await vi.advanceTimersByTimeAsync(800)
     expect(store.stored.headline).toBe('Recovered after a crash')
   })
+
+  it('regression: closing the editor within the debounce window saved nothing and lost the last words', async () => {
+    const store = fakeStore(article)
+    const saver = new Autosaver({ article, save: store.save, onState: (s) => states.push(s) })
+    saver.change('headline', () => 'Typed just before switching articles')
+    saver.release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(store.stored.headline).toBe('Typed just before switching articles')
+  })
+
+  it('keeps the text in the local backup while a save is on its way', async () => {
+    let resolveSave: (a: Article) => void = () => undefined
+    const saver = new Autosaver({
+      article,
+      save: () => new Promise<Article>((resolve) => (resolveSave = resolve)),
+      onState: (s) => states.push(s),
+    })
+    saver.change('headline', () => 'In flight')
+    void saver.flush()
+    expect(new UnsavedBackup(article.id).read()).toMatchObject({
+      baseRevision: 1,
+      changes: { headline: 'In flight' },
+    })
+    resolveSave({ ...article, headline: 'In flight', revision: 2 })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(new UnsavedBackup(article.id).read()).toBeNull()
+  })
 })

@@ -32,7 +32,8 @@ export class Autosaver {
   private inFlight: Promise<void> | undefined
   private attempt = 0
   private base: number
-  private stopped = false
+  /** Set when the editor is gone: save what is pending once, but retry no more (the backup keeps it). */
+  private released = false
   private conflicted = false
   private readonly backup: UnsavedBackup
 
@@ -64,6 +65,7 @@ export class Autosaver {
   /** Marks a field as changed, with how to read its value when saving, and schedules a save. */
   change<F extends Field>(field: F, read: () => EditableFields[F]): void {
     this.dirty.set(field, read)
+    this.released = false
     if (this.conflicted) return
     this.options.onState({ kind: 'unsaved' })
     this.schedule(this.options.debounceMs ?? 800)
@@ -74,7 +76,7 @@ export class Autosaver {
     clearTimeout(this.timer)
     this.timer = undefined
     if (this.inFlight) await this.inFlight
-    if (this.dirty.size === 0 || this.conflicted || this.stopped) return
+    if (this.dirty.size === 0 || this.conflicted) return
     this.inFlight = this.send().finally(() => {
       this.inFlight = undefined
     })
@@ -89,9 +91,19 @@ export class Autosaver {
     void this.flush()
   }
 
-  stop(): void {
-    this.stopped = true
+  /** The editor closes: saves what is pending now instead of after the debounce, without retrying. */
+  release(): void {
+    this.released = true
+    if (this.conflicted) return
+    void this.flush()
+  }
+
+  /** Drops pending changes and their backup (the editor chose the stored version). */
+  discard(): void {
     clearTimeout(this.timer)
+    this.dirty.clear()
+    this.conflicted = false
+    this.backup.clear()
   }
 
   private schedule(delay: number): void {
@@ -103,6 +115,8 @@ export class Autosaver {
     const sent = new Map(this.dirty)
     const changes = readAll(sent)
     this.dirty.clear()
+    // Kept until the store acknowledges it, so a crash mid-save still finds the text on reopening.
+    this.backup.write(this.base, changes)
     this.options.onState({ kind: 'saving' })
     try {
       const saved = await this.options.save({
@@ -112,13 +126,12 @@ export class Autosaver {
       })
       this.base = saved.revision
       this.attempt = 0
+      this.backup.clear()
       for (const listener of this.savedListeners) listener(saved)
       if (this.dirty.size > 0) {
-        this.backupPending()
         this.options.onState({ kind: 'unsaved' })
         this.schedule(0)
       } else {
-        this.backup.clear()
         this.options.onState({ kind: 'saved', at: saved.updatedAt })
       }
     } catch (error) {
@@ -134,7 +147,7 @@ export class Autosaver {
       const delay = retryDelay(this.attempt)
       const reason = error instanceof Error ? error.message : String(error)
       this.options.onState({ kind: 'failed', reason, retryAt: Date.now() + delay })
-      if (!this.stopped && !this.conflicted) this.schedule(delay)
+      if (!this.released && !this.conflicted) this.schedule(delay)
     }
   }
 
