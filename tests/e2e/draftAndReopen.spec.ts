@@ -98,6 +98,25 @@ test('list filters as you type, newest first', async ({ page }) => {
   await expect(list).toHaveText([/Quad ministers meet in Tokyo/])
 })
 
+test('an article moved to the trash comes back intact', async ({ page }) => {
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  await startNewArticle(page, 'Spiked by mistake')
+  await page.getByRole('textbox', { name: 'Article body' }).click()
+  await page.keyboard.type('Every word of this must come back.')
+  await page.getByRole('button', { name: 'Move to trash' }).click()
+  await expect(page.getByRole('heading', { name: 'No article open' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('link')).toHaveCount(0)
+  expect(await readdir(join(dir.path, 'trash'))).toHaveLength(1)
+
+  await page.getByRole('button', { name: 'Trash' }).click()
+  await page.getByRole('button', { name: 'Restore Spiked by mistake' }).click()
+  await expect(page.getByText('The trash is empty.')).toBeVisible()
+  await page.getByRole('button', { name: 'Desk' }).click()
+  await page.getByRole('link', { name: /Spiked by mistake/ }).click()
+  await expect(page.getByText('Every word of this must come back.')).toBeVisible()
+})
+
 test('a corrupt file in the data folder is reported while the other articles open', async ({
   page,
 }) => {

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Article, ArticleSummary } from '../../shared/domain/Article'
-import { summarize } from '../../shared/domain/summarize'
-import type { AppInfo, StoreProblem } from '../../shared/ipc/contract'
+import { useCallback, useEffect, useState } from 'react'
+import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
+import { TrashList } from './features/articles/TrashList'
+import { useDesk } from './features/articles/useDesk'
 import { EditorScreen } from './features/editor/EditorScreen'
 import { useHashRoute } from './useHashRoute'
 
@@ -12,49 +12,29 @@ import { useHashRoute } from './useHashRoute'
 export function App() {
   const [selectedId, navigate] = useHashRoute()
   const [query, setQuery] = useState('')
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
-  const [listError, setListError] = useState<string | null>(null)
-  const [problems, setProblems] = useState<StoreProblem[]>([])
+  const [view, setView] = useState<'desk' | 'trash'>('desk')
   const [info, setInfo] = useState<AppInfo | null>(null)
-  const latestRequest = useRef(0)
-
-  const refresh = useCallback(async () => {
-    latestRequest.current += 1
-    const request = latestRequest.current
-    try {
-      const [list, found] = await Promise.all([api.listArticles({ query }), api.listProblems({})])
-      // A slower answer to an older filter must not overwrite a newer one.
-      if (request !== latestRequest.current) return
-      setArticles(list)
-      setProblems(found)
-      setListError(null)
-    } catch (error) {
-      setListError(error instanceof Error ? error.message : String(error))
-    }
-  }, [query])
+  const desk = useDesk(query)
+  const { create, moveToTrash } = desk
 
   useEffect(() => {
-    api.appInfo({}).then(setInfo, (error: unknown) => setListError(String(error)))
+    api.appInfo({}).then(setInfo, () => undefined)
   }, [])
-  useEffect(() => {
-    const timer = setTimeout(() => void refresh(), query ? 120 : 0)
-    return () => clearTimeout(timer)
-  }, [query, refresh])
 
   const handleCreate = useCallback(async () => {
-    try {
-      const article = await api.createArticle({})
-      await refresh()
+    const article = await create()
+    if (article) {
+      setView('desk')
       navigate(article.id)
-    } catch (error) {
-      setListError(error instanceof Error ? error.message : String(error))
     }
-  }, [navigate, refresh])
-
-  const handleSaved = useCallback((saved: Article) => {
-    setArticles((list) => list && [summarize(saved), ...list.filter((a) => a.id !== saved.id)])
-  }, [])
+  }, [create, navigate])
   const handleClose = useCallback(() => navigate(null), [navigate])
+  const handleTrash = useCallback(
+    async (id: string) => {
+      if (await moveToTrash(id)) navigate(null)
+    },
+    [moveToTrash, navigate],
+  )
 
   useEffect(
     () =>
@@ -73,11 +53,6 @@ export function App() {
     window.addEventListener('keydown', handleKeyDown)
     return () => window.removeEventListener('keydown', handleKeyDown)
   }, [handleCreate])
-
-  const handleDismiss = async (id: string) => {
-    await api.dismissProblem({ id })
-    await refresh()
-  }
 
   return (
     <div className="app">
@@ -98,23 +73,33 @@ export function App() {
         )}
       </header>
       <ProblemsBanner
-        problems={problems}
+        problems={desk.problems}
         dataDir={info?.dataDir ?? 'the data folder'}
-        onDismiss={(id) => void handleDismiss(id)}
+        onDismiss={(id) => void desk.dismissProblem(id)}
       />
       <div className="workspace">
         <ArticleList
-          articles={articles}
+          view={view}
+          onViewChange={setView}
+          trash={
+            <TrashList entries={desk.trash} onRestore={(entry) => void desk.restore(entry.id)} />
+          }
+          articles={desk.articles}
           query={query}
           selectedId={selectedId}
-          error={listError}
+          error={desk.error}
           onQueryChange={setQuery}
           onCreate={() => void handleCreate()}
           onOpen={navigate}
         />
         <main className="main">
           {selectedId ? (
-            <EditorScreen id={selectedId} onSaved={handleSaved} onClose={handleClose} />
+            <EditorScreen
+              id={selectedId}
+              onSaved={desk.saved}
+              onClose={handleClose}
+              onTrash={handleTrash}
+            />
           ) : (
             <div className="empty-state">
               <h2>No article open</h2>

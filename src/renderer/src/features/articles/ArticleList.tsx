@@ -1,8 +1,12 @@
+import type { ReactNode } from 'react'
 import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from './statusLabel'
 
 type Props = {
+  view: 'desk' | 'trash'
+  onViewChange: (view: 'desk' | 'trash') => void
+  trash: ReactNode
   articles: ArticleSummary[] | null
   query: string
   selectedId: string | null
@@ -14,6 +18,9 @@ type Props = {
 
 /** The desk's article list: newest first, filtered as you type. */
 export function ArticleList({
+  view,
+  onViewChange,
+  trash,
   articles,
   query,
   selectedId,
@@ -48,12 +55,21 @@ export function ArticleList({
           {error}
         </p>
       )}
-      {articles && articles.length === 0 && (
+      <div className="view-switch" role="group" aria-label="Show">
+        <button type="button" aria-pressed={view === 'desk'} onClick={() => onViewChange('desk')}>
+          Desk
+        </button>
+        <button type="button" aria-pressed={view === 'trash'} onClick={() => onViewChange('trash')}>
+          Trash
+        </button>
+      </div>
+      {view === 'trash' && <nav aria-label="Trashed articles">{trash}</nav>}
+      {view === 'desk' && articles && articles.length === 0 && (
         <p className="sidebar-message">
           {query ? `No articles match “${query}”.` : 'No articles yet. Start with New article.'}
         </p>
       )}
-      <nav aria-label="Articles">
+      <nav aria-label="Articles" hidden={view !== 'desk'}>
         <ul className="article-list">
           {articles?.map((article) => (
             <li key={article.id}>

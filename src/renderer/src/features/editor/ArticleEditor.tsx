@@ -18,10 +18,11 @@ type Props = {
   onSaved: (article: Article) => void
   onReload: (article: Article) => void
   onClose: () => void
+  onTrash: (id: string) => void
 }
 
 /** Headline and body of one article, autosaved. Mounted once per open article (keyed by id). */
-export function ArticleEditor({ article, restored, onSaved, onReload, onClose }: Props) {
+export function ArticleEditor({ article, restored, onSaved, onReload, onClose, onTrash }: Props) {
   const [headline, setHeadline] = useState(article.headline)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt })
   const [revision, setRevision] = useState(article.revision)
@@ -72,6 +73,13 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose }:
           <span className="muted">{wordCount.toLocaleString('en-US')} words</span>
         </div>
         <SaveIndicator state={saveState} onRetry={() => void saver.flush()} />
+        <button
+          type="button"
+          className="button small"
+          onClick={() => void saver.flush().then(() => onTrash(article.id))}
+        >
+          Move to trash
+        </button>
         <button type="button" className="button small" onClick={onClose} aria-label="Close article">
           Close
         </button>

@@ -4,7 +4,12 @@ import { api } from '../../api'
 import { ArticleEditor } from './ArticleEditor'
 import { UnsavedBackup } from './UnsavedBackup'
 
-type Props = { id: string; onSaved: (article: Article) => void; onClose: () => void }
+type Props = {
+  id: string
+  onSaved: (article: Article) => void
+  onClose: () => void
+  onTrash: (id: string) => void
+}
 
 type Loaded = {
   id: string
@@ -14,7 +19,7 @@ type Loaded = {
 }
 
 /** Loads an article, brings back any changes a crash left unsaved, and mounts its editor. */
-export function EditorScreen({ id, onSaved, onClose }: Props) {
+export function EditorScreen({ id, onSaved, onClose, onTrash }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<{ id: string; message: string } | null>(null)
 
@@ -67,6 +72,7 @@ export function EditorScreen({ id, onSaved, onClose }: Props) {
       onSaved={onSaved}
       onReload={handleReload}
       onClose={onClose}
+      onTrash={onTrash}
     />
   )
 }

@@ -1,0 +1,29 @@
+import type { TrashEntry } from '../../../../shared/ipc/contract'
+import { formatTime } from '../../formatTime'
+
+type Props = { entries: TrashEntry[] | null; onRestore: (entry: TrashEntry) => void }
+
+/** Trashed articles, newest first, each restorable as it was. */
+export function TrashList({ entries, onRestore }: Props) {
+  if (entries && entries.length === 0) return <p className="sidebar-message">The trash is empty.</p>
+  return (
+    <ul className="article-list" aria-label="Trash">
+      {entries?.map((entry) => (
+        <li key={entry.id} className="trash-item">
+          <span className="article-item-headline">{entry.headline || 'Untitled article'}</span>
+          <span className="article-item-meta">
+            <span>Trashed {formatTime(entry.trashedAt)}</span>
+            <button
+              type="button"
+              className="button small"
+              aria-label={`Restore ${entry.headline || 'untitled article'}`}
+              onClick={() => onRestore(entry)}
+            >
+              Restore
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

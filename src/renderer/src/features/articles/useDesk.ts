@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Article, ArticleSummary } from '../../../../shared/domain/Article'
+import { summarize } from '../../../../shared/domain/summarize'
+import type { StoreProblem, TrashEntry } from '../../../../shared/ipc/contract'
+import { api } from '../../api'
+
+/** The desk's lists (articles, trash, store problems) and the actions that change them. */
+export function useDesk(query: string) {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [trash, setTrash] = useState<TrashEntry[] | null>(null)
+  const [problems, setProblems] = useState<StoreProblem[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const latestRequest = useRef(0)
+
+  const refresh = useCallback(async () => {
+    latestRequest.current += 1
+    const request = latestRequest.current
+    try {
+      const [list, trashed, found] = await Promise.all([
+        api.listArticles({ query }),
+        api.listTrash({}),
+        api.listProblems({}),
+      ])
+      // A slower answer to an older filter must not overwrite a newer one.
+      if (request !== latestRequest.current) return
+      setArticles(list)
+      setTrash(trashed)
+      setProblems(found)
+      setError(null)
+    } catch (reason) {
+      setError(messageOf(reason))
+    }
+  }, [query])
+
+  useEffect(() => {
+    const timer = setTimeout(() => void refresh(), query ? 120 : 0)
+    return () => clearTimeout(timer)
+  }, [query, refresh])
+
+  const run = useCallback(
+    async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        const result = await action()
+        await refresh()
+        return result
+      } catch (reason) {
+        setError(messageOf(reason))
+        return undefined
+      }
+    },
+    [refresh],
+  )
+
+  return {
+    articles,
+    trash,
+    problems,
+    error,
+    create: useCallback(() => run(() => api.createArticle({})), [run]),
+    moveToTrash: useCallback((id: string) => run(() => api.trashArticle({ id })), [run]),
+    restore: useCallback((id: string) => run(() => api.restoreArticle({ id })), [run]),
+    dismissProblem: useCallback((id: string) => run(() => api.dismissProblem({ id })), [run]),
+    /** Updates the list entry of an article the editor just saved, without asking the store again. */
+    saved: useCallback((article: Article) => {
+      setArticles(
+        (list) => list && [summarize(article), ...list.filter((a) => a.id !== article.id)],
+      )
+    }, []),
+  }
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason)
+}
