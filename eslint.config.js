@@ -67,6 +67,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of shared code run in Node and may read fixtures from disk.
+    files: ['src/shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
+  },
+  {
     files: ['src/renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
+import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { AppInfo } from '../shared/ipc/contract'
 import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
 import { createHandlers } from './ipc/createHandlers'
 import { ArticleService } from './services/ArticleService'
+import { ImportService } from './services/ImportService'
+import { DeskSettingsStore } from './store/DeskSettingsStore'
 import { LowdbArticleRepository } from './store/LowdbArticleRepository'
 
 export type Workstation = {
   dataDir: string
   articles: ArticleService
+  settings: DeskSettingsStore
   dispatch: Dispatcher
   close: () => Promise<void>
 }
@@ -19,6 +23,8 @@ export type WorkstationOptions = {
   version: string
   now?: () => string
   user?: () => string
+  /** Called after the desk settings change, e.g. to apply spellcheck languages in Electron. */
+  onSettingsSaved?: (settings: DeskSettings) => void
 }
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
@@ -32,6 +38,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     now,
   })
   const articles = new ArticleService(repository, { now, user, newId: randomUUID })
+  const settings = await DeskSettingsStore.open(options.dataDir, repository.quarantine)
   const info = (): AppInfo => ({
     dataDir: options.dataDir,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -41,7 +48,16 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   return {
     dataDir: options.dataDir,
     articles,
-    dispatch: createDispatcher(createHandlers({ articles, info })),
+    settings,
+    dispatch: createDispatcher(
+      createHandlers({
+        articles,
+        imports: new ImportService(),
+        settings,
+        info,
+        onSettingsSaved: options.onSettingsSaved,
+      }),
+    ),
     close: () => repository.close(),
   }
 }

@@ -1,13 +1,19 @@
+import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleService } from '../services/ArticleService'
+import type { ImportService } from '../services/ImportService'
+import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
 export function createHandlers(services: {
   articles: ArticleService
+  imports: ImportService
+  settings: DeskSettingsStore
   info: () => AppInfo
+  onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
 }): Handlers {
-  const { articles } = services
+  const { articles, imports, settings } = services
   return {
     listArticles: (input) => articles.list(input),
     getArticle: (input) => articles.get(input),
@@ -22,5 +28,13 @@ export function createHandlers(services: {
       return {}
     },
     appInfo: async () => services.info(),
+    listTags: () => articles.tags(),
+    getSettings: async () => settings.get(),
+    saveSettings: async (input) => {
+      const saved = await settings.save(input)
+      services.onSettingsSaved?.(saved)
+      return saved
+    },
+    proposeImport: async (input) => imports.propose(input),
   }
 }

@@ -79,6 +79,10 @@ export class ArticleService {
     return this.repository.restore(input.id)
   }
 
+  tags(): Promise<string[]> {
+    return this.repository.tags()
+  }
+
   listTrash(): Promise<TrashEntry[]> {
     return this.repository.listTrash()
   }

@@ -16,11 +16,24 @@ export const IndexEntry = ArticleSummary.extend({
 })
 export type IndexEntry = z.infer<typeof IndexEntry>
 
+/** Bumped when IndexEntry changes; an index of another version is rebuilt from the files, silently. */
+const INDEX_VERSION = 2
+
 const IndexFile = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(INDEX_VERSION),
   entries: z.record(z.string(), IndexEntry),
 })
 type IndexFile = z.infer<typeof IndexFile>
+
+function parseIndex(data: unknown): IndexFile {
+  const version = z.object({ schemaVersion: z.number() }).safeParse(data)
+  if (version.success && version.data.schemaVersion !== INDEX_VERSION) return emptyIndex()
+  return IndexFile.parse(data)
+}
+
+function emptyIndex(): IndexFile {
+  return { schemaVersion: INDEX_VERSION, entries: {} }
+}
 
 const FLUSH_DELAY_MS = 250
 
@@ -41,18 +54,14 @@ export class ArticleIndex {
     dataDir: string,
     onCorrupt: (error: CorruptFileError) => Promise<void>,
   ): Promise<ArticleIndex> {
-    const adapter = new DurableJsonFile(
-      join(dataDir, 'index.json'),
-      (d) => IndexFile.parse(d),
-      'article index',
-    )
-    const db = new Low<IndexFile>(adapter, { schemaVersion: 1, entries: {} })
+    const adapter = new DurableJsonFile(join(dataDir, 'index.json'), parseIndex, 'article index')
+    const db = new Low<IndexFile>(adapter, emptyIndex())
     try {
       await db.read()
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error
       await onCorrupt(error)
-      db.data = { schemaVersion: 1, entries: {} }
+      db.data = emptyIndex()
     }
     return new ArticleIndex(db)
   }
@@ -74,6 +83,14 @@ export class ArticleIndex {
     const { [id]: _removed, ...rest } = this.db.data.entries
     this.db.data.entries = rest
     this.scheduleFlush()
+  }
+
+  /** Every tag used on the desk, most used first: suggestions for the tag field. */
+  tags(): string[] {
+    const counts = new Map<string, number>()
+    for (const entry of this.all())
+      for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag)
   }
 
   /** Writes pending changes now. */

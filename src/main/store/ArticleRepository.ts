@@ -16,6 +16,8 @@ export interface ArticleRepository {
   trash(id: string, at: string): Promise<TrashEntry>
   restore(id: string): Promise<ArticleSummary>
   listTrash(): Promise<TrashEntry[]>
+  /** Tags used on the desk, most used first. */
+  tags(): Promise<string[]>
   /** Files that could not be read and were set aside, not yet dismissed. */
   problems(): Promise<StoreProblem[]>
   dismissProblem(id: string): Promise<void>

@@ -33,7 +33,8 @@ export class LowdbArticleRepository implements ArticleRepository {
     private readonly dataDir: string,
     private readonly lock: DataDirLock,
     private readonly index: ArticleIndex,
-    private readonly quarantine: Quarantine,
+    /** Shared with the other stores in this data folder, so there is one problems list. */
+    readonly quarantine: Quarantine,
   ) {}
 
   static async open(dataDir: string, options: RepositoryOptions): Promise<LowdbArticleRepository> {
@@ -124,6 +125,10 @@ export class LowdbArticleRepository implements ArticleRepository {
 
   restore(id: string): Promise<ArticleSummary> {
     return this.move(id, 'trash', 'articles').then(toSummary)
+  }
+
+  async tags(): Promise<string[]> {
+    return this.index.tags()
   }
 
   async problems(): Promise<StoreProblem[]> {

@@ -83,5 +83,6 @@ export const ArticleSummary = Article.pick({
   createdAt: true,
   updatedAt: true,
   revision: true,
+  tags: true,
 }).extend({ wordCount: z.number().int().min(0) })
 export type ArticleSummary = z.infer<typeof ArticleSummary>

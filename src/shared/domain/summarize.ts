@@ -12,6 +12,7 @@ export function summarize(article: Article): ArticleSummary {
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
     revision: article.revision,
+    tags: article.tags,
     wordCount: countWords(docText(article.body)),
   }
 }

@@ -1,5 +1,6 @@
 import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { pullQuoteExtensions } from './pull-quote/pullQuote'
 
 /** Link protocols an article may carry; everything else is stripped by the schema and the sanitizer. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto']
@@ -29,6 +30,7 @@ export function editorExtensions(): AnyExtension[] {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
+    ...pullQuoteExtensions,
   ]
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Article, ArticleId, ArticleSummary, EditableFields } from '../domain/Article'
+import { DeskSettings } from '../domain/DeskSettings'
 import type { MethodName } from './methods'
 
 export const ListArticlesInput = z.strictObject({ query: z.string().max(500).optional() })
@@ -40,6 +41,18 @@ export const AppInfo = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
+export const ProposeImportInput = z.strictObject({
+  name: z.string().min(1).max(300),
+  content: z.string().max(5_000_000, 'Files over 5 MB are not imported'),
+})
+export type ProposeImportInput = z.infer<typeof ProposeImportInput>
+
+export const ImportProposalOutput = z.object({
+  format: z.enum(['wire-text', 'ninjs', 'html', 'plain-text']),
+  fields: EditableFields,
+  messages: z.array(z.string()),
+})
+
 /** The one API contract: every call, its input schema and its output schema. */
 export const contract = {
   listArticles: { input: ListArticlesInput, output: z.array(ArticleSummary) },
@@ -52,6 +65,10 @@ export const contract = {
   listProblems: { input: NoInput, output: z.array(StoreProblem) },
   dismissProblem: { input: z.strictObject({ id: z.string().min(1).max(200) }), output: NoInput },
   appInfo: { input: NoInput, output: AppInfo },
+  listTags: { input: NoInput, output: z.array(z.string()) },
+  getSettings: { input: NoInput, output: DeskSettings },
+  saveSettings: { input: DeskSettings, output: DeskSettings },
+  proposeImport: { input: ProposeImportInput, output: ImportProposalOutput },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 
 type Contract = typeof contract

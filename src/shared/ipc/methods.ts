@@ -13,6 +13,10 @@ export const METHODS = [
   'listProblems',
   'dismissProblem',
   'appInfo',
+  'listTags',
+  'getSettings',
+  'saveSettings',
+  'proposeImport',
 ] as const
 
 export type MethodName = (typeof METHODS)[number]

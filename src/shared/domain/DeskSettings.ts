@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+/** The desk's house rules, kept in the data folder and shared by every window. */
+export const DeskSettings = z
+  .object({
+    headlineLimit: z.number().int().min(20).max(300).default(70),
+    summaryLimit: z.number().int().min(50).max(2000).default(200),
+    keyPointsMin: z.number().int().min(0).max(20).default(3),
+    keyPointsMax: z.number().int().min(1).max(20).default(5),
+    /** Chromium spellchecker languages, e.g. en-US, en-GB, hi. */
+    spellcheckLanguages: z
+      .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/))
+      .max(5)
+      .default(['en-US']),
+  })
+  .refine((s) => s.keyPointsMin <= s.keyPointsMax, {
+    message: 'The fewest key points cannot exceed the most',
+    path: ['keyPointsMin'],
+  })
+export type DeskSettings = z.infer<typeof DeskSettings>
+
+export const DEFAULT_DESK_SETTINGS: DeskSettings = DeskSettings.parse({})

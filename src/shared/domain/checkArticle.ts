@@ -1,0 +1,94 @@
+import type { EditableFields } from './Article'
+import { docText } from './countWords'
+import type { DeskSettings } from './DeskSettings'
+import type { DocNode } from './DocNode'
+
+export type CheckField = keyof EditableFields
+export type Check = {
+  /** Stable for a kind of problem, so the UI can key and tests can name it. */
+  id: string
+  field: CheckField
+  severity: 'error' | 'warning'
+  message: string
+}
+
+/**
+ * Everything the desk would send back, in reading order. Errors block submission and export;
+ * warnings are for the editor to weigh.
+ */
+export function checkArticle(article: EditableFields, settings: DeskSettings): Check[] {
+  const checks: Check[] = []
+  const add = (id: string, field: CheckField, severity: Check['severity'], message: string) =>
+    checks.push({ id, field, severity, message })
+
+  const headline = article.headline.trim()
+  if (!headline) add('headline-missing', 'headline', 'error', 'Headline is missing.')
+  else if (headline.length > settings.headlineLimit) {
+    add(
+      'headline-long',
+      'headline',
+      'warning',
+      `Headline is ${headline.length} characters; the desk's limit is ${settings.headlineLimit}.`,
+    )
+  }
+  const summary = article.summary.trim()
+  if (summary.length > settings.summaryLimit) {
+    add(
+      'summary-long',
+      'summary',
+      'warning',
+      `Summary is ${summary.length} characters; the desk's limit is ${settings.summaryLimit}.`,
+    )
+  }
+  const points = article.keyPoints.items.filter((item) => item.trim())
+  if (points.length < settings.keyPointsMin || points.length > settings.keyPointsMax) {
+    add(
+      'key-points-count',
+      'keyPoints',
+      'warning',
+      `Key points: ${points.length}; the desk wants ${settings.keyPointsMin} to ${settings.keyPointsMax}.`,
+    )
+  }
+  if (points.length < article.keyPoints.items.length)
+    add('key-points-empty', 'keyPoints', 'warning', 'A key point is empty.')
+  const quotes = pullQuotes(article.body.content)
+  const unattributed = quotes.filter((quote) => !quote.attribution.trim()).length
+  if (unattributed > 0) {
+    add(
+      'pull-quote-attribution',
+      'body',
+      'error',
+      unattributed === 1
+        ? 'A pull quote has no attribution.'
+        : `${unattributed} pull quotes have no attribution.`,
+    )
+  }
+  if (quotes.some((quote) => !quote.text.trim()))
+    add('pull-quote-empty', 'body', 'error', 'A pull quote has no text.')
+  if (!article.dateline.place.trim())
+    add('dateline-place', 'dateline', 'error', 'Dateline place is missing.')
+  if (!article.dateline.date) add('dateline-date', 'dateline', 'error', 'Dateline date is missing.')
+  if (article.byline.length === 0 && !article.credit.trim()) {
+    add('byline-or-credit', 'byline', 'error', 'Add a byline or an agency credit.')
+  }
+  if (!docText(article.body).trim()) add('body-empty', 'body', 'error', 'The body is empty.')
+  return checks
+}
+
+/** True when nothing in `checks` blocks submission. */
+export function passesChecks(checks: Check[]): boolean {
+  return checks.every((check) => check.severity !== 'error')
+}
+
+function pullQuotes(nodes: DocNode[] | undefined): { text: string; attribution: string }[] {
+  const found: { text: string; attribution: string }[] = []
+  for (const node of nodes ?? []) {
+    if (node.type === 'pullQuote') {
+      const part = (type: string) => docText(node.content?.find((child) => child.type === type))
+      found.push({ text: part('pullQuoteText'), attribution: part('pullQuoteAttribution') })
+    } else {
+      found.push(...pullQuotes(node.content))
+    }
+  }
+  return found
+}

@@ -1,0 +1,28 @@
+/** A run of text with its formatting, as a reader sees it. */
+export type Inline =
+  | { type: 'text'; text: string; bold?: boolean; italic?: boolean; href?: string }
+  | { type: 'break' }
+
+/** A body block in reading order; what the preview shows and what a CMS can render natively. */
+export type Block =
+  | { type: 'paragraph'; content: Inline[]; dateline?: string }
+  | { type: 'heading'; level: number; content: Inline[] }
+  | { type: 'list'; ordered: boolean; items: Block[][] }
+  | { type: 'quote'; content: Block[] }
+  | { type: 'pullQuote'; text: Inline[]; attribution: string }
+
+/** An article laid out for readers: the one mapping behind the preview and every export. */
+export type Publication = {
+  headline: string
+  summary: string
+  keyPoints: { title: string; items: string[] }
+  readingTime: { minutes: number; label: string }
+  wordCount: number
+  deck: string
+  dateline: { place: string; date: string | null; text: string }
+  byline: string[]
+  credit: string
+  sources: { name: string; url?: string | undefined }[]
+  tags: string[]
+  blocks: Block[]
+}

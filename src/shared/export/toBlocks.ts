@@ -1,0 +1,70 @@
+import type { DocMark, DocNode } from '../domain/DocNode'
+import { isAllowedLink } from '../editor-schema/editorExtensions'
+import type { Block, Inline } from './Publication'
+
+/** Maps a TipTap body to reader blocks. Unknown nodes are skipped, never passed through as markup. */
+export function toBlocks(nodes: DocNode[] | undefined): Block[] {
+  const blocks: Block[] = []
+  for (const node of nodes ?? []) {
+    const block = toBlock(node)
+    if (block) blocks.push(block)
+  }
+  return blocks
+}
+
+function toBlock(node: DocNode): Block | null {
+  switch (node.type) {
+    case 'paragraph':
+      return { type: 'paragraph', content: toInlines(node.content) }
+    case 'heading':
+      return {
+        type: 'heading',
+        level: Number(node.attrs?.['level'] ?? 2),
+        content: toInlines(node.content),
+      }
+    case 'bulletList':
+    case 'orderedList':
+      return {
+        type: 'list',
+        ordered: node.type === 'orderedList',
+        items: (node.content ?? []).map((item) => toBlocks(item.content)),
+      }
+    case 'blockquote':
+      return { type: 'quote', content: toBlocks(node.content) }
+    case 'pullQuote': {
+      const text = node.content?.find((child) => child.type === 'pullQuoteText')
+      const attribution = node.content?.find((child) => child.type === 'pullQuoteAttribution')
+      return {
+        type: 'pullQuote',
+        text: toInlines(text?.content),
+        attribution: plainText(attribution?.content).trim(),
+      }
+    }
+    default:
+      return null
+  }
+}
+
+/** Inline runs of a block's content. */
+export function toInlines(nodes: DocNode[] | undefined): Inline[] {
+  const inlines: Inline[] = []
+  for (const node of nodes ?? []) {
+    if (node.type === 'hardBreak') inlines.push({ type: 'break' })
+    if (node.type !== 'text' || !node.text) continue
+    const run: Inline = { type: 'text', text: node.text }
+    for (const mark of node.marks ?? []) applyMark(run, mark)
+    inlines.push(run)
+  }
+  return inlines
+}
+
+function applyMark(run: Extract<Inline, { type: 'text' }>, mark: DocMark): void {
+  if (mark.type === 'bold') run.bold = true
+  if (mark.type === 'italic') run.italic = true
+  const href = mark.attrs?.['href']
+  if (mark.type === 'link' && typeof href === 'string' && isAllowedLink(href)) run.href = href
+}
+
+function plainText(nodes: DocNode[] | undefined): string {
+  return (nodes ?? []).map((node) => node.text ?? '').join('')
+}

@@ -1,0 +1,45 @@
+import type { EditableFields } from '../domain/Article'
+import { countWords, docText } from '../domain/countWords'
+import { formatDateline } from '../domain/formatDateline'
+import { readingMinutes, readingTimeLabel } from '../domain/readingTime'
+import type { Publication } from './Publication'
+import { toBlocks } from './toBlocks'
+
+/** Lays an article out for readers; the preview and the exports all start from this. */
+export function toPublication(article: EditableFields): Publication {
+  const wordCount = countWords(docText(article.body))
+  const datelineText = formatDateline(article.dateline)
+  const blocks = toBlocks(article.body.content).filter((block) => !isEmptyParagraph(block))
+  const first = blocks.findIndex((block) => block.type === 'paragraph')
+  const lead = blocks[first]
+  if (datelineText && lead?.type === 'paragraph')
+    blocks[first] = { ...lead, dateline: datelineText }
+  return {
+    headline: article.headline.trim(),
+    summary: article.summary.trim(),
+    keyPoints: {
+      title: article.keyPoints.title.trim(),
+      items: article.keyPoints.items.map((i) => i.trim()).filter(Boolean),
+    },
+    readingTime: { minutes: readingMinutes(wordCount), label: readingTimeLabel(wordCount) },
+    wordCount,
+    deck: article.deck.trim(),
+    dateline: {
+      place: article.dateline.place.trim(),
+      date: article.dateline.date,
+      text: datelineText,
+    },
+    byline: article.byline,
+    credit: article.credit.trim(),
+    sources: article.sources,
+    tags: article.tags,
+    blocks,
+  }
+}
+
+function isEmptyParagraph(block: Publication['blocks'][number]): boolean {
+  return (
+    block.type === 'paragraph' &&
+    block.content.every((run) => run.type === 'text' && !run.text.trim())
+  )
+}
