@@ -36,12 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'src/main/index.ts',
-      'src/main/ipc/registerIpc.ts',
-      'src/main/ipc/buildMenu.ts',
-      'src/preload/**',
-    ],
+    files: ['src/main/index.ts', 'src/main/ipc/**', 'src/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,5 +1,7 @@
 import { Article, ArticleSummary } from '../shared/domain/Article'
-import { docText } from '../shared/domain/countWords'
+import { countWords, docText } from '../shared/domain/countWords'
+import { formatDateline } from '../shared/domain/formatDateline'
+import type { ImportProposal } from '../shared/import/ImportProposal'
 
 /** A plain-text table of article summaries for the terminal. */
 export function formatList(value: unknown): string {
@@ -30,5 +32,28 @@ export function formatArticle(value: unknown): string {
   if (article.summary) lines.push('', article.summary)
   const body = docText(article.body).trim()
   if (body) lines.push('', body)
+  return lines.join('\n')
+}
+
+/** An import proposal for the terminal: what was found, what was noted, and the article if created. */
+export function formatProposal(proposal: ImportProposal, created: unknown): string {
+  const { fields } = proposal
+  const lines = [
+    `Read as ${proposal.format}.`,
+    `Headline:   ${fields.headline || '(none)'}`,
+    `Deck:       ${fields.deck || '(none)'}`,
+    `Summary:    ${fields.summary ? `${fields.summary.slice(0, 100)}${fields.summary.length > 100 ? '…' : ''}` : '(none)'}`,
+    `Key points: ${fields.keyPoints.items.length}`,
+    `Dateline:   ${formatDateline(fields.dateline) || '(none)'}`,
+    `Credit:     ${fields.credit || '(none)'}`,
+    `Body:       ${countWords(docText(fields.body))} words`,
+    ...proposal.messages.map((message) => `Note: ${message}`),
+  ]
+  const article = Article.safeParse(created)
+  lines.push(
+    article.success
+      ? `Created draft ${article.data.id}.`
+      : 'Not created: run again with --create to create it.',
+  )
   return lines.join('\n')
 }

@@ -62,6 +62,22 @@ describe('copydesk CLI', () => {
     expect((await cli('list', '--bogus')).code).toBe(2)
   })
 
+  it('imports wire copy as a proposal, and creates it with --create', async () => {
+    const proposal = await cli('import', 'tests/fixtures/wire-india-japan-ties.txt', '--json')
+    expect(proposal.code).toBe(0)
+    expect(JSON.parse(proposal.out)).toMatchObject({
+      format: 'wire-text',
+      fields: { credit: 'IANS' },
+      created: null,
+    })
+    expect(JSON.parse((await cli('list', '--json')).out)).toEqual([])
+    const created = await cli('import', 'tests/fixtures/wire-india-japan-ties.txt', '--create')
+    expect(created.out).toMatch(/Created draft [0-9a-f-]{36}\./)
+    expect(JSON.parse((await cli('list', '--json')).out)).toHaveLength(1)
+    expect((await cli('import', 'no-such-file.txt')).code).toBe(1)
+    expect((await cli('import')).code).toBe(2)
+  })
+
   it('refuses to run while the app holds the data directory', async () => {
     const lock = await DataDirLock.acquire(dir.path, 'desktop app')
     const result = await cli('list')

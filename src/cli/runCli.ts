@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util'
 import type { SerializedError } from '../shared/ipc/AppError'
 import { AppError } from '../shared/ipc/AppError'
 import { APP_VERSION } from '../main/appVersion'
-import { openWorkstation } from '../main/openWorkstation'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { openWorkstation, type Workstation } from '../main/openWorkstation'
+import { ImportProposalOutput } from '../shared/ipc/contract'
 import { resolveDataDir } from '../main/resolveDataDir'
-import { formatArticle, formatList } from './formatOutput'
+import { formatArticle, formatList, formatProposal } from './formatOutput'
 
 export type CliIo = {
   out: (text: string) => void
@@ -19,6 +22,8 @@ Commands:
   get ID                          one article
   create --headline TEXT [--summary TEXT] [--deck TEXT]
                                   a new draft
+  import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
+                                  proposed article; --create also creates it as a draft
 
 Options:
   --data-dir DIR   the article store (default: COPYDESK_DATA_DIR, else the app's data folder)
@@ -42,6 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         headline: { type: 'string' },
         summary: { type: 'string' },
         deck: { type: 'string' },
+        create: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -54,11 +60,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE)
     return values.help ? EXIT.ok : EXIT.usage
   }
+  if (command === 'import') return runImport(rest[0], values, io)
   const call = callFor(command, rest, values)
   if (!call) {
     io.err(`Unknown command or missing argument: ${[command, ...rest].join(' ')}\n\n${USAGE}`)
     return EXIT.usage
   }
+  return withWorkstation(values, io, async (workstation) => {
+    const result = await workstation.dispatch(call.method, call.input)
+    if (!result.ok) return fail(io, values.json, result.error)
+    io.out(values.json ? JSON.stringify(result.value, null, 2) : call.format(result.value))
+    return EXIT.ok
+  })
+}
+
+type Values = { 'data-dir'?: string | undefined; json: boolean; create: boolean }
+
+async function withWorkstation(
+  values: Values,
+  io: CliIo,
+  run: (workstation: Workstation) => Promise<number>,
+): Promise<number> {
   const dataDir = resolveDataDir(
     values['data-dir'] ? ['--data-dir', values['data-dir']] : [],
     io.env,
@@ -74,13 +96,41 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
   }
   try {
-    const result = await workstation.dispatch(call.method, call.input)
-    if (!result.ok) return fail(io, values.json, result.error)
-    io.out(values.json ? JSON.stringify(result.value, null, 2) : call.format(result.value))
-    return EXIT.ok
+    return await run(workstation)
   } finally {
     await workstation.close()
   }
+}
+
+async function runImport(file: string | undefined, values: Values, io: CliIo): Promise<number> {
+  if (!file) {
+    io.err(`import needs a FILE\n\n${USAGE}`)
+    return EXIT.usage
+  }
+  let content: string
+  try {
+    content = await readFile(file, 'utf8')
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return fail(io, values.json, new AppError('IO', `Cannot read ${file}: ${reason}`))
+  }
+  return withWorkstation(values, io, async (workstation) => {
+    const proposed = await workstation.dispatch('proposeImport', { name: basename(file), content })
+    if (!proposed.ok) return fail(io, values.json, proposed.error)
+    const proposal = ImportProposalOutput.parse(proposed.value)
+    let created: unknown = null
+    if (values.create) {
+      const result = await workstation.dispatch('createArticle', { fields: proposal.fields })
+      if (!result.ok) return fail(io, values.json, result.error)
+      created = result.value
+    }
+    io.out(
+      values.json
+        ? JSON.stringify({ ...proposal, created }, null, 2)
+        : formatProposal(proposal, created),
+    )
+    return EXIT.ok
+  })
 }
 
 type Call = { method: string; input: unknown; format: (value: unknown) => string }

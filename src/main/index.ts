@@ -3,7 +3,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { AppError } from '../shared/ipc/AppError'
 import { APP_VERSION } from './appVersion'
 import { CONTENT_SECURITY_POLICY } from './host/contentSecurityPolicy'
+import type { DeskSettings } from '../shared/domain/DeskSettings'
 import { buildMenu } from './ipc/buildMenu'
+import { contextMenuTemplate } from './ipc/contextMenuTemplate'
 import { isOwnPageUrl } from './ipc/isOwnPageUrl'
 import { registerIpc } from './ipc/registerIpc'
 import { openWorkstation, type Workstation } from './openWorkstation'
@@ -29,10 +31,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   try {
-    workstation = await openWorkstation({ dataDir, host: 'electron', version: APP_VERSION })
+    workstation = await openWorkstation({
+      dataDir,
+      host: 'electron',
+      version: APP_VERSION,
+      onSettingsSaved: applySpellcheck,
+    })
   } catch (error) {
     return fatal(error)
   }
+  applySpellcheck(workstation.settings.get())
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   )
@@ -81,6 +89,13 @@ function createWindow(): void {
     }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+    })
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window })
+  })
   void window.loadURL(pageUrl)
 }
 
@@ -95,6 +110,14 @@ app.on('will-quit', (event) => {
   event.preventDefault()
   void workstation.close().finally(() => app.quit())
 })
+
+/** Uses the desk's spellcheck languages that this Chromium has dictionaries for (macOS uses the system's). */
+function applySpellcheck(settings: DeskSettings): void {
+  if (process.platform === 'darwin') return
+  const available = session.defaultSession.availableSpellCheckerLanguages
+  const languages = settings.spellcheckLanguages.filter((language) => available.includes(language))
+  session.defaultSession.setSpellCheckerLanguages(languages.length > 0 ? languages : ['en-US'])
+}
 
 function fatal(error: unknown): void {
   const message =

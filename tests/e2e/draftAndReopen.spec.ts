@@ -109,10 +109,10 @@ test('an article moved to the trash comes back intact', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('link')).toHaveCount(0)
   expect(await readdir(join(dir.path, 'trash'))).toHaveLength(1)
 
-  await page.getByRole('button', { name: 'Trash' }).click()
+  await page.getByRole('button', { name: 'Trash', exact: true }).click()
   await page.getByRole('button', { name: 'Restore Spiked by mistake' }).click()
   await expect(page.getByText('The trash is empty.')).toBeVisible()
-  await page.getByRole('button', { name: 'Desk' }).click()
+  await page.getByRole('button', { name: 'Desk', exact: true }).click()
   await page.getByRole('link', { name: /Spiked by mistake/ }).click()
   await expect(page.getByText('Every word of this must come back.')).toBeVisible()
 })

@@ -13,6 +13,8 @@ export function buildMenu(onNewWindow: () => void): Menu {
       submenu: [
         { label: 'New Article', accelerator: 'CmdOrCtrl+N', click: send('new') },
         { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: onNewWindow },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
+        { label: 'Desk Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
         { label: 'Close Article', accelerator: 'CmdOrCtrl+W', click: send('close') },

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
+import type { EditableFields } from '../../shared/domain/Article'
+import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
 import { ArticleList } from './features/articles/ArticleList'
@@ -6,6 +8,9 @@ import { ProblemsBanner } from './features/articles/ProblemsBanner'
 import { TrashList } from './features/articles/TrashList'
 import { useDesk } from './features/articles/useDesk'
 import { EditorScreen } from './features/editor/EditorScreen'
+import { ImportReview } from './features/import/ImportReview'
+import { useFileImport } from './features/import/useFileImport'
+import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useHashRoute } from './useHashRoute'
 
 /** The workstation: header, article list, and the open article. */
@@ -14,12 +19,26 @@ export function App() {
   const [query, setQuery] = useState('')
   const [view, setView] = useState<'desk' | 'trash'>('desk')
   const [info, setInfo] = useState<AppInfo | null>(null)
+  const [settings, setSettings] = useState<DeskSettings>(DEFAULT_DESK_SETTINGS)
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const desk = useDesk(query)
-  const { create, moveToTrash } = desk
+  const { create, moveToTrash, reportError } = desk
+  const fileImport = useFileImport(reportError)
 
   useEffect(() => {
     api.appInfo({}).then(setInfo, () => undefined)
+    api.getSettings({}).then(setSettings, () => undefined)
   }, [])
+  useEffect(() => onMenuCommand((command) => command === 'settings' && setSettingsOpen(true)), [])
+
+  const handleImportAccept = async (fields: EditableFields) => {
+    fileImport.clear()
+    const article = await create(fields)
+    if (article) {
+      setView('desk')
+      navigate(article.id)
+    }
+  }
 
   const handleCreate = useCallback(async () => {
     const article = await create()
@@ -71,6 +90,14 @@ export function App() {
             </span>
           </div>
         )}
+        <div className="app-bar-actions">
+          <button type="button" className="button small" onClick={fileImport.chooseFile}>
+            Import…
+          </button>
+          <button type="button" className="button small" onClick={() => setSettingsOpen(true)}>
+            Desk settings
+          </button>
+        </div>
       </header>
       <ProblemsBanner
         problems={desk.problems}
@@ -96,6 +123,7 @@ export function App() {
           {selectedId ? (
             <EditorScreen
               id={selectedId}
+              settings={settings}
               onSaved={desk.saved}
               onClose={handleClose}
               onTrash={handleTrash}
@@ -111,6 +139,22 @@ export function App() {
           )}
         </main>
       </div>
+      {fileImport.pending && (
+        <ImportReview
+          proposal={fileImport.pending.proposal}
+          source={fileImport.pending.source}
+          acceptLabel="Create article"
+          onAccept={(proposal) => void handleImportAccept(proposal.fields)}
+          onCancel={fileImport.clear}
+        />
+      )}
+      {settingsOpen && (
+        <SettingsDialog
+          settings={settings}
+          onSave={async (next) => setSettings(await api.saveSettings(next))}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
     </div>
   )
 }

@@ -27,6 +27,6 @@ export function channelOf(method: MethodName): string {
 }
 
 /** Commands the native menu sends to the focused window. */
-export const MENU_COMMANDS = ['new', 'save', 'close'] as const
+export const MENU_COMMANDS = ['new', 'import', 'save', 'close', 'settings'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 export const MENU_CHANNEL = 'copydesk:menu'

@@ -33,6 +33,7 @@ export function Toolbar({ editor }: Props) {
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
+      pullQuote: e.isActive('pullQuote'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -96,21 +97,28 @@ export function Toolbar({ editor }: Props) {
           `${mod}Shift+8`,
           state.bulletList,
           () => chain().toggleBulletList().run(),
-          '• List',
+          '•',
         )}
         {button(
           'Numbered list',
           `${mod}Shift+7`,
           state.orderedList,
           () => chain().toggleOrderedList().run(),
-          '1. List',
+          '1.',
         )}
         {button(
           'Quote',
           `${mod}Shift+B`,
           state.blockquote,
           () => chain().toggleBlockquote().run(),
-          '“ Quote',
+          '“',
+        )}
+        {button(
+          'Pull quote',
+          `${mod}Shift+P`,
+          state.pullQuote,
+          () => chain().togglePullQuote().run(),
+          '❝ Pull',
         )}
       </div>
       <div className="tool-group">

@@ -1,19 +1,38 @@
 import { Placeholder } from '@tiptap/extensions'
 import { useEditor, type Editor } from '@tiptap/react'
+import DOMPurify from 'dompurify'
 import type { BodyDoc } from '../../../shared/domain/DocNode'
 import { editorExtensions } from '../../../shared/editor-schema/editorExtensions'
+import { cleanHtml } from '../../../shared/import/cleanHtml'
+
+const PLACEHOLDERS: Record<string, string> = {
+  pullQuoteText: 'Quote…',
+  pullQuoteAttribution: 'Attribution needed: who said it?',
+}
 
 /**
  * The TipTap editor for an article body, built from the shared schema extensions. It does not
  * re-render React on every transaction: the toolbar subscribes to just the state it shows.
+ * Pasted HTML is sanitized by DOMPurify before the schema parses it.
  */
 export function useBodyEditor(options: {
   content: BodyDoc
   editable: boolean
   onChange: (read: () => BodyDoc) => void
+  /** Plain text pasted into an empty body; return true to take it over (wire import). */
+  onPasteIntoEmpty?: (text: string) => boolean
 }): Editor | null {
   return useEditor({
-    extensions: [...editorExtensions(), Placeholder.configure({ placeholder: 'Write the story…' })],
+    extensions: [
+      ...editorExtensions(),
+      Placeholder.configure({
+        includeChildren: true,
+        showOnlyCurrent: false,
+        placeholder: ({ editor, node }) =>
+          PLACEHOLDERS[node.type.name] ??
+          (editor.isEmpty && node.type.name === 'paragraph' ? 'Write the story…' : ''),
+      }),
+    ],
     content: options.content,
     editable: options.editable,
     immediatelyRender: true,
@@ -25,6 +44,13 @@ export function useBodyEditor(options: {
         'aria-multiline': 'true',
         'aria-label': 'Article body',
         spellcheck: 'true',
+      },
+      transformPastedHTML: (html) => cleanHtml(html, DOMPurify),
+      handlePaste: (view, event) => {
+        const text = event.clipboardData?.getData('text/plain') ?? ''
+        const empty = view.state.doc.textContent.trim() === ''
+        const looksLikeCopy = text.split(/\n\s*\n/).filter((b) => b.trim()).length >= 3
+        return Boolean(empty && looksLikeCopy && options.onPasteIntoEmpty?.(text))
       },
     },
     onUpdate: ({ editor }) => options.onChange(() => bodyOf(editor)),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Article, ArticleSummary } from '../../../../shared/domain/Article'
+import type { Article, ArticleSummary, EditableFields } from '../../../../shared/domain/Article'
 import { summarize } from '../../../../shared/domain/summarize'
 import type { StoreProblem, TrashEntry } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
@@ -56,7 +56,11 @@ export function useDesk(query: string) {
     trash,
     problems,
     error,
-    create: useCallback(() => run(() => api.createArticle({})), [run]),
+    create: useCallback(
+      (fields?: Partial<EditableFields>) => run(() => api.createArticle(fields ? { fields } : {})),
+      [run],
+    ),
+    reportError: useCallback((message: string) => setError(message), []),
     moveToTrash: useCallback((id: string) => run(() => api.trashArticle({ id })), [run]),
     restore: useCallback((id: string) => run(() => api.restoreArticle({ id })), [run]),
     dismissProblem: useCallback((id: string) => run(() => api.dismissProblem({ id })), [run]),

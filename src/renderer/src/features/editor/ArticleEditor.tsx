@@ -1,18 +1,30 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
-import { countWords } from '../../../../shared/domain/countWords'
-import { api, onMenuCommand } from '../../api'
+import { checkArticle } from '../../../../shared/domain/checkArticle'
+import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
+import { toPublication } from '../../../../shared/export/toPublication'
+import type { ImportProposal } from '../../../../shared/import/ImportProposal'
+import { api } from '../../api'
+import { focusCheck } from '../../editor/focusCheck'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
-import { statusLabel } from '../articles/statusLabel'
+import { useBodySnapshot } from '../../editor/useBodySnapshot'
+import { ImportReview } from '../import/ImportReview'
+import { PreviewPane } from '../preview/PreviewPane'
+import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { Autosaver } from './Autosaver'
-import { ConflictBanner } from './ConflictBanner'
-import { SaveIndicator } from './SaveIndicator'
+import { ChecksPanel } from './ChecksPanel'
+import { CountsPanel } from './CountsPanel'
+import { EditorBar } from './EditorBar'
+import { SaveBanners } from './SaveBanners'
 import type { SaveState } from './SaveState'
+import { useArticleFields } from './useArticleFields'
+import { useEditorShortcuts } from './useEditorShortcuts'
 
 type Props = {
   article: Article
+  settings: DeskSettings
   /** Fields that differ from `article` because they were restored from an unsaved backup. */
   restored: Partial<EditableFields>
   onSaved: (article: Article) => void
@@ -21,12 +33,20 @@ type Props = {
   onTrash: (id: string) => void
 }
 
-/** Headline and body of one article, autosaved. Mounted once per open article (keyed by id). */
-export function ArticleEditor({ article, restored, onSaved, onReload, onClose, onTrash }: Props) {
-  const [headline, setHeadline] = useState(article.headline)
+/** Every part of one article, autosaved, with live checks, counts and preview. Mounted once per open article. */
+export function ArticleEditor({
+  article,
+  settings,
+  restored,
+  onSaved,
+  onReload,
+  onClose,
+  onTrash,
+}: Props) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt })
   const [revision, setRevision] = useState(article.revision)
-  const [wordCount, setWordCount] = useState(0)
+  const [previewOpen, setPreviewOpen] = useState(false)
+  const [tagSuggestions, setTagSuggestions] = useState<string[]>([])
   const [saver] = useState(
     () =>
       new Autosaver({
@@ -36,11 +56,47 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose, o
         onState: setSaveState,
       }),
   )
+  const [fields, update] = useArticleFields(article, saver)
+  const [pasted, setPasted] = useState<{ text: string; proposal: ImportProposal } | null>(null)
   const editor = useBodyEditor({
     content: article.body,
     editable: true,
     onChange: (read) => saver.change('body', read),
+    onPasteIntoEmpty: (text) => {
+      api.proposeImport({ name: 'Pasted text', content: text }).then(
+        (proposal) =>
+          proposal.format === 'plain-text' ? insertPlain(text) : setPasted({ text, proposal }),
+        () => insertPlain(text),
+      )
+      return true
+    },
   })
+  // A paste is never lost: whatever the parser makes of it, the text lands in the body.
+  const insertPlain = (text: string) => {
+    const paragraphs = text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+    editor?.commands.insertContent(
+      paragraphs.map((p) => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: p.replace(/\s*\n\s*/g, ' ') }],
+      })),
+    )
+  }
+  const applyImport = (proposal: ImportProposal) => {
+    const { fields: imported } = proposal
+    const take = <F extends Exclude<keyof EditableFields, 'body'>>(field: F) => {
+      if (hasContent(imported[field])) update(field, imported[field])
+    }
+    for (const field of IMPORTED_FIELDS) take(field)
+    editor?.commands.setContent(imported.body, { emitUpdate: true })
+    setPasted(null)
+  }
+  const snapshot = useBodySnapshot(editor, article.body)
+  const whole = useMemo(() => ({ ...fields, body: snapshot.body }), [fields, snapshot.body])
+  const checks = useMemo(() => checkArticle(whole, settings), [whole, settings])
+  const publication = useMemo(() => toPublication(whole), [whole])
 
   useEffect(() => () => saver.release(), [saver])
   useEffect(
@@ -51,8 +107,10 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose, o
       }),
     [saver, onSaved],
   )
-  useWordCount(editor, setWordCount)
-  useSaveShortcuts(saver, onClose)
+  useEffect(() => {
+    api.listTags({}).then(setTagSuggestions, () => undefined)
+  }, [])
+  useEditorShortcuts(saver, onClose, () => setPreviewOpen((open) => !open))
 
   if (!editor) return null
 
@@ -64,115 +122,96 @@ export function ArticleEditor({ article, restored, onSaved, onReload, onClose, o
 
   return (
     <div className="editor-screen">
-      <header className="editor-bar">
-        <div className="editor-bar-meta">
-          <span className={`status-pill status-${article.status}`}>
-            {statusLabel(article.status)}
-          </span>
-          <span className="muted">Revision {revision}</span>
-          <span className="muted">{wordCount.toLocaleString('en-US')} words</span>
+      <EditorBar
+        status={article.status}
+        revision={revision}
+        readingTime={publication.readingTime.label}
+        words={publication.wordCount}
+        saveState={saveState}
+        previewOpen={previewOpen}
+        onRetry={() => void saver.flush()}
+        onTogglePreview={() => setPreviewOpen((open) => !open)}
+        onTrash={() => void saver.flush().then(() => onTrash(article.id))}
+        onClose={onClose}
+      />
+      <SaveBanners
+        state={saveState}
+        onKeepMine={(current) => saver.resolveKeepingMine(current.revision)}
+        onTakeTheirs={handleTakeTheirs}
+      />
+      <div className="editor-body">
+        <div className="editor-column">
+          <Toolbar editor={editor} />
+          <div className="page-scroll">
+            <article className="page">
+              <ArticleTop
+                fields={fields}
+                settings={settings}
+                tagSuggestions={tagSuggestions}
+                onChange={update}
+              />
+              <div className="field body-field">
+                <span className="field-label" id="body-label">
+                  Body
+                </span>
+                <EditorContent editor={editor} />
+              </div>
+              <ArticleBottom
+                fields={fields}
+                settings={settings}
+                tagSuggestions={tagSuggestions}
+                onChange={update}
+              />
+            </article>
+          </div>
         </div>
-        <SaveIndicator state={saveState} onRetry={() => void saver.flush()} />
-        <button
-          type="button"
-          className="button small"
-          onClick={() => void saver.flush().then(() => onTrash(article.id))}
+        {pasted && (
+          <ImportReview
+            proposal={pasted.proposal}
+            source="Pasted text"
+            acceptLabel="Use in this article"
+            onAccept={applyImport}
+            onCancel={() => {
+              insertPlain(pasted.text)
+              setPasted(null)
+            }}
+          />
+        )}
+        <aside
+          className={`side-panel ${previewOpen ? 'wide' : ''}`}
+          aria-label="Checks and preview"
         >
-          Move to trash
-        </button>
-        <button type="button" className="button small" onClick={onClose} aria-label="Close article">
-          Close
-        </button>
-      </header>
-      {saveState.kind === 'failed' && (
-        <p className="save-error" role="alert">
-          <strong>Save failed:</strong> {saveState.reason} Your text is safe in this window and is
-          saved as soon as the store answers.
-        </p>
-      )}
-      {saveState.kind === 'conflict' && (
-        <ConflictBanner
-          current={saveState.current}
-          onKeepMine={() => saver.resolveKeepingMine(saveState.current.revision)}
-          onTakeTheirs={() => handleTakeTheirs(saveState.current)}
-        />
-      )}
-      <Toolbar editor={editor} />
-      <div className="page-scroll">
-        <article className="page">
-          <label className="field headline-field">
-            <span className="field-label">Headline</span>
-            <textarea
-              className="headline-input"
-              rows={1}
-              value={headline}
-              placeholder="Headline"
-              onChange={(event) => {
-                const value = event.target.value.replace(/\n/g, ' ')
-                setHeadline(value)
-                saver.change('headline', () => value)
-              }}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault()
-                  editor.commands.focus('start')
-                }
-              }}
+          <ChecksPanel checks={checks} onGoTo={(check) => focusCheck(check, editor)} />
+          {previewOpen ? (
+            <PreviewPane publication={publication} />
+          ) : (
+            <CountsPanel
+              fields={whole}
+              publication={publication}
+              bodyCharacters={snapshot.characters}
             />
-          </label>
-          <EditorContent editor={editor} className="body-field" />
-        </article>
+          )}
+        </aside>
       </div>
     </div>
   )
 }
 
-/** Recounts body words a moment after typing stops, so long articles type without lag. */
-function useWordCount(
-  editor: ReturnType<typeof useBodyEditor>,
-  setCount: (count: number) => void,
-): void {
-  useEffect(() => {
-    if (!editor) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const recount = () => setCount(countWords(editor.getText({ blockSeparator: '\n' })))
-    const handleUpdate = () => {
-      clearTimeout(timer)
-      timer = setTimeout(recount, 300)
-    }
-    recount()
-    editor.on('update', handleUpdate)
-    return () => {
-      clearTimeout(timer)
-      editor.off('update', handleUpdate)
-    }
-  }, [editor, setCount])
-}
+const IMPORTED_FIELDS = [
+  'headline',
+  'deck',
+  'summary',
+  'keyPoints',
+  'dateline',
+  'byline',
+  'credit',
+  'sources',
+  'tags',
+] as const
 
-/** Ctrl/Cmd+S saves now; the native menu's Save and Close do the same in the desktop app. */
-function useSaveShortcuts(saver: Autosaver, onClose: () => void): void {
-  useEffect(() => {
-    const handleKeyDown = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        void saver.flush()
-      }
-    }
-    const handleBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!saver.hasUnsaved) return
-      void saver.flush()
-      event.preventDefault()
-    }
-    const offMenu = onMenuCommand((command) => {
-      if (command === 'save') void saver.flush()
-      if (command === 'close') void saver.flush().then(onClose)
-    })
-    window.addEventListener('keydown', handleKeyDown)
-    window.addEventListener('beforeunload', handleBeforeUnload)
-    return () => {
-      offMenu()
-      window.removeEventListener('keydown', handleKeyDown)
-      window.removeEventListener('beforeunload', handleBeforeUnload)
-    }
-  }, [saver, onClose])
+function hasContent(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== ''
+  if (Array.isArray(value)) return value.length > 0
+  if (value && typeof value === 'object') return Object.values(value).some(hasContent)
+  return value !== null && value !== undefined
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Article, EditableFields } from '../../../../shared/domain/Article'
 import { AppError } from '../../../../shared/ipc/AppError'
 import type { SaveArticleInput } from '../../../../shared/ipc/contract'
+import { savableChanges } from './savableChanges'
 import { retryDelay, type SaveState } from './SaveState'
 import { UnsavedBackup } from './UnsavedBackup'
 
@@ -143,9 +144,13 @@ export class Autosaver {
         if (current)
           return this.options.onState({ kind: 'conflict', reason: error.message, current })
       }
+      const reason = error instanceof Error ? error.message : String(error)
+      if (error instanceof AppError && error.code === 'INVALID_INPUT') {
+        // Retrying cannot help; the next edit tries again.
+        return this.options.onState({ kind: 'failed', reason, retryAt: null })
+      }
       this.attempt += 1
       const delay = retryDelay(this.attempt)
-      const reason = error instanceof Error ? error.message : String(error)
       this.options.onState({ kind: 'failed', reason, retryAt: Date.now() + delay })
       if (!this.released && !this.conflicted) this.schedule(delay)
     }
@@ -157,7 +162,7 @@ export class Autosaver {
 }
 
 function readAll(readers: Map<Field, Reader>): Partial<EditableFields> {
-  return Object.fromEntries([...readers].map(([field, read]) => [field, read()]))
+  return savableChanges(Object.fromEntries([...readers].map(([field, read]) => [field, read()])))
 }
 
 function isField(key: string): key is Field {

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
+import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import { api } from '../../api'
 import { ArticleEditor } from './ArticleEditor'
 import { UnsavedBackup } from './UnsavedBackup'
 
 type Props = {
   id: string
+  settings: DeskSettings
   onSaved: (article: Article) => void
   onClose: () => void
   onTrash: (id: string) => void
@@ -19,7 +21,7 @@ type Loaded = {
 }
 
 /** Loads an article, brings back any changes a crash left unsaved, and mounts its editor. */
-export function EditorScreen({ id, onSaved, onClose, onTrash }: Props) {
+export function EditorScreen({ id, settings, onSaved, onClose, onTrash }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<{ id: string; message: string } | null>(null)
 
@@ -68,6 +70,7 @@ export function EditorScreen({ id, onSaved, onClose, onTrash }: Props) {
     <ArticleEditor
       key={`${loaded.article.id}:${loaded.generation}`}
       article={loaded.article}
+      settings={settings}
       restored={loaded.restored}
       onSaved={onSaved}
       onReload={handleReload}

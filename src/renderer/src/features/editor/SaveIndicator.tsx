@@ -21,9 +21,10 @@ export function SaveIndicator({ state, onRetry }: Props) {
       {state.kind === 'conflict' && <span>Not saved: changed elsewhere</span>}
       {state.kind === 'failed' && (
         <>
-          <span title={state.reason}>
-            Save failed: {state.reason} Retrying in{' '}
-            {Math.max(0, Math.ceil((state.retryAt - now) / 1000))} s.
+          <span>
+            Not saved
+            {state.retryAt !== null &&
+              ` · retrying in ${Math.max(0, Math.ceil((state.retryAt - now) / 1000))} s`}
           </span>
           <button type="button" className="button small" onClick={onRetry}>
             Retry now

@@ -5,7 +5,7 @@ export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
-  | { kind: 'failed'; reason: string; retryAt: number }
+  | { kind: 'failed'; reason: string; retryAt: number | null }
   | { kind: 'conflict'; reason: string; current: Article }
 
 /** Delay before the next retry after `attempt` failures: 1 s doubling to at most 30 s. */

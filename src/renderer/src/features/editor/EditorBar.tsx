@@ -1,0 +1,53 @@
+import type { ArticleStatus } from '../../../../shared/domain/Article'
+import { statusLabel } from '../articles/statusLabel'
+import { SaveIndicator } from './SaveIndicator'
+import type { SaveState } from './SaveState'
+
+type Props = {
+  status: ArticleStatus
+  revision: number
+  readingTime: string
+  words: number
+  saveState: SaveState
+  previewOpen: boolean
+  onRetry: () => void
+  onTogglePreview: () => void
+  onTrash: () => void
+  onClose: () => void
+}
+
+/** The open article's state line: status, revision, length, save state, and its actions. */
+export function EditorBar(props: Props) {
+  return (
+    <header className="editor-bar">
+      <div className="editor-bar-meta">
+        <span className={`status-pill status-${props.status}`}>{statusLabel(props.status)}</span>
+        <span className="muted">Revision {props.revision}</span>
+        <span className="muted">{props.words.toLocaleString('en-US')} words</span>
+        <span className="muted">{props.readingTime}</span>
+      </div>
+      <SaveIndicator state={props.saveState} onRetry={props.onRetry} />
+      <button
+        type="button"
+        className="button small"
+        aria-pressed={props.previewOpen}
+        aria-keyshortcuts="Control+Alt+P"
+        title="Preview (Ctrl+Alt+P)"
+        onClick={props.onTogglePreview}
+      >
+        Preview
+      </button>
+      <button type="button" className="button small" onClick={props.onTrash}>
+        Move to trash
+      </button>
+      <button
+        type="button"
+        className="button small"
+        onClick={props.onClose}
+        aria-label="Close article"
+      >
+        Close
+      </button>
+    </header>
+  )
+}

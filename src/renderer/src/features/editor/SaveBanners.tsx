@@ -1,0 +1,33 @@
+import type { Article } from '../../../../shared/domain/Article'
+import { ConflictBanner } from './ConflictBanner'
+import type { SaveState } from './SaveState'
+
+type Props = {
+  state: SaveState
+  onKeepMine: (current: Article) => void
+  onTakeTheirs: (current: Article) => void
+}
+
+/** Why the last save did not land, in full, with what the editor can do about it. */
+export function SaveBanners({ state, onKeepMine, onTakeTheirs }: Props) {
+  if (state.kind === 'failed') {
+    return (
+      <p className="save-error" role="alert">
+        <strong>Save failed:</strong> {state.reason}{' '}
+        {state.retryAt === null
+          ? 'Your text is kept here; change it and it is saved again.'
+          : 'Your text is safe in this window and is saved as soon as the store answers.'}
+      </p>
+    )
+  }
+  if (state.kind === 'conflict') {
+    return (
+      <ConflictBanner
+        current={state.current}
+        onKeepMine={() => onKeepMine(state.current)}
+        onTakeTheirs={() => onTakeTheirs(state.current)}
+      />
+    )
+  }
+  return null
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { checkArticle, passesChecks } from './checkArticle'
+import { DEFAULT_DESK_SETTINGS } from './DeskSettings'
+import type { DocNode } from './DocNode'
+import { blankFields } from './newArticle'
+
+const para = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+const quote = (text: string, attribution: string): DocNode => ({
+  type: 'pullQuote',
+  content: [
+    { type: 'pullQuoteText', content: text ? [{ type: 'text', text }] : [] },
+    {
+      type: 'pullQuoteAttribution',
+      content: attribution ? [{ type: 'text', text: attribution }] : [],
+    },
+  ],
+})
+const ready = () => ({
+  ...blankFields(),
+  headline: 'India, Japan bolster ties',
+  summary: 'Ministers met.',
+  keyPoints: { title: 'Key Points', items: ['a', 'b', 'c'] },
+  dateline: { place: 'New Delhi', date: '2026-01-23' },
+  credit: 'IANS',
+  body: { type: 'doc' as const, content: [para('Body text.')] },
+})
+const ids = (fields: ReturnType<typeof ready>) =>
+  checkArticle(fields, DEFAULT_DESK_SETTINGS).map((c) => c.id)
+
+describe('checkArticle', () => {
+  it('finds nothing in a complete article', () => {
+    expect(checkArticle(ready(), DEFAULT_DESK_SETTINGS)).toEqual([])
+    expect(passesChecks([])).toBe(true)
+  })
+
+  it('flags everything missing in a blank article, errors first in reading order', () => {
+    const checks = checkArticle(blankFields(), DEFAULT_DESK_SETTINGS)
+    expect(checks.map((c) => c.id)).toEqual([
+      'headline-missing',
+      'key-points-count',
+      'dateline-place',
+      'dateline-date',
+      'byline-or-credit',
+      'body-empty',
+    ])
+    expect(passesChecks(checks)).toBe(false)
+  })
+
+  it('warns past the desk limits, which are configurable', () => {
+    const long = { ...ready(), headline: 'x'.repeat(71), summary: 'y'.repeat(201) }
+    expect(ids(long)).toEqual(['headline-long', 'summary-long'])
+    expect(
+      checkArticle(long, { ...DEFAULT_DESK_SETTINGS, headlineLimit: 80, summaryLimit: 300 }),
+    ).toEqual([])
+    expect(passesChecks(checkArticle(long, DEFAULT_DESK_SETTINGS))).toBe(true)
+  })
+
+  it('wants 3 to 5 key points', () => {
+    expect(ids({ ...ready(), keyPoints: { title: 'K', items: ['a', 'b'] } })).toEqual([
+      'key-points-count',
+    ])
+    expect(
+      ids({ ...ready(), keyPoints: { title: 'K', items: ['a', 'b', 'c', 'd', 'e', 'f'] } }),
+    ).toEqual(['key-points-count'])
+    expect(ids({ ...ready(), keyPoints: { title: 'K', items: ['a', 'b', 'c', ' '] } })).toEqual([
+      'key-points-empty',
+    ])
+  })
+
+  it('flags a pull quote without attribution, even nested', () => {
+    const body = {
+      type: 'doc' as const,
+      content: [
+        para('x'),
+        quote('Words', ''),
+        { type: 'blockquote', content: [quote('More', '')] },
+      ],
+    }
+    const checks = checkArticle({ ...ready(), body }, DEFAULT_DESK_SETTINGS)
+    expect(checks).toEqual([
+      expect.objectContaining({
+        id: 'pull-quote-attribution',
+        field: 'body',
+        message: '2 pull quotes have no attribution.',
+      }),
+    ])
+  })
+
+  it('accepts a byline instead of a credit', () => {
+    expect(ids({ ...ready(), credit: '', byline: ['Asha Rao'] })).toEqual([])
+    expect(ids({ ...ready(), credit: '' })).toEqual(['byline-or-credit'])
+  })
+})
