@@ -79,7 +79,7 @@ export function KeyPointsField({ value, min, max, onChange }: Props) {
               className="drag-handle"
               draggable
               aria-hidden="true"
-              title="Drag to reorder"
+              title={`Drag to reorder key point ${index + 1}`}
               onDragStart={(e) => {
                 e.dataTransfer.effectAllowed = 'move'
                 e.dataTransfer.setData('text/plain', String(index))
