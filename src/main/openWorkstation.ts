@@ -6,6 +6,9 @@ import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
 import { createHandlers } from './ipc/createHandlers'
 import { ArticleService } from './services/ArticleService'
 import { ImportService } from './services/ImportService'
+import { WorkflowService } from './services/WorkflowService'
+import { HistoryRepository } from './store/HistoryRepository'
+import { ProfileStore } from './store/ProfileStore'
 import { DeskSettingsStore } from './store/DeskSettingsStore'
 import { LowdbArticleRepository } from './store/LowdbArticleRepository'
 
@@ -13,6 +16,8 @@ export type Workstation = {
   dataDir: string
   articles: ArticleService
   settings: DeskSettingsStore
+  workflow: WorkflowService
+  profiles: ProfileStore
   dispatch: Dispatcher
   close: () => Promise<void>
 }
@@ -32,13 +37,20 @@ const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command l
 /** Opens the store in `dataDir` (taking its lock) and builds the services and the IPC dispatcher over it. */
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const now = options.now ?? (() => new Date().toISOString())
-  const user = options.user ?? currentUser
   const repository = await LowdbArticleRepository.open(options.dataDir, {
     purpose: PURPOSES[options.host],
     now,
   })
-  const articles = new ArticleService(repository, { now, user, newId: randomUUID })
   const settings = await DeskSettingsStore.open(options.dataDir, repository.quarantine)
+  const profiles = await ProfileStore.open(options.dataDir, repository.quarantine)
+  const fallbackUser = options.user ?? currentUser
+  const user = () => profiles.get()?.name ?? fallbackUser()
+  const history = new HistoryRepository(options.dataDir, repository.quarantine)
+  const articles = new ArticleService(repository, history, { now, user, newId: randomUUID })
+  const workflow = new WorkflowService(repository, history, settings, {
+    now,
+    profile: () => profiles.get(),
+  })
   const info = (): AppInfo => ({
     dataDir: options.dataDir,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -49,11 +61,15 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     dataDir: options.dataDir,
     articles,
     settings,
+    workflow,
+    profiles,
     dispatch: createDispatcher(
       createHandlers({
         articles,
         imports: new ImportService(),
         settings,
+        workflow,
+        profiles,
         info,
         onSettingsSaved: options.onSettingsSaved,
       }),

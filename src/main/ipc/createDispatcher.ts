@@ -29,6 +29,22 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
     getSettings: bind('getSettings', contract.getSettings.input, handlers.getSettings),
     saveSettings: bind('saveSettings', contract.saveSettings.input, handlers.saveSettings),
     proposeImport: bind('proposeImport', contract.proposeImport.input, handlers.proposeImport),
+    getProfile: bind('getProfile', contract.getProfile.input, handlers.getProfile),
+    setProfile: bind('setProfile', contract.setProfile.input, handlers.setProfile),
+    transition: bind('transition', contract.transition.input, handlers.transition),
+    saveVersion: bind('saveVersion', contract.saveVersion.input, handlers.saveVersion),
+    listRevisions: bind('listRevisions', contract.listRevisions.input, handlers.listRevisions),
+    getRevision: bind('getRevision', contract.getRevision.input, handlers.getRevision),
+    diffRevisions: bind('diffRevisions', contract.diffRevisions.input, handlers.diffRevisions),
+    restoreRevision: bind(
+      'restoreRevision',
+      contract.restoreRevision.input,
+      handlers.restoreRevision,
+    ),
+    addNote: bind('addNote', contract.addNote.input, handlers.addNote),
+    listNotes: bind('listNotes', contract.listNotes.input, handlers.listNotes),
+    getAudit: bind('getAudit', contract.getAudit.input, handlers.getAudit),
+    getQueue: bind('getQueue', contract.getQueue.input, handlers.getQueue),
   }
   return async (method, payload) => {
     try {

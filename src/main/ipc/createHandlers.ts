@@ -2,6 +2,8 @@ import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleService } from '../services/ArticleService'
 import type { ImportService } from '../services/ImportService'
+import type { WorkflowService } from '../services/WorkflowService'
+import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { Handlers } from './createDispatcher'
 
@@ -10,10 +12,12 @@ export function createHandlers(services: {
   articles: ArticleService
   imports: ImportService
   settings: DeskSettingsStore
+  workflow: WorkflowService
+  profiles: ProfileStore
   info: () => AppInfo
   onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
 }): Handlers {
-  const { articles, imports, settings } = services
+  const { articles, imports, settings, workflow, profiles } = services
   return {
     listArticles: (input) => articles.list(input),
     getArticle: (input) => articles.get(input),
@@ -36,5 +40,17 @@ export function createHandlers(services: {
       return saved
     },
     proposeImport: async (input) => imports.propose(input),
+    getProfile: async () => profiles.get(),
+    setProfile: (input) => profiles.set(input),
+    transition: (input) => workflow.transition(input),
+    saveVersion: (input) => workflow.saveVersion(input),
+    listRevisions: (input) => workflow.revisions(input),
+    getRevision: (input) => workflow.revision(input),
+    diffRevisions: (input) => workflow.diff(input),
+    restoreRevision: (input) => workflow.restore(input),
+    addNote: (input) => workflow.addNote(input),
+    listNotes: (input) => workflow.notes(input),
+    getAudit: (input) => workflow.auditTrail(input),
+    getQueue: () => workflow.queue(),
   }
 }

@@ -12,6 +12,8 @@ import type {
   TrashEntry,
 } from '../../shared/ipc/contract'
 import type { ArticleRepository } from '../store/ArticleRepository'
+import type { HistoryRepository } from '../store/HistoryRepository'
+import { isEditable } from '../../shared/domain/workflow'
 
 /** What the services need from the world, passed in so tests control time, ids and the user. */
 export type ServiceEnv = {
@@ -21,9 +23,14 @@ export type ServiceEnv = {
 }
 
 /** Creating, listing, editing and trashing articles. */
+const AUTOSNAPSHOT_MS = 5 * 60_000
+
 export class ArticleService {
+  private readonly lastSnapshot = new Map<string, number>()
+
   constructor(
     private readonly repository: ArticleRepository,
+    private readonly history: HistoryRepository,
     private readonly env: ServiceEnv,
   ) {}
 
@@ -54,21 +61,73 @@ export class ArticleService {
       now: this.env.now(),
       fields,
     })
-    return this.repository.create(article)
+    const created = await this.repository.create(article)
+    const at = created.createdAt
+    await this.history.appendAudit(created.id, {
+      at,
+      by: created.author,
+      action: 'create',
+      to: 'draft',
+      revision: 1,
+    })
+    await this.history.snapshot(
+      created.id,
+      { at, by: created.author, status: 'draft', reason: 'created', articleRevision: 1 },
+      created,
+    )
+    this.lastSnapshot.set(created.id, Date.parse(at))
+    return created
   }
 
   async save(input: SaveArticleInput): Promise<Article> {
     assertBodyFits(input.changes)
-    return this.repository.update(input.id, input.baseRevision, (current) => ({
-      ...current,
-      ...input.changes,
-      slug:
-        current.status === 'draft' && input.changes.headline !== undefined
-          ? slugify(input.changes.headline)
-          : current.slug,
-      revision: current.revision + 1,
-      updatedAt: this.env.now(),
-    }))
+    const saved = await this.repository.update(input.id, input.baseRevision, (current) => {
+      if (!isEditable(current.status)) {
+        throw new AppError(
+          'LOCKED',
+          `This story is ${current.status.replace('_', ' ')} and read-only; reopen it to edit.`,
+          { status: current.status },
+        )
+      }
+      return {
+        ...current,
+        ...input.changes,
+        slug:
+          current.status === 'draft' && input.changes.headline !== undefined
+            ? slugify(input.changes.headline)
+            : current.slug,
+        revision: current.revision + 1,
+        updatedAt: this.env.now(),
+      }
+    })
+    await this.snapshotIfDue(saved)
+    return saved
+  }
+
+  /** Keeps a snapshot at most every five minutes while someone is editing. */
+  private async snapshotIfDue(article: Article): Promise<void> {
+    const now = Date.parse(article.updatedAt)
+    let last = this.lastSnapshot.get(article.id)
+    if (last === undefined) {
+      const previous = (await this.history.read(article.id)).revisions.at(-1)
+      last = previous ? Date.parse(previous.at) : 0
+    }
+    if (now - last < AUTOSNAPSHOT_MS) {
+      this.lastSnapshot.set(article.id, last)
+      return
+    }
+    this.lastSnapshot.set(article.id, now)
+    await this.history.snapshot(
+      article.id,
+      {
+        at: article.updatedAt,
+        by: this.env.user(),
+        status: article.status,
+        reason: 'autosave',
+        articleRevision: article.revision,
+      },
+      article,
+    )
   }
 
   trash(input: ArticleRef): Promise<TrashEntry> {

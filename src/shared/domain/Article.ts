@@ -61,6 +61,12 @@ export const EditableFields = z.object({
 })
 export type EditableFields = z.infer<typeof EditableFields>
 
+export const Approval = z.object({ by: z.string(), at: z.iso.datetime() })
+export type Approval = z.infer<typeof Approval>
+
+export const Correction = z.object({ by: z.string(), at: z.iso.datetime(), note: z.string() })
+export type Correction = z.infer<typeof Correction>
+
 export const Article = EditableFields.extend({
   schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
   id: ArticleId,
@@ -70,6 +76,11 @@ export const Article = EditableFields.extend({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   revision: z.number().int().min(1),
+  // Workflow bookkeeping; defaults let files written before the workflow existed load as they are.
+  statusChangedAt: z.iso.datetime().nullable().default(null),
+  approval: Approval.nullable().default(null),
+  publishedAt: z.iso.datetime().nullable().default(null),
+  corrections: z.array(Correction).default([]),
 })
 export type Article = z.infer<typeof Article>
 
@@ -84,5 +95,6 @@ export const ArticleSummary = Article.pick({
   updatedAt: true,
   revision: true,
   tags: true,
+  statusChangedAt: true,
 }).extend({ wordCount: z.number().int().min(0) })
 export type ArticleSummary = z.infer<typeof ArticleSummary>

@@ -7,6 +7,8 @@ export const DeskSettings = z
     summaryLimit: z.number().int().min(50).max(2000).default(200),
     keyPointsMin: z.number().int().min(0).max(20).default(3),
     keyPointsMax: z.number().int().min(1).max(20).default(5),
+    /** An author cannot approve their own story. */
+    fourEyes: z.boolean().default(true),
     /** Chromium spellchecker languages, e.g. en-US, en-GB, hi. */
     spellcheckLanguages: z
       .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/))

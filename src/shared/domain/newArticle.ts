@@ -35,6 +35,10 @@ export function newArticle(options: {
     createdAt: options.now,
     updatedAt: options.now,
     revision: 1,
+    statusChangedAt: options.now,
+    approval: null,
+    publishedAt: null,
+    corrections: [],
     ...fields,
   }
 }

@@ -13,6 +13,7 @@ export function summarize(article: Article): ArticleSummary {
     updatedAt: article.updatedAt,
     revision: article.revision,
     tags: article.tags,
+    statusChangedAt: article.statusChangedAt,
     wordCount: countWords(docText(article.body)),
   }
 }

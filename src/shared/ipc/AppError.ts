@@ -4,6 +4,8 @@ export const AppErrorCode = z.enum([
   'INVALID_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'LOCKED',
+  'REFUSED',
   'DATA_DIR_LOCKED',
   'CORRUPT_FILE',
   'IO',

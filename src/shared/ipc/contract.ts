@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { Article, ArticleId, ArticleSummary, EditableFields } from '../domain/Article'
 import { DeskSettings } from '../domain/DeskSettings'
+import { AuditEntry, EditorialNote, RevisionMeta } from '../domain/History'
+import { Profile } from '../domain/Profile'
+import { WorkflowAction } from '../domain/workflow'
 import type { MethodName } from './methods'
 
 export const ListArticlesInput = z.strictObject({ query: z.string().max(500).optional() })
@@ -53,6 +56,23 @@ export const ImportProposalOutput = z.object({
   messages: z.array(z.string()),
 })
 
+export const TransitionInput = z.strictObject({
+  id: ArticleId,
+  action: WorkflowAction,
+  note: z.string().max(5000).optional(),
+})
+export type TransitionInput = z.infer<typeof TransitionInput>
+
+const RevisionRef = z.strictObject({ id: ArticleId, seq: z.number().int().min(1) })
+
+export const ArticleDiffOutput = z.object({
+  fields: z.array(
+    z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() }),
+  ),
+  body: z.array(z.object({ text: z.string(), change: z.enum(['same', 'added', 'removed']) })),
+  bodyChanged: z.boolean(),
+})
+
 /** The one API contract: every call, its input schema and its output schema. */
 export const contract = {
   listArticles: { input: ListArticlesInput, output: z.array(ArticleSummary) },
@@ -69,6 +89,31 @@ export const contract = {
   getSettings: { input: NoInput, output: DeskSettings },
   saveSettings: { input: DeskSettings, output: DeskSettings },
   proposeImport: { input: ProposeImportInput, output: ImportProposalOutput },
+  getProfile: { input: NoInput, output: Profile.nullable() },
+  setProfile: { input: Profile, output: Profile },
+  transition: { input: TransitionInput, output: Article },
+  saveVersion: {
+    input: z.strictObject({ id: ArticleId, note: z.string().max(500).optional() }),
+    output: RevisionMeta,
+  },
+  listRevisions: { input: ArticleRef, output: z.array(RevisionMeta) },
+  getRevision: { input: RevisionRef, output: Article },
+  diffRevisions: {
+    input: z.strictObject({
+      id: ArticleId,
+      from: z.number().int().min(0),
+      to: z.number().int().min(0),
+    }),
+    output: ArticleDiffOutput,
+  },
+  restoreRevision: { input: RevisionRef, output: Article },
+  addNote: {
+    input: z.strictObject({ id: ArticleId, text: z.string().trim().min(1).max(5000) }),
+    output: z.array(EditorialNote),
+  },
+  listNotes: { input: ArticleRef, output: z.array(EditorialNote) },
+  getAudit: { input: ArticleRef, output: z.array(AuditEntry) },
+  getQueue: { input: NoInput, output: z.array(ArticleSummary) },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 
 type Contract = typeof contract

@@ -17,6 +17,18 @@ export const METHODS = [
   'getSettings',
   'saveSettings',
   'proposeImport',
+  'getProfile',
+  'setProfile',
+  'transition',
+  'saveVersion',
+  'listRevisions',
+  'getRevision',
+  'diffRevisions',
+  'restoreRevision',
+  'addNote',
+  'listNotes',
+  'getAudit',
+  'getQueue',
 ] as const
 
 export type MethodName = (typeof METHODS)[number]

@@ -1,0 +1,272 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openWorkstation, type Workstation } from '../openWorkstation'
+import { tempDir } from '../testing/tempDir'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let ws: Workstation
+let clock = Date.parse('2026-01-23T09:00:00.000Z')
+const tick = (ms = 60_000) => (clock += ms)
+
+beforeEach(async () => {
+  dir = await tempDir()
+  ws = await openWorkstation({
+    dataDir: dir.path,
+    host: 'web',
+    version: 'test',
+    now: () => new Date(clock).toISOString(),
+  })
+})
+afterEach(async () => {
+  await ws.close()
+  await dir.cleanup()
+})
+
+const call = async (method: string, input: unknown) => {
+  const result = await ws.dispatch(method, input)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
+  return result.value
+}
+const as = (name: string, role: 'writer' | 'desk-chief') => call('setProfile', { name, role })
+const ready = {
+  headline: 'India, Japan bolster ties',
+  summary: 'Ministers met.',
+  keyPoints: { title: 'Key Points', items: ['a', 'b', 'c'] },
+  dateline: { place: 'New Delhi', date: '2026-01-23' },
+  credit: 'IANS',
+  body: {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Ministers met in New Delhi.' }] },
+    ],
+  },
+}
+
+describe('the desk workflow through the IPC layer, on real files', () => {
+  it('runs draft, submit, changes requested, resubmit, approve; locks; records everything', async () => {
+    await as('Asha Rao', 'writer')
+    const draft = (await call('createArticle', { fields: ready })) as { id: string; author: string }
+    expect(draft.author).toBe('Asha Rao')
+    tick()
+    await call('transition', { id: draft.id, action: 'submit' })
+    await expect(call('transition', { id: draft.id, action: 'approve' })).rejects.toMatchObject({
+      code: 'REFUSED',
+      message: /desk chief/,
+    })
+
+    await as('Vikram Desk', 'desk-chief')
+    await expect(
+      call('transition', { id: draft.id, action: 'request_changes' }),
+    ).rejects.toMatchObject({ message: /What needs to change is required/ })
+    tick()
+    await call('transition', {
+      id: draft.id,
+      action: 'request_changes',
+      note: 'Name the ministers.',
+    })
+
+    await as('Asha Rao', 'writer')
+    const sentBack = (await call('getArticle', { id: draft.id })) as {
+      revision: number
+      status: string
+    }
+    expect(sentBack.status).toBe('changes_requested')
+    tick()
+    await call('saveArticle', {
+      id: draft.id,
+      baseRevision: sentBack.revision,
+      changes: {
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'Jaishankar and Motegi met in New Delhi.' }],
+            },
+          ],
+        },
+      },
+    })
+    tick()
+    await call('transition', { id: draft.id, action: 'submit' })
+
+    await as('Vikram Desk', 'desk-chief')
+    tick()
+    const approved = (await call('transition', { id: draft.id, action: 'approve' })) as {
+      status: string
+      revision: number
+      approval: unknown
+    }
+    expect(approved).toMatchObject({ status: 'approved', approval: { by: 'Vikram Desk' } })
+
+    await expect(
+      call('saveArticle', {
+        id: draft.id,
+        baseRevision: approved.revision,
+        changes: { headline: 'sneaky' },
+      }),
+    ).rejects.toMatchObject({ code: 'LOCKED', message: /reopen it to edit/ })
+
+    const audit = (await call('getAudit', { id: draft.id })) as {
+      action: string
+      by: string
+      note?: string
+    }[]
+    expect(audit.map((a) => `${a.action} ${a.by}`)).toEqual([
+      'create Asha Rao',
+      'transition:submit Asha Rao',
+      'transition:request_changes Vikram Desk',
+      'transition:submit Asha Rao',
+      'transition:approve Vikram Desk',
+    ])
+    expect(audit[2]?.note).toBe('Name the ministers.')
+
+    const revisions = (await call('listRevisions', { id: draft.id })) as {
+      seq: number
+      reason: string
+      status: string
+    }[]
+    expect(revisions.map((r) => `${r.reason}:${r.status}`)).toEqual([
+      'state-change:approved',
+      'state-change:submitted',
+      'state-change:changes_requested',
+      'state-change:submitted',
+      'created:draft',
+    ])
+    const diff = (await call('diffRevisions', { id: draft.id, from: 3, to: 4 })) as {
+      bodyChanged: boolean
+      body: { text: string; change: string }[]
+    }
+    expect(diff.bodyChanged).toBe(true)
+    expect(diff.body.filter((p) => p.change === 'added').map((p) => p.text.trim())).toContain(
+      'Jaishankar and Motegi',
+    )
+    expect(diff.body.filter((p) => p.change === 'removed').map((p) => p.text.trim())).toContain(
+      'Ministers',
+    )
+    expect(await readdir(join(dir.path, 'history', draft.id))).toHaveLength(5)
+  })
+
+  it('enforces the four-eyes rule, and lets the desk turn it off', async () => {
+    await as('Vikram Desk', 'desk-chief')
+    const own = (await call('createArticle', { fields: ready })) as { id: string }
+    await call('transition', { id: own.id, action: 'submit' })
+    await expect(call('transition', { id: own.id, action: 'approve' })).rejects.toMatchObject({
+      message: /Four-eyes/,
+    })
+    const settings = (await call('getSettings', {})) as Record<string, unknown>
+    await call('saveSettings', { ...settings, fourEyes: false })
+    await expect(call('transition', { id: own.id, action: 'approve' })).resolves.toMatchObject({
+      status: 'approved',
+    })
+  })
+
+  it('refuses submission while the checks fail, and any action without a profile', async () => {
+    const created = (await call('createArticle', {})) as { id: string }
+    await expect(call('transition', { id: created.id, action: 'submit' })).rejects.toMatchObject({
+      message: /who is at this workstation/,
+    })
+    await as('Asha Rao', 'writer')
+    await expect(call('transition', { id: created.id, action: 'submit' })).rejects.toMatchObject({
+      message: /does not pass the checks/,
+    })
+    await expect(call('transition', { id: created.id, action: 'fly' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+  })
+
+  it('reopens with a reason, restores an old revision as a new one, keeps notes and manual versions', async () => {
+    await as('Asha Rao', 'writer')
+    const a = (await call('createArticle', { fields: ready })) as { id: string; revision: number }
+    tick()
+    const v2 = (await call('saveArticle', {
+      id: a.id,
+      baseRevision: 1,
+      changes: { headline: 'Second headline' },
+    })) as { revision: number }
+    await call('saveVersion', { id: a.id, note: 'Before the rewrite' })
+    await call('saveArticle', {
+      id: a.id,
+      baseRevision: v2.revision,
+      changes: { headline: 'Third headline' },
+    })
+    const restored = (await call('restoreRevision', { id: a.id, seq: 1 })) as {
+      headline: string
+      revision: number
+    }
+    expect(restored).toMatchObject({ headline: 'India, Japan bolster ties', revision: 4 })
+    const revisions = (await call('listRevisions', { id: a.id })) as {
+      reason: string
+      note?: string
+    }[]
+    expect(revisions.map((r) => r.reason)).toEqual(['restored', 'saved-version', 'created'])
+    expect(revisions[1]?.note).toBe('Before the rewrite')
+    expect(await call('getRevision', { id: a.id, seq: 2 })).toMatchObject({
+      headline: 'Second headline',
+    })
+
+    await call('addNote', { id: a.id, text: 'Check the ministers’ titles with the Tokyo desk.' })
+    expect(await call('listNotes', { id: a.id })).toEqual([
+      expect.objectContaining({
+        by: 'Asha Rao',
+        text: 'Check the ministers’ titles with the Tokyo desk.',
+      }),
+    ])
+
+    await call('transition', { id: a.id, action: 'submit' })
+    await as('Vikram Desk', 'desk-chief')
+    await call('transition', { id: a.id, action: 'approve' })
+    await expect(call('restoreRevision', { id: a.id, seq: 1 })).rejects.toMatchObject({
+      code: 'LOCKED',
+    })
+    await expect(call('transition', { id: a.id, action: 'reopen' })).rejects.toMatchObject({
+      message: /Why it is reopened is required/,
+    })
+    await expect(
+      call('transition', { id: a.id, action: 'reopen', note: 'Title wrong' }),
+    ).resolves.toMatchObject({ status: 'submitted', approval: null })
+    const audit = (await call('getAudit', { id: a.id })) as { action: string; note?: string }[]
+    expect(audit.map((e) => e.action)).toEqual([
+      'create',
+      'save-version',
+      'restore',
+      'transition:submit',
+      'transition:approve',
+      'transition:reopen',
+    ])
+  })
+
+  it('keeps a snapshot at most every five minutes while editing', async () => {
+    const a = (await call('createArticle', { fields: ready })) as { id: string }
+    let revision = 1
+    for (let i = 0; i < 12; i += 1) {
+      tick(60_000)
+      revision = (
+        (await call('saveArticle', {
+          id: a.id,
+          baseRevision: revision,
+          changes: { deck: `edit ${i}` },
+        })) as { revision: number }
+      ).revision
+    }
+    const revisions = (await call('listRevisions', { id: a.id })) as { reason: string }[]
+    expect(revisions.map((r) => r.reason)).toEqual(['autosave', 'autosave', 'created'])
+  })
+
+  it('lists the queue: submitted stories, longest waiting first', async () => {
+    await as('Asha Rao', 'writer')
+    const first = (await call('createArticle', { fields: { ...ready, headline: 'First in' } })) as {
+      id: string
+    }
+    const second = (await call('createArticle', {
+      fields: { ...ready, headline: 'Second in' },
+    })) as { id: string }
+    tick()
+    await call('transition', { id: second.id, action: 'submit' })
+    tick()
+    await call('transition', { id: first.id, action: 'submit' })
+    const queue = (await call('getQueue', {})) as { headline: string }[]
+    expect(queue.map((q) => q.headline)).toEqual(['Second in', 'First in'])
+  })
+})

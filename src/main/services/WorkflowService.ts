@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto'
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import { checkArticle, passesChecks } from '../../shared/domain/checkArticle'
+import { diffArticles, type ArticleDiff } from '../../shared/domain/diffArticles'
+import type { AuditEntry, EditorialNote, RevisionMeta } from '../../shared/domain/History'
+import type { Profile } from '../../shared/domain/Profile'
+import { decideTransition, isEditable, type WorkflowAction } from '../../shared/domain/workflow'
+import { AppError } from '../../shared/ipc/AppError'
+import type { ArticleRepository } from '../store/ArticleRepository'
+import type { DeskSettingsStore } from '../store/DeskSettingsStore'
+import type { HistoryRepository } from '../store/HistoryRepository'
+
+export type WorkflowEnv = { now: () => string; profile: () => Profile | null }
+
+/** The desk's workflow over the store: transitions under the shared table, revisions, notes and the audit trail. */
+export class WorkflowService {
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly history: HistoryRepository,
+    private readonly settings: DeskSettingsStore,
+    private readonly env: WorkflowEnv,
+  ) {}
+
+  async transition(input: {
+    id: string
+    action: WorkflowAction
+    note?: string | undefined
+  }): Promise<Article> {
+    const actor = this.actor()
+    const note = input.note?.trim() ?? ''
+    const current = await this.articles.get(input.id)
+    const settings = this.settings.get()
+    const decision = decideTransition({
+      role: actor.role,
+      user: actor.name,
+      status: current.status,
+      author: current.author,
+      action: input.action,
+      note,
+      checksPass: passesChecks(checkArticle(current, settings)),
+      fourEyes: settings.fourEyes,
+      wasPublished: current.publishedAt !== null,
+    })
+    if (!decision.ok)
+      throw new AppError('REFUSED', decision.reason, {
+        action: input.action,
+        status: current.status,
+      })
+    const at = this.env.now()
+    const next = await this.articles.update(current.id, current.revision, (article) => ({
+      ...article,
+      status: decision.to,
+      statusChangedAt: at,
+      revision: article.revision + 1,
+      updatedAt: at,
+      approval:
+        decision.to === 'approved'
+          ? { by: actor.name, at }
+          : decision.to === 'submitted'
+            ? null
+            : article.approval,
+      publishedAt:
+        decision.to === 'published' || decision.to === 'corrected' ? at : article.publishedAt,
+      corrections:
+        input.action === 'publish_correction'
+          ? [...article.corrections, { by: actor.name, at, note }]
+          : article.corrections,
+    }))
+    await this.record(next, `transition:${input.action}`, {
+      from: current.status,
+      to: next.status,
+      note,
+    })
+    await this.history.snapshot(
+      next.id,
+      {
+        at,
+        by: actor.name,
+        status: next.status,
+        reason: 'state-change',
+        note: note || undefined,
+        articleRevision: next.revision,
+      },
+      next,
+    )
+    return next
+  }
+
+  async saveVersion(input: { id: string; note?: string | undefined }): Promise<RevisionMeta> {
+    const actor = this.actor()
+    const article = await this.articles.get(input.id)
+    const at = this.env.now()
+    const meta = await this.history.snapshot(
+      article.id,
+      {
+        at,
+        by: actor.name,
+        status: article.status,
+        reason: 'saved-version',
+        note: input.note?.trim() || undefined,
+        articleRevision: article.revision,
+      },
+      article,
+    )
+    await this.record(article, 'save-version', { note: input.note?.trim() })
+    return meta
+  }
+
+  async revisions(input: { id: string }): Promise<RevisionMeta[]> {
+    await this.articles.get(input.id)
+    return [...(await this.history.read(input.id)).revisions].reverse()
+  }
+
+  revision(input: { id: string; seq: number }): Promise<Article> {
+    return this.history.readSnapshot(input.id, input.seq)
+  }
+
+  /** Compares two revisions by number; 0 stands for the article as it is now. */
+  async diff(input: { id: string; from: number; to: number }): Promise<ArticleDiff> {
+    const load = (seq: number) =>
+      seq === 0 ? this.articles.get(input.id) : this.history.readSnapshot(input.id, seq)
+    const [before, after] = await Promise.all([load(input.from), load(input.to)])
+    return diffArticles(before, after)
+  }
+
+  /** Brings back an old revision's text as a new revision; the revisions in between stay. */
+  async restore(input: { id: string; seq: number }): Promise<Article> {
+    const actor = this.actor()
+    const old = await this.history.readSnapshot(input.id, input.seq)
+    const current = await this.articles.get(input.id)
+    if (!isEditable(current.status)) {
+      throw new AppError(
+        'LOCKED',
+        `This story is ${current.status.replace('_', ' ')}; reopen it before restoring a revision.`,
+      )
+    }
+    const at = this.env.now()
+    const { headline, deck, summary, keyPoints, body, dateline, byline, credit, sources, tags } =
+      old
+    const next = await this.articles.update(current.id, current.revision, (article) => ({
+      ...article,
+      ...{ headline, deck, summary, keyPoints, body, dateline, byline, credit, sources, tags },
+      revision: article.revision + 1,
+      updatedAt: at,
+    }))
+    const note = `Restored revision ${input.seq}`
+    await this.history.snapshot(
+      next.id,
+      {
+        at,
+        by: actor.name,
+        status: next.status,
+        reason: 'restored',
+        note,
+        articleRevision: next.revision,
+      },
+      next,
+    )
+    await this.record(next, 'restore', { note })
+    return next
+  }
+
+  async addNote(input: { id: string; text: string }): Promise<EditorialNote[]> {
+    const actor = this.actor()
+    await this.articles.get(input.id)
+    await this.history.addNote(input.id, {
+      id: randomUUID(),
+      at: this.env.now(),
+      by: actor.name,
+      text: input.text.trim(),
+    })
+    return this.notes(input)
+  }
+
+  async notes(input: { id: string }): Promise<EditorialNote[]> {
+    return (await this.history.read(input.id)).notes
+  }
+
+  async auditTrail(input: { id: string }): Promise<AuditEntry[]> {
+    return (await this.history.read(input.id)).audit
+  }
+
+  /** Submitted stories, longest waiting first. */
+  async queue(): Promise<ArticleSummary[]> {
+    const all = await this.articles.list()
+    return all
+      .filter((article) => article.status === 'submitted')
+      .sort((a, b) =>
+        (a.statusChangedAt ?? a.updatedAt).localeCompare(b.statusChangedAt ?? b.updatedAt),
+      )
+  }
+
+  /** Records an export or a push in the trail (issue 5 calls this). */
+  record(
+    article: Article,
+    action: string,
+    extra: { from?: Article['status']; to?: Article['status']; note?: string | undefined } = {},
+  ): Promise<void> {
+    const actor = this.env.profile()
+    const entry: AuditEntry = {
+      at: this.env.now(),
+      by: actor?.name ?? 'Copydesk',
+      action,
+      revision: article.revision,
+    }
+    if (extra.from) entry.from = extra.from
+    if (extra.to) entry.to = extra.to
+    if (extra.note) entry.note = extra.note
+    return this.history.appendAudit(article.id, entry)
+  }
+
+  private actor(): Profile {
+    const profile = this.env.profile()
+    if (!profile)
+      throw new AppError('REFUSED', 'Say who is at this workstation first (name and role).')
+    return profile
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { ArticleStatus } from './Article'
+
+/** One line of the append-only audit trail. */
+export const AuditEntry = z.object({
+  at: z.iso.datetime(),
+  by: z.string(),
+  action: z.string(),
+  from: ArticleStatus.optional(),
+  to: ArticleStatus.optional(),
+  note: z.string().optional(),
+  revision: z.number().int().optional(),
+})
+export type AuditEntry = z.infer<typeof AuditEntry>
+
+/** Why a snapshot of the article was kept. */
+export const SnapshotReason = z.enum([
+  'created',
+  'state-change',
+  'saved-version',
+  'autosave',
+  'restored',
+])
+export type SnapshotReason = z.infer<typeof SnapshotReason>
+
+export const RevisionMeta = z.object({
+  seq: z.number().int().min(1),
+  at: z.iso.datetime(),
+  by: z.string(),
+  status: ArticleStatus,
+  reason: SnapshotReason,
+  note: z.string().optional(),
+  articleRevision: z.number().int(),
+})
+export type RevisionMeta = z.infer<typeof RevisionMeta>
+
+/** An editorial note: for the desk only, never exported. */
+export const EditorialNote = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  by: z.string(),
+  text: z.string().min(1).max(5000),
+})
+export type EditorialNote = z.infer<typeof EditorialNote>

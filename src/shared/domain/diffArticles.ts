@@ -1,0 +1,58 @@
+import { diffWords } from 'diff'
+import type { EditableFields } from './Article'
+import { docText } from './countWords'
+import { formatDateline } from './formatDateline'
+
+export type FieldChange = {
+  field: keyof EditableFields
+  label: string
+  before: string
+  after: string
+}
+export type TextPart = { text: string; change: 'same' | 'added' | 'removed' }
+export type ArticleDiff = { fields: FieldChange[]; body: TextPart[]; bodyChanged: boolean }
+
+const LABELS: Record<Exclude<keyof EditableFields, 'body'>, string> = {
+  headline: 'Headline',
+  deck: 'Deck',
+  summary: 'Summary',
+  keyPoints: 'Key points',
+  dateline: 'Dateline',
+  byline: 'Byline',
+  credit: 'Credit',
+  sources: 'Sources',
+  tags: 'Tags',
+}
+
+/** What changed from `before` to `after`: each changed field, and the body's words inserted and deleted. */
+export function diffArticles(before: EditableFields, after: EditableFields): ArticleDiff {
+  const fields: FieldChange[] = []
+  for (const field of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
+    const a = readable(before, field)
+    const b = readable(after, field)
+    if (a !== b) fields.push({ field, label: LABELS[field], before: a, after: b })
+  }
+  const body = diffWords(docText(before.body), docText(after.body)).map((part): TextPart => ({
+    text: part.value,
+    change: part.added ? 'added' : part.removed ? 'removed' : 'same',
+  }))
+  return { fields, body, bodyChanged: body.some((part) => part.change !== 'same') }
+}
+
+function readable(article: EditableFields, field: keyof typeof LABELS): string {
+  switch (field) {
+    case 'keyPoints':
+      return [article.keyPoints.title, ...article.keyPoints.items.map((item) => `• ${item}`)].join(
+        '\n',
+      )
+    case 'dateline':
+      return formatDateline(article.dateline)
+    case 'byline':
+    case 'tags':
+      return article[field].join(', ')
+    case 'sources':
+      return article.sources.map((s) => (s.url ? `${s.name} <${s.url}>` : s.name)).join('\n')
+    default:
+      return article[field]
+  }
+}
