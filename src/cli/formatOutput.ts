@@ -1,4 +1,6 @@
 import { Article, ArticleSummary } from '../shared/domain/Article'
+import { AuditEntry } from '../shared/domain/History'
+import { Profile, ROLE_LABELS } from '../shared/domain/Profile'
 import { countWords, docText } from '../shared/domain/countWords'
 import { formatDateline } from '../shared/domain/formatDateline'
 import type { ImportProposal } from '../shared/import/ImportProposal'
@@ -56,4 +58,25 @@ export function formatProposal(proposal: ImportProposal, created: unknown): stri
       : 'Not created: run again with --create to create it.',
   )
   return lines.join('\n')
+}
+
+/** Who is at the workstation. */
+export function formatProfile(value: unknown): string {
+  const profile = Profile.nullable().parse(value)
+  return profile
+    ? `${profile.name} (${ROLE_LABELS[profile.role]})`
+    : 'No profile yet: copydesk profile set --name NAME --role writer|desk-chief'
+}
+
+/** An article's audit trail, one line per step. */
+export function formatAudit(value: unknown): string {
+  const entries = AuditEntry.array().parse(value)
+  if (entries.length === 0) return 'No history.'
+  return entries
+    .map((entry) => {
+      const move = entry.from && entry.to ? ` ${entry.from} → ${entry.to}` : ''
+      const note = entry.note ? ` — ${entry.note}` : ''
+      return `${entry.at.slice(0, 16).replace('T', ' ')}  ${entry.by.padEnd(20)}  ${entry.action}${move}${note}`
+    })
+    .join('\n')
 }

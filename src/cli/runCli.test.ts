@@ -78,6 +78,44 @@ describe('copydesk CLI', () => {
     expect((await cli('import')).code).toBe(2)
   })
 
+  it('acts as the workstation profile: profile, transition, queue, history', async () => {
+    expect((await cli('profile')).out).toMatch(/No profile yet/)
+    expect((await cli('profile', 'set', '--name', 'Asha Rao', '--role', 'editor')).code).toBe(1)
+    expect((await cli('profile', 'set', '--name', 'Asha Rao', '--role', 'writer')).out).toBe(
+      'Asha Rao (Writer)',
+    )
+    const created = JSON.parse(
+      (await cli('import', 'tests/fixtures/wire-india-japan-ties.txt', '--create', '--json')).out,
+    )
+    const id: string = created.created.id
+    expect((await cli('transition', id, 'approve')).err).toMatch(
+      /not possible for a story that is draft/,
+    )
+    expect((await cli('transition', id, 'submit')).code).toBe(0)
+    const refused = await cli('transition', id, 'approve')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/for a desk chief/)
+    expect(JSON.parse((await cli('queue', '--json')).out)).toMatchObject([
+      { id, status: 'submitted' },
+    ])
+    await cli('profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
+    expect((await cli('transition', id, 'request_changes')).err).toMatch(
+      /What needs to change is required/,
+    )
+    expect(
+      (await cli('transition', id, 'request_changes', '--note', 'Trim the summary')).code,
+    ).toBe(0)
+    const history = JSON.parse((await cli('history', id, '--json')).out)
+    expect(history.map((e: { action: string }) => e.action)).toEqual([
+      'create',
+      'transition:submit',
+      'transition:request_changes',
+    ])
+    expect((await cli('history', id)).out).toMatch(
+      /Vikram Desk\s+transition:request_changes submitted → changes_requested — Trim the summary/,
+    )
+  })
+
   it('refuses to run while the app holds the data directory', async () => {
     const lock = await DataDirLock.acquire(dir.path, 'desktop app')
     const result = await cli('list')

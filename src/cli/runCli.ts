@@ -7,7 +7,8 @@ import { basename } from 'node:path'
 import { openWorkstation, type Workstation } from '../main/openWorkstation'
 import { ImportProposalOutput } from '../shared/ipc/contract'
 import { resolveDataDir } from '../main/resolveDataDir'
-import { formatArticle, formatList, formatProposal } from './formatOutput'
+import { callFor } from './callFor'
+import { formatProposal } from './formatOutput'
 
 export type CliIo = {
   out: (text: string) => void
@@ -22,6 +23,13 @@ Commands:
   get ID                          one article
   create --headline TEXT [--summary TEXT] [--deck TEXT]
                                   a new draft
+  profile                         who is at this workstation
+  profile set --name NAME --role writer|desk-chief
+  transition ID ACTION [--note TEXT]
+                                  submit, approve, request_changes, reopen, publish,
+                                  publish_correction, kill, spike, unspike (as the profile)
+  queue                           submitted stories, longest waiting first
+  history ID                      the audit trail of one article
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
 
@@ -48,6 +56,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         summary: { type: 'string' },
         deck: { type: 'string' },
         create: { type: 'boolean', default: false },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        note: { type: 'string' },
       },
     })
   } catch (error) {
@@ -131,40 +142,6 @@ async function runImport(file: string | undefined, values: Values, io: CliIo): P
     )
     return EXIT.ok
   })
-}
-
-type Call = { method: string; input: unknown; format: (value: unknown) => string }
-
-function callFor(
-  command: string,
-  args: string[],
-  values: {
-    query?: string | undefined
-    headline?: string | undefined
-    summary?: string | undefined
-    deck?: string | undefined
-  },
-): Call | undefined {
-  switch (command) {
-    case 'list':
-      return {
-        method: 'listArticles',
-        input: values.query ? { query: values.query } : {},
-        format: formatList,
-      }
-    case 'get':
-      return args[0]
-        ? { method: 'getArticle', input: { id: args[0] }, format: formatArticle }
-        : undefined
-    case 'create': {
-      if (values.headline === undefined) return undefined
-      const fields = { headline: values.headline, summary: values.summary, deck: values.deck }
-      const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
-      return { method: 'createArticle', input: { fields: defined }, format: formatArticle }
-    }
-    default:
-      return undefined
-  }
 }
 
 function fail(io: CliIo, json: boolean, error: SerializedError | AppError): number {

@@ -15,3 +15,30 @@ export async function startNewArticle(page: Page, headline: string): Promise<voi
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at \d\d:\d\d/)
 }
+
+/** Answers the first-start question: who is at this workstation. */
+export async function signIn(
+  page: Page,
+  name = 'Asha Rao',
+  role: 'Writer' | 'Desk chief' = 'Writer',
+): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Who is at this workstation?' })
+  await dialog.getByLabel('Your name').fill(name)
+  await dialog.getByRole('radio', { name: role }).check()
+  await dialog.getByRole('button', { name: 'Start' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+/** Switches the workstation's profile from the app bar. */
+export async function switchProfile(
+  page: Page,
+  name: string,
+  role: 'Writer' | 'Desk chief',
+): Promise<void> {
+  await page.getByRole('button', { name: /^Profile: / }).click()
+  const dialog = page.getByRole('dialog', { name: 'Switch profile' })
+  await dialog.getByLabel('Your name').fill(name)
+  await dialog.getByRole('radio', { name: role }).check()
+  await dialog.getByRole('button', { name: 'Switch' }).click()
+  await expect(dialog).toBeHidden()
+}

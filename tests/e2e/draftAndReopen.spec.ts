@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { expectSaved, startNewArticle } from './actions'
+import { expectSaved, startNewArticle, signIn } from './actions'
 import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 let dir: Awaited<ReturnType<typeof tempDataDir>>
@@ -19,6 +19,7 @@ test.afterEach(async () => {
 test('an editor drafts an article, and finds it intact after closing the app', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   await startNewArticle(page, 'India, Japan forge stronger ties on AI, chips and security')
   const body = page.getByRole('textbox', { name: 'Article body' })
   await body.click()
@@ -81,6 +82,7 @@ test('an editor drafts an article, and finds it intact after closing the app', a
 test('list filters as you type, newest first', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   for (const headline of [
     'Monsoon arrives early in Kerala',
     'Quad ministers meet in Tokyo',
@@ -101,6 +103,7 @@ test('list filters as you type, newest first', async ({ page }) => {
 test('an article moved to the trash comes back intact', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   await startNewArticle(page, 'Spiked by mistake')
   await page.getByRole('textbox', { name: 'Article body' }).click()
   await page.keyboard.type('Every word of this must come back.')
@@ -122,6 +125,7 @@ test('a corrupt file in the data folder is reported while the other articles ope
 }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   for (const headline of ['Healthy story', 'Story about to be damaged']) {
     await startNewArticle(page, headline)
     await expectSaved(page)

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { findElectronBinary } from '../../scripts/findElectronBinary.js'
+import { signIn } from './actions'
 import { tempDataDir } from './webHost'
 
 const binary = findElectronBinary()
@@ -25,6 +26,7 @@ test('the desktop app: draft, close, reopen intact (real Electron)', async () =>
     expect(await window.evaluate(() => typeof (window as { require?: unknown }).require)).toBe(
       'undefined',
     )
+    await signIn(window)
     await window.getByRole('button', { name: 'New article' }).first().click()
     await window.getByLabel('Headline').fill('Desk test from Electron')
     await window.getByRole('textbox', { name: 'Article body' }).click()

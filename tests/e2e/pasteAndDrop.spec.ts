@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
-import { expectSaved, startNewArticle } from './actions'
+import { expectSaved, startNewArticle, signIn } from './actions'
 import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 const fixturePath = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
@@ -37,6 +37,7 @@ async function storedJson(): Promise<string> {
 test('a paste from Word keeps its structure and loses its scripts', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   await page.exposeFunction('reportXss', () => {
     throw new Error('a pasted script ran')
   })
@@ -69,6 +70,7 @@ test('wire copy pasted into an empty article is reviewed, then fills every part'
 }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   await startNewArticle(page, '')
   await page.getByRole('textbox', { name: 'Article body' }).click()
   await paste(page, { 'text/plain': await readFile(fixturePath, 'utf8') })
@@ -87,6 +89,7 @@ test('wire copy pasted into an empty article is reviewed, then fills every part'
 test('a wire file dropped on the window is offered for import', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   const text = await readFile(fixturePath, 'utf8')
   const transfer = await page.evaluateHandle((content) => {
     const data = new DataTransfer()
@@ -105,6 +108,7 @@ test('a wire file dropped on the window is offered for import', async ({ page })
 test('key points reorder by drag and drop', async ({ page }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
   await startNewArticle(page, 'Drag test')
   for (const point of ['first', 'second', 'third']) {
     await page.getByRole('button', { name: 'Add key point' }).click()

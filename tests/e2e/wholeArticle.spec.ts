@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
-import { expectSaved } from './actions'
+import { expectSaved, signIn } from './actions'
 import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
@@ -23,6 +23,7 @@ test('import the IANS wire story, fix what the checks flag, add a pull quote, pr
 }) => {
   host = await startHost(dir.path)
   await page.goto(host.url)
+  await signIn(page)
 
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Import…' }).click()

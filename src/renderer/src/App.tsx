@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { EditableFields } from '../../shared/domain/Article'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
+import type { Profile } from '../../shared/domain/Profile'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
+import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
 import { TrashList } from './features/articles/TrashList'
@@ -10,17 +12,21 @@ import { useDesk } from './features/articles/useDesk'
 import { EditorScreen } from './features/editor/EditorScreen'
 import { ImportReview } from './features/import/ImportReview'
 import { useFileImport } from './features/import/useFileImport'
+import { ProfileDialog } from './features/profile/ProfileDialog'
+import { QueueScreen } from './features/queue/QueueScreen'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useHashRoute } from './useHashRoute'
+import { useNewArticleShortcut } from './useNewArticleShortcut'
 
-/** The workstation: header, article list, and the open article. */
+/** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {
-  const [selectedId, navigate] = useHashRoute()
+  const [route, navigate] = useHashRoute()
   const [query, setQuery] = useState('')
   const [view, setView] = useState<'desk' | 'trash'>('desk')
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [settings, setSettings] = useState<DeskSettings>(DEFAULT_DESK_SETTINGS)
-  const [settingsOpen, setSettingsOpen] = useState(false)
+  const [profile, setProfile] = useState<Profile | null | undefined>(undefined)
+  const [dialog, setDialog] = useState<'settings' | 'profile' | null>(null)
   const desk = useDesk(query)
   const { create, moveToTrash, reportError } = desk
   const fileImport = useFileImport(reportError)
@@ -28,77 +34,40 @@ export function App() {
   useEffect(() => {
     api.appInfo({}).then(setInfo, () => undefined)
     api.getSettings({}).then(setSettings, () => undefined)
+    api.getProfile({}).then(setProfile, () => setProfile(null))
   }, [])
-  useEffect(() => onMenuCommand((command) => command === 'settings' && setSettingsOpen(true)), [])
+  useEffect(() => onMenuCommand((command) => command === 'settings' && setDialog('settings')), [])
 
-  const handleImportAccept = async (fields: EditableFields) => {
-    fileImport.clear()
-    const article = await create(fields)
-    if (article) {
+  const open = useCallback((id: string) => navigate({ view: 'article', id }), [navigate])
+  const handleCreate = useCallback(
+    async (fields?: Partial<EditableFields>) => {
+      const article = await create(fields)
+      if (!article) return
       setView('desk')
-      navigate(article.id)
-    }
-  }
-
-  const handleCreate = useCallback(async () => {
-    const article = await create()
-    if (article) {
-      setView('desk')
-      navigate(article.id)
-    }
-  }, [create, navigate])
-  const handleClose = useCallback(() => navigate(null), [navigate])
+      open(article.id)
+    },
+    [create, open],
+  )
+  const handleClose = useCallback(() => navigate({ view: 'home' }), [navigate])
   const handleTrash = useCallback(
     async (id: string) => {
-      if (await moveToTrash(id)) navigate(null)
+      if (await moveToTrash(id)) navigate({ view: 'home' })
     },
     [moveToTrash, navigate],
   )
-
-  useEffect(
-    () =>
-      onMenuCommand((command) => {
-        if (command === 'new') void handleCreate()
-      }),
-    [handleCreate],
-  )
-  useEffect(() => {
-    const handleKeyDown = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && event.altKey && event.key.toLowerCase() === 'n') {
-        event.preventDefault()
-        void handleCreate()
-      }
-    }
-    window.addEventListener('keydown', handleKeyDown)
-    return () => window.removeEventListener('keydown', handleKeyDown)
-  }, [handleCreate])
+  useNewArticleShortcut(handleCreate)
 
   return (
     <div className="app">
-      <header className="app-bar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            C
-          </span>
-          <span className="brand-name">Copydesk</span>
-        </div>
-        {info && (
-          <div className="app-bar-info" aria-label="Workstation">
-            <span>{info.user}</span>
-            <span className="muted" title={info.dataDir}>
-              {info.host === 'web' ? 'Browser mode' : 'Desktop'} · {info.dataDir}
-            </span>
-          </div>
-        )}
-        <div className="app-bar-actions">
-          <button type="button" className="button small" onClick={fileImport.chooseFile}>
-            Import…
-          </button>
-          <button type="button" className="button small" onClick={() => setSettingsOpen(true)}>
-            Desk settings
-          </button>
-        </div>
-      </header>
+      <AppBar
+        info={info}
+        profile={profile ?? null}
+        queueOpen={route.view === 'queue'}
+        onQueue={() => navigate(route.view === 'queue' ? { view: 'home' } : { view: 'queue' })}
+        onImport={fileImport.chooseFile}
+        onSettings={() => setDialog('settings')}
+        onProfile={() => setDialog('profile')}
+      />
       <ProblemsBanner
         problems={desk.problems}
         dataDir={info?.dataDir ?? 'the data folder'}
@@ -113,21 +82,25 @@ export function App() {
           }
           articles={desk.articles}
           query={query}
-          selectedId={selectedId}
+          selectedId={route.view === 'article' ? route.id : null}
           error={desk.error}
           onQueryChange={setQuery}
           onCreate={() => void handleCreate()}
-          onOpen={navigate}
+          onOpen={open}
         />
         <main className="main">
-          {selectedId ? (
+          {route.view === 'article' && profile ? (
             <EditorScreen
-              id={selectedId}
+              id={route.id}
               settings={settings}
+              profile={profile}
               onSaved={desk.saved}
+              onChanged={desk.refresh}
               onClose={handleClose}
               onTrash={handleTrash}
             />
+          ) : route.view === 'queue' ? (
+            <QueueScreen onOpen={open} refreshKey={desk.articles?.length ?? 0} />
           ) : (
             <div className="empty-state">
               <h2>No article open</h2>
@@ -144,15 +117,29 @@ export function App() {
           proposal={fileImport.pending.proposal}
           source={fileImport.pending.source}
           acceptLabel="Create article"
-          onAccept={(proposal) => void handleImportAccept(proposal.fields)}
+          onAccept={(proposal) => {
+            fileImport.clear()
+            void handleCreate(proposal.fields)
+          }}
           onCancel={fileImport.clear}
         />
       )}
-      {settingsOpen && (
+      {dialog === 'settings' && (
         <SettingsDialog
           settings={settings}
           onSave={async (next) => setSettings(await api.saveSettings(next))}
-          onClose={() => setSettingsOpen(false)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {(profile === null || dialog === 'profile') && (
+        <ProfileDialog
+          profile={profile ?? null}
+          onSave={async (next) => {
+            setProfile(await api.setProfile(next))
+            setDialog(null)
+            void api.appInfo({}).then(setInfo)
+          }}
+          onClose={profile ? () => setDialog(null) : undefined}
         />
       )}
     </div>

@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useState } from 'react'
 
-/** The open article's id, kept in the address (#/article/<id>) so a reload reopens it. */
-export function useHashRoute(): [string | null, (id: string | null) => void] {
-  const [id, setId] = useState(readId)
+export type Route = { view: 'home' } | { view: 'queue' } | { view: 'article'; id: string }
+
+/** The screen, kept in the address (#/article/<id>, #/queue) so a reload reopens it. */
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState(readRoute)
   useEffect(() => {
-    const handleHashChange = () => setId(readId())
+    const handleHashChange = () => setRoute(readRoute())
     window.addEventListener('hashchange', handleHashChange)
     return () => window.removeEventListener('hashchange', handleHashChange)
   }, [])
-  const navigate = useCallback((next: string | null) => {
-    window.location.hash = next ? `/article/${next}` : '/'
+  const navigate = useCallback((next: Route) => {
+    window.location.hash =
+      next.view === 'article' ? `/article/${next.id}` : next.view === 'queue' ? '/queue' : '/'
   }, [])
-  return [id, navigate]
+  return [route, navigate]
 }
 
-function readId(): string | null {
-  return /^#\/article\/([0-9a-f-]{36})$/i.exec(window.location.hash)?.[1] ?? null
+function readRoute(): Route {
+  const id = /^#\/article\/([0-9a-f-]{36})$/i.exec(window.location.hash)?.[1]
+  if (id) return { view: 'article', id }
+  return window.location.hash === '#/queue' ? { view: 'queue' } : { view: 'home' }
 }

@@ -4,7 +4,7 @@ import { docText } from './countWords'
 import { formatDateline } from './formatDateline'
 
 export type FieldChange = {
-  field: keyof EditableFields
+  field: string
   label: string
   before: string
   after: string

@@ -52,6 +52,7 @@ export function useDesk(query: string) {
   )
 
   return {
+    refresh,
     articles,
     trash,
     problems,

@@ -1,30 +1,32 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
-import { checkArticle } from '../../../../shared/domain/checkArticle'
+import { checkArticle, passesChecks } from '../../../../shared/domain/checkArticle'
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
+import type { Profile } from '../../../../shared/domain/Profile'
+import { isEditable, type Transition } from '../../../../shared/domain/workflow'
 import { toPublication } from '../../../../shared/export/toPublication'
-import type { ImportProposal } from '../../../../shared/import/ImportProposal'
 import { api } from '../../api'
-import { focusCheck } from '../../editor/focusCheck'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
 import { ImportReview } from '../import/ImportReview'
-import { PreviewPane } from '../preview/PreviewPane'
+import { LockedBanner } from '../workflow/LockedBanner'
+import { WorkflowActions } from '../workflow/WorkflowActions'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { Autosaver } from './Autosaver'
-import { ChecksPanel } from './ChecksPanel'
-import { CountsPanel } from './CountsPanel'
 import { EditorBar } from './EditorBar'
 import { SaveBanners } from './SaveBanners'
 import type { SaveState } from './SaveState'
+import { SidePanel } from './SidePanel'
 import { useArticleFields } from './useArticleFields'
 import { useEditorShortcuts } from './useEditorShortcuts'
+import { usePasteImport } from './usePasteImport'
 
 type Props = {
   article: Article
   settings: DeskSettings
+  profile: Profile
   /** Fields that differ from `article` because they were restored from an unsaved backup. */
   restored: Partial<EditableFields>
   onSaved: (article: Article) => void
@@ -33,20 +35,23 @@ type Props = {
   onTrash: (id: string) => void
 }
 
-/** Every part of one article, autosaved, with live checks, counts and preview. Mounted once per open article. */
+/** Every part of one article, autosaved, with checks, preview, history and the desk's actions. Mounted once per article version. */
 export function ArticleEditor({
   article,
   settings,
+  profile,
   restored,
   onSaved,
   onReload,
   onClose,
   onTrash,
 }: Props) {
+  const editable = isEditable(article.status)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt })
   const [revision, setRevision] = useState(article.revision)
-  const [previewOpen, setPreviewOpen] = useState(false)
+  const [previewOpen, setPreviewOpen] = useState(!editable)
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([])
+  const [actionError, setActionError] = useState<string | null>(null)
   const [saver] = useState(
     () =>
       new Autosaver({
@@ -57,42 +62,17 @@ export function ArticleEditor({
       }),
   )
   const [fields, update] = useArticleFields(article, saver)
-  const [pasted, setPasted] = useState<{ text: string; proposal: ImportProposal } | null>(null)
+  const editorRef = useRef<ReturnType<typeof useBodyEditor>>(null)
+  const paste = usePasteImport(editorRef, update)
   const editor = useBodyEditor({
     content: article.body,
-    editable: true,
+    editable,
     onChange: (read) => saver.change('body', read),
-    onPasteIntoEmpty: (text) => {
-      api.proposeImport({ name: 'Pasted text', content: text }).then(
-        (proposal) =>
-          proposal.format === 'plain-text' ? insertPlain(text) : setPasted({ text, proposal }),
-        () => insertPlain(text),
-      )
-      return true
-    },
+    onPasteIntoEmpty: paste.onPasteIntoEmpty,
   })
-  // A paste is never lost: whatever the parser makes of it, the text lands in the body.
-  const insertPlain = (text: string) => {
-    const paragraphs = text
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean)
-    editor?.commands.insertContent(
-      paragraphs.map((p) => ({
-        type: 'paragraph',
-        content: [{ type: 'text', text: p.replace(/\s*\n\s*/g, ' ') }],
-      })),
-    )
-  }
-  const applyImport = (proposal: ImportProposal) => {
-    const { fields: imported } = proposal
-    const take = <F extends Exclude<keyof EditableFields, 'body'>>(field: F) => {
-      if (hasContent(imported[field])) update(field, imported[field])
-    }
-    for (const field of IMPORTED_FIELDS) take(field)
-    editor?.commands.setContent(imported.body, { emitUpdate: true })
-    setPasted(null)
-  }
+  useEffect(() => {
+    editorRef.current = editor
+  }, [editor])
   const snapshot = useBodySnapshot(editor, article.body)
   const whole = useMemo(() => ({ ...fields, body: snapshot.body }), [fields, snapshot.body])
   const checks = useMemo(() => checkArticle(whole, settings), [whole, settings])
@@ -114,6 +94,17 @@ export function ArticleEditor({
 
   if (!editor) return null
 
+  const handleAct = async (transition: Transition, note: string) => {
+    setActionError(null)
+    await saver.flush()
+    if (saver.hasUnsaved)
+      return setActionError('Save your changes first: the last save did not go through.')
+    try {
+      onReload(await api.transition({ id: article.id, action: transition.action, note }))
+    } catch (error) {
+      setActionError(error instanceof Error ? error.message : String(error))
+    }
+  }
   const handleTakeTheirs = (current: Article) => {
     void navigator.clipboard?.writeText(editor.getText()).catch(() => undefined)
     saver.discard()
@@ -131,87 +122,80 @@ export function ArticleEditor({
         previewOpen={previewOpen}
         onRetry={() => void saver.flush()}
         onTogglePreview={() => setPreviewOpen((open) => !open)}
-        onTrash={() => void saver.flush().then(() => onTrash(article.id))}
+        onTrash={editable ? () => void saver.flush().then(() => onTrash(article.id)) : undefined}
         onClose={onClose}
-      />
+      >
+        <WorkflowActions
+          article={article}
+          profile={profile}
+          settings={settings}
+          checksPass={passesChecks(checks)}
+          onAct={(t, note) => void handleAct(t, note)}
+        />
+      </EditorBar>
+      {!editable && <LockedBanner article={article} />}
+      {actionError && (
+        <p className="save-error" role="alert">
+          {actionError}
+        </p>
+      )}
       <SaveBanners
         state={saveState}
+        mine={whole}
         onKeepMine={(current) => saver.resolveKeepingMine(current.revision)}
         onTakeTheirs={handleTakeTheirs}
       />
       <div className="editor-body">
         <div className="editor-column">
-          <Toolbar editor={editor} />
+          {editable && <Toolbar editor={editor} />}
           <div className="page-scroll">
             <article className="page">
-              <ArticleTop
-                fields={fields}
-                settings={settings}
-                tagSuggestions={tagSuggestions}
-                onChange={update}
-              />
+              <fieldset className="page-fields" disabled={!editable}>
+                <ArticleTop
+                  fields={fields}
+                  settings={settings}
+                  tagSuggestions={tagSuggestions}
+                  onChange={update}
+                />
+              </fieldset>
               <div className="field body-field">
-                <span className="field-label" id="body-label">
-                  Body
-                </span>
+                <span className="field-label">Body</span>
                 <EditorContent editor={editor} />
               </div>
-              <ArticleBottom
-                fields={fields}
-                settings={settings}
-                tagSuggestions={tagSuggestions}
-                onChange={update}
-              />
+              <fieldset className="page-fields" disabled={!editable}>
+                <ArticleBottom
+                  fields={fields}
+                  settings={settings}
+                  tagSuggestions={tagSuggestions}
+                  onChange={update}
+                />
+              </fieldset>
             </article>
           </div>
         </div>
-        {pasted && (
+        {paste.pending && (
           <ImportReview
-            proposal={pasted.proposal}
+            proposal={paste.pending.proposal}
             source="Pasted text"
             acceptLabel="Use in this article"
-            onAccept={applyImport}
-            onCancel={() => {
-              insertPlain(pasted.text)
-              setPasted(null)
-            }}
+            onAccept={paste.accept}
+            onCancel={paste.decline}
           />
         )}
-        <aside
-          className={`side-panel ${previewOpen ? 'wide' : ''}`}
-          aria-label="Checks and preview"
-        >
-          <ChecksPanel checks={checks} onGoTo={(check) => focusCheck(check, editor)} />
-          {previewOpen ? (
-            <PreviewPane publication={publication} />
-          ) : (
-            <CountsPanel
-              fields={whole}
-              publication={publication}
-              bodyCharacters={snapshot.characters}
-            />
-          )}
-        </aside>
+        <SidePanel
+          articleId={article.id}
+          revision={revision}
+          editable={editable}
+          editor={editor}
+          checks={checks}
+          publication={publication}
+          whole={whole}
+          bodyCharacters={snapshot.characters}
+          previewOpen={previewOpen}
+          onRestored={onReload}
+          onError={setActionError}
+        />
       </div>
     </div>
   )
-}
-
-const IMPORTED_FIELDS = [
-  'headline',
-  'deck',
-  'summary',
-  'keyPoints',
-  'dateline',
-  'byline',
-  'credit',
-  'sources',
-  'tags',
-] as const
-
-function hasContent(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim() !== ''
-  if (Array.isArray(value)) return value.length > 0
-  if (value && typeof value === 'object') return Object.values(value).some(hasContent)
-  return value !== null && value !== undefined
 }

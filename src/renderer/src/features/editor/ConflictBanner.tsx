@@ -1,10 +1,18 @@
-import type { Article } from '../../../../shared/domain/Article'
+import { useState } from 'react'
+import type { Article, EditableFields } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
+import { CompareDialog } from './CompareDialog'
 
-type Props = { current: Article; onKeepMine: () => void; onTakeTheirs: () => void }
+type Props = {
+  current: Article
+  mine: EditableFields
+  onKeepMine: () => void
+  onTakeTheirs: () => void
+}
 
 /** Shown when another window saved this article first: the editor's text stays until they choose. */
-export function ConflictBanner({ current, onKeepMine, onTakeTheirs }: Props) {
+export function ConflictBanner({ current, mine, onKeepMine, onTakeTheirs }: Props) {
+  const [comparing, setComparing] = useState(false)
   return (
     <section className="conflict" role="alert" aria-label="Save conflict">
       <p>
@@ -13,6 +21,9 @@ export function ConflictBanner({ current, onKeepMine, onTakeTheirs }: Props) {
         been saved.
       </p>
       <div className="conflict-actions">
+        <button type="button" className="button" onClick={() => setComparing(true)}>
+          Compare
+        </button>
         <button type="button" className="button primary" onClick={onKeepMine}>
           Keep my version
         </button>
@@ -20,6 +31,9 @@ export function ConflictBanner({ current, onKeepMine, onTakeTheirs }: Props) {
           Load the saved version
         </button>
       </div>
+      {comparing && (
+        <CompareDialog saved={current} mine={mine} onClose={() => setComparing(false)} />
+      )}
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { ArticleStatus } from '../../../../shared/domain/Article'
 import { statusLabel } from '../articles/statusLabel'
 import { SaveIndicator } from './SaveIndicator'
@@ -12,21 +13,25 @@ type Props = {
   previewOpen: boolean
   onRetry: () => void
   onTogglePreview: () => void
-  onTrash: () => void
+  /** Absent when the story cannot be trashed (it is locked). */
+  onTrash?: (() => void) | undefined
   onClose: () => void
+  /** The workflow actions for this story. */
+  children?: ReactNode
 }
 
 /** The open article's state line: status, revision, length, save state, and its actions. */
 export function EditorBar(props: Props) {
   return (
     <header className="editor-bar">
-      <div className="editor-bar-meta">
+      <div className="editor-bar-meta" role="group" aria-label="Story">
         <span className={`status-pill status-${props.status}`}>{statusLabel(props.status)}</span>
         <span className="muted">Revision {props.revision}</span>
         <span className="muted">{props.words.toLocaleString('en-US')} words</span>
         <span className="muted">{props.readingTime}</span>
       </div>
       <SaveIndicator state={props.saveState} onRetry={props.onRetry} />
+      {props.children}
       <button
         type="button"
         className="button small"
@@ -37,9 +42,11 @@ export function EditorBar(props: Props) {
       >
         Preview
       </button>
-      <button type="button" className="button small" onClick={props.onTrash}>
-        Move to trash
-      </button>
+      {props.onTrash && (
+        <button type="button" className="button small" onClick={props.onTrash}>
+          Move to trash
+        </button>
+      )}
       <button
         type="button"
         className="button small"

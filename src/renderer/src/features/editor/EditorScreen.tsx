@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
+import type { Profile } from '../../../../shared/domain/Profile'
 import { api } from '../../api'
 import { ArticleEditor } from './ArticleEditor'
 import { UnsavedBackup } from './UnsavedBackup'
@@ -8,7 +9,10 @@ import { UnsavedBackup } from './UnsavedBackup'
 type Props = {
   id: string
   settings: DeskSettings
+  profile: Profile
   onSaved: (article: Article) => void
+  /** The article's state changed (a transition, a restore): lists need refreshing. */
+  onChanged: () => void
   onClose: () => void
   onTrash: (id: string) => void
 }
@@ -21,7 +25,15 @@ type Loaded = {
 }
 
 /** Loads an article, brings back any changes a crash left unsaved, and mounts its editor. */
-export function EditorScreen({ id, settings, onSaved, onClose, onTrash }: Props) {
+export function EditorScreen({
+  id,
+  settings,
+  profile,
+  onSaved,
+  onChanged,
+  onClose,
+  onTrash,
+}: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<{ id: string; message: string } | null>(null)
 
@@ -48,8 +60,9 @@ export function EditorScreen({ id, settings, onSaved, onClose, onTrash }: Props)
         generation: (previous?.generation ?? 0) + 1,
       }))
       onSaved(article)
+      onChanged()
     },
-    [onSaved],
+    [onSaved, onChanged],
   )
 
   if (error?.id === id) {
@@ -71,6 +84,7 @@ export function EditorScreen({ id, settings, onSaved, onClose, onTrash }: Props)
       key={`${loaded.article.id}:${loaded.generation}`}
       article={loaded.article}
       settings={settings}
+      profile={profile}
       restored={loaded.restored}
       onSaved={onSaved}
       onReload={handleReload}

@@ -1,15 +1,17 @@
-import type { Article } from '../../../../shared/domain/Article'
+import type { Article, EditableFields } from '../../../../shared/domain/Article'
 import { ConflictBanner } from './ConflictBanner'
 import type { SaveState } from './SaveState'
 
 type Props = {
   state: SaveState
+  /** The text in this window, to compare with the saved version on a conflict. */
+  mine: EditableFields
   onKeepMine: (current: Article) => void
   onTakeTheirs: (current: Article) => void
 }
 
 /** Why the last save did not land, in full, with what the editor can do about it. */
-export function SaveBanners({ state, onKeepMine, onTakeTheirs }: Props) {
+export function SaveBanners({ state, mine, onKeepMine, onTakeTheirs }: Props) {
   if (state.kind === 'failed') {
     return (
       <p className="save-error" role="alert">
@@ -24,6 +26,7 @@ export function SaveBanners({ state, onKeepMine, onTakeTheirs }: Props) {
     return (
       <ConflictBanner
         current={state.current}
+        mine={mine}
         onKeepMine={() => onKeepMine(state.current)}
         onTakeTheirs={() => onTakeTheirs(state.current)}
       />

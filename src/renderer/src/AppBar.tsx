@@ -1,0 +1,67 @@
+import { ROLE_LABELS, type Profile } from '../../shared/domain/Profile'
+import type { AppInfo } from '../../shared/ipc/contract'
+
+type Props = {
+  info: AppInfo | null
+  profile: Profile | null
+  queueOpen: boolean
+  onQueue: () => void
+  onImport: () => void
+  onSettings: () => void
+  onProfile: () => void
+}
+
+/** Brand, who is at the workstation, where the data lives, and the app-wide actions. */
+export function AppBar({
+  info,
+  profile,
+  queueOpen,
+  onQueue,
+  onImport,
+  onSettings,
+  onProfile,
+}: Props) {
+  return (
+    <header className="app-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          C
+        </span>
+        <span className="brand-name">Copydesk</span>
+      </div>
+      <nav className="app-bar-nav" aria-label="Screens">
+        <button type="button" className="button small" aria-pressed={queueOpen} onClick={onQueue}>
+          Desk queue
+        </button>
+      </nav>
+      {info && (
+        <div className="app-bar-info">
+          <span className="muted" title={info.dataDir}>
+            {info.host === 'web' ? 'Browser mode' : 'Desktop'} · {info.dataDir}
+          </span>
+        </div>
+      )}
+      <div className="app-bar-actions">
+        {profile && (
+          <button
+            type="button"
+            className="button small profile-button"
+            onClick={onProfile}
+            aria-label={`Profile: ${profile.name}, ${ROLE_LABELS[profile.role]}. Switch profile`}
+          >
+            <span className="avatar" aria-hidden="true">
+              {profile.name.charAt(0).toUpperCase()}
+            </span>
+            {profile.name} · {ROLE_LABELS[profile.role]}
+          </button>
+        )}
+        <button type="button" className="button small" onClick={onImport}>
+          Import…
+        </button>
+        <button type="button" className="button small" onClick={onSettings}>
+          Desk settings
+        </button>
+      </div>
+    </header>
+  )
+}

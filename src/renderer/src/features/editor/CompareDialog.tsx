@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react'
+import type { EditableFields } from '../../../../shared/domain/Article'
+import { diffArticles } from '../../../../shared/domain/diffArticles'
+import { DiffView } from '../history/DiffView'
+
+type Props = { saved: EditableFields; mine: EditableFields; onClose: () => void }
+
+/** The saved version (struck) against the text in this window (inserted), to merge by hand. */
+export function CompareDialog({ saved, mine, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const element = dialog.current
+    if (element && !element.open) element.showModal()
+    return () => element?.close()
+  }, [])
+  return (
+    <dialog
+      ref={dialog}
+      className="import-review"
+      aria-labelledby="compare-title"
+      onCancel={onClose}
+    >
+      <header className="dialog-head">
+        <h2 id="compare-title">Compare with the saved version</h2>
+        <p className="muted">
+          Struck: what is saved now. Marked: what is in this window. Edit your text to merge, then
+          keep your version.
+        </p>
+      </header>
+      <div className="import-preview">
+        <DiffView diff={diffArticles(saved, mine)} />
+      </div>
+      <footer className="dialog-foot">
+        <button type="button" className="button primary" onClick={onClose}>
+          Close
+        </button>
+      </footer>
+    </dialog>
+  )
+}

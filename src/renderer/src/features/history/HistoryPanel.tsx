@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react'
+import type { Article } from '../../../../shared/domain/Article'
+import type { ArticleDiff } from '../../../../shared/domain/diffArticles'
+import type { AuditEntry, RevisionMeta, SnapshotReason } from '../../../../shared/domain/History'
+import { api } from '../../api'
+import { formatTime } from '../../formatTime'
+import { statusLabel } from '../articles/statusLabel'
+import { DiffView } from './DiffView'
+
+type Props = {
+  articleId: string
+  revision: number
+  editable: boolean
+  onRestored: (article: Article) => void
+  onError: (message: string) => void
+}
+
+const REASONS: Record<SnapshotReason, string> = {
+  created: 'Created',
+  'state-change': 'State change',
+  'saved-version': 'Saved version',
+  autosave: 'While editing',
+  restored: 'Restored',
+}
+
+/** Revisions (who, when, state, note), a diff of any two, restore, and the audit trail. */
+export function HistoryPanel({ articleId, revision, editable, onRestored, onError }: Props) {
+  const [revisions, setRevisions] = useState<RevisionMeta[]>([])
+  const [audit, setAudit] = useState<AuditEntry[]>([])
+  const [from, setFrom] = useState<number | null>(null)
+  const [to, setTo] = useState(0)
+  const [diff, setDiff] = useState<ArticleDiff | null>(null)
+
+  useEffect(() => {
+    let live = true
+    Promise.all([api.listRevisions({ id: articleId }), api.getAudit({ id: articleId })]).then(
+      ([r, a]) => {
+        if (!live) return
+        setRevisions(r)
+        setAudit(a)
+      },
+      (error: unknown) => onError(String(error)),
+    )
+    return () => {
+      live = false
+    }
+  }, [articleId, revision, onError])
+
+  const fromSeq = from ?? revisions[0]?.seq ?? 0
+  useEffect(() => {
+    if (!fromSeq && !to) return
+    let live = true
+    api.diffRevisions({ id: articleId, from: fromSeq, to }).then(
+      (d) => live && setDiff(d),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [articleId, fromSeq, to, revision])
+
+  const handleSaveVersion = async () => {
+    try {
+      const meta = await api.saveVersion({ id: articleId })
+      setRevisions((list) => [meta, ...list])
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    }
+  }
+  const handleRestore = async (seq: number) => {
+    try {
+      onRestored(await api.restoreRevision({ id: articleId, seq }))
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    }
+  }
+  const option = (r: RevisionMeta) => (
+    <option key={r.seq} value={r.seq}>
+      #{r.seq} · {REASONS[r.reason]} · {formatTime(r.at)}
+    </option>
+  )
+
+  return (
+    <section className="panel history" aria-labelledby="history-title">
+      <h2 id="history-title" className="panel-title">
+        Revisions
+        <button type="button" className="button small" onClick={() => void handleSaveVersion()}>
+          Save version
+        </button>
+      </h2>
+      <ol className="revision-list" aria-label="Revisions">
+        {revisions.map((r) => (
+          <li key={r.seq}>
+            <div className="revision-line">
+              <strong>#{r.seq}</strong> {REASONS[r.reason]} ·{' '}
+              <span className={`status-pill status-${r.status}`}>{statusLabel(r.status)}</span>
+            </div>
+            <div className="muted small">
+              {r.by} · <time dateTime={r.at}>{formatTime(r.at)}</time>
+            </div>
+            {r.note && <div className="revision-note">{r.note}</div>}
+            {editable && (
+              <button
+                type="button"
+                className="button link"
+                aria-label={`Restore revision ${r.seq}`}
+                onClick={() => void handleRestore(r.seq)}
+              >
+                Restore
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div className="compare">
+        <label className="stacked">
+          <span aria-hidden="true">Compare from</span>
+          <select
+            aria-label="Compare from revision"
+            value={fromSeq}
+            onChange={(e) => setFrom(Number(e.target.value))}
+          >
+            {revisions.map(option)}
+          </select>
+        </label>
+        <label className="stacked">
+          <span aria-hidden="true">to</span>
+          <select
+            aria-label="Compare to revision"
+            value={to}
+            onChange={(e) => setTo(Number(e.target.value))}
+          >
+            <option value={0}>Now (revision {revision})</option>
+            {revisions.map(option)}
+          </select>
+        </label>
+      </div>
+      {diff && <DiffView diff={diff} />}
+      <h3 className="panel-subtitle">Audit trail</h3>
+      <ol className="audit-list" aria-label="Audit trail">
+        {audit.map((entry, i) => (
+          <li key={i}>
+            <span>{describe(entry)}</span>
+            <span className="muted small">
+              {entry.by} · {formatTime(entry.at)}
+            </span>
+            {entry.note && <span className="revision-note">{entry.note}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+function describe(entry: AuditEntry): string {
+  const action = entry.action
+    .replace(/^transition:/, '')
+    .replace(/_/g, ' ')
+    .replace(/-/g, ' ')
+  const move =
+    entry.from && entry.to ? ` (${statusLabel(entry.from)} → ${statusLabel(entry.to)})` : ''
+  return `${action.charAt(0).toUpperCase()}${action.slice(1)}${move}`
+}

@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useState } from 'react'
+import { ArticleStatus, type ArticleSummary } from '../../../../shared/domain/Article'
+import { api } from '../../api'
+import { formatTime } from '../../formatTime'
+import { statusLabel } from '../articles/statusLabel'
+
+type Props = { onOpen: (id: string) => void; refreshKey: number }
+
+/** The desk chief's view: stories waiting for a decision, oldest first, and a count for every state. */
+export function QueueScreen({ onOpen, refreshKey }: Props) {
+  const [all, setAll] = useState<ArticleSummary[] | null>(null)
+  const [state, setState] = useState<ArticleStatus>('submitted')
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    api.listArticles({}).then(setAll, () => setAll([]))
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [refreshKey])
+  const counts = useMemo(() => {
+    const map = new Map<ArticleStatus, number>()
+    for (const article of all ?? []) map.set(article.status, (map.get(article.status) ?? 0) + 1)
+    return map
+  }, [all])
+  const rows = useMemo(() => {
+    const since = (a: ArticleSummary) => a.statusChangedAt ?? a.updatedAt
+    return (all ?? [])
+      .filter((a) => a.status === state)
+      .sort((a, b) => since(a).localeCompare(since(b)))
+  }, [all, state])
+
+  return (
+    <div className="queue-screen">
+      <header className="queue-head">
+        <h2>Desk queue</h2>
+        <div className="state-filters" role="group" aria-label="Filter by state">
+          {ArticleStatus.options.map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={state === option}
+              onClick={() => setState(option)}
+            >
+              {statusLabel(option)} <span className="count">{counts.get(option) ?? 0}</span>
+            </button>
+          ))}
+        </div>
+      </header>
+      {rows.length === 0 ? (
+        <p className="empty-state">Nothing is {statusLabel(state).toLowerCase()} right now.</p>
+      ) : (
+        <table className="queue-table" aria-label={`${statusLabel(state)} stories`}>
+          <thead>
+            <tr>
+              <th scope="col">Headline</th>
+              <th scope="col">Author</th>
+              <th scope="col">Words</th>
+              <th scope="col">{state === 'submitted' ? 'Waiting' : 'Since'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const since = row.statusChangedAt ?? row.updatedAt
+              return (
+                <tr key={row.id}>
+                  <td>
+                    <a
+                      href={`#/article/${row.id}`}
+                      onClick={(e) => {
+                        e.preventDefault()
+                        onOpen(row.id)
+                      }}
+                    >
+                      {row.headline || 'Untitled article'}
+                    </a>
+                  </td>
+                  <td>{row.author}</td>
+                  <td>{row.wordCount.toLocaleString('en-US')}</td>
+                  <td title={since}>
+                    {state === 'submitted' ? waiting(now - Date.parse(since)) : formatTime(since)}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+/** "12 min", "3 h 5 min", "2 days" */
+export function waiting(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  if (minutes < 60) return `${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return `${hours} h ${minutes % 60} min`
+  const days = Math.floor(hours / 24)
+  return `${days} day${days === 1 ? '' : 's'}`
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+
+type Props = {
+  title: string
+  label: string
+  required: boolean
+  confirmLabel: string
+  onConfirm: (note: string) => void
+  onCancel: () => void
+}
+
+/** Asks for the note an action needs: what to change, why reopen, a correction for readers. */
+export function NoteDialog({ title, label, required, confirmLabel, onConfirm, onCancel }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [note, setNote] = useState('')
+  useEffect(() => {
+    const element = dialog.current
+    if (element && !element.open) element.showModal()
+    return () => element?.close()
+  }, [])
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (required && !note.trim()) return
+    onConfirm(note.trim())
+  }
+  return (
+    <dialog
+      ref={dialog}
+      className="settings-dialog"
+      aria-labelledby="note-title"
+      onCancel={onCancel}
+    >
+      <form onSubmit={handleSubmit}>
+        <h2 id="note-title">{title}</h2>
+        <label className="stacked">
+          <span>
+            {label}
+            {required ? '' : ' (optional)'}
+          </span>
+          <textarea
+            className="text-input multiline"
+            rows={4}
+            value={note}
+            autoFocus
+            required={required}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </label>
+        <footer className="dialog-foot">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={required && !note.trim()}>
+            {confirmLabel}
+          </button>
+        </footer>
+      </form>
+    </dialog>
+  )
+}

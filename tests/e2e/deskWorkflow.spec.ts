@@ -1,0 +1,159 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, test, type Page } from '@playwright/test'
+import { expectSaved, signIn, switchProfile } from './actions'
+import { startHost, tempDataDir, type RunningHost } from './webHost'
+
+const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
+let dir: Awaited<ReturnType<typeof tempDataDir>>
+let host: RunningHost | undefined
+
+test.beforeEach(async () => {
+  dir = await tempDataDir()
+})
+test.afterEach(async () => {
+  await host?.stop()
+  host = undefined
+  await dir.cleanup()
+})
+
+const workflow = (page: Page) => page.getByRole('group', { name: 'Workflow' })
+const status = (page: Page) =>
+  page
+    .getByRole('group', { name: 'Story' })
+    .getByText(/^(Draft|Submitted|Changes requested|Approved)$/)
+
+async function importFixture(page: Page): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await (await chooser).setFiles(fixture)
+  await page
+    .getByRole('dialog', { name: 'Review import' })
+    .getByRole('button', { name: 'Create article' })
+    .click()
+  await expect(page.getByLabel('Agency credit')).toHaveValue('IANS')
+}
+
+test('writer submits, desk chief sends back with a note, writer fixes and resubmits, desk chief approves', async ({
+  page,
+}) => {
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  await signIn(page, 'Asha Rao', 'Writer')
+  await importFixture(page)
+  await page
+    .getByLabel('Headline')
+    .fill('India, Japan forge stronger ties on AI, chips and security')
+  await expectSaved(page)
+  await workflow(page).getByRole('button', { name: 'Submit to desk' }).click()
+  await expect(status(page)).toHaveText('Submitted')
+  await expect(workflow(page).getByRole('button', { name: 'Approve' })).toHaveCount(0)
+
+  // The desk chief takes the oldest story from the queue and sends it back.
+  await switchProfile(page, 'Vikram Desk', 'Desk chief')
+  await page.getByRole('button', { name: 'Desk queue' }).click()
+  const queue = page.getByRole('table', { name: 'Submitted stories' })
+  await expect(queue.getByRole('row')).toHaveCount(2)
+  await expect(queue).toContainText('Asha Rao')
+  await expect(page.getByRole('button', { name: /Submitted 1/ })).toBeVisible()
+  await queue.getByRole('link', { name: /India, Japan forge stronger ties/ }).click()
+  await workflow(page).getByRole('button', { name: 'Request changes' }).click()
+  const ask = page.getByRole('dialog', { name: 'Request changes' })
+  await expect(ask.getByRole('button', { name: 'Request changes' })).toBeDisabled()
+  await ask.getByLabel('What needs to change').fill('Name both ministers in the first paragraph.')
+  await ask.getByRole('button', { name: 'Request changes' }).click()
+  await expect(status(page)).toHaveText('Changes requested')
+
+  // The writer fixes the first paragraph and resubmits.
+  await switchProfile(page, 'Asha Rao', 'Writer')
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await body.getByText(/^The India-Japan Foreign Ministers' dialogue/).click()
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.type('Jaishankar and Motegi met. ')
+  await expectSaved(page)
+  await workflow(page).getByRole('button', { name: 'Submit to desk' }).click()
+  await expect(status(page)).toHaveText('Submitted')
+
+  // The desk chief approves; the story locks.
+  await switchProfile(page, 'Vikram Desk', 'Desk chief')
+  await workflow(page).getByRole('button', { name: 'Approve' }).click()
+  await expect(status(page)).toHaveText('Approved')
+  await expect(page.getByRole('status', { name: 'Read-only' })).toContainText(
+    'Approved by Vikram Desk',
+  )
+  await expect(page.getByLabel('Headline')).toBeDisabled()
+  await expect(body).toHaveAttribute('contenteditable', 'false')
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0)
+
+  // History: the revisions, a correct diff, and every step in the audit trail.
+  await page.getByRole('tab', { name: 'History' }).click()
+  const revisions = page.getByRole('list', { name: 'Revisions' }).getByRole('listitem')
+  await expect(revisions.first()).toContainText('#5 State change')
+  await expect(revisions.first()).toContainText('Vikram Desk')
+  await page.getByLabel('Compare from revision').selectOption('3')
+  await page.getByLabel('Compare to revision').selectOption('4')
+  const diff = page.getByLabel('Body changed')
+  await expect(diff.locator('ins')).toContainText('Jaishankar and Motegi met.')
+  const audit = page.getByRole('list', { name: 'Audit trail' }).getByRole('listitem')
+  await expect(audit).toHaveCount(5)
+  await expect(audit.nth(0)).toContainText('Create')
+  await expect(audit.nth(1)).toContainText('Submit (Draft → Submitted)')
+  await expect(audit.nth(2)).toContainText('Request changes (Submitted → Changes requested)')
+  await expect(audit.nth(2)).toContainText('Name both ministers in the first paragraph.')
+  await expect(audit.nth(3)).toContainText('Asha Rao')
+  await expect(audit.nth(4)).toContainText('Approve (Submitted → Approved)')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/approved-history.png` })
+
+  // Reopen needs a reason and sends it back to the desk.
+  await workflow(page).getByRole('button', { name: 'Reopen' }).click()
+  await page.getByLabel('Why it is reopened').fill('Title of Motegi is wrong')
+  await page.getByRole('dialog', { name: 'Reopen' }).getByRole('button', { name: 'Reopen' }).click()
+  await expect(status(page)).toHaveText('Submitted')
+  await expect(page.getByLabel('Headline')).toBeEnabled()
+  expect(await readdir(join(dir.path, 'history'))).toHaveLength(2)
+})
+
+test('two pages on one article: the second save meets the conflict, keeps its text, and can compare', async ({
+  browser,
+}) => {
+  host = await startHost(dir.path)
+  const first = await browser.newPage()
+  await first.goto(host.url)
+  await signIn(first)
+  await first.getByRole('button', { name: 'New article' }).first().click()
+  await first.getByLabel('Headline').fill('One story, two windows')
+  await expectSaved(first)
+  const articleUrl = `${host.url.split('#')[0]}#token=${new URL(host.url).hash.slice('#token='.length)}`
+  const second = await browser.newPage()
+  await second.goto(articleUrl)
+  await second.getByRole('link', { name: /One story, two windows/ }).click()
+  await expect(second.getByLabel('Headline')).toHaveValue('One story, two windows')
+
+  await first.getByLabel('Deck').fill('Typed in the first window')
+  await expectSaved(first)
+  await second.getByLabel('Deck').fill('Typed in the second window')
+  const conflict = second.getByRole('alert', { name: 'Save conflict' })
+  await expect(conflict).toContainText('This article was saved elsewhere')
+  await expect(second.getByLabel('Deck')).toHaveValue('Typed in the second window')
+
+  await conflict.getByRole('button', { name: 'Compare' }).click()
+  const compare = second.getByRole('dialog', { name: 'Compare with the saved version' })
+  await expect(compare.getByLabel('Deck changed').locator('del')).toHaveText(
+    'Typed in the first window',
+  )
+  await expect(compare.getByLabel('Deck changed').locator('ins')).toHaveText(
+    'Typed in the second window',
+  )
+  await compare.getByRole('button', { name: 'Close' }).click()
+
+  // Merge by hand: keep both sentences, then save over the stored version.
+  await second.getByLabel('Deck').fill('Typed in the first window; typed in the second window')
+  await conflict.getByRole('button', { name: 'Keep my version' }).click()
+  await expectSaved(second)
+  await first.reload()
+  await expect(first.getByLabel('Deck')).toHaveValue(
+    'Typed in the first window; typed in the second window',
+  )
+})
