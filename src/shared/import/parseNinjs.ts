@@ -32,9 +32,14 @@ export function parseNinjs(data: unknown, htmlToBody: (html: string) => BodyDoc)
   )
 
   const bodies = list(data['bodies'])
-  const richBody = bodies.find((b) => /html|xml/i.test(text(b['contenttype']))) ?? null
+  const richBody =
+    bodies.find((b) => /html|xml/i.test(text(b['contenttype']) || text(b['contentType']))) ?? null
   const plainBody =
-    bodies.find((b) => /plain/i.test(text(b['contenttype'])) || !b['contenttype']) ?? null
+    bodies.find(
+      (b) =>
+        /plain/i.test(text(b['contenttype']) || text(b['contentType'])) ||
+        (!b['contenttype'] && !b['contentType']),
+    ) ?? null
   const html = text(richBody?.['value']) || text(data['body_html']) || text(data['body_xhtml'])
   const plain = text(plainBody?.['value']) || text(data['body_text'])
   if (html) fields.body = htmlToBody(html)
@@ -56,7 +61,11 @@ export function parseNinjs(data: unknown, htmlToBody: (html: string) => BodyDoc)
     : []
   const located = data['located']
   fields.dateline.place = isObject(located) ? text(located['name']) : text(located)
-  const date = text(data['firstcreated']) || text(data['versioncreated'])
+  const date =
+    text(data['firstcreated']) ||
+    text(data['firstCreated']) ||
+    text(data['versioncreated']) ||
+    text(data['versionCreated'])
   fields.dateline.date = /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null
 
   const subjects = [...list(data['subjects']), ...list(data['subject'])]
@@ -66,7 +75,8 @@ export function parseNinjs(data: unknown, htmlToBody: (html: string) => BodyDoc)
   fields.tags = [...new Set([...subjects, ...keywords])].slice(0, 50)
 
   const infoSources = list(data['infoSources'])
-  fields.credit = text(infoSources[0]?.['name']) || text(data['copyrightholder'])
+  fields.credit =
+    text(infoSources[0]?.['name']) || text(data['copyrightholder']) || text(data['copyrightHolder'])
   fields.sources = infoSources
     .slice(1)
     .map((s) => ({

@@ -1,0 +1,63 @@
+import type { Article } from '../domain/Article'
+import type { Block } from './Publication'
+import { blocksToHtml } from './blocksToHtml'
+import { toPublication } from './toPublication'
+
+/** Version of the Copydesk publish format; resources/copydesk-publish-1.schema.json describes it. */
+export const PUBLISH_FORMAT_VERSION = '1.0'
+export const PUBLISH_SCHEMA_ID = 'https://copydesk.dev/schemas/copydesk-publish-1.schema.json'
+
+const FINAL_STATES: readonly Article['status'][] = ['approved', 'published', 'corrected']
+
+export type CommentSettings = { enabled: boolean; minLength: number }
+
+/** True when an article in this state may leave as final copy; anything else leaves only as a marked preview. */
+export function isFinal(status: Article['status']): boolean {
+  return FINAL_STATES.includes(status)
+}
+
+/** The Copydesk publish JSON for one article: what a CMS takes as it is. */
+export function toPublishJson(
+  article: Article,
+  options: { exportedAt: string; generator: string; comments: CommentSettings },
+) {
+  const publication = toPublication(article)
+  const final = isFinal(article.status)
+  return {
+    $schema: PUBLISH_SCHEMA_ID,
+    format: 'copydesk-publish',
+    formatVersion: PUBLISH_FORMAT_VERSION,
+    final,
+    ...(final
+      ? {}
+      : { notice: `PREVIEW: not approved for publication (status: ${article.status}).` }),
+    id: article.id,
+    slug: article.slug || article.id,
+    headline: publication.headline,
+    deck: publication.deck,
+    summary: publication.summary,
+    keyPoints: publication.keyPoints,
+    body: { html: blocksToHtml(publication.blocks), blocks: publication.blocks satisfies Block[] },
+    dateline: publication.dateline,
+    byline: publication.byline,
+    credit: publication.credit,
+    sources: publication.sources.map((s) =>
+      s.url ? { name: s.name, url: s.url } : { name: s.name },
+    ),
+    tags: publication.tags,
+    readingTime: publication.readingTime,
+    wordCount: publication.wordCount,
+    status: article.status,
+    approval: article.approval,
+    corrections: article.corrections,
+    revision: article.revision,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    publishedAt: article.publishedAt,
+    comments: options.comments,
+    exportedAt: options.exportedAt,
+    generator: options.generator,
+  }
+}
+
+export type PublishJson = ReturnType<typeof toPublishJson>
