@@ -1,7 +1,20 @@
-import { formatArticle, formatAudit, formatList, formatProfile } from './formatOutput'
+import {
+  formatArticle,
+  formatAudit,
+  formatExported,
+  formatList,
+  formatProblems,
+  formatProfile,
+} from './formatOutput'
 
 /** One CLI command as a contract call: which method, with what input, and how to print the answer. */
-export type Call = { method: string; input: unknown; format: (value: unknown) => string }
+export type Call = {
+  method: string
+  input: unknown
+  format: (value: unknown) => string
+  /** An answer that means failure for scripts (validation problems): exit 1. */
+  failsWhen?: (value: unknown) => boolean
+}
 
 type Values = {
   query?: string | undefined
@@ -11,6 +24,9 @@ type Values = {
   name?: string | undefined
   role?: string | undefined
   note?: string | undefined
+  format?: string | undefined
+  status?: string | undefined
+  out?: string | undefined
 }
 
 /** The call for `command args`, or undefined when the command or its arguments are not right. */
@@ -53,6 +69,26 @@ export function callFor(command: string, args: string[], values: Values): Call |
       }
     case 'queue':
       return { method: 'getQueue', input: {}, format: formatList }
+    case 'export':
+      if (!values.out) return undefined
+      return {
+        method: 'exportArticles',
+        input: {
+          ...(args.length > 0 ? { ids: args } : { status: values.status ?? 'approved' }),
+          format: values.format ?? 'copydesk',
+          dir: values.out,
+        },
+        format: formatExported,
+      }
+    case 'validate':
+      return first
+        ? {
+            method: 'validateExport',
+            input: { id: first, format: values.format ?? 'copydesk' },
+            format: formatProblems,
+            failsWhen: (v) => Array.isArray(v) && v.length > 0,
+          }
+        : undefined
     case 'history':
       return first ? { method: 'getAudit', input: { id: first }, format: formatAudit } : undefined
     default:

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { Article, ArticleSummary } from '../shared/domain/Article'
 import { AuditEntry } from '../shared/domain/History'
 import { Profile, ROLE_LABELS } from '../shared/domain/Profile'
@@ -79,4 +80,22 @@ export function formatAudit(value: unknown): string {
       return `${entry.at.slice(0, 16).replace('T', ' ')}  ${entry.by.padEnd(20)}  ${entry.action}${move}${note}`
     })
     .join('\n')
+}
+
+/** Files an export wrote. */
+export function formatExported(value: unknown): string {
+  const files = z
+    .array(z.object({ headline: z.string(), file: z.string(), final: z.boolean() }))
+    .parse(value)
+  if (files.length === 0) return 'Nothing to export.'
+  return files.map((f) => `${f.final ? 'final  ' : 'PREVIEW'}  ${f.file}  ${f.headline}`).join('\n')
+}
+
+/** Schema problems of one article's export, or that it is valid. */
+export function formatProblems(value: unknown): string {
+  const problems = z
+    .array(z.object({ path: z.string(), message: z.string(), field: z.string().nullable() }))
+    .parse(value)
+  if (problems.length === 0) return 'Valid.'
+  return problems.map((p) => `${p.field ?? p.path}: ${p.path} ${p.message}`).join('\n')
 }

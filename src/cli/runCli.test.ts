@@ -116,6 +116,26 @@ describe('copydesk CLI', () => {
     )
   })
 
+  it('exports and validates for desks that automate', async () => {
+    const created = JSON.parse(
+      (await cli('import', 'tests/fixtures/wire-india-japan-ties.txt', '--create', '--json')).out,
+    )
+    const id: string = created.created.id
+    expect((await cli('validate', id)).out).toBe('Valid.')
+    const out = `${dir.path}/exports`
+    expect((await cli('export', '--out', out)).out).toBe('Nothing to export.')
+    const preview = await cli('export', id, '--out', out, '--format', 'ninjs')
+    expect(preview.out).toMatch(
+      /^PREVIEW .*india-japan-forge-stronger-ties.*\.preview\.ninjs\.json/,
+    )
+    const bare = JSON.parse((await cli('create', '--headline', 'Bare', '--json')).out)
+    const invalid = await cli('validate', bare.id)
+    expect(invalid.code).toBe(1)
+    expect(invalid.out).toMatch(/dateline: \/dateline\/place/)
+    expect((await cli('export', bare.id, '--out', out)).code).toBe(1)
+    expect((await cli('export', id)).code).toBe(2)
+  })
+
   it('refuses to run while the app holds the data directory', async () => {
     const lock = await DataDirLock.acquire(dir.path, 'desktop app')
     const result = await cli('list')

@@ -30,6 +30,10 @@ Commands:
                                   publish_correction, kill, spike, unspike (as the profile)
   queue                           submitted stories, longest waiting first
   history ID                      the audit trail of one article
+  export [ID...] --out DIR [--format copydesk|ninjs] [--status approved]
+                                  write export files (default: every approved story)
+  validate ID [--format copydesk|ninjs]
+                                  check an article against the export schema
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
 
@@ -59,6 +63,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         name: { type: 'string' },
         role: { type: 'string' },
         note: { type: 'string' },
+        format: { type: 'string' },
+        status: { type: 'string' },
+        out: { type: 'string' },
       },
     })
   } catch (error) {
@@ -81,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const result = await workstation.dispatch(call.method, call.input)
     if (!result.ok) return fail(io, values.json, result.error)
     io.out(values.json ? JSON.stringify(result.value, null, 2) : call.format(result.value))
-    return EXIT.ok
+    return call.failsWhen?.(result.value) ? EXIT.failed : EXIT.ok
   })
 }
 

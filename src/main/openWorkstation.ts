@@ -5,6 +5,7 @@ import type { AppInfo } from '../shared/ipc/contract'
 import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
 import { createHandlers } from './ipc/createHandlers'
 import { ArticleService } from './services/ArticleService'
+import { ExportService } from './services/ExportService'
 import { ImportService } from './services/ImportService'
 import { WorkflowService } from './services/WorkflowService'
 import { HistoryRepository } from './store/HistoryRepository'
@@ -17,6 +18,7 @@ export type Workstation = {
   articles: ArticleService
   settings: DeskSettingsStore
   workflow: WorkflowService
+  exports: ExportService
   profiles: ProfileStore
   dispatch: Dispatcher
   close: () => Promise<void>
@@ -47,9 +49,13 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const user = () => profiles.get()?.name ?? fallbackUser()
   const history = new HistoryRepository(options.dataDir, repository.quarantine)
   const articles = new ArticleService(repository, history, { now, user, newId: randomUUID })
-  const workflow = new WorkflowService(repository, history, settings, {
+  const workflow: WorkflowService = new WorkflowService(repository, history, settings, {
     now,
     profile: () => profiles.get(),
+  })
+  const exports = new ExportService(repository, workflow, settings, {
+    now,
+    generator: `Copydesk ${options.version}`,
   })
   const info = (): AppInfo => ({
     dataDir: options.dataDir,
@@ -62,6 +68,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     articles,
     settings,
     workflow,
+    exports,
     profiles,
     dispatch: createDispatcher(
       createHandlers({
@@ -70,6 +77,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         settings,
         workflow,
         profiles,
+        exports,
         info,
         onSettingsSaved: options.onSettingsSaved,
       }),

@@ -45,6 +45,8 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
     listNotes: bind('listNotes', contract.listNotes.input, handlers.listNotes),
     getAudit: bind('getAudit', contract.getAudit.input, handlers.getAudit),
     getQueue: bind('getQueue', contract.getQueue.input, handlers.getQueue),
+    validateExport: bind('validateExport', contract.validateExport.input, handlers.validateExport),
+    exportArticles: bind('exportArticles', contract.exportArticles.input, handlers.exportArticles),
   }
   return async (method, payload) => {
     try {

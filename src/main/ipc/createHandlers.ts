@@ -2,6 +2,7 @@ import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleService } from '../services/ArticleService'
 import type { ImportService } from '../services/ImportService'
+import type { ExportService } from '../services/ExportService'
 import type { WorkflowService } from '../services/WorkflowService'
 import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
@@ -13,11 +14,12 @@ export function createHandlers(services: {
   imports: ImportService
   settings: DeskSettingsStore
   workflow: WorkflowService
+  exports: ExportService
   profiles: ProfileStore
   info: () => AppInfo
   onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
 }): Handlers {
-  const { articles, imports, settings, workflow, profiles } = services
+  const { articles, imports, settings, workflow, profiles, exports } = services
   return {
     listArticles: (input) => articles.list(input),
     getArticle: (input) => articles.get(input),
@@ -52,5 +54,7 @@ export function createHandlers(services: {
     listNotes: (input) => workflow.notes(input),
     getAudit: (input) => workflow.auditTrail(input),
     getQueue: () => workflow.queue(),
+    validateExport: (input) => exports.validate(input),
+    exportArticles: (input) => exports.exportToFolder(input),
   }
 }

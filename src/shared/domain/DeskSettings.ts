@@ -7,6 +7,14 @@ export const DeskSettings = z
     summaryLimit: z.number().int().min(50).max(2000).default(200),
     keyPointsMin: z.number().int().min(0).max(20).default(3),
     keyPointsMax: z.number().int().min(1).max(20).default(5),
+    /** Reader comments under published stories; 50 characters at least, as on the fixture's site. */
+    commentsEnabled: z.boolean().default(true),
+    commentMinLength: z.number().int().min(0).max(5000).default(50),
+    /** BCP 47 language of the desk's copy, written into exports. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .default('en'),
     /** An author cannot approve their own story. */
     fourEyes: z.boolean().default(true),
     /** Chromium spellchecker languages, e.g. en-US, en-GB, hi. */

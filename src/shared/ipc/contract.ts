@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { Article, ArticleId, ArticleSummary, EditableFields } from '../domain/Article'
+import {
+  Article,
+  ArticleId,
+  ArticleStatus,
+  ArticleSummary,
+  EditableFields,
+} from '../domain/Article'
 import { DeskSettings } from '../domain/DeskSettings'
 import { AuditEntry, EditorialNote, RevisionMeta } from '../domain/History'
 import { Profile } from '../domain/Profile'
@@ -73,6 +79,22 @@ export const ArticleDiffOutput = z.object({
   bodyChanged: z.boolean(),
 })
 
+export const ExportFormat = z.enum(['copydesk', 'ninjs'])
+
+export const ExportProblem = z.object({
+  path: z.string(),
+  message: z.string(),
+  field: z.string().nullable(),
+})
+export type ExportProblem = z.infer<typeof ExportProblem>
+
+export const ExportArticlesInput = z.strictObject({
+  ids: z.array(ArticleId).max(10_000).optional(),
+  status: ArticleStatus.optional(),
+  format: ExportFormat,
+  dir: z.string().trim().min(1, 'Choose a folder').max(1000),
+})
+
 /** The one API contract: every call, its input schema and its output schema. */
 export const contract = {
   listArticles: { input: ListArticlesInput, output: z.array(ArticleSummary) },
@@ -114,6 +136,16 @@ export const contract = {
   listNotes: { input: ArticleRef, output: z.array(EditorialNote) },
   getAudit: { input: ArticleRef, output: z.array(AuditEntry) },
   getQueue: { input: NoInput, output: z.array(ArticleSummary) },
+  validateExport: {
+    input: z.strictObject({ id: ArticleId, format: ExportFormat }),
+    output: z.array(ExportProblem),
+  },
+  exportArticles: {
+    input: ExportArticlesInput,
+    output: z.array(
+      z.object({ id: z.string(), headline: z.string(), file: z.string(), final: z.boolean() }),
+    ),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 
 type Contract = typeof contract

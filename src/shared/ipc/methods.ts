@@ -29,6 +29,8 @@ export const METHODS = [
   'listNotes',
   'getAudit',
   'getQueue',
+  'validateExport',
+  'exportArticles',
 ] as const
 
 export type MethodName = (typeof METHODS)[number]

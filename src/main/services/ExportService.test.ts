@@ -1,0 +1,140 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openWorkstation, type Workstation } from '../openWorkstation'
+import { tempDir } from '../testing/tempDir'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let ws: Workstation
+beforeEach(async () => {
+  dir = await tempDir()
+  ws = await openWorkstation({ dataDir: join(dir.path, 'data'), host: 'cli', version: 'test' })
+})
+afterEach(async () => {
+  await ws.close()
+  await dir.cleanup()
+})
+
+const call = async (method: string, input: unknown) => {
+  const result = await ws.dispatch(method, input)
+  if (!result.ok)
+    throw Object.assign(new Error(result.error.message), {
+      code: result.error.code,
+      details: result.error.details,
+    })
+  return result.value
+}
+const ready = (headline: string) => ({
+  headline,
+  dateline: { place: 'New Delhi', date: '2026-01-23' },
+  credit: 'IANS',
+  keyPoints: { title: 'Key Points', items: ['a', 'b', 'c'] },
+  body: {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: `${headline}: the story.` }] }],
+  },
+})
+async function approvedStory(headline: string): Promise<string> {
+  await call('setProfile', { name: 'Asha Rao', role: 'writer' })
+  const { id } = (await call('createArticle', { fields: ready(headline) })) as { id: string }
+  await call('transition', { id, action: 'submit' })
+  await call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
+  await call('transition', { id, action: 'approve' })
+  return id
+}
+
+describe('export to a folder', () => {
+  it('writes validated files named from the slug, both formats, and records the export', async () => {
+    const id = await approvedStory('Quad ministers meet')
+    const out = join(dir.path, 'out')
+    const copydesk = (await call('exportArticles', {
+      ids: [id],
+      format: 'copydesk',
+      dir: out,
+    })) as { file: string; final: boolean }[]
+    const ninjs = (await call('exportArticles', { ids: [id], format: 'ninjs', dir: out })) as {
+      file: string
+    }[]
+    expect(copydesk).toEqual([
+      expect.objectContaining({ file: join(out, 'quad-ministers-meet.json'), final: true }),
+    ])
+    expect(ninjs[0]?.file).toBe(join(out, 'quad-ministers-meet.ninjs.json'))
+    expect(JSON.parse(await readFile(join(out, 'quad-ministers-meet.json'), 'utf8'))).toMatchObject(
+      { id, final: true, approval: { by: 'Vikram Desk' } },
+    )
+    const audit = (await call('getAudit', { id })) as { action: string }[]
+    expect(audit.filter((a) => a.action === 'export')).toHaveLength(2)
+  })
+
+  it('never overwrites a different article that has the same file name; updates its own', async () => {
+    const id = await approvedStory('Same headline')
+    const out = join(dir.path, 'out')
+    await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })
+    const other = JSON.stringify({
+      id: '00000000-0000-4000-8000-000000000000',
+      headline: 'someone else',
+    })
+    await writeFile(join(out, 'same-headline.json'), other)
+    const again = (await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })) as {
+      file: string
+    }[]
+    expect(again[0]?.file).toBe(join(out, 'same-headline-2.json'))
+    expect(await readFile(join(out, 'same-headline.json'), 'utf8')).toBe(other)
+    await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })
+    expect((await readdir(out)).sort()).toEqual(['same-headline-2.json', 'same-headline.json'])
+  })
+
+  it('exports every approved story in a batch, and drafts only as marked previews', async () => {
+    await approvedStory('First approved')
+    await approvedStory('Second approved')
+    const { id: draftId } = (await call('createArticle', { fields: ready('Still a draft') })) as {
+      id: string
+    }
+    const out = join(dir.path, 'batch')
+    const files = (await call('exportArticles', {
+      status: 'approved',
+      format: 'copydesk',
+      dir: out,
+    })) as { file: string }[]
+    expect(files.map((f) => f.file.split('/').pop()).sort()).toEqual([
+      'first-approved.json',
+      'second-approved.json',
+    ])
+    const preview = (await call('exportArticles', {
+      ids: [draftId],
+      format: 'copydesk',
+      dir: out,
+    })) as { file: string; final: boolean }[]
+    expect(preview[0]).toMatchObject({
+      file: join(out, 'still-a-draft.preview.json'),
+      final: false,
+    })
+    expect(JSON.parse(await readFile(preview[0]?.file ?? '', 'utf8'))).toMatchObject({
+      final: false,
+      notice: expect.stringMatching(/PREVIEW/),
+    })
+  })
+
+  it('refuses an article that fails the schema, listing the fields, and writes nothing', async () => {
+    const { id } = (await call('createArticle', { fields: { headline: '' } })) as { id: string }
+    const out = join(dir.path, 'refused')
+    const problems = (await call('validateExport', { id, format: 'copydesk' })) as {
+      field: string | null
+    }[]
+    expect(problems.map((p) => p.field)).toEqual(
+      expect.arrayContaining(['headline', 'dateline', 'body']),
+    )
+    await expect(
+      call('exportArticles', { ids: [id], format: 'ninjs', dir: out }),
+    ).rejects.toMatchObject({ code: 'REFUSED' })
+    await expect(
+      call('exportArticles', { ids: [id], format: 'copydesk', dir: out }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/cannot be exported: headline/),
+      details: {
+        problems: expect.arrayContaining([expect.objectContaining({ field: 'dateline' })]),
+      },
+    })
+    expect(await readdir(out)).toEqual([])
+  })
+})

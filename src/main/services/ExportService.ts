@@ -1,0 +1,147 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Article, EditableFields } from '../../shared/domain/Article'
+import { slugify } from '../../shared/domain/slugify'
+import { AppError } from '../../shared/ipc/AppError'
+import { toNinjs } from '../../shared/export/toNinjs'
+import { isFinal, toPublishJson } from '../../shared/export/toPublishJson'
+import { validateExport, type SchemaProblem } from '../export/schemaValidators'
+import type { ArticleRepository } from '../store/ArticleRepository'
+import type { DeskSettingsStore } from '../store/DeskSettingsStore'
+import { isErrnoCode } from '../store/isErrnoCode'
+import { writeFileDurably } from '../store/writeFileDurably'
+import type { WorkflowService } from './WorkflowService'
+
+export type ExportFormat = 'copydesk' | 'ninjs'
+export type ExportProblem = SchemaProblem & { field: keyof EditableFields | null }
+export type ExportedFile = { id: string; headline: string; file: string; final: boolean }
+
+/** Renders, validates and writes exports; an article that fails its schema never leaves. */
+export class ExportService {
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly workflow: WorkflowService,
+    private readonly settings: DeskSettingsStore,
+    private readonly env: { now: () => string; generator: string },
+  ) {}
+
+  /** The export document for an article, as it would be written. */
+  render(article: Article, format: ExportFormat): Record<string, unknown> {
+    const settings = this.settings.get()
+    if (format === 'ninjs')
+      return toNinjs(article, { language: settings.language, uriBase: 'urn:copydesk:article:' })
+    return toPublishJson(article, {
+      exportedAt: this.env.now(),
+      generator: this.env.generator,
+      comments: { enabled: settings.commentsEnabled, minLength: settings.commentMinLength },
+    })
+  }
+
+  async validate(input: { id: string; format: ExportFormat }): Promise<ExportProblem[]> {
+    return this.problems(await this.articles.get(input.id), input.format)
+  }
+
+  /**
+   * Every export meets the Copydesk publish schema (the desk's rules: headline, dateline, body...);
+   * a ninjs export must also meet the official ninjs schema.
+   */
+  private problems(article: Article, format: ExportFormat): ExportProblem[] {
+    const house = validateExport('copydesk', this.render(article, 'copydesk'))
+    const own = format === 'ninjs' ? validateExport('ninjs', this.render(article, 'ninjs')) : []
+    return [...house, ...own].map((p) => ({ ...p, field: fieldOf(p.path) }))
+  }
+
+  /** The validated document, or a refusal that lists every failing field. */
+  async document(
+    id: string,
+    format: ExportFormat,
+  ): Promise<{ article: Article; document: Record<string, unknown> }> {
+    const article = await this.articles.get(id)
+    const document = this.render(article, format)
+    const problems = this.problems(article, format)
+    if (problems.length > 0) {
+      const list = problems.map((p) => `${p.field ?? p.path} ${p.message}`).join('; ')
+      throw new AppError(
+        'REFUSED',
+        `“${article.headline || 'Untitled'}” cannot be exported: ${list}.`,
+        { problems },
+      )
+    }
+    return { article, document }
+  }
+
+  /**
+   * Writes one file per article into `dir`, named from the slug. A file of the same name that holds a
+   * different article is never overwritten: the new one gets a numbered name. With `status`, every
+   * article in that state is exported.
+   */
+  async exportToFolder(input: {
+    ids?: string[] | undefined
+    status?: Article['status'] | undefined
+    format: ExportFormat
+    dir: string
+  }): Promise<ExportedFile[]> {
+    const dir = resolve(input.dir)
+    await mkdir(dir, { recursive: true })
+    const ids =
+      input.ids ??
+      (await this.articles.list())
+        .filter((a) => !input.status || a.status === input.status)
+        .map((a) => a.id)
+    const written: ExportedFile[] = []
+    for (const id of ids) {
+      const { article, document } = await this.document(id, input.format)
+      const file = await this.freeName(dir, article, input.format)
+      await writeFileDurably(file, `${JSON.stringify(document, null, 2)}\n`)
+      const final = isFinal(article.status)
+      await this.workflow.record(article, 'export', {
+        note: `${input.format}${final ? '' : ' preview'} → ${file}`,
+      })
+      written.push({ id: article.id, headline: article.headline, file, final })
+    }
+    return written
+  }
+
+  private async freeName(dir: string, article: Article, format: ExportFormat): Promise<string> {
+    const base = article.slug || slugify(article.headline) || article.id
+    const suffix = `${isFinal(article.status) ? '' : '.preview'}${format === 'ninjs' ? '.ninjs' : ''}.json`
+    for (let n = 1; n < 1000; n += 1) {
+      const file = join(dir, `${base}${n === 1 ? '' : `-${n}`}${suffix}`)
+      const holder = await fileArticleId(file)
+      if (holder === null || holder === article.id) return file
+    }
+    throw new AppError('IO', `No free file name for ${base} in ${dir}.`)
+  }
+}
+
+/** The article id an existing export file belongs to; null when there is no file. */
+async function fileArticleId(file: string): Promise<string | null> {
+  try {
+    const data: unknown = JSON.parse(await readFile(file, 'utf8'))
+    if (data && typeof data === 'object') {
+      if ('id' in data && typeof data.id === 'string') return data.id
+      if ('uri' in data && typeof data.uri === 'string') return data.uri.split(':').pop() ?? ''
+    }
+    return ''
+  } catch (error) {
+    return isErrnoCode(error, 'ENOENT') ? null : ''
+  }
+}
+
+const FIELD_BY_PATH: [RegExp, keyof EditableFields][] = [
+  [/^\/(headline|headlines)/, 'headline'],
+  [/^\/deck/, 'deck'],
+  [/^\/(summary|descriptions)/, 'summary'],
+  [/^\/keyPoints/, 'keyPoints'],
+  [/^\/(dateline|located|places)/, 'dateline'],
+  [/^\/(byline|by$)/, 'byline'],
+  [/^\/(credit|copyrightHolder)/, 'credit'],
+  [/^\/(sources|infoSources)/, 'sources'],
+  [/^\/(tags|subjects)/, 'tags'],
+  [/^\/(body|bodies|wordCount|readingTime)/, 'body'],
+]
+
+/** The editable field a schema error is about, so the app can take the editor there. */
+export function fieldOf(path: string): keyof EditableFields | null {
+  return FIELD_BY_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? null
+}
