@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { AppError } from '../shared/ipc/AppError'
 import { APP_VERSION } from './appVersion'
@@ -35,6 +35,14 @@ async function start(): Promise<void> {
       dataDir,
       host: 'electron',
       version: APP_VERSION,
+      runOutbox: true,
+      secretCipher: safeStorage.isEncryptionAvailable()
+        ? {
+            kind: 'os-keychain',
+            encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+            decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+          }
+        : null,
       onSettingsSaved: applySpellcheck,
     })
   } catch (error) {

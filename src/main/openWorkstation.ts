@@ -7,6 +7,10 @@ import { createHandlers } from './ipc/createHandlers'
 import { ArticleService } from './services/ArticleService'
 import { ExportService } from './services/ExportService'
 import { ImportService } from './services/ImportService'
+import { OutboxService } from './services/OutboxService'
+import { OutboxStore } from './store/OutboxStore'
+import { SecretStore, type SecretCipher } from './store/SecretStore'
+import { clientForTarget } from './cms/clientForTarget'
 import { WorkflowService } from './services/WorkflowService'
 import { HistoryRepository } from './store/HistoryRepository'
 import { ProfileStore } from './store/ProfileStore'
@@ -19,6 +23,7 @@ export type Workstation = {
   settings: DeskSettingsStore
   workflow: WorkflowService
   exports: ExportService
+  outbox: OutboxService
   profiles: ProfileStore
   dispatch: Dispatcher
   close: () => Promise<void>
@@ -32,6 +37,12 @@ export type WorkstationOptions = {
   user?: () => string
   /** Called after the desk settings change, e.g. to apply spellcheck languages in Electron. */
   onSettingsSaved?: (settings: DeskSettings) => void
+  /** Electron's safeStorage, where the OS keychain is available. */
+  secretCipher?: SecretCipher | null
+  /** Send queued pushes in the background (the app and the browser host; the CLI sends once). */
+  runOutbox?: boolean
+  /** How long a CMS may take to answer; tests shorten it. */
+  cmsTimeoutMs?: number
 }
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
@@ -53,10 +64,18 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     now,
     profile: () => profiles.get(),
   })
+  const secrets = await SecretStore.open(options.dataDir, options.secretCipher ?? null)
+  const outboxStore = await OutboxStore.open(options.dataDir, repository.quarantine)
   const exports = new ExportService(repository, workflow, settings, {
     now,
     generator: `Copydesk ${options.version}`,
   })
+  const outbox = new OutboxService(outboxStore, exports, workflow, {
+    now: () => Date.parse(now()),
+    profile: () => profiles.get(),
+    client: (target) => clientForTarget(target, settings.get(), secrets, options.cmsTimeoutMs),
+  })
+  if (options.runOutbox) outbox.start()
   const info = (): AppInfo => ({
     dataDir: options.dataDir,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -69,6 +88,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     settings,
     workflow,
     exports,
+    outbox,
     profiles,
     dispatch: createDispatcher(
       createHandlers({
@@ -78,11 +98,16 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         workflow,
         profiles,
         exports,
+        outbox,
+        secrets,
         info,
         onSettingsSaved: options.onSettingsSaved,
       }),
     ),
-    close: () => repository.close(),
+    close: async () => {
+      await outbox.stop()
+      await repository.close()
+    },
   }
 }
 

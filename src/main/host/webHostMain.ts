@@ -19,7 +19,12 @@ async function main(): Promise<number> {
   }
   let workstation
   try {
-    workstation = await openWorkstation({ dataDir, host: 'web', version: APP_VERSION })
+    workstation = await openWorkstation({
+      dataDir,
+      host: 'web',
+      version: APP_VERSION,
+      runOutbox: true,
+    })
   } catch (error) {
     console.error(error instanceof AppError ? error.message : error)
     return 1

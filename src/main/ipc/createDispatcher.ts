@@ -47,6 +47,15 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
     getQueue: bind('getQueue', contract.getQueue.input, handlers.getQueue),
     validateExport: bind('validateExport', contract.validateExport.input, handlers.validateExport),
     exportArticles: bind('exportArticles', contract.exportArticles.input, handlers.exportArticles),
+    pushArticle: bind('pushArticle', contract.pushArticle.input, handlers.pushArticle),
+    listOutbox: bind('listOutbox', contract.listOutbox.input, handlers.listOutbox),
+    retryPush: bind('retryPush', contract.retryPush.input, handlers.retryPush),
+    setSecret: bind('setSecret', contract.setSecret.input, handlers.setSecret),
+    getSecretStatus: bind(
+      'getSecretStatus',
+      contract.getSecretStatus.input,
+      handlers.getSecretStatus,
+    ),
   }
   return async (method, payload) => {
     try {

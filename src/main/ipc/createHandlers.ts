@@ -3,6 +3,8 @@ import type { AppInfo } from '../../shared/ipc/contract'
 import type { ArticleService } from '../services/ArticleService'
 import type { ImportService } from '../services/ImportService'
 import type { ExportService } from '../services/ExportService'
+import type { OutboxService } from '../services/OutboxService'
+import type { SecretStore } from '../store/SecretStore'
 import type { WorkflowService } from '../services/WorkflowService'
 import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
@@ -15,11 +17,18 @@ export function createHandlers(services: {
   settings: DeskSettingsStore
   workflow: WorkflowService
   exports: ExportService
+  outbox: OutboxService
+  secrets: SecretStore
   profiles: ProfileStore
   info: () => AppInfo
   onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
 }): Handlers {
-  const { articles, imports, settings, workflow, profiles, exports } = services
+  const { articles, imports, settings, workflow, profiles, exports, outbox, secrets } = services
+  const secretStatus = () => ({
+    webhookToken: secrets.has('webhookToken'),
+    wordpressPassword: secrets.has('wordpressPassword'),
+    protection: secrets.protection,
+  })
   return {
     listArticles: (input) => articles.list(input),
     getArticle: (input) => articles.get(input),
@@ -56,5 +65,13 @@ export function createHandlers(services: {
     getQueue: () => workflow.queue(),
     validateExport: (input) => exports.validate(input),
     exportArticles: (input) => exports.exportToFolder(input),
+    pushArticle: (input) => outbox.push(input),
+    listOutbox: async (input) => outbox.list(input),
+    retryPush: (input) => outbox.retry(input),
+    setSecret: async (input) => {
+      await secrets.set(input.name, input.value)
+      return secretStatus()
+    },
+    getSecretStatus: async () => secretStatus(),
   }
 }

@@ -46,36 +46,55 @@ export class WorkflowService {
         action: input.action,
         status: current.status,
       })
+    return this.apply(current, decision.to, input.action, actor.name, note)
+  }
+
+  /**
+   * The CMS confirmed a push: an approved story becomes published, or corrected when it was
+   * published before. Recorded under the desk chief who pushed it.
+   */
+  async markPublished(id: string, by: string, note: string): Promise<Article> {
+    const current = await this.articles.get(id)
+    if (current.status !== 'approved') return current
+    const action: WorkflowAction = current.publishedAt === null ? 'publish' : 'publish_correction'
+    return this.apply(current, action === 'publish' ? 'published' : 'corrected', action, by, note)
+  }
+
+  private async apply(
+    current: Article,
+    to: Article['status'],
+    action: WorkflowAction,
+    by: string,
+    note: string,
+  ): Promise<Article> {
     const at = this.env.now()
     const next = await this.articles.update(current.id, current.revision, (article) => ({
       ...article,
-      status: decision.to,
+      status: to,
       statusChangedAt: at,
       revision: article.revision + 1,
       updatedAt: at,
-      approval:
-        decision.to === 'approved'
-          ? { by: actor.name, at }
-          : decision.to === 'submitted'
-            ? null
-            : article.approval,
-      publishedAt:
-        decision.to === 'published' || decision.to === 'corrected' ? at : article.publishedAt,
+      approval: to === 'approved' ? { by, at } : to === 'submitted' ? null : article.approval,
+      publishedAt: to === 'published' || to === 'corrected' ? at : article.publishedAt,
       corrections:
-        input.action === 'publish_correction'
-          ? [...article.corrections, { by: actor.name, at, note }]
+        action === 'publish_correction'
+          ? [...article.corrections, { by, at, note }]
           : article.corrections,
     }))
-    await this.record(next, `transition:${input.action}`, {
+    await this.history.appendAudit(next.id, {
+      at,
+      by,
+      action: `transition:${action}`,
       from: current.status,
       to: next.status,
-      note,
+      revision: next.revision,
+      ...(note ? { note } : {}),
     })
     await this.history.snapshot(
       next.id,
       {
         at,
-        by: actor.name,
+        by,
         status: next.status,
         reason: 'state-change',
         note: note || undefined,

@@ -17,6 +17,11 @@ export const DeskSettings = z
       .default('en'),
     /** An author cannot approve their own story. */
     fourEyes: z.boolean().default(true),
+    /** Where pushes go. Tokens and passwords are not here: they are kept apart, encrypted where the OS allows. */
+    webhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+    wordpressUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+    wordpressUser: z.string().max(200).default(''),
+    wordpressStatus: z.enum(['draft', 'pending', 'publish']).default('draft'),
     /** Chromium spellchecker languages, e.g. en-US, en-GB, hi. */
     spellcheckLanguages: z
       .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/))

@@ -8,6 +8,7 @@ import {
 } from '../domain/Article'
 import { DeskSettings } from '../domain/DeskSettings'
 import { AuditEntry, EditorialNote, RevisionMeta } from '../domain/History'
+import { OutboxItem, PushTarget } from '../domain/OutboxItem'
 import { Profile } from '../domain/Profile'
 import { WorkflowAction } from '../domain/workflow'
 import type { MethodName } from './methods'
@@ -95,6 +96,13 @@ export const ExportArticlesInput = z.strictObject({
   dir: z.string().trim().min(1, 'Choose a folder').max(1000),
 })
 
+export const SecretStatus = z.object({
+  webhookToken: z.boolean(),
+  wordpressPassword: z.boolean(),
+  protection: z.enum(['os-keychain', 'file-permissions']),
+})
+export type SecretStatus = z.infer<typeof SecretStatus>
+
 /** The one API contract: every call, its input schema and its output schema. */
 export const contract = {
   listArticles: { input: ListArticlesInput, output: z.array(ArticleSummary) },
@@ -140,6 +148,20 @@ export const contract = {
     input: z.strictObject({ id: ArticleId, format: ExportFormat }),
     output: z.array(ExportProblem),
   },
+  pushArticle: { input: z.strictObject({ id: ArticleId, target: PushTarget }), output: OutboxItem },
+  listOutbox: {
+    input: z.strictObject({ articleId: ArticleId.optional() }),
+    output: z.array(OutboxItem),
+  },
+  retryPush: { input: z.strictObject({ id: z.uuid() }), output: OutboxItem },
+  setSecret: {
+    input: z.strictObject({
+      name: z.enum(['webhookToken', 'wordpressPassword']),
+      value: z.string().max(2000),
+    }),
+    output: SecretStatus,
+  },
+  getSecretStatus: { input: NoInput, output: SecretStatus },
   exportArticles: {
     input: ExportArticlesInput,
     output: z.array(

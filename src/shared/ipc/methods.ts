@@ -31,6 +31,11 @@ export const METHODS = [
   'getQueue',
   'validateExport',
   'exportArticles',
+  'pushArticle',
+  'listOutbox',
+  'retryPush',
+  'setSecret',
+  'getSecretStatus',
 ] as const
 
 export type MethodName = (typeof METHODS)[number]
