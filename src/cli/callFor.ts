@@ -3,8 +3,10 @@ import {
   formatAudit,
   formatExported,
   formatList,
+  formatOutbox,
   formatProblems,
   formatProfile,
+  isSent,
 } from './formatOutput'
 
 /** One CLI command as a contract call: which method, with what input, and how to print the answer. */
@@ -27,6 +29,7 @@ type Values = {
   format?: string | undefined
   status?: string | undefined
   out?: string | undefined
+  target?: string | undefined
 }
 
 /** The call for `command args`, or undefined when the command or its arguments are not right. */
@@ -89,6 +92,16 @@ export function callFor(command: string, args: string[], values: Values): Call |
             failsWhen: (v) => Array.isArray(v) && v.length > 0,
           }
         : undefined
+    case 'push':
+      if (!first) return undefined
+      return {
+        method: 'pushArticle',
+        input: { id: first, target: values.target ?? 'webhook' },
+        format: formatOutbox,
+        failsWhen: (v) => !isSent(v),
+      }
+    case 'outbox':
+      return { method: 'listOutbox', input: {}, format: formatOutbox }
     case 'history':
       return first ? { method: 'getAudit', input: { id: first }, format: formatAudit } : undefined
     default:

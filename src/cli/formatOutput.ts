@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Article, ArticleSummary } from '../shared/domain/Article'
 import { AuditEntry } from '../shared/domain/History'
+import { OutboxItem } from '../shared/domain/OutboxItem'
 import { Profile, ROLE_LABELS } from '../shared/domain/Profile'
 import { countWords, docText } from '../shared/domain/countWords'
 import { formatDateline } from '../shared/domain/formatDateline'
@@ -98,4 +99,31 @@ export function formatProblems(value: unknown): string {
     .parse(value)
   if (problems.length === 0) return 'Valid.'
   return problems.map((p) => `${p.field ?? p.path}: ${p.path} ${p.message}`).join('\n')
+}
+
+/** Outbox items (one or a list): state, target, story and the last error. */
+export function formatOutbox(value: unknown): string {
+  const items = OutboxItem.array().parse(Array.isArray(value) ? value : [value])
+  if (items.length === 0) return 'The outbox is empty.'
+  return items
+    .map((item) => {
+      const detail =
+        item.state === 'sent'
+          ? `sent ${item.sentAt ?? ''}${item.remoteId ? ` (id ${item.remoteId})` : ''}`
+          : (item.lastError ?? '')
+      const next =
+        item.state === 'failed'
+          ? item.nextAttemptAt
+            ? `; next try ${item.nextAttemptAt}`
+            : '; will not retry by itself'
+          : ''
+      return `${item.state.padEnd(7)}  ${item.target.padEnd(9)}  ${item.headline}  ${detail}${next}`
+    })
+    .join('\n')
+}
+
+/** True when a push answer says the CMS confirmed it. */
+export function isSent(value: unknown): boolean {
+  const parsed = OutboxItem.safeParse(value)
+  return parsed.success && parsed.data.state === 'sent'
 }

@@ -136,6 +136,16 @@ describe('copydesk CLI', () => {
     expect((await cli('export', id)).code).toBe(2)
   })
 
+  it('pushes through the outbox and exits non-zero while the CMS is unreachable', async () => {
+    await cli('profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
+    const created = JSON.parse(
+      (await cli('import', 'tests/fixtures/wire-india-japan-ties.txt', '--create', '--json')).out,
+    )
+    const id: string = created.created.id
+    expect((await cli('push', id)).err).toMatch(/Only approved stories|No webhook URL/)
+    expect((await cli('outbox')).out).toBe('The outbox is empty.')
+  })
+
   it('refuses to run while the app holds the data directory', async () => {
     const lock = await DataDirLock.acquire(dir.path, 'desktop app')
     const result = await cli('list')

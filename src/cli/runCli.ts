@@ -34,6 +34,9 @@ Commands:
                                   write export files (default: every approved story)
   validate ID [--format copydesk|ninjs]
                                   check an article against the export schema
+  push ID [--target webhook|wordpress]
+                                  send an approved story to the CMS through the outbox
+  outbox                          pushes and their state
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
 
@@ -66,6 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         status: { type: 'string' },
         out: { type: 'string' },
+        target: { type: 'string' },
       },
     })
   } catch (error) {

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module'
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import publishSchema from '../../../resources/copydesk-publish-1.schema.json'
 import ninjsSchema from '../../../resources/ninjs-schema_3.1.json'
 
 export type SchemaProblem = { path: string; message: string }
 
-const require = createRequire(import.meta.url)
+const requireJson = createRequire(import.meta.url)
 let compiled: { publish: ValidateFunction; ninjs: ValidateFunction } | undefined
 
 /**
@@ -17,8 +17,11 @@ function validators(): { publish: ValidateFunction; ninjs: ValidateFunction } {
   if (compiled) return compiled
   const ajv = new Ajv2020({ allErrors: true, strict: false })
   addFormats(ajv)
-  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-07.json'))
-  ajv.addSchema(require('geojson-schema/GeoJSON.json'), 'https://geojson.org/schema/GeoJSON.json')
+  ajv.addMetaSchema(requireJson('ajv/dist/refs/json-schema-draft-07.json'))
+  ajv.addSchema(
+    requireJson('geojson-schema/GeoJSON.json'),
+    'https://geojson.org/schema/GeoJSON.json',
+  )
   compiled = { publish: ajv.compile(publishSchema), ninjs: ajv.compile(ninjsSchema) }
   return compiled
 }

@@ -105,6 +105,12 @@ export function ArticleEditor({
       setActionError(error instanceof Error ? error.message : String(error))
     }
   }
+  const handleMaybeChanged = () => {
+    api.getArticle({ id: article.id }).then(
+      (stored) => stored.status !== article.status && onReload(stored),
+      () => undefined,
+    )
+  }
   const handleTakeTheirs = (current: Article) => {
     void navigator.clipboard?.writeText(editor.getText()).catch(() => undefined)
     saver.discard()
@@ -193,6 +199,9 @@ export function ArticleEditor({
           bodyCharacters={snapshot.characters}
           previewOpen={previewOpen}
           onRestored={onReload}
+          article={article}
+          profile={profile}
+          onChanged={handleMaybeChanged}
           onError={setActionError}
         />
       </div>

@@ -1,16 +1,20 @@
 import type { Editor } from '@tiptap/react'
 import { useState } from 'react'
-import type { Article, EditableFields } from '../../../../shared/domain/Article'
+import { EditableFields, type Article } from '../../../../shared/domain/Article'
+import type { Profile } from '../../../../shared/domain/Profile'
 import type { Check } from '../../../../shared/domain/checkArticle'
 import type { Publication } from '../../../../shared/export/Publication'
 import { focusCheck } from '../../editor/focusCheck'
+import { ExportPanel } from '../export/ExportPanel'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { NotesPanel } from '../history/NotesPanel'
 import { PreviewPane } from '../preview/PreviewPane'
 import { ChecksPanel } from './ChecksPanel'
 import { CountsPanel } from './CountsPanel'
 
-type Tab = 'checks' | 'history' | 'notes'
+const TABS = ['checks', 'history', 'notes', 'export'] as const
+type Tab = (typeof TABS)[number]
+const TAB_KEY = 'copydesk:side-tab'
 
 type Props = {
   articleId: string
@@ -23,16 +27,29 @@ type Props = {
   bodyCharacters: number
   previewOpen: boolean
   onRestored: (article: Article) => void
+  article: Pick<Article, 'id' | 'status'>
+  profile: Profile
+  /** The story may have changed state (a push confirmed): reload it. */
+  onChanged: () => void
   onError: (message: string) => void
 }
 
 /** Beside the page: checks with counts or the preview, the history, and the desk's notes. */
 export function SidePanel(props: Props) {
-  const [tab, setTab] = useState<Tab>('checks')
+  // The chosen tab survives the editor remounting (a state change, another article).
+  const [tab, setTabState] = useState<Tab>(() => {
+    const saved = sessionStorage.getItem(TAB_KEY)
+    return TABS.find((t) => t === saved) ?? 'checks'
+  })
+  const setTab = (next: Tab) => {
+    sessionStorage.setItem(TAB_KEY, next)
+    setTabState(next)
+  }
   const tabs: [Tab, string][] = [
     ['checks', 'Checks'],
     ['history', 'History'],
     ['notes', 'Notes'],
+    ['export', 'Export'],
   ]
   return (
     <aside
@@ -87,7 +104,30 @@ export function SidePanel(props: Props) {
           />
         )}
         {tab === 'notes' && <NotesPanel articleId={props.articleId} onError={props.onError} />}
+        {tab === 'export' && (
+          <ExportPanel
+            article={props.article}
+            profile={props.profile}
+            onChanged={props.onChanged}
+            onGoToField={(field) => {
+              const known = props.checks.find((check) => check.field === field)
+              focusCheck(
+                known ?? {
+                  id: `export-${field}`,
+                  field: isField(field) ? field : 'body',
+                  severity: 'error',
+                  message: '',
+                },
+                props.editor,
+              )
+            }}
+          />
+        )}
       </div>
     </aside>
   )
+}
+
+function isField(field: string): field is keyof EditableFields {
+  return field in EditableFields.shape
 }

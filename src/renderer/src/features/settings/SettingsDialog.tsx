@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { DeskSettings } from '../../../../shared/domain/DeskSettings'
+import type { SecretStatus } from '../../../../shared/ipc/contract'
+import { api } from '../../api'
 
 type Props = {
   settings: DeskSettings
@@ -7,59 +9,106 @@ type Props = {
   onClose: () => void
 }
 
-/** The desk's limits and the spellchecker's languages, shared by every window on this data folder. */
+type Draft = Record<
+  | 'headlineLimit'
+  | 'summaryLimit'
+  | 'keyPointsMin'
+  | 'keyPointsMax'
+  | 'commentMinLength'
+  | 'spellcheckLanguages'
+  | 'webhookUrl'
+  | 'wordpressUrl'
+  | 'wordpressUser',
+  string
+>
+
+/** The desk's rules, reader comments, spellcheck languages and CMS targets, shared by every window. */
 export function SettingsDialog({ settings, onSave, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
-  const [draft, setDraft] = useState({
+  const [draft, setDraft] = useState<Draft>({
     headlineLimit: String(settings.headlineLimit),
     summaryLimit: String(settings.summaryLimit),
     keyPointsMin: String(settings.keyPointsMin),
     keyPointsMax: String(settings.keyPointsMax),
+    commentMinLength: String(settings.commentMinLength),
     spellcheckLanguages: settings.spellcheckLanguages.join(', '),
+    webhookUrl: settings.webhookUrl,
+    wordpressUrl: settings.wordpressUrl,
+    wordpressUser: settings.wordpressUser,
   })
+  const [fourEyes, setFourEyes] = useState(settings.fourEyes)
+  const [comments, setComments] = useState(settings.commentsEnabled)
+  const [wpStatus, setWpStatus] = useState(settings.wordpressStatus)
+  const [secrets, setSecrets] = useState({ webhookToken: '', wordpressPassword: '' })
+  const [secretStatus, setSecretStatus] = useState<SecretStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     const element = dialog.current
     if (element && !element.open) element.showModal()
+    api.getSecretStatus({}).then(setSecretStatus, () => undefined)
     return () => element?.close()
   }, [])
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const parsed = DeskSettings.safeParse({
+      ...settings,
       headlineLimit: Number(draft.headlineLimit),
       summaryLimit: Number(draft.summaryLimit),
       keyPointsMin: Number(draft.keyPointsMin),
       keyPointsMax: Number(draft.keyPointsMax),
+      commentMinLength: Number(draft.commentMinLength),
+      commentsEnabled: comments,
+      fourEyes,
       spellcheckLanguages: draft.spellcheckLanguages.split(/[\s,]+/).filter(Boolean),
+      webhookUrl: draft.webhookUrl.trim(),
+      wordpressUrl: draft.wordpressUrl.trim(),
+      wordpressUser: draft.wordpressUser.trim(),
+      wordpressStatus: wpStatus,
     })
     if (!parsed.success) {
       setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
       return
     }
     try {
+      if (secrets.webhookToken)
+        await api.setSecret({ name: 'webhookToken', value: secrets.webhookToken })
+      if (secrets.wordpressPassword)
+        await api.setSecret({ name: 'wordpressPassword', value: secrets.wordpressPassword })
       await onSave(parsed.data)
       onClose()
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason))
     }
   }
-  const field = (key: keyof typeof draft, label: string, hint?: string) => (
+  const field = (key: keyof Draft, label: string, hint?: string) => (
     <label className="stacked">
       <span>{label}</span>
       <input
         className="text-input"
         value={draft[key]}
-        inputMode={key === 'spellcheckLanguages' ? 'text' : 'numeric'}
         onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
       />
       {hint && <small className="muted">{hint}</small>}
     </label>
   )
+  const secret = (name: 'webhookToken' | 'wordpressPassword', label: string) => (
+    <label className="stacked">
+      <span>{label}</span>
+      <input
+        type="password"
+        autoComplete="off"
+        className="text-input"
+        value={secrets[name]}
+        placeholder={secretStatus?.[name] ? 'Saved; type to replace' : 'Not set'}
+        onChange={(e) => setSecrets({ ...secrets, [name]: e.target.value })}
+      />
+    </label>
+  )
   return (
     <dialog
       ref={dialog}
-      className="settings-dialog"
+      className="settings-dialog wide"
       aria-labelledby="settings-title"
       onCancel={onClose}
     >
@@ -71,10 +120,63 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
           {field('keyPointsMin', 'Fewest key points')}
           {field('keyPointsMax', 'Most key points')}
         </div>
+        <label className="check-row">
+          <input
+            type="checkbox"
+            checked={fourEyes}
+            onChange={(e) => setFourEyes(e.target.checked)}
+          />{' '}
+          Four-eyes rule: an author cannot approve their own story
+        </label>
+        <div className="settings-grid">
+          <label className="check-row">
+            <input
+              type="checkbox"
+              checked={comments}
+              onChange={(e) => setComments(e.target.checked)}
+            />{' '}
+            Reader comments
+          </label>
+          {field('commentMinLength', 'Shortest comment (characters)')}
+        </div>
         {field(
           'spellcheckLanguages',
           'Spellcheck languages',
           'Codes such as en-US, en-GB, hi; used by the desktop app.',
+        )}
+        <h3 className="panel-subtitle">CMS</h3>
+        <div className="settings-grid">
+          {field('webhookUrl', 'Webhook URL')}
+          {secret('webhookToken', 'Webhook token')}
+          {field('wordpressUrl', 'WordPress site URL')}
+          {field('wordpressUser', 'WordPress user')}
+          {secret('wordpressPassword', 'WordPress application password')}
+          <label className="stacked">
+            <span>WordPress post status</span>
+            <select
+              value={wpStatus}
+              onChange={(e) =>
+                setWpStatus(
+                  e.target.value === 'publish'
+                    ? 'publish'
+                    : e.target.value === 'pending'
+                      ? 'pending'
+                      : 'draft',
+                )
+              }
+            >
+              <option value="draft">Draft</option>
+              <option value="pending">Pending review</option>
+              <option value="publish">Published</option>
+            </select>
+          </label>
+        </div>
+        {secretStatus && (
+          <p className="muted small">
+            {secretStatus.protection === 'os-keychain'
+              ? 'Tokens and passwords are encrypted with the system keychain.'
+              : 'Tokens and passwords are kept in a file only you can read (no system keychain in this mode).'}
+          </p>
         )}
         {error && (
           <p className="field-error" role="alert">

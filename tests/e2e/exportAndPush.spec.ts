@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from '@playwright/test'
+import { FAKE_TOKEN, FakeCms } from '../../src/main/testing/fakeCms'
+import { expectSaved, signIn, switchProfile } from './actions'
+import { startHost, tempDataDir, type RunningHost } from './webHost'
+
+const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
+let dir: Awaited<ReturnType<typeof tempDataDir>>
+let host: RunningHost | undefined
+let cms: FakeCms | undefined
+
+test.beforeEach(async () => {
+  dir = await tempDataDir()
+})
+test.afterEach(async () => {
+  await host?.stop()
+  await cms?.stop()
+  host = undefined
+  await dir.cleanup()
+})
+
+test('approve a story, export it to a folder, push it while the CMS is down, and watch it go out and publish', async ({
+  page,
+}) => {
+  cms = await new FakeCms().start()
+  await cms.stop()
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  await signIn(page, 'Asha Rao', 'Writer')
+
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await (await chooser).setFiles(fixture)
+  await page
+    .getByRole('dialog', { name: 'Review import' })
+    .getByRole('button', { name: 'Create article' })
+    .click()
+  await page
+    .getByLabel('Headline')
+    .fill('India, Japan forge stronger ties on AI, chips and security')
+  await expectSaved(page)
+
+  // A draft exports only as a preview, marked inside.
+  const exportDir = join(dir.path, 'exports')
+  await page.getByRole('tab', { name: 'Export' }).click()
+  await page.getByLabel('Export folder').fill(exportDir)
+  await page.getByRole('button', { name: 'Export to folder' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Exported as a preview (not approved)' }),
+  ).toBeVisible()
+  const preview = JSON.parse(
+    await readFile(
+      join(exportDir, 'india-japan-forge-stronger-ties-on-ai-chips-and-security.preview.json'),
+      'utf8',
+    ),
+  )
+  expect(preview).toMatchObject({ final: false, notice: expect.stringMatching(/not approved/) })
+
+  await page
+    .getByRole('group', { name: 'Workflow' })
+    .getByRole('button', { name: 'Submit to desk' })
+    .click()
+  await switchProfile(page, 'Vikram Desk', 'Desk chief')
+  await page
+    .getByRole('group', { name: 'Workflow' })
+    .getByRole('button', { name: 'Approve' })
+    .click()
+  await expect(page.getByRole('status', { name: 'Read-only' })).toContainText(
+    'Approved by Vikram Desk',
+  )
+
+  // Export the approved story in both formats.
+  await page.getByRole('tab', { name: 'Export' }).click()
+  await page.getByRole('button', { name: 'Export to folder' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Exported: / })).toBeVisible()
+  await page.getByLabel('Format').selectOption('ninjs')
+  await page.getByRole('button', { name: 'Check export' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Valid for IPTC ninjs 3.1.' }),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Export to folder' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /\.ninjs\.json$/ })).toBeVisible()
+  const final = JSON.parse(
+    await readFile(
+      join(exportDir, 'india-japan-forge-stronger-ties-on-ai-chips-and-security.json'),
+      'utf8',
+    ),
+  )
+  expect(final).toMatchObject({
+    final: true,
+    approval: { by: 'Vikram Desk' },
+    readingTime: { label: '2 min read' },
+    comments: { minLength: 50 },
+  })
+
+  // Configure the webhook, then push while the CMS is down.
+  await page.getByRole('button', { name: 'Desk settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Desk settings' })
+  await settings.getByLabel('Webhook URL').fill(`${cms.url}/hook`)
+  await settings.getByLabel('Webhook token').fill(FAKE_TOKEN)
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings).toBeHidden()
+  await page.getByRole('button', { name: 'Push to webhook' }).click()
+  const outbox = page.getByRole('list', { name: 'Outbox' })
+  await expect(outbox).toContainText('Webhook: Failed')
+  await expect(outbox).toContainText('ECONNREFUSED')
+  await expect(outbox).toContainText('Next try at')
+
+  // The CMS comes back: the outbox sends on its own, and the story becomes published.
+  await cms.start()
+  await expect(outbox).toContainText('Webhook: Sent', { timeout: 30_000 })
+  await expect(page.getByRole('group', { name: 'Story' })).toContainText('Published', {
+    timeout: 10_000,
+  })
+  expect(cms.hooks.size).toBe(1)
+  const [delivered] = [...cms.hooks.values()]
+  expect(delivered).toMatchObject({ final: true, credit: 'IANS', status: 'approved' })
+  await page.getByRole('tab', { name: 'History' }).click()
+  await expect(page.getByRole('list', { name: 'Audit trail' })).toContainText(
+    'Publish (Approved → Published)',
+  )
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/published.png` })
+})
