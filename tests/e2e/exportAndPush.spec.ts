@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
@@ -123,4 +124,36 @@ test('approve a story, export it to a folder, push it while the CMS is down, and
   )
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: `${process.env['SCREENSHOTS']}/published.png` })
+})
+
+/** The copydesk CLI on the same data folder, as a desk that automates would run it. */
+function cli(...args: string[]): string {
+  return execFileSync(process.execPath, ['out/main/cli.js', ...args, '--data-dir', dir.path], {
+    encoding: 'utf8',
+  })
+}
+
+test('the desk chief exports every approved story from the queue in one go', async ({ page }) => {
+  cli('profile', 'set', '--name', 'Asha Rao', '--role', 'writer')
+  const { id: spiked } = JSON.parse(cli('create', '--headline', 'Set aside', '--json'))
+  cli('transition', spiked, 'spike')
+  const first = JSON.parse(cli('import', fixture, '--create', '--json')).created.id
+  cli('transition', first, 'submit')
+  cli('profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
+  cli('transition', first, 'approve')
+  host = await startHost(dir.path)
+  await page.goto(host.url)
+  await expect(
+    page.getByRole('button', { name: /^Profile: Vikram Desk, Desk chief/ }),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Desk queue' }).click()
+  const batch = page.getByRole('region', { name: 'Export every approved story' })
+  await batch.getByLabel('Export folder').fill(join(dir.path, 'batch'))
+  await batch.getByRole('button', { name: 'Export all approved' }).click()
+  await expect(batch.getByRole('status')).toHaveText(/^Exported 1 approved story to /)
+  const [file] = await readdir(join(dir.path, 'batch'))
+  expect(JSON.parse(await readFile(join(dir.path, 'batch', file ?? ''), 'utf8'))).toMatchObject({
+    id: first,
+    final: true,
+  })
 })

@@ -3,6 +3,7 @@ import { ArticleStatus, type ArticleSummary } from '../../../../shared/domain/Ar
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../articles/statusLabel'
+import { BatchExport } from './BatchExport'
 
 type Props = { onOpen: (id: string) => void; refreshKey: number }
 
@@ -32,6 +33,7 @@ export function QueueScreen({ onOpen, refreshKey }: Props) {
     <div className="queue-screen">
       <header className="queue-head">
         <h2>Desk queue</h2>
+        <BatchExport />
         <div className="state-filters" role="group" aria-label="Filter by state">
           {ArticleStatus.options.map((option) => (
             <button
