@@ -10,6 +10,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/copydesk.ts'),
           webHost: resolve('src/main/host/webHostMain.ts'),
+          crashWriter: resolve('src/main/tools/crashWriter.ts'),
         },
       },
     },

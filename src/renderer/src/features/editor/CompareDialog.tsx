@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useModalDialog } from '../../useModalDialog'
 import type { EditableFields } from '../../../../shared/domain/Article'
 import { diffArticles } from '../../../../shared/domain/diffArticles'
 import { DiffView } from '../history/DiffView'
@@ -7,12 +7,7 @@ type Props = { saved: EditableFields; mine: EditableFields; onClose: () => void 
 
 /** The saved version (struck) against the text in this window (inserted), to merge by hand. */
 export function CompareDialog({ saved, mine, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
+  const dialog = useModalDialog()
   return (
     <dialog
       ref={dialog}

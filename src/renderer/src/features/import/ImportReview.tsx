@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useModalDialog } from '../../useModalDialog'
 import type { ImportProposal } from '../../../../shared/import/ImportProposal'
 import { toPublication } from '../../../../shared/export/toPublication'
 import { PreviewPane } from '../preview/PreviewPane'
@@ -20,12 +20,7 @@ const FORMATS: Record<ImportProposal['format'], string> = {
 
 /** Shows what an import would create, as the reader would see it, before anything is stored. */
 export function ImportReview({ proposal, source, acceptLabel, onAccept, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
+  const dialog = useModalDialog()
   const { fields } = proposal
   const parts: [string, boolean][] = [
     ['Headline', Boolean(fields.headline)],

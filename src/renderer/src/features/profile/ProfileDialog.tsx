@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
+import { useModalDialog } from '../../useModalDialog'
 import { Profile, ROLE_LABELS, Role } from '../../../../shared/domain/Profile'
 
 type Props = {
@@ -9,15 +10,10 @@ type Props = {
 
 /** Who is at the workstation: asked on first start, switchable from the app bar. */
 export function ProfileDialog({ profile, onSave, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const [name, setName] = useState(profile?.name ?? '')
   const [role, setRole] = useState<Role>(profile?.role ?? 'writer')
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const parsed = Profile.safeParse({ name, role })

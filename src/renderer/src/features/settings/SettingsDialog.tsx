@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import { useModalDialog } from '../../useModalDialog'
 import { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import type { SecretStatus } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
@@ -24,7 +25,7 @@ type Draft = Record<
 
 /** The desk's rules, reader comments, spellcheck languages and CMS targets, shared by every window. */
 export function SettingsDialog({ settings, onSave, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const [draft, setDraft] = useState<Draft>({
     headlineLimit: String(settings.headlineLimit),
     summaryLimit: String(settings.summaryLimit),
@@ -43,10 +44,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
   const [secretStatus, setSecretStatus] = useState<SecretStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
     api.getSecretStatus({}).then(setSecretStatus, () => undefined)
-    return () => element?.close()
   }, [])
 
   const handleSubmit = async (event: FormEvent) => {

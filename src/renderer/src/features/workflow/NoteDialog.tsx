@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
+import { useModalDialog } from '../../useModalDialog'
 
 type Props = {
   title: string
@@ -11,13 +12,8 @@ type Props = {
 
 /** Asks for the note an action needs: what to change, why reopen, a correction for readers. */
 export function NoteDialog({ title, label, required, confirmLabel, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const [note, setNote] = useState('')
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (required && !note.trim()) return

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync, writeSync } from 'node:fs'
+import { newArticle } from '../../shared/domain/newArticle'
+import { LowdbArticleRepository } from '../store/LowdbArticleRepository'
+
+/**
+ * For the crash loop (scripts/crash-loop.js). `write DIR`: saves articles as fast as it can and prints
+ * "ACK id revision headline" after each save the store acknowledged, until it is killed.
+ * `check DIR ACKFILE`: opens the store and verifies every file loads and every acknowledged save is there.
+ */
+async function main(): Promise<number> {
+  const [mode, dir, ackFile] = process.argv.slice(2)
+  if (!dir || (mode !== 'write' && mode !== 'check')) {
+    process.stderr.write('usage: crashWriter write DIR | check DIR ACKFILE\n')
+    return 2
+  }
+  const repo = await LowdbArticleRepository.open(dir, { purpose: 'crash loop' })
+  if (mode === 'check') return check(repo, ackFile ?? '')
+  let counter = 0
+  for (;;) {
+    const list = await repo.list()
+    counter += 1
+    const headline = `h${process.pid}-${counter}`
+    if (list.length < 20) {
+      const article = await repo.create(
+        newArticle({
+          id: randomUUID(),
+          author: 'crash',
+          now: new Date().toISOString(),
+          fields: { headline },
+        }),
+      )
+      writeSync(1, `ACK ${article.id} ${article.revision} ${headline}\n`)
+      continue
+    }
+    const target = list[counter % list.length]
+    if (!target) continue
+    const saved = await repo.update(target.id, target.revision, (current) => ({
+      ...current,
+      headline,
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: `${headline} `.repeat(200) }] },
+        ],
+      },
+      revision: current.revision + 1,
+      updatedAt: new Date().toISOString(),
+    }))
+    writeSync(1, `ACK ${saved.id} ${saved.revision} ${headline}\n`)
+  }
+}
+
+async function check(repo: LowdbArticleRepository, ackFile: string): Promise<number> {
+  const failures: string[] = []
+  const problems = await repo.problems()
+  for (const problem of problems)
+    failures.push(`unreadable file ${problem.file}: ${problem.reason}`)
+  const latest = new Map<string, { revision: number; headline: string }>()
+  for (const line of readFileSync(ackFile, 'utf8').split('\n')) {
+    const [tag, id, revision, headline] = line.split(' ')
+    if (tag !== 'ACK' || !id || !revision || !headline) continue
+    latest.set(id, { revision: Number(revision), headline })
+  }
+  for (const [id, acked] of latest) {
+    try {
+      const article = await repo.get(id)
+      if (article.revision < acked.revision)
+        failures.push(`${id}: acknowledged revision ${acked.revision}, found ${article.revision}`)
+      if (article.revision === acked.revision && article.headline !== acked.headline)
+        failures.push(`${id}: revision ${acked.revision} has the wrong text`)
+    } catch (error) {
+      failures.push(`${id}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  await repo.close()
+  process.stdout.write(
+    failures.length === 0
+      ? `OK ${latest.size} articles, every acknowledged save present\n`
+      : `${failures.join('\n')}\n`,
+  )
+  return failures.length === 0 ? 0 : 1
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+    process.exit(1)
+  },
+)
