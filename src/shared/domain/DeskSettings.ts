@@ -35,3 +35,14 @@ export const DeskSettings = z
 export type DeskSettings = z.infer<typeof DeskSettings>
 
 export const DEFAULT_DESK_SETTINGS: DeskSettings = DeskSettings.parse({})
+
+/**
+ * What a settings save must send: every setting, and nothing else. Without this, a stray payload
+ * would parse into all the defaults and quietly reset the desk's rules.
+ */
+export const DeskSettingsInput = z
+  .record(z.string(), z.unknown())
+  .refine((data) => Object.keys(DeskSettings.shape).every((key) => key in data), {
+    message: 'Every setting must be sent',
+  })
+  .pipe(DeskSettings.strict())

@@ -6,7 +6,7 @@ import {
   ArticleSummary,
   EditableFields,
 } from '../domain/Article'
-import { DeskSettings } from '../domain/DeskSettings'
+import { DeskSettings, DeskSettingsInput } from '../domain/DeskSettings'
 import { AuditEntry, EditorialNote, RevisionMeta } from '../domain/History'
 import { OutboxItem, PushTarget } from '../domain/OutboxItem'
 import { Profile } from '../domain/Profile'
@@ -117,7 +117,7 @@ export const contract = {
   appInfo: { input: NoInput, output: AppInfo },
   listTags: { input: NoInput, output: z.array(z.string()) },
   getSettings: { input: NoInput, output: DeskSettings },
-  saveSettings: { input: DeskSettings, output: DeskSettings },
+  saveSettings: { input: DeskSettingsInput, output: DeskSettings },
   proposeImport: { input: ProposeImportInput, output: ImportProposalOutput },
   getProfile: { input: NoInput, output: Profile.nullable() },
   setProfile: { input: Profile, output: Profile },
