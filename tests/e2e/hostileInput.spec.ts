@@ -1,0 +1,131 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { DANGEROUS_HREF, DANGEROUS_MARKUP, HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads'
+import { expectSaved, signIn, startNewArticle } from './actions'
+import { startHost, tempDataDir } from './webHost'
+
+/** Calls the browser host's API from inside the page, as the renderer does (same origin, the tab's token). */
+async function callApi(
+  page: Page,
+  method: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown }> {
+  return page.evaluate(
+    async ([name, payload]) => {
+      const token = sessionStorage.getItem('copydesk:token') ?? ''
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(payload),
+      })
+      return response.json()
+    },
+    [method, input] as const,
+  )
+}
+
+test('over 100 attack payloads through paste, HTML import and wire import: nothing runs, nothing dangerous is stored or exported', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  expect(HOSTILE_PAYLOADS.length).toBeGreaterThanOrEqual(100)
+  const dir = await tempDataDir()
+  const host = await startHost(dir.path)
+  const fired: string[] = []
+  const out = join(dir.path, 'exports')
+  let exportedCount = 0
+  page.on('dialog', (dialog) => {
+    fired.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  await page.exposeFunction('xss', () => fired.push('xss() ran'))
+  try {
+    await page.goto(host.url)
+    await signIn(page)
+
+    // Paste, ten payloads at a time, into the body editor.
+    await startNewArticle(page, 'Pasted attacks')
+    const body = page.getByRole('textbox', { name: 'Article body' })
+    for (let i = 0; i < HOSTILE_PAYLOADS.length; i += 10) {
+      await body.click()
+      const html = HOSTILE_PAYLOADS.slice(i, i + 10).join('\n')
+      await body.evaluate((element, data) => {
+        const transfer = new DataTransfer()
+        transfer.setData('text/html', data)
+        transfer.setData('text/plain', 'fallback')
+        element.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        )
+      }, html)
+    }
+    await expectSaved(page)
+    await expect(
+      body.locator('script, iframe, object, embed, svg, math, img, style, form, input, video'),
+    ).toHaveCount(0)
+    expect(
+      await body.evaluate((el) =>
+        [...el.querySelectorAll('*')]
+          .flatMap((n) => [...n.attributes].map((a) => a.name))
+          .filter((name) => name.startsWith('on')),
+      ),
+    ).toEqual([])
+    // The preview draws the same text; it must not run anything either.
+    await page.keyboard.press('ControlOrMeta+Alt+P')
+    await expect(page.getByRole('article', { name: 'Preview' })).toBeVisible()
+
+    // HTML import and wire import, one proposal per payload, each created as an article.
+    for (const [i, payload] of HOSTILE_PAYLOADS.entries()) {
+      const asHtml = await callApi(page, 'proposeImport', {
+        name: `attack-${i}.html`,
+        content: `<h1>Attack ${i}</h1>${payload}`,
+      })
+      const asWire = await callApi(page, 'proposeImport', {
+        name: `attack-${i}.txt`,
+        content: `Attack ${i}\n\nSummary ${payload}\n\nKey Points:\n• ${payload}\n\nNEW DELHI, Jan 23\n\n${payload}\n\n- IANS`,
+      })
+      for (const proposal of [asHtml, asWire]) {
+        expect(proposal.ok).toBe(true)
+        const fields = (proposal.value as { fields: unknown }).fields
+        expect((await callApi(page, 'createArticle', { fields })).ok).toBe(true)
+      }
+    }
+    await page.reload()
+    await expect(
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first(),
+    ).toBeVisible()
+    expect(fired).toEqual([])
+
+    // Export every article that passes the schema, in both formats, as the app does.
+    const list = (await callApi(page, 'listArticles', {})).value as { id: string }[]
+    for (const { id } of list) {
+      for (const format of ['copydesk', 'ninjs']) {
+        const result = await callApi(page, 'exportArticles', { ids: [id], format, dir: out })
+        if (result.ok) exportedCount += 1
+      }
+    }
+  } finally {
+    await host.stop()
+  }
+
+  // What the next systems see: the stored JSON and every export.
+  const stored = await readdir(join(dir.path, 'articles'))
+  expect(stored.length).toBe(1 + HOSTILE_PAYLOADS.length * 2)
+  for (const name of stored) {
+    const text = await readFile(join(dir.path, 'articles', name), 'utf8')
+    expect(text, name).not.toMatch(DANGEROUS_HREF)
+  }
+  const exported = await readdir(out)
+  expect(exported.length).toBe(exportedCount)
+  expect(exportedCount).toBeGreaterThan(HOSTILE_PAYLOADS.length)
+  for (const name of exported) {
+    const document: unknown = JSON.parse(await readFile(join(out, name), 'utf8'))
+    const html = JSON.stringify(document)
+    expect(html, name).not.toMatch(DANGEROUS_HREF)
+    const bodies = name.includes('.ninjs.')
+      ? ((document as { bodies?: { value: string }[] }).bodies ?? []).map((b) => b.value)
+      : [(document as { body: { html: string } }).body.html]
+    for (const value of bodies) expect(value, name).not.toMatch(DANGEROUS_MARKUP)
+  }
+  await dir.cleanup()
+})
