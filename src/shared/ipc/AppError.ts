@@ -41,5 +41,16 @@ export function toSerializedError(error: unknown): SerializedError {
     return { code: error.code, message: error.message, details: error.details }
   }
   const message = error instanceof Error ? error.message : String(error)
+  const code = error instanceof Error && 'code' in error ? String(error.code) : ''
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return { code: 'IO', message: `The disk is full (${code}): nothing was written.` }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return {
+      code: 'IO',
+      message: `The data folder cannot be written to (${code}): nothing was written.`,
+    }
+  }
+  if (code === 'EIO' || code === 'EMFILE' || code === 'ENFILE')
+    return { code: 'IO', message: `The disk did not answer (${code}): ${message}` }
   return { code: 'INTERNAL', message: `Unexpected error: ${message}` }
 }
