@@ -11,6 +11,7 @@ export default defineConfig({
           cli: resolve('src/cli/copydesk.ts'),
           webHost: resolve('src/main/host/webHostMain.ts'),
           crashWriter: resolve('src/main/tools/crashWriter.ts'),
+          bench: resolve('src/main/tools/bench.ts'),
         },
       },
     },
