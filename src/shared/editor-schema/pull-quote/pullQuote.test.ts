@@ -79,6 +79,20 @@ describe('pullQuote', () => {
     expect(body(e)).toEqual([p('Words'), p('India Narrative')])
   })
 
+  it('typing ">> " at the start of an empty paragraph makes a pull quote (input rule)', () => {
+    const e = edit([p('')])
+    e.commands.setTextSelection(1)
+    const type = (text: string) => {
+      const { from, to } = e.state.selection
+      const handled = e.view.someProp('handleTextInput', (f) =>
+        f(e.view, from, to, text, () => e.state.tr.insertText(text, from, to)),
+      )
+      if (!handled) e.view.dispatch(e.state.tr.insertText(text, from, to))
+    }
+    for (const character of ['>', '>', ' ']) type(character)
+    expect(body(e)).toEqual([quote('', '')])
+  })
+
   it('togglePullQuote goes both ways', () => {
     const e = edit([p('Words')])
     e.commands.setTextSelection(2)
