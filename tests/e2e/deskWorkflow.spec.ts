@@ -1,23 +1,11 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './deskTest'
 import { expectSaved, signIn, switchProfile } from './actions'
-import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
-let dir: Awaited<ReturnType<typeof tempDataDir>>
-let host: RunningHost | undefined
-
-test.beforeEach(async () => {
-  dir = await tempDataDir()
-})
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-  await dir.cleanup()
-})
-
 const workflow = (page: Page) => page.getByRole('group', { name: 'Workflow' })
 const status = (page: Page) =>
   page
@@ -37,8 +25,9 @@ async function importFixture(page: Page): Promise<void> {
 
 test('writer submits, desk chief sends back with a note, writer fixes and resubmits, desk chief approves', async ({
   page,
+  desk,
 }) => {
-  host = await startHost(dir.path)
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page, 'Asha Rao', 'Writer')
   await importFixture(page)
@@ -112,13 +101,14 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await page.getByRole('dialog', { name: 'Reopen' }).getByRole('button', { name: 'Reopen' }).click()
   await expect(status(page)).toHaveText('Submitted')
   await expect(page.getByLabel('Headline')).toBeEnabled()
-  expect(await readdir(join(dir.path, 'history'))).toHaveLength(2)
+  expect(await readdir(join(desk.dataDir, 'history'))).toHaveLength(2)
 })
 
 test('two pages on one article: the second save meets the conflict, keeps its text, and can compare', async ({
   browser,
+  desk,
 }) => {
-  host = await startHost(dir.path)
+  const host = await desk.start()
   const first = await browser.newPage()
   await first.goto(host.url)
   await signIn(first)

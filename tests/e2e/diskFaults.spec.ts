@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { expectSaved, signIn, startNewArticle } from './actions'
 import { startHost } from './webHost'
 
@@ -44,9 +44,20 @@ async function fill(dir: string): Promise<string> {
   return filler
 }
 
-test('a full disk during a save: the editor keeps the text, shows the error, and saves once there is room', async ({
-  page,
-}) => {
+type Fault = {
+  headline: string
+  text: string
+  /** Breaks the disk; returns how to mend it. */
+  cause: (diskPath: string) => Promise<() => Promise<void>>
+  /** What the editor must say while the disk is broken. */
+  reason: string
+}
+
+/**
+ * The journey both faults share: an article saved on a small disk, the disk breaks, the editor is
+ * typed into, the reason shows and the text stays; the disk is mended and the text reaches the file.
+ */
+async function survivesFault(page: Page, fault: Fault): Promise<void> {
   const disk = await smallDisk()
   if ('missing' in disk) {
     console.log(`skipped: ${disk.missing}`)
@@ -58,62 +69,51 @@ test('a full disk during a save: the editor keeps the text, shows the error, and
   try {
     await page.goto(host.url)
     await signIn(page)
-    await startNewArticle(page, 'Filed on a full disk')
+    await startNewArticle(page, fault.headline)
     await expectSaved(page)
-    const filler = await fill(disk.path)
-
-    await page.getByRole('textbox', { name: 'Article body' }).click()
-    await page.keyboard.type('Every word typed while the disk is full must survive.')
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'Save failed: The disk is full (ENOSPC)' }),
-    ).toBeVisible()
+    const mend = await fault.cause(disk.path)
+    const body = page.getByRole('textbox', { name: 'Article body' })
+    await body.click()
+    await page.keyboard.type(fault.text)
+    await expect(page.getByRole('alert').filter({ hasText: fault.reason })).toBeVisible()
     await expect(page.getByRole('status', { name: 'Save state' })).toContainText('Not saved')
-    await expect(page.getByRole('textbox', { name: 'Article body' })).toContainText(
-      'Every word typed while the disk is full must survive.',
-    )
-
-    await rm(filler)
+    await expect(body).toContainText(fault.text)
+    await mend()
     await expectSaved(page)
     const [file] = (await readdir(join(data, 'articles'))).filter((name) => name.endsWith('.json'))
-    expect(await readFile(join(data, 'articles', file ?? ''), 'utf8')).toContain(
-      'Every word typed while the disk is full must survive.',
-    )
+    expect(await readFile(join(data, 'articles', file ?? ''), 'utf8')).toContain(fault.text)
   } finally {
     await host.stop()
     await disk.release()
   }
+}
+
+test('a full disk during a save: the editor keeps the text, shows the error, and saves once there is room', async ({
+  page,
+}) => {
+  await survivesFault(page, {
+    headline: 'Filed on a full disk',
+    text: 'Every word typed while the disk is full must survive.',
+    reason: 'Save failed: The disk is full (ENOSPC)',
+    cause: async (diskPath) => {
+      const filler = await fill(diskPath)
+      return () => rm(filler)
+    },
+  })
 })
 
 test('a read-only data folder during a save: the text stays, the reason shows, and it saves once writable again', async ({
   page,
 }) => {
-  const disk = await smallDisk()
-  if ('missing' in disk) {
-    console.log(`skipped: ${disk.missing}`)
-    test.skip(true, disk.missing)
-    return
-  }
-  const data = join(disk.path, 'data')
-  const host = await startHost(data)
-  try {
-    await page.goto(host.url)
-    await signIn(page)
-    await startNewArticle(page, 'Filed on a read-only disk')
-    await expectSaved(page)
-    execFileSync('mount', ['-o', 'remount,ro', disk.path])
-    await page.getByRole('textbox', { name: 'Article body' }).click()
-    await page.keyboard.type('Typed while the folder was read-only.')
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'The data folder cannot be written to (EROFS)' }),
-    ).toBeVisible()
-    execFileSync('mount', ['-o', 'remount,rw', disk.path])
-    await expectSaved(page)
-    const [file] = (await readdir(join(data, 'articles'))).filter((name) => name.endsWith('.json'))
-    expect(await readFile(join(data, 'articles', file ?? ''), 'utf8')).toContain(
-      'Typed while the folder was read-only.',
-    )
-  } finally {
-    await host.stop()
-    await disk.release()
-  }
+  await survivesFault(page, {
+    headline: 'Filed on a read-only disk',
+    text: 'Typed while the folder was read-only.',
+    reason: 'The data folder cannot be written to (EROFS)',
+    cause: async (diskPath) => {
+      execFileSync('mount', ['-o', 'remount,ro', diskPath])
+      return async () => {
+        execFileSync('mount', ['-o', 'remount,rw', diskPath])
+      }
+    },
+  })
 })

@@ -1,23 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './deskTest'
 import { expectSaved, startNewArticle, signIn } from './actions'
-import { startHost, tempDataDir, type RunningHost } from './webHost'
+import type { RunningHost } from './webHost'
 
-let dir: Awaited<ReturnType<typeof tempDataDir>>
-let host: RunningHost | undefined
-
-test.beforeEach(async () => {
-  dir = await tempDataDir()
-})
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-  await dir.cleanup()
-})
-
-test('an editor drafts an article, and finds it intact after closing the app', async ({ page }) => {
-  host = await startHost(dir.path)
+test('an editor drafts an article, and finds it intact after closing the app', async ({
+  page,
+  desk,
+}) => {
+  let host: RunningHost
+  host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   await startNewArticle(page, 'India, Japan forge stronger ties on AI, chips and security')
@@ -43,8 +35,10 @@ test('an editor drafts an article, and finds it intact after closing the app', a
   await expectSaved(page)
 
   // What the next system sees: the article file on disk.
-  const [file] = await readdir(join(dir.path, 'articles'))
-  const stored: unknown = JSON.parse(await readFile(join(dir.path, 'articles', file ?? ''), 'utf8'))
+  const [file] = await readdir(join(desk.dataDir, 'articles'))
+  const stored: unknown = JSON.parse(
+    await readFile(join(desk.dataDir, 'articles', file ?? ''), 'utf8'),
+  )
   expect(stored).toMatchObject({
     headline: 'India, Japan forge stronger ties on AI, chips and security',
     status: 'draft',
@@ -52,8 +46,8 @@ test('an editor drafts an article, and finds it intact after closing the app', a
   expect(JSON.stringify(stored)).toContain('"type":"bulletList"')
 
   // Close the app entirely and start it again on the same data.
-  await host.stop()
-  host = await startHost(dir.path)
+  await desk.stop()
+  host = await desk.start()
   await page.goto(host.url)
   const item = page
     .getByRole('navigation', { name: 'Articles' })
@@ -79,8 +73,8 @@ test('an editor drafts an article, and finds it intact after closing the app', a
   await expect(page.getByText('Quad cooperation was reaffirmed.')).toBeVisible()
 })
 
-test('list filters as you type, newest first', async ({ page }) => {
-  host = await startHost(dir.path)
+test('list filters as you type, newest first', async ({ page, desk }) => {
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   for (const headline of [
@@ -100,8 +94,8 @@ test('list filters as you type, newest first', async ({ page }) => {
   await expect(list).toHaveText([/Quad ministers meet in Tokyo/])
 })
 
-test('an article moved to the trash comes back intact', async ({ page }) => {
-  host = await startHost(dir.path)
+test('an article moved to the trash comes back intact', async ({ page, desk }) => {
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   await startNewArticle(page, 'Spiked by mistake')
@@ -110,7 +104,7 @@ test('an article moved to the trash comes back intact', async ({ page }) => {
   await page.getByRole('button', { name: 'Move to trash' }).click()
   await expect(page.getByRole('heading', { name: 'No article open' })).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('link')).toHaveCount(0)
-  expect(await readdir(join(dir.path, 'trash'))).toHaveLength(1)
+  expect(await readdir(join(desk.dataDir, 'trash'))).toHaveLength(1)
 
   await page.getByRole('button', { name: 'Trash', exact: true }).click()
   await page.getByRole('button', { name: 'Restore Spiked by mistake' }).click()
@@ -122,26 +116,28 @@ test('an article moved to the trash comes back intact', async ({ page }) => {
 
 test('a corrupt file in the data folder is reported while the other articles open', async ({
   page,
+  desk,
 }) => {
-  host = await startHost(dir.path)
+  let host: RunningHost
+  host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   for (const headline of ['Healthy story', 'Story about to be damaged']) {
     await startNewArticle(page, headline)
     await expectSaved(page)
   }
-  await host.stop()
-  const files = await readdir(join(dir.path, 'articles'))
+  await desk.stop()
+  const files = await readdir(join(desk.dataDir, 'articles'))
   let damaged = ''
   for (const name of files) {
-    const text = await readFile(join(dir.path, 'articles', name), 'utf8')
+    const text = await readFile(join(desk.dataDir, 'articles', name), 'utf8')
     if (text.includes('about to be damaged')) {
       damaged = name
-      await writeFile(join(dir.path, 'articles', name), text.slice(0, 40))
+      await writeFile(join(desk.dataDir, 'articles', name), text.slice(0, 40))
     }
   }
 
-  host = await startHost(dir.path)
+  host = await desk.start()
   await page.goto(host.url)
   const alert = page.getByRole('alert', { name: 'Store problems' })
   await expect(alert).toContainText('could not be read and was set aside')
@@ -151,9 +147,9 @@ test('a corrupt file in the data folder is reported while the other articles ope
   await expect(list).toHaveText([/Healthy story/])
   await list.first().click()
   await expect(page.getByLabel('Headline')).toHaveValue('Healthy story')
-  expect((await readdir(join(dir.path, 'quarantine'))).some((name) => name.endsWith(damaged))).toBe(
-    true,
-  )
+  expect(
+    (await readdir(join(desk.dataDir, 'quarantine'))).some((name) => name.endsWith(damaged)),
+  ).toBe(true)
 
   await page.getByRole('button', { name: `Dismiss the notice about articles/${damaged}` }).click()
   await expect(alert).toBeHidden()

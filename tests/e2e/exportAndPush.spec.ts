@@ -2,32 +2,25 @@ import { execFileSync } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './deskTest'
 import { FAKE_TOKEN, FakeCms } from '../../src/main/testing/fakeCms'
 import { expectSaved, signIn, switchProfile } from './actions'
-import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
-let dir: Awaited<ReturnType<typeof tempDataDir>>
-let host: RunningHost | undefined
 let cms: FakeCms | undefined
 
-test.beforeEach(async () => {
-  dir = await tempDataDir()
-})
 test.afterEach(async () => {
-  await host?.stop()
   await cms?.stop()
-  host = undefined
-  await dir.cleanup()
+  cms = undefined
 })
 
 test('approve a story, export it to a folder, push it while the CMS is down, and watch it go out and publish', async ({
   page,
+  desk,
 }) => {
   cms = await new FakeCms().start()
   await cms.stop()
-  host = await startHost(dir.path)
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page, 'Asha Rao', 'Writer')
 
@@ -44,7 +37,7 @@ test('approve a story, export it to a folder, push it while the CMS is down, and
   await expectSaved(page)
 
   // A draft exports only as a preview, marked inside.
-  const exportDir = join(dir.path, 'exports')
+  const exportDir = join(desk.dataDir, 'exports')
   await page.getByRole('tab', { name: 'Export' }).click()
   await page.getByLabel('Export folder').fill(exportDir)
   await page.getByRole('button', { name: 'Export to folder' }).click()
@@ -127,33 +120,40 @@ test('approve a story, export it to a folder, push it while the CMS is down, and
 })
 
 /** The copydesk CLI on the same data folder, as a desk that automates would run it. */
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, ['out/main/cli.js', ...args, '--data-dir', dir.path], {
+function cli(dataDir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['out/main/cli.js', ...args, '--data-dir', dataDir], {
     encoding: 'utf8',
   })
 }
 
-test('the desk chief exports every approved story from the queue in one go', async ({ page }) => {
-  cli('profile', 'set', '--name', 'Asha Rao', '--role', 'writer')
-  const { id: spiked } = JSON.parse(cli('create', '--headline', 'Set aside', '--json'))
-  cli('transition', spiked, 'spike')
-  const first = JSON.parse(cli('import', fixture, '--create', '--json')).created.id
-  cli('transition', first, 'submit')
-  cli('profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
-  cli('transition', first, 'approve')
-  host = await startHost(dir.path)
+test('the desk chief exports every approved story from the queue in one go', async ({
+  page,
+  desk,
+}) => {
+  cli(desk.dataDir, 'profile', 'set', '--name', 'Asha Rao', '--role', 'writer')
+  const { id: spiked } = JSON.parse(
+    cli(desk.dataDir, 'create', '--headline', 'Set aside', '--json'),
+  )
+  cli(desk.dataDir, 'transition', spiked, 'spike')
+  const first = JSON.parse(cli(desk.dataDir, 'import', fixture, '--create', '--json')).created.id
+  cli(desk.dataDir, 'transition', first, 'submit')
+  cli(desk.dataDir, 'profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
+  cli(desk.dataDir, 'transition', first, 'approve')
+  const host = await desk.start()
   await page.goto(host.url)
   await expect(
     page.getByRole('button', { name: /^Profile: Vikram Desk, Desk chief/ }),
   ).toBeVisible()
   await page.getByRole('button', { name: 'Desk queue' }).click()
   const batch = page.getByRole('region', { name: 'Export every approved story' })
-  await batch.getByLabel('Export folder').fill(join(dir.path, 'batch'))
+  await batch.getByLabel('Export folder').fill(join(desk.dataDir, 'batch'))
   await batch.getByRole('button', { name: 'Export all approved' }).click()
   await expect(batch.getByRole('status')).toHaveText(/^Exported 1 approved story to /)
-  const [file] = await readdir(join(dir.path, 'batch'))
-  expect(JSON.parse(await readFile(join(dir.path, 'batch', file ?? ''), 'utf8'))).toMatchObject({
-    id: first,
-    final: true,
-  })
+  const [file] = await readdir(join(desk.dataDir, 'batch'))
+  expect(JSON.parse(await readFile(join(desk.dataDir, 'batch', file ?? ''), 'utf8'))).toMatchObject(
+    {
+      id: first,
+      final: true,
+    },
+  )
 })

@@ -1,23 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './deskTest'
 import { expectSaved, startNewArticle, signIn } from './actions'
-import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 const fixturePath = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
-let dir: Awaited<ReturnType<typeof tempDataDir>>
-let host: RunningHost | undefined
-
-test.beforeEach(async () => {
-  dir = await tempDataDir()
-})
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-  await dir.cleanup()
-})
-
 /** Pastes into the focused body the way a browser does: a paste event carrying clipboard data. */
 async function paste(page: Page, data: Record<string, string>): Promise<void> {
   await page.getByRole('textbox', { name: 'Article body' }).evaluate((element, items) => {
@@ -29,13 +17,13 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
   }, data)
 }
 
-async function storedJson(): Promise<string> {
-  const [file] = await readdir(join(dir.path, 'articles'))
-  return readFile(join(dir.path, 'articles', file ?? ''), 'utf8')
+async function storedJson(dataDir: string): Promise<string> {
+  const [file] = await readdir(join(dataDir, 'articles'))
+  return readFile(join(dataDir, 'articles', file ?? ''), 'utf8')
 }
 
-test('a paste from Word keeps its structure and loses its scripts', async ({ page }) => {
-  host = await startHost(dir.path)
+test('a paste from Word keeps its structure and loses its scripts', async ({ page, desk }) => {
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   await page.exposeFunction('reportXss', () => {
@@ -62,13 +50,14 @@ test('a paste from Word keeps its structure and loses its scripts', async ({ pag
   await expect(body.getByRole('listitem')).toHaveText(['first', 'second'])
   await expect(body.locator('img, svg, iframe, script')).toHaveCount(0)
   await expectSaved(page)
-  expect(await storedJson()).not.toMatch(/javascript:|onerror|onload|<script/i)
+  expect(await storedJson(desk.dataDir)).not.toMatch(/javascript:|onerror|onload|<script/i)
 })
 
 test('wire copy pasted into an empty article is reviewed, then fills every part', async ({
   page,
+  desk,
 }) => {
-  host = await startHost(dir.path)
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   await startNewArticle(page, '')
@@ -80,14 +69,14 @@ test('wire copy pasted into an empty article is reviewed, then fills every part'
   await expect(page.getByLabel('Headline')).toHaveValue(/^India, Japan Forge Stronger Ties/)
   await expect(page.getByLabel('Agency credit')).toHaveValue('IANS')
   await expectSaved(page)
-  expect(JSON.parse(await storedJson())).toMatchObject({
+  expect(JSON.parse(await storedJson(desk.dataDir))).toMatchObject({
     credit: 'IANS',
     dateline: { place: 'New Delhi' },
   })
 })
 
-test('a wire file dropped on the window is offered for import', async ({ page }) => {
-  host = await startHost(dir.path)
+test('a wire file dropped on the window is offered for import', async ({ page, desk }) => {
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   const text = await readFile(fixturePath, 'utf8')
@@ -105,8 +94,8 @@ test('a wire file dropped on the window is offered for import', async ({ page })
   )
 })
 
-test('key points reorder by drag and drop', async ({ page }) => {
-  host = await startHost(dir.path)
+test('key points reorder by drag and drop', async ({ page, desk }) => {
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
   await startNewArticle(page, 'Drag test')

@@ -1,27 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './deskTest'
 import { expectSaved, signIn } from './actions'
-import { startHost, tempDataDir, type RunningHost } from './webHost'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
-let dir: Awaited<ReturnType<typeof tempDataDir>>
-let host: RunningHost | undefined
-
-test.beforeEach(async () => {
-  dir = await tempDataDir()
-})
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-  await dir.cleanup()
-})
-
 test('import the IANS wire story, fix what the checks flag, add a pull quote, preview, reload', async ({
   page,
+  desk,
 }) => {
-  host = await startHost(dir.path)
+  const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
 
@@ -112,8 +100,8 @@ test('import the IANS wire story, fix what the checks flag, add a pull quote, pr
     })
 
   // On disk, and after a reload, everything is there.
-  const [file] = await readdir(join(dir.path, 'articles'))
-  const stored = JSON.parse(await readFile(join(dir.path, 'articles', file ?? ''), 'utf8'))
+  const [file] = await readdir(join(desk.dataDir, 'articles'))
+  const stored = JSON.parse(await readFile(join(desk.dataDir, 'articles', file ?? ''), 'utf8'))
   expect(stored.dateline).toEqual({ place: 'New Delhi', date: expect.stringMatching(/-01-23$/) })
   expect(stored.keyPoints.items[3]).toBe('75th diplomatic anniversary in 2027')
   expect(JSON.stringify(stored.body).match(/"pullQuoteAttribution"/g)).toHaveLength(2)

@@ -6,6 +6,7 @@ import { isFinal } from '../../../../shared/export/toPublishJson'
 import { AppError } from '../../../../shared/ipc/AppError'
 import type { ExportProblem } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
+import { ExportDestinationFields, useExportDestination } from './ExportDestination'
 import { formatTime } from '../../formatTime'
 
 type Props = {
@@ -15,7 +16,6 @@ type Props = {
   onChanged: () => void
 }
 
-const FOLDER_KEY = 'copydesk:export-folder'
 const STATES: Record<OutboxItem['state'], string> = {
   queued: 'Queued',
   sending: 'Sending…',
@@ -25,8 +25,8 @@ const STATES: Record<OutboxItem['state'], string> = {
 
 /** Export to a folder, check against the schemas, and push to the CMS with the outbox's state. */
 export function ExportPanel({ article, profile, onGoToField, onChanged }: Props) {
-  const [format, setFormat] = useState<'copydesk' | 'ninjs'>('copydesk')
-  const [dir, setDir] = useState(() => localStorage.getItem(FOLDER_KEY) ?? '')
+  const destination = useExportDestination()
+  const { dir, format } = destination
   const [problems, setProblems] = useState<ExportProblem[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [outbox, setOutbox] = useState<OutboxItem[]>([])
@@ -80,7 +80,7 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
   const handleExport = async () => {
     setMessage(null)
     setProblems(null)
-    localStorage.setItem(FOLDER_KEY, dir)
+    destination.remember()
     try {
       const [file] = await api.exportArticles({ ids: [article.id], format, dir })
       setMessage(
@@ -112,25 +112,7 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
           Not approved yet: files export as previews, marked as such inside.
         </p>
       )}
-      <label className="stacked">
-        <span>Format</span>
-        <select
-          value={format}
-          onChange={(e) => setFormat(e.target.value === 'ninjs' ? 'ninjs' : 'copydesk')}
-        >
-          <option value="copydesk">Copydesk publish JSON</option>
-          <option value="ninjs">IPTC ninjs 3.1</option>
-        </select>
-      </label>
-      <label className="stacked">
-        <span>Export folder</span>
-        <input
-          className="text-input"
-          value={dir}
-          placeholder="/home/desk/exports"
-          onChange={(e) => setDir(e.target.value)}
-        />
-      </label>
+      <ExportDestinationFields {...destination} formatFirst />
       <div className="button-row">
         <button type="button" className="button small" onClick={() => void handleCheck()}>
           Check export

@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import { api } from '../../api'
-
-const FOLDER_KEY = 'copydesk:export-folder'
+import { ExportDestinationFields, useExportDestination } from '../export/ExportDestination'
 
 /** Exports every approved story to a folder in one go, in either format. */
 export function BatchExport() {
-  const [dir, setDir] = useState(() => localStorage.getItem(FOLDER_KEY) ?? '')
-  const [format, setFormat] = useState<'copydesk' | 'ninjs'>('copydesk')
+  const destination = useExportDestination()
+  const { dir, format } = destination
   const [message, setMessage] = useState<string | null>(null)
   const handleExport = async () => {
-    localStorage.setItem(FOLDER_KEY, dir)
+    destination.remember()
     setMessage('Exporting…')
     try {
       const files = await api.exportArticles({ status: 'approved', format, dir })
@@ -24,25 +23,7 @@ export function BatchExport() {
   }
   return (
     <section className="batch-export" aria-label="Export every approved story">
-      <label className="stacked">
-        <span>Export folder</span>
-        <input
-          className="text-input"
-          value={dir}
-          placeholder="/home/desk/exports"
-          onChange={(e) => setDir(e.target.value)}
-        />
-      </label>
-      <label className="stacked narrow">
-        <span>Format</span>
-        <select
-          value={format}
-          onChange={(e) => setFormat(e.target.value === 'ninjs' ? 'ninjs' : 'copydesk')}
-        >
-          <option value="copydesk">Copydesk JSON</option>
-          <option value="ninjs">IPTC ninjs 3.1</option>
-        </select>
-      </label>
+      <ExportDestinationFields {...destination} />
       <button
         type="button"
         className="button primary"
