@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test'
-import { startHost, tempDataDir, type RunningHost } from './webHost'
+import { startWebHost, type RunningHost } from '../../src/main/testing/startWebHost'
+import { tempDir } from '../../src/main/testing/tempDir'
 
 /** A fresh data folder per test, and the browser host on it; both cleaned up after the test. */
 export type Desk = {
@@ -13,12 +14,12 @@ export const test = base.extend<{ desk: Desk }>({
   // Playwright passes a fixture's own dependencies by destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
   desk: async ({}, use) => {
-    const dir = await tempDataDir()
+    const dir = await tempDir('copydesk-e2e-')
     let host: RunningHost | undefined
     await use({
       dataDir: dir.path,
       start: async () => {
-        host = await startHost(dir.path)
+        host = await startWebHost(dir.path)
         return host
       },
       stop: async () => {

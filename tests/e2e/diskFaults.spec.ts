@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { expectSaved, signIn, startNewArticle } from './actions'
-import { startHost } from './webHost'
+import { startWebHost } from '../../src/main/testing/startWebHost'
 
 /** A small tmpfs to fill up, where this machine lets the test mount one (root with CAP_SYS_ADMIN). */
 async function smallDisk(): Promise<
@@ -65,7 +65,7 @@ async function survivesFault(page: Page, fault: Fault): Promise<void> {
     return
   }
   const data = join(disk.path, 'data')
-  const host = await startHost(data)
+  const host = await startWebHost(data)
   try {
     await page.goto(host.url)
     await signIn(page)

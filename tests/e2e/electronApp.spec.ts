@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { findElectronBinary } from '../../scripts/findElectronBinary.js'
 import { signIn } from './actions'
-import { tempDataDir } from './webHost'
+import { tempDir } from '../../src/main/testing/tempDir'
 
 const binary = findElectronBinary()
 
@@ -14,7 +14,7 @@ test('the desktop app: draft, close, reopen intact (real Electron)', async () =>
     test.skip(true, reason)
     return
   }
-  const dir = await tempDataDir()
+  const dir = await tempDir('copydesk-e2e-')
   try {
     const launch = () =>
       electron.launch({

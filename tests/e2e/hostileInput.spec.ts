@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { DANGEROUS_HREF, DANGEROUS_MARKUP, HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads'
 import { expectSaved, signIn, startNewArticle } from './actions'
-import { startHost, tempDataDir } from './webHost'
+import { startWebHost } from '../../src/main/testing/startWebHost'
+import { tempDir } from '../../src/main/testing/tempDir'
 
 /** Calls the browser host's API from inside the page, as the renderer does (same origin, the tab's token). */
 async function callApi(
@@ -30,8 +31,8 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
 }) => {
   test.setTimeout(180_000)
   expect(HOSTILE_PAYLOADS.length).toBeGreaterThanOrEqual(100)
-  const dir = await tempDataDir()
-  const host = await startHost(dir.path)
+  const dir = await tempDir('copydesk-e2e-')
+  const host = await startWebHost(dir.path)
   const fired: string[] = []
   const out = join(dir.path, 'exports')
   let exportedCount = 0

@@ -1,7 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
 export type RunningHost = {
   url: string
@@ -10,8 +7,11 @@ export type RunningHost = {
   stop: () => Promise<void>
 }
 
-/** Starts the built browser host (`out/main/webHost.js`) on a free port against `dataDir`. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
+/**
+ * Starts the built browser host (`out/main/webHost.js`) on a free port against `dataDir`, as its own
+ * process like Electron's main: for end-to-end tests and the typing bench.
+ */
+export async function startWebHost(dataDir: string): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
     ['out/main/webHost.js', '--data-dir', dataDir, '--port', '0'],
@@ -46,10 +46,4 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')
   })
-}
-
-/** A fresh data directory for one test. */
-export async function tempDataDir(): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), 'copydesk-e2e-'))
-  return { path, cleanup: () => rm(path, { recursive: true, force: true }) }
 }
