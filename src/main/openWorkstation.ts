@@ -76,6 +76,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     client: (target) => clientForTarget(target, settings.get(), secrets, options.cmsTimeoutMs),
   })
   if (options.runOutbox) outbox.start()
+  // The desk app builds its search index while the editor is already usable; the CLI only if it searches.
+  if (options.host !== 'cli') void repository.warmSearch().catch(() => undefined)
   const info = (): AppInfo => ({
     dataDir: options.dataDir,
     host: options.host === 'electron' ? 'electron' : 'web',

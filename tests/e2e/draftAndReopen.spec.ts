@@ -73,7 +73,7 @@ test('an editor drafts an article, and finds it intact after closing the app', a
   await expect(page.getByText('Quad cooperation was reaffirmed.')).toBeVisible()
 })
 
-test('list filters as you type, newest first', async ({ page, desk }) => {
+test('search finds headline and body words as you type, newest first', async ({ page, desk }) => {
   const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
@@ -88,10 +88,19 @@ test('list filters as you type, newest first', async ({ page, desk }) => {
   const list = page.getByRole('navigation', { name: 'Articles' }).getByRole('link')
   await expect(list).toHaveCount(3)
   await expect(list.first()).toContainText('Kerala budget passes')
-  await page.getByLabel('Filter articles').fill('kerala')
-  await expect(list).toHaveCount(2)
-  await page.getByLabel('Filter articles').fill('tokyo quad')
+  await page.getByRole('textbox', { name: 'Article body' }).click()
+  await page.keyboard.type('Finance minister K. N. Balagopal tabled the plan on Friday.')
+  await expectSaved(page)
+
+  const search = page.getByRole('searchbox', { name: 'Search articles' })
+  await search.fill('kerala')
+  await expect(list).toHaveText([/Kerala budget passes/, /Monsoon arrives early in Kerala/])
+  await search.fill('tokyo quad')
   await expect(list).toHaveText([/Quad ministers meet in Tokyo/])
+  await search.fill('balago friday')
+  await expect(list).toHaveText([/Kerala budget passes/])
+  await search.fill('balagopal tokyo')
+  await expect(page.getByText('No articles match “balagopal tokyo”.')).toBeVisible()
 })
 
 test('an article moved to the trash comes back intact', async ({ page, desk }) => {

@@ -34,18 +34,8 @@ export class ArticleService {
     private readonly env: ServiceEnv,
   ) {}
 
-  async list(input: ListArticlesInput): Promise<ArticleSummary[]> {
-    const all = await this.repository.list()
-    const words = fold(input.query ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-    if (words.length === 0) return all
-    return all.filter((article) => {
-      const haystack = fold(
-        `${article.headline} ${article.slug} ${article.author} ${article.status}`,
-      )
-      return words.every((word) => haystack.includes(word))
-    })
+  list(input: ListArticlesInput): Promise<ArticleSummary[]> {
+    return input.query ? this.repository.search(input.query) : this.repository.list()
   }
 
   get(input: ArticleRef): Promise<Article> {
@@ -159,11 +149,4 @@ function assertBodyFits(fields: Partial<EditableFields>): void {
   if (!fields.body) return
   const problems = validateBody(fields.body)
   if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems })
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
 }

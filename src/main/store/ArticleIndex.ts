@@ -46,6 +46,8 @@ export class ArticleIndex {
   private timer: NodeJS.Timeout | undefined
   private flushing: Promise<void> = Promise.resolve()
   private dirty = false
+  /** Goes up with every change, so readers can cache what they derive from the entries. */
+  version = 0
 
   private constructor(private readonly db: Low<IndexFile>) {}
 
@@ -76,12 +78,14 @@ export class ArticleIndex {
 
   set(entry: IndexEntry): void {
     this.db.data.entries[entry.id] = entry
+    this.version += 1
     this.scheduleFlush()
   }
 
   delete(id: string): void {
     const { [id]: _removed, ...rest } = this.db.data.entries
     this.db.data.entries = rest
+    this.version += 1
     this.scheduleFlush()
   }
 

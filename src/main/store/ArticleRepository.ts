@@ -7,6 +7,11 @@ export interface ArticleRepository {
   list(): Promise<ArticleSummary[]>
   /** Throws NOT_FOUND, or CORRUPT_FILE after moving a bad file to quarantine. */
   get(id: string): Promise<Article>
+  /**
+   * Articles not in the trash in which every word of `query` begins a word of the headline, body or
+   * any other part; headline matches first, each group newest first. A query without words lists all.
+   */
+  search(query: string): Promise<ArticleSummary[]>
   create(article: Article): Promise<Article>
   /**
    * Replaces an article with `change(current)`, only if its stored revision is still `baseRevision`;

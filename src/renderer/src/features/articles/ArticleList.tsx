@@ -16,7 +16,7 @@ type Props = {
   onOpen: (id: string) => void
 }
 
-/** The desk's article list: newest first, filtered as you type. */
+/** The desk's article list: newest first; while searching, headline matches first. */
 export function ArticleList({
   view,
   onViewChange,
@@ -41,10 +41,10 @@ export function ArticleList({
           New article
         </button>
         <label className="search">
-          <span className="visually-hidden">Filter articles</span>
+          <span className="visually-hidden">Search articles</span>
           <input
             type="search"
-            placeholder="Filter by headline, author, status"
+            placeholder="Search headlines, text, tags, people"
             value={query}
             onChange={(event) => onQueryChange(event.target.value)}
           />

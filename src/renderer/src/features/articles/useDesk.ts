@@ -65,12 +65,21 @@ export function useDesk(query: string) {
     moveToTrash: useCallback((id: string) => run(() => api.trashArticle({ id })), [run]),
     restore: useCallback((id: string) => run(() => api.restoreArticle({ id })), [run]),
     dismissProblem: useCallback((id: string) => run(() => api.dismissProblem({ id })), [run]),
-    /** Updates the list entry of an article the editor just saved, without asking the store again. */
-    saved: useCallback((article: Article) => {
-      setArticles(
-        (list) => list && [summarize(article), ...list.filter((a) => a.id !== article.id)],
-      )
-    }, []),
+    /**
+     * Updates the list entry of an article the editor just saved, without asking the store again.
+     * Search results keep their order and their members: a save does not make a story match.
+     */
+    saved: useCallback(
+      (article: Article) => {
+        const entry = summarize(article)
+        setArticles((list) => {
+          if (!list) return list
+          if (query) return list.map((a) => (a.id === article.id ? entry : a))
+          return [entry, ...list.filter((a) => a.id !== article.id)]
+        })
+      },
+      [query],
+    ),
   }
 }
 

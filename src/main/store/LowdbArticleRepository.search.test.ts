@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EditableFields } from '../../shared/domain/Article'
+import { newArticle } from '../../shared/domain/newArticle'
+import { tempDir } from '../testing/tempDir'
+import { LowdbArticleRepository } from './LowdbArticleRepository'
+
+let dir: { path: string; cleanup: () => Promise<void> }
+let repo: LowdbArticleRepository | undefined
+
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(async () => {
+  await repo?.close()
+  repo = undefined
+  await dir.cleanup()
+})
+
+const open = () => LowdbArticleRepository.open(dir.path, { purpose: 'test' })
+const paragraph = (text: string) => ({
+  type: 'doc' as const,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+})
+const story = (headline: string, body: string, now: string, more: Partial<EditableFields> = {}) =>
+  newArticle({
+    id: randomUUID(),
+    author: 'Asha',
+    now,
+    fields: { headline, body: paragraph(body), ...more },
+  })
+const headlines = async (query: string) =>
+  (await (repo ?? (await open())).search(query)).map((s) => s.headline)
+
+describe('LowdbArticleRepository search', () => {
+  it('finds words in the body, not only the headline, headline matches first', async () => {
+    repo = await open()
+    await repo.create(
+      story('Quad ministers meet', 'Talks on semiconductors.', '2026-01-20T09:00:00Z'),
+    )
+    await repo.create(story('Semiconductor push', 'A new fab opens.', '2026-01-10T09:00:00Z'))
+    await repo.create(story('Monsoon arrives', 'Kerala gets rain.', '2026-01-25T09:00:00Z'))
+    expect(await headlines('semicond')).toEqual(['Semiconductor push', 'Quad ministers meet'])
+    expect(await headlines('kerala rain')).toEqual(['Monsoon arrives'])
+    expect(await headlines('kerala semiconductor')).toEqual([])
+  })
+
+  it('finds the key points, pull quote and dateline of the wire story', async () => {
+    repo = await open()
+    await repo.create(
+      story(
+        'India, Japan forge stronger ties',
+        'The dialogue in New Delhi...',
+        '2026-01-23T09:00:00Z',
+        {
+          keyPoints: { title: 'Key Points', items: ['Reaffirmed Quad cooperation'] },
+          dateline: { place: 'New Delhi', date: '2026-01-23' },
+          credit: 'IANS',
+        },
+      ),
+    )
+    expect(await headlines('reaffirmed')).toEqual(['India, Japan forge stronger ties'])
+    expect(await headlines('ians delhi')).toEqual(['India, Japan forge stronger ties'])
+  })
+
+  it('follows saves: an edited word is found at once and the old one is gone', async () => {
+    repo = await open()
+    const created = await repo.create(
+      story('Budget', 'Fiscal deficit narrows.', '2026-01-20T09:00:00Z'),
+    )
+    expect(await headlines('deficit')).toEqual(['Budget'])
+    await repo.update(created.id, 1, (a) => ({
+      ...a,
+      body: paragraph('Revenue surplus.'),
+      revision: 2,
+    }))
+    expect(await headlines('deficit')).toEqual([])
+    expect(await headlines('surplus')).toEqual(['Budget'])
+  })
+
+  it('leaves trashed articles out until they are restored', async () => {
+    repo = await open()
+    const created = await repo.create(story('Verdict', 'The court ruled.', '2026-01-20T09:00:00Z'))
+    await repo.trash(created.id, '2026-01-21T09:00:00Z')
+    expect(await headlines('court')).toEqual([])
+    await repo.restore(created.id)
+    expect(await headlines('court')).toEqual(['Verdict'])
+  })
+
+  it('builds its index from the files after a restart', async () => {
+    repo = await open()
+    await repo.create(story('Harvest', 'Paddy yields rise in Punjab.', '2026-01-20T09:00:00Z'))
+    await repo.close()
+    repo = await open()
+    expect(await headlines('punjab')).toEqual(['Harvest'])
+  })
+
+  it('keeps a save made while the index is being built', async () => {
+    repo = await open()
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        repo?.create(story(`Story ${i}`, 'Plain copy.', '2026-01-20T09:00:00Z')),
+      ),
+    )
+    await repo.close()
+    repo = await open()
+    const target = created[39]
+    if (!target) throw new Error('no article')
+    const warming = repo.warmSearch()
+    await repo.update(target.id, 1, (a) => ({
+      ...a,
+      body: paragraph('Breaking copy.'),
+      revision: 2,
+    }))
+    await warming
+    expect(await headlines('breaking')).toEqual(['Story 39'])
+    expect(await headlines('plain')).toHaveLength(39)
+  })
+
+  it('lists everything for a query without words', async () => {
+    repo = await open()
+    await repo.create(story('One', 'x', '2026-01-20T09:00:00Z'))
+    expect(await headlines(' - ')).toEqual(['One'])
+  })
+})

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { SearchIndex } from './SearchIndex'
+
+function indexOf(docs: Record<string, string>): SearchIndex {
+  const index = new SearchIndex()
+  for (const [id, text] of Object.entries(docs)) index.put(id, () => text)
+  return index
+}
+
+const sorted = (ids: Set<string> | null) => (ids ? [...ids].sort() : ids)
+
+describe('SearchIndex', () => {
+  const index = indexOf({
+    a: 'India and Japan bolster strategic ties',
+    b: 'Monsoon harvest in Kerala',
+    c: 'Japan’s semiconductor push, Évora summit',
+  })
+
+  it('finds documents in which every query word begins a word', () => {
+    expect(sorted(index.match('japan'))).toEqual(['a', 'c'])
+    expect(sorted(index.match('Jap strat'))).toEqual(['a'])
+    expect(sorted(index.match('japan monsoon'))).toEqual([])
+    expect(sorted(index.match('pan'))).toEqual([])
+  })
+
+  it('ignores case, accents and punctuation on both sides', () => {
+    expect(sorted(index.match('EVORA'))).toEqual(['c'])
+    expect(sorted(index.match('évora,'))).toEqual(['c'])
+    expect(sorted(index.match('semi-conductor'))).toEqual([])
+    expect(sorted(index.match('semiconductor'))).toEqual(['c'])
+  })
+
+  it('matches one-letter prefixes against the whole vocabulary', () => {
+    expect(sorted(index.match('k'))).toEqual(['b'])
+    expect(sorted(index.match('s'))).toEqual(['a', 'c'])
+  })
+
+  it('answers null to a query with no words, so the caller lists everything', () => {
+    expect(index.match('  ,;  ')).toBeNull()
+  })
+
+  it('forgets a document’s old words when it is indexed again', () => {
+    const changing = indexOf({ a: 'old headline about trade' })
+    changing.put('a', () => 'new headline about energy')
+    expect(sorted(changing.match('trade'))).toEqual([])
+    expect(sorted(changing.match('energy'))).toEqual(['a'])
+    expect(changing.size).toBe(1)
+  })
+
+  it('reads a text only when a query needs it, and only its latest version', () => {
+    const reads: string[] = []
+    const lazy = new SearchIndex()
+    for (const version of ['one', 'two', 'three'])
+      lazy.put('a', () => {
+        reads.push(version)
+        return version
+      })
+    expect(reads).toEqual([])
+    expect(sorted(lazy.match('three'))).toEqual(['a'])
+    expect(reads).toEqual(['three'])
+  })
+
+  it('removes documents', () => {
+    const shrinking = indexOf({ a: 'trade', b: 'trade' })
+    shrinking.remove('a')
+    expect(sorted(shrinking.match('trade'))).toEqual(['b'])
+  })
+
+  it('gives the same answers after compacting many re-indexed documents', () => {
+    const busy = indexOf({ steady: 'budget session opens' })
+    for (let save = 0; save < 2_000; save += 1) {
+      busy.put('typed', () => `draft number ${save} about the budget`)
+      if (save % 10 === 0) expect(sorted(busy.match('budget'))).toHaveLength(2)
+    }
+    expect(sorted(busy.match('budget'))).toEqual(['steady', 'typed'])
+    expect(sorted(busy.match('1999'))).toEqual(['typed'])
+    expect(sorted(busy.match('1998'))).toEqual([])
+    expect(busy.size).toBe(2)
+  })
+})
