@@ -72,6 +72,28 @@ describe('Autosaver', () => {
     expect(store.stored.headline).toBe('India')
   })
 
+  it('regression: typing without a pause never saved, so a crash could take minutes of copy', async () => {
+    const store = fakeStore(article)
+    const saver = new Autosaver({
+      article,
+      save: store.save,
+      onState: (s) => states.push(s),
+      debounceMs: 800,
+      maxWaitMs: 5_000,
+    })
+    let text = ''
+    for (let key = 0; key < 40; key += 1) {
+      text += 'a'
+      const typed = text
+      saver.change('headline', () => typed)
+      await vi.advanceTimersByTimeAsync(300)
+    }
+    // 12 seconds of steady typing: saved at about 5 and 10 seconds, each with what was there then.
+    expect(store.calls.map((call) => call.changes.headline?.length)).toEqual([17, 34])
+    await vi.advanceTimersByTimeAsync(800)
+    expect(store.stored.headline).toBe(text)
+  })
+
   it('keeps the text after a failed save, backs it up, and retries until the store takes it', async () => {
     const store = fakeStore(article)
     store.failNext(

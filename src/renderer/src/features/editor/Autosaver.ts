@@ -16,6 +16,8 @@ export type AutosaverOptions = {
   save: (input: SaveArticleInput) => Promise<Article>
   onState: (state: SaveState) => void
   debounceMs?: number
+  /** The longest a change waits while typing goes on without a pause. */
+  maxWaitMs?: number
   backup?: UnsavedBackup
   /** Fields restored from a backup, to be saved as soon as possible. */
   restored?: Partial<EditableFields>
@@ -30,6 +32,8 @@ export class Autosaver {
   private dirty = new Map<Field, Reader>()
   private readonly savedListeners = new Set<(article: Article) => void>()
   private timer: ReturnType<typeof setTimeout> | undefined
+  /** When the oldest change not yet sent was made. */
+  private pendingSince: number | undefined
   private inFlight: Promise<void> | undefined
   private attempt = 0
   private base: number
@@ -69,7 +73,11 @@ export class Autosaver {
     this.released = false
     if (this.conflicted) return
     this.options.onState({ kind: 'unsaved' })
-    this.schedule(this.options.debounceMs ?? 800)
+    const now = Date.now()
+    this.pendingSince ??= now
+    // Typing without a pause must still reach the disk: a crash would otherwise take minutes of copy.
+    const untilMax = this.pendingSince + (this.options.maxWaitMs ?? 5_000) - now
+    this.schedule(Math.max(0, Math.min(this.options.debounceMs ?? 800, untilMax)))
   }
 
   /** Saves now (menu Save, Ctrl+S, closing the article); resolves when nothing is pending or it failed. */
@@ -103,6 +111,7 @@ export class Autosaver {
   discard(): void {
     clearTimeout(this.timer)
     this.dirty.clear()
+    this.pendingSince = undefined
     this.conflicted = false
     this.backup.clear()
   }
@@ -116,6 +125,7 @@ export class Autosaver {
     const sent = new Map(this.dirty)
     const changes = readAll(sent)
     this.dirty.clear()
+    this.pendingSince = undefined
     // Kept until the store acknowledges it, so a crash mid-save still finds the text on reopening.
     this.backup.write(this.base, changes)
     this.options.onState({ kind: 'saving' })
