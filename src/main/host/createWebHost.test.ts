@@ -1,8 +1,8 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
-import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkstation, type Workstation } from '../openWorkstation'
+import { rawRequest } from '../testing/rawRequest'
 import { tempDir } from '../testing/tempDir'
 import { createWebHost, type WebHost } from './createWebHost'
 
@@ -25,33 +25,8 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-/** A raw HTTP call, so headers (Host, Origin) can be anything a hostile client would send. */
-function call(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  const url = new URL(host.origin)
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
-    (resolve, reject) => {
-      const req = request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path,
-          method: options.method ?? 'GET',
-          headers: options.headers,
-        },
-        (res) => {
-          let body = ''
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-        },
-      )
-      req.on('error', reject)
-      req.end(options.body)
-    },
-  )
-}
+const call = (path: string, options: Parameters<typeof rawRequest>[2] = {}) =>
+  rawRequest(host.origin, path, options)
 
 const good = () => ({
   Origin: host.origin,

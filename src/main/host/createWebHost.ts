@@ -123,10 +123,14 @@ async function readJson(req: IncomingMessage): Promise<Envelope<unknown>> {
 }
 
 async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
-    /^([/\\])+/,
-    '',
-  )
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)
+  } catch {
+    // Found by fuzzing: a broken %-escape threw and was answered as a server failure.
+    return refuse(res, 400, 'Malformed address.')
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '')
   const file = join(root, relative)
   if (relative.startsWith('..') || !file.startsWith(root + sep))
     return refuse(res, 404, 'Not found.')

@@ -1,0 +1,194 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { METHODS } from '../../shared/ipc/methods'
+import { openWorkstation, type Workstation } from '../openWorkstation'
+import { hostilePayloads } from '../testing/hostilePayloads'
+import { rawRequest } from '../testing/rawRequest'
+import { snapshotDir } from '../testing/snapshotDir'
+import { tempDir } from '../testing/tempDir'
+import { createWebHost, type WebHost } from './createWebHost'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let ws: Workstation
+let host: WebHost
+const dataDir = () => join(dir.path, 'data')
+
+beforeAll(async () => {
+  dir = await tempDir()
+  const rendererDir = join(dir.path, 'renderer')
+  await mkdir(rendererDir)
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>')
+  ws = await openWorkstation({ dataDir: dataDir(), host: 'web', version: 'fuzz' })
+  await ws.dispatch('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
+  await ws.dispatch('createArticle', { fields: { headline: 'Existing story' } })
+  host = await createWebHost({ dispatch: ws.dispatch, rendererDir })
+})
+afterAll(async () => {
+  await host.close()
+  await ws.close()
+  await dir.cleanup()
+})
+
+const good = () => ({
+  Host: new URL(host.origin).host,
+  Origin: host.origin,
+  Authorization: `Bearer ${host.token}`,
+  'Content-Type': 'application/json',
+})
+
+/** A seeded stream of numbers in [0, 1), so a failure can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648
+    return state / 2147483648
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+
+/** Parses an answer that must be a named refusal; fails the test with the call that got through. */
+function expectRefused(label: string, res: { status: number; body: string }): void {
+  let body: unknown
+  try {
+    body = JSON.parse(res.body)
+  } catch {
+    throw new Error(
+      `${label}: answered ${res.status} with a body that is not JSON: ${res.body.slice(0, 120)}`,
+    )
+  }
+  expect(body, label).toMatchObject({
+    ok: false,
+    error: { code: expect.any(String), message: expect.any(String) },
+  })
+  expect(res.status, label).toBeLessThan(500)
+}
+
+describe('browser host fuzzing over HTTP', () => {
+  it('refuses random payloads on every call, with a named error, and changes nothing on disk', async () => {
+    await settle()
+    const before = await snapshotDir(dataDir())
+    const payloads = hostilePayloads(11)
+    let sent = 0
+    for (const method of METHODS) {
+      for (let i = 0; i < 15; i += 1) {
+        const payload = payloads.next().value
+        const body = JSON.stringify(payload)
+        // An empty object is a valid call for the methods that take no input.
+        if (body === undefined || body === '{}') continue
+        const res = await rawRequest(host.origin, `/api/${method}`, {
+          method: 'POST',
+          headers: good(),
+          body,
+        })
+        expectRefused(`${method} ${body.slice(0, 160)}`, res)
+        sent += 1
+      }
+    }
+    expect(sent).toBeGreaterThan(METHODS.length * 10)
+    await settle()
+    expect(await snapshotDir(dataDir())).toEqual(before)
+  })
+
+  it('refuses random bytes, broken JSON and odd paths without failing or changing anything', async () => {
+    await settle()
+    const before = await snapshotDir(dataDir())
+    const random = seeded(5)
+    const bodies = [
+      '',
+      '{',
+      '{"fields":',
+      '['.repeat(50_000),
+      '{"a":'.repeat(20_000),
+      '\u0000\u0001\u0002',
+      'null',
+      '"just a string"',
+      '1e999999',
+      Buffer.from(Array.from({ length: 4096 }, () => Math.floor(random() * 256))),
+      ...Array.from({ length: 40 }, () =>
+        Array.from({ length: Math.floor(random() * 200) }, () =>
+          String.fromCharCode(Math.floor(random() * 0x2fff)),
+        ).join(''),
+      ),
+    ]
+    for (const [index, body] of bodies.entries()) {
+      const method = METHODS[index % METHODS.length] ?? 'listArticles'
+      const res = await rawRequest(host.origin, `/api/${method}`, {
+        method: 'POST',
+        headers: good(),
+        body,
+      })
+      expectRefused(`${method} body #${index}`, res)
+    }
+    for (const path of [
+      '/api/',
+      '/api/%E0%A4%A',
+      '/api/..%2f..%2fsettings',
+      '/api/listArticles/../../x',
+      '/%E0%A4%A',
+      '/%00',
+      '/..%5c..%5csecret',
+      '/api/__proto__',
+      '/api/constructor',
+    ]) {
+      const res = await rawRequest(host.origin, path, {
+        method: path.startsWith('/api') ? 'POST' : 'GET',
+        headers: good(),
+        body: path.startsWith('/api') ? '{}' : undefined,
+      })
+      expectRefused(path, res)
+    }
+    await settle()
+    expect(await snapshotDir(dataDir())).toEqual(before)
+  })
+
+  it('refuses every call whose headers are not our page’s, whatever the payload', async () => {
+    await settle()
+    const before = await snapshotDir(dataDir())
+    const random = seeded(9)
+    const mutations: [string, (h: Record<string, string>) => Record<string, string>][] = [
+      ['no token', ({ Authorization: _a, ...h }) => h],
+      ['a wrong token', (h) => ({ ...h, Authorization: `Bearer ${host.token.slice(1)}x` })],
+      ['a token in another scheme', (h) => ({ ...h, Authorization: `Basic ${host.token}` })],
+      ['another origin', (h) => ({ ...h, Origin: 'http://evil.example' })],
+      ['a null origin', (h) => ({ ...h, Origin: 'null' })],
+      ['our origin on another port', (h) => ({ ...h, Origin: 'http://127.0.0.1:1' })],
+      ['no origin', ({ Origin: _o, ...h }) => h],
+      ['a rebinding Host', (h) => ({ ...h, Host: 'evil.example' })],
+      ['localhost as Host', (h) => ({ ...h, Host: `localhost:${new URL(host.origin).port}` })],
+      [
+        'a form content type',
+        (h) => ({ ...h, 'Content-Type': 'application/x-www-form-urlencoded' }),
+      ],
+      ['a text content type', (h) => ({ ...h, 'Content-Type': 'text/plain' })],
+    ]
+    for (let i = 0; i < 120; i += 1) {
+      const picked = mutations[Math.floor(random() * mutations.length)]
+      if (!picked) continue
+      const [name, mutate] = picked
+      const method = METHODS[Math.floor(random() * METHODS.length)] ?? 'createArticle'
+      const res = await rawRequest(host.origin, `/api/${method}`, {
+        method: random() < 0.9 ? 'POST' : 'PUT',
+        headers: mutate(good()),
+        body: JSON.stringify({ fields: { headline: 'Planted by a hostile page' } }),
+      })
+      expectRefused(`${method} with ${name}`, res)
+      expect(res.status, `${method} with ${name}`).toBeGreaterThanOrEqual(400)
+    }
+    await settle()
+    expect(await snapshotDir(dataDir())).toEqual(before)
+  })
+
+  it('still answers a proper call after all of that', async () => {
+    const res = await rawRequest(host.origin, '/api/listArticles', {
+      method: 'POST',
+      headers: good(),
+      body: '{}',
+    })
+    expect(JSON.parse(res.body)).toMatchObject({
+      ok: true,
+      value: [{ headline: 'Existing story' }],
+    })
+  })
+})
