@@ -37,6 +37,8 @@ export function useBodyEditor(options: {
     editable: options.editable,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
+    // Nothing listens for 'delete' events, and computing them walks each transaction's steps per keystroke.
+    enableCoreExtensions: { delete: false },
     editorProps: {
       attributes: {
         class: 'body-editor',

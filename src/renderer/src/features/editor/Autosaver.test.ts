@@ -64,6 +64,8 @@ describe('Autosaver', () => {
     }
     expect(store.calls).toHaveLength(0)
     expect(lastState()).toBe('unsaved')
+    // Regression: each keystroke reported 'unsaved' again and re-rendered the whole editor screen.
+    expect(states.filter((s) => s.kind === 'unsaved')).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(800)
     expect(store.calls).toEqual([
       { id: article.id, baseRevision: 1, changes: { headline: 'India' } },
@@ -92,6 +94,24 @@ describe('Autosaver', () => {
     expect(store.calls.map((call) => call.changes.headline?.length)).toEqual([17, 34])
     await vi.advanceTimersByTimeAsync(800)
     expect(store.stored.headline).toBe(text)
+  })
+
+  it('regression: what was typed during a save was sent the moment it returned, a save per round trip', async () => {
+    const store = fakeStore(article)
+    const slowSave = async (input: SaveArticleInput) => {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      return store.save(input)
+    }
+    const saver = new Autosaver({ article, save: slowSave, onState: (s) => states.push(s) })
+    saver.change('headline', () => 'First')
+    await vi.advanceTimersByTimeAsync(900)
+    saver.change('headline', () => 'First words')
+    await vi.advanceTimersByTimeAsync(100)
+    expect(store.calls).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(400)
+    expect(store.calls).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(800)
+    expect(store.calls.map((call) => call.changes.headline)).toEqual(['First', 'First words'])
   })
 
   it('keeps the text after a failed save, backs it up, and retries until the store takes it', async () => {

@@ -34,6 +34,7 @@ export class Autosaver {
   private timer: ReturnType<typeof setTimeout> | undefined
   /** When the oldest change not yet sent was made. */
   private pendingSince: number | undefined
+  private reported: SaveState['kind'] | undefined
   private inFlight: Promise<void> | undefined
   private attempt = 0
   private base: number
@@ -72,12 +73,9 @@ export class Autosaver {
     this.dirty.set(field, read)
     this.released = false
     if (this.conflicted) return
-    this.options.onState({ kind: 'unsaved' })
-    const now = Date.now()
-    this.pendingSince ??= now
-    // Typing without a pause must still reach the disk: a crash would otherwise take minutes of copy.
-    const untilMax = this.pendingSince + (this.options.maxWaitMs ?? 5_000) - now
-    this.schedule(Math.max(0, Math.min(this.options.debounceMs ?? 800, untilMax)))
+    this.report({ kind: 'unsaved' })
+    this.pendingSince ??= Date.now()
+    this.schedule(this.nextDelay())
   }
 
   /** Saves now (menu Save, Ctrl+S, closing the article); resolves when nothing is pending or it failed. */
@@ -96,7 +94,7 @@ export class Autosaver {
   resolveKeepingMine(onto: number): void {
     this.base = onto
     this.conflicted = false
-    this.options.onState({ kind: 'unsaved' })
+    this.report({ kind: 'unsaved' })
     void this.flush()
   }
 
@@ -116,6 +114,21 @@ export class Autosaver {
     this.backup.clear()
   }
 
+  /** Tells the screen the save state; a repeat of 'unsaved' on every keystroke would re-render it for nothing. */
+  private report(state: SaveState): void {
+    if (state.kind === 'unsaved' && this.reported === 'unsaved') return
+    this.reported = state.kind
+    this.options.onState(state)
+  }
+
+  /** A pause in typing, but never longer than the max wait since the oldest unsent change. */
+  private nextDelay(): number {
+    const now = Date.now()
+    // Typing without a pause must still reach the disk: a crash would otherwise take minutes of copy.
+    const untilMax = (this.pendingSince ?? now) + (this.options.maxWaitMs ?? 5_000) - now
+    return Math.max(0, Math.min(this.options.debounceMs ?? 800, untilMax))
+  }
+
   private schedule(delay: number): void {
     clearTimeout(this.timer)
     this.timer = setTimeout(() => void this.flush(), delay)
@@ -128,7 +141,7 @@ export class Autosaver {
     this.pendingSince = undefined
     // Kept until the store acknowledges it, so a crash mid-save still finds the text on reopening.
     this.backup.write(this.base, changes)
-    this.options.onState({ kind: 'saving' })
+    this.report({ kind: 'saving' })
     try {
       const saved = await this.options.save({
         id: this.options.article.id,
@@ -140,10 +153,11 @@ export class Autosaver {
       this.backup.clear()
       for (const listener of this.savedListeners) listener(saved)
       if (this.dirty.size > 0) {
-        this.options.onState({ kind: 'unsaved' })
-        this.schedule(0)
+        this.report({ kind: 'unsaved' })
+        // Not at once: during steady typing that would save on every round trip.
+        this.schedule(this.nextDelay())
       } else {
-        this.options.onState({ kind: 'saved', at: saved.updatedAt })
+        this.report({ kind: 'saved', at: saved.updatedAt })
       }
     } catch (error) {
       for (const [field, read] of sent) if (!this.dirty.has(field)) this.dirty.set(field, read)
@@ -151,17 +165,16 @@ export class Autosaver {
       if (error instanceof AppError && error.code === 'CONFLICT') {
         this.conflicted = true
         const current = conflictCurrent(error)
-        if (current)
-          return this.options.onState({ kind: 'conflict', reason: error.message, current })
+        if (current) return this.report({ kind: 'conflict', reason: error.message, current })
       }
       const reason = error instanceof Error ? error.message : String(error)
       if (error instanceof AppError && error.code === 'INVALID_INPUT') {
         // Retrying cannot help; the next edit tries again.
-        return this.options.onState({ kind: 'failed', reason, retryAt: null })
+        return this.report({ kind: 'failed', reason, retryAt: null })
       }
       this.attempt += 1
       const delay = retryDelay(this.attempt)
-      this.options.onState({ kind: 'failed', reason, retryAt: Date.now() + delay })
+      this.report({ kind: 'failed', reason, retryAt: Date.now() + delay })
       if (!this.released && !this.conflicted) this.schedule(delay)
     }
   }
