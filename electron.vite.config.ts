@@ -13,6 +13,8 @@ export default defineConfig({
           crashWriter: resolve('src/main/tools/crashWriter.ts'),
           bench: resolve('src/main/tools/bench.ts'),
         },
+        // Only the bench drives a browser; Playwright stays a dev dependency, loaded from node_modules.
+        external: ['@playwright/test'],
       },
     },
   },

@@ -2,10 +2,7 @@ import { newArticle } from '../../shared/domain/newArticle'
 import type { Article } from '../../shared/domain/Article'
 import type { DocNode } from '../../shared/domain/DocNode'
 
-const WORDS =
-  'minister dialogue security partnership trade economy semiconductor energy quad connectivity infrastructure summit agreement cooperation regional supply chain critical minerals investment policy framework capital parliament budget election monsoon harvest court verdict'.split(
-    ' ',
-  )
+const TOPICS = ['diplomacy', 'economy', 'politics', 'courts', 'climate', 'business', 'health']
 const PLACES = ['New Delhi', 'Tokyo', 'Mumbai', 'Kochi', 'Dhaka', 'Colombo', 'Kathmandu', 'Chennai']
 
 /** A seeded generator, so every bench run measures the same corpus. */
@@ -18,10 +15,10 @@ export function seeded(seed: number): () => number {
 }
 
 /** A realistic article: 300 to 3,000 words in paragraphs, headings, key points, a pull quote, a dateline. */
-export function corpusArticle(index: number, random: () => number): Article {
+export function corpusArticle(index: number, random: () => number, draw: () => string): Article {
   const sentence = (min: number, max: number) => {
     const length = min + Math.floor(random() * (max - min))
-    const words = Array.from({ length }, () => WORDS[Math.floor(random() * WORDS.length)] ?? 'news')
+    const words = Array.from({ length }, draw)
     const text = words.join(' ')
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
   }
@@ -71,7 +68,7 @@ export function corpusArticle(index: number, random: () => number): Article {
         date: `2026-01-${String(day).padStart(2, '0')}`,
       },
       credit: 'IANS',
-      tags: ['bench', WORDS[index % WORDS.length] ?? 'news'],
+      tags: ['bench', TOPICS[index % TOPICS.length] ?? 'news'],
       body: { type: 'doc', content },
     },
   })

@@ -1,0 +1,97 @@
+import { performance } from 'node:perf_hooks'
+import type { Article } from '../../shared/domain/Article'
+import { searchableText, searchTerms } from '../../shared/domain/searchTerms'
+import { LowdbArticleRepository } from '../store/LowdbArticleRepository'
+import { ms, percentile, type Row } from './benchTable'
+
+const TARGET_MS = 50
+
+/** Queries of every selectivity: a word in every story, mid and rare words, prefixes, no match. */
+function queriesFor(words: string[]): string[] {
+  const at = (rank: number) => words[Math.min(rank, words.length - 1)] ?? 'news'
+  return [
+    at(0),
+    at(45),
+    at(400),
+    at(3_000),
+    at(20_000),
+    at(39_000),
+    `${at(45)} ${at(400)}`,
+    `${at(60)} ${at(1_500)} ${at(200)}`,
+    at(2_000).slice(0, 3),
+    'k',
+    '4711',
+    'zzqx',
+  ]
+}
+
+/**
+ * Search over headline and body through the store, after its index is built, beside the naive way:
+ * every article's text held in memory and scanned for each query.
+ */
+export async function benchSearch(
+  dir: string,
+  corpus: Article[],
+  words: string[],
+  rounds: number,
+): Promise<Row[]> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  const heapBefore = process.memoryUsage().heapUsed
+  const repo = await LowdbArticleRepository.open(dir, { purpose: 'bench' })
+  const buildStart = performance.now()
+  await repo.warmSearch()
+  const buildMs = performance.now() - buildStart
+  gc?.()
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20
+
+  const queries = queriesFor(words)
+  const times: number[] = []
+  const hits = new Map<string, number>()
+  for (let round = 0; round <= rounds; round += 1) {
+    for (const query of queries) {
+      const start = performance.now()
+      const found = await repo.search(query)
+      // The first round warms the JIT and is not counted.
+      if (round > 0) times.push(performance.now() - start)
+      hits.set(query, found.length)
+    }
+  }
+  await repo.close()
+
+  const texts = corpus.map((article) => ({
+    updatedAt: article.updatedAt,
+    text: searchTerms(searchableText(article)).join(' '),
+  }))
+  const naive: number[] = []
+  for (const query of queries) {
+    const start = performance.now()
+    const needles = searchTerms(query)
+    texts
+      .filter(({ text }) => needles.every((needle) => text.includes(needle)))
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
+    naive.push(performance.now() - start)
+  }
+  const p95 = percentile(times, 95)
+  const naiveP95 = percentile(naive, 95)
+  const spread = [...hits.values()].sort((a, b) => a - b)
+  return [
+    {
+      measure: `search headline + body p50 / p95, ${corpus.length} articles`,
+      value: `${ms(percentile(times, 50))} / ${ms(p95)}`,
+      baseline: `scan of every text in memory ${ms(naiveP95)}`,
+      ratio: `${(naiveP95 / p95).toFixed(1)}× faster`,
+      target: `< ${TARGET_MS} ms`,
+      pass: p95 < TARGET_MS,
+      note: `${queries.length} queries × ${rounds}, ${spread[0]} to ${spread.at(-1)} hits`,
+    },
+    {
+      measure: `search index built from ${corpus.length} files (in the background at start)`,
+      value: `${(buildMs / 1000).toFixed(1)} s`,
+      baseline: `${heapMb.toFixed(0)} MB of heap`,
+      ratio: '',
+      target: '',
+      pass: null,
+    },
+  ]
+}

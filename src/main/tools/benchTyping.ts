@@ -1,0 +1,267 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import type { EditableFields } from '../../shared/domain/Article'
+import { countWords, docText } from '../../shared/domain/countWords'
+import { openWorkstation } from '../openWorkstation'
+import { startWebHost } from '../testing/startWebHost'
+import { ms, percentile, type Row } from './benchTable'
+
+const FRAME_MS = 1000 / 60
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+const TYPED = 'The minister said talks would resume next week in Tokyo. '
+const WARMUP_KEYS = 50
+const ROUNDS = 3
+const VIEWPORT = { width: 1360, height: 860 }
+const BARE_PAGE = join('out', 'bench', 'bare-prosemirror')
+
+declare global {
+  interface Window {
+    copydeskLatencies?: number[]
+    copydeskMeasured?: (count: number) => Promise<void>
+  }
+}
+
+/** Records, for every keydown, the time until the frame after it has been drawn. */
+function latencyProbe(): void {
+  const latencies: number[] = []
+  let waiter: { count: number; resolve: () => void } | undefined
+  window.copydeskLatencies = latencies
+  // Resolves once `count` keys are measured: the bench waits on this rather than polling every frame.
+  window.copydeskMeasured = (count) =>
+    new Promise((resolve) => {
+      if (latencies.length >= count) resolve()
+      else waiter = { count, resolve }
+    })
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const start = event.timeStamp
+      requestAnimationFrame(() => {
+        // rAF runs before the frame is drawn; a message posted from it runs after.
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => {
+          latencies.push(performance.now() - start)
+          if (waiter && latencies.length >= waiter.count) waiter.resolve()
+        }
+        channel.port2.postMessage(null)
+      })
+    },
+    true,
+  )
+}
+
+/** Types `keys` keys at a typist's pace where the caret is, one frame measured per key. */
+async function typeAndMeasure(page: Page, keys: number): Promise<number[]> {
+  const before = await page.evaluate(() => window.copydeskLatencies?.length ?? 0)
+  for (let i = before; i < before + keys; i += 1) {
+    const char = TYPED[i % TYPED.length] ?? ' '
+    await page.keyboard.press(i % 120 === 119 ? 'Enter' : char === ' ' ? 'Space' : char)
+    await page.evaluate((n) => window.copydeskMeasured?.(n), i + 1)
+    await page.waitForTimeout(40)
+  }
+  const all = await page.evaluate(() => window.copydeskLatencies ?? [])
+  return all.slice(before)
+}
+
+type Editor = { name: string; page: Page; samples: number[]; close: () => Promise<void> }
+
+/** The app in the browser host, with the article open and the caret in the middle of its body. */
+async function openApp(
+  browser: Browser,
+  dataDir: string,
+  fields: Partial<EditableFields>,
+): Promise<Editor> {
+  const workstation = await openWorkstation({ dataDir, host: 'cli', version: 'bench' })
+  await workstation.profiles.set({ name: 'Bench Writer', role: 'writer' })
+  await workstation.articles.create({ fields })
+  await workstation.close()
+  const host = await startWebHost(dataDir)
+  const page = await browser.newPage({ viewport: VIEWPORT })
+  await page.addInitScript(latencyProbe)
+  await page.goto(host.url)
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first().click()
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await body.getByText('India Narrative').first().waitFor()
+  await placeCaret(page, body.locator('p'))
+  return {
+    name: 'app',
+    page,
+    samples: [],
+    close: async () => {
+      await page.close()
+      await host.stop()
+    },
+  }
+}
+
+/** The baseline page: bare ProseMirror, or (`mode` "tiptap") TipTap with the app's extensions only. */
+async function openBare(
+  browser: Browser,
+  fields: Partial<EditableFields>,
+  mode: 'bare' | 'tiptap',
+): Promise<Editor> {
+  const paragraphs = (fields.body?.content ?? []).map((block) => docText(block))
+  const server = await serveBarePage(JSON.stringify(paragraphs), JSON.stringify(fields.body))
+  const page = await browser.newPage({ viewport: VIEWPORT })
+  await page.addInitScript(latencyProbe)
+  await page.goto(
+    `http://127.0.0.1:${portOf(server)}/index.html${mode === 'tiptap' ? '?tiptap' : ''}`,
+  )
+  await page.locator('body[data-ready="true"]').waitFor()
+  await placeCaret(page, page.getByRole('textbox', { name: 'Bare ProseMirror' }).locator('p'))
+  return {
+    name: mode,
+    page,
+    samples: [],
+    close: async () => {
+      await page.close()
+      server.close()
+    },
+  }
+}
+
+/**
+ * Warms each editor up, then types in them by turns, a round at a time, so a slow spell of this
+ * machine falls on all of them alike. With --profile-typing, writes each page's CPU profile and a
+ * trace to bench-results/ (open them in Chrome DevTools' Performance panel).
+ */
+async function typeInTurns(editors: Editor[], keys: number): Promise<void> {
+  const profiling = process.argv.includes('--profile-typing')
+  const sessions = profiling
+    ? await Promise.all(editors.map((e) => e.page.context().newCDPSession(e.page)))
+    : []
+  for (const session of sessions) {
+    await session.send('Profiler.enable')
+    await session.send('Profiler.start')
+  }
+  const browser = editors[0]?.page.context().browser()
+  if (profiling)
+    await browser?.startTracing(undefined, { categories: ['devtools.timeline', 'blink'] })
+  const lifecycles = await Promise.all(editors.map((e) => e.page.context().newCDPSession(e.page)))
+  // Only the page being typed in runs; the others are frozen so they take no share of the machine.
+  const runOnly = (active: number) =>
+    Promise.all(
+      lifecycles.map((session, index) =>
+        session.send('Page.setWebLifecycleState', {
+          state: index === active ? 'active' : 'frozen',
+        }),
+      ),
+    )
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const [index, editor] of editors.entries()) {
+      await runOnly(index)
+      if (round === 0) await typeAndMeasure(editor.page, WARMUP_KEYS)
+      editor.samples.push(...(await typeAndMeasure(editor.page, Math.ceil(keys / ROUNDS))))
+    }
+  await runOnly(-1)
+  if (!profiling) return
+  await mkdir('bench-results', { recursive: true })
+  const trace = await browser?.stopTracing()
+  if (trace) await writeFile(join('bench-results', 'typing.trace.json'), trace)
+  for (const [index, session] of sessions.entries()) {
+    const { profile } = await session.send('Profiler.stop')
+    const name = editors[index]?.name ?? String(index)
+    await writeFile(join('bench-results', `typing-${name}.cpuprofile`), JSON.stringify(profile))
+  }
+}
+
+/** Puts the caret at the end of a paragraph in the middle of the document, where editors revise. */
+async function placeCaret(page: Page, paragraphs: ReturnType<Page['locator']>): Promise<void> {
+  const middle = paragraphs.nth(Math.floor((await paragraphs.count()) / 2))
+  await middle.scrollIntoViewIfNeeded()
+  await middle.click()
+  await page.keyboard.press('End')
+}
+
+/**
+ * Typing latency in Chromium: keydown to the next drawn frame in the app's editor (every extension,
+ * React views, autosave, counts) on a 10,000-word article, beside bare ProseMirror with its text.
+ */
+export async function benchTyping(
+  dataDir: string,
+  fields: Partial<EditableFields>,
+  keys: number,
+): Promise<Row[]> {
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+  const skipped = (reason: string): Row[] => [
+    {
+      measure: 'typing in Chromium',
+      value: 'skipped',
+      baseline: reason,
+      ratio: '',
+      target: '',
+      pass: null,
+    },
+  ]
+  if (!existsSync(executablePath))
+    return skipped(`no Chromium at ${executablePath} (set CHROMIUM_PATH)`)
+  if (!existsSync(join(BARE_PAGE, 'index.html')))
+    return skipped('the bare ProseMirror page is not built (npm run bench builds it)')
+  const { chromium } = await import('@playwright/test')
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const editors: Editor[] = []
+  try {
+    editors.push(await openApp(browser, dataDir, fields))
+    editors.push(await openBare(browser, fields, 'tiptap'))
+    editors.push(await openBare(browser, fields, 'bare'))
+    await typeInTurns(editors, keys)
+  } finally {
+    for (const editor of editors) await editor.close()
+    await browser.close()
+  }
+  const [app = [], tiptap = [], bare = []] = editors.map((editor) => editor.samples)
+  const bareP95 = percentile(bare, 95)
+  const words = countWords(docText(fields.body)).toLocaleString('en-US')
+  const row = (label: string, samples: number[], target: boolean): Row => ({
+    measure: `typing, ${label}: keydown to next frame p50 / p95, ${words} words`,
+    value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`,
+    baseline: `bare ProseMirror ${ms(percentile(bare, 50))} / ${ms(bareP95)}`,
+    ratio: `${(percentile(samples, 95) / bareP95).toFixed(2)}× bare`,
+    target: target ? `≤ ${FRAME_MS.toFixed(1)} ms` : '',
+    pass: target ? percentile(samples, 95) <= FRAME_MS : null,
+    note: `${samples.length} keys in ${ROUNDS} turns after ${WARMUP_KEYS} to warm up; slowest ${ms(Math.max(...samples))}`,
+  })
+  return [row('the app', app, true), row('TipTap + our extensions, no app', tiptap, false)]
+}
+
+function serveBarePage(textJson: string, docJson: string): Promise<Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' }
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    if (path === '/text.json' || path === '/doc.json') {
+      response
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(path === '/text.json' ? textJson : docJson)
+      return
+    }
+    const file = normalize(join(BARE_PAGE, path))
+    if (!file.startsWith(BARE_PAGE)) {
+      response.writeHead(404).end()
+      return
+    }
+    readFile(file).then(
+      (content) =>
+        response
+          .writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' })
+          .end(content),
+      () => response.writeHead(404).end(),
+    )
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+function portOf(server: Server): number {
+  const address = server.address()
+  return typeof address === 'object' && address ? address.port : 0
+}
