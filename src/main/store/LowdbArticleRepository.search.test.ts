@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EditableFields } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
@@ -121,5 +123,54 @@ describe('LowdbArticleRepository search', () => {
     repo = await open()
     await repo.create(story('One', 'x', '2026-01-20T09:00:00Z'))
     expect(await headlines(' - ')).toEqual(['One'])
+  })
+
+  it('keeps its index for the next start, and trusts it only for files that have not changed', async () => {
+    repo = await open()
+    const kept = await repo.create(story('Kept', 'Paddy yields rise.', '2026-01-20T09:00:00Z'))
+    const edited = await repo.create(story('Edited', 'Tea exports fall.', '2026-01-21T09:00:00Z'))
+    await repo.warmSearch()
+    await repo.close()
+    expect(JSON.parse(await readFile(join(dir.path, 'search-index.json'), 'utf8'))).toMatchObject({
+      schemaVersion: 1,
+    })
+
+    // A file whose stamp both caches agree on is trusted: its words come from the saved index.
+    const keptPath = join(dir.path, 'articles', `${kept.id}.json`)
+    await writeFile(keptPath, (await readFile(keptPath, 'utf8')).replace('Paddy', 'Wheat'))
+    const { mtimeMs, size } = await stat(keptPath)
+    const indexPath = join(dir.path, 'index.json')
+    const index = JSON.parse(await readFile(indexPath, 'utf8'))
+    Object.assign(index.entries[kept.id], { mtimeMs, size })
+    await writeFile(indexPath, JSON.stringify(index))
+    const searchPath = join(dir.path, 'search-index.json')
+    const saved = JSON.parse(await readFile(searchPath, 'utf8'))
+    saved.docs = saved.docs.map((doc: [string, number, number]) =>
+      doc[0] === kept.id ? [doc[0], mtimeMs, size] : doc,
+    )
+    await writeFile(searchPath, JSON.stringify(saved))
+    // A changed size: that file is read again.
+    const editedPath = join(dir.path, 'articles', `${edited.id}.json`)
+    const editedText = await readFile(editedPath, 'utf8')
+    await writeFile(editedPath, editedText.replace('Tea exports fall.', 'Coffee exports climb.'))
+
+    repo = await open()
+    expect(await headlines('paddy')).toEqual(['Kept'])
+    expect(await headlines('coffee')).toEqual(['Edited'])
+    expect(await headlines('tea')).toEqual([])
+  })
+
+  it('rebuilds a damaged saved index from the files', async () => {
+    repo = await open()
+    await repo.create(story('Harvest', 'Paddy yields rise in Punjab.', '2026-01-20T09:00:00Z'))
+    await repo.close()
+    await writeFile(join(dir.path, 'search-index.json'), '{"schemaVersion":1,"docs":[[')
+    repo = await open()
+    expect(await headlines('punjab')).toEqual(['Harvest'])
+    await repo.close()
+    repo = undefined
+    expect(JSON.parse(await readFile(join(dir.path, 'search-index.json'), 'utf8'))).toMatchObject({
+      schemaVersion: 1,
+    })
   })
 })

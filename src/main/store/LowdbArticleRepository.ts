@@ -15,6 +15,7 @@ import { migrateArticle } from './migrateArticle'
 import { Quarantine } from './Quarantine'
 import { reconcileIndex } from './reconcileIndex'
 import { SearchIndex } from './SearchIndex'
+import { loadSearchSnapshot, saveSearchSnapshot } from './SearchSnapshotFile'
 import { syncDirectory } from './writeFileDurably'
 
 export type RepositoryOptions = {
@@ -34,6 +35,8 @@ export class LowdbArticleRepository implements ArticleRepository {
   private readonly headlineIndex = new SearchIndex()
   private newestFirstCache: { version: number; summaries: ArticleSummary[] } | undefined
   private searchWarming: Promise<void> | undefined
+  /** Whether the search index has changed since it was last saved. */
+  private searchChanged = false
 
   private constructor(
     private readonly dataDir: string,
@@ -170,6 +173,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     this.closed = true
     await this.searchWarming
     await this.perArticle.drain()
+    if (this.searchWarming && this.searchChanged) await this.saveSearch()
     try {
       await this.index.flush()
     } finally {
@@ -200,9 +204,20 @@ export class LowdbArticleRepository implements ArticleRepository {
   private putInSearch(article: Article): void {
     this.searchIndex.put(article.id, () => searchableText(article))
     this.headlineIndex.put(article.id, () => article.headline)
+    this.searchChanged = true
   }
 
   private async buildSearch(): Promise<void> {
+    const saved = await loadSearchSnapshot(this.dataDir).catch(() => null)
+    if (saved) {
+      this.searchIndex.restore(saved.snapshot, (id) => {
+        const entry = this.index.get(id)
+        const stamp = saved.stamps.get(id)
+        return entry?.mtimeMs === stamp?.mtimeMs && entry?.size === stamp?.size
+      })
+    }
+    for (const entry of this.index.all())
+      if (!this.headlineIndex.has(entry.id)) this.headlineIndex.put(entry.id, () => entry.headline)
     const ids = this.index.all().map((entry) => entry.id)
     for (let i = 0; i < ids.length && !this.closed; i += SEARCH_READ_BATCH) {
       await Promise.all(
@@ -222,6 +237,19 @@ export class LowdbArticleRepository implements ArticleRepository {
       // A batch at a time, so the process keeps answering saves while the index is built.
       this.searchIndex.flush()
       this.headlineIndex.flush()
+    }
+    if (!this.closed && this.searchChanged) await this.saveSearch()
+  }
+
+  /** Keeps the search index for the next start; it is only a cache, so a failure is let go. */
+  private async saveSearch(): Promise<void> {
+    this.searchChanged = false
+    try {
+      await saveSearchSnapshot(this.dataDir, this.searchIndex.snapshot(), (id) =>
+        this.index.get(id),
+      )
+    } catch {
+      this.searchChanged = true
     }
   }
 

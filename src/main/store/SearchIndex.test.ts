@@ -78,3 +78,32 @@ describe('SearchIndex', () => {
     expect(busy.size).toBe(2)
   })
 })
+
+describe('SearchIndex snapshots', () => {
+  it('answers the same after a snapshot is restored into a fresh index', () => {
+    const original = indexOf({
+      a: 'India and Japan bolster strategic ties',
+      b: 'Monsoon harvest in Kerala',
+      c: 'Japan’s semiconductor push',
+    })
+    original.put('b', () => 'Monsoon rains reach Kerala early')
+    const copy = new SearchIndex()
+    copy.restore(original.snapshot(), () => true)
+    for (const query of ['japan', 'kerala rains', 'harvest', 'semi', 'k', 'zzz'])
+      expect(sorted(copy.match(query)), query).toEqual(sorted(original.match(query)))
+    expect(copy.size).toBe(3)
+  })
+
+  it('leaves out documents whose text is no longer current, and keeps newer ones put meanwhile', () => {
+    const saved = indexOf({ a: 'old text about trade', b: 'budget session', c: 'court verdict' })
+    const snapshot = saved.snapshot()
+    const loading = new SearchIndex()
+    loading.put('a', () => 'new text about energy')
+    loading.restore(snapshot, (id) => id !== 'c')
+    expect(sorted(loading.match('trade'))).toEqual([])
+    expect(sorted(loading.match('energy'))).toEqual(['a'])
+    expect(sorted(loading.match('budget'))).toEqual(['b'])
+    expect(sorted(loading.match('verdict'))).toEqual([])
+    expect(loading.has('c')).toBe(false)
+  })
+})

@@ -6,6 +6,17 @@ const COMPACT_AFTER = 512
 /** Document numbers for one word, ascending; typed so the collector never walks them. */
 type Postings = { docs: Int32Array; length: number }
 
+/** The live documents and their words, in a form that saves and loads quickly. */
+export type SearchSnapshot = {
+  /** Document ids by number. */
+  ids: string[]
+  terms: string[]
+  /** How many documents each term has, in `terms` order. */
+  counts: number[]
+  /** Every term's document numbers, one term after another. */
+  postings: Int32Array
+}
+
 /**
  * An in-memory inverted index from folded words to documents, answering "which documents have a
  * word starting with each of these". A changed document gets a new number and its old one is
@@ -68,6 +79,52 @@ export class SearchIndex {
       if (id !== undefined) result.add(id)
     }
     return result
+  }
+
+  /** The live documents, renumbered without gaps, with pending texts indexed first. */
+  snapshot(): SearchSnapshot {
+    this.flush()
+    if (this.dead > 0) this.compact()
+    const terms = [...this.postings.keys()]
+    const counts = terms.map((term) => this.postings.get(term)?.length ?? 0)
+    const postings = new Int32Array(counts.reduce((sum, count) => sum + count, 0))
+    let offset = 0
+    for (const term of terms) {
+      const list = this.postings.get(term)
+      if (!list) continue
+      postings.set(list.docs.subarray(0, list.length), offset)
+      offset += list.length
+    }
+    return { ids: this.ids.filter((id) => id !== undefined), terms, counts, postings }
+  }
+
+  /**
+   * Adds the documents of a saved snapshot for which `keep` says the text is still current; a
+   * document already here (put while the snapshot was loading) is newer and wins.
+   */
+  restore(snapshot: SearchSnapshot, keep: (id: string) => boolean): void {
+    const base = this.ids.length
+    for (const id of snapshot.ids) {
+      const live = !this.has(id) && keep(id)
+      if (live) this.docOf.set(id, this.ids.length)
+      else this.dead += 1
+      this.ids.push(live ? id : undefined)
+    }
+    let offset = 0
+    snapshot.terms.forEach((term, index) => {
+      const count = snapshot.counts[index] ?? 0
+      const docs = snapshot.postings.subarray(offset, offset + count)
+      offset += count
+      let list = this.postings.get(term)
+      for (const doc of docs) {
+        if (this.ids[base + doc] === undefined) continue
+        if (list) append(list, base + doc)
+        else {
+          this.addTerm(term, Int32Array.of(base + doc))
+          list = this.postings.get(term)
+        }
+      }
+    })
   }
 
   /** Indexes the texts put so far now, rather than on the next query. */

@@ -1,0 +1,87 @@
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { SearchSnapshot } from './SearchIndex'
+import { isDurableTempFile, writeFileDurably } from './writeFileDurably'
+
+const FILE = 'search-index.json'
+const VERSION = 1
+
+/** An article file's mtime and size when its text was indexed: a mismatch means read it again. */
+export type FileStamp = { mtimeMs: number; size: number }
+
+const SnapshotFile = z.object({
+  schemaVersion: z.literal(VERSION),
+  docs: z.array(z.tuple([z.string(), z.number(), z.number()])),
+  terms: z.array(z.string()),
+  counts: z.array(z.number().int().min(0)),
+  /** Every term's document numbers as little-endian 32-bit integers, base64. */
+  postings: z.string(),
+})
+
+/**
+ * The search index saved in the data folder, so a restart does not read every article again.
+ * It is a cache: anything wrong with it (missing, another version, damaged) means it is rebuilt
+ * from the article files, silently, and a document whose file changed since is read again.
+ */
+export async function loadSearchSnapshot(
+  dataDir: string,
+): Promise<{ snapshot: SearchSnapshot; stamps: Map<string, FileStamp> } | null> {
+  await removeTempFiles(dataDir)
+  let text: string
+  try {
+    text = await readFile(join(dataDir, FILE), 'utf8')
+  } catch {
+    return null
+  }
+  let file: z.infer<typeof SnapshotFile>
+  try {
+    file = SnapshotFile.parse(JSON.parse(text))
+  } catch {
+    await rm(join(dataDir, FILE), { force: true })
+    return null
+  }
+  const bytes = Buffer.from(file.postings, 'base64')
+  const total = file.counts.reduce((sum, count) => sum + count, 0)
+  if (file.counts.length !== file.terms.length || bytes.length !== total * 4) return null
+  const postings = new Int32Array(total)
+  for (let i = 0; i < total; i += 1) postings[i] = bytes.readInt32LE(i * 4)
+  return {
+    snapshot: {
+      ids: file.docs.map(([id]) => id),
+      terms: file.terms,
+      counts: file.counts,
+      postings,
+    },
+    stamps: new Map(file.docs.map(([id, mtimeMs, size]) => [id, { mtimeMs, size }])),
+  }
+}
+
+/** Writes the snapshot durably; documents without a stamp are saved as never current. */
+export async function saveSearchSnapshot(
+  dataDir: string,
+  snapshot: SearchSnapshot,
+  stampOf: (id: string) => FileStamp | undefined,
+): Promise<void> {
+  const bytes = Buffer.alloc(snapshot.postings.length * 4)
+  snapshot.postings.forEach((doc, i) => bytes.writeInt32LE(doc, i * 4))
+  const file: z.infer<typeof SnapshotFile> = {
+    schemaVersion: VERSION,
+    docs: snapshot.ids.map((id) => {
+      const stamp = stampOf(id)
+      return [id, stamp?.mtimeMs ?? -1, stamp?.size ?? -1]
+    }),
+    terms: snapshot.terms,
+    counts: snapshot.counts,
+    postings: bytes.toString('base64'),
+  }
+  await writeFileDurably(join(dataDir, FILE), JSON.stringify(file))
+}
+
+/** A save of the snapshot that a crash cut short left its temp file behind. */
+async function removeTempFiles(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir).catch(() => [])) {
+    if (isDurableTempFile(name) && name.startsWith(`.${FILE}.`))
+      await rm(join(dataDir, name), { force: true })
+  }
+}
