@@ -101,6 +101,17 @@ test('search finds headline and body words as you type, newest first', async ({ 
   await expect(list).toHaveText([/Kerala budget passes/])
   await search.fill('balagopal tokyo')
   await expect(page.getByText('No articles match “balagopal tokyo”.')).toBeVisible()
+
+  // A slow answer (the first search after a start reads every article) says so while it comes.
+  await page.route('**/api/listArticles', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
+  await search.fill('monsoon')
+  const searching = page.getByRole('status').filter({ hasText: 'Searching every article…' })
+  await expect(searching).toBeVisible()
+  await expect(searching).toBeHidden()
+  await expect(list).toHaveText([/Monsoon arrives early in Kerala/])
 })
 
 test('an article moved to the trash comes back intact', async ({ page, desk }) => {

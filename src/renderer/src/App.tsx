@@ -84,6 +84,7 @@ export function App() {
           query={query}
           selectedId={route.view === 'article' ? route.id : null}
           error={desk.error}
+          searching={desk.searching}
           onQueryChange={setQuery}
           onCreate={() => void handleCreate()}
           onOpen={open}

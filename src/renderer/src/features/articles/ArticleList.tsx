@@ -11,6 +11,8 @@ type Props = {
   query: string
   selectedId: string | null
   error: string | null
+  /** A search has been on its way for a while. */
+  searching: boolean
   onQueryChange: (query: string) => void
   onCreate: () => void
   onOpen: (id: string) => void
@@ -25,6 +27,7 @@ export function ArticleList({
   query,
   selectedId,
   error,
+  searching,
   onQueryChange,
   onCreate,
   onOpen,
@@ -64,7 +67,12 @@ export function ArticleList({
         </button>
       </div>
       {view === 'trash' && <nav aria-label="Trashed articles">{trash}</nav>}
-      {view === 'desk' && articles && articles.length === 0 && (
+      {view === 'desk' && searching && (
+        <p className="sidebar-message" role="status">
+          Searching every article…
+        </p>
+      )}
+      {view === 'desk' && !searching && articles && articles.length === 0 && (
         <p className="sidebar-message">
           {query ? `No articles match “${query}”.` : 'No articles yet. Start with New article.'}
         </p>

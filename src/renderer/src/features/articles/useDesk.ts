@@ -10,11 +10,14 @@ export function useDesk(query: string) {
   const [trash, setTrash] = useState<TrashEntry[] | null>(null)
   const [problems, setProblems] = useState<StoreProblem[]>([])
   const [error, setError] = useState<string | null>(null)
+  const [searching, setSearching] = useState(false)
   const latestRequest = useRef(0)
 
   const refresh = useCallback(async () => {
     latestRequest.current += 1
     const request = latestRequest.current
+    // Only a slow answer is announced (the first search after a start may read every article).
+    const slow = query ? setTimeout(() => setSearching(true), 300) : undefined
     try {
       const [list, trashed, found] = await Promise.all([
         api.listArticles({ query }),
@@ -29,6 +32,9 @@ export function useDesk(query: string) {
       setError(null)
     } catch (reason) {
       setError(messageOf(reason))
+    } finally {
+      clearTimeout(slow)
+      if (request === latestRequest.current) setSearching(false)
     }
   }, [query])
 
@@ -57,6 +63,7 @@ export function useDesk(query: string) {
     trash,
     problems,
     error,
+    searching,
     create: useCallback(
       (fields?: Partial<EditableFields>) => run(() => api.createArticle(fields ? { fields } : {})),
       [run],
