@@ -17,13 +17,18 @@ const schema = new Schema({
   },
 })
 
-/** The same document in TipTap with the app's extensions but none of the app: which side costs what. */
-async function mountTiptap(place: Element): Promise<void> {
+/**
+ * TipTap with the app's extensions but none of the app: with the article's document, or (`plain`)
+ * with its text as plain paragraphs, as the bare editor has it. Together they say which side costs what.
+ */
+async function mountTiptap(place: Element, plain: boolean): Promise<void> {
   const [{ Editor }, { editorExtensions }] = await Promise.all([
     import('@tiptap/core'),
     import('../../src/shared/editor-schema/editorExtensions'),
   ])
-  const content: unknown = await (await fetch('doc.json')).json()
+  const content: unknown = plain
+    ? { type: 'doc', content: (await paragraphs()).map(paragraphJson) }
+    : await (await fetch('doc.json')).json()
   new Editor({
     element: place,
     extensions: editorExtensions(),
@@ -33,19 +38,27 @@ async function mountTiptap(place: Element): Promise<void> {
   document.body.dataset['ready'] = 'true'
 }
 
+async function paragraphs(): Promise<string[]> {
+  const lines: unknown = await (await fetch('text.json')).json()
+  if (!Array.isArray(lines)) throw new Error('text.json must be an array of paragraphs')
+  return lines.map(String)
+}
+
+function paragraphJson(line: string): object {
+  return { type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] }
+}
+
 async function mount(): Promise<void> {
-  if (location.search.includes('tiptap')) {
+  const mode = new URLSearchParams(location.search).get('editor')
+  if (mode === 'tiptap' || mode === 'tiptap-plain') {
     const place = document.querySelector('#editor')
-    if (place) return mountTiptap(place)
+    if (place) return mountTiptap(place, mode === 'tiptap-plain')
   }
-  const response = await fetch('text.json')
-  const paragraphs: unknown = await response.json()
-  if (!Array.isArray(paragraphs)) throw new Error('text.json must be an array of paragraphs')
   const doc = schema.node(
     'doc',
     null,
-    paragraphs.map((line) =>
-      schema.node('paragraph', null, line ? [schema.text(String(line))] : []),
+    (await paragraphs()).map((line) =>
+      schema.node('paragraph', null, line ? [schema.text(line)] : []),
     ),
   )
   const place = document.querySelector('#editor')

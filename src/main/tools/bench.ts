@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const largest = Math.max(...SIZES)
   const corpus = Array.from({ length: largest }, (_, i) => corpusArticle(i, random, words.draw))
   const rows: Row[] = []
-  if (wanted('saves')) rows.push(...(await benchSaves(root, corpus, SIZES, quick ? 20 : 40)))
+  if (wanted('saves')) rows.push(...(await benchSaves(root, corpus, SIZES, quick ? 20 : 100)))
   if (wanted('search')) {
     // Search reads the largest store the save measures left on disk.
     if (!wanted('saves')) await seedStore(join(root, `store-${largest}`), corpus)

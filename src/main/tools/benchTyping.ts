@@ -105,19 +105,17 @@ async function openApp(
   }
 }
 
-/** The baseline page: bare ProseMirror, or (`mode` "tiptap") TipTap with the app's extensions only. */
+/** A page without the app: bare ProseMirror, or TipTap with the app's extensions (see main.ts). */
 async function openBare(
   browser: Browser,
   fields: Partial<EditableFields>,
-  mode: 'bare' | 'tiptap',
+  mode: 'bare' | 'tiptap' | 'tiptap-plain',
 ): Promise<Editor> {
   const paragraphs = (fields.body?.content ?? []).map((block) => docText(block))
   const server = await serveBarePage(JSON.stringify(paragraphs), JSON.stringify(fields.body))
   const page = await browser.newPage({ viewport: VIEWPORT })
   await page.addInitScript(latencyProbe)
-  await page.goto(
-    `http://127.0.0.1:${portOf(server)}/index.html${mode === 'tiptap' ? '?tiptap' : ''}`,
-  )
+  await page.goto(`http://127.0.0.1:${portOf(server)}/index.html?editor=${mode}`)
   await page.locator('body[data-ready="true"]').waitFor()
   await placeCaret(page, page.getByRole('textbox', { name: 'Bare ProseMirror' }).locator('p'))
   return {
@@ -214,13 +212,14 @@ export async function benchTyping(
   try {
     editors.push(await openApp(browser, dataDir, fields))
     editors.push(await openBare(browser, fields, 'tiptap'))
+    editors.push(await openBare(browser, fields, 'tiptap-plain'))
     editors.push(await openBare(browser, fields, 'bare'))
     await typeInTurns(editors, keys)
   } finally {
     for (const editor of editors) await editor.close()
     await browser.close()
   }
-  const [app = [], tiptap = [], bare = []] = editors.map((editor) => editor.samples)
+  const [app = [], tiptap = [], plain = [], bare = []] = editors.map((editor) => editor.samples)
   const bareP95 = percentile(bare, 95)
   const words = countWords(docText(fields.body)).toLocaleString('en-US')
   const row = (label: string, samples: number[], target: boolean): Row => ({
@@ -232,7 +231,11 @@ export async function benchTyping(
     pass: target ? percentile(samples, 95) <= FRAME_MS : null,
     note: `${samples.length} keys in ${ROUNDS} turns after ${WARMUP_KEYS} to warm up; slowest ${ms(Math.max(...samples))}`,
   })
-  return [row('the app', app, true), row('TipTap + our extensions, no app', tiptap, false)]
+  return [
+    row('the app', app, true),
+    row('TipTap + our extensions, no app', tiptap, false),
+    row('TipTap + our extensions, text as plain paragraphs', plain, false),
+  ]
 }
 
 function serveBarePage(textJson: string, docJson: string): Promise<Server> {
