@@ -84,7 +84,8 @@ export class SearchIndex {
   /** The live documents, renumbered without gaps, with pending texts indexed first. */
   snapshot(): SearchSnapshot {
     this.flush()
-    if (this.dead > 0) this.compact()
+    // Compacting also trims each word's postings to its length, which the growth left up to twice that.
+    this.compact()
     const terms = [...this.postings.keys()]
     const counts = terms.map((term) => this.postings.get(term)?.length ?? 0)
     const postings = new Int32Array(counts.reduce((sum, count) => sum + count, 0))
