@@ -22,6 +22,8 @@ beforeAll(async () => {
   ws = await openWorkstation({ dataDir: dataDir(), host: 'web', version: 'fuzz' })
   await ws.dispatch('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
   await ws.dispatch('createArticle', { fields: { headline: 'Existing story' } })
+  // Let the article index's coalesced write land, so the folder holds still while fuzzing.
+  await new Promise((resolve) => setTimeout(resolve, 2_500))
   host = await createWebHost({ dispatch: ws.dispatch, rendererDir })
 })
 afterAll(async () => {

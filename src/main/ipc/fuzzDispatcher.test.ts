@@ -13,6 +13,8 @@ beforeAll(async () => {
   ws = await openWorkstation({ dataDir: dir.path, host: 'web', version: 'fuzz' })
   await ws.dispatch('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
   await ws.dispatch('createArticle', { fields: { headline: 'Existing story' } })
+  // Let the article index's coalesced write land, so the folder holds still while fuzzing.
+  await new Promise((resolve) => setTimeout(resolve, 2_500))
 })
 afterAll(async () => {
   await ws.close()

@@ -35,7 +35,12 @@ function emptyIndex(): IndexFile {
   return { schemaVersion: INDEX_VERSION, entries: {} }
 }
 
-const FLUSH_DELAY_MS = 250
+/**
+ * At 10,000 articles the index is megabytes of JSON, and every autosave changes an entry: writing it
+ * after each one cost more than the save. Being a cache checked against the files at start, it can
+ * wait a couple of seconds and take a burst of saves in one write.
+ */
+const FLUSH_DELAY_MS = 2_000
 
 /**
  * The list of articles, kept in one small lowdb file so the list opens without reading every
