@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+import { chromiumLaunch } from './src/main/testing/chromiumLaunch'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,17 +12,6 @@ export default defineConfig({
   use: {
     viewport: { width: 1360, height: 860 },
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunch,
   },
 })

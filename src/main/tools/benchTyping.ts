@@ -6,19 +6,11 @@ import type { Browser, Page } from '@playwright/test'
 import type { EditableFields } from '../../shared/domain/Article'
 import { countWords, docText } from '../../shared/domain/countWords'
 import { openWorkstation } from '../openWorkstation'
+import { chromiumLaunch } from '../testing/chromiumLaunch'
 import { startWebHost } from '../testing/startWebHost'
 import { ms, percentile, type Row } from './benchTable'
 
 const FRAME_MS = 1000 / 60
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const TYPED = 'The minister said talks would resume next week in Tokyo. '
 const WARMUP_KEYS = 50
 const ROUNDS = 3
@@ -191,7 +183,7 @@ export async function benchTyping(
   fields: Partial<EditableFields>,
   keys: number,
 ): Promise<Row[]> {
-  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+  const { executablePath } = chromiumLaunch
   const skipped = (reason: string): Row[] => [
     {
       measure: 'typing in Chromium',
@@ -207,7 +199,7 @@ export async function benchTyping(
   if (!existsSync(join(BARE_PAGE, 'index.html')))
     return skipped('the bare ProseMirror page is not built (npm run bench builds it)')
   const { chromium } = await import('@playwright/test')
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const browser = await chromium.launch(chromiumLaunch)
   const editors: Editor[] = []
   try {
     editors.push(await openApp(browser, dataDir, fields))
