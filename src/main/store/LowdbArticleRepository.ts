@@ -2,20 +2,18 @@ import { mkdir, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { Article, type ArticleSummary } from '../../shared/domain/Article'
-import { searchableText } from '../../shared/domain/searchTerms'
 import { summarize } from '../../shared/domain/summarize'
 import { AppError } from '../../shared/ipc/AppError'
 import type { StoreProblem, TrashEntry } from '../../shared/ipc/contract'
 import type { ArticleRepository } from './ArticleRepository'
 import { ArticleIndex, type IndexEntry, type Location } from './ArticleIndex'
+import { ArticleSearch } from './ArticleSearch'
 import { DataDirLock } from './DataDirLock'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
 import { KeyedQueue } from './KeyedQueue'
 import { migrateArticle } from './migrateArticle'
 import { Quarantine } from './Quarantine'
 import { reconcileIndex } from './reconcileIndex'
-import { SearchIndex } from './SearchIndex'
-import { loadSearchSnapshot, saveSearchSnapshot } from './SearchSnapshotFile'
 import { syncDirectory } from './writeFileDurably'
 
 export type RepositoryOptions = {
@@ -31,12 +29,8 @@ export type RepositoryOptions = {
 export class LowdbArticleRepository implements ArticleRepository {
   private readonly perArticle = new KeyedQueue()
   private closed = false
-  private readonly searchIndex = new SearchIndex()
-  private readonly headlineIndex = new SearchIndex()
+  private readonly articleSearch: ArticleSearch
   private newestFirstCache: { version: number; summaries: ArticleSummary[] } | undefined
-  private searchWarming: Promise<void> | undefined
-  /** Whether the search index has changed since it was last saved. */
-  private searchChanged = false
 
   private constructor(
     private readonly dataDir: string,
@@ -44,7 +38,14 @@ export class LowdbArticleRepository implements ArticleRepository {
     private readonly index: ArticleIndex,
     /** Shared with the other stores in this data folder, so there is one problems list. */
     readonly quarantine: Quarantine,
-  ) {}
+  ) {
+    this.articleSearch = new ArticleSearch({
+      dataDir,
+      index,
+      inQueue: (id, task) => this.perArticle.run(id, task),
+      read: (location, id) => this.readFile(location, id),
+    })
+  }
 
   static async open(dataDir: string, options: RepositoryOptions): Promise<LowdbArticleRepository> {
     const now = options.now ?? (() => new Date().toISOString())
@@ -77,26 +78,12 @@ export class LowdbArticleRepository implements ArticleRepository {
 
   async search(query: string): Promise<ArticleSummary[]> {
     this.assertOpen()
-    await this.warmSearch()
-    const hits = this.searchIndex.match(query)
-    if (hits === null) return this.list()
-    const inHeadline = this.headlineIndex.match(query) ?? new Set()
-    const first: ArticleSummary[] = []
-    const rest: ArticleSummary[] = []
-    for (const summary of this.newestFirst()) {
-      if (hits.has(summary.id)) (inHeadline.has(summary.id) ? first : rest).push(summary)
-    }
-    return [...first, ...rest]
+    return (await this.articleSearch.match(query, this.newestFirst())) ?? this.list()
   }
 
-  /**
-   * Builds the search index from the article files, once, in the background of whoever calls it
-   * first; later writes keep it current. Each file is read in its article's queue, so a save that
-   * lands meanwhile is never overwritten by the older text read here.
-   */
+  /** Builds the search index in the background of whoever calls it first (see ArticleSearch.warm). */
   warmSearch(): Promise<void> {
-    this.searchWarming ??= this.buildSearch()
-    return this.searchWarming
+    return this.articleSearch.warm()
   }
 
   async listTrash(): Promise<TrashEntry[]> {
@@ -171,9 +158,9 @@ export class LowdbArticleRepository implements ArticleRepository {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.searchWarming
+    await this.articleSearch.stop()
     await this.perArticle.drain()
-    if (this.searchWarming && this.searchChanged) await this.saveSearch()
+    await this.articleSearch.save()
     try {
       await this.index.flush()
     } finally {
@@ -199,58 +186,6 @@ export class LowdbArticleRepository implements ArticleRepository {
       this.newestFirstCache = { version: this.index.version, summaries }
     }
     return this.newestFirstCache.summaries
-  }
-
-  private putInSearch(article: Article): void {
-    this.searchIndex.put(article.id, () => searchableText(article))
-    this.headlineIndex.put(article.id, () => article.headline)
-    this.searchChanged = true
-  }
-
-  private async buildSearch(): Promise<void> {
-    const saved = await loadSearchSnapshot(this.dataDir).catch(() => null)
-    if (saved) {
-      this.searchIndex.restore(saved.snapshot, (id) => {
-        const entry = this.index.get(id)
-        const stamp = saved.stamps.get(id)
-        return entry?.mtimeMs === stamp?.mtimeMs && entry?.size === stamp?.size
-      })
-    }
-    for (const entry of this.index.all())
-      if (!this.headlineIndex.has(entry.id)) this.headlineIndex.put(entry.id, () => entry.headline)
-    const ids = this.index.all().map((entry) => entry.id)
-    for (let i = 0; i < ids.length && !this.closed; i += SEARCH_READ_BATCH) {
-      await Promise.all(
-        ids.slice(i, i + SEARCH_READ_BATCH).map((id) =>
-          this.perArticle.run(id, async () => {
-            const entry = this.index.get(id)
-            if (!entry || this.searchIndex.has(id)) return
-            try {
-              const article = await this.readFile(entry.location, id)
-              this.putInSearch(article)
-            } catch {
-              // An unreadable file is reported when someone opens it; search simply cannot find it.
-            }
-          }),
-        ),
-      )
-      // A batch at a time, so the process keeps answering saves while the index is built.
-      this.searchIndex.flush()
-      this.headlineIndex.flush()
-    }
-    if (!this.closed && this.searchChanged) await this.saveSearch()
-  }
-
-  /** Keeps the search index for the next start; it is only a cache, so a failure is let go. */
-  private async saveSearch(): Promise<void> {
-    this.searchChanged = false
-    try {
-      await saveSearchSnapshot(this.dataDir, this.searchIndex.snapshot(), (id) =>
-        this.index.get(id),
-      )
-    } catch {
-      this.searchChanged = true
-    }
   }
 
   private async readLive(id: string): Promise<Article> {
@@ -284,7 +219,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     const path = this.pathOf(location, article.id)
     const db = new Low<Article>(new DurableJsonFile(path, migrateArticle, 'article'), article)
     await db.write()
-    if (this.searchWarming) this.putInSearch(article)
+    this.articleSearch.written(article)
     const file = await stat(path)
     this.index.set({ ...summarize(article), location, mtimeMs: file.mtimeMs, size: file.size })
   }
@@ -326,8 +261,6 @@ function toSummary(entry: IndexEntry): ArticleSummary {
   const { location: _l, trashedAt: _t, mtimeMs: _m, size: _s, ...summary } = entry
   return summary
 }
-
-const SEARCH_READ_BATCH = 16
 
 /** ISO timestamps sort as plain strings; localeCompare would cost a tenth of a second at 10,000. */
 function byNewest(a: ArticleSummary, b: ArticleSummary): number {

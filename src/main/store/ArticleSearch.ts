@@ -1,0 +1,120 @@
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import { searchableText } from '../../shared/domain/searchTerms'
+import type { ArticleIndex, Location } from './ArticleIndex'
+import { SearchIndex } from './SearchIndex'
+import { loadSearchSnapshot, saveSearchSnapshot } from './SearchSnapshotFile'
+
+const READ_BATCH = 16
+
+/** What search needs from the store: its index, and reading a file inside the article's queue. */
+export type SearchSource = {
+  dataDir: string
+  index: ArticleIndex
+  inQueue: <T>(id: string, task: () => Promise<T>) => Promise<T>
+  read: (location: Location, id: string) => Promise<Article>
+}
+
+/**
+ * Search over the store's articles: every word of every part, from an in-memory index built once in
+ * the background, kept current by the store's writes, and saved in the data folder for the next start.
+ */
+export class ArticleSearch {
+  private readonly words = new SearchIndex()
+  private readonly headlines = new SearchIndex()
+  private building: Promise<void> | undefined
+  /** Whether the index has changed since it was last saved. */
+  private changed = false
+  private stopped = false
+
+  constructor(private readonly source: SearchSource) {}
+
+  /**
+   * Builds the index, once; later writes keep it current. Each file is read in its article's queue,
+   * so a save that lands meanwhile is never overwritten by the older text read here.
+   */
+  warm(): Promise<void> {
+    this.building ??= this.build()
+    return this.building
+  }
+
+  /** Takes an article the store just wrote; before the build starts, the build will read it. */
+  written(article: Article): void {
+    if (this.building) this.put(article)
+  }
+
+  /**
+   * The summaries, in their order, in which every word of `query` begins a word of the article,
+   * headline matches first; null for a query without words.
+   */
+  async match(query: string, newestFirst: ArticleSummary[]): Promise<ArticleSummary[] | null> {
+    await this.warm()
+    const hits = this.words.match(query)
+    if (hits === null) return null
+    const inHeadline = this.headlines.match(query) ?? new Set()
+    const first: ArticleSummary[] = []
+    const rest: ArticleSummary[] = []
+    for (const summary of newestFirst) {
+      if (hits.has(summary.id)) (inHeadline.has(summary.id) ? first : rest).push(summary)
+    }
+    return [...first, ...rest]
+  }
+
+  /** Stops a build in progress, between two batches. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.building
+  }
+
+  /** Keeps the index for the next start; it is only a cache, so a failure is let go. */
+  async save(): Promise<void> {
+    if (!this.building || !this.changed) return
+    this.changed = false
+    try {
+      await saveSearchSnapshot(this.source.dataDir, this.words.snapshot(), (id) =>
+        this.source.index.get(id),
+      )
+    } catch {
+      this.changed = true
+    }
+  }
+
+  private put(article: Article): void {
+    this.words.put(article.id, () => searchableText(article))
+    this.headlines.put(article.id, () => article.headline)
+    this.changed = true
+  }
+
+  private async build(): Promise<void> {
+    const { index } = this.source
+    const saved = await loadSearchSnapshot(this.source.dataDir).catch(() => null)
+    if (saved) {
+      this.words.restore(saved.snapshot, (id) => {
+        const entry = index.get(id)
+        const stamp = saved.stamps.get(id)
+        return entry?.mtimeMs === stamp?.mtimeMs && entry?.size === stamp?.size
+      })
+    }
+    for (const entry of index.all())
+      if (!this.headlines.has(entry.id)) this.headlines.put(entry.id, () => entry.headline)
+    const ids = index.all().map((entry) => entry.id)
+    for (let i = 0; i < ids.length && !this.stopped; i += READ_BATCH) {
+      await Promise.all(ids.slice(i, i + READ_BATCH).map((id) => this.readInto(id)))
+      // A batch at a time, so the process keeps answering saves while the index is built.
+      this.words.flush()
+      this.headlines.flush()
+    }
+    if (!this.stopped) await this.save()
+  }
+
+  private readInto(id: string): Promise<void> {
+    return this.source.inQueue(id, async () => {
+      const entry = this.source.index.get(id)
+      if (!entry || this.words.has(id)) return
+      try {
+        this.put(await this.source.read(entry.location, id))
+      } catch {
+        // An unreadable file is reported when someone opens it; search simply cannot find it.
+      }
+    })
+  }
+}
