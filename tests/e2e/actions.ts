@@ -42,3 +42,15 @@ export async function switchProfile(
   await dialog.getByRole('button', { name: 'Switch' }).click()
   await expect(dialog).toBeHidden()
 }
+
+/**
+ * Moves the caret with a key the browser handles itself (Ctrl+End, Ctrl+Home), then lets ProseMirror
+ * hear of it: it learns of a native caret move from a later `selectionchange` event, and a test's
+ * next key can arrive before that, which no typist's can. Found as a flaky wholeArticle run in CI.
+ */
+export async function moveCaret(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key)
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  )
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, test } from './deskTest'
-import { expectSaved, signIn, switchProfile } from './actions'
+import { expectSaved, moveCaret, signIn, switchProfile } from './actions'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
 const workflow = (page: Page) => page.getByRole('group', { name: 'Workflow' })
@@ -58,7 +58,7 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await switchProfile(page, 'Asha Rao', 'Writer')
   const body = page.getByRole('textbox', { name: 'Article body' })
   await body.getByText(/^The India-Japan Foreign Ministers' dialogue/).click()
-  await page.keyboard.press('ControlOrMeta+Home')
+  await moveCaret(page, 'ControlOrMeta+Home')
   await page.keyboard.type('Jaishankar and Motegi met. ')
   await expectSaved(page)
   await workflow(page).getByRole('button', { name: 'Submit to desk' }).click()

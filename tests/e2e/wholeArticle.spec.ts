@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from './deskTest'
-import { expectSaved, signIn } from './actions'
+import { expectSaved, moveCaret, signIn } from './actions'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
 test('import the IANS wire story, fix what the checks flag, add a pull quote, preview, reload', async ({
@@ -60,7 +60,7 @@ test('import the IANS wire story, fix what the checks flag, add a pull quote, pr
 
   // A second pull quote by its shortcut, at the end of the body; its missing attribution is flagged.
   await body.locator('p').first().click()
-  await page.keyboard.press('ControlOrMeta+End')
+  await moveCaret(page, 'ControlOrMeta+End')
   await page.keyboard.press('Enter')
   await page.keyboard.press('ControlOrMeta+Shift+P')
   await page.keyboard.type('Freedom of navigation and fair trade prevail over zero-sum dominance')
