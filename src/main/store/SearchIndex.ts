@@ -116,15 +116,13 @@ export class SearchIndex {
       const count = snapshot.counts[index] ?? 0
       const docs = snapshot.postings.subarray(offset, offset + count)
       offset += count
-      let list = this.postings.get(term)
-      for (const doc of docs) {
-        if (this.ids[base + doc] === undefined) continue
-        if (list) append(list, base + doc)
-        else {
-          this.addTerm(term, Int32Array.of(base + doc))
-          list = this.postings.get(term)
-        }
-      }
+      const live = new Int32Array(count)
+      let kept = 0
+      for (const doc of docs) if (this.ids[base + doc] !== undefined) live[kept++] = base + doc
+      if (kept === 0) return
+      const list = this.postings.get(term)
+      if (!list) this.addTerm(term, kept === count ? live : live.slice(0, kept))
+      else for (const doc of live.subarray(0, kept)) append(list, doc)
     })
   }
 

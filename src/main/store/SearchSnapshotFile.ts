@@ -1,4 +1,5 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
+import { endianness } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { SearchSnapshot } from './SearchIndex'
@@ -44,8 +45,10 @@ export async function loadSearchSnapshot(
   const bytes = Buffer.from(file.postings, 'base64')
   const total = file.counts.reduce((sum, count) => sum + count, 0)
   if (file.counts.length !== file.terms.length || bytes.length !== total * 4) return null
+  // Copied into an aligned buffer in one go; only a big-endian machine needs the slow way.
   const postings = new Int32Array(total)
-  for (let i = 0; i < total; i += 1) postings[i] = bytes.readInt32LE(i * 4)
+  if (endianness() === 'LE') new Uint8Array(postings.buffer).set(bytes)
+  else for (let i = 0; i < total; i += 1) postings[i] = bytes.readInt32LE(i * 4)
   return {
     snapshot: {
       ids: file.docs.map(([id]) => id),
@@ -64,7 +67,9 @@ export async function saveSearchSnapshot(
   stampOf: (id: string) => FileStamp | undefined,
 ): Promise<void> {
   const bytes = Buffer.alloc(snapshot.postings.length * 4)
-  snapshot.postings.forEach((doc, i) => bytes.writeInt32LE(doc, i * 4))
+  if (endianness() === 'LE')
+    bytes.set(new Uint8Array(snapshot.postings.buffer, snapshot.postings.byteOffset, bytes.length))
+  else snapshot.postings.forEach((doc, i) => bytes.writeInt32LE(doc, i * 4))
   const file: z.infer<typeof SnapshotFile> = {
     schemaVersion: VERSION,
     docs: snapshot.ids.map((id) => {

@@ -8,7 +8,7 @@ const NON_ASCII = /[^ -~\t\n\r]/
 const ACCENTS = /[\u0300-\u036f]+/g
 
 /** Text as search compares it: lower case, accents removed ("Évora" → "evora"). */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   const lower = text.toLowerCase()
   // Most copy is ASCII, and normalizing megabytes of it for nothing is the costliest step of indexing.
   if (!NON_ASCII.test(lower)) return lower
