@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -45,5 +45,42 @@ describe('DataDirLock', () => {
       pid: process.pid,
     })
     await lock.release()
+  })
+
+  it('recovers an empty lock left by a process killed while creating it, once it cannot be a write in progress', async () => {
+    const path = join(dir.path, LOCK_FILE)
+    await writeFile(path, '')
+    const old = new Date(Date.now() - 60_000)
+    await utimes(path, old, old)
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ purpose: 'desktop app' })
+    await lock.release()
+
+    await writeFile(path, '{"pid":')
+    const started = Date.now()
+    const again = await DataDirLock.acquire(dir.path, 'browser host')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500)
+    await again.release()
+  })
+
+  it('waits for a lock still being written, then refuses the live holder it names', async () => {
+    const path = join(dir.path, LOCK_FILE)
+    await writeFile(path, '')
+    const holder = { pid: process.ppid, hostname: hostname(), purpose: 'cli', since: 'now' }
+    setTimeout(() => void writeFile(path, JSON.stringify(holder)), 200)
+    await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toThrow(
+      /in use by Copydesk \(cli, /,
+    )
+  })
+
+  it('leaves no draft behind, and sweeps the drafts of killed processes', async () => {
+    const child = spawn(process.execPath, ['-e', ''])
+    const deadPid = child.pid ?? 0
+    await new Promise((resolve) => child.once('exit', resolve))
+    await writeFile(join(dir.path, `.${LOCK_FILE}.${deadPid}.tmp`), '{}')
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    expect(await readdir(dir.path)).toEqual([LOCK_FILE])
+    await lock.release()
+    expect(await readdir(dir.path)).toEqual([])
   })
 })
