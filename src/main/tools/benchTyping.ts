@@ -16,6 +16,7 @@ const WARMUP_KEYS = 50
 const ROUNDS = 3
 const VIEWPORT = { width: 1360, height: 860 }
 const BARE_PAGE = join('out', 'bench', 'bare-prosemirror')
+const SHORT_PARAGRAPHS = 20
 
 declare global {
   interface Window {
@@ -100,6 +101,7 @@ type Editor = {
   page: Page
   samples: number[]
   splits: Split[]
+  words: number
   close: () => Promise<void>
 }
 
@@ -126,6 +128,7 @@ async function openApp(
     page,
     samples: [],
     splits: [],
+    words: countWords(docText(fields.body)),
     close: async () => {
       await page.close()
       await host.stop()
@@ -133,13 +136,20 @@ async function openApp(
   }
 }
 
-/** A page without the app: bare ProseMirror, or TipTap with the app's extensions (see main.ts). */
+/**
+ * A page without the app: bare ProseMirror, or TipTap with the app's extensions (see main.ts).
+ * `short` keeps only the body's first paragraphs: bare ProseMirror on a short text is this machine's
+ * floor for a keystroke, whatever the length of the document.
+ */
 async function openBare(
   browser: Browser,
   fields: Partial<EditableFields>,
   mode: 'bare' | 'tiptap' | 'tiptap-plain',
+  short = false,
 ): Promise<Editor> {
-  const paragraphs = (fields.body?.content ?? []).map((block) => docText(block))
+  const paragraphs = (fields.body?.content ?? [])
+    .map((block) => docText(block))
+    .slice(0, short ? SHORT_PARAGRAPHS : undefined)
   const server = await serveBarePage(JSON.stringify(paragraphs), JSON.stringify(fields.body))
   const page = await browser.newPage({ viewport: VIEWPORT })
   await page.addInitScript(latencyProbe)
@@ -147,10 +157,11 @@ async function openBare(
   await page.locator('body[data-ready="true"]').waitFor()
   await placeCaret(page, page.getByRole('textbox', { name: 'Bare ProseMirror' }).locator('p'))
   return {
-    name: mode,
+    name: short ? `${mode}-short` : mode,
     page,
     samples: [],
     splits: [],
+    words: countWords(paragraphs.join('\n')),
     close: async () => {
       await page.close()
       server.close()
@@ -245,6 +256,7 @@ export async function benchTyping(
     for (const mode of ['tiptap', 'tiptap-plain'] as const)
       if (wanted(mode)) editors.push(await openBare(browser, fields, mode))
     editors.push(await openBare(browser, fields, 'bare'))
+    if (wanted('bare-short')) editors.push(await openBare(browser, fields, 'bare', true))
     await typeInTurns(editors, keys)
   } finally {
     for (const editor of editors) await editor.close()
@@ -254,11 +266,10 @@ export async function benchTyping(
   const bareEditor = editorNamed('bare')
   const bare = bareEditor?.samples ?? []
   const bareP95 = percentile(bare, 95)
-  const words = countWords(docText(fields.body)).toLocaleString('en-US')
   const row = (label: string, editor: Editor, target: boolean): Row => {
     const samples = editor.samples
     return {
-      measure: `typing, ${label}: keydown to next frame p50 / p95, ${words} words`,
+      measure: `typing, ${label}: keydown to next frame p50 / p95, ${editor.words.toLocaleString('en-US')} words`,
       value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`,
       baseline: `bare ProseMirror ${ms(percentile(bare, 50))} / ${ms(bareP95)} (${splitNote(bareEditor?.splits ?? [])})`,
       ratio: `${(percentile(samples, 95) / bareP95).toFixed(2)}× bare`,
@@ -273,6 +284,11 @@ export async function benchTyping(
     ['app', 'the app', true],
     ['tiptap', 'TipTap + our extensions, no app', false],
     ['tiptap-plain', 'TipTap + our extensions, text as plain paragraphs', false],
+    [
+      'bare-short',
+      `bare ProseMirror, the first ${SHORT_PARAGRAPHS} paragraphs (this machine's floor)`,
+      false,
+    ],
   ]
   return rows.flatMap(([name, label, target]) => {
     const editor = editorNamed(name)
@@ -290,7 +306,7 @@ function splitNote(splits: Split[]): string {
   )
 }
 
-/** `--editors=app,tiptap,tiptap-plain` types in just those (bare ProseMirror, the baseline, always runs). */
+/** `--editors=app,tiptap,tiptap-plain,bare-short` types in just those (bare ProseMirror, the baseline, always runs). */
 function wanted(editor: string): boolean {
   const option = process.argv.find((arg) => arg.startsWith('--editors='))
   return !option || option.slice('--editors='.length).split(',').includes(editor)
