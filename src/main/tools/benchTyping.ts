@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import { extname, join, normalize } from 'node:path'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import type { EditableFields } from '../../shared/domain/Article'
 import { countWords, docText } from '../../shared/domain/countWords'
@@ -9,92 +8,14 @@ import { openWorkstation } from '../openWorkstation'
 import { chromiumLaunch } from '../testing/chromiumLaunch'
 import { startWebHost } from '../testing/startWebHost'
 import { ms, percentile, type Row } from './benchTable'
+import { BARE_PAGE, portOf, serveBarePage } from './serveBarePage'
+import { latencyProbe, splitNote, typeAndMeasure, type Split } from './typingProbe'
 
 const FRAME_MS = 1000 / 60
-const TYPED = 'The minister said talks would resume next week in Tokyo. '
 const WARMUP_KEYS = 50
 const ROUNDS = 3
 const VIEWPORT = { width: 1360, height: 860 }
-const BARE_PAGE = join('out', 'bench', 'bare-prosemirror')
 const SHORT_PARAGRAPHS = 20
-
-declare global {
-  interface Window {
-    copydeskLatencies?: number[]
-    copydeskSplits?: Split[]
-    copydeskMeasured?: (count: number) => Promise<void>
-  }
-}
-
-/**
- * Where a key's time goes: `handling` from keydown until the editor has taken the typed text in
- * (the input event and ProseMirror's read of the DOM change; null for a key without input), and
- * `frame` from the start of the next frame until it is drawn (style, layout, paint on the main thread).
- */
-type Split = { handling: number | null; frame: number }
-
-/** Records, for every keydown, the time until the frame after it has been drawn, and its split. */
-function latencyProbe(): void {
-  const latencies: number[] = []
-  const splits: Split[] = []
-  let waiter: { count: number; resolve: () => void } | undefined
-  let handledAt: number | null = null
-  window.copydeskLatencies = latencies
-  window.copydeskSplits = splits
-  // Resolves once `count` keys are measured: the bench waits on this rather than polling every frame.
-  window.copydeskMeasured = (count) =>
-    new Promise((resolve) => {
-      if (latencies.length >= count) resolve()
-      else waiter = { count, resolve }
-    })
-  document.addEventListener(
-    'input',
-    // ProseMirror reads the change in a mutation-observer microtask queued before this one.
-    () => queueMicrotask(() => queueMicrotask(() => (handledAt = performance.now()))),
-    true,
-  )
-  document.addEventListener(
-    'keydown',
-    (event) => {
-      const start = event.timeStamp
-      handledAt = null
-      requestAnimationFrame(() => {
-        const frameStart = performance.now()
-        // rAF runs before the frame is drawn; a message posted from it runs after.
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => {
-          const drawn = performance.now()
-          latencies.push(drawn - start)
-          splits.push({
-            handling: handledAt === null ? null : handledAt - start,
-            frame: drawn - frameStart,
-          })
-          if (waiter && latencies.length >= waiter.count) waiter.resolve()
-        }
-        channel.port2.postMessage(null)
-      })
-    },
-    true,
-  )
-}
-
-/** Types `keys` keys at a typist's pace where the caret is, one frame measured per key. */
-async function typeAndMeasure(
-  page: Page,
-  keys: number,
-): Promise<{ total: number[]; splits: Split[] }> {
-  const before = await page.evaluate(() => window.copydeskLatencies?.length ?? 0)
-  for (let i = before; i < before + keys; i += 1) {
-    const char = TYPED[i % TYPED.length] ?? ' '
-    await page.keyboard.press(i % 120 === 119 ? 'Enter' : char === ' ' ? 'Space' : char)
-    await page.evaluate((n) => window.copydeskMeasured?.(n), i + 1)
-    await page.waitForTimeout(40)
-  }
-  const [total, splits] = await page.evaluate(
-    () => [window.copydeskLatencies ?? [], window.copydeskSplits ?? []] as const,
-  )
-  return { total: total.slice(before), splits: splits.slice(before) }
-}
 
 type Editor = {
   name: string
@@ -296,49 +217,8 @@ export async function benchTyping(
   })
 }
 
-/** The p50 / p95 of the handling and frame parts of each key (see Split). */
-function splitNote(splits: Split[]): string {
-  const handling = splits.flatMap((split) => (split.handling === null ? [] : [split.handling]))
-  const frame = splits.map((split) => split.frame)
-  return (
-    `handling ${ms(percentile(handling, 50))} / ${ms(percentile(handling, 95))}, ` +
-    `frame ${ms(percentile(frame, 50))} / ${ms(percentile(frame, 95))}`
-  )
-}
-
 /** `--editors=app,tiptap,tiptap-plain,bare-short` types in just those (bare ProseMirror, the baseline, always runs). */
 function wanted(editor: string): boolean {
   const option = process.argv.find((arg) => arg.startsWith('--editors='))
   return !option || option.slice('--editors='.length).split(',').includes(editor)
-}
-
-function serveBarePage(textJson: string, docJson: string): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' }
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
-    if (path === '/text.json' || path === '/doc.json') {
-      response
-        .writeHead(200, { 'Content-Type': 'application/json' })
-        .end(path === '/text.json' ? textJson : docJson)
-      return
-    }
-    const file = normalize(join(BARE_PAGE, path))
-    if (!file.startsWith(BARE_PAGE)) {
-      response.writeHead(404).end()
-      return
-    }
-    readFile(file).then(
-      (content) =>
-        response
-          .writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' })
-          .end(content),
-      () => response.writeHead(404).end(),
-    )
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
-}
-
-function portOf(server: Server): number {
-  const address = server.address()
-  return typeof address === 'object' && address ? address.port : 0
 }
