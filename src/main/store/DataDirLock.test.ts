@@ -63,6 +63,16 @@ describe('DataDirLock', () => {
     await again.release()
   })
 
+  it('recovers an unreadable lock dated in the future, rather than waiting for it forever', async () => {
+    const path = join(dir.path, LOCK_FILE)
+    await writeFile(path, '')
+    const future = new Date(Date.now() + 3_600_000)
+    await utimes(path, future, future)
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ purpose: 'desktop app' })
+    await lock.release()
+  })
+
   it('waits for a lock still being written, then refuses the live holder it names', async () => {
     const path = join(dir.path, LOCK_FILE)
     await writeFile(path, '')

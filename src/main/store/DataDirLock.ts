@@ -147,12 +147,14 @@ const UNREADABLE_GRACE_MS = 2000
  * rather than keeping every Copydesk out of the directory.
  */
 async function readSettledHolder(path: string): Promise<LockHolder | null> {
+  // Bounded by our own clock too: a lock dated in the future (clock skew, a copied folder) never ages.
+  const deadline = Date.now() + UNREADABLE_GRACE_MS
   for (;;) {
     const holder = await readHolder(path)
     if (holder) return holder
     const age = await ageMs(path)
-    if (age === null || age >= UNREADABLE_GRACE_MS) return null
-    await sleep(Math.min(100, UNREADABLE_GRACE_MS - age))
+    if (age === null || age >= UNREADABLE_GRACE_MS || Date.now() >= deadline) return null
+    await sleep(Math.min(100, UNREADABLE_GRACE_MS - age, deadline - Date.now()))
   }
 }
 
