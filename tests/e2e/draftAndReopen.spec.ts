@@ -14,10 +14,22 @@ test('an editor drafts an article, and finds it intact after closing the app', a
   await signIn(page)
   await startNewArticle(page, 'India, Japan forge stronger ties on AI, chips and security')
   const body = page.getByRole('textbox', { name: 'Article body' })
+  const undo = page.getByRole('button', { name: 'Undo' })
+  const redo = page.getByRole('button', { name: 'Redo' })
+  await expect(undo).toBeDisabled()
   await body.click()
   await page.keyboard.type(
     "The India-Japan Foreign Ministers' dialogue in New Delhi reflects a stronger partnership.",
   )
+  // The toolbar follows the history: undo, then redo, gives the sentence back.
+  await expect(undo).toBeEnabled()
+  await expect(redo).toBeDisabled()
+  await undo.click()
+  await expect(body).not.toContainText('stronger partnership')
+  await expect(redo).toBeEnabled()
+  await redo.click()
+  await expect(body).toContainText('stronger partnership.')
+  await expect(redo).toBeDisabled()
   await page.keyboard.press('Enter')
   await page.getByRole('button', { name: 'Heading 2' }).click()
   await page.keyboard.type('What was agreed')

@@ -1,3 +1,4 @@
+import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { LinkForm } from './LinkForm'
@@ -34,8 +35,9 @@ export function Toolbar({ editor }: Props) {
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
       pullQuote: e.isActive('pullQuote'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // The history's depth, not e.can().undo(): that builds a trial transaction on every keystroke.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
     }),
   })
   const chain = () => editor.chain().focus()

@@ -4,6 +4,7 @@ import DOMPurify from 'dompurify'
 import type { BodyDoc } from '../../../shared/domain/DocNode'
 import { editorExtensions } from '../../../shared/editor-schema/editorExtensions'
 import { cleanHtml } from '../../../shared/import/cleanHtml'
+import { scrollCaretIntoView } from './scrollCaretIntoView'
 
 const PLACEHOLDERS: Record<string, string> = {
   pullQuoteText: 'Quote…',
@@ -47,6 +48,7 @@ export function useBodyEditor(options: {
         'aria-label': 'Article body',
         spellcheck: 'true',
       },
+      handleScrollToSelection: scrollCaretIntoView,
       transformPastedHTML: (html) => cleanHtml(html, DOMPurify),
       handlePaste: (view, event) => {
         const text = event.clipboardData?.getData('text/plain') ?? ''
