@@ -28,7 +28,7 @@ async function caretPlace(page: Page) {
   })
 }
 
-test('the caret stays in view while a long body is typed, and at both ends of it', async ({
+test('the caret stays in view while a long body is typed, at both ends of it, and the count keeps up', async ({
   page,
   desk,
 }) => {
@@ -38,13 +38,18 @@ test('the caret stays in view while a long body is typed, and at both ends of it
   await startNewArticle(page, 'A long story typed line by line')
   const body = page.getByRole('textbox', { name: 'Article body' })
   await body.click()
+  const words = page.getByRole('group', { name: 'Story' }).getByText(/^[\d,]+ words$/)
   for (let line = 1; line <= 30; line += 1) {
     await page.keyboard.type(`Paragraph ${line} of the story.`)
     await page.keyboard.press('Enter')
+    // Seconds into typing without a pause, the word count has already followed (read, not waited for).
+    if (line === 20) expect(await words.textContent()).not.toBe('0 words')
   }
   await page.keyboard.type('The last line')
 
   // Typing on past the bottom of the view scrolls it, keeping the caret clear of the edge.
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/long-body-typing.png` })
   let place = await caretPlace(page)
   expect(place.scrolled).toBeGreaterThan(0)
   expect(place.aboveBottom).toBeGreaterThanOrEqual(16)

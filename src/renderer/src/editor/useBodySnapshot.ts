@@ -6,26 +6,33 @@ import { bodyOf } from './useBodyEditor'
 export type BodySnapshot = { body: BodyDoc; characters: number }
 
 /**
- * The body as JSON for checks, counts and the preview, taken a moment after typing stops so that
- * typing in a long article never waits for serialization.
+ * The body as JSON for checks, counts and the preview, taken a moment after typing pauses so that
+ * typing in a long article seldom waits for serialization, and at least every `maxWaitMs` while it
+ * goes on, so the counts and checks never lag far behind a fast typist.
  */
 export function useBodySnapshot(
   editor: Editor | null,
   initial: BodyDoc,
   delayMs = 250,
+  maxWaitMs = 2000,
 ): BodySnapshot {
   const [snapshot, setSnapshot] = useState<BodySnapshot>(() => ({ body: initial, characters: 0 }))
   useEffect(() => {
     if (!editor) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    const take = () =>
+    let firstPending: number | undefined
+    const take = () => {
+      firstPending = undefined
       setSnapshot({
         body: bodyOf(editor),
         characters: editor.getText().replace(/\s+/g, ' ').trim().length,
       })
+    }
     const handleUpdate = () => {
+      const now = Date.now()
+      firstPending ??= now
       clearTimeout(timer)
-      timer = setTimeout(take, delayMs)
+      timer = setTimeout(take, Math.min(delayMs, Math.max(0, firstPending + maxWaitMs - now)))
     }
     timer = setTimeout(take, 0)
     editor.on('update', handleUpdate)
@@ -33,6 +40,6 @@ export function useBodySnapshot(
       clearTimeout(timer)
       editor.off('update', handleUpdate)
     }
-  }, [editor, delayMs])
+  }, [editor, delayMs, maxWaitMs])
   return snapshot
 }
