@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import type { BodyDoc } from '../../../shared/domain/DocNode'
+import { pauseDelay } from '../pauseDelay'
 import { bodyOf } from './useBodyEditor'
 
 export type BodySnapshot = { body: BodyDoc; characters: number }
@@ -32,7 +33,7 @@ export function useBodySnapshot(
       const now = Date.now()
       firstPending ??= now
       clearTimeout(timer)
-      timer = setTimeout(take, Math.min(delayMs, Math.max(0, firstPending + maxWaitMs - now)))
+      timer = setTimeout(take, pauseDelay(firstPending, now, delayMs, maxWaitMs))
     }
     timer = setTimeout(take, 0)
     editor.on('update', handleUpdate)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Article, EditableFields } from '../../../../shared/domain/Article'
 import { AppError } from '../../../../shared/ipc/AppError'
 import type { SaveArticleInput } from '../../../../shared/ipc/contract'
+import { pauseDelay } from '../../pauseDelay'
 import { savableChanges } from './savableChanges'
 import { retryDelay, type SaveState } from './SaveState'
 import { UnsavedBackup } from './UnsavedBackup'
@@ -125,8 +126,8 @@ export class Autosaver {
   private nextDelay(): number {
     const now = Date.now()
     // Typing without a pause must still reach the disk: a crash would otherwise take minutes of copy.
-    const untilMax = (this.pendingSince ?? now) + (this.options.maxWaitMs ?? 5_000) - now
-    return Math.max(0, Math.min(this.options.debounceMs ?? 800, untilMax))
+    const { debounceMs = 800, maxWaitMs = 5_000 } = this.options
+    return pauseDelay(this.pendingSince ?? now, now, debounceMs, maxWaitMs)
   }
 
   private schedule(delay: number): void {
