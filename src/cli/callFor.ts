@@ -6,6 +6,7 @@ import {
   formatOutbox,
   formatProblems,
   formatProfile,
+  formatPush,
   isSent,
 } from './formatOutput'
 
@@ -30,6 +31,7 @@ type Values = {
   status?: string | undefined
   out?: string | undefined
   target?: string | undefined
+  correction?: string | undefined
 }
 
 /** The call for `command args`, or undefined when the command or its arguments are not right. */
@@ -96,8 +98,12 @@ export function callFor(command: string, args: string[], values: Values): Call |
       if (!first) return undefined
       return {
         method: 'pushArticle',
-        input: { id: first, target: values.target ?? 'webhook' },
-        format: formatOutbox,
+        input: {
+          id: first,
+          target: values.target ?? 'webhook',
+          ...(values.correction === undefined ? {} : { correction: values.correction }),
+        },
+        format: formatPush,
         failsWhen: (v) => !isSent(v),
       }
     case 'outbox':

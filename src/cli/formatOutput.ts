@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Article, ArticleSummary } from '../shared/domain/Article'
 import { AuditEntry } from '../shared/domain/History'
-import { OutboxItem } from '../shared/domain/OutboxItem'
+import { OutboxItem, outboxStateLabel, PushOutcome } from '../shared/domain/OutboxItem'
 import { Profile, ROLE_LABELS } from '../shared/domain/Profile'
 import { countWords, docText } from '../shared/domain/countWords'
 import { formatDateline } from '../shared/domain/formatDateline'
@@ -101,7 +101,7 @@ export function formatProblems(value: unknown): string {
   return problems.map((p) => `${p.field ?? p.path}: ${p.path} ${p.message}`).join('\n')
 }
 
-/** Outbox items (one or a list): state, target, story and the last error. */
+/** Outbox items (one or a list): state, target, story, the CMS's post and the last error. */
 export function formatOutbox(value: unknown): string {
   const items = OutboxItem.array().parse(Array.isArray(value) ? value : [value])
   if (items.length === 0) return 'The outbox is empty.'
@@ -109,7 +109,7 @@ export function formatOutbox(value: unknown): string {
     .map((item) => {
       const detail =
         item.state === 'sent'
-          ? `sent ${item.sentAt ?? ''}${item.remoteId ? ` (id ${item.remoteId})` : ''}`
+          ? `${item.sentAt ?? ''}${item.remoteId ? ` (id ${item.remoteId})` : ''}`
           : (item.lastError ?? '')
       const next =
         item.state === 'failed'
@@ -117,13 +117,20 @@ export function formatOutbox(value: unknown): string {
             ? `; next try ${item.nextAttemptAt}`
             : '; will not retry by itself'
           : ''
-      return `${item.state.padEnd(7)}  ${item.target.padEnd(9)}  ${item.headline}  ${detail}${next}`
+      const notices = item.notices.map((notice) => `\n    note: ${notice}`).join('')
+      return `${outboxStateLabel(item).padEnd(20)}  ${item.target.padEnd(9)}  ${item.headline}  ${detail}${next}${notices}`
     })
     .join('\n')
 }
 
-/** True when a push answer says the CMS confirmed it. */
+/** What a push did, in a sentence, then its outbox line. */
+export function formatPush(value: unknown): string {
+  const outcome = PushOutcome.parse(value)
+  return `${outcome.message}\n${formatOutbox(outcome.item)}`
+}
+
+/** True when a push answer says the CMS has the story (sent now, or already had it). */
 export function isSent(value: unknown): boolean {
-  const parsed = OutboxItem.safeParse(value)
-  return parsed.success && parsed.data.state === 'sent'
+  const parsed = PushOutcome.safeParse(value)
+  return parsed.success && parsed.data.item.state === 'sent'
 }

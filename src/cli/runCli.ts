@@ -34,8 +34,9 @@ Commands:
                                   write export files (default: every approved story)
   validate ID [--format copydesk|ninjs]
                                   check an article against the export schema
-  push ID [--target webhook|wordpress]
-                                  send an approved story to the CMS through the outbox
+  push ID [--target webhook|wordpress] [--correction TEXT]
+                                  send an approved story to the CMS through the outbox; a story
+                                  published before needs a correction note for readers
   outbox                          pushes and their state
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
@@ -70,6 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         status: { type: 'string' },
         out: { type: 'string' },
         target: { type: 'string' },
+        correction: { type: 'string' },
       },
     })
   } catch (error) {

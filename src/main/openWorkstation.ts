@@ -11,6 +11,7 @@ import { OutboxService } from './services/OutboxService'
 import { OutboxStore } from './store/OutboxStore'
 import { SecretStore, type SecretCipher } from './store/SecretStore'
 import { clientForTarget } from './cms/clientForTarget'
+import { CmsTargets } from './services/CmsTargets'
 import { WorkflowService } from './services/WorkflowService'
 import { HistoryRepository } from './store/HistoryRepository'
 import { ProfileStore } from './store/ProfileStore'
@@ -66,6 +67,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   })
   const secrets = await SecretStore.open(options.dataDir, options.secretCipher ?? null)
   const outboxStore = await OutboxStore.open(options.dataDir, repository.quarantine)
+  const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
+  await targets.bindUnbound()
   const exports = new ExportService(repository, workflow, settings, {
     now,
     generator: `Copydesk ${options.version}`,
@@ -73,7 +76,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const outbox = new OutboxService(outboxStore, exports, workflow, {
     now: () => Date.parse(now()),
     profile: () => profiles.get(),
-    client: (target) => clientForTarget(target, settings.get(), secrets, options.cmsTimeoutMs),
+    client: (target) =>
+      clientForTarget(target, settings.get(), secrets, {
+        deskId: outboxStore.deskId,
+        timeoutMs: options.cmsTimeoutMs,
+      }),
   })
   if (options.runOutbox) outbox.start()
   // The desk app builds its search index while the editor is already usable; the CLI only if it searches.
@@ -102,6 +109,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         exports,
         outbox,
         secrets,
+        targets,
         info,
         onSettingsSaved: options.onSettingsSaved,
       }),

@@ -1,3 +1,4 @@
+import type { Correction } from '../../shared/domain/Article'
 import type { Publication } from '../../shared/export/Publication'
 
 /** What a push sends, and what the CMS answered. */
@@ -11,11 +12,26 @@ export type PushRequest = {
   document: Record<string, unknown>
   /** The same article laid out for readers, for CMSes that take their own markup. */
   publication: Publication
+  /** The corrections readers see with this version, the one being pushed included. */
+  corrections: Correction[]
   /** The id the CMS gave this article on an earlier push, if any. */
   remoteId: string | null
 }
 
-export type PushResult = { remoteId: string | null; status: number }
+/** Where the story stands in the CMS, for CMSes that keep posts (WordPress). */
+export type RemoteState = {
+  /** The CMS's status of the post ("draft", "pending", "publish"…); null when it has none (webhook). */
+  remoteStatus: string | null
+  slug: string | null
+  link: string | null
+}
+
+export type PushResult = RemoteState & {
+  remoteId: string | null
+  status: number
+  /** What the desk must know about this push (a slug clash, a post that was gone, a shortened excerpt). */
+  notices: string[]
+}
 
 /** A failed push; `retry` is false when trying again cannot help (credentials refused, request rejected). */
 export class PushError extends Error {
@@ -29,28 +45,47 @@ export class PushError extends Error {
 
 export interface CmsClient {
   readonly name: string
+  /** The settings that shape what this client sends: a change means the CMS has not got it yet. */
+  readonly fingerprint: string
   push(request: PushRequest): Promise<PushResult>
+  /** Reads the post's state now; null when the post no longer exists. */
+  check?(remoteId: string): Promise<RemoteState | null>
 }
 
 /** How long a CMS may take to answer before the push counts as failed (and is retried). */
 export const DEFAULT_TIMEOUT_MS = 15_000
 
 /** fetch with a timeout, turning network failures into retryable PushErrors that say what happened. */
-export async function send(
+export async function fetchWithTimeout(
   url: string,
   init: RequestInit,
   target: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<Response> {
-  let response: Response
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+    return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
   } catch (error) {
     const reason =
       error instanceof Error && error.name === 'TimeoutError'
         ? `no answer within ${timeoutMs / 1000} s`
         : causeOf(error)
     throw new PushError(`${target} is not reachable: ${reason}`, true)
+  }
+}
+
+/** fetchWithTimeout, then the answer's status as a PushError unless it is a success. */
+export async function send(
+  url: string,
+  init: RequestInit,
+  target: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<Response> {
+  const response = await fetchWithTimeout(url, init, target, timeoutMs)
+  if (response.status >= 300 && response.status < 400) {
+    throw new PushError(
+      `${target} answered with a redirect (HTTP ${response.status}) to ${response.headers.get('location') ?? 'another address'}; put the final address in Desk settings`,
+      false,
+    )
   }
   if (response.status === 401 || response.status === 403) {
     throw new PushError(

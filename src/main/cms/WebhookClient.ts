@@ -3,6 +3,7 @@ import { send, type CmsClient, type PushRequest, type PushResult } from './CmsCl
 /** POSTs the publish JSON to a URL with a bearer token; the Idempotency-Key lets the CMS drop repeats. */
 export class WebhookClient implements CmsClient {
   readonly name = 'Webhook'
+  readonly fingerprint = ''
 
   constructor(
     private readonly url: string,
@@ -28,6 +29,10 @@ export class WebhookClient implements CmsClient {
     return {
       remoteId: response.headers.get('location') ?? request.remoteId,
       status: response.status,
+      remoteStatus: null,
+      slug: null,
+      link: null,
+      notices: [],
     }
   }
 }

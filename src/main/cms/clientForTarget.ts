@@ -1,22 +1,44 @@
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { PushTarget } from '../../shared/domain/OutboxItem'
-import type { SecretStore } from '../store/SecretStore'
+import type { SecretName, SecretStore } from '../store/SecretStore'
 import type { CmsClient } from './CmsClient'
+import { urlOrigin } from './urlOrigin'
 import { WebhookClient } from './WebhookClient'
 import { WordPressClient } from './WordPressClient'
 
-/** The client for a push target as the desk configured it, or what is missing. */
+export type ClientOptions = { deskId: string; timeoutMs?: number | undefined }
+
+/**
+ * The client for a push target as the desk configured it, or what is missing. A stored token or
+ * password goes only to the origin it was entered for: pointed elsewhere, the target is refused
+ * until the secret is entered again for the new address.
+ */
 export function clientForTarget(
   target: PushTarget,
   settings: DeskSettings,
   secrets: SecretStore,
-  timeoutMs?: number,
+  options: ClientOptions,
 ): CmsClient | string {
   if (target === 'webhook') {
     if (!settings.webhookUrl) return 'No webhook URL is set in Desk settings.'
-    return new WebhookClient(settings.webhookUrl, secrets.get('webhookToken'), timeoutMs)
+    const moved = movedSecret('webhookToken', 'webhook token', settings.webhookUrl, secrets)
+    if (moved) return moved
+    return new WebhookClient(
+      settings.webhookUrl,
+      secrets.get('webhookToken', urlOrigin(settings.webhookUrl)),
+      options.timeoutMs,
+    )
   }
-  const password = secrets.get('wordpressPassword')
+  const moved = settings.wordpressUrl
+    ? movedSecret(
+        'wordpressPassword',
+        'WordPress application password',
+        settings.wordpressUrl,
+        secrets,
+      )
+    : null
+  if (moved) return moved
+  const password = secrets.get('wordpressPassword', urlOrigin(settings.wordpressUrl))
   if (!settings.wordpressUrl || !settings.wordpressUser || !password) {
     return 'WordPress needs a site URL, a user and an application password in Desk settings.'
   }
@@ -25,6 +47,25 @@ export function clientForTarget(
     user: settings.wordpressUser,
     password,
     status: settings.wordpressStatus,
-    timeoutMs,
+    deskId: options.deskId,
+    layout: {
+      deck: settings.wordpressDeck,
+      linkRel: settings.wordpressLinkRel,
+      sourceRel: settings.wordpressSourceRel,
+    },
+    summaryLimit: settings.summaryLimit,
+    timeoutMs: options.timeoutMs,
   })
+}
+
+function movedSecret(
+  name: SecretName,
+  label: string,
+  url: string,
+  secrets: SecretStore,
+): string | null {
+  const bound = secrets.boundOrigin(name)
+  const now = urlOrigin(url)
+  if (!bound || bound === now) return null
+  return `The ${label} was entered for ${bound}, and the target now points to ${now ?? url}: enter it again in Desk settings (it is never sent to another address).`
 }

@@ -56,6 +56,8 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
       contract.getSecretStatus.input,
       handlers.getSecretStatus,
     ),
+    checkPush: bind('checkPush', contract.checkPush.input, handlers.checkPush),
+    testConnection: bind('testConnection', contract.testConnection.input, handlers.testConnection),
   }
   return async (method, payload) => {
     try {

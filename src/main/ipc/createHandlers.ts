@@ -4,6 +4,7 @@ import type { ArticleService } from '../services/ArticleService'
 import type { ImportService } from '../services/ImportService'
 import type { ExportService } from '../services/ExportService'
 import type { OutboxService } from '../services/OutboxService'
+import type { CmsTargets } from '../services/CmsTargets'
 import type { SecretStore } from '../store/SecretStore'
 import type { WorkflowService } from '../services/WorkflowService'
 import type { ProfileStore } from '../store/ProfileStore'
@@ -19,16 +20,12 @@ export function createHandlers(services: {
   exports: ExportService
   outbox: OutboxService
   secrets: SecretStore
+  targets: CmsTargets
   profiles: ProfileStore
   info: () => AppInfo
   onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
 }): Handlers {
-  const { articles, imports, settings, workflow, profiles, exports, outbox, secrets } = services
-  const secretStatus = () => ({
-    webhookToken: secrets.has('webhookToken'),
-    wordpressPassword: secrets.has('wordpressPassword'),
-    protection: secrets.protection,
-  })
+  const { articles, imports, settings, workflow, profiles, exports, outbox, targets } = services
   return {
     listArticles: (input) => articles.list(input),
     getArticle: (input) => articles.get(input),
@@ -46,7 +43,8 @@ export function createHandlers(services: {
     listTags: () => articles.tags(),
     getSettings: async () => settings.get(),
     saveSettings: async (input) => {
-      const saved = await settings.save(input)
+      // A CMS URL moved to another origin forgets the secret entered for the old one.
+      const { settings: saved } = await targets.save(input)
       services.onSettingsSaved?.(saved)
       return saved
     },
@@ -68,10 +66,9 @@ export function createHandlers(services: {
     pushArticle: (input) => outbox.push(input),
     listOutbox: async (input) => outbox.list(input),
     retryPush: (input) => outbox.retry(input),
-    setSecret: async (input) => {
-      await secrets.set(input.name, input.value)
-      return secretStatus()
-    },
-    getSecretStatus: async () => secretStatus(),
+    setSecret: (input) => targets.setSecret(input.name, input.value),
+    getSecretStatus: async () => targets.status(),
+    checkPush: (input) => outbox.check(input),
+    testConnection: (input) => targets.testWordPress(input),
   }
 }

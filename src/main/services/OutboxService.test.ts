@@ -1,117 +1,39 @@
-import { join } from 'node:path'
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openWorkstation, type Workstation } from '../openWorkstation'
-import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../testing/fakeCms'
-import { tempDir } from '../testing/tempDir'
+import { CmsDesk } from '../testing/cmsDesk'
+import { FAKE_TOKEN } from '../testing/fakeCms'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let ws: Workstation
-let cms: FakeCms
-let clock = Date.parse('2026-01-23T09:00:00.000Z')
-
-const open = () =>
-  openWorkstation({
-    dataDir: join(dir.path, 'data'),
-    host: 'web',
-    version: 'test',
-    now: () => new Date(clock).toISOString(),
-    cmsTimeoutMs: 300,
-  })
-const call = async (method: string, input: unknown) => {
-  const result = await ws.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-  return result.value
-}
-type Item = {
-  id: string
-  state: string
-  attempts: number
-  lastError: string | null
-  nextAttemptAt: string | null
-  remoteId: string | null
-}
+let desk: CmsDesk
 
 beforeEach(async () => {
-  dir = await tempDir()
-  cms = await new FakeCms().start()
-  ws = await open()
-  const settings = (await call('getSettings', {})) as Record<string, unknown>
-  await call('saveSettings', {
-    ...settings,
-    webhookUrl: `${cms.url}/hook`,
-    wordpressUrl: cms.url,
-    wordpressUser: FAKE_WP_USER,
-    wordpressStatus: 'pending',
-  })
-  await call('setSecret', { name: 'webhookToken', value: FAKE_TOKEN })
-  await call('setSecret', { name: 'wordpressPassword', value: FAKE_WP_PASSWORD })
+  desk = await CmsDesk.start()
 })
-afterEach(async () => {
-  await ws.close()
-  await cms.stop()
-  await dir.cleanup()
-})
-
-async function approvedStory(headline = 'Quad ministers meet'): Promise<string> {
-  await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-  const { id } = (await call('createArticle', {
-    fields: {
-      headline,
-      dateline: { place: 'Tokyo', date: '2026-01-23' },
-      credit: 'IANS',
-      tags: ['Diplomacy', 'Quad'],
-      keyPoints: { title: 'Key Points', items: ['a', 'b', 'c'] },
-      body: {
-        type: 'doc',
-        content: [
-          { type: 'paragraph', content: [{ type: 'text', text: 'Ministers met.' }] },
-          {
-            type: 'pullQuote',
-            content: [
-              { type: 'pullQuoteText', content: [{ type: 'text', text: 'We agree.' }] },
-              { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'A minister' }] },
-            ],
-          },
-        ],
-      },
-    },
-  })) as { id: string }
-  await call('transition', { id, action: 'submit' })
-  await call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
-  await call('transition', { id, action: 'approve' })
-  return id
-}
+afterEach(() => desk.close())
 
 describe('the outbox', () => {
   it('keeps a push made while the CMS is down, retries with backoff, and publishes once the CMS confirms', async () => {
-    const id = await approvedStory()
-    await cms.stop()
-    const first = (await call('pushArticle', { id, target: 'webhook' })) as Item
-    expect(first).toMatchObject({
+    const id = await desk.approvedStory()
+    await desk.cms.stop()
+    const first = await desk.push(id, 'webhook')
+    expect(first.sent).toBe(false)
+    expect(first.item).toMatchObject({
       state: 'failed',
       attempts: 1,
       lastError: expect.stringMatching(/not reachable: ECONNREFUSED/),
     })
-    expect(Date.parse(first.nextAttemptAt ?? '') - clock).toBe(5_000)
-    await ws.outbox.processDue()
-    expect(((await call('listOutbox', { articleId: id })) as Item[])[0]?.attempts).toBe(1)
-    expect(await call('getArticle', { id })).toMatchObject({ status: 'approved' })
+    expect(Date.parse(first.item.nextAttemptAt ?? '') - desk.clock).toBe(5_000)
+    await desk.ws.outbox.processDue()
+    expect((await desk.outbox(id))[0]?.attempts).toBe(1)
+    expect(await desk.article(id)).toMatchObject({ status: 'approved' })
 
-    await cms.start()
-    clock += 5_000
-    await ws.outbox.processDue()
-    expect(((await call('listOutbox', { articleId: id })) as Item[])[0]).toMatchObject({
-      state: 'sent',
-      attempts: 2,
-    })
-    expect(cms.hooks.size).toBe(1)
-    expect(await call('getArticle', { id })).toMatchObject({ status: 'published' })
-    const audit = (await call('getAudit', { id })) as {
-      action: string
-      by: string
-      note?: string
-    }[]
-    expect(audit.at(-1)).toMatchObject({
+    await desk.cms.start()
+    desk.clock += 5_000
+    await desk.ws.outbox.processDue()
+    expect((await desk.outbox(id))[0]).toMatchObject({ state: 'sent', attempts: 2 })
+    expect(desk.cms.hooks.size).toBe(1)
+    expect(await desk.article(id)).toMatchObject({ status: 'published', corrections: [] })
+    expect((await desk.audit(id)).at(-1)).toMatchObject({
       action: 'transition:publish',
       by: 'Vikram Desk',
       note: 'Confirmed by Webhook',
@@ -119,74 +41,28 @@ describe('the outbox', () => {
   })
 
   it('survives a restart: a queued push is still there and goes out when the CMS is back', async () => {
-    const id = await approvedStory()
-    await cms.stop()
-    await call('pushArticle', { id, target: 'wordpress' })
-    await ws.close()
-    ws = await open()
-    expect(((await call('listOutbox', {})) as Item[])[0]).toMatchObject({ state: 'failed' })
-    await cms.start()
-    const retried = (await call('retryPush', {
-      id: ((await call('listOutbox', {})) as Item[])[0]?.id,
-    })) as Item
-    expect(retried).toMatchObject({ state: 'sent' })
-    expect(cms.posts.size).toBe(1)
+    const id = await desk.approvedStory()
+    await desk.cms.stop()
+    await desk.push(id, 'wordpress')
+    await desk.ws.close()
+    await desk.open()
+    const [waiting] = await desk.outbox()
+    expect(waiting).toMatchObject({ state: 'failed' })
+    await desk.cms.start()
+    expect(await desk.call('retryPush', { id: waiting?.id })).toMatchObject({ state: 'sent' })
+    expect(desk.cms.posts.size).toBe(1)
   })
 
-  it('WordPress: creates the post with block markup, then updates the same post; never two posts', async () => {
-    const id = await approvedStory()
-    const sent = (await call('pushArticle', { id, target: 'wordpress' })) as Item
-    expect(sent).toMatchObject({ state: 'sent', remoteId: expect.stringMatching(/^\d+$/) })
-    const post = cms.posts.get(Number(sent.remoteId))
-    expect(post).toMatchObject({
-      title: 'Quad ministers meet',
-      status: 'pending',
-      slug: 'quad-ministers-meet',
-    })
-    expect(post?.content).toContain('<!-- wp:pullquote -->')
-    expect(post?.content).toContain('<cite>A minister</cite>')
-    expect(post?.content).toContain('<!-- wp:list -->')
-    expect(post?.tags).toHaveLength(2)
-
-    await call('transition', { id, action: 'reopen', note: 'New detail' })
-    await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-    const article = (await call('getArticle', { id })) as { revision: number }
-    await call('saveArticle', {
-      id,
-      baseRevision: article.revision,
-      changes: { headline: 'Quad ministers meet again' },
-    })
-    await call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
-    await call('transition', { id, action: 'approve' })
-    const again = (await call('pushArticle', { id, target: 'wordpress' })) as Item
-    expect(again.remoteId).toBe(sent.remoteId)
-    expect(cms.posts.size).toBe(1)
-    expect(cms.posts.get(Number(sent.remoteId))?.title).toBe('Quad ministers meet again')
-    expect(await call('getArticle', { id })).toMatchObject({ status: 'corrected' })
-  })
-
-  it('finds a post created before a crash by its slug instead of making a second one', async () => {
-    const id = await approvedStory('Lost confirmation')
-    cms.posts.set(7, {
-      id: 7,
-      title: 'Lost confirmation',
-      excerpt: '',
-      content: '',
-      status: 'pending',
-      slug: 'lost-confirmation',
-      tags: [],
-    })
-    const sent = (await call('pushArticle', { id, target: 'wordpress' })) as Item
-    expect(sent.remoteId).toBe('7')
-    expect(cms.posts.size).toBe(1)
-  })
-
-  it('pushing twice keeps one outbox item and one delivery per revision', async () => {
-    const id = await approvedStory()
-    await call('pushArticle', { id, target: 'webhook' })
-    await call('pushArticle', { id, target: 'webhook' })
-    expect(cms.hooks.size).toBe(1)
-    expect((await call('listOutbox', {})) as Item[]).toHaveLength(1)
+  it('pushing twice keeps one outbox item and one delivery, and says the CMS already has it', async () => {
+    const id = await desk.approvedStory()
+    expect(await desk.push(id, 'webhook')).toMatchObject({ sent: true })
+    const again = await desk.push(id, 'webhook')
+    expect(again.sent).toBe(false)
+    expect(again.message).toMatch(
+      /^Webhook already has this version of the story .*nothing was sent/,
+    )
+    expect(desk.cms.hooks.size).toBe(1)
+    expect(await desk.outbox()).toHaveLength(1)
   })
 
   it.each([
@@ -196,41 +72,153 @@ describe('the outbox', () => {
   ] as const)(
     'on %s: fails with the reason, retrying only when it can help',
     async (mode, reason, retries) => {
-      const id = await approvedStory()
-      cms.mode = mode
-      const item = (await call('pushArticle', { id, target: 'webhook' })) as Item
+      const id = await desk.approvedStory()
+      desk.cms.mode = mode
+      const { item } = await desk.push(id, 'webhook')
       expect(item).toMatchObject({ state: 'failed', lastError: expect.stringMatching(reason) })
       expect(item.nextAttemptAt !== null).toBe(retries)
-      expect(await call('getArticle', { id })).toMatchObject({ status: 'approved' })
+      expect(await desk.article(id)).toMatchObject({ status: 'approved' })
     },
   )
 
   it('refuses drafts, writers and unconfigured targets', async () => {
-    await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-    const { id } = (await call('createArticle', { fields: { headline: 'Draft' } })) as {
+    await desk.call('setProfile', { name: 'Asha Rao', role: 'writer' })
+    const { id } = (await desk.call('createArticle', { fields: { headline: 'Draft' } })) as {
       id: string
     }
-    await expect(call('pushArticle', { id, target: 'webhook' })).rejects.toMatchObject({
-      message: /for a desk chief/,
-    })
-    await call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
-    await expect(call('pushArticle', { id, target: 'webhook' })).rejects.toMatchObject({
-      code: 'REFUSED',
-    })
-    await call('setSecret', { name: 'wordpressPassword', value: '' })
-    const approved = await approvedStory()
-    await expect(call('pushArticle', { id: approved, target: 'wordpress' })).rejects.toMatchObject({
+    await expect(desk.push(id, 'webhook')).rejects.toMatchObject({ message: /for a desk chief/ })
+    await desk.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
+    await expect(desk.push(id, 'webhook')).rejects.toMatchObject({ code: 'REFUSED' })
+    await desk.call('setSecret', { name: 'wordpressPassword', value: '' })
+    const approved = await desk.approvedStory()
+    await expect(desk.push(approved, 'wordpress')).rejects.toMatchObject({
       message: /application password/,
     })
   })
 
+  it('does not send a story that was reopened after its push was queued (it would go out as a preview)', async () => {
+    const id = await desk.approvedStory()
+    await desk.cms.stop()
+    await desk.push(id, 'webhook')
+    await desk.call('transition', { id, action: 'reopen', note: 'Wrong figure' })
+    await desk.cms.start()
+    desk.clock += 5_000
+    await desk.ws.outbox.processDue()
+    expect((await desk.outbox(id))[0]).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringMatching(/reopened after this push was queued/),
+      nextAttemptAt: null,
+    })
+    expect(desk.cms.hooks.size).toBe(0)
+  })
+
   it('keeps secrets out of the settings, the article store and the answers', async () => {
-    const status = await call('getSecretStatus', {})
-    expect(status).toEqual({
+    expect(await desk.call('getSecretStatus', {})).toEqual({
       webhookToken: true,
       wordpressPassword: true,
       protection: 'file-permissions',
     })
-    expect(JSON.stringify(await call('getSettings', {}))).not.toContain(FAKE_TOKEN)
+    expect(JSON.stringify(await desk.call('getSettings', {}))).not.toContain(FAKE_TOKEN)
+  })
+})
+
+describe('corrections are written by people', () => {
+  it('a published story pushed again needs the desk chief’s note, which readers get; the CMS confirmation goes to the audit trail, never into corrections (bug: "Confirmed by WordPress" became the correction)', async () => {
+    const id = await desk.approvedStory()
+    await desk.push(id, 'webhook')
+    expect(await desk.article(id)).toMatchObject({ status: 'published' })
+    await desk.revise(id, { headline: 'Quad ministers meet in Tokyo' })
+
+    const refused = desk.push(id, 'webhook')
+    await expect(refused).rejects.toMatchObject({
+      code: 'REFUSED',
+      message: /needs a correction note for readers/,
+      details: { needsCorrection: true },
+    })
+    expect(desk.cms.hooks.size).toBe(1)
+
+    const note = 'An earlier version said the ministers met in Osaka.'
+    const outcome = await desk.push(id, 'webhook', note)
+    expect(outcome.sent).toBe(true)
+    const delivered = [...desk.cms.hooks.values()].at(-1)
+    expect(delivered).toMatchObject({
+      status: 'approved',
+      corrections: [{ by: 'Vikram Desk', note }],
+    })
+    const article = await desk.article(id)
+    expect(article).toMatchObject({
+      status: 'corrected',
+      corrections: [{ by: 'Vikram Desk', note }],
+      pendingCorrection: null,
+    })
+    expect(JSON.stringify(article['corrections'])).not.toMatch(/Confirmed by/)
+    const ninjs = await desk.ws.exports.document(id, 'ninjs')
+    expect(ninjs.document['edNote']).toContain(note)
+    expect(ninjs.document['edNote']).not.toMatch(/Confirmed by/)
+    const audit = await desk.audit(id)
+    expect(audit.at(-1)).toMatchObject({ action: 'transition:publish_correction', note })
+    expect(audit.some((e) => e.action === 'push' && /sent to Webhook/.test(e.note ?? ''))).toBe(
+      true,
+    )
+  })
+
+  it('a note is refused for a story never published', async () => {
+    const id = await desk.approvedStory()
+    await expect(desk.push(id, 'webhook', 'Nothing to correct')).rejects.toMatchObject({
+      message: /only for|is for an approved story that was published before/,
+    })
+  })
+
+  it('reopened and approved again with no change: the push says plainly the CMS already has it and the story is published again (bug: an old "sent" line and nothing else)', async () => {
+    const id = await desk.approvedStory()
+    await desk.push(id, 'webhook')
+    await desk.revise(id, null)
+    expect(await desk.article(id)).toMatchObject({ status: 'approved' })
+    const outcome = await desk.push(id, 'webhook')
+    expect(outcome.sent).toBe(false)
+    expect(outcome.message).toMatch(/already has this version of the story .*nothing was sent/)
+    expect(desk.cms.hooks.size).toBe(1)
+    expect(await desk.article(id)).toMatchObject({ status: 'published', corrections: [] })
+  })
+})
+
+describe('secrets are bound to their destination', () => {
+  let other: Server
+  let seen: IncomingHttpHeaders[]
+  beforeEach(async () => {
+    seen = []
+    other = createServer((req, res) => {
+      seen.push(req.headers)
+      req.resume()
+      req.on('end', () => res.writeHead(201).end('{}'))
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+  })
+  afterEach(async () => {
+    other.closeAllConnections()
+    await new Promise<void>((resolve) => other.close(() => resolve()))
+  })
+  const otherUrl = () => `http://127.0.0.1:${(other.address() as AddressInfo).port}/steal`
+
+  it('pointing the webhook at another server clears the token, which never reaches that server (bug: the token went to whoever the URL named)', async () => {
+    const id = await desk.approvedStory()
+    await desk.configure({ webhookUrl: otherUrl() })
+    expect(await desk.call('getSecretStatus', {})).toMatchObject({ webhookToken: false })
+    await desk.push(id, 'webhook')
+    expect(seen).toHaveLength(1)
+    expect(seen[0]?.authorization).toBeUndefined()
+    expect(JSON.stringify(seen)).not.toContain(FAKE_TOKEN)
+  })
+
+  it('pointing WordPress elsewhere clears the application password; a path on the same origin keeps it', async () => {
+    await desk.configure({ wordpressUrl: `${desk.cms.url}/blog` })
+    expect(await desk.call('getSecretStatus', {})).toMatchObject({ wordpressPassword: true })
+    await desk.configure({ wordpressUrl: otherUrl() })
+    expect(await desk.call('getSecretStatus', {})).toMatchObject({ wordpressPassword: false })
+    const id = await desk.approvedStory()
+    await expect(desk.push(id, 'wordpress')).rejects.toMatchObject({
+      message: /application password/,
+    })
+    expect(seen).toHaveLength(0)
   })
 })

@@ -50,14 +50,44 @@ export class WorkflowService {
   }
 
   /**
-   * The CMS confirmed a push: an approved story becomes published, or corrected when it was
-   * published before. Recorded under the desk chief who pushed it.
+   * The CMS confirmed the story is live. A story never published before becomes published; one
+   * published before becomes corrected with the note its desk chief wrote for readers (kept as the
+   * pending correction since the push). The confirmation itself goes to the audit trail, never into
+   * the corrections. Without a note for readers a re-published story stays approved.
    */
-  async markPublished(id: string, by: string, note: string): Promise<Article> {
+  async confirmPublished(id: string, confirmation: { by: string; cms: string }): Promise<Article> {
     const current = await this.articles.get(id)
     if (current.status !== 'approved') return current
-    const action: WorkflowAction = current.publishedAt === null ? 'publish' : 'publish_correction'
-    return this.apply(current, action === 'publish' ? 'published' : 'corrected', action, by, note)
+    const confirmed = `Confirmed by ${confirmation.cms}`
+    if (current.publishedAt === null)
+      return this.apply(current, 'published', 'publish', confirmation.by, confirmed)
+    const pending = current.pendingCorrection
+    if (!pending) return current
+    return this.apply(current, 'corrected', 'publish_correction', pending.by, pending.note)
+  }
+
+  /**
+   * A story published before, reopened and approved again without a change: the CMS already has it
+   * live, so it goes back to what it was (published, or corrected) with no new correction.
+   */
+  async restorePublished(id: string, by: string, note: string): Promise<Article> {
+    const current = await this.articles.get(id)
+    if (current.status !== 'approved' || current.publishedAt === null) return current
+    const to = current.corrections.length > 0 ? 'corrected' : 'published'
+    return this.apply(current, to, 'publish', by, note, { keepPublishedAt: true })
+  }
+
+  /** Keeps the desk chief's correction note for readers with the story until the CMS confirms it. */
+  async setPendingCorrection(article: Article, by: string, note: string): Promise<Article> {
+    const at = this.env.now()
+    const next = await this.articles.update(article.id, article.revision, (current) => ({
+      ...current,
+      pendingCorrection: { by, at, note },
+      revision: current.revision + 1,
+      updatedAt: at,
+    }))
+    await this.record(next, 'correction-note', { note: `For readers: ${note}` })
+    return next
   }
 
   private async apply(
@@ -66,6 +96,7 @@ export class WorkflowService {
     action: WorkflowAction,
     by: string,
     note: string,
+    options: { keepPublishedAt?: boolean } = {},
   ): Promise<Article> {
     const at = this.env.now()
     const next = await this.articles.update(current.id, current.revision, (article) => ({
@@ -75,11 +106,17 @@ export class WorkflowService {
       revision: article.revision + 1,
       updatedAt: at,
       approval: to === 'approved' ? { by, at } : to === 'submitted' ? null : article.approval,
-      publishedAt: to === 'published' || to === 'corrected' ? at : article.publishedAt,
+      publishedAt:
+        (to === 'published' || to === 'corrected') && !options.keepPublishedAt
+          ? at
+          : article.publishedAt,
       corrections:
         action === 'publish_correction'
           ? [...article.corrections, { by, at, note }]
           : article.corrections,
+      // A note for readers belongs to the version it was written for: published, or reopened.
+      pendingCorrection:
+        action === 'publish_correction' || to === 'submitted' ? null : article.pendingCorrection,
     }))
     await this.history.appendAudit(next.id, {
       at,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -9,6 +10,8 @@ const OutboxFile = z.object({
   items: z.array(OutboxItem),
   /** The CMS's id for each article, per target ("wordpress:<articleId>"), so a later push updates. */
   remoteIds: z.record(z.string(), z.string()),
+  /** This data folder's id, written into the posts it makes so no other desk takes them for its own. */
+  deskId: z.uuid().optional(),
 })
 type OutboxFile = z.infer<typeof OutboxFile>
 
@@ -31,7 +34,16 @@ export class OutboxStore {
     }
     // A push that was under way when the app stopped is tried again; the CMS clients make that safe.
     for (const item of db.data.items) if (item.state === 'sending') item.state = 'queued'
+    if (!db.data.deskId) {
+      db.data.deskId = randomUUID()
+      await db.write()
+    }
     return new OutboxStore(db)
+  }
+
+  /** The id of this data folder's desk (made once, kept in outbox.json). */
+  get deskId(): string {
+    return this.db.data.deskId ?? ''
   }
 
   items(): OutboxItem[] {

@@ -17,13 +17,16 @@ export type SecretCipher = {
 const SecretsFile = z.object({
   protection: z.enum(['os-keychain', 'file-permissions']),
   values: z.record(z.string(), z.string()),
+  /** The origin (scheme, host, port) each secret was entered for; it is never sent anywhere else. */
+  origins: z.record(z.string(), z.string()).default({}),
 })
 type SecretsFile = z.infer<typeof SecretsFile>
 
 /**
  * Tokens and passwords for the CMS targets, in secrets.json apart from the article store, readable
  * only by the user (0600), encrypted with the OS keychain where Electron offers it. They never
- * travel back to the renderer, and never into a log or an export.
+ * travel back to the renderer, and never into a log or an export. Each is bound to the origin it was
+ * entered for: asked for another origin, the store has nothing to give.
  */
 export class SecretStore {
   private constructor(
@@ -39,6 +42,7 @@ export class SecretStore {
       {
         protection: cipher ? 'os-keychain' : 'file-permissions',
         values: {},
+        origins: {},
       },
     )
     await db.read().catch(() => undefined)
@@ -49,7 +53,51 @@ export class SecretStore {
     return this.cipher ? 'os-keychain' : 'file-permissions'
   }
 
-  get(name: SecretName): string | null {
+  /** The secret, only for the origin it was entered for. */
+  get(name: SecretName, origin: string | null): string | null {
+    if (!origin || this.db.data.origins[name] !== origin) return null
+    return this.read(name)
+  }
+
+  has(name: SecretName, origin: string | null): boolean {
+    return this.get(name, origin) !== null
+  }
+
+  /** The origin a stored secret is bound to; null when there is no such secret. */
+  boundOrigin(name: SecretName): string | null {
+    return this.read(name) === null ? null : (this.db.data.origins[name] ?? null)
+  }
+
+  /** Stores a secret for `origin`; an empty value removes it. */
+  async set(name: SecretName, value: string | null, origin: string | null): Promise<void> {
+    const plain = new Map<string, [string, string]>()
+    for (const key of SecretName.options) {
+      const current: [string | null, string | null] =
+        key === name ? [value, origin] : [this.read(key), this.db.data.origins[key] ?? null]
+      if (current[0] && current[1]) plain.set(key, [current[0], current[1]])
+    }
+    await this.write(plain)
+  }
+
+  /**
+   * Secrets saved before they were bound (an older Copydesk) are bound to the URL the desk has now;
+   * one with no URL to bind to is dropped rather than kept for whatever URL comes next.
+   */
+  async bindUnbound(origins: Record<SecretName, string | null>): Promise<void> {
+    const unbound = SecretName.options.filter(
+      (key) => this.read(key) !== null && !this.db.data.origins[key],
+    )
+    if (unbound.length === 0) return
+    const plain = new Map<string, [string, string]>()
+    for (const key of SecretName.options) {
+      const value = this.read(key)
+      const origin = this.db.data.origins[key] ?? origins[key]
+      if (value && origin) plain.set(key, [value, origin])
+    }
+    await this.write(plain)
+  }
+
+  private read(name: SecretName): string | null {
     const stored = this.db.data.values[name]
     if (stored === undefined) return null
     if (this.db.data.protection === 'os-keychain')
@@ -57,21 +105,13 @@ export class SecretStore {
     return stored
   }
 
-  has(name: SecretName): boolean {
-    return this.get(name) !== null
-  }
-
-  async set(name: SecretName, value: string | null): Promise<void> {
-    // Re-seal everything under the current protection, so a file never mixes two kinds.
-    const plain = new Map<string, string>()
-    for (const key of SecretName.options) {
-      const current = key === name ? value : this.get(key)
-      if (current) plain.set(key, current)
-    }
+  /** Re-seals everything under the current protection, so a file never mixes two kinds. */
+  private async write(plain: Map<string, [string, string]>): Promise<void> {
     const seal = (text: string) => (this.cipher ? this.cipher.encrypt(text) : text)
     this.db.data = {
       protection: this.protection,
-      values: Object.fromEntries([...plain].map(([k, v]) => [k, seal(v)])),
+      values: Object.fromEntries([...plain].map(([k, [v]]) => [k, seal(v)])),
+      origins: Object.fromEntries([...plain].map(([k, [, o]]) => [k, o])),
     }
     await this.db.write()
     await chmod(this.path, 0o600).catch(() => undefined)

@@ -81,6 +81,11 @@ export const Article = EditableFields.extend({
   approval: Approval.nullable().default(null),
   publishedAt: z.iso.datetime().nullable().default(null),
   corrections: z.array(Correction).default([]),
+  /**
+   * The correction note for readers a desk chief wrote when pushing a story published before; it
+   * travels with the push and becomes a correction when the CMS confirms the post is live.
+   */
+  pendingCorrection: Correction.nullable().default(null),
 })
 export type Article = z.infer<typeof Article>
 

@@ -1,5 +1,15 @@
 import { z } from 'zod'
 
+/** A link's rel attribute: known keywords, separated by spaces (empty for none). */
+const LinkRel = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(
+    /^((nofollow|noopener|noreferrer|sponsored|ugc|external|noindex)( +|$))*$/,
+    'Use rel keywords separated by spaces: nofollow, noopener, noreferrer, sponsored, ugc, external',
+  )
+
 /** The desk's house rules, kept in the data folder and shared by every window. */
 export const DeskSettings = z
   .object({
@@ -22,6 +32,12 @@ export const DeskSettings = z
     wordpressUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
     wordpressUser: z.string().max(200).default(''),
     wordpressStatus: z.enum(['draft', 'pending', 'publish']).default('draft'),
+    /** Where the deck goes in a WordPress post: a standfirst paragraph above the body, or the excerpt. */
+    wordpressDeck: z.enum(['standfirst', 'excerpt']).default('standfirst'),
+    /** rel of links in the body of a WordPress post, e.g. "noopener noreferrer nofollow". */
+    wordpressLinkRel: LinkRel.default('noopener noreferrer nofollow'),
+    /** rel of the links of the sources printed under a WordPress post: no nofollow by default. */
+    wordpressSourceRel: LinkRel.default('noopener noreferrer'),
     /** Chromium spellchecker languages, e.g. en-US, en-GB, hi. */
     spellcheckLanguages: z
       .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/))

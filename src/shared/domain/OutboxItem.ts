@@ -10,7 +10,7 @@ export const OutboxItem = z.object({
   headline: z.string(),
   target: PushTarget,
   revision: z.number().int(),
-  /** A hash of what readers would see; the same content is never delivered twice. */
+  /** A hash of what readers would see and how the target lays it out; the same is never delivered twice. */
   contentKey: z.string().default(''),
   by: z.string(),
   state: z.enum(['queued', 'sending', 'sent', 'failed']),
@@ -21,5 +21,41 @@ export const OutboxItem = z.object({
   remoteId: z.string().nullable(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
+  /** The post's status in the CMS (WordPress: draft, pending, future, publish…); null for a webhook. */
+  remoteStatus: z.string().nullable().default(null),
+  remoteSlug: z.string().nullable().default(null),
+  remoteLink: z.string().nullable().default(null),
+  /** When the post's status was last read from the CMS. */
+  checkedAt: z.iso.datetime().nullable().default(null),
+  /** What the desk must know about the last push: a slug clash, a post that was gone, a shortened excerpt. */
+  notices: z.array(z.string()).default([]),
 })
 export type OutboxItem = z.infer<typeof OutboxItem>
+
+/** What a push did: the outbox item, whether anything went out, and that in a sentence. */
+export const PushOutcome = z.object({ item: OutboxItem, sent: z.boolean(), message: z.string() })
+export type PushOutcome = z.infer<typeof PushOutcome>
+
+/** True when readers can see the pushed story: a webhook's confirmation, or a live WordPress post. */
+export function isLive(item: OutboxItem): boolean {
+  return item.state === 'sent' && (item.remoteStatus === null || item.remoteStatus === 'publish')
+}
+
+const REMOTE_STATUS: Record<string, string> = {
+  draft: 'draft',
+  pending: 'pending review',
+  future: 'scheduled',
+  private: 'private',
+  trash: 'in the trash',
+  gone: 'deleted in the CMS',
+}
+
+/** The item's state as the desk reads it: "Sent", "Sent to CMS (draft)", "Failed"… */
+export function outboxStateLabel(item: OutboxItem): string {
+  if (item.state === 'queued') return 'Queued'
+  if (item.state === 'sending') return 'Sending…'
+  if (item.state === 'failed') return 'Failed'
+  if (item.remoteStatus === null) return 'Sent'
+  if (item.remoteStatus === 'publish') return 'Sent, live'
+  return `Sent to CMS (${REMOTE_STATUS[item.remoteStatus] ?? item.remoteStatus})`
+}

@@ -39,6 +39,7 @@ export function newArticle(options: {
     approval: null,
     publishedAt: null,
     corrections: [],
+    pendingCorrection: null,
     ...fields,
   }
 }

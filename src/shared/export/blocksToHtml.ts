@@ -42,8 +42,8 @@ function blockHtml(block: Block): string {
   }
 }
 
-/** Inline runs as HTML. */
-export function inlineHtml(content: Inline[]): string {
+/** Inline runs as HTML; `rel` is what links carry (a desk setting for WordPress). */
+export function inlineHtml(content: Inline[], rel = 'noopener noreferrer nofollow'): string {
   return content
     .map((run) => {
       if (run.type === 'break') return '<br/>'
@@ -51,7 +51,7 @@ export function inlineHtml(content: Inline[]): string {
       if (run.italic) html = `<em>${html}</em>`
       if (run.bold) html = `<strong>${html}</strong>`
       if (run.href)
-        html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer nofollow">${html}</a>`
+        html = `<a href="${escapeHtml(run.href)}"${rel ? ` rel="${escapeHtml(rel)}"` : ''}>${html}</a>`
       return html
     })
     .join('')

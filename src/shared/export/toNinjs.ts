@@ -1,4 +1,5 @@
 import type { Article } from '../domain/Article'
+import { readerCorrections } from '../domain/readerCorrections'
 import { blocksToHtml, keyPointsHtml } from './blocksToHtml'
 import { isFinal } from './toPublishJson'
 import { toPublication } from './toPublication'
@@ -62,6 +63,7 @@ function infoSources(credit: string, sources: { name: string; url?: string | und
 }
 
 function correctionsNote(article: Article): string | undefined {
-  if (article.corrections.length === 0) return undefined
-  return article.corrections.map((c) => `Correction (${c.at.slice(0, 10)}): ${c.note}`).join(' ')
+  const corrections = readerCorrections(article)
+  if (corrections.length === 0) return undefined
+  return corrections.map((c) => `Correction (${c.at.slice(0, 10)}): ${c.note}`).join(' ')
 }

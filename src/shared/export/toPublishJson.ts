@@ -1,4 +1,5 @@
 import type { Article } from '../domain/Article'
+import { readerCorrections } from '../domain/readerCorrections'
 import type { Block } from './Publication'
 import { blocksToHtml } from './blocksToHtml'
 import { toPublication } from './toPublication'
@@ -49,7 +50,7 @@ export function toPublishJson(
     wordCount: publication.wordCount,
     status: article.status,
     approval: article.approval,
-    corrections: article.corrections,
+    corrections: readerCorrections(article),
     revision: article.revision,
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,

@@ -8,7 +8,7 @@ import {
 } from '../domain/Article'
 import { DeskSettings, DeskSettingsInput } from '../domain/DeskSettings'
 import { AuditEntry, EditorialNote, RevisionMeta } from '../domain/History'
-import { OutboxItem, PushTarget } from '../domain/OutboxItem'
+import { OutboxItem, PushOutcome, PushTarget } from '../domain/OutboxItem'
 import { Profile } from '../domain/Profile'
 import { WorkflowAction } from '../domain/workflow'
 import type { MethodName } from './methods'
@@ -148,7 +148,25 @@ export const contract = {
     input: z.strictObject({ id: ArticleId, format: ExportFormat }),
     output: z.array(ExportProblem),
   },
-  pushArticle: { input: z.strictObject({ id: ArticleId, target: PushTarget }), output: OutboxItem },
+  pushArticle: {
+    input: z.strictObject({
+      id: ArticleId,
+      target: PushTarget,
+      /** The correction note for readers, for a story published before. */
+      correction: z.string().trim().max(2000).optional(),
+    }),
+    output: PushOutcome,
+  },
+  checkPush: { input: z.strictObject({ id: z.uuid() }), output: PushOutcome },
+  testConnection: {
+    input: z.strictObject({
+      target: z.literal('wordpress'),
+      url: z.string().max(2000).optional(),
+      user: z.string().max(200).optional(),
+      password: z.string().max(2000).optional(),
+    }),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  },
   listOutbox: {
     input: z.strictObject({ articleId: ArticleId.optional() }),
     output: z.array(OutboxItem),

@@ -36,6 +36,8 @@ export const METHODS = [
   'retryPush',
   'setSecret',
   'getSecretStatus',
+  'checkPush',
+  'testConnection',
 ] as const
 
 export type MethodName = (typeof METHODS)[number]
