@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DataDirLock } from '../main/store/DataDirLock'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../main/testing/fakeCms'
 import { tempDir } from '../main/testing/tempDir'
 import { runCli } from './runCli'
 
@@ -10,12 +13,17 @@ beforeEach(async () => {
 afterEach(() => dir.cleanup())
 
 async function cli(...args: string[]) {
+  return cliWithStdin(null, ...args)
+}
+
+async function cliWithStdin(stdin: string | null, ...args: string[]) {
   const out: string[] = []
   const err: string[] = []
   const code = await runCli([...args, '--data-dir', dir.path], {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     env: {},
+    ...(stdin === null ? {} : { stdin: async () => stdin }),
   })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
@@ -152,5 +160,139 @@ describe('copydesk CLI', () => {
     await lock.release()
     expect(result.code).toBe(1)
     expect(result.err).toMatch(/in use by Copydesk \(desktop app/)
+  })
+})
+
+describe('copydesk settings and target (configuring without the app)', () => {
+  it('gets and sets settings through the same schema, with one clear line for a wrong key or value', async () => {
+    const all = await cli('settings', 'get')
+    expect(all.code).toBe(0)
+    expect(all.out).toMatch(/^headlineLimit +70$/m)
+    expect(all.out).toMatch(/^wordpressPassword +\(not set\)$/m)
+    expect(JSON.parse((await cli('settings', 'get', '--json')).out)).toMatchObject({
+      summaryLimit: 200,
+    })
+    expect((await cli('settings', 'get', 'wordpressDeck')).out).toBe('standfirst')
+
+    expect(await cli('settings', 'set', 'summaryLimit', '300')).toMatchObject({
+      code: 0,
+      out: 'summaryLimit = 300',
+    })
+    expect((await cli('settings', 'get', 'summaryLimit', '--json')).out).toBe('300')
+    expect((await cli('settings', 'set', 'fourEyes', 'off')).out).toBe('fourEyes = false')
+    expect((await cli('settings', 'set', 'spellcheckLanguages', 'en-GB, hi')).out).toBe(
+      'spellcheckLanguages = en-GB, hi',
+    )
+    await cli('settings', 'set', 'wordpressSourceRel', 'noopener nofollow')
+
+    const tooSmall = await cli('settings', 'set', 'summaryLimit', '3')
+    expect(tooSmall.code).toBe(1)
+    expect(tooSmall.err).toMatch(/^copydesk: summaryLimit: Too small/)
+    const badRel = await cli('settings', 'set', 'wordpressLinkRel', 'follow-me')
+    expect(badRel).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^copydesk: wordpressLinkRel: Use rel keywords/),
+    })
+    const unknown = await cli('settings', 'set', 'colour', 'blue')
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toMatch(/^copydesk: Unknown setting "colour"\. Settings: headlineLimit/)
+    const secret = await cli('settings', 'set', 'wordpressPassword', 'x')
+    expect(secret).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/is a secret .*--password-stdin/),
+    })
+    expect((await cli('settings', 'get')).out).toMatch(/^summaryLimit +300$/m)
+  })
+
+  it('sets the WordPress target with the password from stdin or a file, never from the command line, and tests it', async () => {
+    const cms = await new FakeCms().start()
+    try {
+      const refused = await cli(
+        'target',
+        'set',
+        'wordpress',
+        '--url',
+        cms.url,
+        '--user',
+        FAKE_WP_USER,
+        '--password',
+        FAKE_WP_PASSWORD,
+      )
+      expect(refused.code).toBe(2)
+      expect(refused.err).toMatch(/shell history .*--password-stdin or --password-file FILE/)
+      expect((await cli('settings', 'get', 'wordpressUrl')).out).toBe('(empty)')
+
+      const set = await cliWithStdin(
+        `${FAKE_WP_PASSWORD}\n`,
+        'target',
+        'set',
+        'wordpress',
+        '--url',
+        cms.url,
+        '--user',
+        FAKE_WP_USER,
+        '--status',
+        'pending',
+        '--password-stdin',
+      )
+      expect(set.code).toBe(0)
+      expect(set.out).toContain(`WordPress: ${cms.url} as desk, posts as pending`)
+      expect(set.out).toContain(`saved for ${cms.url} only`)
+      expect(await cli('target', 'test', 'wordpress')).toMatchObject({
+        code: 0,
+        out: 'Signed in to WordPress as Desk Editor.',
+      })
+
+      const file = join(dir.path, 'wp-password')
+      await writeFile(file, 'wrong password\n')
+      await cli(
+        'target',
+        'set',
+        'wordpress',
+        '--url',
+        cms.url,
+        '--user',
+        FAKE_WP_USER,
+        '--password-file',
+        file,
+      )
+      const failing = await cli('target', 'test', 'wordpress')
+      expect(failing.code).toBe(1)
+      expect(failing.err).toMatch(/^WordPress did not accept the user name or application password/)
+
+      const moved = await cli(
+        'target',
+        'set',
+        'wordpress',
+        '--url',
+        'https://elsewhere.example',
+        '--user',
+        FAKE_WP_USER,
+      )
+      expect(moved.err).toMatch(/application password was cleared/)
+      expect((await cli('settings', 'get')).out).toMatch(/^wordpressPassword +\(not set\)$/m)
+    } finally {
+      await cms.stop()
+    }
+  })
+
+  it('sets the webhook and its token from stdin', async () => {
+    expect(
+      (await cli('target', 'set', 'webhook', '--url', 'https://hooks.example/in', '--token', 't'))
+        .code,
+    ).toBe(2)
+    const set = await cliWithStdin(
+      'tok-123',
+      'target',
+      'set',
+      'webhook',
+      '--url',
+      'https://hooks.example/in',
+      '--token-stdin',
+    )
+    expect(set).toMatchObject({ code: 0 })
+    expect((await cli('settings', 'get')).out).toMatch(/^webhookToken +\(saved\)$/m)
+    expect((await cli('target', 'set', 'webhook')).code).toBe(2)
+    expect((await cli('settings', 'frob')).code).toBe(2)
   })
 })

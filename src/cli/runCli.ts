@@ -9,11 +9,14 @@ import { ImportProposalOutput } from '../shared/ipc/contract'
 import { resolveDataDir } from '../main/resolveDataDir'
 import { callFor } from './callFor'
 import { formatProposal } from './formatOutput'
+import { CONFIG_USAGE, runConfigCommand } from './settingsCommands'
 
 export type CliIo = {
   out: (text: string) => void
   err: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** Standard input, read whole (secrets for `target set`). */
+  stdin?: () => Promise<string>
 }
 
 export const USAGE = `Usage: copydesk <command> [options]
@@ -40,6 +43,7 @@ Commands:
   outbox                          pushes and their state
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
+${CONFIG_USAGE}
 
 Options:
   --data-dir DIR   the article store (default: COPYDESK_DATA_DIR, else the app's data folder)
@@ -72,6 +76,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         target: { type: 'string' },
         correction: { type: 'string' },
+        url: { type: 'string' },
+        user: { type: 'string' },
+        password: { type: 'string' },
+        token: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        'password-file': { type: 'string' },
+        'token-stdin': { type: 'boolean' },
+        'token-file': { type: 'string' },
       },
     })
   } catch (error) {
@@ -85,6 +97,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage
   }
   if (command === 'import') return runImport(rest[0], values, io)
+  if (command === 'settings' || command === 'target')
+    return runConfigCommand(command, rest, values, io, (run) => withWorkstation(values, io, run))
   const call = callFor(command, rest, values)
   if (!call) {
     io.err(`Unknown command or missing argument: ${[command, ...rest].join(' ')}\n\n${USAGE}`)

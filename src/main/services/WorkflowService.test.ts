@@ -270,3 +270,56 @@ describe('the desk workflow through the IPC layer, on real files', () => {
     expect(queue.map((q) => q.headline)).toEqual(['Second in', 'First in'])
   })
 })
+
+describe('corrections for readers and the CMS confirmation', () => {
+  async function publishedStory(): Promise<string> {
+    await as('Asha Rao', 'writer')
+    const { id } = (await call('createArticle', { fields: ready })) as { id: string }
+    await call('transition', { id, action: 'submit' })
+    await as('Vikram Desk', 'desk-chief')
+    await call('transition', { id, action: 'approve' })
+    await ws.workflow.confirmPublished(id, { by: 'Vikram Desk', cms: 'WordPress' })
+    return id
+  }
+
+  it('the first confirmation publishes with the confirmation in the audit trail and no correction', async () => {
+    const id = await publishedStory()
+    expect(await call('getArticle', { id })).toMatchObject({ status: 'published', corrections: [] })
+    const audit = (await call('getAudit', { id })) as { action: string; note?: string }[]
+    expect(audit.at(-1)).toMatchObject({
+      action: 'transition:publish',
+      note: 'Confirmed by WordPress',
+    })
+  })
+
+  it('a confirmation without the desk chief’s note never corrects a story (bug: "Confirmed by WordPress" became the correction)', async () => {
+    const id = await publishedStory()
+    await call('transition', { id, action: 'reopen', note: 'Fix' })
+    await call('transition', { id, action: 'approve' })
+    await ws.workflow.confirmPublished(id, { by: 'Vikram Desk', cms: 'WordPress' })
+    expect(await call('getArticle', { id })).toMatchObject({ status: 'approved', corrections: [] })
+  })
+
+  it('the pending note becomes the correction on confirmation; a reopen drops it', async () => {
+    const id = await publishedStory()
+    await call('transition', { id, action: 'reopen', note: 'Fix' })
+    await call('transition', { id, action: 'approve' })
+    let article = await ws.articles.get({ id })
+    article = await ws.workflow.setPendingCorrection(
+      article,
+      'Vikram Desk',
+      'The minister was misnamed.',
+    )
+    await call('transition', { id, action: 'reopen', note: 'More' })
+    expect(await call('getArticle', { id })).toMatchObject({ pendingCorrection: null })
+    await call('transition', { id, action: 'approve' })
+    article = await ws.articles.get({ id })
+    await ws.workflow.setPendingCorrection(article, 'Vikram Desk', 'The minister was misnamed.')
+    await ws.workflow.confirmPublished(id, { by: 'Vikram Desk', cms: 'WordPress' })
+    expect(await call('getArticle', { id })).toMatchObject({
+      status: 'corrected',
+      pendingCorrection: null,
+      corrections: [{ by: 'Vikram Desk', note: 'The minister was misnamed.' }],
+    })
+  })
+})

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import type { EditableFields } from '../domain/Article'
+import type { DocNode } from '../domain/DocNode'
+import { blankFields } from '../domain/newArticle'
+import { toPublication } from './toPublication'
+import { toWordPressBlocks, type WordPressLayout } from './toWordPressBlocks'
+import { wordPressExcerpt } from './wordPressExcerpt'
+
+const layout: WordPressLayout = {
+  deck: 'standfirst',
+  linkRel: 'noopener noreferrer nofollow',
+  sourceRel: 'noopener noreferrer',
+  corrections: [],
+}
+const text = (t: string): DocNode => ({ type: 'text', text: t })
+const para = (t: string): DocNode => ({ type: 'paragraph', content: [text(t)] })
+const item = (...content: DocNode[]): DocNode => ({ type: 'listItem', content })
+
+function render(fields: Partial<EditableFields>, options: Partial<WordPressLayout> = {}) {
+  const publication = toPublication({ ...blankFields(), headline: 'H', ...fields })
+  return toWordPressBlocks(publication, { ...layout, ...options })
+}
+
+describe('toWordPressBlocks: everything the desk wrote reaches WordPress', () => {
+  it('keeps nested list items and every paragraph of a list item (bug: dropped or merged)', () => {
+    const markup = render({
+      body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'bulletList',
+            content: [
+              item(para('First point'), para('Its second paragraph'), {
+                type: 'orderedList',
+                content: [item(para('Nested one')), item(para('Nested two'))],
+              }),
+              item(para('Second point')),
+            ],
+          },
+        ],
+      },
+    })
+    expect(markup).toContain(
+      '<li>First point<br>Its second paragraph<!-- wp:list {"ordered":true} -->',
+    )
+    expect(markup).toContain('<li>Nested one</li>')
+    expect(markup).toContain('<li>Nested two</li>')
+    expect(markup).toContain('<li>Second point</li>')
+    expect(markup).not.toContain('First point Its second paragraph')
+  })
+
+  it('puts the deck as a standfirst, or leaves it to the excerpt', () => {
+    expect(render({ deck: 'Deck & more' })).toMatch(
+      /^<!-- wp:paragraph {"className":"standfirst"} -->\n<p class="standfirst">Deck &amp; more<\/p>/,
+    )
+    expect(render({ deck: 'Deck & more' }, { deck: 'excerpt' })).not.toContain('Deck')
+  })
+
+  it('prints the byline, the sources with the desk’s rel, and the credit', () => {
+    const markup = render(
+      {
+        byline: ['Asha Rao', 'Ravi Kumar', 'Meena Iyer'],
+        credit: 'IANS',
+        sources: [{ name: 'MEA', url: 'https://mea.gov.in/' }, { name: 'A diplomat' }],
+      },
+      { sourceRel: 'noopener' },
+    )
+    expect(markup).toContain('<p class="byline">By Asha Rao, Ravi Kumar and Meena Iyer</p>')
+    expect(markup).toContain('<p>- IANS</p>')
+    expect(markup).toContain(
+      '<p class="sources"><strong>Sources:</strong> <a href="https://mea.gov.in/" rel="noopener">MEA</a>, A diplomat</p>',
+    )
+  })
+
+  it('gives body links the desk’s rel (none at all when the setting is empty)', () => {
+    const body: EditableFields['body'] = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'report',
+              marks: [{ type: 'link', attrs: { href: 'https://example.com/r' } }],
+            },
+          ],
+        },
+      ],
+    }
+    expect(render({ body })).toContain(
+      '<a href="https://example.com/r" rel="noopener noreferrer nofollow">report</a>',
+    )
+    expect(render({ body }, { linkRel: 'noopener' })).toContain('rel="noopener">report')
+    expect(render({ body }, { linkRel: '' })).toContain(
+      '<a href="https://example.com/r">report</a>',
+    )
+  })
+
+  it('ends with a visible correction for each correction, in the desk’s wording', () => {
+    const markup = render(
+      { body: { type: 'doc', content: [para('Body')] } },
+      {
+        corrections: [{ at: '2026-01-24T10:00:00.000Z', note: 'An earlier version said <Osaka>.' }],
+      },
+    )
+    expect(
+      markup
+        .trim()
+        .endsWith(
+          '<!-- wp:paragraph {"className":"correction"} -->\n<p class="correction"><strong>Correction, Jan 24, 2026:</strong> An earlier version said &lt;Osaka&gt;.</p>\n<!-- /wp:paragraph -->',
+        ),
+    ).toBe(true)
+  })
+})
+
+describe('wordPressExcerpt', () => {
+  it('is the summary, led by the deck when the deck goes there', () => {
+    expect(
+      wordPressExcerpt({ deck: 'Deck', summary: 'Summary.' }, { deck: 'standfirst', limit: 200 }),
+    ).toEqual({ text: 'Summary.', shortened: false })
+    expect(
+      wordPressExcerpt({ deck: 'Deck', summary: 'Summary.' }, { deck: 'excerpt', limit: 200 }),
+    ).toEqual({ text: 'Deck Summary.', shortened: false })
+  })
+
+  it('keeps to the summary limit, cut at a word and marked with "…"', () => {
+    const summary = 'Ministers from four countries met in Tokyo on Monday to agree a plan.'
+    const { text: cut, shortened } = wordPressExcerpt(
+      { deck: '', summary },
+      { deck: 'standfirst', limit: 40 },
+    )
+    expect(shortened).toBe(true)
+    expect(cut.length).toBeLessThanOrEqual(40)
+    expect(cut).toBe('Ministers from four countries met in…')
+  })
+})
