@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from './deskTest'
-import { FAKE_TOKEN, FakeCms } from '../../src/main/testing/fakeCms'
+import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../src/main/testing/fakeCms'
 import { expectSaved, signIn, switchProfile } from './actions'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
@@ -156,4 +156,133 @@ test('the desk chief exports every approved story from the queue in one go', asy
       final: true,
     },
   )
+})
+
+/** An approved story from the wire fixture, written by Asha Rao and approved by Vikram Desk. */
+function approvedFromWire(dataDir: string): string {
+  cli(dataDir, 'profile', 'set', '--name', 'Asha Rao', '--role', 'writer')
+  const id: string = JSON.parse(cli(dataDir, 'import', fixture, '--create', '--json')).created.id
+  cli(dataDir, 'transition', id, 'submit')
+  cli(dataDir, 'profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
+  cli(dataDir, 'transition', id, 'approve')
+  return id
+}
+
+/** The WordPress target set from the command line, the password from a file (never the command line). */
+function wordpressTarget(dataDir: string, url: string, status: string): void {
+  const file = join(dataDir, 'wp-password.txt')
+  execFileSync('sh', ['-c', `printf '%s\\n' "$1" > "$2"`, 'sh', FAKE_WP_PASSWORD, file])
+  cli(
+    dataDir,
+    'target',
+    'set',
+    'wordpress',
+    '--url',
+    url,
+    '--user',
+    FAKE_WP_USER,
+    '--status',
+    status,
+    '--password-file',
+    file,
+  )
+}
+
+test('a story sent to WordPress as a draft stays approved until the post goes live, then publishes', async ({
+  page,
+  desk,
+}) => {
+  cms = await new FakeCms().start()
+  const id = approvedFromWire(desk.dataDir)
+  wordpressTarget(desk.dataDir, cms.url, 'draft')
+  const host = await desk.start()
+  await page.goto(host.url)
+
+  await page.getByRole('button', { name: 'Desk settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Desk settings' })
+  await expect(settings.getByLabel('WordPress post status')).toHaveValue('draft')
+  await settings.getByRole('button', { name: 'Test connection' }).click()
+  await expect(settings.getByRole('status', { name: 'WordPress connection' })).toHaveText(
+    'Signed in to WordPress as Desk Editor.',
+  )
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/settings-test-connection.png` })
+  await settings.getByLabel('WordPress application password').fill('a wrong password')
+  await settings.getByRole('button', { name: 'Test connection' }).click()
+  await expect(settings.getByRole('status', { name: 'WordPress connection' })).toContainText(
+    'WordPress did not accept the user name or application password',
+  )
+  await settings.getByRole('button', { name: 'Cancel' }).click()
+
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first().click()
+  await page.getByRole('tab', { name: 'Export' }).click()
+  await page.getByRole('button', { name: 'Push to WordPress' }).click()
+  const outbox = page.getByRole('list', { name: 'Outbox' })
+  await expect(outbox).toContainText('WordPress: Sent to CMS (draft)')
+  await expect(outbox).toContainText(
+    'The story stays approved until the post is published in WordPress.',
+  )
+  await expect(page.getByRole('group', { name: 'Story' })).toContainText('Approved')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/outbox-draft.png` })
+
+  // An editor publishes the post in WordPress; the desk checks, and the story is published.
+  const [post] = [...cms.posts.values()]
+  expect(post?.content).toContain(`<!-- copydesk:article ${id} desk `)
+  cms.wordpress.publish(post?.id ?? 0)
+  await page.getByRole('button', { name: 'Check WordPress now' }).click()
+  await expect(outbox).toContainText('WordPress: Sent, live')
+  await expect(page.getByRole('group', { name: 'Story' })).toContainText('Published')
+})
+
+test('a published story pushed again asks the desk chief for the correction readers will see', async ({
+  page,
+  desk,
+}) => {
+  cms = await new FakeCms().start()
+  approvedFromWire(desk.dataDir)
+  wordpressTarget(desk.dataDir, cms.url, 'publish')
+  const host = await desk.start()
+  await page.goto(host.url)
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first().click()
+  await page.getByRole('tab', { name: 'Export' }).click()
+  await page.getByRole('button', { name: 'Push to WordPress' }).click()
+  const outbox = page.getByRole('list', { name: 'Outbox' })
+  await expect(outbox).toContainText('WordPress: Sent, live')
+  const workflow = page.getByRole('group', { name: 'Workflow' })
+  await expect(page.getByRole('group', { name: 'Story' })).toContainText('Published')
+
+  // Reopened, corrected and approved again by the desk chief.
+  await workflow.getByRole('button', { name: 'Reopen' }).click()
+  const reopen = page.getByRole('dialog', { name: 'Reopen' })
+  await reopen.getByLabel('Why it is reopened').fill('The minister was misnamed')
+  await reopen.getByRole('button', { name: 'Reopen' }).click()
+  await page.getByLabel('Headline').fill('India, Japan forge stronger ties, ministers say')
+  await expectSaved(page)
+  await workflow.getByRole('button', { name: 'Approve' }).click()
+  await expect(page.getByRole('group', { name: 'Story' })).toContainText('Approved')
+
+  await page.getByRole('tab', { name: 'Export' }).click()
+  await page.getByRole('button', { name: 'Push to WordPress' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Publish correction' })
+  await dialog
+    .getByLabel('Correction note for readers')
+    .fill('An earlier version of this story misnamed the Japanese foreign minister.')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/correction-dialog.png` })
+  await dialog.getByRole('button', { name: 'Push correction to WordPress' }).click()
+  await expect(page.getByRole('group', { name: 'Story' })).toContainText('Corrected')
+  const [post] = [...cms.posts.values()]
+  expect(cms.posts.size).toBe(1)
+  expect(post?.title).toBe('India, Japan forge stronger ties, ministers say')
+  expect(post?.content).toContain('<strong>Correction, ')
+  expect(post?.content).toContain(
+    'An earlier version of this story misnamed the Japanese foreign minister.</p>',
+  )
+  await page.getByRole('tab', { name: 'History' }).click()
+  const audit = page.getByRole('list', { name: 'Audit trail' })
+  await expect(audit).toContainText('Publish correction (Approved → Corrected)')
+  await expect(audit).not.toContainText('Confirmed by WordPress (')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/corrected.png` })
 })

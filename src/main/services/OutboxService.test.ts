@@ -81,6 +81,18 @@ describe('the outbox', () => {
     },
   )
 
+  it('a failed push that will not retry by itself never blocks the story: the next push replaces it', async () => {
+    const id = await desk.approvedStory()
+    desk.cms.mode = 'unauthorized'
+    const failed = await desk.push(id, 'webhook')
+    expect(failed.item).toMatchObject({ state: 'failed', nextAttemptAt: null })
+    expect(failed.message).toMatch(/will not be retried by itself: fix the cause, then Retry/)
+    desk.cms.mode = 'ok'
+    const again = await desk.push(id, 'webhook')
+    expect(again.item).toMatchObject({ id: failed.item.id, state: 'sent' })
+    expect(await desk.outbox(id)).toHaveLength(1)
+  })
+
   it('refuses drafts, writers and unconfigured targets', async () => {
     await desk.call('setProfile', { name: 'Asha Rao', role: 'writer' })
     const { id } = (await desk.call('createArticle', { fields: { headline: 'Draft' } })) as {

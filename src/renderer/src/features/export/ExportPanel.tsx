@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Article } from '../../../../shared/domain/Article'
-import type { OutboxItem, PushTarget } from '../../../../shared/domain/OutboxItem'
+import {
+  isLive,
+  outboxStateLabel,
+  type OutboxItem,
+  type PushOutcome,
+  type PushTarget,
+} from '../../../../shared/domain/OutboxItem'
 import type { Profile } from '../../../../shared/domain/Profile'
 import { isFinal } from '../../../../shared/export/toPublishJson'
 import { AppError } from '../../../../shared/ipc/AppError'
@@ -8,6 +14,8 @@ import type { ExportProblem } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
 import { ExportDestinationFields, useExportDestination } from './ExportDestination'
 import { formatTime } from '../../formatTime'
+import { CorrectionDialog } from '../workflow/CorrectionDialog'
+import '../../styles/cms.css'
 
 type Props = {
   article: Pick<Article, 'id' | 'status'>
@@ -16,12 +24,7 @@ type Props = {
   onChanged: () => void
 }
 
-const STATES: Record<OutboxItem['state'], string> = {
-  queued: 'Queued',
-  sending: 'Sending…',
-  sent: 'Sent',
-  failed: 'Failed',
-}
+const TARGET_NAMES: Record<PushTarget, string> = { wordpress: 'WordPress', webhook: 'Webhook' }
 
 /** Export to a folder, check against the schemas, and push to the CMS with the outbox's state. */
 export function ExportPanel({ article, profile, onGoToField, onChanged }: Props) {
@@ -30,6 +33,8 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
   const [problems, setProblems] = useState<ExportProblem[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [outbox, setOutbox] = useState<OutboxItem[]>([])
+  /** The target a correction note for readers is being asked for. */
+  const [asking, setAsking] = useState<PushTarget | null>(null)
   const final = isFinal(article.status)
 
   const refreshOutbox = useCallback(
@@ -41,15 +46,15 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
     const timer = setInterval(() => void refreshOutbox(), 2000)
     return () => clearInterval(timer)
   }, [refreshOutbox])
-  // When the CMS confirms a push, the story turns published: ask for it again, once per confirmation.
-  const sentCount = outbox.filter((item) => item.state === 'sent').length
+  // When the CMS shows a push live, the story turns published: ask for it again, once per change.
+  const liveCount = outbox.filter(isLive).length
   const onChangedRef = useRef(onChanged)
   useEffect(() => {
     onChangedRef.current = onChanged
   }, [onChanged])
   useEffect(() => {
-    if (sentCount > 0) onChangedRef.current()
-  }, [sentCount])
+    if (liveCount > 0) onChangedRef.current()
+  }, [liveCount])
 
   const fail = (error: unknown) => {
     setMessage(error instanceof Error ? error.message : String(error))
@@ -92,11 +97,31 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
       fail(error)
     }
   }
-  const handlePush = async (target: PushTarget) => {
+  const report = async (outcome: PushOutcome) => {
+    setMessage(outcome.message)
+    await refreshOutbox()
+    onChangedRef.current()
+  }
+  const handlePush = async (target: PushTarget, correction?: string) => {
     setMessage(null)
     try {
-      await api.pushArticle({ id: article.id, target })
-      await refreshOutbox()
+      await report(
+        await api.pushArticle(
+          correction === undefined
+            ? { id: article.id, target }
+            : { id: article.id, target, correction },
+        ),
+      )
+    } catch (error) {
+      // A story published before goes out again only with a note for readers from the desk chief.
+      if (needsCorrection(error)) setAsking(target)
+      else fail(error)
+    }
+  }
+  const handleCheckCms = async (item: OutboxItem) => {
+    setMessage(null)
+    try {
+      await report(await api.checkPush({ id: item.id }))
     } catch (error) {
       fail(error)
     }
@@ -168,15 +193,40 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
       {outbox.length > 0 && (
         <ul className="outbox-list" aria-label="Outbox">
           {outbox.map((item) => (
-            <li key={item.id} className={`outbox-${item.state}`}>
+            <li
+              key={item.id}
+              className={`outbox-${item.state} ${item.state === 'sent' && !isLive(item) ? 'outbox-waiting' : ''}`}
+            >
               <strong>
-                {item.target === 'wordpress' ? 'WordPress' : 'Webhook'}: {STATES[item.state]}
+                {TARGET_NAMES[item.target]}: {outboxStateLabel(item)}
               </strong>
               {item.state === 'sent' && item.sentAt && (
                 <span className="muted small">
                   at {formatTime(item.sentAt)}
                   {item.remoteId ? ` · id ${item.remoteId}` : ''}
+                  {item.remoteSlug ? ` · slug ${item.remoteSlug}` : ''}
                 </span>
+              )}
+              {item.state === 'sent' && !isLive(item) && item.remoteStatus !== 'gone' && (
+                <span className="small">
+                  The story stays approved until the post is published in WordPress.
+                </span>
+              )}
+              {item.notices.length > 0 && (
+                <ul className="outbox-notices" aria-label="What the desk should know">
+                  {item.notices.map((notice) => (
+                    <li key={notice}>{notice}</li>
+                  ))}
+                </ul>
+              )}
+              {item.state === 'sent' && !isLive(item) && item.remoteId && (
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => void handleCheckCms(item)}
+                >
+                  Check {TARGET_NAMES[item.target]} now
+                </button>
               )}
               {item.state === 'failed' && (
                 <>
@@ -184,7 +234,7 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
                   <span className="muted small">
                     {item.nextAttemptAt
                       ? `Next try at ${formatTime(item.nextAttemptAt)}`
-                      : 'Will not retry by itself'}
+                      : 'Will not retry by itself: fix the cause, then retry'}
                   </span>
                   <button
                     type="button"
@@ -199,7 +249,28 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
           ))}
         </ul>
       )}
+      {asking && (
+        <CorrectionDialog
+          confirmLabel={`Push correction to ${TARGET_NAMES[asking]}`}
+          onCancel={() => setAsking(null)}
+          onConfirm={(note) => {
+            const target = asking
+            setAsking(null)
+            void handlePush(target, note)
+          }}
+        />
+      )}
     </section>
+  )
+}
+
+function needsCorrection(error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    typeof error.details === 'object' &&
+    error.details !== null &&
+    'needsCorrection' in error.details &&
+    error.details.needsCorrection === true
   )
 }
 

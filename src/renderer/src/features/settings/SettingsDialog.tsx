@@ -19,7 +19,9 @@ type Draft = Record<
   | 'spellcheckLanguages'
   | 'webhookUrl'
   | 'wordpressUrl'
-  | 'wordpressUser',
+  | 'wordpressUser'
+  | 'wordpressLinkRel'
+  | 'wordpressSourceRel',
   string
 >
 
@@ -36,10 +38,15 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
     webhookUrl: settings.webhookUrl,
     wordpressUrl: settings.wordpressUrl,
     wordpressUser: settings.wordpressUser,
+    wordpressLinkRel: settings.wordpressLinkRel,
+    wordpressSourceRel: settings.wordpressSourceRel,
   })
   const [fourEyes, setFourEyes] = useState(settings.fourEyes)
   const [comments, setComments] = useState(settings.commentsEnabled)
   const [wpStatus, setWpStatus] = useState(settings.wordpressStatus)
+  const [wpDeck, setWpDeck] = useState(settings.wordpressDeck)
+  const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null)
+  const [testing, setTesting] = useState(false)
   const [secrets, setSecrets] = useState({ webhookToken: '', wordpressPassword: '' })
   const [secretStatus, setSecretStatus] = useState<SecretStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -63,20 +70,58 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
       wordpressUrl: draft.wordpressUrl.trim(),
       wordpressUser: draft.wordpressUser.trim(),
       wordpressStatus: wpStatus,
+      wordpressDeck: wpDeck,
+      wordpressLinkRel: draft.wordpressLinkRel.trim(),
+      wordpressSourceRel: draft.wordpressSourceRel.trim(),
     })
     if (!parsed.success) {
       setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
       return
     }
     try {
+      // The addresses first: a secret is kept for the address saved with it, and a moved address
+      // forgets the old secret.
+      await onSave(parsed.data)
       if (secrets.webhookToken)
         await api.setSecret({ name: 'webhookToken', value: secrets.webhookToken })
       if (secrets.wordpressPassword)
         await api.setSecret({ name: 'wordpressPassword', value: secrets.wordpressPassword })
-      await onSave(parsed.data)
+      const now = await api.getSecretStatus({})
+      const lost = [
+        secretStatus?.webhookToken && !now.webhookToken ? 'the webhook token' : null,
+        secretStatus?.wordpressPassword && !now.wordpressPassword
+          ? 'the WordPress application password'
+          : null,
+      ].filter(Boolean)
+      setSecretStatus(now)
+      setSecrets({ webhookToken: '', wordpressPassword: '' })
+      if (lost.length > 0) {
+        setError(
+          `Saved. The address changed, so ${lost.join(' and ')} was cleared: it is never sent to another site. Enter it again for the new address.`,
+        )
+        return
+      }
       onClose()
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason))
+    }
+  }
+  const handleTest = async () => {
+    setTesting(true)
+    setTest(null)
+    try {
+      setTest(
+        await api.testConnection({
+          target: 'wordpress',
+          url: draft.wordpressUrl.trim(),
+          user: draft.wordpressUser.trim(),
+          ...(secrets.wordpressPassword ? { password: secrets.wordpressPassword } : {}),
+        }),
+      )
+    } catch (reason) {
+      setTest({ ok: false, message: reason instanceof Error ? reason.message : String(reason) })
+    } finally {
+      setTesting(false)
     }
   }
   const field = (key: keyof Draft, label: string, hint?: string) => (
@@ -168,6 +213,41 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
               <option value="publish">Published</option>
             </select>
           </label>
+          <div className="target-test">
+            <button
+              type="button"
+              className="button small"
+              disabled={testing}
+              onClick={() => void handleTest()}
+            >
+              {testing ? 'Testing…' : 'Test connection'}
+            </button>
+            {test && (
+              <span
+                role="status"
+                aria-label="WordPress connection"
+                className={`target-test-result ${test.ok ? 'ok' : 'bad'}`}
+              >
+                {test.message}
+              </span>
+            )}
+          </div>
+          <label className="stacked">
+            <span>Deck in WordPress</span>
+            <select
+              value={wpDeck}
+              onChange={(e) => setWpDeck(e.target.value === 'excerpt' ? 'excerpt' : 'standfirst')}
+            >
+              <option value="standfirst">Standfirst paragraph above the story</option>
+              <option value="excerpt">In the excerpt, before the summary</option>
+            </select>
+          </label>
+          {field('wordpressLinkRel', 'Link rel in the story', 'e.g. noopener noreferrer nofollow')}
+          {field(
+            'wordpressSourceRel',
+            'Link rel for sources',
+            'Sources are not nofollow by default.',
+          )}
         </div>
         {secretStatus && (
           <p className="muted small">

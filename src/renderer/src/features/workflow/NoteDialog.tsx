@@ -4,6 +4,8 @@ import { useModalDialog } from '../../useModalDialog'
 type Props = {
   title: string
   label: string
+  /** A line under the field: who reads the note, where it goes. */
+  hint?: string | undefined
   required: boolean
   confirmLabel: string
   onConfirm: (note: string) => void
@@ -11,7 +13,15 @@ type Props = {
 }
 
 /** Asks for the note an action needs: what to change, why reopen, a correction for readers. */
-export function NoteDialog({ title, label, required, confirmLabel, onConfirm, onCancel }: Props) {
+export function NoteDialog({
+  title,
+  label,
+  hint,
+  required,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: Props) {
   const dialog = useModalDialog()
   const [note, setNote] = useState('')
   const handleSubmit = (event: FormEvent) => {
@@ -41,6 +51,7 @@ export function NoteDialog({ title, label, required, confirmLabel, onConfirm, on
             required={required}
             onChange={(e) => setNote(e.target.value)}
           />
+          {hint && <small className="muted">{hint}</small>}
         </label>
         <footer className="dialog-foot">
           <button type="button" className="button" onClick={onCancel}>

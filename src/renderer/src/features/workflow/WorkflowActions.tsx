@@ -7,6 +7,7 @@ import {
   availableTransitions,
   type Transition,
 } from '../../../../shared/domain/workflow'
+import { CorrectionDialog } from './CorrectionDialog'
 import { NoteDialog } from './NoteDialog'
 
 type Props = {
@@ -52,7 +53,17 @@ export function WorkflowActions({ article, profile, settings, checksPass, onAct 
           </button>
         )
       })}
-      {asking && (
+      {asking?.action === 'publish_correction' && (
+        <CorrectionDialog
+          confirmLabel={ACTION_LABELS.publish_correction}
+          onCancel={() => setAsking(null)}
+          onConfirm={(note) => {
+            setAsking(null)
+            onAct(asking, note)
+          }}
+        />
+      )}
+      {asking && asking.action !== 'publish_correction' && (
         <NoteDialog
           title={ACTION_LABELS[asking.action]}
           label={asking.note ?? 'Note'}
