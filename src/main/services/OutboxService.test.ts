@@ -1,4 +1,6 @@
+import { readFile, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CmsDesk } from '../testing/cmsDesk'
@@ -232,5 +234,47 @@ describe('secrets are bound to their destination', () => {
       message: /application password/,
     })
     expect(seen).toHaveLength(0)
+  })
+
+  it('Test connection never sends the saved password to another address', async () => {
+    const result = (await desk.call('testConnection', {
+      target: 'wordpress',
+      url: otherUrl(),
+    })) as { ok: boolean; message: string }
+    expect(result).toEqual({
+      ok: false,
+      message: `The saved application password is for ${desk.cms.url}, not ${new URL(otherUrl()).origin}: enter it for this site.`,
+    })
+    expect(seen).toHaveLength(0)
+  })
+
+  it('a URL changed behind the app’s back (settings.json edited) is refused, not sent the secret', async () => {
+    const id = await desk.approvedStory()
+    await desk.ws.close()
+    const file = join(desk.dataDir, 'settings.json')
+    const settings = JSON.parse(await readFile(file, 'utf8'))
+    await writeFile(file, JSON.stringify({ ...settings, webhookUrl: otherUrl() }))
+    await desk.open()
+    await expect(desk.push(id, 'webhook')).rejects.toMatchObject({
+      message:
+        /The webhook token was entered for http:\/\/127\.0\.0\.1:\d+, and the target now points to .*enter it again/,
+    })
+    expect(seen).toHaveLength(0)
+  })
+
+  it('secrets saved before they were bound are bound to the address the desk has when it opens', async () => {
+    await desk.ws.close()
+    const file = join(desk.dataDir, 'secrets.json')
+    const { protection, values } = JSON.parse(await readFile(file, 'utf8'))
+    await writeFile(file, JSON.stringify({ protection, values }))
+    await desk.open()
+    expect(await desk.call('getSecretStatus', {})).toMatchObject({
+      webhookToken: true,
+      wordpressPassword: true,
+    })
+    expect(JSON.parse(await readFile(file, 'utf8')).origins).toEqual({
+      webhookToken: desk.cms.url,
+      wordpressPassword: desk.cms.url,
+    })
   })
 })

@@ -38,6 +38,8 @@ const UNIQUE_EXEMPT = ['draft', 'pending', 'auto-draft']
  * - Parameters are validated before permissions (HTTP 400 before 401); `status` must be one of the
  *   post statuses; unknown tag ids are skipped silently; a user without `publish_posts` gets 403
  *   `rest_cannot_publish`.
+ * - `?search=` on posts is a LIKE on title, excerpt and raw content (WP_Query's search), which is
+ *   how the owner mark's article id is found; `status=any` leaves out the trash.
  * - `context=edit` returns `content.raw` with HTML comments kept (kses keeps comments); trashed
  *   posts stay readable by id with `status: "trash"`; a deleted post is 404 `rest_post_invalid_id`.
  * Not reproduced: rendering filters (wptexturize, wpautop), pagination headers, revisions, meta.
