@@ -238,6 +238,7 @@ describe('copydesk settings and target (configuring without the app)', () => {
       expect(set.code).toBe(0)
       expect(set.out).toContain(`WordPress: ${cms.url} as desk, posts as pending`)
       expect(set.out).toContain(`saved for ${cms.url} only`)
+      expect(set.out).toContain('Signed in to WordPress as Desk Editor.')
       expect(await cli('target', 'test', 'wordpress')).toMatchObject({
         code: 0,
         out: 'Signed in to WordPress as Desk Editor.',
@@ -245,7 +246,7 @@ describe('copydesk settings and target (configuring without the app)', () => {
 
       const file = join(dir.path, 'wp-password')
       await writeFile(file, 'wrong password\n')
-      await cli(
+      const wrong = await cli(
         'target',
         'set',
         'wordpress',
@@ -255,6 +256,10 @@ describe('copydesk settings and target (configuring without the app)', () => {
         FAKE_WP_USER,
         '--password-file',
         file,
+      )
+      expect(wrong.code).toBe(1)
+      expect(wrong.err).toMatch(
+        /^copydesk: the target is saved, but: WordPress did not accept the user name or application password/,
       )
       const failing = await cli('target', 'test', 'wordpress')
       expect(failing.code).toBe(1)

@@ -176,7 +176,14 @@ async function setTarget(
     io.out(
       `The ${wp ? 'application password' : 'token'} is saved for ${new URL(parsed.data[wp ? 'wordpressUrl' : 'webhookUrl']).origin} only.`,
     )
-    return EXIT.ok
+    if (!wp) return EXIT.ok
+    // Checked at once, so a wrong password shows now rather than on the first push.
+    const tested = await ws.dispatch('testConnection', { target: 'wordpress' })
+    if (!tested.ok) return failed(io, tested.error.message)
+    const { ok, message } = tested.value as { ok: boolean; message: string }
+    if (ok) io.out(message)
+    else io.err(`copydesk: the target is saved, but: ${message}`)
+    return ok ? EXIT.ok : EXIT.failed
   })
 }
 

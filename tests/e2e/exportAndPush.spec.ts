@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
+import { execFile, execFileSync } from 'node:child_process'
+import { promisify } from 'node:util'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from './deskTest'
@@ -168,24 +169,19 @@ function approvedFromWire(dataDir: string): string {
   return id
 }
 
-/** The WordPress target set from the command line, the password from a file (never the command line). */
-function wordpressTarget(dataDir: string, url: string, status: string): void {
+/**
+ * The WordPress target set from the command line, the password from a file (never the command
+ * line). Run without blocking: the CLI signs in to the fake WordPress, which answers from this process.
+ */
+async function wordpressTarget(dataDir: string, url: string, status: string): Promise<void> {
   const file = join(dataDir, 'wp-password.txt')
-  execFileSync('sh', ['-c', `printf '%s\\n' "$1" > "$2"`, 'sh', FAKE_WP_PASSWORD, file])
-  cli(
-    dataDir,
-    'target',
-    'set',
-    'wordpress',
-    '--url',
-    url,
-    '--user',
-    FAKE_WP_USER,
-    '--status',
-    status,
-    '--password-file',
-    file,
-  )
+  await writeFile(file, `${FAKE_WP_PASSWORD}\n`)
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'out/main/cli.js',
+    ...['target', 'set', 'wordpress', '--url', url, '--user', FAKE_WP_USER],
+    ...['--status', status, '--password-file', file, '--data-dir', dataDir],
+  ])
+  expect(stdout).toContain('Signed in to WordPress as Desk Editor.')
 }
 
 test('a story sent to WordPress as a draft stays approved until the post goes live, then publishes', async ({
@@ -194,7 +190,7 @@ test('a story sent to WordPress as a draft stays approved until the post goes li
 }) => {
   cms = await new FakeCms().start()
   const id = approvedFromWire(desk.dataDir)
-  wordpressTarget(desk.dataDir, cms.url, 'draft')
+  await wordpressTarget(desk.dataDir, cms.url, 'draft')
   const host = await desk.start()
   await page.goto(host.url)
 
@@ -241,7 +237,7 @@ test('a published story pushed again asks the desk chief for the correction read
 }) => {
   cms = await new FakeCms().start()
   approvedFromWire(desk.dataDir)
-  wordpressTarget(desk.dataDir, cms.url, 'publish')
+  await wordpressTarget(desk.dataDir, cms.url, 'publish')
   const host = await desk.start()
   await page.goto(host.url)
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first().click()

@@ -101,6 +101,19 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
         )
         return
       }
+      // A WordPress target that changed is signed in to at once, so a wrong password shows now.
+      const wpChanged =
+        parsed.data.wordpressUrl !== settings.wordpressUrl ||
+        parsed.data.wordpressUser !== settings.wordpressUser ||
+        Boolean(secrets.wordpressPassword)
+      if (wpChanged && parsed.data.wordpressUrl && now.wordpressPassword) {
+        const result = await api.testConnection({ target: 'wordpress' })
+        setTest(result)
+        if (!result.ok) {
+          setError('Saved, but WordPress did not let Copydesk sign in: see above.')
+          return
+        }
+      }
       onClose()
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason))
