@@ -10,7 +10,6 @@ beforeEach(async () => {
 })
 afterEach(() => desk.close())
 
-
 describe('WordPress: a post belongs to one story', () => {
   it('creates the post with block markup and the owner mark, then updates the same post; never two posts', async () => {
     const id = await desk.approvedStory()
@@ -82,6 +81,7 @@ describe('WordPress: a post belongs to one story', () => {
     await desk.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
     const again = await desk.push(id, 'wordpress')
     expect(again.item.remoteId).toBe(item.remoteId)
+    expect(again.item.notices.join(' ')).toMatch(/carries this story's mark .*it was updated/)
     expect(desk.cms.posts.size).toBe(1)
   })
 
@@ -166,7 +166,7 @@ describe('WordPress: status means what it says', () => {
     const id = await desk.approvedStory()
     const outcome = await desk.push(id, 'wordpress')
     expect(outcome.item).toMatchObject({ state: 'sent', remoteStatus: 'draft' })
-    expect(outcome.message).toMatch(/^Sent to CMS \(draft\) \(id \d+\): the story stays approved/)
+    expect(outcome.message).toMatch(/^Sent to CMS \(draft\), id \d+: the story stays approved/)
     expect(await desk.article(id)).toMatchObject({ status: 'approved', publishedAt: null })
 
     desk.cms.wordpress.publish(Number(outcome.item.remoteId))

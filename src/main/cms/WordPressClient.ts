@@ -50,7 +50,13 @@ export class WordPressClient implements CmsClient {
     const owner = { articleId: request.articleId, deskId: this.config.deskId }
     const notices: string[] = []
     let target = request.remoteId ? await this.remembered(request.remoteId, owner, notices) : null
-    target ??= await this.findOwn(owner)
+    if (!target) {
+      target = await this.findOwn(owner)
+      if (target)
+        notices.push(
+          `WordPress post ${target.id} carries this story's mark (its earlier confirmation was lost): it was updated.`,
+        )
+    }
     const clash = target ? [] : await this.othersWithSlug(request.slug, owner)
     const { publication } = request
     const excerpt = wordPressExcerpt(publication, {

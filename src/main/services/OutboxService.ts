@@ -356,7 +356,8 @@ function describe(item: OutboxItem, cms: string): string {
         return `Sent to ${cms}${post}${item.remoteStatus === 'publish' ? ', live' : ''}.${notes}`
       if (item.remoteStatus === 'gone')
         return `${cms} post ${item.remoteId ?? ''} no longer exists; push again to make a new one.`
-      return `${outboxStateLabel(item)}${post}: the story stays approved until the post is published in ${cms}.${notes}`
+      const id = item.remoteId ? `, id ${item.remoteId}` : ''
+      return `${outboxStateLabel(item)}${id}: the story stays approved until the post is published in ${cms}.${notes}`
     }
   }
 }
