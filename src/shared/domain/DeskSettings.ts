@@ -7,7 +7,7 @@ const LinkRel = z
   .max(100)
   .regex(
     /^((nofollow|noopener|noreferrer|sponsored|ugc|external|noindex)( +|$))*$/,
-    'Use rel keywords separated by spaces: nofollow, noopener, noreferrer, sponsored, ugc, external',
+    'Use rel keywords separated by spaces: nofollow, noopener, noreferrer, sponsored, ugc, external, noindex',
   )
 
 /** The desk's house rules, kept in the data folder and shared by every window. */
