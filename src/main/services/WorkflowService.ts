@@ -72,6 +72,7 @@ export class WorkflowService {
       ...article,
       status: to,
       statusChangedAt: at,
+      statusNote: note ? { by, at, text: note } : null,
       revision: article.revision + 1,
       updatedAt: at,
       approval: to === 'approved' ? { by, at } : to === 'submitted' ? null : article.approval,

@@ -78,6 +78,11 @@ export const Article = EditableFields.extend({
   revision: z.number().int().min(1),
   // Workflow bookkeeping; defaults let files written before the workflow existed load as they are.
   statusChangedAt: z.iso.datetime().nullable().default(null),
+  /** The note of the last state change (why the desk sent it back), with who and when. */
+  statusNote: z
+    .object({ by: z.string(), at: z.iso.datetime(), text: z.string() })
+    .nullable()
+    .default(null),
   approval: Approval.nullable().default(null),
   publishedAt: z.iso.datetime().nullable().default(null),
   corrections: z.array(Correction).default([]),
@@ -96,5 +101,6 @@ export const ArticleSummary = Article.pick({
   revision: true,
   tags: true,
   statusChangedAt: true,
+  statusNote: true,
 }).extend({ wordCount: z.number().int().min(0) })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
