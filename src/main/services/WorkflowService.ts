@@ -163,7 +163,7 @@ export class WorkflowService {
       revision: article.revision + 1,
       updatedAt: at,
     }))
-    const note = `Restored revision ${input.seq}`
+    const note = `Restored version ${input.seq}`
     await this.history.snapshot(
       next.id,
       {
