@@ -29,6 +29,8 @@ export const HttpUrl = z
 export const Source = z.object({
   name: z.string().trim().min(1, 'A source needs a name').max(300),
   url: HttpUrl.optional(),
+  /** A link as typed that is not http(s): kept so it stays flagged until fixed; never exported. */
+  invalidUrl: z.string().max(2000).optional(),
 })
 export type Source = z.infer<typeof Source>
 
