@@ -117,37 +117,40 @@ test('after a restart an open tab says so instead of showing a stale list; a tab
   await page.getByRole('button', { name: 'Close article' }).click()
 
   const second = await restart(first)
-  expect(second.origin).toBe(first.origin)
-  expect(second.url).not.toBe(first.url)
-  // The tab's next call meets the new run: the whole page says so, and the list is gone.
-  await page.getByRole('button', { name: 'New article' }).first().click()
-  await expect(notice(page)).toContainText('Copydesk was restarted: open the new link')
-  await expect(page.getByRole('navigation', { name: 'Articles' })).toHaveCount(0)
-  if (shots) await page.screenshot({ path: `${shots}/host-restarted.png` })
-  // A reload of that tab: the same notice, not the first-start question.
-  await page.reload()
-  await expect(notice(page)).toContainText('Copydesk was restarted')
-  await expect(page.getByRole('dialog', { name: 'Who is at this workstation?' })).toHaveCount(0)
-  // Opening the new link in the same tab (only the fragment changes) gets back in.
-  await page.goto(second.url)
-  await expect(
-    page.getByRole('navigation', { name: 'Articles' }).getByRole('link', {
-      name: /Written before the restart/,
-    }),
-  ).toBeVisible()
+  try {
+    expect(second.origin).toBe(first.origin)
+    expect(second.url).not.toBe(first.url)
+    // The tab's next call meets the new run: the whole page says so, and the list is gone.
+    await page.getByRole('button', { name: 'New article' }).first().click()
+    await expect(notice(page)).toContainText('Copydesk was restarted: open the new link')
+    await expect(page.getByRole('navigation', { name: 'Articles' })).toHaveCount(0)
+    if (shots) await page.screenshot({ path: `${shots}/host-restarted.png` })
+    // A reload of that tab: the same notice, not the first-start question.
+    await page.reload()
+    await expect(notice(page)).toContainText('Copydesk was restarted')
+    await expect(page.getByRole('dialog', { name: 'Who is at this workstation?' })).toHaveCount(0)
+    // Opening the new link in the same tab (only the fragment changes) gets back in.
+    await page.goto(second.url)
+    await expect(
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('link', {
+        name: /Written before the restart/,
+      }),
+    ).toBeVisible()
 
-  // A fresh tab on the bare address: how to get in.
-  const bare = await browser.newPage()
-  await bare.goto(`${second.origin}/`)
-  await expect(notice(bare)).toContainText('Open Copydesk from its link')
-  await expect(bare.getByRole('dialog', { name: 'Who is at this workstation?' })).toHaveCount(0)
-  if (shots) await bare.screenshot({ path: `${shots}/host-no-token.png` })
-  // A link from the earlier run in a fresh tab.
-  await bare.goto(first.url)
-  await bare.reload()
-  await expect(notice(bare)).toContainText('This link does not open this Copydesk')
-  await bare.close()
-  await second.stop()
+    // A fresh tab on the bare address: how to get in.
+    const bare = await browser.newPage()
+    await bare.goto(`${second.origin}/`)
+    await expect(notice(bare)).toContainText('Open Copydesk from its link')
+    await expect(bare.getByRole('dialog', { name: 'Who is at this workstation?' })).toHaveCount(0)
+    if (shots) await bare.screenshot({ path: `${shots}/host-no-token.png` })
+    // A link from the earlier run in a fresh tab.
+    await bare.goto(first.url)
+    await bare.reload()
+    await expect(notice(bare)).toContainText('This link does not open this Copydesk')
+    await bare.close()
+  } finally {
+    await second.stop()
+  }
 })
 
 test('the desk queue says the host cannot be reached, with no counts, and Retry asks again', async ({
@@ -168,9 +171,12 @@ test('the desk queue says the host cannot be reached, with no counts, and Retry 
   if (shots) await page.screenshot({ path: `${shots}/queue-unreachable.png` })
   // Back up (a new run): Retry reaches it, and the tab learns it must open the new link.
   const back = await startWebHost(host.dataDir, { port: Number(new URL(host.origin).port) })
-  await failure.getByRole('button', { name: 'Retry' }).click()
-  await expect(notice(page)).toContainText('Copydesk was restarted')
-  await back.stop()
+  try {
+    await failure.getByRole('button', { name: 'Retry' }).click()
+    await expect(notice(page)).toContainText('Copydesk was restarted')
+  } finally {
+    await back.stop()
+  }
 })
 
 test('a start that cannot happen says why in one sentence, without a stack trace', async () => {

@@ -63,7 +63,7 @@ async function openLaunchPage(host: WebHost): Promise<() => Promise<void>> {
   const launch = host.launch(LAUNCH_CODE_TTL_MS, () => void remove())
   try {
     remove = (await openInBrowser(launch.url)).remove
-    console.log('  Opening your browser with a one-time link…')
+    console.log('  Opening your browser with a one-time link (if none opens, use the link above).')
   } catch (error) {
     console.log(
       `  Could not open a browser (${error instanceof Error ? error.message : String(error)}): open the link above.`,
