@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumLaunch } from './src/main/testing/chromiumLaunch'
+import { chromiumLaunch, exitUnlessChromium } from './src/main/testing/chromiumLaunch'
+
+exitUnlessChromium()
 
 export default defineConfig({
   testDir: 'tests/e2e',

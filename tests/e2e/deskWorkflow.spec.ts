@@ -54,8 +54,23 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await ask.getByRole('button', { name: 'Request changes' }).click()
   await expect(status(page)).toHaveText('Changes requested')
 
-  // The writer fixes the first paragraph and resubmits.
+  // The writer sees why it came back: on the story, with who and when, and in the list.
   await switchProfile(page, 'Asha Rao', 'Writer')
+  const banner = page.getByRole('region', { name: 'Changes requested' })
+  await expect(banner).toContainText('by Vikram Desk')
+  await expect(banner).toContainText('Name both ministers in the first paragraph.')
+  const row = page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('link', { name: /India, Japan forge stronger ties/ })
+  await expect(row).toContainText('Changes requested')
+  await expect(row).toContainText('Vikram Desk: Name both ministers in the first paragraph.')
+  await expect(row).toHaveAccessibleDescription(
+    'Changes requested by Vikram Desk: Name both ministers in the first paragraph.',
+  )
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/changes-requested.png` })
+
+  // The writer fixes the first paragraph and resubmits.
   const body = page.getByRole('textbox', { name: 'Article body' })
   await body.getByText(/^The India-Japan Foreign Ministers' dialogue/).click()
   await moveCaret(page, 'ControlOrMeta+Home')
@@ -63,6 +78,8 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await expectSaved(page)
   await workflow(page).getByRole('button', { name: 'Submit to desk' }).click()
   await expect(status(page)).toHaveText('Submitted')
+  await expect(banner).toHaveCount(0)
+  await expect(row).not.toContainText('Name both ministers')
 
   // The desk chief approves; the story locks.
   await switchProfile(page, 'Vikram Desk', 'Desk chief')
@@ -75,13 +92,25 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await expect(body).toHaveAttribute('contenteditable', 'false')
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0)
 
-  // History: the revisions, a correct diff, and every step in the audit trail.
+  // History: the versions, a correct diff, and every step in the audit trail. The editor bar's
+  // "Revision N" and History's numbers agree: each version says which revision it holds.
+  // Regression: the bar said "Revision 10" while History's newest entry was "#5", with nothing
+  // saying they counted different things.
   await page.getByRole('tab', { name: 'History' }).click()
-  const revisions = page.getByRole('list', { name: 'Revisions' }).getByRole('listitem')
-  await expect(revisions.first()).toContainText('#5 State change')
-  await expect(revisions.first()).toContainText('Vikram Desk')
-  await page.getByLabel('Compare from revision').selectOption('3')
-  await page.getByLabel('Compare to revision').selectOption('4')
+  const barRevision = await page
+    .getByRole('group', { name: 'Story' })
+    .getByText(/^Revision \d+$/)
+    .textContent()
+  const versions = page.getByRole('list', { name: 'Versions' }).getByRole('listitem')
+  await expect(versions.first()).toContainText('Version 5 Approved')
+  await expect(versions.first()).toContainText(
+    `State change · ${barRevision?.toLowerCase()} · Vikram Desk`,
+  )
+  await expect(page.getByLabel('Compare to version')).toContainText(
+    `Now (${barRevision?.toLowerCase()})`,
+  )
+  await page.getByLabel('Compare from version').selectOption('3')
+  await page.getByLabel('Compare to version').selectOption('4')
   const diff = page.getByLabel('Body changed')
   await expect(diff.locator('ins')).toContainText('Jaishankar and Motegi met.')
   const audit = page.getByRole('list', { name: 'Audit trail' }).getByRole('listitem')

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { DANGEROUS_HREF, DANGEROUS_MARKUP, HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads'
 import { expectSaved, signIn, startNewArticle } from './actions'
@@ -129,4 +130,92 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
     for (const value of bodies) expect(value, name).not.toMatch(DANGEROUS_MARKUP)
   }
   await dir.cleanup()
+})
+
+// Regression: a source link that is not http(s) was flagged while typed, then silently left out of
+// the save; after a reload it was gone and nothing stopped the story going to the desk without it.
+test('a refused source link stays as typed, flagged in the field and the checks, blocks submission until fixed, and is never exported', async ({
+  page,
+}) => {
+  const dir = await tempDir('copydesk-e2e-')
+  const host = await startWebHost(dir.path)
+  const out = join(dir.path, 'exports')
+  const typed = 'javascript:alert(document.cookie)'
+  try {
+    await page.goto(host.url)
+    await signIn(page)
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import…' }).click()
+    await (
+      await chooser
+    ).setFiles(fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url)))
+    await page
+      .getByRole('dialog', { name: 'Review import' })
+      .getByRole('button', { name: 'Create article' })
+      .click()
+    await expect(page.getByLabel('Agency credit')).toHaveValue('IANS')
+    const submit = page.getByRole('group', { name: 'Workflow' }).getByRole('button', {
+      name: 'Submit to desk',
+    })
+    await expect(submit).toBeEnabled()
+
+    await page.getByRole('button', { name: 'Add source' }).click()
+    const count = await page.getByLabel(/^Source \d+ name$/).count()
+    await page.getByLabel(`Source ${count} name`).fill('Ministry of External Affairs')
+    const link = page.getByLabel(`Source ${count} link`)
+    await link.fill(typed)
+    const problems = page.getByRole('list', { name: 'Problems' })
+    const flagged = async () => {
+      await expect(link).toHaveValue(typed)
+      await expect(link).toHaveAttribute('aria-invalid', 'true')
+      await expect(link).toHaveAccessibleDescription(/Not an http\(s\) link: kept as typed/)
+      await expect(problems).toContainText(
+        'The link of source “Ministry of External Affairs” is not an http(s) address',
+      )
+      await expect(submit).toBeDisabled()
+    }
+    await flagged()
+    await expectSaved(page)
+    if (process.env['SCREENSHOTS']) {
+      await link.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${process.env['SCREENSHOTS']}/source-link-flagged.png` })
+    }
+    // Still there, still flagged, after a reload from the store.
+    await page.reload()
+    await flagged()
+
+    // The store holds it apart from the links, main refuses to submit it, and no export carries it.
+    const id = /#\/article\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
+    const stored = JSON.parse(await readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')) as {
+      sources: { name: string; url?: string; invalidUrl?: string }[]
+    }
+    expect(stored.sources).toContainEqual({
+      name: 'Ministry of External Affairs',
+      invalidUrl: typed,
+    })
+    expect(stored.sources.some((source) => source.url?.startsWith('javascript:'))).toBe(false)
+    const refused = await callApi(page, 'transition', { id, action: 'submit' })
+    expect(refused.ok).toBe(false)
+    for (const format of ['copydesk', 'ninjs'])
+      expect((await callApi(page, 'exportArticles', { ids: [id], format, dir: out })).ok).toBe(true)
+    for (const name of await readdir(out)) {
+      const text = await readFile(join(out, name), 'utf8')
+      expect(text, name).toContain('Ministry of External Affairs')
+      expect(text, name).not.toContain('javascript:')
+    }
+
+    // Fixed: the flag and the check go, and the story can go to the desk with its link.
+    await link.fill('https://www.mea.gov.in/press-releases.htm')
+    await expect(link).not.toHaveAttribute('aria-invalid', 'true')
+    await expect(problems).not.toContainText('not an http(s) address')
+    await expect(submit).toBeEnabled()
+    await expectSaved(page)
+    await submit.click()
+    await expect(
+      page.getByRole('group', { name: 'Story' }).getByText('Submitted', { exact: true }),
+    ).toBeVisible()
+  } finally {
+    await host.stop()
+    await dir.cleanup()
+  }
 })

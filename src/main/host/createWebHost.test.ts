@@ -9,6 +9,7 @@ import { createWebHost, type WebHost } from './createWebHost'
 let dir: Awaited<ReturnType<typeof tempDir>>
 let ws: Workstation
 let host: WebHost
+let clock = Date.parse('2026-11-30T09:00:00Z')
 
 beforeEach(async () => {
   dir = await tempDir()
@@ -17,7 +18,7 @@ beforeEach(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>')
   await writeFile(join(dir.path, 'secret.txt'), 'not for the browser')
   ws = await openWorkstation({ dataDir: join(dir.path, 'data'), host: 'web', version: 'test' })
-  host = await createWebHost({ dispatch: ws.dispatch, rendererDir })
+  host = await createWebHost({ dispatch: ws.dispatch, rendererDir, now: () => clock })
 })
 afterEach(async () => {
   await host.close()
@@ -98,5 +99,84 @@ describe('the browser host', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: /id/ },
     })
+  })
+})
+
+describe('getting a tab in: launch codes and the run', () => {
+  const launch = (code: string, origin = host.origin) =>
+    call('/session/launch', {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    })
+  const check = (token: string) =>
+    call('/session/check', {
+      method: 'POST',
+      headers: {
+        Origin: host.origin,
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    })
+
+  it('exchanges a launch code once for the session token; the launch address carries no token', async () => {
+    const issued = host.launch()
+    expect(issued.url).toBe(`${host.origin}/#code=${issued.code}`)
+    expect(issued.url).not.toContain(host.token)
+    const first = await launch(issued.code)
+    expect(first.status).toBe(200)
+    expect(JSON.parse(first.body)).toEqual({
+      ok: true,
+      value: { token: host.token, runId: host.runId },
+    })
+  })
+
+  it('refuses a used code with a page that says so, and tells the host it was used', async () => {
+    let used = 0
+    const issued = host.launch(60_000, () => (used += 1))
+    await launch(issued.code)
+    const second = await launch(issued.code)
+    expect(second.status).toBe(410)
+    expect(second.body).not.toContain(host.token)
+    expect(JSON.parse(second.body)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/^This link was already used: /) },
+    })
+    expect(used).toBe(1)
+  })
+
+  it('refuses an expired code, an unknown one, and a code sent from another origin', async () => {
+    const stale = host.launch(60_000)
+    clock += 60_001
+    expect(JSON.parse((await launch(stale.code)).body)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^This link has expired: /) },
+    })
+    const guessed = await launch('AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+    expect(guessed.status).toBe(403)
+    expect(guessed.body).not.toContain(host.token)
+    const live = host.launch()
+    const hostile = await launch(live.code, 'http://evil.example')
+    expect(hostile.status).toBe(403)
+    expect(hostile.body).not.toContain(host.token)
+    // The hostile page's try did not use the code up.
+    expect(JSON.parse((await launch(live.code)).body)).toMatchObject({ ok: true })
+  })
+
+  it('names its run on every answer, so a tab holding an earlier run’s token can tell', async () => {
+    expect((await check(host.token)).headers['x-copydesk-run']).toBe(host.runId)
+    expect(JSON.parse((await check(host.token)).body)).toEqual({
+      ok: true,
+      value: { runId: host.runId },
+    })
+    const refused = await check('an-earlier-runs-token')
+    expect(refused.status).toBe(403)
+    expect(refused.headers['x-copydesk-run']).toBe(host.runId)
+    expect((await call('/')).headers['x-copydesk-run']).toBe(host.runId)
+    const other = await createWebHost({ dispatch: ws.dispatch, rendererDir: dir.path })
+    expect(other.runId).not.toBe(host.runId)
+    expect(other.token).not.toBe(host.token)
+    await other.close()
   })
 })

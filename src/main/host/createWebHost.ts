@@ -4,8 +4,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { toSerializedError, AppError, type Envelope } from '../../shared/ipc/AppError'
+import {
+  CHECK_PATH,
+  HOST_RUN_HEADER,
+  LAUNCH_PATH,
+  LaunchInput,
+  type HostCheck,
+  type HostSessionInfo,
+} from '../../shared/ipc/HostSession'
 import type { Dispatcher } from '../ipc/createDispatcher'
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
+import { LaunchCodes, type LaunchCode } from './LaunchCodes'
 
 export type WebHost = {
   /** Origin of the host, e.g. http://127.0.0.1:5199. */
@@ -13,6 +22,14 @@ export type WebHost = {
   /** The address to open: carries the per-run token in the fragment, which never reaches a server log. */
   url: string
   token: string
+  /** Random per run: a tab holding a token from an earlier run can tell it was restarted. */
+  runId: string
+  /**
+   * A one-time launch address (`/#code=…`): its code is exchanged once for the token, then dead,
+   * and dies unused after `ttlMs`. For handing to another program (the browser), whose command
+   * line other users can read, instead of `url`.
+   */
+  launch: (ttlMs?: number, onUsed?: () => void) => LaunchCode & { url: string }
   close: () => Promise<void>
 }
 
@@ -21,7 +38,12 @@ export type WebHostOptions = {
   rendererDir: string
   port?: number
   token?: string
+  /** The clock for launch codes; tests move it. */
+  now?: () => number
 }
+
+/** Long enough for a cold browser to start and load the page; short enough to be useless later. */
+export const LAUNCH_CODE_TTL_MS = 5 * 60 * 1000
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024
 const TYPES: Record<string, string> = {
@@ -41,6 +63,8 @@ const TYPES: Record<string, string> = {
  */
 export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
+  const runId = randomBytes(12).toString('hex')
+  const codes = new LaunchCodes(options.now)
   let origin = ''
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) =>
@@ -51,8 +75,10 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
+    res.setHeader(HOST_RUN_HEADER, runId)
     if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'Wrong Host header.')
     const path = new URL(req.url ?? '/', origin).pathname
+    if (path === LAUNCH_PATH || path === CHECK_PATH) return handleSession(req, res, path)
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'API calls use POST.')
       if (req.headers.origin !== origin)
@@ -73,6 +99,32 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
     return serveStatic(options.rendererDir, path, res)
   }
 
+  /** The two calls a tab makes before it holds a working token: exchange a launch code, check a token. */
+  async function handleSession(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'Session calls use POST.')
+    if (req.headers.origin !== origin)
+      return refuse(res, 403, 'Calls from another origin are refused.')
+    if (!req.headers['content-type']?.startsWith('application/json'))
+      return refuse(res, 415, 'Session calls send application/json.')
+    const payload = await readJson(req)
+    if (!payload.ok) return sendJson(res, 400, payload)
+    if (path === CHECK_PATH) {
+      if (!hasToken(req.headers.authorization, token))
+        return refuse(res, 403, 'Missing or wrong access token.')
+      return sendJson(res, 200, { ok: true, value: { runId } satisfies HostCheck })
+    }
+    const input = LaunchInput.safeParse(payload.value)
+    if (!input.success) return refuse(res, 400, 'A launch call sends {"code": "…"}.')
+    const redeemed = codes.redeem(input.data.code)
+    if (!redeemed.ok)
+      return refuse(res, redeemed.reason === 'unknown' ? 403 : 410, redeemed.message)
+    return sendJson(res, 200, { ok: true, value: { token, runId } satisfies HostSessionInfo })
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
@@ -83,7 +135,12 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     origin,
     token,
+    runId,
     url: `${origin}/#token=${token}`,
+    launch: (ttlMs = LAUNCH_CODE_TTL_MS, onUsed) => {
+      const issued = codes.issue(ttlMs, onUsed)
+      return { ...issued, url: `${origin}/#code=${issued.code}` }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -182,6 +182,44 @@ describe('browser host fuzzing over HTTP', () => {
     expect(await snapshotDir(dataDir())).toEqual(before)
   })
 
+  it('never gives the token for a guessed, hostile or malformed launch call', async () => {
+    const random = seeded(13)
+    const payloads = hostilePayloads(17)
+    const live = host.launch()
+    const guesses: { body: string; headers: Record<string, string>; method: string }[] = []
+    for (let i = 0; i < 150; i += 1) {
+      const code = Array.from({ length: Math.floor(random() * 40) + 1 }, () =>
+        String.fromCharCode(33 + Math.floor(random() * 94)),
+      ).join('')
+      guesses.push({ body: JSON.stringify({ code }), headers: good(), method: 'POST' })
+      const hostile = JSON.stringify(payloads.next().value) ?? 'undefined'
+      guesses.push({ body: hostile, headers: good(), method: 'POST' })
+    }
+    const real = JSON.stringify({ code: live.code })
+    guesses.push(
+      { body: real, headers: { ...good(), Origin: 'http://evil.example' }, method: 'POST' },
+      { body: real, headers: { ...good(), Origin: 'null' }, method: 'POST' },
+      { body: real, headers: { ...good(), Host: 'evil.example' }, method: 'POST' },
+      { body: real, headers: { ...good(), 'Content-Type': 'text/plain' }, method: 'POST' },
+      { body: real, headers: good(), method: 'PUT' },
+      { body: JSON.stringify({ code: live.code, extra: 1 }), headers: good(), method: 'POST' },
+    )
+    for (const guess of guesses) {
+      const { Authorization: _a, ...headers } = guess.headers
+      const res = await rawRequest(host.origin, '/session/launch', { ...guess, headers })
+      expectRefused(`launch ${guess.method} ${guess.body.slice(0, 80)}`, res)
+      expect(res.body).not.toContain(host.token)
+    }
+    // None of that used the real code up.
+    const { Authorization: _a, ...headers } = good()
+    const res = await rawRequest(host.origin, '/session/launch', {
+      method: 'POST',
+      headers,
+      body: real,
+    })
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { token: host.token } })
+  })
+
   it('still answers a proper call after all of that', async () => {
     const res = await rawRequest(host.origin, '/api/listArticles', {
       method: 'POST',

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url'
-import { AppError } from '../../shared/ipc/AppError'
 import { APP_VERSION } from '../appVersion'
-import { openWorkstation } from '../openWorkstation'
+import { openWorkstation, type Workstation } from '../openWorkstation'
 import { readFlag, resolveDataDir } from '../resolveDataDir'
-import { createWebHost } from './createWebHost'
+import { createWebHost, LAUNCH_CODE_TTL_MS, type WebHost } from './createWebHost'
+import { describeStartError } from './describeStartError'
 import { openInBrowser } from './openInBrowser'
 
 /** `npm run web -- [--data-dir DIR] [--port N] [--open]`: the app in an ordinary browser. */
@@ -17,7 +17,8 @@ async function main(): Promise<number> {
     )
     return 2
   }
-  let workstation
+  let workstation: Workstation | undefined
+  let host: WebHost
   try {
     workstation = await openWorkstation({
       dataDir,
@@ -25,21 +26,25 @@ async function main(): Promise<number> {
       version: APP_VERSION,
       runOutbox: true,
     })
+    const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+    host = await createWebHost({ dispatch: workstation.dispatch, rendererDir, port })
   } catch (error) {
-    console.error(error instanceof AppError ? error.message : error)
+    console.error(await describeStartError(error, { dataDir, port }))
+    if (process.env['COPYDESK_DEBUG']) console.error(error)
+    await workstation?.close().catch(() => undefined)
     return 1
   }
-  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
-  const host = await createWebHost({ dispatch: workstation.dispatch, rendererDir, port })
   console.log(`Copydesk ${APP_VERSION} is running in browser mode.`)
   console.log(`  Open: ${host.url}`)
   console.log(`  Data: ${dataDir}`)
   console.log(
-    '  The link carries a one-time access token; keep it to yourself. Press Ctrl+C to stop.',
+    '  The link carries this run’s access token; keep it to yourself. Press Ctrl+C to stop.',
   )
-  if (argv.includes('--open')) openInBrowser(host.url)
+  const cleanups: (() => Promise<void>)[] = []
+  if (argv.includes('--open')) cleanups.push(await openLaunchPage(host))
 
   const stop = async (): Promise<void> => {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined)
     await host.close()
     await workstation.close()
     process.exit(0)
@@ -49,12 +54,32 @@ async function main(): Promise<number> {
   return -1
 }
 
+/**
+ * Opens the browser on a one-time launch code (never the token), through a page only this user can
+ * read; the page is deleted once its code is used or has expired.
+ */
+async function openLaunchPage(host: WebHost): Promise<() => Promise<void>> {
+  let remove = async (): Promise<void> => undefined
+  const launch = host.launch(LAUNCH_CODE_TTL_MS, () => void remove())
+  try {
+    remove = (await openInBrowser(launch.url)).remove
+    console.log('  Opening your browser with a one-time link (if none opens, use the link above).')
+  } catch (error) {
+    console.log(
+      `  Could not open a browser (${error instanceof Error ? error.message : String(error)}): open the link above.`,
+    )
+  }
+  setTimeout(() => void remove(), LAUNCH_CODE_TTL_MS).unref()
+  return () => remove()
+}
+
 main().then(
   (code) => {
     if (code >= 0) process.exit(code)
   },
   (error: unknown) => {
-    console.error(error)
+    console.error(`Copydesk stopped: ${error instanceof Error ? error.message : String(error)}`)
+    if (process.env['COPYDESK_DEBUG']) console.error(error)
     process.exit(1)
   },
 )

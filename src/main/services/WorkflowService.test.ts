@@ -323,3 +323,28 @@ describe('corrections for readers and the CMS confirmation', () => {
     })
   })
 })
+
+describe('why a story came back', () => {
+  // Regression: the desk chief's note lived only in the audit trail, so the writer's list and
+  // editor showed "Changes requested" with no reason.
+  it('keeps the last state change’s note, who and when on the story and in the list, across a restart', async () => {
+    await as('Asha Rao', 'writer')
+    const draft = (await call('createArticle', { fields: ready })) as { id: string }
+    await call('transition', { id: draft.id, action: 'submit' })
+    await as('Vikram Desk', 'desk-chief')
+    tick()
+    const note = 'Name both ministers in the first paragraph.'
+    await call('transition', { id: draft.id, action: 'request_changes', note })
+    const statusNote = { by: 'Vikram Desk', at: new Date(clock).toISOString(), text: note }
+    expect(await call('getArticle', { id: draft.id })).toMatchObject({ statusNote })
+    expect(await call('listArticles', {})).toMatchObject([{ id: draft.id, statusNote }])
+
+    await ws.close()
+    ws = await openWorkstation({ dataDir: dir.path, host: 'web', version: 'test' })
+    expect(await call('listArticles', {})).toMatchObject([{ statusNote }])
+
+    await as('Asha Rao', 'writer')
+    await call('transition', { id: draft.id, action: 'submit' })
+    expect(await call('getArticle', { id: draft.id })).toMatchObject({ statusNote: null })
+  })
+})

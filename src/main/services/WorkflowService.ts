@@ -103,6 +103,7 @@ export class WorkflowService {
       ...article,
       status: to,
       statusChangedAt: at,
+      statusNote: note ? { by, at, text: note } : null,
       revision: article.revision + 1,
       updatedAt: at,
       approval: to === 'approved' ? { by, at } : to === 'submitted' ? null : article.approval,
@@ -199,7 +200,7 @@ export class WorkflowService {
       revision: article.revision + 1,
       updatedAt: at,
     }))
-    const note = `Restored revision ${input.seq}`
+    const note = `Restored version ${input.seq}`
     await this.history.snapshot(
       next.id,
       {

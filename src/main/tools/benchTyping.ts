@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test'
 import type { EditableFields } from '../../shared/domain/Article'
 import { countWords, docText } from '../../shared/domain/countWords'
 import { openWorkstation } from '../openWorkstation'
-import { chromiumLaunch } from '../testing/chromiumLaunch'
+import { chromiumLaunch, findChromium } from '../testing/chromiumLaunch'
 import { startWebHost } from '../testing/startWebHost'
 import { ms, percentile, type Row } from './benchTable'
 import { BARE_PAGE, portOf, serveBarePage } from './serveBarePage'
@@ -154,7 +154,7 @@ export async function benchTyping(
   fields: Partial<EditableFields>,
   keys: number,
 ): Promise<Row[]> {
-  const { executablePath } = chromiumLaunch
+  const found = findChromium()
   const skipped = (reason: string): Row[] => [
     {
       measure: 'typing in Chromium',
@@ -165,8 +165,7 @@ export async function benchTyping(
       pass: null,
     },
   ]
-  if (!existsSync(executablePath))
-    return skipped(`no Chromium at ${executablePath} (set CHROMIUM_PATH)`)
+  if ('missing' in found) return skipped(found.missing)
   if (!existsSync(join(BARE_PAGE, 'index.html')))
     return skipped('the bare ProseMirror page is not built (npm run bench builds it)')
   const { chromium } = await import('@playwright/test')

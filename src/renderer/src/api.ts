@@ -1,12 +1,15 @@
 import type { Api, RawApi } from '../../shared/ipc/Api'
 import { AppError, type Envelope } from '../../shared/ipc/AppError'
 import { fromMethods } from '../../shared/ipc/fromMethods'
+import { HOST_RUN_HEADER } from '../../shared/ipc/HostSession'
 import type { MenuCommand, MethodName } from '../../shared/ipc/methods'
+import { noteHostRun, sessionToken } from './hostSession'
 
-const TOKEN_KEY = 'copydesk:token'
-
-/** The only door to main: window.api under Electron, the loopback host over HTTP in a browser. */
-export const api: Api = wrap(window.api ?? httpApi(takeToken()))
+/**
+ * The only door to main: window.api under Electron, the loopback host over HTTP in a browser
+ * (with the token the tab got in with; see hostSession.ts).
+ */
+export const api: Api = wrap(window.api ?? httpApi())
 
 /** Subscribes to the native menu; a no-op in the browser, where the page's own shortcuts apply. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
@@ -30,25 +33,16 @@ function unwrap(call: (input: never) => Promise<Envelope<unknown>>) {
   }
 }
 
-/** Reads the access token from the address (#token=...) once, then keeps it for this tab only. */
-function takeToken(): string | null {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1])
-    history.replaceState(null, '', window.location.pathname + window.location.search)
-  }
-  return sessionStorage.getItem(TOKEN_KEY)
-}
-
-function httpApi(token: string | null): RawApi {
+function httpApi(): RawApi {
   const call = async (method: MethodName, input: unknown): Promise<Envelope<unknown>> => {
+    const token = sessionToken()
     if (!token) {
       return {
         ok: false,
         error: {
           code: 'FORBIDDEN',
           message:
-            'Open Copydesk with the link printed by `npm run web`: it carries the access token.',
+            'Open Copydesk with the link printed in the terminal: it carries the access token.',
         },
       }
     }
@@ -58,6 +52,7 @@ function httpApi(token: string | null): RawApi {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(input),
       })
+      noteHostRun(response.headers.get(HOST_RUN_HEADER))
       return await response.json()
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
@@ -65,7 +60,7 @@ function httpApi(token: string | null): RawApi {
         ok: false,
         error: {
           code: 'IO',
-          message: `Copydesk's browser host is not reachable (${reason}). Is it still running?`,
+          message: `Could not reach Copydesk's host (${reason}): is it still running?`,
         },
       }
     }

@@ -29,6 +29,8 @@ export const HttpUrl = z
 export const Source = z.object({
   name: z.string().trim().min(1, 'A source needs a name').max(300),
   url: HttpUrl.optional(),
+  /** A link as typed that is not http(s): kept so it stays flagged until fixed; never exported. */
+  invalidUrl: z.string().max(2000).optional(),
 })
 export type Source = z.infer<typeof Source>
 
@@ -78,6 +80,11 @@ export const Article = EditableFields.extend({
   revision: z.number().int().min(1),
   // Workflow bookkeeping; defaults let files written before the workflow existed load as they are.
   statusChangedAt: z.iso.datetime().nullable().default(null),
+  /** The note of the last state change (why the desk sent it back), with who and when. */
+  statusNote: z
+    .object({ by: z.string(), at: z.iso.datetime(), text: z.string() })
+    .nullable()
+    .default(null),
   approval: Approval.nullable().default(null),
   publishedAt: z.iso.datetime().nullable().default(null),
   corrections: z.array(Correction).default([]),
@@ -101,5 +108,6 @@ export const ArticleSummary = Article.pick({
   revision: true,
   tags: true,
   statusChangedAt: true,
+  statusNote: true,
 }).extend({ wordCount: z.number().int().min(0) })
 export type ArticleSummary = z.infer<typeof ArticleSummary>

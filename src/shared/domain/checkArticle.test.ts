@@ -90,4 +90,36 @@ describe('checkArticle', () => {
     expect(ids({ ...ready(), credit: '', byline: ['Asha Rao'] })).toEqual([])
     expect(ids({ ...ready(), credit: '' })).toEqual(['byline-or-credit'])
   })
+
+  // Regression: a link that is not http(s) was dropped from the save without a word, so the story
+  // went to the desk with a source missing its link.
+  it('flags a refused source link as an error that blocks submission', () => {
+    const one = {
+      ...ready(),
+      sources: [
+        { name: 'Ministry release', url: 'https://mea.gov.in/release' },
+        { name: 'Wire', invalidUrl: 'javascript:alert(1)' },
+      ],
+    }
+    const checks = checkArticle(one, DEFAULT_DESK_SETTINGS)
+    expect(checks).toEqual([
+      {
+        id: 'source-link-invalid',
+        field: 'sources',
+        severity: 'error',
+        message: 'The link of source “Wire” is not an http(s) address: fix it or clear it.',
+      },
+    ])
+    expect(passesChecks(checks)).toBe(false)
+    const two = {
+      ...ready(),
+      sources: [
+        { name: 'A', invalidUrl: 'ftp://x' },
+        { name: 'B', invalidUrl: 'mea.gov.in' },
+      ],
+    }
+    expect(checkArticle(two, DEFAULT_DESK_SETTINGS).map((c) => c.message)).toEqual([
+      '2 source links are not http(s) addresses: fix them or clear them.',
+    ])
+  })
 })

@@ -36,6 +36,7 @@ export function newArticle(options: {
     updatedAt: options.now,
     revision: 1,
     statusChangedAt: options.now,
+    statusNote: null,
     approval: null,
     publishedAt: null,
     corrections: [],

@@ -14,6 +14,7 @@ export function summarize(article: Article): ArticleSummary {
     revision: article.revision,
     tags: article.tags,
     statusChangedAt: article.statusChangedAt,
+    statusNote: article.statusNote,
     wordCount: countWords(docText(article.body)),
   }
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from './statusLabel'
+import { statusNoteLine } from './statusNoteLine'
 
 type Props = {
   view: 'desk' | 'trash'
@@ -79,30 +80,39 @@ export function ArticleList({
       )}
       <nav aria-label="Articles" hidden={view !== 'desk'}>
         <ul className="article-list">
-          {articles?.map((article) => (
-            <li key={article.id}>
-              <a
-                href={`#/article/${article.id}`}
-                className="article-item"
-                aria-current={article.id === selectedId ? 'page' : undefined}
-                onClick={(event) => {
-                  event.preventDefault()
-                  onOpen(article.id)
-                }}
-              >
-                <span className="article-item-headline">
-                  {article.headline || 'Untitled article'}
-                </span>
-                <span className="article-item-meta">
-                  <span className={`status-pill status-${article.status}`}>
-                    {statusLabel(article.status)}
+          {articles?.map((article) => {
+            const note = statusNoteLine(article)
+            return (
+              <li key={article.id}>
+                <a
+                  href={`#/article/${article.id}`}
+                  className="article-item"
+                  aria-current={article.id === selectedId ? 'page' : undefined}
+                  aria-description={note ? `Changes requested by ${note.full}` : undefined}
+                  onClick={(event) => {
+                    event.preventDefault()
+                    onOpen(article.id)
+                  }}
+                >
+                  <span className="article-item-headline">
+                    {article.headline || 'Untitled article'}
                   </span>
-                  <span>{article.wordCount.toLocaleString('en-US')} words</span>
-                  <time dateTime={article.updatedAt}>{formatTime(article.updatedAt)}</time>
-                </span>
-              </a>
-            </li>
-          ))}
+                  <span className="article-item-meta">
+                    <span className={`status-pill status-${article.status}`}>
+                      {statusLabel(article.status)}
+                    </span>
+                    <span>{article.wordCount.toLocaleString('en-US')} words</span>
+                    <time dateTime={article.updatedAt}>{formatTime(article.updatedAt)}</time>
+                  </span>
+                  {note && (
+                    <span className="article-item-note" title={note.full}>
+                      {note.short}
+                    </span>
+                  )}
+                </a>
+              </li>
+            )
+          })}
         </ul>
       </nav>
     </aside>

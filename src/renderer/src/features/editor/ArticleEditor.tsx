@@ -14,6 +14,7 @@ import { ImportReview } from '../import/ImportReview'
 import { LockedBanner } from '../workflow/LockedBanner'
 import { WorkflowActions } from '../workflow/WorkflowActions'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
+import { ChangesRequestedBanner } from './ChangesRequestedBanner'
 import { Autosaver } from './Autosaver'
 import { EditorBar } from './EditorBar'
 import { SaveBanners } from './SaveBanners'
@@ -140,6 +141,7 @@ export function ArticleEditor({
         />
       </EditorBar>
       {!editable && <LockedBanner article={article} />}
+      {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
       {actionError && (
         <p className="save-error" role="alert">
           {actionError}

@@ -26,7 +26,12 @@ export function EditorBar(props: Props) {
     <header className="editor-bar">
       <div className="editor-bar-meta" role="group" aria-label="Story">
         <span className={`status-pill status-${props.status}`}>{statusLabel(props.status)}</span>
-        <span className="muted">Revision {props.revision}</span>
+        <span
+          className="muted"
+          title="Every save makes a new revision; History keeps some of them as numbered versions."
+        >
+          Revision {props.revision}
+        </span>
         <span className="muted">{props.words.toLocaleString('en-US')} words</span>
         <span className="muted">{props.readingTime}</span>
       </div>

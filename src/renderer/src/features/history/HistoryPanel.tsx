@@ -23,7 +23,11 @@ const REASONS: Record<SnapshotReason, string> = {
   restored: 'Restored',
 }
 
-/** Revisions (who, when, state, note), a diff of any two, restore, and the audit trail. */
+/**
+ * Versions (who, when, state, note), a diff of any two, restore, and the audit trail. A "revision"
+ * is the article's save count, as the editor bar shows it; History keeps some revisions as numbered
+ * versions, and each says which revision it holds.
+ */
 export function HistoryPanel({ articleId, revision, editable, onRestored, onError }: Props) {
   const [revisions, setRevisions] = useState<RevisionMeta[]>([])
   const [audit, setAudit] = useState<AuditEntry[]>([])
@@ -76,34 +80,39 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
   }
   const option = (r: RevisionMeta) => (
     <option key={r.seq} value={r.seq}>
-      #{r.seq} · {REASONS[r.reason]} · {formatTime(r.at)}
+      Version {r.seq} · revision {r.articleRevision} · {REASONS[r.reason]} · {formatTime(r.at)}
     </option>
   )
 
   return (
     <section className="panel history" aria-labelledby="history-title">
       <h2 id="history-title" className="panel-title">
-        Revisions
+        Versions
         <button type="button" className="button small" onClick={() => void handleSaveVersion()}>
           Save version
         </button>
       </h2>
-      <ol className="revision-list" aria-label="Revisions">
+      <p className="muted small">
+        Every save is a revision (now revision {revision}); these versions are the ones History
+        keeps.
+      </p>
+      <ol className="revision-list" aria-label="Versions">
         {revisions.map((r) => (
           <li key={r.seq}>
             <div className="revision-line">
-              <strong>#{r.seq}</strong> {REASONS[r.reason]} ·{' '}
+              <strong>Version {r.seq}</strong>{' '}
               <span className={`status-pill status-${r.status}`}>{statusLabel(r.status)}</span>
             </div>
             <div className="muted small">
-              {r.by} · <time dateTime={r.at}>{formatTime(r.at)}</time>
+              {REASONS[r.reason]} · revision {r.articleRevision} · {r.by} ·{' '}
+              <time dateTime={r.at}>{formatTime(r.at)}</time>
             </div>
             {r.note && <div className="revision-note">{r.note}</div>}
             {editable && (
               <button
                 type="button"
                 className="button link"
-                aria-label={`Restore revision ${r.seq}`}
+                aria-label={`Restore version ${r.seq}`}
                 onClick={() => void handleRestore(r.seq)}
               >
                 Restore
@@ -116,7 +125,7 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
         <label className="stacked">
           <span aria-hidden="true">Compare from</span>
           <select
-            aria-label="Compare from revision"
+            aria-label="Compare from version"
             value={fromSeq}
             onChange={(e) => setFrom(Number(e.target.value))}
           >
@@ -126,7 +135,7 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
         <label className="stacked">
           <span aria-hidden="true">to</span>
           <select
-            aria-label="Compare to revision"
+            aria-label="Compare to version"
             value={to}
             onChange={(e) => setTo(Number(e.target.value))}
           >

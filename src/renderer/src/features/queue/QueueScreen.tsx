@@ -1,22 +1,55 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ArticleStatus, type ArticleSummary } from '../../../../shared/domain/Article'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../articles/statusLabel'
 import { BatchExport } from './BatchExport'
 
-type Props = { onOpen: (id: string) => void; refreshKey: number }
+type Props = {
+  onOpen: (id: string) => void
+  refreshKey: number
+  /** Where the stories come from; the store through the api unless a test says otherwise. */
+  load?: () => Promise<ArticleSummary[]>
+}
 
-/** The desk chief's view: stories waiting for a decision, oldest first, and a count for every state. */
-export function QueueScreen({ onOpen, refreshKey }: Props) {
+const loadFromStore = () => api.listArticles({})
+
+/**
+ * The desk chief's view: stories waiting for a decision, oldest first, and a count for every state.
+ * When the store could not be asked, it says why and offers Retry: never an empty queue or zero counts.
+ */
+export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props) {
   const [all, setAll] = useState<ArticleSummary[] | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
   const [state, setState] = useState<ArticleStatus>('submitted')
   const [now, setNow] = useState(() => Date.now())
+  const fetchAll = useCallback(() => {
+    let live = true
+    load().then(
+      (list) => {
+        if (!live) return
+        setAll(list)
+        setFailure(null)
+      },
+      (reason: unknown) => {
+        if (!live) return
+        setAll(null)
+        setFailure(reason instanceof Error ? reason.message : String(reason))
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [load])
+  useEffect(() => fetchAll(), [fetchAll, refreshKey])
   useEffect(() => {
-    api.listArticles({}).then(setAll, () => setAll([]))
     const timer = setInterval(() => setNow(Date.now()), 60_000)
     return () => clearInterval(timer)
-  }, [refreshKey])
+  }, [])
+  const handleRetry = () => {
+    setFailure(null)
+    fetchAll()
+  }
   const counts = useMemo(() => {
     const map = new Map<ArticleStatus, number>()
     for (const article of all ?? []) map.set(article.status, (map.get(article.status) ?? 0) + 1)
@@ -42,12 +75,26 @@ export function QueueScreen({ onOpen, refreshKey }: Props) {
               aria-pressed={state === option}
               onClick={() => setState(option)}
             >
-              {statusLabel(option)} <span className="count">{counts.get(option) ?? 0}</span>
+              {statusLabel(option)}
+              {all && ' '}
+              {all && <span className="count">{counts.get(option) ?? 0}</span>}
             </button>
           ))}
         </div>
       </header>
-      {rows.length === 0 ? (
+      {failure ? (
+        <section className="queue-failure" role="alert" aria-labelledby="queue-failure-title">
+          <h3 id="queue-failure-title">The desk queue could not be loaded</h3>
+          <p>{failure}</p>
+          <button type="button" className="button" onClick={handleRetry}>
+            Retry
+          </button>
+        </section>
+      ) : !all ? (
+        <p className="empty-state" aria-busy="true">
+          Loading the desk queue…
+        </p>
+      ) : rows.length === 0 ? (
         <p className="empty-state">Nothing is {statusLabel(state).toLowerCase()} right now.</p>
       ) : (
         <table className="queue-table" aria-label={`${statusLabel(state)} stories`}>

@@ -3,7 +3,10 @@ import { HttpUrl } from '../../../../../shared/domain/Article'
 
 type Props = { value: Source[]; onChange: (value: Source[]) => void }
 
-/** Sources: a name and, optionally, an http(s) link. Other links are flagged and never saved. */
+/**
+ * Sources: a name and, optionally, an http(s) link. Another link stays as typed, flagged here and
+ * in the checks, and blocks submission until it is fixed; it is never exported.
+ */
 export function SourcesField({ value, onChange }: Props) {
   const update = (index: number, source: Source) =>
     onChange(value.map((s, i) => (i === index ? source : s)))
@@ -13,7 +16,9 @@ export function SourcesField({ value, onChange }: Props) {
       {value.length === 0 && <p className="muted small">No sources yet.</p>}
       <ul className="source-list">
         {value.map((source, index) => {
-          const badUrl = Boolean(source.url) && !HttpUrl.safeParse(source.url).success
+          const link = source.url ?? source.invalidUrl ?? ''
+          const badUrl = Boolean(link.trim()) && !HttpUrl.safeParse(link).success
+          const errorId = `source-${index + 1}-link-error`
           return (
             <li key={index}>
               <input
@@ -28,9 +33,10 @@ export function SourcesField({ value, onChange }: Props) {
                 aria-label={`Source ${index + 1} link`}
                 placeholder="https:// (optional)"
                 inputMode="url"
-                value={source.url ?? ''}
+                value={link}
                 aria-invalid={badUrl || undefined}
-                onChange={(e) => update(index, { ...source, url: e.target.value || undefined })}
+                aria-describedby={badUrl ? errorId : undefined}
+                onChange={(e) => update(index, withLink(source, e.target.value))}
               />
               <button
                 type="button"
@@ -41,8 +47,9 @@ export function SourcesField({ value, onChange }: Props) {
                 ×
               </button>
               {badUrl && (
-                <span className="field-error" role="alert">
-                  Only http(s) links are accepted.
+                <span className="field-error" id={errorId}>
+                  Not an http(s) link: kept as typed, and the story cannot go to the desk until it
+                  is fixed or cleared.
                 </span>
               )}
             </li>
@@ -58,4 +65,11 @@ export function SourcesField({ value, onChange }: Props) {
       </button>
     </fieldset>
   )
+}
+
+/** The source with `typed` as its link: an http(s) link, or else kept apart as typed. */
+function withLink(source: Source, typed: string): Source {
+  const name = source.name
+  if (!typed) return { name }
+  return HttpUrl.safeParse(typed).success ? { name, url: typed } : { name, invalidUrl: typed }
 }

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../shared/ipc/AppError'
+import { openWorkstation } from '../openWorkstation'
+import { tempDir } from '../testing/tempDir'
+import { createWebHost } from './createWebHost'
+import { describeStartError } from './describeStartError'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(async () => {
+  await dir.cleanup()
+})
+
+/** What the host prints when opening `dataDir` fails (the same steps as webHostMain). */
+async function startError(dataDir: string): Promise<string> {
+  try {
+    const ws = await openWorkstation({ dataDir, host: 'web', version: 'test' })
+    await ws.close()
+  } catch (error) {
+    return describeStartError(error, { dataDir, port: 5199 })
+  }
+  return 'started'
+}
+
+const oneSentence = (text: string) => {
+  expect(text.split('\n')).toHaveLength(1)
+  expect(text).not.toMatch(/\bat .*:\d+:\d+|Error:|errno|syscall/)
+}
+
+describe('why the host could not start, in one sentence', () => {
+  // Regression: these printed Node's error object with its stack and errno fields.
+  it('a port already in use', async () => {
+    const squatter = createServer()
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve))
+    const address = squatter.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    const error = await createWebHost({
+      dispatch: () => Promise.resolve({ ok: true, value: null }),
+      rendererDir: dir.path,
+      port,
+    }).then(
+      () => null,
+      (reason: unknown) => reason,
+    )
+    squatter.close()
+    const text = await describeStartError(error, { dataDir: dir.path, port })
+    expect(text).toBe(
+      `Port ${port} is already in use: another Copydesk may be running; use --port 0 for any free port.`,
+    )
+  })
+
+  it('a data folder that cannot be created because a file is in the way', async () => {
+    await writeFile(join(dir.path, 'notes.txt'), 'a file, not a folder')
+    const dataDir = join(dir.path, 'notes.txt', 'copydesk')
+    const text = await startError(dataDir)
+    oneSentence(text)
+    expect(text).toBe(
+      `The data folder ${dataDir} cannot be opened: ${join(dir.path, 'notes.txt')} is a file, not a folder; choose another folder with --data-dir.`,
+    )
+  })
+
+  it('a data folder on a read-only disk, where this machine lets the test mount one', async (context) => {
+    const mount = join(dir.path, 'ro')
+    await mkdir(mount)
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro', 'tmpfs', mount], { stdio: 'pipe' })
+    } catch (error) {
+      context.skip(
+        `cannot mount a read-only tmpfs here (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      )
+    }
+    try {
+      const text = await startError(mount)
+      // The store may open a read-only folder read-only instead; then there is nothing to say.
+      if (text !== 'started') {
+        oneSentence(text)
+        expect(text).toBe(
+          `The data folder ${mount} cannot be opened: it is on a read-only disk; mount it read-write or choose another folder with --data-dir.`,
+        )
+      }
+    } finally {
+      execFileSync('umount', [mount])
+      await rm(mount, { recursive: true, force: true })
+    }
+  })
+
+  it('a store refusal says what the store said, and anything else says it in one line', async () => {
+    const locked = new AppError('DATA_DIR_LOCKED', 'The data folder is in use by Copydesk (pid 7).')
+    expect(await describeStartError(locked, { dataDir: dir.path, port: 1 })).toBe(
+      'The data folder is in use by Copydesk (pid 7).',
+    )
+    const odd = await describeStartError(new TypeError('boom\n    at x (y.js:1:2)'), {
+      dataDir: dir.path,
+      port: 1,
+    })
+    expect(odd).toBe('Copydesk could not start: boom')
+  })
+})

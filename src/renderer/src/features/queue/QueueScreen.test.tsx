@@ -1,0 +1,89 @@
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ArticleSummary } from '../../../../shared/domain/Article'
+import { summarize } from '../../../../shared/domain/summarize'
+import { newArticle } from '../../../../shared/domain/newArticle'
+import { AppError } from '../../../../shared/ipc/AppError'
+import { QueueScreen } from './QueueScreen'
+
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
+
+let container: HTMLDivElement
+let root: Root
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+const submitted = (): ArticleSummary => ({
+  ...summarize(
+    newArticle({
+      id: '6f1c2f7e-54a4-4b8e-9a3e-0d3f4f1f2a11',
+      author: 'Asha Rao',
+      now: '2026-11-30T09:00:00.000Z',
+      fields: { headline: 'India, Japan forge stronger ties' },
+    }),
+  ),
+  status: 'submitted',
+})
+
+async function show(load: () => Promise<ArticleSummary[]>): Promise<void> {
+  await act(async () =>
+    root.render(<QueueScreen onOpen={() => undefined} refreshKey={0} load={load} />),
+  )
+}
+
+const filterNames = () =>
+  [...container.querySelectorAll('[aria-label="Filter by state"] button')].map((b) => b.textContent)
+
+describe('the desk queue when it could not ask', () => {
+  // Regression: a failed list call was shown as an empty queue, "Nothing is submitted right now",
+  // with every state counted 0.
+  it('shows the host being unreachable, no counts and no empty queue, and Retry asks again', async () => {
+    let answer: () => Promise<ArticleSummary[]> = () =>
+      Promise.reject(
+        new AppError(
+          'IO',
+          "Could not reach Copydesk's host (Failed to fetch): is it still running?",
+        ),
+      )
+    await show(() => answer())
+    const alert = container.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('The desk queue could not be loaded')
+    expect(alert?.textContent).toContain("Could not reach Copydesk's host")
+    expect(container.textContent).not.toContain('Nothing is')
+    expect(filterNames()).toContain('Submitted')
+    expect(filterNames().join(' ')).not.toMatch(/\d/)
+
+    answer = () => Promise.resolve([submitted()])
+    const retry = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Retry')
+    await act(async () => retry?.click())
+    expect(container.querySelector('[role="alert"]')).toBeNull()
+    expect(filterNames()).toContain('Submitted 1')
+    expect(container.querySelector('table')?.textContent).toContain(
+      'India, Japan forge stronger ties',
+    )
+  })
+
+  it('shows a store problem in the store’s words', async () => {
+    await show(() =>
+      Promise.reject(new AppError('IO', 'The disk did not answer (EIO): read failed')),
+    )
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'The disk did not answer (EIO): read failed',
+    )
+    expect(filterNames().join(' ')).not.toMatch(/\d/)
+  })
+
+  it('still says a state is empty when the store answered so', async () => {
+    await show(() => Promise.resolve([]))
+    expect(container.textContent).toContain('Nothing is submitted right now.')
+    expect(filterNames()).toContain('Submitted 0')
+  })
+})
