@@ -29,7 +29,12 @@ export class ExportService {
   render(article: Article, format: ExportFormat): Record<string, unknown> {
     const settings = this.settings.get()
     if (format === 'ninjs')
-      return toNinjs(article, { language: settings.language, uriBase: 'urn:copydesk:article:' })
+      return toNinjs(article, {
+        language: settings.language,
+        uriBase: 'urn:copydesk:article:',
+        copyrightHolder: settings.copyrightHolder,
+        copyrightNotice: settings.copyrightNotice,
+      })
     return toPublishJson(article, {
       exportedAt: this.env.now(),
       generator: this.env.generator,

@@ -1,4 +1,5 @@
 import type { Article } from '../domain/Article'
+import { stripXmlForbiddenDeep } from '../domain/stripXmlForbidden'
 import type { Block } from './Publication'
 import { blocksToHtml } from './blocksToHtml'
 import { toPublication } from './toPublication'
@@ -23,7 +24,7 @@ export function toPublishJson(
 ) {
   const publication = toPublication(article)
   const final = isFinal(article.status)
-  return {
+  return stripXmlForbiddenDeep({
     $schema: PUBLISH_SCHEMA_ID,
     format: 'copydesk-publish',
     formatVersion: PUBLISH_FORMAT_VERSION,
@@ -45,6 +46,9 @@ export function toPublishJson(
       s.url ? { name: s.name, url: s.url } : { name: s.name },
     ),
     tags: publication.tags,
+    language: publication.language,
+    entities: publication.entities,
+    contentCreated: article.contentCreated ?? article.createdAt,
     readingTime: publication.readingTime,
     wordCount: publication.wordCount,
     status: article.status,
@@ -57,7 +61,7 @@ export function toPublishJson(
     comments: options.comments,
     exportedAt: options.exportedAt,
     generator: options.generator,
-  }
+  })
 }
 
 export type PublishJson = ReturnType<typeof toPublishJson>

@@ -69,10 +69,10 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
     text(data['located']) || (isObject(data['located']) ? text(data['located']['name']) : '')
 
   const by = cleanByline(get('by', 'byline'))
-  fields.byline = by.names.slice(0, 20)
+  fields.byline = by.names
   const { entities, tags, notes } = readNinjsEntities(data)
   fields.entities = entities
-  fields.tags = tags.map((t) => t.slice(0, 80)).slice(0, 50)
+  fields.tags = tags
   messages.push(...notes)
   const locatedEntity = entities.find(
     (e) => e.kind === 'place' && /(?:^|[/:])located$/i.test(e.rel ?? ''),
@@ -102,10 +102,9 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
   fields.sources = infoSources
     .filter((s) => s !== originator && text(s['name']))
     .map((s) => ({
-      name: text(s['name']).slice(0, 300),
+      name: text(s['name']),
       url: /^https?:\/\/\S+$/i.test(text(s['uri'])) ? text(s['uri']) : undefined,
     }))
-    .slice(0, 100)
 
   const language = get('language')
   if (language && LanguageTag.safeParse(language).success) fields.language = language
@@ -117,8 +116,8 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
     fields.language = detectLanguage(`${fields.headline} ${fields.summary}`)
   }
   fields.contentCreated = story.iso
-  fields.copyrightHolder = get('copyrightHolder', 'copyrightholder').slice(0, 300)
-  fields.copyrightNotice = get('copyrightNotice', 'copyrightnotice').slice(0, 1000)
+  fields.copyrightHolder = get('copyrightHolder', 'copyrightholder')
+  fields.copyrightNotice = get('copyrightNotice', 'copyrightnotice')
   const feedItem = FeedItem.safeParse({ uri: get('uri'), version: get('version') || undefined })
   fields.feedItem = feedItem.success ? feedItem.data : null
 

@@ -10,7 +10,8 @@ import { readKill } from './readKill'
 const BULLET = /^\s*[•·▪◦‣*–-]\s+(.+)$/
 const KEY_POINTS = /^key\s*points\s*:?\s*(.*)$/i
 const READING_TIME = /^\d+\s*min(ute)?s?\s+read$/i
-const CREDIT = /^[-–—]\s*([\p{Lu}\p{Lo}][\p{L}\p{N} .&/-]{1,40})$/u
+const CREDIT = /^[-–—－]\s*([\p{Lu}\p{Lo}][\p{L}\p{N} .&/-]{1,40})$/u
+const SIGN_OFF = /^(?:additional\s+)?(?:reporting|writing)\s+by\s+\p{Lu}.{1,200}$/iu
 const BYLINE = /^(?:by|von|av|af|par|di|por|door)\s+\p{Lu}.{1,120}$/iu
 const PULL_QUOTE = /^["“](.+?)\s+[-–—]\s+([^"”]{2,80})["”]$|^["“](.+)["”]\s*[-–—]\s*(.{2,80})$/s
 const FURNITURE =
@@ -115,7 +116,9 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
     const caption = readCaption(line)
     if (caption) unplaced.push(caption)
     else if (paragraphs.length === 0 && BYLINE.test(line)) takeByline(fields, line)
-    else paragraphs.push(paragraph(line))
+    else if (SIGN_OFF.test(line)) {
+      if (fields.byline.length === 0) takeByline(fields, line)
+    } else paragraphs.push(paragraph(line))
   }
   const signOff = CREDIT.exec(lines[creditAt] ?? '')?.[1]?.trim()
   fields.credit = signOff || agency || fields.credit

@@ -12,11 +12,10 @@ const QUOTED = /[“"«„]([^”"»“]{5,300})[”"»“]/u
  * in capitals or in a note to editors, so "Police kill suspect" stays a story.
  */
 export function readKill(lines: string[]): KillNotice | null {
-  for (const line of lines) {
-    if (line.length > 600) continue
-    if (!CAPS_KILL.test(line) && !EDITORS_NOTE.test(line)) continue
-    const headline = QUOTED.exec(line)?.[1]?.trim()
-    return { reason: line.trim(), ...(headline ? { headline } : {}) }
-  }
-  return null
+  const notes = lines.filter(
+    (line) => line.length <= 600 && (CAPS_KILL.test(line) || EDITORS_NOTE.test(line)),
+  )
+  if (notes.length === 0) return null
+  const headline = lines.map((line) => QUOTED.exec(line)?.[1]?.trim()).find(Boolean)
+  return { reason: notes.join(' ').trim(), ...(headline ? { headline } : {}) }
 }

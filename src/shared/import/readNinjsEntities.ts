@@ -1,4 +1,4 @@
-import { Entity, EntityUri } from '../domain/Article'
+import { EntityUri, type Entity } from '../domain/Article'
 
 type Json = Record<string, unknown>
 
@@ -39,12 +39,12 @@ export function readNinjsEntities(data: Json): {
   }
   if (Array.isArray(data['keywords']))
     for (const k of data['keywords']) if (text(k)) tags.push(text(k))
-  return { entities: dedupe(entities).slice(0, 200), tags: [...new Set(tags)], notes }
+  return { entities: dedupe(entities), tags: [...new Set(tags)], notes }
 }
 
 function toEntity(kind: Entity['kind'], item: Json, notes: string[]): Entity | null {
   const literal = text(item['literal']) || text(item['code']) || text(item['qcode'])
-  const name = (text(item['name']) || literal).slice(0, 300)
+  const name = text(item['name']) || literal
   if (!name) return null
   const rawUri = text(item['uri'])
   const uri = rawUri && EntityUri.safeParse(rawUri).success ? rawUri : undefined
@@ -52,12 +52,12 @@ function toEntity(kind: Entity['kind'], item: Json, notes: string[]): Entity | n
     notes.push(
       `The ${kind} “${name}” has a URI that is not one (“${rawUri.slice(0, 80)}”); the URI was left out.`,
     )
-  const rel = text(item['rel']).slice(0, 100)
+  const rel = text(item['rel'])
   const entity: Entity = { kind, name }
   if (uri) entity.uri = uri
   if (rel) entity.rel = rel
-  if (literal && literal !== name) entity.code = literal.slice(0, 100)
-  return Entity.safeParse(entity).success ? entity : null
+  if (literal && literal !== name) entity.code = literal
+  return entity
 }
 
 function dedupe(entities: Entity[]): Entity[] {
