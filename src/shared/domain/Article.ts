@@ -96,14 +96,13 @@ export const EditableFields = z.object({
   credit: z.string().max(200),
   sources: z.array(Source).max(100),
   tags: z.array(z.string().trim().min(1).max(80)).max(50),
-  // Added with agency import; the defaults let files written before them load as they are.
-  language: LanguageTag.default(''),
-  entities: z.array(Entity).max(200).default([]),
+  language: LanguageTag,
+  entities: z.array(Entity).max(200),
   /** When the content was written (the feed's contentCreated), not when Copydesk made the file. */
-  contentCreated: z.iso.datetime({ offset: true }).nullable().default(null),
-  copyrightHolder: z.string().trim().max(300).default(''),
-  copyrightNotice: z.string().trim().max(1000).default(''),
-  feedItem: FeedItem.nullable().default(null),
+  contentCreated: z.iso.datetime({ offset: true }).nullable(),
+  copyrightHolder: z.string().trim().max(300),
+  copyrightNotice: z.string().trim().max(1000),
+  feedItem: FeedItem.nullable(),
 })
 export type EditableFields = z.infer<typeof EditableFields>
 
@@ -127,6 +126,14 @@ export const Article = EditableFields.extend({
   approval: Approval.nullable().default(null),
   publishedAt: z.iso.datetime().nullable().default(null),
   corrections: z.array(Correction).default([]),
+  // Added with agency import. The defaults live here, not on EditableFields: a partial save must
+  // leave a field it does not send alone, and zod fills a default even inside .partial().
+  language: EditableFields.shape.language.default(''),
+  entities: EditableFields.shape.entities.default([]),
+  contentCreated: EditableFields.shape.contentCreated.default(null),
+  copyrightHolder: EditableFields.shape.copyrightHolder.default(''),
+  copyrightNotice: EditableFields.shape.copyrightNotice.default(''),
+  feedItem: EditableFields.shape.feedItem.default(null),
 })
 export type Article = z.infer<typeof Article>
 

@@ -70,7 +70,7 @@ export function ImportReview({
         <div className="import-kill" role="alert">
           <p className="import-kill-title">
             Do not publish: the agency has withdrawn{' '}
-            {kill.headline ? <q>{kill.headline}</q> : 'an earlier story'}.
+            {kill.headline ? `“${kill.headline}”` : 'an earlier story'}.
           </p>
           <p className="import-kill-reason">{kill.reason}</p>
           {kill.earlier ? (
