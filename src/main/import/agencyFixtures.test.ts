@@ -76,6 +76,23 @@ describe('AP ninjs 3.x (IPTC example shape)', () => {
   })
 })
 
+describe('item 3: located without a place string', () => {
+  it('falls back to the place entity whose rel is located', async () => {
+    const ninjs = {
+      uri: 'urn:x:located',
+      headlines: [{ role: 'main', value: 'Rain' }],
+      bodies: [{ role: 'main', contentType: 'text/plain', value: 'It rained.' }],
+      firstcreated: '2026-06-01T08:00:00+05:30',
+      places: [
+        { name: 'Kerala', rel: 'mentions' },
+        { name: 'Kochi', rel: 'located', uri: 'http://www.wikidata.org/entity/Q1800' },
+      ],
+    }
+    const p = await imports.propose({ name: 'x.json', content: JSON.stringify(ninjs) })
+    expect(p.fields.dateline).toEqual({ place: 'Kochi', date: '2026-06-01' })
+  })
+})
+
 describe('dpa ninjs 2.0', () => {
   it('dateline "Dortmund (dpa) -", "Von …, dpa" byline, German, the feed date', async () => {
     const p = await propose('dpa-derby.ninjs.json')
