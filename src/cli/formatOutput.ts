@@ -49,15 +49,28 @@ export function formatProposal(proposal: ImportProposal, created: unknown): stri
     `Summary:    ${fields.summary ? `${fields.summary.slice(0, 100)}${fields.summary.length > 100 ? '…' : ''}` : '(none)'}`,
     `Key points: ${fields.keyPoints.items.length}`,
     `Dateline:   ${formatDateline(fields.dateline) || '(none)'}`,
+    `Byline:     ${fields.byline.join(', ') || '(none)'}`,
     `Credit:     ${fields.credit || '(none)'}`,
+    `Language:   ${fields.language || '(desk default)'}`,
+    `Entities:   ${fields.entities.map((e) => `${e.name} (${e.kind})`).join(', ') || '(none)'}`,
     `Body:       ${countWords(docText(fields.body))} words`,
+    ...(proposal.kill
+      ? [
+          `KILL: ${proposal.kill.reason}${proposal.kill.earlier ? ` (on this desk: ${proposal.kill.earlier.id})` : ''}`,
+        ]
+      : []),
+    ...proposal.unplaced.map(
+      (item) => `Not placed${item.kind === 'caption' ? ' (photo caption)' : ''}: ${item.text}`,
+    ),
     ...proposal.messages.map((message) => `Note: ${message}`),
   ]
   const article = Article.safeParse(created)
   lines.push(
     article.success
       ? `Created draft ${article.data.id}.`
-      : 'Not created: run again with --create to create it.',
+      : proposal.kill
+        ? 'Not created: an agency kill is never a story to publish.'
+        : 'Not created: run again with --create to create it.',
   )
   return lines.join('\n')
 }

@@ -58,6 +58,32 @@ describe('copydesk CLI', () => {
     expect(got.out).toContain('draft · revision 1')
   })
 
+  it('item 14: a feed that breaks limits imports trimmed, with the reasons; a kill is refused in one line', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    const limits = `${dir.path}/limits.json`
+    await writeFile(
+      limits,
+      JSON.stringify({
+        uri: 'urn:x:limits',
+        headlines: [{ role: 'main', value: `Headline ${'word '.repeat(140)}` }],
+        bodies: [{ role: 'main', contentType: 'text/plain', value: 'Body.' }],
+        infoSources: [{ name: 'Wire' }, { name: 'S'.repeat(320) }],
+        people: [{ name: 'Asha Rao', uri: 'http://www.wikidata.org/entity/Q 42' }],
+      }),
+    )
+    const trimmed = await cli('import', limits, '--create')
+    expect(trimmed.code).toBe(0)
+    expect(trimmed.out).toMatch(/Note: The headline was \d+ characters; cut to 500/)
+    expect(trimmed.out).toMatch(/Created draft/)
+    const kill = await cli('import', 'tests/fixtures/agency/ap-kill.ninjs.json', '--create')
+    expect(kill.code).toBe(1)
+    expect(kill.err.split('\n')).toEqual([
+      'copydesk: tests/fixtures/agency/ap-kill.ninjs.json is an agency kill of “Ferry captain goes on trial in Tuscany”; no article was created.',
+    ])
+    expect(kill.out).toMatch(/^KILL: KILL: The story headlined/m)
+    expect(JSON.parse((await cli('list', '--json')).out)).toHaveLength(1)
+  })
+
   it('fails readably with a non-zero exit code', async () => {
     const missing = await cli('get', crypto.randomUUID())
     expect(missing.code).toBe(1)

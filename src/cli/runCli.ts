@@ -155,7 +155,35 @@ async function runImport(file: string | undefined, values: Values, io: CliIo): P
   return withWorkstation(values, io, async (workstation) => {
     const proposed = await workstation.dispatch('proposeImport', { name: basename(file), content })
     if (!proposed.ok) return fail(io, values.json, proposed.error)
-    const proposal = ImportProposalOutput.parse(proposed.value)
+    const parsed = ImportProposalOutput.safeParse(proposed.value)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return fail(
+        io,
+        values.json,
+        new AppError(
+          'INVALID_INPUT',
+          `${file} cannot be imported: ${issue?.path.join('.') || 'the proposal'}: ${issue?.message ?? 'invalid'}`,
+        ),
+      )
+    }
+    const proposal = parsed.data
+    if (values.create && proposal.kill) {
+      io.out(
+        values.json
+          ? JSON.stringify({ ...proposal, created: null }, null, 2)
+          : formatProposal(proposal, null),
+      )
+      const what = proposal.kill.headline ? `“${proposal.kill.headline}”` : 'an earlier story'
+      return fail(
+        io,
+        values.json,
+        new AppError(
+          'INVALID_INPUT',
+          `${file} is an agency kill of ${what}; no article was created.`,
+        ),
+      )
+    }
     let created: unknown = null
     if (values.create) {
       const result = await workstation.dispatch('createArticle', { fields: proposal.fields })

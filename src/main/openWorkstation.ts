@@ -102,7 +102,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     dispatch: createDispatcher(
       createHandlers({
         articles,
-        imports: new ImportService(),
+        imports: new ImportService(undefined, repository),
         settings,
         workflow,
         profiles,

@@ -50,9 +50,11 @@ describe('Copydesk publish JSON', () => {
       credit: 'IANS',
     })
     expect(json.body.html).toContain(
-      '<p><span class="dateline">New Delhi, Jan 23</span>: The India-Japan',
+      '<p><span class="dateline" data-copydesk="dateline">New Delhi, Jan 23</span>: The India-Japan',
     )
-    expect(json.body.html).toContain('<figure class="pull-quote"><blockquote><p>These steps aim')
+    expect(json.body.html).toContain(
+      '<figure class="pull-quote" data-copydesk="pull-quote"><blockquote><p>These steps aim',
+    )
     expect(json.body.blocks.some((b) => b.type === 'pullQuote')).toBe(true)
     expect(json.comments).toEqual({ enabled: true, minLength: 50 })
   })
@@ -168,12 +170,14 @@ describe('IPTC ninjs 3.1', () => {
       ],
       descriptions: [{ role: 'summary' }],
       located: 'New Delhi',
-      infoSources: [{ name: 'IANS', role: 'originatingsource' }],
+      infoSources: [{ name: 'IANS', role: 'http://cv.iptc.org/newscodes/infosourcerole/originfo' }],
       language: 'en',
     })
     const value = (ninjs['bodies'] as { value: string }[])[0]?.value ?? ''
-    expect(value).toMatch(/^<div><aside class="key-points"><h2>India-Japan Strategic Partnership/)
-    expect(value).toContain('<figure class="pull-quote">')
+    expect(value).toMatch(
+      /^<div><aside class="key-points" data-copydesk="key-points"><h2>India-Japan Strategic Partnership/,
+    )
+    expect(value).toContain('<figure class="pull-quote" data-copydesk="pull-quote">')
   })
 
   it('rejects what ninjs does not define', () => {

@@ -34,7 +34,7 @@ const HOSTILE = [
 
 describe('htmlToBody', () => {
   it.each(HOSTILE)('neutralizes %s', (html) => {
-    const body = htmlToBody(html)
+    const { body } = htmlToBody(html)
     const json = JSON.stringify(body)
     expect(json).not.toMatch(
       /javascript:|vbscript:|data:text|onerror|onclick|onload|onmouseover|ontoggle|<script|expression\(/i,
@@ -50,7 +50,7 @@ describe('htmlToBody', () => {
     const docs =
       '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-abc"><p dir="ltr"><span style="font-weight:700;">Docs bold</span>' +
       '<span style="font-style:italic;"> docs italic</span><span> plain</span></p></b>'
-    expect(htmlToBody(word).content).toEqual([
+    expect(htmlToBody(word).body.content).toEqual([
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Budget passes' }] },
       {
         type: 'paragraph',
@@ -85,7 +85,7 @@ describe('htmlToBody', () => {
         ],
       },
     ])
-    expect(htmlToBody(docs).content).toEqual([
+    expect(htmlToBody(docs).body.content).toEqual([
       {
         type: 'paragraph',
         content: [

@@ -138,3 +138,25 @@ describe('export to a folder', () => {
     expect(await readdir(out)).toEqual([])
   })
 })
+
+describe('a killed story in ninjs', () => {
+  it('is canceled, with the reason the desk chief gave in edNote (item 13)', async () => {
+    const id = await approvedStory('Ferry captain on trial')
+    await call('transition', { id, action: 'publish' })
+    await call('transition', {
+      id,
+      action: 'kill',
+      note: 'The trial was postponed; the story is wrong',
+    })
+    const [written] = (await call('exportArticles', {
+      ids: [id],
+      format: 'ninjs',
+      dir: join(dir.path, 'out'),
+    })) as { file: string }[]
+    const item = JSON.parse(await readFile(written?.file ?? '', 'utf8')) as Record<string, unknown>
+    expect(item).toMatchObject({
+      pubStatus: 'canceled',
+      edNote: expect.stringMatching(/^KILLED: The trial was postponed; the story is wrong\./),
+    })
+  })
+})

@@ -26,10 +26,16 @@ export class ExportService {
   ) {}
 
   /** The export document for an article, as it would be written. */
-  render(article: Article, format: ExportFormat): Record<string, unknown> {
+  render(article: Article, format: ExportFormat, killNote?: string): Record<string, unknown> {
     const settings = this.settings.get()
     if (format === 'ninjs')
-      return toNinjs(article, { language: settings.language, uriBase: 'urn:copydesk:article:' })
+      return toNinjs(article, {
+        language: settings.language,
+        uriBase: 'urn:copydesk:article:',
+        copyrightHolder: settings.copyrightHolder,
+        copyrightNotice: settings.copyrightNotice,
+        killNote,
+      })
     return toPublishJson(article, {
       exportedAt: this.env.now(),
       generator: this.env.generator,
@@ -57,7 +63,7 @@ export class ExportService {
     format: ExportFormat,
   ): Promise<{ article: Article; document: Record<string, unknown> }> {
     const article = await this.articles.get(id)
-    const document = this.render(article, format)
+    const document = this.render(article, format, await this.killNote(article))
     const problems = this.problems(article, format)
     if (problems.length > 0) {
       const list = problems.map((p) => `${p.field ?? p.path} ${p.message}`).join('; ')
@@ -68,6 +74,13 @@ export class ExportService {
       )
     }
     return { article, document }
+  }
+
+  /** Why a killed story was withdrawn: the note of its last kill, for ninjs edNote. */
+  private async killNote(article: Article): Promise<string | undefined> {
+    if (article.status !== 'killed') return undefined
+    const trail = await this.workflow.auditTrail({ id: article.id })
+    return [...trail].reverse().find((entry) => entry.action === 'transition:kill')?.note
   }
 
   /**

@@ -1,24 +1,86 @@
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import { EditableFields } from '../../shared/domain/Article'
+import { blankFields } from '../../shared/domain/newArticle'
+import { stripXmlForbiddenDeep } from '../../shared/domain/stripXmlForbidden'
+import { validateBody } from '../../shared/editor-schema/validateBody'
 import { AppError } from '../../shared/ipc/AppError'
-import type { ImportProposal } from '../../shared/import/ImportProposal'
+import { detectLanguage } from '../../shared/import/detectLanguage'
+import { fitProposal } from '../../shared/import/fitProposal'
+import type { ImportProposal, KillNotice } from '../../shared/import/ImportProposal'
 import { looksLikeNinjs, parseNinjs } from '../../shared/import/parseNinjs'
 import { parseWireText } from '../../shared/import/parseWireText'
-import { validateBody } from '../../shared/editor-schema/validateBody'
-import { blankFields } from '../../shared/domain/newArticle'
+import { docText } from '../../shared/domain/countWords'
 import { htmlToBody } from '../import/htmlToBody'
+
+/** Where a kill notice looks for the story it withdraws. */
+export type DeskLookup = {
+  list(): Promise<ArticleSummary[]>
+  get(id: string): Promise<Article>
+}
+
+/** How many of the most recently changed stories a kill is matched against by the feed's URI. */
+const KILL_SEARCH_LIMIT = 500
 
 /** Turns a file's text (wire copy, ninjs JSON, HTML) into a proposed article for the editor to review. */
 export class ImportService {
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly desk: DeskLookup | null = null,
+  ) {}
 
-  propose(input: { name: string; content: string }): ImportProposal {
-    const proposal = this.parse(input)
+  /**
+   * A proposal that fits the article's limits: characters XML forbids are stripped from every
+   * text, over-long or malformed parts are trimmed or dropped with a message saying why. Throws
+   * only when the result still cannot be stored, with one line naming the part.
+   */
+  async propose(input: { name: string; content: string }): Promise<ImportProposal> {
+    const proposal = fitProposal(stripXmlForbiddenDeep(this.parse(input)))
+    if (!proposal.fields.language)
+      proposal.fields.language = detectLanguage(
+        `${proposal.fields.headline} ${docText(proposal.fields.body).slice(0, 2000)}`,
+      )
     const problems = validateBody(proposal.fields.body)
     if (problems.length > 0)
       throw new AppError(
         'INVALID_INPUT',
         `The import produced an invalid body: ${problems.join(' ')}`,
       )
+    const checked = EditableFields.safeParse(proposal.fields)
+    if (!checked.success) {
+      const issue = checked.error.issues[0]
+      throw new AppError(
+        'INVALID_INPUT',
+        `${input.name} cannot be imported: ${issue?.path.join('.') || 'the article'}: ${issue?.message ?? 'invalid'}.`,
+      )
+    }
+    if (proposal.kill) proposal.kill = await this.withEarlier(proposal.kill)
     return proposal
+  }
+
+  /** The earlier story a kill withdraws, found on this desk by the feed's URI, else by headline. */
+  private async withEarlier(kill: KillNotice): Promise<KillNotice> {
+    if (!this.desk) return kill
+    const summaries = await this.desk.list()
+    const recent = [...summaries]
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .slice(0, KILL_SEARCH_LIMIT)
+    if (kill.uri)
+      for (const summary of recent) {
+        const article = await this.desk.get(summary.id).catch(() => null)
+        if (article?.feedItem?.uri === kill.uri)
+          return {
+            ...kill,
+            earlier: { id: article.id, headline: article.headline, status: article.status },
+          }
+      }
+    const wanted = normalize(kill.headline ?? '')
+    const byHeadline = wanted ? summaries.find((s) => normalize(s.headline) === wanted) : undefined
+    return byHeadline
+      ? {
+          ...kill,
+          earlier: { id: byHeadline.id, headline: byHeadline.headline, status: byHeadline.status },
+        }
+      : kill
   }
 
   private parse({ name, content }: { name: string; content: string }): ImportProposal {
@@ -38,11 +100,14 @@ export class ImportService {
         format: 'plain-text',
         fields: blankFields(),
         messages: [`${name} is JSON but not an IPTC ninjs document.`],
+        unplaced: [],
+        kill: null,
       }
     }
     if (/\.html?$/i.test(name) || /^<(!doctype|html|body|h\d|p|div|article)\b/i.test(trimmed)) {
       const fields = blankFields()
-      const body = htmlToBody(content)
+      const read = htmlToBody(content)
+      const body = read.body
       const first = body.content?.[0]
       if (first?.type === 'heading') {
         fields.headline = (first.content ?? []).map((n) => n.text ?? '').join('')
@@ -52,12 +117,25 @@ export class ImportService {
         body.content && body.content.length > 0
           ? body
           : { type: 'doc', content: [{ type: 'paragraph' }] }
+      if (read.keyPoints) fields.keyPoints = read.keyPoints
       return {
         format: 'html',
         fields,
-        messages: ['Formatting other than headings, lists, bold, italic and links was dropped.'],
+        messages: [
+          'Formatting other than headings, lists, bold, italic and links was dropped.',
+          ...read.notes,
+        ],
+        unplaced: read.unplaced,
+        kill: null,
       }
     }
     return parseWireText(content, this.now())
   }
+}
+
+function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }

@@ -123,6 +123,10 @@ export function App() {
             void handleCreate(proposal.fields)
           }}
           onCancel={fileImport.clear}
+          onOpenArticle={(id) => {
+            fileImport.clear()
+            open(id)
+          }}
         />
       )}
       {dialog === 'settings' && (

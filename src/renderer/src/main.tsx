@@ -4,6 +4,7 @@ import { App } from './App'
 import { HostGate } from './HostGate'
 import './styles/app.css'
 import './styles/host.css'
+import './styles/import.css'
 
 const root = document.getElementById('root')
 if (root) {

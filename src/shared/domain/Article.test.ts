@@ -4,6 +4,7 @@ import { countWords, docText } from './countWords'
 import { newArticle } from './newArticle'
 import { slugify } from './slugify'
 import { summarize } from './summarize'
+import { CreateArticleInput, SaveArticleInput } from '../ipc/contract'
 
 describe('the article model', () => {
   const article = newArticle({
@@ -112,5 +113,48 @@ describe('word counts', () => {
   it('summarizes an article for the list', () => {
     const a = newArticle({ id: crypto.randomUUID(), author: 'A', now: '2026-01-23T10:00:00.000Z' })
     expect(summarize(a)).toMatchObject({ id: a.id, wordCount: 0, status: 'draft' })
+  })
+})
+
+describe('agency fields (language, entities, contentCreated, copyright, feed item)', () => {
+  it('a file written before them loads with their defaults', () => {
+    const {
+      language: _l,
+      entities: _e,
+      contentCreated: _c,
+      copyrightHolder: _h,
+      copyrightNotice: _n,
+      feedItem: _f,
+      ...old
+    } = newArticle({ id: crypto.randomUUID(), author: 'A', now: '2026-01-23T10:00:00.000Z' })
+    expect(Article.parse(old)).toMatchObject({
+      language: '',
+      entities: [],
+      contentCreated: null,
+      copyrightHolder: '',
+      copyrightNotice: '',
+      feedItem: null,
+    })
+  })
+  it('a save of one field leaves them alone (a headline save once reset the feed item to null)', () => {
+    const input = SaveArticleInput.parse({
+      id: crypto.randomUUID(),
+      baseRevision: 1,
+      changes: { headline: 'New headline' },
+    })
+    expect(input.changes).toEqual({ headline: 'New headline' })
+    expect(CreateArticleInput.parse({ fields: { headline: 'x' } }).fields).toEqual({
+      headline: 'x',
+    })
+  })
+  it('refuses a language that is not BCP 47 and a URI with a space', () => {
+    const a = newArticle({ id: crypto.randomUUID(), author: 'A', now: '2026-01-23T10:00:00.000Z' })
+    expect(Article.safeParse({ ...a, language: 'English!' }).success).toBe(false)
+    expect(
+      Article.safeParse({
+        ...a,
+        entities: [{ kind: 'person', name: 'X', uri: 'http://x.org/a b' }],
+      }).success,
+    ).toBe(false)
   })
 })

@@ -48,6 +48,44 @@ export const Dateline = z.object({
 })
 export type Dateline = z.infer<typeof Dateline>
 
+/** A URI as ninjs and the feeds carry it: absolute, no spaces (Wikidata, cv.iptc.org, an agency's own). */
+export const EntityUri = z
+  .string()
+  .trim()
+  .max(1000)
+  .refine((value) => /^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(value), {
+    message: 'A URI is absolute and has no spaces',
+  })
+
+/** Who or what a story is about, as the feed tagged it: kept on import and exported again. */
+export const Entity = z.object({
+  kind: z.enum(['place', 'person', 'organisation', 'subject']),
+  name: z.string().trim().min(1, 'An entity needs a name').max(300),
+  uri: EntityUri.optional(),
+  /** The feed's relation (IPTC: about, mentions, located...), kept as given. */
+  rel: z.string().trim().max(100).optional(),
+  /** A code without a URI, ninjs `literal` (e.g. a subject code "04011000"). */
+  code: z.string().trim().max(100).optional(),
+})
+export type Entity = z.infer<typeof Entity>
+
+/** A BCP 47 tag ("en", "nb-NO", "zh-Hant"); '' means the desk's default language. */
+export const LanguageTag = z
+  .string()
+  .trim()
+  .max(35)
+  .regex(
+    /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)?$/,
+    'A language is a BCP 47 tag such as en or nb-NO',
+  )
+
+/** The agency item an article was imported from, so a later kill or update can find it. */
+export const FeedItem = z.object({
+  uri: z.string().trim().min(1).max(1000),
+  version: z.string().trim().max(50).optional(),
+})
+export type FeedItem = z.infer<typeof FeedItem>
+
 /** The parts of an article an editor changes by typing; status and bookkeeping are not here. */
 export const EditableFields = z.object({
   headline: z.string().max(500),
@@ -60,6 +98,13 @@ export const EditableFields = z.object({
   credit: z.string().max(200),
   sources: z.array(Source).max(100),
   tags: z.array(z.string().trim().min(1).max(80)).max(50),
+  language: LanguageTag,
+  entities: z.array(Entity).max(200),
+  /** When the content was written (the feed's contentCreated), not when Copydesk made the file. */
+  contentCreated: z.iso.datetime({ offset: true }).nullable(),
+  copyrightHolder: z.string().trim().max(300),
+  copyrightNotice: z.string().trim().max(1000),
+  feedItem: FeedItem.nullable(),
 })
 export type EditableFields = z.infer<typeof EditableFields>
 
@@ -93,6 +138,14 @@ export const Article = EditableFields.extend({
    * travels with the push and becomes a correction when the CMS confirms the post is live.
    */
   pendingCorrection: Correction.nullable().default(null),
+  // Added with agency import. The defaults live here, not on EditableFields: a partial save must
+  // leave a field it does not send alone, and zod fills a default even inside .partial().
+  language: EditableFields.shape.language.default(''),
+  entities: EditableFields.shape.entities.default([]),
+  contentCreated: EditableFields.shape.contentCreated.default(null),
+  copyrightHolder: EditableFields.shape.copyrightHolder.default(''),
+  copyrightNotice: EditableFields.shape.copyrightNotice.default(''),
+  feedItem: EditableFields.shape.feedItem.default(null),
 })
 export type Article = z.infer<typeof Article>
 

@@ -25,6 +25,9 @@ export const DeskSettings = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
       .default('en'),
+    /** ninjs copyrightHolder / copyrightNotice for the desk's own copy; an agency's item keeps its own. */
+    copyrightHolder: z.string().trim().max(300).default(''),
+    copyrightNotice: z.string().trim().max(1000).default(''),
     /** An author cannot approve their own story. */
     fourEyes: z.boolean().default(true),
     /** Where pushes go. Tokens and passwords are not here: they are kept apart, encrypted where the OS allows. */

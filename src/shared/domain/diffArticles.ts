@@ -22,6 +22,12 @@ const LABELS: Record<Exclude<keyof EditableFields, 'body'>, string> = {
   credit: 'Credit',
   sources: 'Sources',
   tags: 'Tags',
+  language: 'Language',
+  entities: 'People, places, organisations',
+  contentCreated: 'Written',
+  copyrightHolder: 'Copyright holder',
+  copyrightNotice: 'Copyright notice',
+  feedItem: 'Agency item',
 }
 
 /** What changed from `before` to `after`: each changed field, and the body's words inserted and deleted. */
@@ -52,6 +58,12 @@ function readable(article: EditableFields, field: keyof typeof LABELS): string {
       return article[field].join(', ')
     case 'sources':
       return article.sources.map((s) => (s.url ? `${s.name} <${s.url}>` : s.name)).join('\n')
+    case 'entities':
+      return article.entities.map((e) => `${e.name} (${e.kind})`).join(', ')
+    case 'contentCreated':
+      return article.contentCreated ?? ''
+    case 'feedItem':
+      return article.feedItem ? article.feedItem.uri : ''
     default:
       return article[field]
   }

@@ -15,6 +15,12 @@ export function blankFields(): EditableFields {
     credit: '',
     sources: [],
     tags: [],
+    language: '',
+    entities: [],
+    contentCreated: null,
+    copyrightHolder: '',
+    copyrightNotice: '',
+    feedItem: null,
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Entity } from '../domain/Article'
 /** A run of text with its formatting, as a reader sees it. */
 export type Inline =
   | { type: 'text'; text: string; bold?: boolean; italic?: boolean; href?: string }
@@ -24,5 +25,8 @@ export type Publication = {
   credit: string
   sources: { name: string; url?: string | undefined }[]
   tags: string[]
+  /** BCP 47 language of the story; '' means the desk's default (DeskSettings.language). */
+  language: string
+  entities: Entity[]
   blocks: Block[]
 }

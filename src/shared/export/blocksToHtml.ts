@@ -2,7 +2,8 @@ import type { Block, Inline, Publication } from './Publication'
 
 /**
  * Reader blocks as HTML a CMS can take as it is: every text escaped, only http(s)/mailto links,
- * no attributes but href, rel and a class on the pull quote and key points box. Well-formed XHTML too.
+ * no attributes but href, rel, and a class and `data-copydesk` mark on the pull quote, key points box
+ * and dateline, which a re-import reads back. Well-formed XHTML too.
  */
 export function blocksToHtml(blocks: Block[]): string {
   return blocks.map(blockHtml).join('')
@@ -12,14 +13,14 @@ export function blocksToHtml(blocks: Block[]): string {
 export function keyPointsHtml(keyPoints: Publication['keyPoints']): string {
   if (keyPoints.items.length === 0) return ''
   const items = keyPoints.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')
-  return `<aside class="key-points"><h2>${escapeHtml(keyPoints.title || 'Key Points')}</h2><ul>${items}</ul></aside>`
+  return `<aside class="key-points" data-copydesk="key-points"><h2>${escapeHtml(keyPoints.title || 'Key Points')}</h2><ul>${items}</ul></aside>`
 }
 
 function blockHtml(block: Block): string {
   switch (block.type) {
     case 'paragraph': {
       const lead = block.dateline
-        ? `<span class="dateline">${escapeHtml(block.dateline)}</span>: `
+        ? `<span class="dateline" data-copydesk="dateline">${escapeHtml(block.dateline)}</span>: `
         : ''
       return `<p>${lead}${inlineHtml(block.content)}</p>`
     }
@@ -37,7 +38,7 @@ function blockHtml(block: Block): string {
       const caption = block.attribution
         ? `<figcaption>${escapeHtml(block.attribution)}</figcaption>`
         : ''
-      return `<figure class="pull-quote"><blockquote><p>${inlineHtml(block.text)}</p></blockquote>${caption}</figure>`
+      return `<figure class="pull-quote" data-copydesk="pull-quote"><blockquote><p>${inlineHtml(block.text)}</p></blockquote>${caption}</figure>`
     }
   }
 }

@@ -1,16 +1,33 @@
-import type { Article } from '../domain/Article'
 import { readerCorrections } from '../domain/readerCorrections'
+import type { Article, Entity } from '../domain/Article'
+import { stripXmlForbidden, stripXmlForbiddenDeep } from '../domain/stripXmlForbidden'
+import { CONTENT_SOURCE_ROLE, ORIGINATING_ROLE } from '../import/infoSourceRoles'
 import { blocksToHtml, keyPointsHtml } from './blocksToHtml'
 import { isFinal } from './toPublishJson'
 import { toPublication } from './toPublication'
 
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#'
 
+export type NinjsOptions = {
+  /** The desk's language, for stories that carry none of their own. */
+  language: string
+  uriBase: string
+  /** The desk's copyright holder and notice, for stories whose feed gave none. */
+  copyrightHolder?: string | undefined
+  copyrightNotice?: string | undefined
+  /** Why a killed story was withdrawn (the kill's note), for edNote. */
+  killNote?: string | undefined
+}
+
 /** The article as an IPTC ninjs 3.1 news item; the README documents the mapping field by field. */
-export function toNinjs(article: Article, options: { language: string; uriBase: string }) {
+export function toNinjs(article: Article, options: NinjsOptions) {
   const p = toPublication(article)
   const final = isFinal(article.status)
-  const xhtml = `<div>${keyPointsHtml(p.keyPoints)}${blocksToHtml(p.blocks)}</div>`
+  const xhtml = stripXmlForbidden(
+    `<div>${keyPointsHtml(p.keyPoints)}${blocksToHtml(p.blocks)}</div>`,
+  )
+  const killed = article.status === 'killed'
+  const copyrightHolder = article.copyrightHolder || options.copyrightHolder || undefined
   const item: Record<string, unknown> = {
     standard: { name: 'ninjs', version: '3.1', schema: NINJS_SCHEMA_URI },
     uri: `${options.uriBase}${article.id}`,
@@ -19,9 +36,9 @@ export function toNinjs(article: Article, options: { language: string; uriBase: 
     version: String(article.revision),
     firstCreated: article.createdAt,
     versionCreated: article.updatedAt,
-    contentCreated: article.createdAt,
-    pubStatus: article.status === 'killed' ? 'canceled' : final ? 'usable' : 'withheld',
-    language: options.language,
+    contentCreated: article.contentCreated ?? article.createdAt,
+    pubStatus: killed ? 'canceled' : final ? 'usable' : 'withheld',
+    language: p.language || options.language,
     slugline: article.slug || undefined,
     headlines: [
       { role: 'main', contentType: 'text/plain', value: p.headline },
@@ -39,24 +56,60 @@ export function toNinjs(article: Article, options: { language: string; uriBase: 
         value: xhtml,
       },
     ],
-    by: p.byline.length > 0 ? p.byline.join(' and ') : p.credit || undefined,
+    by: p.byline.length > 0 ? p.byline.join(' and ') : undefined,
     located: p.dateline.place || undefined,
-    places: p.dateline.place ? [{ name: p.dateline.place, rel: 'located' }] : undefined,
-    subjects: p.tags.length > 0 ? p.tags.map((tag) => ({ name: tag, rel: 'about' })) : undefined,
+    places: entitiesOf(p.entities, 'place'),
+    people: entitiesOf(p.entities, 'person'),
+    organisations: entitiesOf(p.entities, 'organisation'),
+    subjects: subjects(p.entities, p.tags),
     infoSources: infoSources(p.credit, p.sources),
-    copyrightHolder: p.credit || undefined,
-    edNote: final
-      ? correctionsNote(article)
-      : `PREVIEW: not approved for publication (status: ${article.status}).`,
+    copyrightHolder,
+    copyrightNotice: article.copyrightNotice || options.copyrightNotice || undefined,
+    edNote: killed
+      ? `KILLED: ${options.killNote?.trim() || 'withdrawn by the desk'}. Do not use “${p.headline}”.`
+      : final
+        ? correctionsNote(article)
+        : `PREVIEW: not approved for publication (status: ${article.status}).`,
   }
-  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined))
+  return stripXmlForbiddenDeep(
+    Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)),
+  )
 }
 
+/** Places, people and organisations as ninjs concepts, with the feed's URI, relation and code kept. */
+function entitiesOf(entities: Entity[], kind: Entity['kind']) {
+  const list = entities.filter((e) => e.kind === kind).map(concept)
+  return list.length > 0 ? list : undefined
+}
+
+/**
+ * Coded subjects with their URI or code, then the free tags: ninjs 3.1 has no `keywords` (IPTC
+ * dropped it after 2.x), so a tag is a subject with a name and nothing else.
+ */
+function subjects(entities: Entity[], tags: string[]) {
+  const coded = entities.filter((e) => e.kind === 'subject').map(concept)
+  const free = tags.map((tag) => ({ name: tag }))
+  const list = [...coded, ...free]
+  return list.length > 0 ? list : undefined
+}
+
+function concept(entity: Entity) {
+  return {
+    name: entity.name,
+    ...(entity.rel ? { rel: entity.rel } : {}),
+    ...(entity.uri ? { uri: entity.uri } : {}),
+    ...(entity.code ? { literal: entity.code } : {}),
+  }
+}
+
+/** The agency as the originating party, cited sources as content sources (IPTC NewsCodes URIs). */
 function infoSources(credit: string, sources: { name: string; url?: string | undefined }[]) {
   const list = [
-    ...(credit ? [{ name: credit, role: 'originatingsource' }] : []),
+    ...(credit ? [{ name: credit, role: ORIGINATING_ROLE }] : []),
     ...sources.map((s) =>
-      s.url ? { name: s.name, role: 'source', uri: s.url } : { name: s.name, role: 'source' },
+      s.url
+        ? { name: s.name, role: CONTENT_SOURCE_ROLE, uri: s.url }
+        : { name: s.name, role: CONTENT_SOURCE_ROLE },
     ),
   ]
   return list.length > 0 ? list : undefined

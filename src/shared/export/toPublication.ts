@@ -33,6 +33,8 @@ export function toPublication(article: EditableFields): Publication {
     credit: article.credit.trim(),
     sources: article.sources,
     tags: article.tags,
+    language: article.language,
+    entities: article.entities,
     blocks,
   }
 }

@@ -1,5 +1,6 @@
 import type { Article } from '../domain/Article'
 import { readerCorrections } from '../domain/readerCorrections'
+import { stripXmlForbiddenDeep } from '../domain/stripXmlForbidden'
 import type { Block } from './Publication'
 import { blocksToHtml } from './blocksToHtml'
 import { toPublication } from './toPublication'
@@ -24,7 +25,7 @@ export function toPublishJson(
 ) {
   const publication = toPublication(article)
   const final = isFinal(article.status)
-  return {
+  return stripXmlForbiddenDeep({
     $schema: PUBLISH_SCHEMA_ID,
     format: 'copydesk-publish',
     formatVersion: PUBLISH_FORMAT_VERSION,
@@ -46,6 +47,9 @@ export function toPublishJson(
       s.url ? { name: s.name, url: s.url } : { name: s.name },
     ),
     tags: publication.tags,
+    language: publication.language,
+    entities: publication.entities,
+    contentCreated: article.contentCreated ?? article.createdAt,
     readingTime: publication.readingTime,
     wordCount: publication.wordCount,
     status: article.status,
@@ -58,7 +62,7 @@ export function toPublishJson(
     comments: options.comments,
     exportedAt: options.exportedAt,
     generator: options.generator,
-  }
+  })
 }
 
 export type PublishJson = ReturnType<typeof toPublishJson>

@@ -27,7 +27,10 @@ const ALLOWED_TAGS = [
   'figcaption',
   'span',
   'div',
+  'aside',
 ]
+/** Copydesk's own marks in its exports, kept so a re-import finds the key points, dateline and pull quotes. */
+const COPYDESK_CLASSES = new Set(['key-points', 'dateline', 'pull-quote'])
 const SAFE_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
 
 /**
@@ -38,7 +41,7 @@ const SAFE_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
 export function cleanHtml(html: string, purify: DOMPurify): string {
   const fragment = purify.sanitize(html, {
     ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'style', 'id', 'data-type'],
+    ALLOWED_ATTR: ['href', 'style', 'id', 'data-type', 'class', 'data-copydesk'],
     ALLOWED_URI_REGEXP: SAFE_URL,
     RETURN_DOM_FRAGMENT: true,
   })
@@ -48,9 +51,20 @@ export function cleanHtml(html: string, purify: DOMPurify): string {
   // A second pass: the normalizing above must not be able to reintroduce anything unsafe.
   return purify.sanitize(container.innerHTML, {
     ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'data-type'],
+    ALLOWED_ATTR: ['href', 'data-type', 'class', 'data-copydesk'],
     ALLOWED_URI_REGEXP: SAFE_URL,
   })
+}
+
+/** Only Copydesk's own class names and marks survive; a feed's or Word's classes do not. */
+function keepCopydeskMarks(element: Element): void {
+  const kept = (element.getAttribute('class') ?? '')
+    .split(/\s+/)
+    .filter((name) => COPYDESK_CLASSES.has(name))
+  if (kept.length > 0) element.setAttribute('class', kept.join(' '))
+  else element.removeAttribute('class')
+  if (!COPYDESK_CLASSES.has(element.getAttribute('data-copydesk') ?? ''))
+    element.removeAttribute('data-copydesk')
 }
 
 function normalize(root: DocumentFragment): void {
@@ -68,6 +82,7 @@ function normalize(root: DocumentFragment): void {
       wrapChildren(element, doc.createElement('em'))
     element.removeAttribute('style')
     element.removeAttribute('id')
+    keepCopydeskMarks(element)
     const level = /^H([1-6])$/.exec(element.tagName)?.[1]
     if (level) retag(element, `h${Math.min(4, Math.max(2, Number(level)))}`)
   }

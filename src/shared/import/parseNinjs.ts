@@ -1,91 +1,209 @@
-import type { BodyDoc, DocNode } from '../domain/DocNode'
+import { FeedItem, LanguageTag } from '../domain/Article'
+import type { DocNode } from '../domain/DocNode'
+import { parseDatelineDate } from '../domain/formatDateline'
 import { blankFields } from '../domain/newArticle'
-import type { ImportProposal } from './ImportProposal'
+import { cleanByline } from './cleanByline'
+import { detectLanguage } from './detectLanguage'
+import type { HtmlToBody } from './HtmlBody'
+import type { ImportProposal, KillNotice, Unplaced } from './ImportProposal'
+import { isOriginatingRole } from './infoSourceRoles'
 import { bodyOf } from './parseWireText'
+import { readCaption } from './readCaption'
+import { readDateline } from './readDateline'
+import { readKill } from './readKill'
+import { readNinjsEntities } from './readNinjsEntities'
+import { takeLeadDateline } from './takeLeadDateline'
 
 type Json = Record<string, unknown>
 
 /**
- * Reads an IPTC ninjs document, versions 1.x to 3.x (headline or headlines, body_html / body_text or
- * bodies, by or byline, located, description_* or descriptions, subject(s), keywords, infoSources),
- * into article fields. `htmlToBody` sanitizes and parses HTML bodies with the editor schema.
+ * Reads an IPTC ninjs document, versions 1.x to 3.x and the agencies' dialects (AP, dpa, NTB, TT),
+ * into article fields: headlines, descriptions, bodies, byline and credit, dateline from `located`
+ * or the lead, entities with their URIs, language, dates, rights and the item's identity. A
+ * canceled item or a kill note is a kill notice, not a story. Copydesk's own ninjs reads back whole.
  */
-export function parseNinjs(data: unknown, htmlToBody: (html: string) => BodyDoc): ImportProposal {
+export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposal {
   const fields = blankFields()
   const messages: string[] = []
+  const unplaced: Unplaced[] = []
   if (!isObject(data))
-    return { format: 'ninjs', fields, messages: ['The JSON is not a ninjs object.'] }
+    return {
+      format: 'ninjs',
+      fields,
+      messages: ['The JSON is not a ninjs object.'],
+      unplaced,
+      kill: null,
+    }
+  const get = (...keys: string[]) => keys.map((key) => text(data[key])).find(Boolean) ?? ''
 
   const headlines = list(data['headlines'])
-  fields.headline =
-    text(byRole(headlines, ['main', 'headline'])?.['value']) || text(data['headline'])
-  fields.deck = text(
-    byRole(headlines, ['sub', 'subheadline', 'deck', 'subtitle'], false)?.['value'],
-  )
-
+  fields.headline = text(byRole(headlines, ['main', 'headline'])?.['value']) || get('headline')
+  fields.deck =
+    text(
+      byRole(headlines, ['sub', 'subheadline', 'subhead', 'deck', 'subtitle'], false)?.['value'],
+    ) || get('headline_subhead', 'headline_sub')
   const descriptions = list(data['descriptions'])
-  const description = byRole(descriptions, ['summary', 'description', 'abstract'])
   fields.summary = stripTags(
-    text(description?.['value']) ||
-      text(data['description_text']) ||
-      text(data['description_html']),
+    text(
+      byRole(descriptions, ['summary', 'description', 'abstract', 'text', 'teaser'])?.['value'],
+    ) || get('description_text', 'description_html'),
   )
 
-  const bodies = list(data['bodies'])
-  const richBody =
-    bodies.find((b) => /html|xml/i.test(text(b['contenttype']) || text(b['contentType']))) ?? null
-  const plainBody =
-    bodies.find(
-      (b) =>
-        /plain/i.test(text(b['contenttype']) || text(b['contentType'])) ||
-        (!b['contenttype'] && !b['contentType']),
-    ) ?? null
-  const html = text(richBody?.['value']) || text(data['body_html']) || text(data['body_xhtml'])
-  const plain = text(plainBody?.['value']) || text(data['body_text'])
-  if (html) fields.body = htmlToBody(html)
-  else if (plain)
-    fields.body = bodyOf(
-      plain
-        .split(/\n\s*\n/)
-        .map(paragraph)
-        .filter(isNode),
-    )
-  else messages.push('The ninjs document has no body.')
+  const story = storyDate(
+    get(
+      'contentCreated',
+      'contentcreated',
+      'firstCreated',
+      'firstcreated',
+      'versionCreated',
+      'versioncreated',
+    ),
+  )
+  const body = readBody(data, fields.headline, htmlToBody, messages, unplaced)
+  if (body.keyPoints) fields.keyPoints = body.keyPoints
+  const lead = takeLeadDateline(body.doc)
+  fields.body = lead.body
+  const marked = body.dateline ? readDateline(body.dateline) : null
+  const dateline = marked ?? lead.dateline
+  const located =
+    text(data['located']) || (isObject(data['located']) ? text(data['located']['name']) : '')
 
-  const by = text(data['by']) || text(data['byline'])
-  fields.byline = by
-    ? by
-        .replace(/^by\s+/i, '')
-        .split(/\s*(?:,|\band\b|&)\s*/)
-        .filter(Boolean)
-    : []
-  const located = data['located']
-  fields.dateline.place = isObject(located) ? text(located['name']) : text(located)
-  const date =
-    text(data['firstcreated']) ||
-    text(data['firstCreated']) ||
-    text(data['versioncreated']) ||
-    text(data['versionCreated'])
-  fields.dateline.date = /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null
+  const by = cleanByline(get('by', 'byline'))
+  fields.byline = by.names
+  const { entities, tags, notes } = readNinjsEntities(data)
+  fields.entities = entities
+  fields.tags = tags
+  messages.push(...notes)
+  const locatedEntity = entities.find(
+    (e) => e.kind === 'place' && /(?:^|[/:])located$/i.test(e.rel ?? ''),
+  )
+  fields.dateline.place =
+    located ||
+    dateline?.place ||
+    (body.dateline && !marked ? body.dateline : '') ||
+    locatedEntity?.name ||
+    ''
+  const bodyDate = dateline?.dateText ? parseDatelineDate(dateline.dateText, story.reference) : null
+  fields.dateline.date = bodyDate ?? story.day
 
-  const subjects = [...list(data['subjects']), ...list(data['subject'])]
-    .map((s) => text(s['name']))
-    .filter(Boolean)
-  const keywords = Array.isArray(data['keywords']) ? data['keywords'].map(text).filter(Boolean) : []
-  fields.tags = [...new Set([...subjects, ...keywords])].slice(0, 50)
-
-  const infoSources = list(data['infoSources'])
+  const infoSources = list(data['infoSources']).concat(
+    list(data['infosources']),
+    list(data['infosource']),
+  )
+  const originator =
+    infoSources.find((s) => isOriginatingRole(text(s['role']))) ??
+    (infoSources.length > 0 && !text(infoSources[0]?.['role']) ? infoSources[0] : undefined)
   fields.credit =
-    text(infoSources[0]?.['name']) || text(data['copyrightholder']) || text(data['copyrightHolder'])
+    text(originator?.['name']) ||
+    by.agency ||
+    dateline?.agency ||
+    body.agency ||
+    get('copyrightHolder', 'copyrightholder')
   fields.sources = infoSources
-    .slice(1)
+    .filter((s) => s !== originator && text(s['name']))
     .map((s) => ({
       name: text(s['name']),
-      url: /^https?:\/\//i.test(text(s['uri'])) ? text(s['uri']) : undefined,
+      url: /^https?:\/\/\S+$/i.test(text(s['uri'])) ? text(s['uri']) : undefined,
     }))
-    .filter((s) => s.name)
+
+  const language = get('language')
+  if (language && LanguageTag.safeParse(language).success) fields.language = language
+  else {
+    if (language)
+      messages.push(
+        `The feed's language “${language.slice(0, 40)}” is not a BCP 47 tag; it was left out.`,
+      )
+    fields.language = detectLanguage(`${fields.headline} ${fields.summary}`)
+  }
+  fields.contentCreated = story.iso
+  fields.copyrightHolder = get('copyrightHolder', 'copyrightholder')
+  fields.copyrightNotice = get('copyrightNotice', 'copyrightnotice')
+  const feedItem = FeedItem.safeParse({ uri: get('uri'), version: get('version') || undefined })
+  fields.feedItem = feedItem.success ? feedItem.data : null
+
+  const edNote = get('edNote', 'ednote')
+  const kill = readKillNotice(data, edNote, get('uri'), fields.headline)
+  if (edNote && !kill) messages.push(`Agency note: ${edNote}`)
   if (!fields.headline) messages.push('The ninjs document has no headline.')
-  return { format: 'ninjs', fields, messages }
+  return { format: 'ninjs', fields, messages, unplaced, kill }
+}
+
+/** Picks the richest body (HTML, else plain text) and reads it. */
+function readBody(
+  data: Json,
+  headline: string,
+  htmlToBody: HtmlToBody,
+  messages: string[],
+  unplaced: Unplaced[],
+) {
+  const bodies = list(data['bodies'])
+  const type = (b: Json) => text(b['contentType']) || text(b['contenttype'])
+  const richBody =
+    bodies.find(
+      (b) => /xhtml|html/i.test(type(b)) && /^(?:main|richtext|html|html5)$/i.test(text(b['role'])),
+    ) ?? bodies.find((b) => /xhtml|html/i.test(type(b)))
+  const plainBody = bodies.find((b) => /plain/i.test(type(b)) || !type(b))
+  const html = text(richBody?.['value']) || text(data['body_html']) || text(data['body_xhtml'])
+  const plain = text(plainBody?.['value']) || text(data['body_text'])
+  if (html) {
+    const read = htmlToBody(html, { headline })
+    unplaced.push(...read.unplaced)
+    messages.push(...read.notes)
+    return {
+      doc: read.body,
+      keyPoints: read.keyPoints,
+      dateline: read.dateline,
+      agency: read.agency,
+    }
+  }
+  if (!plain) messages.push('The ninjs document has no body.')
+  const paragraphs: DocNode[] = []
+  const parts = (/\n\s*\n/.test(plain) ? plain.split(/\n\s*\n/) : plain.split('\n')).map((p) =>
+    p.replace(/\s+/g, ' ').trim(),
+  )
+  for (const [i, part] of parts.entries()) {
+    if (!part || (i === 0 && normalize(part) === normalize(headline))) continue
+    const caption = readCaption(part)
+    if (caption) unplaced.push(caption)
+    else paragraphs.push({ type: 'paragraph', content: [{ type: 'text', text: part }] })
+  }
+  return { doc: bodyOf(paragraphs), keyPoints: null, dateline: null, agency: '' }
+}
+
+function readKillNotice(
+  data: Json,
+  edNote: string,
+  uri: string,
+  headline: string,
+): KillNotice | null {
+  const status = (text(data['pubStatus']) || text(data['pubstatus'])).toLowerCase()
+  const fromNote = edNote ? readKill([edNote]) : null
+  if (status !== 'canceled' && status !== 'cancelled' && !fromNote) return null
+  return {
+    reason: edNote || 'The agency canceled this item (pubStatus: canceled).',
+    ...(uri ? { uri } : {}),
+    headline: fromNote?.headline ?? headline.replace(/^(?:KILL(?:ED)?|WITHDRAWN)\s*[:–—-]\s*/i, ''),
+  }
+}
+
+/** The story's own date: the feed's creation time, never the day of the import. */
+function storyDate(value: string): { iso: string | null; day: string | null; reference: Date } {
+  const time = Date.parse(value)
+  if (!value || Number.isNaN(time)) return { iso: null, day: null, reference: new Date() }
+  const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`
+  const iso = new Date(Date.parse(withZone)).toISOString()
+  return {
+    iso,
+    day: /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? iso.slice(0, 10),
+    reference: new Date(time),
+  }
+}
+
+function byRole(items: Json[], roles: string[], fallbackToFirst = true): Json | undefined {
+  return (
+    items.find((item) => roles.includes(text(item['role']).toLowerCase())) ??
+    (fallbackToFirst ? items[0] : undefined)
+  )
 }
 
 /** True for a JSON object that looks like ninjs rather than any other JSON. */
@@ -102,13 +220,6 @@ export function looksLikeNinjs(data: unknown): boolean {
   ].some((key) => key in data)
 }
 
-function byRole(items: Json[], roles: string[], fallbackToFirst = true): Json | undefined {
-  return (
-    items.find((item) => roles.includes(text(item['role']).toLowerCase())) ??
-    (fallbackToFirst ? items[0] : undefined)
-  )
-}
-
 function list(value: unknown): Json[] {
   return Array.isArray(value) ? value.filter(isObject) : []
 }
@@ -121,6 +232,13 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : ''
 }
 
+function normalize(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
 function stripTags(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
@@ -128,13 +246,4 @@ function stripTags(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim()
-}
-
-function paragraph(line: string): DocNode | undefined {
-  const clean = line.replace(/\s+/g, ' ').trim()
-  return clean ? { type: 'paragraph', content: [{ type: 'text', text: clean }] } : undefined
-}
-
-function isNode(node: DocNode | undefined): node is DocNode {
-  return node !== undefined
 }

@@ -13,7 +13,7 @@ const fixture = readFileSync(
 const now = new Date('2026-11-26T12:00:00Z')
 
 describe('parseWireText on the IANS fixture', () => {
-  const { format, fields, messages } = parseWireText(fixture, now)
+  const { format, fields, messages, unplaced } = parseWireText(fixture, now)
   const blocks = fields.body.content ?? []
 
   it('recognises wire copy', () => expect(format).toBe('wire-text'))
@@ -66,10 +66,15 @@ describe('parseWireText on the IANS fixture', () => {
     expect(bodyWords).toBeLessThan(460)
     expect(readingTimeLabel(bodyWords)).toBe('2 min read')
   })
+  it('offers the standfirst after the deck as a not-placed item, not a lost message', () => {
+    expect(unplaced).toEqual([
+      {
+        kind: 'text',
+        text: expect.stringMatching(/^India and Japan bolster strategic ties, launching/),
+      },
+    ])
+  })
   it('says what it left out', () => {
-    expect(messages.join('\n')).toMatch(
-      /Not placed.*India and Japan bolster strategic ties, launching/,
-    )
     expect(messages.join('\n')).toMatch(/reader comments.*at least 50 characters/)
   })
 })

@@ -1,23 +1,30 @@
 import type { DocNode } from '../domain/DocNode'
 import { parseDatelineDate } from '../domain/formatDateline'
 import { blankFields } from '../domain/newArticle'
-import type { ImportProposal } from './ImportProposal'
+import { cleanByline } from './cleanByline'
+import type { ImportProposal, Unplaced } from './ImportProposal'
+import { readCaption } from './readCaption'
+import { readDateline } from './readDateline'
+import { readKill } from './readKill'
 
 const BULLET = /^\s*[•·▪◦‣*–-]\s+(.+)$/
 const KEY_POINTS = /^key\s*points\s*:?\s*(.*)$/i
 const READING_TIME = /^\d+\s*min(ute)?s?\s+read$/i
-const DATELINE =
-  /^([\p{Lu}][\p{L}.' -]{1,40}),\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9})(?:,?\s+\d{4})?)\s*(?:\(([^)]{2,30})\))?\s*[:–—-]?\s*(.*)$/u
-const CREDIT = /^[-–—]\s*([\p{Lu}][\p{L}\p{N} .&/]{1,40})$/u
+const CREDIT = /^[-–—－]\s*([\p{Lu}\p{Lo}][\p{L}\p{N} .&/-]{1,40})$/u
+const SIGN_OFF = /^(?:additional\s+)?(?:reporting|writing)\s+by\s+\p{Lu}.{1,200}$/iu
+const BYLINE = /^(?:by|von|av|af|par|di|por|door)\s+\p{Lu}.{1,120}$/iu
 const PULL_QUOTE = /^["“](.+?)\s+[-–—]\s+([^"”]{2,80})["”]$|^["“](.+)["”]\s*[-–—]\s*(.{2,80})$/s
 const FURNITURE =
   /^(share this article:?|reader comments|leave a comment|we welcome thoughtful discussions.*|minimum \d+ characters.*)$/i
+/** Longer than this, the lines before the key points are a story, not a summary. */
+const SUMMARY_MAX = 1000
+const DECK_MAX = 200
 
 /**
  * Reads plain-text wire copy (headline, summary, Key Points box, reading time, deck, pull quote,
- * dateline, body, agency sign-off, then page furniture such as reader comments) into article fields.
- * Never throws: text it cannot place is reported in `messages`, and copy with no wire structure
- * becomes a plain body.
+ * byline, dateline, body, agency sign-off, then page furniture such as reader comments) into article
+ * fields. Never throws: lines it cannot place are offered in `unplaced`, and copy it cannot split
+ * sensibly becomes a body.
  */
 export function parseWireText(text: string, now: Date = new Date()): ImportProposal {
   const blocks = text
@@ -32,25 +39,32 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
     .filter((lines) => lines.length > 0)
   const fields = blankFields()
   const messages: string[] = []
+  const unplaced: Unplaced[] = []
   const lines = blocks.flat()
-  const datelineAt = lines.findIndex((line) => DATELINE.test(line) && line.length < 400)
+  if (lines.length === 0)
+    return { format: 'plain-text', fields, messages: ['The text is empty.'], unplaced, kill: null }
+  const kill = readKill(lines.slice(0, 5))
+  const datelineAt = lines.findIndex((line, i) => i > 0 && readDateline(line) !== null)
   const keyPointsAt = lines.findIndex((line) => KEY_POINTS.test(line))
-  const creditAt = lines.findIndex((line, i) => i > datelineAt && CREDIT.test(line))
-  if (lines.length === 0) return { format: 'plain-text', fields, messages: ['The text is empty.'] }
-  if (datelineAt < 0 && keyPointsAt < 0 && creditAt < 0) return plainText(blocks, messages)
+  const creditAt = lines.findIndex((line, i) => i > Math.max(0, datelineAt) && CREDIT.test(line))
+  if (datelineAt < 0 && keyPointsAt < 0 && creditAt < 0) {
+    const plain = plainText(blocks, messages)
+    return { ...plain, kill }
+  }
 
   fields.headline = lines[0] ?? ''
-  const front = lines.slice(1, datelineAt < 0 ? lines.length : datelineAt)
-  const bodyLines =
-    datelineAt < 0 ? [] : lines.slice(datelineAt + 1, creditAt < 0 ? lines.length : creditAt)
+  const end = creditAt < 0 ? lines.length : creditAt
+  const frontEnd = datelineAt >= 0 ? datelineAt : frontEndWithoutDateline(lines, end)
+  const front = lines.slice(1, frontEnd)
+  const bodyLines = lines.slice(datelineAt >= 0 ? datelineAt + 1 : frontEnd, end)
   const summary: string[] = []
-  const unplaced: string[] = []
   let quote: { text: string; attribution: string } | null = null
   let stage: 'summary' | 'points' | 'after' = 'summary'
   for (const line of front) {
     const keyPoints = KEY_POINTS.exec(line)
     const bullet = BULLET.exec(line)
     const pull = PULL_QUOTE.exec(line)
+    const caption = readCaption(line)
     if (keyPoints) {
       fields.keyPoints.title = keyPoints[1]?.trim() || 'Key Points'
       stage = 'points'
@@ -64,31 +78,52 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
         attribution: (pull[2] ?? pull[4] ?? '').trim(),
       }
       stage = 'after'
+    } else if (caption) {
+      unplaced.push(caption)
+    } else if (BYLINE.test(line)) {
+      takeByline(fields, line)
     } else if (stage === 'summary') {
       summary.push(line)
-    } else if (!fields.deck) {
+    } else if (!fields.deck && line.length <= DECK_MAX) {
       fields.deck = line
       stage = 'after'
     } else {
-      unplaced.push(line)
+      unplaced.push({ kind: 'text', text: line })
     }
   }
-  fields.summary = summary.join(' ')
+  const summaryText = summary.join(' ')
+  if (summaryText.length > SUMMARY_MAX || (keyPointsAt < 0 && summary.length > 1)) {
+    bodyLines.unshift(...summary)
+    messages.push('The copy has no summary the importer could tell apart; it all went to the body.')
+  } else {
+    fields.summary = summaryText
+  }
 
-  const dateline = DATELINE.exec(lines[datelineAt] ?? '')
+  const dateline = datelineAt >= 0 ? readDateline(lines[datelineAt] ?? '') : null
+  let agency = ''
   if (dateline) {
     fields.dateline = {
-      place: titleCase(dateline[1] ?? ''),
-      date: parseDatelineDate(dateline[2] ?? '', now),
+      place: dateline.place,
+      date: dateline.dateText ? parseDatelineDate(dateline.dateText, now) : null,
     }
-    if (dateline[3]) fields.credit = dateline[3].trim()
-    if (dateline[4]) bodyLines.unshift(dateline[4])
+    agency = dateline.agency
+    if (dateline.rest) bodyLines.unshift(dateline.rest)
+    if (dateline.dateText && !fields.dateline.date)
+      messages.push(`The dateline date “${dateline.dateText}” could not be read.`)
   }
-  const credit = CREDIT.exec(lines[creditAt] ?? '')
-  if (credit?.[1]) fields.credit = credit[1].trim()
-  fields.body = bodyOf(withPullQuote(bodyLines.map(paragraph), quote))
+  const paragraphs: DocNode[] = []
+  for (const line of bodyLines) {
+    const caption = readCaption(line)
+    if (caption) unplaced.push(caption)
+    else if (paragraphs.length === 0 && BYLINE.test(line)) takeByline(fields, line)
+    else if (SIGN_OFF.test(line)) {
+      if (fields.byline.length === 0) takeByline(fields, line)
+    } else paragraphs.push(paragraph(line))
+  }
+  const signOff = CREDIT.exec(lines[creditAt] ?? '')?.[1]?.trim()
+  fields.credit = signOff || agency || fields.credit
+  fields.body = bodyOf(withPullQuote(paragraphs, quote))
 
-  for (const line of unplaced) messages.push(`Not placed, add it where it belongs: “${clip(line)}”`)
   const after = creditAt < 0 ? [] : lines.slice(creditAt + 1)
   const minimum = after.map((line) => /minimum (\d+) characters/i.exec(line)?.[1]).find(Boolean)
   const dropped = after.filter((line) => !FURNITURE.test(line)).length
@@ -98,11 +133,31 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
         (minimum ? `; the page asked for comments of at least ${minimum} characters.` : '.'),
     )
   }
-  if (!fields.dateline.date && dateline)
-    messages.push(`The dateline date “${dateline[2] ?? ''}” could not be read.`)
   if (!quote && front.some((line) => /^["“]/.test(line)))
     messages.push('A quote was found without an attribution.')
-  return { format: 'wire-text', fields, messages }
+  return { format: 'wire-text', fields, messages, unplaced, kill }
+}
+
+/** Without a dateline: the front ends after the last key point, reading time or pull quote, and a short deck. */
+function frontEndWithoutDateline(lines: string[], end: number): number {
+  let last = 0
+  let inPoints = false
+  for (let i = 1; i < end; i += 1) {
+    const line = lines[i] ?? ''
+    if (KEY_POINTS.test(line)) inPoints = true
+    else if (inPoints && !BULLET.test(line)) inPoints = false
+    if (KEY_POINTS.test(line) || inPoints || READING_TIME.test(line) || PULL_QUOTE.test(line))
+      last = i
+  }
+  if (last === 0) return 1
+  const next = lines[last + 1] ?? ''
+  return next && next.length <= DECK_MAX && !/[.!?]$/.test(next) ? last + 2 : last + 1
+}
+
+function takeByline(fields: ImportProposal['fields'], line: string): void {
+  const byline = cleanByline(line)
+  if (byline.names.length > 0) fields.byline = byline.names.slice(0, 20)
+  if (byline.agency && !fields.credit) fields.credit = byline.agency
 }
 
 function plainText(blocks: string[][], messages: string[]): ImportProposal {
@@ -117,7 +172,7 @@ function plainText(blocks: string[][], messages: string[]): ImportProposal {
   messages.push(
     'No wire structure (key points, dateline, sign-off) was recognised; the text was kept as a plain body.',
   )
-  return { format: 'plain-text', fields, messages }
+  return { format: 'plain-text', fields, messages, unplaced: [], kill: null }
 }
 
 /** Places the pull quote after the paragraph that contains its words, else after the second paragraph. */
@@ -156,14 +211,4 @@ function normalize(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-}
-
-function titleCase(place: string): string {
-  return place === place.toUpperCase()
-    ? place.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase())
-    : place.trim()
-}
-
-function clip(text: string): string {
-  return text.length > 90 ? `${text.slice(0, 87)}…` : text
 }

@@ -1,6 +1,8 @@
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import { CountedField } from './fields/CountedField'
 import { DatelineField } from './fields/DatelineField'
+import { EntitiesField } from './fields/EntitiesField'
+import { LanguageField } from './fields/LanguageField'
 import { KeyPointsField } from './fields/KeyPointsField'
 import { SourcesField } from './fields/SourcesField'
 import { TokenField } from './fields/TokenField'
@@ -50,6 +52,11 @@ export function ArticleTop({ fields, settings, onChange }: Props) {
       />
       <div className="meta-row">
         <DatelineField value={fields.dateline} onChange={(v) => onChange('dateline', v)} />
+        <LanguageField
+          value={fields.language}
+          deskDefault={settings.language}
+          onChange={(v) => onChange('language', v)}
+        />
       </div>
     </>
   )
@@ -92,6 +99,7 @@ export function ArticleBottom({ fields, tagSuggestions, onChange }: Props) {
         suggestions={tagSuggestions}
         onChange={(v) => onChange('tags', v)}
       />
+      <EntitiesField value={fields.entities} onChange={(v) => onChange('entities', v)} />
     </div>
   )
 }

@@ -16,6 +16,12 @@ export function useArticleFields(article: Article, saver: Autosaver) {
     credit: article.credit,
     sources: article.sources,
     tags: article.tags,
+    language: article.language,
+    entities: article.entities,
+    contentCreated: article.contentCreated,
+    copyrightHolder: article.copyrightHolder,
+    copyrightNotice: article.copyrightNotice,
+    feedItem: article.feedItem,
   }))
   const update = useCallback(
     <F extends Exclude<keyof EditableFields, 'body'>>(field: F, value: EditableFields[F]) => {

@@ -19,6 +19,12 @@ const IMPORTED_FIELDS = [
   'credit',
   'sources',
   'tags',
+  'language',
+  'entities',
+  'contentCreated',
+  'copyrightHolder',
+  'copyrightNotice',
+  'feedItem',
 ] as const
 
 /**

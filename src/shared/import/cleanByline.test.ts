@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { cleanByline } from './cleanByline'
+
+describe('cleanByline: prefixes go, the agency goes to the credit', () => {
+  it.each([
+    ['Von Christian Hollmann, dpa', ['Christian Hollmann'], 'dpa'],
+    ['By JOSH BOAK, AP Economics Writer', ['Josh Boak'], 'AP'],
+    ['By Paulo Santalucia and Frances d’Emilio', ['Paulo Santalucia', 'Frances d’Emilio'], ''],
+    ['Av Kari Nordmann og Ola Nordmann, NTB', ['Kari Nordmann', 'Ola Nordmann'], 'NTB'],
+    ['Av Anna Svensson/TT', ['Anna Svensson'], 'TT'],
+    ['Par Jean Dupont (AFP)', ['Jean Dupont'], 'AFP'],
+    ['Di Marco Rossi, ANSA', ['Marco Rossi'], 'ANSA'],
+    ['Por María García, EFE', ['María García'], 'EFE'],
+    ['Reporting by Jane Doe; Editing by John Roe', ['Jane Doe'], ''],
+    ['NTB', [], 'NTB'],
+    ['The Associated Press', [], 'AP'],
+    ['Asha Rao', ['Asha Rao'], ''],
+    ['Staff reporter', ['Staff reporter'], ''],
+    ['By SETH BORENSTEIN, Associated Press Writer', ['Seth Borenstein'], 'AP'],
+    ['by   Ravi  Kumar', ['Ravi Kumar'], ''],
+  ])('%s', (text, names, agency) => expect(cleanByline(text)).toEqual({ names, agency }))
+})
