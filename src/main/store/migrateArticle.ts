@@ -1,17 +1,29 @@
 import { ARTICLE_SCHEMA_VERSION, Article } from '../../shared/domain/Article'
+import { bodyLimitProblem } from '../../shared/domain/DocNode'
+import { LeaveInPlace } from './FileLeftInPlaceError'
 
 /**
  * Parses a stored article, upgrading older schema versions as they appear.
- * A file from a newer Copydesk is refused rather than guessed at.
+ * A file from a newer Copydesk is left where it is rather than guessed at, and so is one over the
+ * body limits (written before they existed): neither is damaged, this version just cannot open it.
  */
 export function migrateArticle(data: unknown): Article {
   if (data && typeof data === 'object' && 'schemaVersion' in data) {
     const version = data.schemaVersion
     if (typeof version === 'number' && version > ARTICLE_SCHEMA_VERSION) {
-      throw new Error(
-        `written by a newer Copydesk (schema version ${version}); this version reads up to ${ARTICLE_SCHEMA_VERSION}`,
+      throw new LeaveInPlace(
+        'newer-version',
+        `written by a newer Copydesk (schema version ${version}); this version reads up to ${ARTICLE_SCHEMA_VERSION}. It stays where it is and opens again once Copydesk is updated`,
       )
     }
+  }
+  if (data && typeof data === 'object' && 'body' in data) {
+    const tooBig = bodyLimitProblem(data.body)
+    if (tooBig)
+      throw new LeaveInPlace(
+        'left-in-place',
+        `${tooBig} This version of Copydesk cannot open it; the file is kept as it is`,
+      )
   }
   return Article.parse(data)
 }
