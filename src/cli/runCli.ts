@@ -9,6 +9,7 @@ import { ImportProposalOutput } from '../shared/ipc/contract'
 import { resolveDataDir } from '../main/resolveDataDir'
 import { callFor } from './callFor'
 import { formatProposal } from './formatOutput'
+import { runUnlock } from './runUnlock'
 
 export type CliIo = {
   out: (text: string) => void
@@ -39,6 +40,8 @@ Commands:
   outbox                          pushes and their state
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
+  unlock [--force]                remove the data folder's lock left by a Copydesk that stopped;
+                                  --force also one that may be held (another computer's): warns
 
 Options:
   --data-dir DIR   the article store (default: COPYDESK_DATA_DIR, else the app's data folder)
@@ -70,6 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         status: { type: 'string' },
         out: { type: 'string' },
         target: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -83,6 +87,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage
   }
   if (command === 'import') return runImport(rest[0], values, io)
+  if (command === 'unlock' && rest.length === 0)
+    return runUnlock(resolveDataDir(argv, io.env), values.force, io)
   const call = callFor(command, rest, values)
   if (!call) {
     io.err(`Unknown command or missing argument: ${[command, ...rest].join(' ')}\n\n${USAGE}`)
