@@ -68,7 +68,7 @@ describe('a file this Copydesk cannot open is never mistaken for a damaged one',
     expect(problem).toMatchObject({
       kind: 'left-in-place',
       file: join('articles', `${deep.id}.json`),
-      reason: expect.stringMatching(/nested more than 64 levels deep.*cannot open it/),
+      reason: expect.stringMatching(/nested more than 64 levels deep/),
     })
     expect(problem?.reason).not.toMatch(/RangeError|call stack|not valid/)
     expect(await readFile(articlePath(deep.id), 'utf8')).toBe(text)

@@ -13,17 +13,13 @@ export function migrateArticle(data: unknown): Article {
     if (typeof version === 'number' && version > ARTICLE_SCHEMA_VERSION) {
       throw new LeaveInPlace(
         'newer-version',
-        `written by a newer Copydesk (schema version ${version}); this version reads up to ${ARTICLE_SCHEMA_VERSION}. It stays where it is and opens again once Copydesk is updated`,
+        `written by a newer Copydesk (schema version ${version}); this version reads up to ${ARTICLE_SCHEMA_VERSION}`,
       )
     }
   }
   if (data && typeof data === 'object' && 'body' in data) {
     const tooBig = bodyLimitProblem(data.body)
-    if (tooBig)
-      throw new LeaveInPlace(
-        'left-in-place',
-        `${tooBig} This version of Copydesk cannot open it; the file is kept as it is`,
-      )
+    if (tooBig) throw new LeaveInPlace('left-in-place', tooBig)
   }
   return Article.parse(data)
 }
