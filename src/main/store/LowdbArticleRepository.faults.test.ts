@@ -255,6 +255,14 @@ describe('odd entries in articles/', () => {
     repo = undefined
   })
 
+  it('never opens a FIFO in place of the search index: search still answers', async () => {
+    const [first] = await desk()
+    await rm(join(dir.path, 'search-index.json'), { force: true })
+    expect(spawnSync('mkfifo', [join(dir.path, 'search-index.json')]).status).toBe(0)
+    repo = await open()
+    expect((await repo.search('one')).map((s) => s.id)).toEqual([first?.id])
+  })
+
   it('sets aside two files of the same name without one replacing the other', async () => {
     const [a] = await desk()
     if (!a) throw new Error('no article')
