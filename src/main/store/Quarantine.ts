@@ -79,7 +79,17 @@ export class Quarantine {
     return this.serially(async () => {
       const at = this.now()
       const target = await this.freeName(`${at.replace(/[:.]/g, '-')}-${keptName(path)}`)
-      await rename(path, target)
+      try {
+        await rename(path, target)
+      } catch (error) {
+        // Reported all the same, where it is: a file that cannot be moved must not stop the store opening.
+        const code = error instanceof Error && 'code' in error ? String(error.code) : String(error)
+        return this.holdNow(
+          path,
+          'left-in-place',
+          `${reason} (it could not be moved aside, ${code}, so it was left where it is)`,
+        )
+      }
       const problem: StoreProblem = {
         id: basename(target),
         file: relative(this.dataDir, path),
@@ -96,25 +106,7 @@ export class Quarantine {
 
   /** Records a problem with a file that stays where it is; one entry per file. */
   hold(path: string, kind: LeftInPlaceKind, reason: string): Promise<StoreProblem> {
-    return this.serially(async () => {
-      const file = relative(this.dataDir, path)
-      const problem: StoreProblem = {
-        id: `in-place:${file}`,
-        file,
-        quarantinedAs: file,
-        reason,
-        at: this.now(),
-        kind,
-      }
-      const recorded: Recorded = {
-        ...problem,
-        dismissed: this.dismissedInPlace.has(inPlaceKey(problem)),
-      }
-      const others = this.db.data.problems.filter((p) => p.id !== problem.id)
-      this.db.data.problems = [...others, recorded]
-      await this.save()
-      return problem
-    })
+    return this.serially(() => this.holdNow(path, kind, reason))
   }
 
   /** Sets aside a damaged file, or records one left in place; false for any other error. */
@@ -141,6 +133,30 @@ export class Quarantine {
       if (problem.kind !== 'set-aside') this.dismissedInPlace.add(inPlaceKey(problem))
       await this.save()
     })
+  }
+
+  private async holdNow(
+    path: string,
+    kind: LeftInPlaceKind,
+    reason: string,
+  ): Promise<StoreProblem> {
+    const file = relative(this.dataDir, path)
+    const problem: StoreProblem = {
+      id: `in-place:${file}`,
+      file,
+      quarantinedAs: file,
+      reason,
+      at: this.now(),
+      kind,
+    }
+    const recorded: Recorded = {
+      ...problem,
+      dismissed: this.dismissedInPlace.has(inPlaceKey(problem)),
+    }
+    const others = this.db.data.problems.filter((p) => p.id !== problem.id)
+    this.db.data.problems = [...others, recorded]
+    await this.save()
+    return problem
   }
 
   /** The list is written whenever it changes; on a read-only folder it lives in memory only. */

@@ -74,7 +74,12 @@ export async function reconcileIndex(
   }
 
   async function check(location: Location, id: string, path: string): Promise<void> {
-    const file = await lstat(path)
+    const file = await lstat(path).catch(() => null)
+    if (!file) {
+      // Gone since the folder was listed: nothing to read, nothing to report.
+      seen.delete(id)
+      return
+    }
     const known = index.get(id)
     if (
       known &&
