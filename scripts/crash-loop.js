@@ -1,5 +1,6 @@
-// Kills a writing process (SIGKILL) at random moments during saves, then checks that every file
-// loads and every save the store acknowledged is present. `node scripts/crash-loop.js [--iterations N] [--seed S]`
+// Kills a writing process (SIGKILL) at random moments during saves and revision snapshots, then checks
+// that every file loads, every save the store acknowledged is present, and every acknowledged snapshot
+// is listed and still holds its revision. `node scripts/crash-loop.js [--iterations N] [--seed S]`
 // (50 in CI through `npm run test:crash`, 500 with --long).
 import { spawn, spawnSync } from 'node:child_process'
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -31,6 +32,7 @@ for (let i = 1; i <= iterations; i += 1) {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let pending = ''
+    let timer
     child.stdout.on('data', (chunk) => {
       pending += chunk.toString()
       const end = pending.lastIndexOf('\n')
@@ -38,9 +40,13 @@ for (let i = 1; i <= iterations; i += 1) {
         appendFileSync(acks, pending.slice(0, end + 1))
         pending = pending.slice(end + 1)
       }
+      // The delay counts from the store being open, so a slow start (a busy machine) still sees writes killed.
+      timer ??= setTimeout(() => child.kill('SIGKILL'), delay)
     })
-    setTimeout(() => child.kill('SIGKILL'), delay)
-    child.on('close', resolve)
+    child.on('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
   })
   const check = spawnSync(process.execPath, [writer, 'check', data, acks], { encoding: 'utf8' })
   if (check.status !== 0) {

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../main/resolveDataDir'
 import { callFor } from './callFor'
 import { formatProposal } from './formatOutput'
 import { CONFIG_USAGE, runConfigCommand } from './settingsCommands'
+import { runUnlock } from './runUnlock'
 
 export type CliIo = {
   out: (text: string) => void
@@ -44,6 +45,8 @@ Commands:
   import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
                                   proposed article; --create also creates it as a draft
 ${CONFIG_USAGE}
+  unlock [--force]                remove the data folder's lock left by a Copydesk that stopped;
+                                  --force also one that may be held (another computer's): warns
 
 Options:
   --data-dir DIR   the article store (default: COPYDESK_DATA_DIR, else the app's data folder)
@@ -84,6 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'password-file': { type: 'string' },
         'token-stdin': { type: 'boolean' },
         'token-file': { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -99,6 +103,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (command === 'import') return runImport(rest[0], values, io)
   if (command === 'settings' || command === 'target')
     return runConfigCommand(command, rest, values, io, (run) => withWorkstation(values, io, run))
+  if (command === 'unlock' && rest.length === 0)
+    return runUnlock(resolveDataDir(argv, io.env), values.force, io)
   const call = callFor(command, rest, values)
   if (!call) {
     io.err(`Unknown command or missing argument: ${[command, ...rest].join(' ')}\n\n${USAGE}`)

@@ -4,6 +4,7 @@ import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { AppInfo } from '../shared/ipc/contract'
 import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
 import { createHandlers } from './ipc/createHandlers'
+import { refuseWrites } from './ipc/refuseWrites'
 import { ArticleService } from './services/ArticleService'
 import { ExportService } from './services/ExportService'
 import { ImportService } from './services/ImportService'
@@ -17,6 +18,7 @@ import { HistoryRepository } from './store/HistoryRepository'
 import { ProfileStore } from './store/ProfileStore'
 import { DeskSettingsStore } from './store/DeskSettingsStore'
 import { LowdbArticleRepository } from './store/LowdbArticleRepository'
+import type { DataDirAccess } from './store/DataDirAccess'
 
 export type Workstation = {
   dataDir: string
@@ -26,6 +28,8 @@ export type Workstation = {
   exports: ExportService
   outbox: OutboxService
   profiles: ProfileStore
+  /** Whether the data folder could be written; a read-only one is opened without its lock. */
+  access: DataDirAccess
   dispatch: Dispatcher
   close: () => Promise<void>
 }
@@ -48,18 +52,25 @@ export type WorkstationOptions = {
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
 
-/** Opens the store in `dataDir` (taking its lock) and builds the services and the IPC dispatcher over it. */
+/**
+ * Opens the store in `dataDir` (taking its lock) and builds the services and the IPC dispatcher over
+ * it. A folder that cannot be written is opened read-only: everything reads, every write is refused.
+ */
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const now = options.now ?? (() => new Date().toISOString())
   const repository = await LowdbArticleRepository.open(options.dataDir, {
     purpose: PURPOSES[options.host],
     now,
   })
-  const settings = await DeskSettingsStore.open(options.dataDir, repository.quarantine)
-  const profiles = await ProfileStore.open(options.dataDir, repository.quarantine)
+  const { access, quarantine } = repository
+  const settings = await DeskSettingsStore.open(options.dataDir, quarantine, access)
   const fallbackUser = options.user ?? currentUser
+  const profiles = await ProfileStore.open(options.dataDir, quarantine, access, () => ({
+    name: fallbackUser(),
+    role: 'writer',
+  }))
   const user = () => profiles.get()?.name ?? fallbackUser()
-  const history = new HistoryRepository(options.dataDir, repository.quarantine)
+  const history = new HistoryRepository(options.dataDir, quarantine, access)
   const articles = new ArticleService(repository, history, { now, user, newId: randomUUID })
   const workflow: WorkflowService = new WorkflowService(repository, history, settings, {
     now,
@@ -82,7 +93,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         timeoutMs: options.cmsTimeoutMs,
       }),
   })
-  if (options.runOutbox) outbox.start()
+  // A read-only folder cannot record a push's progress, so nothing is sent from it.
+  if (options.runOutbox && !access.readOnly) outbox.start()
   // The desk app builds its search index while the editor is already usable; the CLI only if it searches.
   if (options.host !== 'cli') void repository.warmSearch().catch(() => undefined)
   const info = (): AppInfo => ({
@@ -90,6 +102,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     host: options.host === 'electron' ? 'electron' : 'web',
     version: options.version,
     user: user(),
+    ...(access.readOnly ? { readOnly: { reason: access.reason } } : {}),
   })
   return {
     dataDir: options.dataDir,
@@ -99,20 +112,24 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     exports,
     outbox,
     profiles,
-    dispatch: createDispatcher(
-      createHandlers({
-        articles,
-        imports: new ImportService(undefined, repository),
-        settings,
-        workflow,
-        profiles,
-        exports,
-        outbox,
-        secrets,
-        targets,
-        info,
-        onSettingsSaved: options.onSettingsSaved,
-      }),
+    access,
+    dispatch: refuseWrites(
+      createDispatcher(
+        createHandlers({
+          articles,
+          imports: new ImportService(undefined, repository),
+          settings,
+          workflow,
+          profiles,
+          exports,
+          outbox,
+          secrets,
+          targets,
+          info,
+          onSettingsSaved: options.onSettingsSaved,
+        }),
+      ),
+      access,
     ),
     close: async () => {
       await outbox.stop()

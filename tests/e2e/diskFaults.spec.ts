@@ -117,3 +117,63 @@ test('a read-only data folder during a save: the text stays, the reason shows, a
     },
   })
 })
+
+// Issue 11, 3.6: a data folder on a read-only disk failed on the lock, and the app did not open.
+test('a data folder on a read-only disk opens read-only: every story reads, and the app says nothing can be saved', async ({
+  page,
+}) => {
+  const disk = await smallDisk()
+  if ('missing' in disk) {
+    console.log(`skipped: ${disk.missing}`)
+    test.skip(true, disk.missing)
+    return
+  }
+  const data = join(disk.path, 'data')
+  try {
+    const writer = await startWebHost(data)
+    try {
+      await page.goto(writer.url)
+      await signIn(page)
+      await startNewArticle(page, 'Archived on a read-only disk')
+      await page.getByRole('textbox', { name: 'Article body' }).click()
+      await page.keyboard.type('Every word stays readable.')
+      await expectSaved(page)
+    } finally {
+      await writer.stop()
+    }
+    execFileSync('mount', ['-o', 'remount,ro', disk.path])
+
+    const reader = await startWebHost(data)
+    try {
+      await page.goto(reader.url)
+      const banner = page.getByRole('alert', { name: 'Read-only data folder' })
+      await expect(banner).toContainText(
+        'This data folder is read-only: you can read stories, nothing can be saved.',
+      )
+      await expect(banner).toContainText('is on a read-only disk or mount (EROFS).')
+      await page
+        .getByRole('navigation', { name: 'Articles' })
+        .getByRole('link', { name: /Archived on a read-only disk/ })
+        .click()
+      await expect(page.getByLabel('Headline')).toHaveValue('Archived on a read-only disk')
+      await expect(page.getByLabel('Headline')).toBeDisabled()
+      const body = page.getByRole('textbox', { name: 'Article body' })
+      await expect(body).toContainText('Every word stays readable.')
+      await expect(body).toHaveAttribute('contenteditable', 'false')
+      await expect(page.getByRole('button', { name: 'Bold' })).toHaveCount(0)
+      await page.screenshot({ path: 'test-results/store-read-only.png' })
+
+      await page.getByRole('button', { name: 'New article' }).first().click()
+      await expect(
+        page.getByRole('alert').filter({ hasText: /^This data folder is read-only.*EROFS/ }),
+      ).toHaveCount(2)
+      await expect(
+        page.getByRole('navigation', { name: 'Articles' }).getByRole('link'),
+      ).toHaveCount(1)
+    } finally {
+      await reader.stop()
+    }
+  } finally {
+    await disk.release()
+  }
+})

@@ -186,3 +186,76 @@ test('a corrupt file in the data folder is reported while the other articles ope
   await page.getByRole('button', { name: `Dismiss the notice about articles/${damaged}` }).click()
   await expect(alert).toBeHidden()
 })
+
+// Issue 11, 3.4: an article from a newer Copydesk was quarantined as "corrupt".
+test('an article written by a newer Copydesk is named as such, left in place, and never called corrupt', async ({
+  page,
+  desk,
+}) => {
+  let host: RunningHost
+  host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  for (const headline of ['Story of today', 'Story from the future']) {
+    await startNewArticle(page, headline)
+    await expectSaved(page)
+  }
+  await desk.stop()
+  let newer = ''
+  for (const name of await readdir(join(desk.dataDir, 'articles'))) {
+    const path = join(desk.dataDir, 'articles', name)
+    const text = await readFile(path, 'utf8')
+    if (!text.includes('from the future')) continue
+    newer = name
+    await writeFile(path, text.replace('"schemaVersion":1', '"schemaVersion":7'))
+  }
+
+  host = await desk.start()
+  await page.goto(host.url)
+  const alert = page.getByRole('alert', { name: 'Store problems' })
+  await expect(alert).toContainText(
+    'One article was written by a newer Copydesk: it stays where it is, untouched, and opens again once Copydesk is updated.',
+  )
+  await expect(alert).toContainText(`articles/${newer}`)
+  await expect(alert).toContainText('schema version 7')
+  await expect(alert).not.toContainText(/could not be read|set aside|corrupt/)
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('link')).toHaveText([
+    /Story of today/,
+  ])
+  expect(await readdir(join(desk.dataDir, 'articles'))).toContain(newer)
+  await page.screenshot({ path: 'test-results/store-newer-version.png' })
+})
+
+// Issue 11, 3.1: a link the desk does not publish (relative, UNC) was stored, and only dropped at export.
+test('a pasted relative link is refused when saved, and the editor says which and why', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  await startNewArticle(page, 'Memo leaks')
+  await expectSaved(page)
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await body.click()
+  await page.evaluate(() => {
+    const transfer = new DataTransfer()
+    transfer.setData(
+      'text/html',
+      '<p>Read the <a href="newsroom.example.com/memo">memo</a> here.</p>',
+    )
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    )
+  })
+  await expect(body).toContainText('Read the memo here.')
+  const banner = page.getByRole('alert').filter({ hasText: 'Save failed' })
+  await expect(banner).toContainText(
+    'The body has a link that is not allowed: newsroom.example.com/memo (links must be full http://, https:// or mailto: addresses)',
+  )
+  await expect(page.getByRole('status', { name: 'Save state' })).toContainText('Not saved')
+  const [file] = await readdir(join(desk.dataDir, 'articles'))
+  expect(await readFile(join(desk.dataDir, 'articles', file ?? ''), 'utf8')).not.toContain(
+    'Read the',
+  )
+})

@@ -1,7 +1,7 @@
 import type { Article, ArticleSummary, EditableFields } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
 import { slugify } from '../../shared/domain/slugify'
-import { validateBody } from '../../shared/editor-schema/validateBody'
+import { checkBody } from '../../shared/editor-schema/validateBody'
 import { AppError } from '../../shared/ipc/AppError'
 import type {
   ArticleRef,
@@ -43,8 +43,7 @@ export class ArticleService {
   }
 
   async create(input: CreateArticleInput): Promise<Article> {
-    const fields = input.fields ?? {}
-    assertBodyFits(fields)
+    const fields = bodyFitToStore(input.fields ?? {})
     const article = newArticle({
       id: this.env.newId(),
       author: this.env.user(),
@@ -70,7 +69,7 @@ export class ArticleService {
   }
 
   async save(input: SaveArticleInput): Promise<Article> {
-    assertBodyFits(input.changes)
+    const changes = bodyFitToStore(input.changes)
     const saved = await this.repository.update(input.id, input.baseRevision, (current) => {
       if (!isEditable(current.status)) {
         throw new AppError(
@@ -81,10 +80,10 @@ export class ArticleService {
       }
       return {
         ...current,
-        ...input.changes,
+        ...changes,
         slug:
-          current.status === 'draft' && input.changes.headline !== undefined
-            ? slugify(input.changes.headline)
+          current.status === 'draft' && changes.headline !== undefined
+            ? slugify(changes.headline)
             : current.slug,
         revision: current.revision + 1,
         updatedAt: this.env.now(),
@@ -145,8 +144,13 @@ export class ArticleService {
   }
 }
 
-function assertBodyFits(fields: Partial<EditableFields>): void {
-  if (!fields.body) return
-  const problems = validateBody(fields.body)
+/**
+ * The fields with the body as the editor schema reads it (attributes it does not declare dropped),
+ * or a refusal naming what is wrong: too big or too deep, an unknown node, a link that is not allowed.
+ */
+function bodyFitToStore<F extends Partial<EditableFields>>(fields: F): F {
+  if (!fields.body) return fields
+  const { body, problems } = checkBody(fields.body)
   if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems })
+  return { ...fields, body }
 }

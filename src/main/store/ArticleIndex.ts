@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import { ArticleSummary } from '../../shared/domain/Article'
+import { WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+import { FileLeftInPlaceError } from './FileLeftInPlaceError'
 
 export const Location = z.enum(['articles', 'trash'])
 export type Location = z.infer<typeof Location>
@@ -54,23 +56,30 @@ export class ArticleIndex {
   /** Goes up with every change, so readers can cache what they derive from the entries. */
   version = 0
 
-  private constructor(private readonly db: Low<IndexFile>) {}
+  private constructor(
+    private readonly db: Low<IndexFile>,
+    private readonly access: DataDirAccess,
+  ) {}
 
-  /** Loads the index; a corrupt one is reported through `onCorrupt` and rebuilt from the files. */
+  /**
+   * Loads the index; a corrupt one is reported through `onCorrupt` and rebuilt from the files, and so
+   * is one our reader failed on (it is a cache: written over, never reported as damaged).
+   */
   static async open(
     dataDir: string,
     onCorrupt: (error: CorruptFileError) => Promise<void>,
+    access: DataDirAccess = WRITABLE,
   ): Promise<ArticleIndex> {
     const adapter = new DurableJsonFile(join(dataDir, 'index.json'), parseIndex, 'article index')
     const db = new Low<IndexFile>(adapter, emptyIndex())
     try {
       await db.read()
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error
-      await onCorrupt(error)
+      if (error instanceof CorruptFileError) await onCorrupt(error)
+      else if (!(error instanceof FileLeftInPlaceError)) throw error
       db.data = emptyIndex()
     }
-    return new ArticleIndex(db)
+    return new ArticleIndex(db, access)
   }
 
   get(id: string): IndexEntry | undefined {
@@ -102,10 +111,11 @@ export class ArticleIndex {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag)
   }
 
-  /** Writes pending changes now. */
+  /** Writes pending changes now; on a read-only folder the index lives in memory only. */
   async flush(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
+    if (this.access.readOnly) return
     this.flushing = this.flushing
       .catch(() => undefined)
       .then(async () => {
@@ -123,7 +133,7 @@ export class ArticleIndex {
 
   private scheduleFlush(): void {
     this.dirty = true
-    if (this.timer) return
+    if (this.timer || this.access.readOnly) return
     this.timer = setTimeout(() => {
       // A failed background flush is retried on the next change or at close; the files are the truth.
       this.flush().catch(() => undefined)

@@ -4,7 +4,8 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../testing/tempDir'
-import { DataDirLock, LOCK_FILE } from './DataDirLock'
+import { DataDirLock, LOCK_FILE, unlockDataDir } from './DataDirLock'
+import { bootId, processStartTime } from './processIdentity'
 
 let dir: { path: string; cleanup: () => Promise<void> }
 beforeEach(async () => {
@@ -92,5 +93,107 @@ describe('DataDirLock', () => {
     expect(await readdir(dir.path)).toEqual([LOCK_FILE])
     await lock.release()
     expect(await readdir(dir.path)).toEqual([])
+  })
+
+  describe('a lock naming a live process or another computer', () => {
+    let child: ReturnType<typeof spawn>
+    beforeEach(() => {
+      child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    })
+    afterEach(() => {
+      child.kill('SIGKILL')
+    })
+    const lockOf = (holder: Record<string, unknown>) =>
+      writeFile(
+        join(dir.path, LOCK_FILE),
+        JSON.stringify({
+          hostname: hostname(),
+          purpose: 'desktop app',
+          since: '2026-01-23T10:00:00.000Z',
+          ...holder,
+        }),
+      )
+
+    // Issue 11, 3.8: a lock naming a process id that another program got since was refused forever.
+    it.runIf(process.platform === 'linux')(
+      'recovers a lock whose process id now belongs to another program (its start time differs)',
+      async () => {
+        const started = await processStartTime(child.pid ?? 0)
+        expect(started).not.toBeNull()
+        await lockOf({ pid: child.pid, started: `${Number(started) - 500}`, boot: await bootId() })
+        const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+        expect(JSON.parse(await readFile(join(dir.path, LOCK_FILE), 'utf8'))).toMatchObject({
+          pid: process.pid,
+        })
+        await lock.release()
+      },
+    )
+
+    it.runIf(process.platform === 'linux')(
+      'recovers a lock taken before the machine restarted',
+      async () => {
+        const started = await processStartTime(child.pid ?? 0)
+        await lockOf({ pid: child.pid, started, boot: 'a-boot-before-this-one' })
+        const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+        await lock.release()
+      },
+    )
+
+    it.runIf(process.platform === 'linux')(
+      'refuses the process that took it, still running',
+      async () => {
+        await lockOf({
+          pid: child.pid,
+          started: await processStartTime(child.pid ?? 0),
+          boot: await bootId(),
+        })
+        const refused = DataDirLock.acquire(dir.path, 'browser host')
+        await expect(refused).rejects.toThrow(/Close that Copydesk first/)
+        await expect(refused).rejects.not.toThrow(/unlock/)
+      },
+    )
+
+    it('refuses a live process it cannot tell from a reused id, saying how to take the folder over', async () => {
+      await lockOf({ pid: child.pid })
+      await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toThrow(
+        new RegExp(
+          `process ${child.pid} is another program that was given the same number.*copydesk unlock --force --data-dir "${dir.path}"`,
+        ),
+      )
+    })
+
+    // Issue 11, 3.8: another computer's lock was refused forever, with no way out but deleting files.
+    it("refuses another computer's lock, saying how to take it over safely", async () => {
+      await lockOf({ pid: 4242, hostname: 'newsroom-pc-7' })
+      const refused = DataDirLock.acquire(dir.path, 'desktop app')
+      await expect(refused).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED' })
+      await expect(refused).rejects.toThrow(
+        /in use by Copydesk on another computer, newsroom-pc-7 .*copydesk unlock --force --data-dir .*never while Copydesk on newsroom-pc-7 may still be running/,
+      )
+    })
+
+    it('is removed by unlock --force, which names what it removed; unlock alone refuses', async () => {
+      await lockOf({ pid: 4242, hostname: 'newsroom-pc-7' })
+      await expect(unlockDataDir(dir.path, false)).rejects.toThrow(
+        /another computer, newsroom-pc-7/,
+      )
+      expect(await readdir(dir.path)).toEqual([LOCK_FILE])
+      expect(await unlockDataDir(dir.path, true)).toEqual({
+        removed: expect.objectContaining({ pid: 4242, hostname: 'newsroom-pc-7' }),
+        unreadable: false,
+      })
+      expect(await readdir(dir.path)).toEqual([])
+      expect(await unlockDataDir(dir.path, true)).toBeNull()
+      const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+      await lock.release()
+    })
+
+    it('removes a stale lock without --force', async () => {
+      child.kill('SIGKILL')
+      await new Promise((resolve) => child.once('exit', resolve))
+      await lockOf({ pid: child.pid })
+      expect(await unlockDataDir(dir.path, false)).toMatchObject({ removed: { pid: child.pid } })
+      expect(await readdir(dir.path)).toEqual([])
+    })
   })
 })

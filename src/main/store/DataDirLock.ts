@@ -1,26 +1,26 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { basename, dirname, join } from 'node:path'
-import { z } from 'zod'
 import { AppError } from '../../shared/ipc/AppError'
-import { isErrnoCode } from './isErrnoCode'
+import { readSettled, readState, tryCreate, type LockHolder } from './LockFile'
+import { inUse, maybeReused, otherHost } from './lockMessages'
+import { bootId, isAlive, processStartTime, sameProcess } from './processIdentity'
+
+export type { LockHolder } from './LockFile'
 
 export const LOCK_FILE = 'copydesk.lock'
+/** A takeover of one stale lock in progress: `copydesk.lock.takeover-<stamp hash>` (see takeOver). */
+const TAKEOVER_PREFIX = `${LOCK_FILE}.takeover-`
 
-const LockHolder = z.object({
-  pid: z.number().int(),
-  hostname: z.string(),
-  purpose: z.string(),
-  since: z.string(),
-})
-type LockHolder = z.infer<typeof LockHolder>
+type Verdict = { stale: true } | { stale: false; message: string }
 
 const heldInThisProcess = new Set<string>()
 
 /**
  * An exclusive lock on a data directory, so two processes never write the same files.
- * A lock whose process is gone (killed, crashed) is recovered.
+ * A lock whose process is gone (killed, crashed, or its id since reused) is recovered, race-free.
  */
 export class DataDirLock {
   private released = false
@@ -32,25 +32,19 @@ export class DataDirLock {
 
   static async acquire(dir: string, purpose: string): Promise<DataDirLock> {
     const path = join(dir, LOCK_FILE)
-    const holder: LockHolder = {
-      pid: process.pid,
-      hostname: hostname(),
-      purpose,
-      since: new Date().toISOString(),
-    }
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    const holder = await newHolder(purpose)
+    for (let attempt = 0; attempt < 20; attempt += 1) {
       if (await tryCreate(path, holder)) {
         heldInThisProcess.add(dir)
-        await removeDeadDrafts(path)
+        await removeDeadDrafts(dir)
+        await removeDeadTakeovers(dir, holder)
         return new DataDirLock(dir, holder)
       }
-      const current = await readSettledHolder(path)
-      if (current && !isStale(current, dir)) {
-        throw new AppError('DATA_DIR_LOCKED', describeHolder(dir, current), current)
-      }
-      // Stale: move it aside rather than delete, so a racing process cannot lose a fresh lock.
-      await rename(path, `${path}.stale-${process.pid}`).catch(() => undefined)
-      await rm(`${path}.stale-${process.pid}`, { force: true })
+      const current = await readSettled(path)
+      if (!current) continue
+      const verdict = await judgeLock(current.holder, dir)
+      if (!verdict.stale) throw new AppError('DATA_DIR_LOCKED', verdict.message, current.holder)
+      await takeOver(path, current.stamp, holder)
     }
     throw new AppError(
       'DATA_DIR_LOCKED',
@@ -62,128 +56,126 @@ export class DataDirLock {
     if (this.released) return
     this.released = true
     heldInThisProcess.delete(this.dir)
-    const current = await readHolder(join(this.dir, LOCK_FILE))
-    if (current && current.pid === this.holder.pid && current.since === this.holder.since) {
+    const current = await readState(join(this.dir, LOCK_FILE))
+    if (current?.holder?.pid === this.holder.pid && current.holder.nonce === this.holder.nonce) {
       await rm(join(this.dir, LOCK_FILE), { force: true })
     }
   }
 }
 
 /**
- * Writes the holder to a file of our own, then hard-links it into place: the link is atomic and fails
- * if a lock exists, so a process killed at any moment leaves either no lock or a complete one.
+ * `copydesk unlock`: removes a stale lock; with `force`, any lock (a live process whose id may have
+ * been reused, another computer's), after the caller has warned the user. Takeovers left half done
+ * are cleared too. Returns the holder removed, or null when the folder was not locked.
  */
-async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
-  const draft = draftPath(path, process.pid)
-  await writeSynced(draft, holder, 'w')
-  try {
-    await link(draft, path)
-    return true
-  } catch (error) {
-    if (isErrnoCode(error, 'EEXIST')) return false
-    // Some volumes (FAT, a few network shares) have no hard links: create in place instead.
-    if (
-      isErrnoCode(error, 'EPERM') ||
-      isErrnoCode(error, 'ENOTSUP') ||
-      isErrnoCode(error, 'ENOSYS')
-    )
-      return createInPlace(path, holder)
-    throw error
-  } finally {
-    await rm(draft, { force: true })
+export async function unlockDataDir(
+  dir: string,
+  force: boolean,
+): Promise<{ removed: LockHolder | null; unreadable: boolean } | null> {
+  const path = join(dir, LOCK_FILE)
+  const me = await newHolder('unlock')
+  const current = await readSettled(path)
+  if (force) for (const name of await takeoverNames(dir)) await rm(join(dir, name), { force: true })
+  if (!current) return null
+  const verdict = await judgeLock(current.holder, dir)
+  if (!verdict.stale && !force)
+    throw new AppError('DATA_DIR_LOCKED', verdict.message, current.holder)
+  await takeOver(path, current.stamp, me)
+  return { removed: current.holder, unreadable: current.holder === null }
+}
+
+async function newHolder(purpose: string): Promise<LockHolder> {
+  return {
+    pid: process.pid,
+    hostname: hostname(),
+    purpose,
+    since: new Date().toISOString(),
+    started: await processStartTime(process.pid),
+    boot: await bootId(),
+    nonce: randomUUID(),
   }
 }
 
-function draftPath(path: string, pid: number): string {
-  return join(dirname(path), `.${basename(path)}.${pid}.tmp`)
+/**
+ * Removes the lock file at `path` only if it is still the very file stamped `stamp`. Check-then-remove
+ * is only safe when no one else removes it in between, so each removal is guarded by a takeover
+ * marker named after that stamp and created exclusively: of all the processes that found the same
+ * stale lock, one removes it; the others find the marker, or find a newer lock in its place.
+ * The marker is removed only after the lock it guards is gone, so a late process can never take the
+ * marker while that lock still exists. A marker left by a process killed mid-takeover is itself taken
+ * over the same way.
+ */
+async function takeOver(path: string, stamp: string, me: LockHolder, depth = 0): Promise<void> {
+  const dir = dirname(path)
+  const marker = join(
+    dir,
+    `${TAKEOVER_PREFIX}${createHash('sha256').update(stamp).digest('hex').slice(0, 24)}`,
+  )
+  if (await tryCreate(marker, me)) {
+    try {
+      if ((await readState(path))?.stamp === stamp) await rm(path, { force: true })
+    } finally {
+      await rm(marker, { force: true })
+    }
+    return
+  }
+  const other = await readSettled(marker)
+  if (!other) return
+  if (!(await judgeTakeover(other.holder)).stale) {
+    // Another process is removing this same lock: let it finish, then look again.
+    await sleep(20)
+    return
+  }
+  if (depth >= 3)
+    throw new AppError(
+      'DATA_DIR_LOCKED',
+      `Could not take over the stale lock of ${dir}: takeovers keep failing. Run \`copydesk unlock --force --data-dir "${dir}"\`.`,
+    )
+  await takeOver(marker, other.stamp, me, depth + 1)
+}
+
+/** Whether a data directory's lock may be taken over, and if not, what to tell the user. */
+async function judgeLock(holder: LockHolder | null, dir: string): Promise<Verdict> {
+  if (!holder) return { stale: true }
+  if (holder.hostname !== hostname()) return { stale: false, message: otherHost(dir, holder) }
+  if (holder.pid === process.pid)
+    return heldInThisProcess.has(dir)
+      ? { stale: false, message: inUse(dir, holder) }
+      : { stale: true }
+  if (!isAlive(holder.pid)) return { stale: true }
+  const same = await sameProcess(holder.pid, holder)
+  if (same === 'reused') return { stale: true }
+  return { stale: false, message: same === 'same' ? inUse(dir, holder) : maybeReused(dir, holder) }
+}
+
+/** A takeover marker is stale only when its process is provably gone. */
+async function judgeTakeover(holder: LockHolder | null): Promise<Verdict> {
+  const busy: Verdict = { stale: false, message: 'a takeover is in progress' }
+  if (!holder) return { stale: true }
+  if (holder.hostname !== hostname() || holder.pid === process.pid) return busy
+  if (!isAlive(holder.pid)) return { stale: true }
+  return (await sameProcess(holder.pid, holder)) === 'reused' ? { stale: true } : busy
 }
 
 /** A process killed between writing its draft and linking it leaves the draft behind. */
-async function removeDeadDrafts(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`
-  for (const name of await readdir(dirname(path)).catch(() => [])) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
-    const pid = Number(name.slice(prefix.length, -'.tmp'.length))
+async function removeDeadDrafts(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [])) {
+    if (!name.startsWith(`.${LOCK_FILE}.`) || !name.endsWith('.tmp')) continue
+    const pid = Number(name.split('.').at(-2))
     if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid))
-      await rm(join(dirname(path), name), { force: true })
+      await rm(join(dir, name), { force: true })
   }
 }
 
-async function createInPlace(path: string, holder: LockHolder): Promise<boolean> {
-  try {
-    await writeSynced(path, holder, 'wx')
-    return true
-  } catch (error) {
-    if (isErrnoCode(error, 'EEXIST')) return false
-    throw error
+/** Markers of takeovers whose process died midway (see takeOver). */
+async function removeDeadTakeovers(dir: string, me: LockHolder): Promise<void> {
+  for (const name of await takeoverNames(dir)) {
+    const marker = await readState(join(dir, name))
+    if (marker && (await judgeTakeover(marker.holder)).stale)
+      await takeOver(join(dir, name), marker.stamp, me).catch(() => undefined)
   }
 }
 
-async function writeSynced(path: string, holder: LockHolder, flags: 'w' | 'wx'): Promise<void> {
-  const handle = await open(path, flags)
-  try {
-    await handle.writeFile(JSON.stringify(holder))
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
-async function readHolder(path: string): Promise<LockHolder | null> {
-  try {
-    const parsed = LockHolder.safeParse(JSON.parse(await readFile(path, 'utf8')))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
-
-/** How long an unreadable lock may be another process still writing it in place (see createInPlace). */
-const UNREADABLE_GRACE_MS = 2000
-
-/**
- * The lock's holder, or null once the lock has been unreadable for longer than a write in progress
- * could explain: a damaged lock (a crash of a volume without hard links, a bad disk) is then recovered
- * rather than keeping every Copydesk out of the directory.
- */
-async function readSettledHolder(path: string): Promise<LockHolder | null> {
-  // Bounded by our own clock too: a lock dated in the future (clock skew, a copied folder) never ages.
-  const deadline = Date.now() + UNREADABLE_GRACE_MS
-  for (;;) {
-    const holder = await readHolder(path)
-    if (holder) return holder
-    const age = await ageMs(path)
-    if (age === null || age >= UNREADABLE_GRACE_MS || Date.now() >= deadline) return null
-    await sleep(Math.min(100, UNREADABLE_GRACE_MS - age, deadline - Date.now()))
-  }
-}
-
-async function ageMs(path: string): Promise<number | null> {
-  try {
-    return Math.max(0, Date.now() - (await stat(path)).mtimeMs)
-  } catch {
-    return null
-  }
-}
-
-function isStale(holder: LockHolder, dir: string): boolean {
-  if (holder.hostname !== hostname()) return false
-  if (holder.pid === process.pid) return !heldInThisProcess.has(dir)
-  return !isAlive(holder.pid)
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return isErrnoCode(error, 'EPERM')
-  }
-}
-
-function describeHolder(dir: string, holder: LockHolder): string {
-  return (
-    `The data directory ${dir} is in use by Copydesk (${holder.purpose}, process ${holder.pid} on ${holder.hostname}, ` +
-    `since ${holder.since}). Close that Copydesk first, or choose another data directory with --data-dir.`
-  )
+async function takeoverNames(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [])).filter((name) => name.startsWith(TAKEOVER_PREFIX))
 }

@@ -1,14 +1,22 @@
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { DEFAULT_DESK_SETTINGS, DeskSettings } from '../../shared/domain/DeskSettings'
-import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
+import { DurableJsonFile } from './DurableJsonFile'
 import type { Quarantine } from './Quarantine'
 
 /** The desk's settings in settings.json; a damaged file is set aside and the defaults apply. */
 export class DeskSettingsStore {
-  private constructor(private readonly db: Low<DeskSettings>) {}
+  private constructor(
+    private readonly db: Low<DeskSettings>,
+    private readonly access: DataDirAccess,
+  ) {}
 
-  static async open(dataDir: string, quarantine: Quarantine): Promise<DeskSettingsStore> {
+  static async open(
+    dataDir: string,
+    quarantine: Quarantine,
+    access: DataDirAccess = WRITABLE,
+  ): Promise<DeskSettingsStore> {
     const adapter = new DurableJsonFile(
       join(dataDir, 'settings.json'),
       (d) => DeskSettings.parse(d),
@@ -18,10 +26,9 @@ export class DeskSettingsStore {
     try {
       await db.read()
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error
-      await quarantine.add(error.path, error.reason)
+      if (!(await quarantine.report(error))) throw error
     }
-    return new DeskSettingsStore(db)
+    return new DeskSettingsStore(db, access)
   }
 
   get(): DeskSettings {
@@ -29,6 +36,7 @@ export class DeskSettingsStore {
   }
 
   async save(settings: DeskSettings): Promise<DeskSettings> {
+    assertWritable(this.access)
     this.db.data = DeskSettings.parse(settings)
     await this.db.write()
     return this.get()

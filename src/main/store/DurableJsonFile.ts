@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
+import { z } from 'zod'
 import { AppError } from '../../shared/ipc/AppError'
-import { isErrnoCode } from './isErrnoCode'
+import { FileLeftInPlaceError, LeaveInPlace } from './FileLeftInPlaceError'
 import { KeyedQueue } from './KeyedQueue'
+import { NotARegularFileError, readRegularFile } from './readRegularFile'
 import { writeFileDurably } from './writeFileDurably'
 
 const writeQueue = new KeyedQueue()
 
-/** Thrown when a file on disk is not valid JSON or not the shape it should have. */
+/** Thrown when a file on disk is damaged: not valid JSON, not the shape it should have, not a file. */
 export class CorruptFileError extends AppError {
   constructor(
     readonly path: string,
@@ -20,6 +21,10 @@ export class CorruptFileError extends AppError {
 /**
  * A lowdb adapter that parses what it reads (so a bad file is reported, never half-loaded)
  * and writes durably through one queue per file path, shared by every adapter in the process.
+ *
+ * Reading tells the file's damage (CorruptFileError: not JSON, wrong shape, not a regular file) from
+ * a file that must stay where it is (FileLeftInPlaceError: the parser said so, or our own code threw,
+ * e.g. a RangeError): only damage ever sends a file to quarantine.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
@@ -29,30 +34,39 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string
+    let text: string | null
     try {
-      text = await readFile(this.path, 'utf8')
+      text = await readRegularFile(this.path)
     } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) return null
+      if (error instanceof NotARegularFileError)
+        throw new CorruptFileError(
+          this.path,
+          `${error.what}, not a ${this.what}; it was not opened`,
+        )
       throw error
     }
+    if (text === null) return null
     let data: unknown
     try {
       data = JSON.parse(text)
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error)
+      if (!(error instanceof SyntaxError)) throw this.readerFailed(error)
       throw new CorruptFileError(
         this.path,
-        text.trim() === '' ? 'the file is empty' : `not valid JSON (${detail})`,
+        text.trim() === '' ? 'the file is empty' : `not valid JSON (${error.message})`,
       )
     }
     try {
       return this.parse(data)
     } catch (error) {
-      throw new CorruptFileError(
-        this.path,
-        `not a valid ${this.what}: ${describeParseError(error)}`,
-      )
+      if (error instanceof LeaveInPlace)
+        throw new FileLeftInPlaceError(this.path, error.kind, error.reason)
+      if (error instanceof z.core.$ZodError)
+        throw new CorruptFileError(
+          this.path,
+          `not a valid ${this.what}: ${describeParseError(error)}`,
+        )
+      throw this.readerFailed(error)
     }
   }
 
@@ -60,20 +74,24 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const text = JSON.stringify(data)
     return writeQueue.run(this.path, () => writeFileDurably(this.path, text))
   }
+
+  private readerFailed(error: unknown): FileLeftInPlaceError {
+    const detail =
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error).slice(0, 200)
+    return new FileLeftInPlaceError(
+      this.path,
+      'left-in-place',
+      `Copydesk failed while reading this ${this.what} (${detail}); the file itself may be sound, so it was not moved`,
+    )
+  }
 }
 
-function describeParseError(error: unknown): string {
-  if (error instanceof AppError) return error.message
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
-    const issues: unknown[] = error.issues
-    const lines = issues.slice(0, 3).map((issue) => {
-      if (!issue || typeof issue !== 'object') return String(issue)
-      const path = 'path' in issue && Array.isArray(issue.path) ? issue.path.join('.') : ''
-      const message = 'message' in issue ? String(issue.message) : 'invalid'
-      return path ? `${path}: ${message}` : message
-    })
-    const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
-    return `${lines.join('; ')}${more}`
-  }
-  return error instanceof Error ? error.message : String(error)
+function describeParseError(error: z.core.$ZodError): string {
+  const issues = error.issues
+  const lines = issues.slice(0, 3).map((issue) => {
+    const path = issue.path.map(String).join('.')
+    return path ? `${path}: ${issue.message}` : issue.message
+  })
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
+  return `${lines.join('; ')}${more}`
 }

@@ -1,13 +1,18 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
-import { Article } from '../../shared/domain/Article'
+import type { Article } from '../../shared/domain/Article'
 import { AuditEntry, EditorialNote, RevisionMeta } from '../../shared/domain/History'
 import { AppError } from '../../shared/ipc/AppError'
+import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
-import type { Quarantine } from './Quarantine'
+import { FileLeftInPlaceError } from './FileLeftInPlaceError'
+import { isErrnoCode } from './isErrnoCode'
 import { KeyedQueue } from './KeyedQueue'
+import { migrateArticle } from './migrateArticle'
+import type { Quarantine } from './Quarantine'
+import { createFileDurably } from './writeFileDurably'
 
 const HistoryFile = z.object({
   audit: z.array(AuditEntry),
@@ -16,10 +21,14 @@ const HistoryFile = z.object({
 })
 type HistoryFile = z.infer<typeof HistoryFile>
 
+const SNAPSHOT_NAME = /^([1-9]\d{0,8})\.json$/
+
 /**
  * Per article: an append-only audit trail, editorial notes and revision snapshots, in
  * history/<id>.json (lowdb) with each snapshot's full text in history/<id>/<seq>.json.
- * Nothing here is ever rewritten except by appending.
+ * Nothing here is ever rewritten except by appending, and a snapshot file is never replaced: the
+ * snapshot files are the truth about revisions, and the list is made whole from them whenever it is
+ * damaged or behind (a crash between writing a snapshot and listing it).
  */
 export class HistoryRepository {
   private readonly queue = new KeyedQueue()
@@ -27,6 +36,7 @@ export class HistoryRepository {
   constructor(
     private readonly dataDir: string,
     private readonly quarantine: Quarantine,
+    private readonly access: DataDirAccess = WRITABLE,
   ) {}
 
   async read(id: string): Promise<HistoryFile> {
@@ -42,18 +52,26 @@ export class HistoryRepository {
     return this.change(id, (data) => data.notes.push(EditorialNote.parse(note)))
   }
 
-  /** Keeps the full article as the next revision snapshot. */
+  /** Keeps the full article as the next revision snapshot, in a file of its own that nothing replaces. */
   snapshot(id: string, meta: Omit<RevisionMeta, 'seq'>, article: Article): Promise<RevisionMeta> {
+    assertWritable(this.access)
     return this.queue.run(id, async () => {
       const db = await this.open(id)
-      const seq = (db.data.revisions.at(-1)?.seq ?? 0) + 1
-      const full = RevisionMeta.parse({ ...meta, seq })
       await mkdir(join(this.dataDir, 'history', id), { recursive: true })
-      await new DurableJsonFile(
-        this.snapshotPath(id, seq),
-        (d) => Article.parse(d),
-        'revision',
-      ).write(article)
+      const text = JSON.stringify(article)
+      const listed = db.data.revisions.map((revision) => revision.seq)
+      let seq = Math.max(0, ...listed, ...(await this.snapshotSeqs(id))) + 1
+      for (;;) {
+        try {
+          await createFileDurably(this.snapshotPath(id, seq), text)
+          break
+        } catch (error) {
+          // A snapshot file that the list does not name yet (read since): it is kept, we take the next.
+          if (!isErrnoCode(error, 'EEXIST')) throw error
+          seq += 1
+        }
+      }
+      const full = RevisionMeta.parse({ ...meta, seq })
       db.data.revisions.push(full)
       await db.write()
       return full
@@ -61,16 +79,13 @@ export class HistoryRepository {
   }
 
   async readSnapshot(id: string, seq: number): Promise<Article> {
-    const article = await new DurableJsonFile(
-      this.snapshotPath(id, seq),
-      (d) => Article.parse(d),
-      'revision',
-    ).read()
+    const article = await this.snapshotFile(id, seq).read()
     if (!article) throw new AppError('NOT_FOUND', `Revision ${seq} of article ${id} was not found.`)
     return article
   }
 
   private change(id: string, apply: (data: HistoryFile) => void): Promise<void> {
+    assertWritable(this.access)
     return this.queue.run(id, async () => {
       const db = await this.open(id)
       apply(db.data)
@@ -79,7 +94,7 @@ export class HistoryRepository {
   }
 
   private async open(id: string): Promise<Low<HistoryFile>> {
-    await mkdir(join(this.dataDir, 'history'), { recursive: true })
+    if (!this.access.readOnly) await mkdir(join(this.dataDir, 'history'), { recursive: true })
     const adapter = new DurableJsonFile(
       join(this.dataDir, 'history', `${id}.json`),
       (d) => HistoryFile.parse(d),
@@ -89,18 +104,66 @@ export class HistoryRepository {
     try {
       await db.read()
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error
-      // Set the damaged file aside and carry on with a fresh trail that says so.
+      if (!(error instanceof CorruptFileError || error instanceof FileLeftInPlaceError)) throw error
+      // Set the unreadable file aside (never deleted) and carry on with a trail that says so.
       await this.quarantine.add(error.path, error.reason)
       db.data = { audit: [], notes: [], revisions: [] }
       db.data.audit.push({
         at: new Date().toISOString(),
         by: 'Copydesk',
         action: 'history-reset',
-        note: `The history file was damaged and set aside: ${error.reason}`,
+        note: `The history file could not be read and was set aside: ${error.reason}. Revisions are listed again from their snapshot files.`,
       })
     }
+    if ((await this.recoverRevisions(id, db.data)) && !this.access.readOnly) await db.write()
     return db
+  }
+
+  /**
+   * Lists again every snapshot file the list does not name; true when it added any. A snapshot that
+   * cannot be read is still not listed, but its number is never given to a new snapshot (see snapshot).
+   */
+  private async recoverRevisions(id: string, data: HistoryFile): Promise<boolean> {
+    const listed = new Set(data.revisions.map((revision) => revision.seq))
+    const missing = (await this.snapshotSeqs(id)).filter((seq) => !listed.has(seq))
+    let added = false
+    for (const seq of missing) {
+      const article = await this.snapshotFile(id, seq)
+        .read()
+        .catch(() => null)
+      if (!article) continue
+      data.revisions.push({
+        seq,
+        at: article.updatedAt,
+        by: 'Copydesk',
+        status: article.status,
+        reason: 'recovered',
+        note: `Listed again from history/${id}/${seq}.json: the history file had lost it.`,
+        articleRevision: article.revision,
+      })
+      added = true
+    }
+    if (added) data.revisions.sort((a, b) => a.seq - b.seq)
+    return added
+  }
+
+  /** The numbers of the snapshot files present, lowest first. */
+  private async snapshotSeqs(id: string): Promise<number[]> {
+    let names: string[]
+    try {
+      names = await readdir(join(this.dataDir, 'history', id))
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT') || isErrnoCode(error, 'ENOTDIR')) return []
+      throw error
+    }
+    return names
+      .map((name) => Number(SNAPSHOT_NAME.exec(name)?.[1] ?? 0))
+      .filter((seq) => seq > 0)
+      .sort((a, b) => a - b)
+  }
+
+  private snapshotFile(id: string, seq: number): DurableJsonFile<Article> {
+    return new DurableJsonFile(this.snapshotPath(id, seq), migrateArticle, 'revision')
   }
 
   private snapshotPath(id: string, seq: number): string {

@@ -1,4 +1,4 @@
-import { mkdir, rename, stat } from 'node:fs/promises'
+import { lstat, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { Article, type ArticleSummary } from '../../shared/domain/Article'
@@ -8,18 +8,27 @@ import type { StoreProblem, TrashEntry } from '../../shared/ipc/contract'
 import type { ArticleRepository } from './ArticleRepository'
 import { ArticleIndex, type IndexEntry, type Location } from './ArticleIndex'
 import { ArticleSearch } from './ArticleSearch'
-import { DataDirLock } from './DataDirLock'
+import { claimDataDir } from './claimDataDir'
+import { assertWritable, type DataDirAccess } from './DataDirAccess'
+import type { DataDirLock } from './DataDirLock'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+import { FileLeftInPlaceError } from './FileLeftInPlaceError'
 import { KeyedQueue } from './KeyedQueue'
 import { migrateArticle } from './migrateArticle'
 import { Quarantine } from './Quarantine'
 import { reconcileIndex } from './reconcileIndex'
+import { sweepHistoryFolders, sweepTempFiles } from './sweepTempFiles'
 import { syncDirectory } from './writeFileDurably'
 
 export type RepositoryOptions = {
   /** Who holds the lock, shown to a second process: "desktop app", "browser host", "cli". */
   purpose: string
   now?: () => string
+  /**
+   * Reads a stored article, upgrading older versions (default migrateArticle). Tests pass a newer
+   * Copydesk's reader here to see what an upgrade does with the files an older one left in place.
+   */
+  readArticle?: (data: unknown) => Article
 }
 
 /**
@@ -31,13 +40,18 @@ export class LowdbArticleRepository implements ArticleRepository {
   private closed = false
   private readonly articleSearch: ArticleSearch
   private newestFirstCache: { version: number; summaries: ArticleSummary[] } | undefined
+  /** The sweep of the history folders, run in the background after open. */
+  private sweeping: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly dataDir: string,
-    private readonly lock: DataDirLock,
+    private readonly lock: DataDirLock | null,
     private readonly index: ArticleIndex,
     /** Shared with the other stores in this data folder, so there is one problems list. */
     readonly quarantine: Quarantine,
+    /** Whether the folder can be written; shared with the other stores too. */
+    readonly access: DataDirAccess,
+    private readonly readArticle: (data: unknown) => Article,
   ) {
     this.articleSearch = new ArticleSearch({
       dataDir,
@@ -49,24 +63,40 @@ export class LowdbArticleRepository implements ArticleRepository {
 
   static async open(dataDir: string, options: RepositoryOptions): Promise<LowdbArticleRepository> {
     const now = options.now ?? (() => new Date().toISOString())
-    await mkdir(join(dataDir, 'articles'), { recursive: true })
-    await mkdir(join(dataDir, 'trash'), { recursive: true })
-    const lock = await DataDirLock.acquire(dataDir, options.purpose)
+    const { lock, access } = await claimDataDir(dataDir, options.purpose)
     try {
-      const quarantine = await Quarantine.open(dataDir, now)
-      const index = await ArticleIndex.open(dataDir, async (error) => {
-        await quarantine.add(error.path, error.reason)
-      })
-      const repository = new LowdbArticleRepository(dataDir, lock, index, quarantine)
+      // Writes killed midway leave temp files; articles/ and trash/ are swept by reconcileIndex.
+      if (!access.readOnly)
+        for (const dir of ['', 'quarantine', 'history']) await sweepTempFiles(join(dataDir, dir))
+      const quarantine = await Quarantine.open(dataDir, now, access)
+      const index = await ArticleIndex.open(
+        dataDir,
+        async (error) => {
+          await quarantine.add(error.path, error.reason)
+        },
+        access,
+      )
+      const repository = new LowdbArticleRepository(
+        dataDir,
+        lock,
+        index,
+        quarantine,
+        access,
+        options.readArticle ?? migrateArticle,
+      )
       await reconcileIndex(
         dataDir,
         index,
         (location, id) => repository.readEntry(location, id),
         quarantine,
+        access,
       )
+      // One folder per article with a history: on a big desk too long to make the start wait for.
+      if (!access.readOnly)
+        repository.sweeping = sweepHistoryFolders(dataDir).catch(() => undefined)
       return repository
     } catch (error) {
-      await lock.release()
+      await lock?.release()
       throw error
     }
   }
@@ -102,6 +132,7 @@ export class LowdbArticleRepository implements ArticleRepository {
 
   create(article: Article): Promise<Article> {
     this.assertOpen()
+    assertWritable(this.access)
     return this.perArticle.run(article.id, async () => {
       if (this.index.get(article.id))
         throw new AppError('CONFLICT', `Article ${article.id} already exists.`)
@@ -116,6 +147,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     change: (current: Article) => Article,
   ): Promise<Article> {
     this.assertOpen()
+    assertWritable(this.access)
     return this.perArticle.run(id, async () => {
       const current = await this.readLive(id)
       if (current.revision !== baseRevision) {
@@ -160,18 +192,19 @@ export class LowdbArticleRepository implements ArticleRepository {
     this.closed = true
     await this.articleSearch.stop()
     await this.perArticle.drain()
-    await this.articleSearch.save()
+    await this.sweeping
+    if (!this.access.readOnly) await this.articleSearch.save()
     try {
       await this.index.flush()
     } finally {
-      await this.lock.release()
+      await this.lock?.release()
     }
   }
 
   /** Reads and parses one article file; used by reconciliation and reads. */
   async readEntry(location: Location, id: string): Promise<IndexEntry> {
     const article = await this.readFile(location, id)
-    const file = await stat(this.pathOf(location, id))
+    const file = await lstat(this.pathOf(location, id))
     return { ...summarize(article), location, mtimeMs: file.mtimeMs, size: file.size }
   }
 
@@ -197,35 +230,39 @@ export class LowdbArticleRepository implements ArticleRepository {
     try {
       return await this.readFile('articles', id)
     } catch (error) {
-      if (error instanceof CorruptFileError) {
+      if (error instanceof CorruptFileError || error instanceof FileLeftInPlaceError) {
         this.index.delete(id)
-        await this.quarantine.add(error.path, error.reason)
+        await this.quarantine.report(error)
       }
       throw error
     }
   }
 
   private async readFile(location: Location, id: string): Promise<Article> {
-    const article = await new DurableJsonFile(
-      this.pathOf(location, id),
-      migrateArticle,
-      'article',
-    ).read()
+    const path = this.pathOf(location, id)
+    const article = await new DurableJsonFile(path, this.readArticle, 'article').read()
     if (!article) throw new AppError('NOT_FOUND', `Article ${id} was not found.`, { id })
+    // A copied or renamed file: which of the two ids is the article's cannot be told, so a person decides.
+    if (article.id !== id)
+      throw new CorruptFileError(
+        path,
+        `it holds article ${article.id}, not the ${id} its name says; rename it to ${article.id}.json to bring that article back`,
+      )
     return article
   }
 
   private async write(location: Location, article: Article): Promise<void> {
     const path = this.pathOf(location, article.id)
-    const db = new Low<Article>(new DurableJsonFile(path, migrateArticle, 'article'), article)
+    const db = new Low<Article>(new DurableJsonFile(path, this.readArticle, 'article'), article)
     await db.write()
     this.articleSearch.written(article)
-    const file = await stat(path)
+    const file = await lstat(path)
     this.index.set({ ...summarize(article), location, mtimeMs: file.mtimeMs, size: file.size })
   }
 
   private move(id: string, from: Location, to: Location, at?: string): Promise<IndexEntry> {
     this.assertOpen()
+    assertWritable(this.access)
     return this.perArticle.run(id, async () => {
       const entry = this.index.get(id)
       if (!entry || entry.location !== from) {

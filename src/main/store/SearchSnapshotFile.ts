@@ -1,7 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { endianness } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { readRegularFile } from './readRegularFile'
 import type { SearchSnapshot } from './SearchIndex'
 import { isDurableTempFile, writeFileDurably } from './writeFileDurably'
 
@@ -29,12 +30,9 @@ export async function loadSearchSnapshot(
   dataDir: string,
 ): Promise<{ snapshot: SearchSnapshot; stamps: Map<string, FileStamp> } | null> {
   await removeTempFiles(dataDir)
-  let text: string
-  try {
-    text = await readFile(join(dataDir, FILE), 'utf8')
-  } catch {
-    return null
-  }
+  // Anything but a regular file (a FIFO would block a plain read forever) counts as no snapshot.
+  const text = await readRegularFile(join(dataDir, FILE)).catch(() => null)
+  if (text === null) return null
   let file: z.infer<typeof SnapshotFile>
   try {
     file = SnapshotFile.parse(JSON.parse(text))

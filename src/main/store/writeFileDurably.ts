@@ -1,5 +1,6 @@
-import { open, rename, rm } from 'node:fs/promises'
+import { link, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { isErrnoCode } from './isErrnoCode'
 
 let tempCounter = 0
 
@@ -23,6 +24,39 @@ export async function writeFileDurably(path: string, data: string): Promise<void
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined)
     throw error
+  }
+  await syncDirectory(dir)
+}
+
+/**
+ * Creates a file that must never replace another (a revision snapshot): written and fsync-ed aside,
+ * then hard-linked into place, which fails with EEXIST when the name is taken. A crash leaves no file
+ * or the whole one. Volumes without hard links get an exclusive create instead.
+ */
+export async function createFileDurably(path: string, data: string): Promise<void> {
+  const dir = dirname(path)
+  tempCounter += 1
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${tempCounter}.tmp`)
+  const handle = await open(temp, 'w')
+  try {
+    try {
+      await handle.writeFile(data, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await link(temp, path).catch(async (error: unknown) => {
+      if (!['EPERM', 'ENOTSUP', 'ENOSYS'].some((code) => isErrnoCode(error, code))) throw error
+      const direct = await open(path, 'wx')
+      try {
+        await direct.writeFile(data, 'utf8')
+        await direct.sync()
+      } finally {
+        await direct.close()
+      }
+    })
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined)
   }
   await syncDirectory(dir)
 }

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeSync } from 'node:fs'
 import { newArticle } from '../../shared/domain/newArticle'
+import { HistoryRepository } from '../store/HistoryRepository'
 import { LowdbArticleRepository } from '../store/LowdbArticleRepository'
 
 /**
- * For the crash loop (scripts/crash-loop.js). `write DIR`: saves articles as fast as it can and prints
- * "ACK id revision headline" after each save the store acknowledged, until it is killed.
- * `check DIR ACKFILE`: opens the store and verifies every file loads and every acknowledged save is there.
+ * For the crash loop (scripts/crash-loop.js). `write DIR`: prints "READY" once the store is open, then
+ * saves articles as fast as it can and prints "ACK id revision headline" after each save the store
+ * acknowledged, and "SNAP id seq revision" after each revision snapshot (every fifth save), until it
+ * is killed.
+ * `check DIR ACKFILE`: opens the store and verifies every file loads, every acknowledged save is there,
+ * and every acknowledged snapshot is listed and still holds its revision (none was overwritten).
  */
 async function main(): Promise<number> {
   const [mode, dir, ackFile] = process.argv.slice(2)
@@ -15,7 +19,9 @@ async function main(): Promise<number> {
     return 2
   }
   const repo = await LowdbArticleRepository.open(dir, { purpose: 'crash loop' })
-  if (mode === 'check') return check(repo, ackFile ?? '')
+  const history = new HistoryRepository(dir, repo.quarantine, repo.access)
+  if (mode === 'check') return check(repo, history, ackFile ?? '')
+  writeSync(1, 'READY\n')
   let counter = 0
   for (;;) {
     const list = await repo.list()
@@ -48,20 +54,53 @@ async function main(): Promise<number> {
       updatedAt: new Date().toISOString(),
     }))
     writeSync(1, `ACK ${saved.id} ${saved.revision} ${headline}\n`)
+    if (counter % 5 !== 0) continue
+    const meta = await history.snapshot(
+      saved.id,
+      {
+        at: saved.updatedAt,
+        by: 'crash',
+        status: saved.status,
+        reason: 'saved-version',
+        articleRevision: saved.revision,
+      },
+      saved,
+    )
+    writeSync(1, `SNAP ${saved.id} ${meta.seq} ${saved.revision}\n`)
   }
 }
 
-async function check(repo: LowdbArticleRepository, ackFile: string): Promise<number> {
+async function check(
+  repo: LowdbArticleRepository,
+  history: HistoryRepository,
+  ackFile: string,
+): Promise<number> {
   const failures: string[] = []
-  const problems = await repo.problems()
-  for (const problem of problems)
-    failures.push(`unreadable file ${problem.file}: ${problem.reason}`)
   const latest = new Map<string, { revision: number; headline: string }>()
+  const snapshots: { id: string; seq: number; revision: number }[] = []
   for (const line of readFileSync(ackFile, 'utf8').split('\n')) {
     const [tag, id, revision, headline] = line.split(' ')
+    if (tag === 'SNAP' && id && revision && headline)
+      snapshots.push({ id, seq: Number(revision), revision: Number(headline) })
     if (tag !== 'ACK' || !id || !revision || !headline) continue
     latest.set(id, { revision: Number(revision), headline })
   }
+  for (const { id, seq, revision } of snapshots) {
+    try {
+      const listed = (await history.read(id)).revisions.some((meta) => meta.seq === seq)
+      if (!listed) failures.push(`${id}: acknowledged snapshot ${seq} is not listed`)
+      const kept = await history.readSnapshot(id, seq)
+      if (kept.revision !== revision)
+        failures.push(`${id}: snapshot ${seq} holds revision ${kept.revision}, not ${revision}`)
+    } catch (error) {
+      failures.push(
+        `${id} snapshot ${seq}: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+  }
+  const problems = await repo.problems()
+  for (const problem of problems)
+    failures.push(`unreadable file ${problem.file}: ${problem.reason}`)
   for (const [id, acked] of latest) {
     try {
       const article = await repo.get(id)
@@ -76,7 +115,7 @@ async function check(repo: LowdbArticleRepository, ackFile: string): Promise<num
   await repo.close()
   process.stdout.write(
     failures.length === 0
-      ? `OK ${latest.size} articles, every acknowledged save present\n`
+      ? `OK ${latest.size} articles, every acknowledged save present, ${snapshots.length} snapshots intact\n`
       : `${failures.join('\n')}\n`,
   )
   return failures.length === 0 ? 0 : 1

@@ -7,6 +7,7 @@ import { api, onMenuCommand } from './api'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
+import { ReadOnlyBanner } from './features/articles/ReadOnlyBanner'
 import { TrashList } from './features/articles/TrashList'
 import { useDesk } from './features/articles/useDesk'
 import { EditorScreen } from './features/editor/EditorScreen'
@@ -68,6 +69,7 @@ export function App() {
         onSettings={() => setDialog('settings')}
         onProfile={() => setDialog('profile')}
       />
+      <ReadOnlyBanner info={info} />
       <ProblemsBanner
         problems={desk.problems}
         dataDir={info?.dataDir ?? 'the data folder'}

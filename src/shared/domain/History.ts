@@ -20,6 +20,8 @@ export const SnapshotReason = z.enum([
   'saved-version',
   'autosave',
   'restored',
+  /** Listed again from its snapshot file after the history file was damaged or fell behind. */
+  'recovered',
 ])
 export type SnapshotReason = z.infer<typeof SnapshotReason>
 

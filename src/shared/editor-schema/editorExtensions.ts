@@ -1,5 +1,6 @@
 import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { test as looksLikeWebAddress } from 'linkifyjs'
 import { pullQuoteExtensions } from './pull-quote/pullQuote'
 
 /** Link protocols an article may carry; everything else is stripped by the schema and the sanitizer. */
@@ -26,7 +27,7 @@ export function editorExtensions(): AnyExtension[] {
         autolink: true,
         defaultProtocol: 'https',
         protocols: ALLOWED_LINK_PROTOCOLS,
-        isAllowedUri: (url, ctx) => isAllowedLink(url) && ctx.defaultValidate(url),
+        isAllowedUri: (url, ctx) => isAllowedLinkInEditor(url) && ctx.defaultValidate(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
@@ -34,10 +35,28 @@ export function editorExtensions(): AnyExtension[] {
   ]
 }
 
-/** True for http(s) and mailto links, and relative ones; false for javascript:, data: and the rest. */
+/**
+ * True for absolute http(s) links with a host, and mailto links; false for everything else: relative
+ * links (`/news`, `story.html`, `#top`), protocol-relative `//host`, Windows and UNC paths
+ * (`\\host\share`, `C:\`), `file:`, `javascript:`, `data:`. A published story's links must work
+ * wherever it is read, and must never point into someone's network or disk.
+ */
 export function isAllowedLink(url: string): boolean {
   const trimmed = url.trim().replace(/[\p{Cc}\s]+/gu, '')
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)
-  if (!scheme?.[1]) return true
-  return ALLOWED_LINK_PROTOCOLS.includes(scheme[1].toLowerCase())
+  // Browsers read a backslash as a slash in web addresses: `https:\\host` is `https://host`.
+  if (trimmed.includes('\\')) return false
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase()
+  if (!scheme || !ALLOWED_LINK_PROTOCOLS.includes(scheme)) return false
+  const rest = trimmed.slice(scheme.length + 1)
+  if (scheme === 'mailto') return rest.length > 0
+  return /^\/\/[^/?#@:]/.test(rest)
+}
+
+/**
+ * The editor's gate for links: isAllowedLink, plus a bare address that autolinking or a plain-text
+ * paste found (`www.example.org`, `desk@example.org`), which the link extension stores with a scheme.
+ */
+function isAllowedLinkInEditor(url: string): boolean {
+  if (isAllowedLink(url)) return true
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && looksLikeWebAddress(url.trim())
 }

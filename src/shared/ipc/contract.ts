@@ -38,6 +38,11 @@ export const StoreProblem = z.object({
   quarantinedAs: z.string(),
   reason: z.string(),
   at: z.iso.datetime(),
+  /**
+   * What became of the file: set aside in quarantine/ (damaged, or not an article file), or left where
+   * it is, untouched (written by a newer Copydesk; or one this Copydesk cannot open).
+   */
+  kind: z.enum(['set-aside', 'newer-version', 'left-in-place']).default('set-aside'),
 })
 export type StoreProblem = z.infer<typeof StoreProblem>
 
@@ -48,6 +53,8 @@ export const AppInfo = z.object({
   host: z.enum(['electron', 'web']),
   version: z.string(),
   user: z.string(),
+  /** Set when the data folder cannot be written: stories can be read, nothing can be saved. */
+  readOnly: z.object({ reason: z.string() }).optional(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

@@ -30,6 +30,8 @@ type Props = {
   profile: Profile
   /** Fields that differ from `article` because they were restored from an unsaved backup. */
   restored: Partial<EditableFields>
+  /** The data folder is read-only: nothing is offered for editing. */
+  readOnly?: boolean | undefined
   onSaved: (article: Article) => void
   onReload: (article: Article) => void
   onClose: () => void
@@ -42,12 +44,13 @@ export function ArticleEditor({
   settings,
   profile,
   restored,
+  readOnly,
   onSaved,
   onReload,
   onClose,
   onTrash,
 }: Props) {
-  const editable = isEditable(article.status)
+  const editable = isEditable(article.status) && !readOnly
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt })
   const [revision, setRevision] = useState(article.revision)
   const [previewOpen, setPreviewOpen] = useState(!editable)
@@ -140,7 +143,7 @@ export function ArticleEditor({
           onAct={(t, note) => void handleAct(t, note)}
         />
       </EditorBar>
-      {!editable && <LockedBanner article={article} />}
+      {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
       {actionError && (
         <p className="save-error" role="alert">

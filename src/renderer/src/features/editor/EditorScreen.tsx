@@ -22,6 +22,8 @@ type Loaded = {
   article: Article
   restored: Partial<EditableFields>
   generation: number
+  /** The data folder is read-only: the article is shown, not offered for editing. */
+  readOnly?: boolean
 }
 
 /** Loads an article, brings back any changes a crash left unsaved, and mounts its editor. */
@@ -39,8 +41,13 @@ export function EditorScreen({
 
   useEffect(() => {
     let live = true
-    api.getArticle({ id }).then(
-      (article) => live && setLoaded(withBackup(article, 0)),
+    const readOnly = api.appInfo({}).then(
+      (info) => Boolean(info.readOnly),
+      () => false,
+    )
+    Promise.all([api.getArticle({ id }), readOnly]).then(
+      ([article, deskReadOnly]) =>
+        live && setLoaded({ ...withBackup(article, 0), readOnly: deskReadOnly }),
       (reason: unknown) =>
         live &&
         setError({ id, message: reason instanceof Error ? reason.message : String(reason) }),
@@ -58,6 +65,7 @@ export function EditorScreen({
         article,
         restored: {},
         generation: (previous?.generation ?? 0) + 1,
+        readOnly: previous?.readOnly,
       }))
       onSaved(article)
       onChanged()
@@ -86,6 +94,7 @@ export function EditorScreen({
       settings={settings}
       profile={profile}
       restored={loaded.restored}
+      readOnly={loaded.readOnly}
       onSaved={onSaved}
       onReload={handleReload}
       onClose={onClose}

@@ -21,6 +21,7 @@ const REASONS: Record<SnapshotReason, string> = {
   'saved-version': 'Saved version',
   autosave: 'While editing',
   restored: 'Restored',
+  recovered: 'Recovered from its snapshot file',
 }
 
 /**

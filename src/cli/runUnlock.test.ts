@@ -1,0 +1,54 @@
+import { readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { LOCK_FILE } from '../main/store/DataDirLock'
+import { tempDir } from '../main/testing/tempDir'
+import { runCli } from './runCli'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(() => dir.cleanup())
+
+async function cli(...args: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli([...args, '--data-dir', dir.path], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: {},
+  })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+const otherComputer = {
+  pid: 4242,
+  hostname: 'newsroom-pc-7',
+  purpose: 'desktop app',
+  since: '2026-01-23T10:00:00.000Z',
+}
+
+describe('copydesk unlock', () => {
+  // Issue 11, 3.8: a lock of another computer kept every Copydesk out of the folder, with no way out.
+  it("tells how to take over another computer's lock, and --force takes it over with a warning", async () => {
+    await writeFile(join(dir.path, LOCK_FILE), JSON.stringify(otherComputer))
+    const list = await cli('list')
+    expect(list.code).toBe(1)
+    expect(list.err).toMatch(/another computer, newsroom-pc-7.*copydesk unlock --force --data-dir/)
+
+    const refused = await cli('unlock')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/Nothing was removed/)
+    expect(await readdir(dir.path)).toContain(LOCK_FILE)
+
+    const forced = await cli('unlock', '--force')
+    expect(forced.code).toBe(0)
+    expect(forced.err).toMatch(/^copydesk: warning: .*both will write the same files/)
+    expect(forced.out).toBe(
+      `Removed the lock of ${dir.path}: Copydesk (desktop app), process 4242 on newsroom-pc-7, since 2026-01-23T10:00:00.000Z.`,
+    )
+    expect((await cli('list')).code).toBe(0)
+    expect((await cli('unlock')).out).toBe(`The data folder ${dir.path} was not locked.`)
+  })
+})

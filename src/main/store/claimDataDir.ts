@@ -1,0 +1,43 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { readOnlyReason, WRITABLE, type DataDirAccess } from './DataDirAccess'
+import { DataDirLock } from './DataDirLock'
+
+/**
+ * Takes the data folder for writing (its folders made, its lock held, a write tried), or, when it
+ * cannot be written (a read-only disk or mount, no permission), opens it read-only, without the lock:
+ * a read-only reader changes nothing, so it needs to keep no one out.
+ */
+export async function claimDataDir(
+  dataDir: string,
+  purpose: string,
+): Promise<{ lock: DataDirLock | null; access: DataDirAccess }> {
+  const readOnly = (dir: string, error: unknown) => {
+    const reason = readOnlyReason(dir, error)
+    if (!reason) throw error
+    return { lock: null, access: { readOnly: true, reason } } as const
+  }
+  try {
+    await mkdir(join(dataDir, 'articles'), { recursive: true })
+    await mkdir(join(dataDir, 'trash'), { recursive: true })
+  } catch (error) {
+    return readOnly(dataDir, error)
+  }
+  let lock: DataDirLock
+  try {
+    lock = await DataDirLock.acquire(dataDir, purpose)
+  } catch (error) {
+    return readOnly(dataDir, error)
+  }
+  // The folder holding the lock may be writable and the articles not (permissions set per folder).
+  const probe = join(dataDir, 'articles', `.write-probe.${process.pid}.0.tmp`)
+  try {
+    await writeFile(probe, '')
+    await rm(probe, { force: true })
+  } catch (error) {
+    await rm(probe, { force: true }).catch(() => undefined)
+    await lock.release()
+    return readOnly(join(dataDir, 'articles'), error)
+  }
+  return { lock, access: WRITABLE }
+}

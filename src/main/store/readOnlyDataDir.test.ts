@@ -1,0 +1,131 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../cli/runCli'
+import { openWorkstation, type Workstation } from '../openWorkstation'
+import { readOnlyMount, type ReadOnlyMount } from '../testing/readOnlyMount'
+
+let mount: ReadOnlyMount | { missing: string }
+let ws: Workstation | undefined
+
+beforeEach(async () => {
+  mount = await readOnlyMount()
+})
+afterEach(async () => {
+  await ws?.close()
+  ws = undefined
+  if ('path' in mount) await mount.release()
+})
+
+const open = (dataDir: string) =>
+  openWorkstation({ dataDir, host: 'web', version: 'test', user: () => 'Asha' })
+
+async function value<T>(result: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
+  const settled = await result
+  if (!settled.ok) throw new Error(JSON.stringify(settled))
+  return settled.value as T
+}
+
+/** A desk with one article, saved and closed, then its disk made read-only. */
+async function readOnlyDesk(m: ReadOnlyMount): Promise<{ data: string; id: string }> {
+  const data = join(m.path, 'data')
+  const writer = await open(data)
+  await value(writer.dispatch('setProfile', { name: 'Asha', role: 'writer' }))
+  const created = await value<{ id: string }>(
+    writer.dispatch('createArticle', { fields: { headline: 'Archived story' } }),
+  )
+  await writer.close()
+  m.makeReadOnly()
+  return { data, id: created.id }
+}
+
+describe('a read-only data folder', () => {
+  // Issue 11, 3.6: the app failed to open at all, on the lock.
+  it('opens read-only: every story reads, every write is refused with the reason', async (context) => {
+    if (!('path' in mount)) return context.skip(mount.missing)
+    const { data, id } = await readOnlyDesk(mount)
+    ws = await open(data)
+    expect(ws.access).toMatchObject({
+      readOnly: true,
+      reason: expect.stringMatching(/read-only disk or mount \(EROFS\)/),
+    })
+    expect(await value(ws.dispatch('appInfo', {}))).toMatchObject({
+      readOnly: { reason: expect.stringContaining('EROFS') },
+    })
+    expect(await value(ws.dispatch('listArticles', {}))).toEqual([
+      expect.objectContaining({ id, headline: 'Archived story' }),
+    ])
+    expect(await value(ws.dispatch('getArticle', { id }))).toMatchObject({
+      headline: 'Archived story',
+    })
+    expect(await value(ws.dispatch('listRevisions', { id }))).toHaveLength(1)
+    expect(await value(ws.dispatch('getAudit', { id }))).toHaveLength(1)
+
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'REFUSED',
+        message: expect.stringMatching(
+          /^This data folder is read-only: you can read stories, nothing can be saved\. The folder .* is on a read-only disk or mount \(EROFS\)\.$/,
+        ),
+      },
+    }
+    expect(
+      await ws.dispatch('saveArticle', { id, baseRevision: 1, changes: { headline: 'x' } }),
+    ).toMatchObject(refusal)
+    expect(await ws.dispatch('createArticle', {})).toMatchObject(refusal)
+    expect(await ws.dispatch('transition', { id, action: 'submit' })).toMatchObject(refusal)
+    expect(await ws.dispatch('setProfile', { name: 'B', role: 'writer' })).toMatchObject(refusal)
+    // The service itself refuses too, whoever calls it.
+    await expect(
+      ws.articles.save({ id, baseRevision: 1, changes: { headline: 'x' } }),
+    ).rejects.toThrow(/read-only/)
+    expect(await readdir(data)).not.toContain('copydesk.lock')
+  })
+
+  it('reports a damaged file without moving it, and has a reader profile when none was saved', async (context) => {
+    if (!('path' in mount)) return context.skip(mount.missing)
+    const data = join(mount.path, 'data')
+    const writer = await open(data)
+    const created = await value<{ id: string }>(writer.dispatch('createArticle', {}))
+    await writer.close()
+    await writeFile(join(data, 'articles', `${created.id}.json`), '{"trunc')
+    await writeFile(join(data, 'index.json'), 'garbage')
+    mount.makeReadOnly()
+    ws = await open(data)
+    expect(await value(ws.dispatch('listArticles', {}))).toEqual([])
+    expect(await value(ws.dispatch('listProblems', {}))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: join('articles', `${created.id}.json`),
+          kind: 'left-in-place',
+          reason: expect.stringMatching(/not valid JSON.*read-only, so it was left where it is/),
+        }),
+      ]),
+    )
+    expect(await readFile(join(data, 'articles', `${created.id}.json`), 'utf8')).toBe('{"trunc')
+    expect(await value(ws.dispatch('getProfile', {}))).toEqual({ name: 'Asha', role: 'writer' })
+  })
+
+  it("serves the command line's read commands, and refuses its writes", async (context) => {
+    if (!('path' in mount)) return context.skip(mount.missing)
+    const { data } = await readOnlyDesk(mount)
+    const cli = async (...args: string[]) => {
+      const out: string[] = []
+      const err: string[] = []
+      const code = await runCli([...args, '--data-dir', data], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        env: {},
+      })
+      return { code, out: out.join('\n'), err: err.join('\n') }
+    }
+    const list = await cli('list')
+    expect(list).toMatchObject({ code: 0, out: expect.stringContaining('Archived story') })
+    const create = await cli('create', '--headline', 'New')
+    expect(create.code).toBe(1)
+    expect(create.err).toMatch(
+      /^copydesk: This data folder is read-only: you can read stories, nothing can be saved/,
+    )
+  })
+})
