@@ -82,6 +82,7 @@ export function callFor(command: string, args: string[], values: Values): Call |
           ...(args.length > 0 ? { ids: args } : { status: values.status ?? 'approved' }),
           format: values.format ?? 'copydesk',
           dir: values.out,
+          ...(values.correction === undefined ? {} : { correction: values.correction }),
         },
         format: formatExported,
       }

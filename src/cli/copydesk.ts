@@ -4,6 +4,7 @@ runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
   stdin: async () => {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin)

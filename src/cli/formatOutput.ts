@@ -32,6 +32,13 @@ export function formatArticle(value: unknown): string {
     article.headline || '(untitled)',
     `${article.status} · revision ${article.revision} · updated ${article.updatedAt} · id ${article.id}`,
   ]
+  for (const correction of article.corrections)
+    lines.push(`Correction (${correction.at.slice(0, 10)}, ${correction.by}): ${correction.note}`)
+  if (article.pendingCorrection)
+    lines.push(
+      `Correction note waiting to be published (${article.pendingCorrection.by}): ${article.pendingCorrection.note}`,
+      `  It goes with the next push or export; to change it: copydesk push ${article.id} --correction TEXT`,
+    )
   if (article.deck) lines.push('', article.deck)
   if (article.summary) lines.push('', article.summary)
   const body = docText(article.body).trim()

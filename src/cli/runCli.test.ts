@@ -289,7 +289,10 @@ describe('copydesk settings and target (configuring without the app)', () => {
       )
       const failing = await cli('target', 'test', 'wordpress')
       expect(failing.code).toBe(1)
-      expect(failing.err).toMatch(/^WordPress did not accept the user name or application password/)
+      // Bug: a failed test printed without the copydesk: prefix every other failure has.
+      expect(failing.err).toMatch(
+        /^copydesk: WordPress did not accept the user name or application password/,
+      )
 
       const moved = await cli(
         'target',
@@ -325,5 +328,130 @@ describe('copydesk settings and target (configuring without the app)', () => {
     expect((await cli('settings', 'get')).out).toMatch(/^webhookToken +\(saved\)$/m)
     expect((await cli('target', 'set', 'webhook')).code).toBe(2)
     expect((await cli('settings', 'frob')).code).toBe(2)
+  })
+
+  it('refuses ambiguous or unreadable secret options with a usage error, and a URL with a password in it (bugs: waited silently on a terminal; both options, or --user for a webhook, were taken)', async () => {
+    const out: string[] = []
+    const err: string[] = []
+    const onTerminal = await runCli(
+      [
+        'target',
+        'set',
+        'wordpress',
+        '--url',
+        'https://news.example',
+        '--user',
+        'desk',
+        '--password-stdin',
+        '--data-dir',
+        dir.path,
+      ],
+      {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        env: {},
+        stdin: () => new Promise(() => undefined),
+        stdinIsTTY: true,
+      },
+    )
+    expect(onTerminal).toBe(2)
+    expect(err.join('\n')).toMatch(
+      /^copydesk: --password-stdin reads a password piped in .*nothing is piped/,
+    )
+
+    const file = join(dir.path, 'pw')
+    await writeFile(file, 'secret\n')
+    const both = await cliWithStdin(
+      'secret',
+      'target',
+      'set',
+      'wordpress',
+      '--url',
+      'https://news.example',
+      '--user',
+      'desk',
+      '--password-stdin',
+      '--password-file',
+      file,
+    )
+    expect(both).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/one way: --password-stdin or --password-file FILE, not both/),
+    })
+    const webhookUser = await cli(
+      'target',
+      'set',
+      'webhook',
+      '--url',
+      'https://hooks.example/in',
+      '--user',
+      'desk',
+    )
+    expect(webhookUser).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--user and --status are for WordPress/),
+    })
+    const wrongSecret = await cli(
+      'target',
+      'set',
+      'webhook',
+      '--url',
+      'https://hooks.example/in',
+      '--password-file',
+      file,
+    )
+    expect(wrongSecret).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/takes a token .*not a password/),
+    })
+
+    const userinfo = await cli(
+      'target',
+      'set',
+      'webhook',
+      '--url',
+      'https://desk:secret@hooks.example/in',
+    )
+    expect(userinfo).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(
+        /^copydesk: webhookUrl: Leave the user name and password out of the address/,
+      ),
+    })
+    expect((await cli('settings', 'get', 'webhookUrl')).out).toBe('(empty)')
+
+    const plain = await cli('settings', 'set', 'wordpressUrl', 'http://news.example')
+    expect(plain).toMatchObject({
+      code: 0,
+      err: expect.stringMatching(
+        /^copydesk: warning: The WordPress site URL is http:\/\/ .*https:\/\/ address/,
+      ),
+    })
+  })
+
+  it('shows a correction note waiting with the story, and exports it with --correction (bug: the note could not be seen)', async () => {
+    await cli('profile', 'set', '--name', 'Asha Rao', '--role', 'writer')
+    const { id } = JSON.parse(
+      (await cli('import', 'tests/fixtures/wire-india-japan-ties.txt', '--create', '--json')).out,
+    ).created
+    await cli('transition', id, 'submit')
+    await cli('profile', 'set', '--name', 'Vikram Desk', '--role', 'desk-chief')
+    await cli('transition', id, 'approve')
+    await cli('transition', id, 'publish')
+    await cli('transition', id, 'reopen', '--note', 'Wrong title')
+    await cli('transition', id, 'approve')
+    const out = join(dir.path, 'out')
+    const refused = await cli('export', id, '--out', out)
+    expect(refused).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(
+        /was published before: exporting it again as final copy needs a correction note/,
+      ),
+    })
+    const note = 'An earlier version misnamed the minister.'
+    expect(await cli('export', id, '--out', out, '--correction', note)).toMatchObject({ code: 0 })
+    const shown = await cli('get', id)
+    expect(shown.out).toContain(`Correction note waiting to be published (Vikram Desk): ${note}`)
+    expect(shown.out).toContain(`copydesk push ${id} --correction TEXT`)
   })
 })

@@ -18,6 +18,8 @@ export type CliIo = {
   env: NodeJS.ProcessEnv
   /** Standard input, read whole (secrets for `target set`). */
   stdin?: () => Promise<string>
+  /** Standard input is a terminal: nothing is piped in. */
+  stdinIsTTY?: boolean
 }
 
 export const USAGE = `Usage: copydesk <command> [options]
@@ -34,8 +36,9 @@ Commands:
                                   publish_correction, kill, spike, unspike (as the profile)
   queue                           submitted stories, longest waiting first
   history ID                      the audit trail of one article
-  export [ID...] --out DIR [--format copydesk|ninjs] [--status approved]
-                                  write export files (default: every approved story)
+  export [ID...] --out DIR [--format copydesk|ninjs] [--status approved] [--correction TEXT]
+                                  write export files (default: every approved story); a story
+                                  published before needs a correction note for readers
   validate ID [--format copydesk|ninjs]
                                   check an article against the export schema
   push ID [--target webhook|wordpress] [--correction TEXT]

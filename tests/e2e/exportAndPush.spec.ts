@@ -102,10 +102,15 @@ test('approve a story, export it to a folder, push it while the CMS is down, and
   await expect(outbox).toContainText('Webhook: Failed')
   await expect(outbox).toContainText('ECONNREFUSED')
   await expect(outbox).toContainText('Next try at')
+  // The line above the outbox says where to look; it does not repeat the item word for word.
+  const pushed = page.getByRole('status').filter({ hasText: /^Not sent to Webhook/ })
+  await expect(pushed).toHaveText('Not sent to Webhook: the outbox below says why.')
 
-  // The CMS comes back: the outbox sends on its own, and the story becomes published.
+  // The CMS comes back: Retry now sends it, the old "Not sent" line goes, and the story is published.
   await cms.start()
+  await outbox.getByRole('button', { name: 'Retry now' }).click()
   await expect(outbox).toContainText('Webhook: Sent', { timeout: 30_000 })
+  await expect(pushed).toBeHidden()
   await expect(page.getByRole('group', { name: 'Story' })).toContainText('Published', {
     timeout: 10_000,
   })
@@ -208,6 +213,8 @@ test('a story sent to WordPress as a draft stays approved until the post goes li
   await expect(settings.getByRole('status', { name: 'WordPress connection' })).toContainText(
     'WordPress did not accept the user name or application password',
   )
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/settings-test-refused.png` })
   await settings.getByRole('button', { name: 'Cancel' }).click()
 
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').first().click()
@@ -218,7 +225,18 @@ test('a story sent to WordPress as a draft stays approved until the post goes li
   await expect(outbox).toContainText(
     'The story stays approved until the post is published in WordPress.',
   )
+  await expect(page.getByRole('status').filter({ hasText: /^Pushed to WordPress/ })).toHaveText(
+    'Pushed to WordPress: the outbox below shows where it stands.',
+  )
   await expect(page.getByRole('group', { name: 'Story' })).toContainText('Approved')
+  // Marking it published now would say readers see it: the button says why it is not available.
+  const markPublished = page
+    .getByRole('group', { name: 'Workflow' })
+    .getByRole('button', { name: 'Mark published' })
+  await expect(markPublished).toBeDisabled()
+  await expect(markPublished).toHaveAccessibleDescription(
+    /waits as draft \(post \d+\): publish the post in WordPress and the story follows/,
+  )
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: `${process.env['SCREENSHOTS']}/outbox-draft.png` })
 
@@ -229,12 +247,25 @@ test('a story sent to WordPress as a draft stays approved until the post goes li
   await page.getByRole('button', { name: 'Check WordPress now' }).click()
   await expect(outbox).toContainText('WordPress: Sent, live')
   await expect(page.getByRole('group', { name: 'Story' })).toContainText('Published')
+
+  // An http:// address that is not local cannot work: Desk settings says so when it is saved.
+  await page.getByRole('button', { name: 'Desk settings' }).click()
+  await settings.getByLabel('WordPress site URL').fill('http://news.example')
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings.getByRole('status', { name: 'Settings warning' })).toContainText(
+    'WordPress accepts application passwords only over HTTPS',
+  )
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/settings-http-warning.png` })
+  await settings.getByRole('button', { name: 'Close' }).click()
 })
 
 test('a published story pushed again asks the desk chief for the correction readers will see', async ({
   page,
   desk,
 }) => {
+  // A long journey (publish, reopen, export, reword, push) on a machine shared by several runs.
+  test.setTimeout(150_000)
   cms = await new FakeCms().start()
   approvedFromWire(desk.dataDir)
   await wordpressTarget(desk.dataDir, cms.url, 'publish')
@@ -263,11 +294,45 @@ test('a published story pushed again asks the desk chief for the correction read
   const dialog = page.getByRole('dialog', { name: 'Publish correction' })
   await dialog
     .getByLabel('Correction note for readers')
-    .fill('An earlier version of this story misnamed the Japanese foreign minister.')
+    .fill('An earlier version of this story misnamed the minister.')
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: `${process.env['SCREENSHOTS']}/correction-dialog.png` })
-  await dialog.getByRole('button', { name: 'Push correction to WordPress' }).click()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+  // The export to a folder asks for the note too, and the file carries it for readers.
+  const exportDir = join(desk.dataDir, 'exports')
+  await page.getByLabel('Export folder').fill(exportDir)
+  await page.getByRole('button', { name: 'Export to folder' }).click()
+  await dialog
+    .getByLabel('Correction note for readers')
+    .fill('An earlier version of this story misnamed the minister.')
+  await dialog.getByRole('button', { name: 'Export with this correction' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Exported: / })).toBeVisible()
+  const [file] = await readdir(exportDir)
+  expect(JSON.parse(await readFile(join(exportDir, file ?? ''), 'utf8'))).toMatchObject({
+    final: true,
+    corrections: [{ note: 'An earlier version of this story misnamed the minister.' }],
+  })
+
+  // The note waits with the story, in plain sight, and the desk chief can still reword it.
+  const waiting = page.getByRole('region', { name: 'Correction note waiting to be published' })
+  await expect(waiting).toContainText('An earlier version of this story misnamed the minister.')
+  await waiting.getByRole('button', { name: 'Edit note' }).click()
+  await expect(dialog.getByLabel('Correction note for readers')).toHaveValue(
+    'An earlier version of this story misnamed the minister.',
+  )
+  await dialog
+    .getByLabel('Correction note for readers')
+    .fill('An earlier version of this story misnamed the Japanese foreign minister.')
+  await dialog.getByRole('button', { name: 'Save note' }).click()
+  await expect(waiting).toContainText('misnamed the Japanese foreign minister.')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/pending-correction.png` })
+
+  // The push takes the waiting note: no second question.
+  await page.getByRole('button', { name: 'Push to WordPress' }).click()
   await expect(page.getByRole('group', { name: 'Story' })).toContainText('Corrected')
+  await expect(waiting).toBeHidden()
   const [post] = [...cms.posts.values()]
   expect(cms.posts.size).toBe(1)
   expect(post?.title).toBe('India, Japan forge stronger ties, ministers say')
@@ -275,6 +340,7 @@ test('a published story pushed again asks the desk chief for the correction read
   expect(post?.content).toContain(
     'An earlier version of this story misnamed the Japanese foreign minister.</p>',
   )
+  expect(post?.content).not.toContain('misnamed the minister.')
   await page.getByRole('tab', { name: 'History' }).click()
   const audit = page.getByRole('list', { name: 'Audit trail' })
   await expect(audit).toContainText('Publish correction (Approved → Corrected)')

@@ -14,8 +14,10 @@ export type PushRequest = {
   publication: Publication
   /** The corrections readers see with this version, the one being pushed included. */
   corrections: Correction[]
-  /** The id the CMS gave this article on an earlier push, if any. */
+  /** The id the CMS gave this article on an earlier push to this site, if any. */
   remoteId: string | null
+  /** The slug the CMS had for it after that push: a different one now was changed in the CMS. */
+  lastSlug: string | null
 }
 
 /** Where the story stands in the CMS, for CMSes that keep posts (WordPress). */
@@ -25,6 +27,9 @@ export type RemoteState = {
   slug: string | null
   link: string | null
 }
+
+/** A post's state as read back, and whether it still carries the story's owner mark. */
+export type CheckedPost = RemoteState & { mine: boolean }
 
 export type PushResult = RemoteState & {
   remoteId: string | null
@@ -47,9 +52,11 @@ export interface CmsClient {
   readonly name: string
   /** The settings that shape what this client sends: a change means the CMS has not got it yet. */
   readonly fingerprint: string
+  /** The site it sends to (see siteKey): remembered post ids belong to it. */
+  readonly site: string
   push(request: PushRequest): Promise<PushResult>
-  /** Reads the post's state now; null when the post no longer exists. */
-  check?(remoteId: string): Promise<RemoteState | null>
+  /** Reads the post's state now, and whether it is still the story's; null when it no longer exists. */
+  check?(remoteId: string, articleId: string): Promise<CheckedPost | null>
 }
 
 /** How long a CMS may take to answer before the push counts as failed (and is retried). */
@@ -81,12 +88,7 @@ export async function send(
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<Response> {
   const response = await fetchWithTimeout(url, init, target, timeoutMs)
-  if (response.status >= 300 && response.status < 400) {
-    throw new PushError(
-      `${target} answered with a redirect (HTTP ${response.status}) to ${response.headers.get('location') ?? 'another address'}; put the final address in Desk settings`,
-      false,
-    )
-  }
+  if (response.status >= 300 && response.status < 400) throw redirectError(response, target)
   if (response.status === 401 || response.status === 403) {
     throw new PushError(
       `${target} refused the credentials (HTTP ${response.status}); check them in Desk settings`,
@@ -104,6 +106,21 @@ export async function send(
     )
   }
   return response
+}
+
+/**
+ * A redirect is never followed: the credentials would go with it to wherever it points. The desk
+ * is told the address to put in Desk settings instead.
+ */
+export function redirectError(
+  response: Response,
+  target: string,
+  where = 'Desk settings',
+): PushError {
+  return new PushError(
+    `${target} answered with a redirect (HTTP ${response.status}) to ${response.headers.get('location') ?? 'another address'}; put the final address in ${where}`,
+    false,
+  )
 }
 
 function causeOf(error: unknown): string {

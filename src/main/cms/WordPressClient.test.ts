@@ -126,8 +126,7 @@ describe('WordPress: a post belongs to one story', () => {
   it('a remembered post in the trash is not brought back silently: the push stops and says what to do', async () => {
     const id = await desk.approvedStory()
     const { item } = await desk.push(id, 'wordpress')
-    const post = desk.cms.posts.get(Number(item.remoteId))
-    if (post) desk.cms.posts.set(post.id, { ...post, status: 'trash' })
+    desk.cms.wordpress.trash(Number(item.remoteId))
     await desk.revise(id, { headline: 'Into the trash' })
     const outcome = await desk.push(id, 'wordpress')
     expect(outcome.item).toMatchObject({
@@ -217,8 +216,9 @@ describe('WordPress: status means what it says', () => {
     const again = await desk.push(id, 'wordpress')
     expect(again.sent).toBe(false)
     expect(again.message).toMatch(
-      /^WordPress already has this version of the story .*nothing was sent\. Sent to CMS \(draft\)/,
+      /^WordPress already has this version of the story .*nothing was sent\.$/,
     )
+    expect(again.item).toMatchObject({ state: 'sent', remoteStatus: 'draft' })
     expect(desk.cms.log.filter((line) => line.startsWith('POST /wp-json/wp/v2/posts'))).toEqual(
       requests,
     )
@@ -227,6 +227,7 @@ describe('WordPress: status means what it says', () => {
 
 describe('WordPress: errors name the cause', () => {
   it('a wrong application password (WordPress: HTTP 400 rest_invalid_param "Status is forbidden") says the user name or password was not accepted, and is not retried', async () => {
+    desk.cms.wordpress.credentialsFailAs = 'anonymous'
     await desk.call('setSecret', { name: 'wordpressPassword', value: 'wrong pass word' })
     const id = await desk.approvedStory()
     const { item } = await desk.push(id, 'wordpress')
@@ -236,8 +237,7 @@ describe('WordPress: errors name the cause', () => {
     expect(item.nextAttemptAt).toBeNull()
   })
 
-  it('the same when the site answers 401 incorrect_password', async () => {
-    desk.cms.wordpress.credentialsFailAs = 'error401'
+  it('the same when the site answers 401 incorrect_password (stock WordPress 6.x)', async () => {
     await desk.call('setSecret', { name: 'wordpressPassword', value: 'wrong pass word' })
     const id = await desk.approvedStory()
     const { item } = await desk.push(id, 'wordpress')
@@ -272,8 +272,10 @@ describe('WordPress: errors name the cause', () => {
     })) as { ok: boolean; message: string }
     expect(wrong.ok).toBe(false)
     expect(wrong.message).toMatch(
-      /^WordPress did not accept the user name or application password.*rest_not_logged_in/,
+      /^WordPress did not accept the user name or application password; check both .*Application Passwords.*incorrect_password/,
     )
+    // Said inside Desk settings: no "check them in Desk settings" (bug: the message sent the desk in circles).
+    expect(wrong.message).not.toMatch(/Desk settings/)
     expect(
       await desk.call('testConnection', { target: 'wordpress', password: FAKE_WP_PASSWORD }),
     ).toMatchObject({ ok: true })
@@ -286,7 +288,7 @@ describe('WordPress: errors name the cause', () => {
     const result = (await desk.call('testConnection', { target: 'wordpress' })) as {
       message: string
     }
-    expect(result.message).toMatch(/check the site URL in Desk settings/)
+    expect(result.message).toMatch(/has no WordPress REST API route .*check the site URL/)
   })
 })
 

@@ -1,49 +1,54 @@
 import { toWordPressBlocks, type WordPressLayout } from '../../shared/export/toWordPressBlocks'
 import { wordPressExcerpt } from '../../shared/export/wordPressExcerpt'
 import {
-  fetchWithTimeout,
   PushError,
+  type CheckedPost,
   type CmsClient,
   type PushRequest,
   type PushResult,
-  type RemoteState,
 } from './CmsClient'
-import { decodeEntities } from './decodeEntities'
-import { wordPressError } from './wordPressError'
+import { siteKey } from './siteKey'
+import { polylangLanguage } from './wordPressLanguage'
 import { ownerMark, readOwner, sameOwner, type PostOwner } from './wordPressOwnerMark'
+import { findOwnPost, othersWithSlug, readPost, toPost, type Post } from './wordPressPosts'
+import { PostNotFound, WordPressRest, type WordPressSite } from './WordPressRest'
+import { decodeSlug, isSameSlug, isSuffixedSlug } from './wordPressSlug'
+import { wordPressTagIds } from './wordPressTags'
 
-export type WordPressConfig = {
-  siteUrl: string
-  user: string
-  password: string
+export type WordPressConfig = WordPressSite & {
   status: 'draft' | 'pending' | 'publish'
   /** This data folder's id: it goes into the owner mark, so two desks never take each other's posts. */
   deskId: string
-  layout: Omit<WordPressLayout, 'corrections'>
+  layout: Omit<WordPressLayout, 'corrections' | 'language'>
   /** The desk's summary limit, which the excerpt keeps to. */
   summaryLimit: number
-  timeoutMs?: number
+  /** The desk's language (BCP 47), for stories that do not name their own. */
+  language: string
 }
 
-/** A post as the REST API returns it with context=edit (the fields Copydesk reads). */
-type Post = { id: string; status: string; slug: string; link: string | null; raw: string }
-
-/** Statuses in which readers can (or soon will) see a post: an update never takes it back to draft. */
+/** Statuses in which readers can (or soon will) see a post: an update never takes it back. */
 const LIVE = ['publish', 'future', 'private']
+/** How far along a post is: an update moves it forward only (draft → pending → publish). */
+const RANK: Record<string, number> = { draft: 0, 'auto-draft': 0, pending: 1, publish: 2 }
 
 /**
  * The WordPress REST API with an application password. A post belongs to one story: Copydesk marks
  * it (an HTML comment with the article and desk ids, see wordPressOwnerMark) and updates a post only
- * when it is the one remembered for this story, or when its mark proves it is this story's (a push
- * whose confirmation was lost). Anything else gets a new post, and the desk is told why.
+ * when it carries that mark: the post remembered for this story on this site, or one found by its
+ * mark (a push whose confirmation was lost). A remembered post without the mark is not touched.
+ * Anything else gets a new post, and the desk is told why.
  */
 export class WordPressClient implements CmsClient {
   readonly name = 'WordPress'
   readonly fingerprint: string
+  readonly site: string
+  private readonly rest: WordPressRest
 
   constructor(private readonly config: WordPressConfig) {
-    const { status, layout, summaryLimit } = config
-    this.fingerprint = JSON.stringify({ status, layout, summaryLimit })
+    const { status, layout, summaryLimit, language } = config
+    this.fingerprint = JSON.stringify({ status, layout, summaryLimit, language })
+    this.site = siteKey(config.siteUrl)
+    this.rest = new WordPressRest(config)
   }
 
   async push(request: PushRequest): Promise<PushResult> {
@@ -51,14 +56,16 @@ export class WordPressClient implements CmsClient {
     const notices: string[] = []
     let target = request.remoteId ? await this.remembered(request.remoteId, owner, notices) : null
     if (!target) {
-      target = await this.findOwn(owner)
+      target = await findOwnPost(this.rest, owner)
       if (target)
         notices.push(
           `WordPress post ${target.id} carries this story's mark (its earlier confirmation was lost): it was updated.`,
         )
     }
-    const clash = target ? [] : await this.othersWithSlug(request.slug, owner)
+    const wanted = request.slug.toLowerCase()
+    const clash = target ? [] : await othersWithSlug(this.rest, wanted, owner)
     const { publication } = request
+    const language = publication.language || this.config.language
     const excerpt = wordPressExcerpt(publication, {
       deck: this.config.layout.deck,
       limit: this.config.summaryLimit,
@@ -67,63 +74,68 @@ export class WordPressClient implements CmsClient {
       notices.push(
         `The excerpt was shortened to the desk's summary limit (${this.config.summaryLimit} characters) and ends with "…".`,
       )
+    // The page's language is the site's (the desk's, as configured): only a story in another
+    // language marks its text (WCAG's language of parts).
     const content = toWordPressBlocks(publication, {
       ...this.config.layout,
       corrections: request.corrections,
+      language: sameLanguage(language, this.config.language) ? '' : language,
     })
-    const post = {
+    const post: Record<string, unknown> = {
       title: publication.headline,
       excerpt: excerpt.text,
       content: `${ownerMark(owner)}\n\n${content}`,
-      slug: target ? undefined : request.slug,
-      // A correction to a live post must not take it off the site.
-      status: target && LIVE.includes(target.status) ? undefined : this.config.status,
-      tags: await this.tagIds(publication.tags),
+      tags: await wordPressTagIds(this.rest, publication.tags),
     }
-    const saved = toPost(
-      await this.request(target ? `/posts/${target.id}` : '/posts', {
-        method: 'POST',
-        body: JSON.stringify(post),
-      }),
-    )
-    if (!saved) throw new PushError('WordPress did not return the post it saved', true)
-    if (clash.length > 0) {
-      const others = clash.map((p) => `post ${p.id}`).join(', ')
-      const slug = saved.slug && saved.slug !== request.slug ? ` (its slug is "${saved.slug}")` : ''
-      notices.push(
-        `WordPress already has a post with the slug "${request.slug}" that is not this story (${others}): this story went to a new post ${saved.id}${slug}.`,
-      )
-    } else if (saved.slug && saved.slug !== request.slug && !target) {
-      notices.push(
-        `WordPress gave the post the slug "${saved.slug}" (asked for "${request.slug}").`,
-      )
+    const status = nextStatus(target?.status ?? null, this.config.status)
+    if (status) post['status'] = status
+    if (!target) post['slug'] = wanted
+    else if (!isSameSlug(target.slug, wanted)) {
+      const now = decodeSlug(target.slug)
+      if (LIVE.includes(target.status))
+        notices.push(
+          `The story's slug is now "${wanted}", but WordPress post ${target.id} is live at "${now}": its address was kept (change it in WordPress to move it; links to the old address would break).`,
+        )
+      else if (request.lastSlug !== null && now !== request.lastSlug)
+        notices.push(
+          `WordPress post ${target.id}'s slug was changed in WordPress to "${now}": it was kept (the story's is "${wanted}").`,
+        )
+      else {
+        post['slug'] = wanted
+        notices.push(
+          `The post's slug was changed from "${now}" to "${wanted}", as the story's is now.`,
+        )
+      }
     }
+    const polylang = await polylangLanguage(this.rest, language)
+    if (polylang.notice) notices.push(polylang.notice)
+    const query = polylang.slug ? `?lang=${encodeURIComponent(polylang.slug)}` : ''
+    const saved = await this.save(target, post, query)
+    if (!target) notices.push(...slugNotices(saved, wanted, clash))
     return {
       remoteId: saved.id,
       status: 200,
       remoteStatus: saved.status,
-      slug: saved.slug,
+      slug: decodeSlug(saved.slug),
       link: saved.link,
       notices,
     }
   }
 
-  async check(remoteId: string): Promise<RemoteState | null> {
-    const post = await this.read(remoteId)
-    return post && { remoteStatus: post.status, slug: post.slug, link: post.link }
+  async check(remoteId: string, articleId: string): Promise<CheckedPost | null> {
+    const post = await readPost(this.rest, remoteId)
+    if (!post) return null
+    const mine = sameOwner(readOwner(post.raw), { articleId, deskId: this.config.deskId })
+    return { remoteStatus: post.status, slug: decodeSlug(post.slug), link: post.link, mine }
   }
 
-  /** Signs in as the configured user: their display name, and whether they may publish. */
-  async whoAmI(): Promise<{ name: string; canPublish: boolean }> {
-    const me = await this.request('/users/me?context=edit')
-    const name = isRecord(me) && typeof me['name'] === 'string' ? me['name'] : this.config.user
-    const caps = isRecord(me) && isRecord(me['capabilities']) ? me['capabilities'] : {}
-    return { name, canPublish: caps['publish_posts'] === true }
-  }
-
-  /** The remembered post, unless it is gone, in the trash, or now carries another story's mark. */
+  /**
+   * The remembered post, when it is still this story's. Gone: a new post. In the trash, or without
+   * the story's mark (removed in the editor, or not this story's): the push stops and says what to
+   * do, since a new post would put a second copy of the story in front of readers.
+   */
   private async remembered(id: string, owner: PostOwner, notices: string[]): Promise<Post | null> {
-    const post = await this.read(id)
+    const post = await readPost(this.rest, id)
     if (!post) {
       notices.push(`WordPress post ${id} no longer exists: this story went to a new post.`)
       return null
@@ -134,119 +146,77 @@ export class WordPressClient implements CmsClient {
         false,
       )
     const mark = readOwner(post.raw)
-    if (mark && !sameOwner(mark, owner)) {
+    if (sameOwner(mark, owner)) return post
+    if (mark) {
       notices.push(
         `WordPress post ${id} now carries another story's mark (article ${mark.articleId}): it was left alone and this story went to a new post.`,
       )
       return null
     }
-    return post
-  }
-
-  /** A post carrying this story's mark (made by a push whose confirmation was lost). */
-  private async findOwn(owner: PostOwner): Promise<Post | null> {
-    const found = await this.request(
-      `/posts?search=${encodeURIComponent(owner.articleId)}&status=any&context=edit&per_page=100`,
-    )
-    const posts = Array.isArray(found) ? found.map(toPost) : []
-    return posts.find((post) => post && sameOwner(readOwner(post.raw), owner)) ?? null
-  }
-
-  private async othersWithSlug(slug: string, owner: PostOwner): Promise<Post[]> {
-    const found = await this.request(
-      `/posts?slug=${encodeURIComponent(slug)}&status=any&context=edit&per_page=100`,
-    )
-    const posts = Array.isArray(found) ? found.map(toPost) : []
-    return posts.filter(
-      (post): post is Post => post !== null && !sameOwner(readOwner(post.raw), owner),
+    throw new PushError(
+      `WordPress post ${id}, remembered for this story, no longer carries its owner mark (the Classic block at the top of the post, removed in WordPress?), so Copydesk cannot prove it is this story's post and did not touch it. If it is, put this line back at the top of its content in the Code editor: ${ownerMark(owner)} and Retry; if it is not, delete it permanently in WordPress and Retry to make a new post`,
+      false,
     )
   }
 
-  private async read(id: string): Promise<Post | null> {
+  private async save(target: Post | null, post: Record<string, unknown>, query: string) {
     try {
-      return toPost(await this.request(`/posts/${encodeURIComponent(id)}?context=edit`))
+      const saved = toPost(
+        await this.rest.v2(target ? `/posts/${target.id}${query}` : `/posts${query}`, {
+          method: 'POST',
+          body: post,
+          post: target?.id,
+        }),
+      )
+      if (!saved) throw new PushError('WordPress did not return the post it saved', true)
+      return saved
     } catch (error) {
-      if (error instanceof NotFound) return null
+      if (error instanceof PostNotFound && target)
+        throw new PushError(
+          `WordPress post ${target.id} was deleted while this push was under way; it will be tried again, as a new post`,
+          true,
+        )
       throw error
     }
   }
-
-  /**
-   * Tag ids by name. WordPress stores "&" in a term name as "&amp;", and its search does not find a
-   * name written plainly, so names are compared after decoding entities; a tag that exists all the
-   * same comes back from the create as HTTP 400 term_exists carrying its id, which is used.
-   */
-  private async tagIds(tags: string[]): Promise<number[]> {
-    const ids: number[] = []
-    for (const name of tags) {
-      const found = await this.request(`/tags?search=${encodeURIComponent(name)}&per_page=100`)
-      const wanted = name.trim().toLowerCase()
-      const match = Array.isArray(found)
-        ? found.find(
-            (tag) =>
-              isRecord(tag) && decodeEntities(String(tag['name'])).trim().toLowerCase() === wanted,
-          )
-        : undefined
-      if (isRecord(match) && typeof match['id'] === 'number') {
-        ids.push(match['id'])
-        continue
-      }
-      const created = await this.request('/tags', {
-        method: 'POST',
-        body: JSON.stringify({ name }),
-        acceptTermExists: true,
-      })
-      if (isRecord(created) && typeof created['id'] === 'number') ids.push(created['id'])
-    }
-    return ids
-  }
-
-  /** One REST call; the parsed answer, or a PushError naming the cause. */
-  private async request(
-    path: string,
-    init: { method?: string; body?: string; acceptTermExists?: boolean } = {},
-  ): Promise<unknown> {
-    const url = `${this.config.siteUrl.replace(/\/+$/, '')}/wp-json/wp/v2${path}`
-    const response = await fetchWithTimeout(
-      url,
-      { method: init.method ?? 'GET', headers: this.headers(), body: init.body },
-      'WordPress',
-      this.config.timeoutMs,
-    )
-    if (response.status >= 300 && response.status < 400)
-      throw new PushError(
-        `WordPress answered with a redirect (HTTP ${response.status}) to ${response.headers.get('location') ?? 'another address'}; put the site's final address in Desk settings`,
-        false,
-      )
-    const body: unknown = await response.json().catch(() => undefined)
-    if (response.ok && body !== undefined) return body
-    const code = isRecord(body) ? body['code'] : undefined
-    if (init.acceptTermExists && code === 'term_exists' && isRecord(body) && isRecord(body['data']))
-      return { id: Number(body['data']['term_id']) }
-    if (response.status === 404 && code === 'rest_post_invalid_id') throw new NotFound()
-    throw wordPressError(response.status, body, this.config.siteUrl)
-  }
-
-  private headers(): Record<string, string> {
-    const basic = Buffer.from(`${this.config.user}:${this.config.password}`).toString('base64')
-    return { Authorization: `Basic ${basic}`, 'Content-Type': 'application/json' }
-  }
 }
 
-class NotFound extends Error {}
-
-function toPost(value: unknown): Post | null {
-  if (!isRecord(value) || value['id'] === undefined) return null
-  const content = isRecord(value['content']) ? value['content'] : {}
-  return {
-    id: String(value['id']),
-    status: typeof value['status'] === 'string' ? value['status'] : '',
-    slug: typeof value['slug'] === 'string' ? value['slug'] : '',
-    link: typeof value['link'] === 'string' ? value['link'] : null,
-    raw: typeof content['raw'] === 'string' ? content['raw'] : '',
-  }
+function sameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase()
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** The status to send: the desk's for a new post, never one that takes a post back. */
+function nextStatus(current: string | null, desk: WordPressConfig['status']): string | undefined {
+  if (current === null) return desk
+  if (LIVE.includes(current)) return undefined
+  return (RANK[current] ?? 0) < (RANK[desk] ?? 0) ? desk : undefined
+}
+
+/**
+ * What the desk must know about a new post's slug. A clash shows in the slug WordPress gives
+ * ("-2"), or in the one it would give when published (generated_slug, for older sites that leave
+ * drafts' slugs alone), even when the other post is one this user cannot list.
+ */
+function slugNotices(saved: Post, wanted: string, clash: Post[]): string[] {
+  const given = decodeSlug(saved.slug)
+  const suffixed = isSuffixedSlug(saved.slug, wanted) || isSuffixedSlug(saved.generatedSlug, wanted)
+  if (clash.length > 0 || suffixed) {
+    const others =
+      clash.length > 0
+        ? clash.map((p) => `post ${p.id}`).join(', ')
+        : 'one this WordPress user cannot see'
+    const generated = decodeSlug(saved.generatedSlug)
+    const its =
+      given !== wanted
+        ? ` (its slug is "${given}")`
+        : generated && generated !== wanted
+          ? ` (its slug becomes "${generated}" when it is published)`
+          : ''
+    return [
+      `WordPress already has a post with the slug "${wanted}" that is not this story (${others}): this story went to a new post ${saved.id}${its}.`,
+    ]
+  }
+  if (given && given !== wanted)
+    return [`WordPress gave the post the slug "${given}" (asked for "${wanted}").`]
+  return []
 }

@@ -54,6 +54,7 @@ export function clientForTarget(
       sourceRel: settings.wordpressSourceRel,
     },
     summaryLimit: settings.summaryLimit,
+    language: settings.language,
     timeoutMs: options.timeoutMs,
   })
 }

@@ -1,4 +1,6 @@
 import { PushError } from './CmsClient'
+import { isRecord } from './isRecord'
+import { isPlainHttpRemote } from './siteKey'
 
 /** The WP_Error JSON WordPress answers with: code, message and data (status, params, details). */
 export type WordPressErrorBody = {
@@ -7,8 +9,11 @@ export type WordPressErrorBody = {
   data: Record<string, unknown>
 }
 
-const CREDENTIALS =
-  'WordPress did not accept the user name or application password; check them in Desk settings (Test connection)'
+/**
+ * Where the answer is read: a push (the desk fixes things in Desk settings), or the sign-in test
+ * run from Desk settings or `copydesk target test` (so no "check them in Desk settings").
+ */
+export type WordPressErrorContext = 'push' | 'sign-in'
 
 /** Reads a WP_Error body, or null when the answer is not one. */
 export function readWordPressError(body: unknown): WordPressErrorBody | null {
@@ -22,11 +27,20 @@ export function readWordPressError(body: unknown): WordPressErrorBody | null {
  * A failed WordPress answer as a PushError that names the cause and what to do. Credentials get
  * one sentence however WordPress phrases it: 401 `incorrect_password`, `rest_not_logged_in`, or a
  * site that treats a wrong password as an anonymous visitor and so refuses `status=any` with 400
- * `rest_invalid_param` "Status is forbidden". Only 5xx and 429 are worth retrying.
+ * `rest_invalid_param` "Status is forbidden". On an http:// site that is not local, WordPress does
+ * not offer application passwords at all (wp_is_application_passwords_supported needs HTTPS or a
+ * local environment), so the cause named there is the address, not the password. Only 5xx and 429
+ * are worth retrying.
  */
-export function wordPressError(status: number, body: unknown, siteUrl: string): PushError {
+export function wordPressError(
+  status: number,
+  body: unknown,
+  siteUrl: string,
+  context: WordPressErrorContext = 'push',
+): PushError {
   const error = readWordPressError(body)
   const said = error ? `${error.code}: ${error.message}${paramsOf(error)}` : `HTTP ${status}`
+  const inSettings = context === 'push' ? ' in Desk settings' : ''
   if (status >= 500 || status === 429)
     return new PushError(
       `WordPress answered HTTP ${status} (${said}); it will be tried again`,
@@ -34,18 +48,31 @@ export function wordPressError(status: number, body: unknown, siteUrl: string): 
     )
   if (!error) {
     return new PushError(
-      `No WordPress REST API answered at ${siteUrl}/wp-json/ (HTTP ${status}, not a WordPress answer); check the site URL in Desk settings`,
+      `No WordPress REST API answered at ${siteUrl}/wp-json/ (HTTP ${status}, not a WordPress answer); check the site URL${inSettings}`,
       false,
     )
   }
   if (error.code === 'rest_no_route')
     return new PushError(
-      `${siteUrl} has no WordPress REST API route for this (${said}); check the site URL in Desk settings, and that the REST API is not disabled`,
+      `${siteUrl} has no WordPress REST API route for this (${said}); check the site URL${inSettings}, and that the REST API is not disabled`,
+      false,
+    )
+  if (error.code === 'application_passwords_disabled_for_user')
+    return new PushError(
+      `WordPress does not let this user sign in with an application password (${said}); ask the site's administrator to allow it, or use another user${inSettings}`,
+      false,
+    )
+  if (
+    error.code === 'application_passwords_disabled' ||
+    (isCredentials(status, error) && isPlainHttpRemote(siteUrl))
+  )
+    return new PushError(
+      `WordPress at ${siteUrl} does not accept application passwords over http:// (WordPress offers them only on HTTPS sites, or on a site set up as a local environment, and over http the password would cross the network unencrypted); use the site's https:// address${inSettings}. WordPress said HTTP ${status} ${said}`,
       false,
     )
   if (error.code === 'rest_cannot_publish')
     return new PushError(
-      `The WordPress user may not publish posts (${said}); give the user the Author or Editor role, or choose Pending review as the WordPress post status in Desk settings`,
+      `The WordPress user may not publish posts (${said}); give the user the Author or Editor role, or choose Pending review as the WordPress post status${inSettings}`,
       false,
     )
   if (isCredentials(status, error)) {
@@ -53,7 +80,14 @@ export function wordPressError(status: number, body: unknown, siteUrl: string): 
       error.code === 'rest_not_logged_in'
         ? ' (WordPress saw no signed-in user: a wrong password, or a web server that drops the Authorization header)'
         : ''
-    return new PushError(`${CREDENTIALS}${hint}. WordPress said HTTP ${status} ${said}`, false)
+    const what =
+      context === 'push'
+        ? 'check them in Desk settings (Test connection)'
+        : 'check both (an application password is made in WordPress under Users › Profile › Application Passwords; the login password does not work here)'
+    return new PushError(
+      `WordPress did not accept the user name or application password; ${what}${hint}. WordPress said HTTP ${status} ${said}`,
+      false,
+    )
   }
   if (status === 403)
     return new PushError(
@@ -88,8 +122,4 @@ function paramsOf(error: WordPressErrorBody): string {
 
 function stripTags(text: string): string {
   return text.replace(/<[^>]*>/g, '').trim()
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -57,6 +57,11 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
       handlers.getSecretStatus,
     ),
     checkPush: bind('checkPush', contract.checkPush.input, handlers.checkPush),
+    setCorrectionNote: bind(
+      'setCorrectionNote',
+      contract.setCorrectionNote.input,
+      handlers.setCorrectionNote,
+    ),
     testConnection: bind('testConnection', contract.testConnection.input, handlers.testConnection),
   }
   return async (method, payload) => {

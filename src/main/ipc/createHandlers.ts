@@ -44,14 +44,18 @@ export function createHandlers(services: {
     getSettings: async () => settings.get(),
     saveSettings: async (input) => {
       // A CMS URL moved to another origin forgets the secret entered for the old one.
-      const { settings: saved } = await targets.save(input)
-      services.onSettingsSaved?.(saved)
+      const saved = await targets.save(input)
+      services.onSettingsSaved?.(saved.settings)
       return saved
     },
     proposeImport: async (input) => imports.propose(input),
     getProfile: async () => profiles.get(),
     setProfile: (input) => profiles.set(input),
-    transition: (input) => workflow.transition(input),
+    transition: async (input) => {
+      // "Mark published" is refused while the story's WordPress post waits as a draft.
+      if (input.action === 'publish') outbox.assertMayMarkPublished(input.id)
+      return workflow.transition(input)
+    },
     saveVersion: (input) => workflow.saveVersion(input),
     listRevisions: (input) => workflow.revisions(input),
     getRevision: (input) => workflow.revision(input),
@@ -69,6 +73,7 @@ export function createHandlers(services: {
     setSecret: (input) => targets.setSecret(input.name, input.value),
     getSecretStatus: async () => targets.status(),
     checkPush: (input) => outbox.check(input),
+    setCorrectionNote: (input) => workflow.writeCorrectionNote(input),
     testConnection: (input) => targets.testWordPress(input),
   }
 }

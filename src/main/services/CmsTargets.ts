@@ -1,8 +1,8 @@
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import { AppError } from '../../shared/ipc/AppError'
-import { PushError } from '../cms/CmsClient'
+import { isPlainHttpRemote } from '../cms/siteKey'
 import { urlOrigin } from '../cms/urlOrigin'
-import { WordPressClient } from '../cms/WordPressClient'
+import { signInToWordPress } from '../cms/wordPressSignIn'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { SecretName, SecretStore } from '../store/SecretStore'
 
@@ -42,8 +42,14 @@ export class CmsTargets {
     })
   }
 
-  /** Saves the settings; a target moved to another origin loses its secret (listed in `cleared`). */
-  async save(next: DeskSettings): Promise<{ settings: DeskSettings; cleared: SecretName[] }> {
+  /**
+   * Saves the settings; a target moved to another origin loses its secret (listed in `cleared`).
+   * `warnings` says what will not work as saved: a WordPress site on plain http:// (not local),
+   * where WordPress refuses application passwords and the password would travel unencrypted.
+   */
+  async save(
+    next: DeskSettings,
+  ): Promise<{ settings: DeskSettings; cleared: SecretName[]; warnings: string[] }> {
     const saved = await this.settings.save(next)
     const cleared: SecretName[] = []
     for (const name of ['webhookToken', 'wordpressPassword'] as const) {
@@ -53,7 +59,16 @@ export class CmsTargets {
         cleared.push(name)
       }
     }
-    return { settings: saved, cleared }
+    const warnings: string[] = []
+    if (isPlainHttpRemote(saved.wordpressUrl))
+      warnings.push(
+        `The WordPress site URL is http:// (${saved.wordpressUrl}): WordPress accepts application passwords only over HTTPS (or on a site set up as a local environment), and over http the password would cross the network unencrypted. Use the site's https:// address.`,
+      )
+    if (isPlainHttpRemote(saved.webhookUrl))
+      warnings.push(
+        `The webhook URL is http:// (${saved.webhookUrl}): its token and the stories would cross the network unencrypted. Use https:// if the webhook offers it.`,
+      )
+    return { settings: saved, cleared, warnings }
   }
 
   /** Stores a secret for the target's saved URL (empty removes it). */
@@ -104,27 +119,20 @@ export class CmsTargets {
           : 'Enter the WordPress application password first.',
       }
     }
-    const client = new WordPressClient({
-      siteUrl: url,
-      user,
-      password,
-      status: current.wordpressStatus,
-      deskId: '',
-      layout: { deck: 'standfirst', linkRel: '', sourceRel: '' },
-      summaryLimit: current.summaryLimit,
-      timeoutMs: this.timeoutMs,
-    })
     try {
-      const me = await client.whoAmI()
+      const me = await signInToWordPress({
+        siteUrl: url,
+        user,
+        password,
+        timeoutMs: this.timeoutMs,
+      })
       const warning =
         current.wordpressStatus === 'publish' && !me.canPublish
           ? ' This user may not publish posts: give them the Author or Editor role, or choose Pending review as the post status.'
           : ''
       return { ok: !warning, message: `Signed in to WordPress as ${me.name}.${warning}` }
     } catch (error) {
-      const message =
-        error instanceof PushError || error instanceof Error ? error.message : String(error)
-      return { ok: false, message }
+      return { ok: false, message: error instanceof Error ? error.message : String(error) }
     }
   }
 }

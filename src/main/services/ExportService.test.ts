@@ -160,3 +160,49 @@ describe('a killed story in ninjs', () => {
     })
   })
 })
+
+describe('a story published before, exported again', () => {
+  it('needs the desk chief’s correction note, which the file carries for readers (bug: it went out final with no note asked)', async () => {
+    const id = await approvedStory('Quad ministers meet')
+    const other = await approvedStory('Budget passed')
+    await call('transition', { id, action: 'publish' })
+    await call('transition', { id, action: 'reopen', note: 'Wrong city' })
+    await call('transition', { id, action: 'approve' })
+    const out = join(dir.path, 'out')
+    await expect(
+      call('exportArticles', { ids: [id], format: 'copydesk', dir: out }),
+    ).rejects.toMatchObject({
+      code: 'REFUSED',
+      message:
+        /“Quad ministers meet” was published before: exporting it again as final copy needs a correction note for readers/,
+      details: { needsCorrection: true, ids: [id] },
+    })
+    await expect(
+      call('exportArticles', { status: 'approved', format: 'copydesk', dir: out }),
+    ).rejects.toMatchObject({ message: /Nothing was exported\./ })
+    await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' })
+
+    const note = 'An earlier version gave the wrong city.'
+    await expect(
+      call('exportArticles', { ids: [id, other], format: 'copydesk', dir: out, correction: note }),
+    ).rejects.toMatchObject({ message: /one story at a time/ })
+    const [file] = (await call('exportArticles', {
+      ids: [id],
+      format: 'copydesk',
+      dir: out,
+      correction: note,
+    })) as { file: string; final: boolean }[]
+    expect(file?.final).toBe(true)
+    expect(JSON.parse(await readFile(file?.file ?? '', 'utf8'))).toMatchObject({
+      corrections: [{ by: 'Vikram Desk', note }],
+    })
+    expect(await call('getArticle', { id })).toMatchObject({
+      status: 'approved',
+      pendingCorrection: { note },
+    })
+    // The batch goes now: the story carries its note.
+    expect(
+      await call('exportArticles', { status: 'approved', format: 'ninjs', dir: out }),
+    ).toHaveLength(2)
+  })
+})

@@ -93,14 +93,16 @@ export class ExportService {
     status?: Article['status'] | undefined
     format: ExportFormat
     dir: string
+    correction?: string | undefined
   }): Promise<ExportedFile[]> {
-    const dir = resolve(input.dir)
-    await mkdir(dir, { recursive: true })
     const ids =
       input.ids ??
       (await this.articles.list())
         .filter((a) => !input.status || a.status === input.status)
         .map((a) => a.id)
+    await this.correctionNotes(ids, input.correction?.trim() ?? '')
+    const dir = resolve(input.dir)
+    await mkdir(dir, { recursive: true })
     const written: ExportedFile[] = []
     for (const id of ids) {
       const { article, document } = await this.document(id, input.format)
@@ -113,6 +115,35 @@ export class ExportService {
       written.push({ id: article.id, headline: article.headline, file, final })
     }
     return written
+  }
+
+  /**
+   * A story published before and approved again leaves as final copy only with its correction note
+   * for readers, as a push does: the file says what readers will see. The note (one story at a
+   * time) is kept with the story until a CMS confirms it. Nothing is written while one is missing.
+   */
+  private async correctionNotes(ids: string[], note: string): Promise<void> {
+    if (note) {
+      const [id] = ids
+      if (ids.length !== 1 || !id)
+        throw new AppError('REFUSED', 'A correction note goes with one story at a time.')
+      await this.workflow.writeCorrectionNote({ id, note })
+    }
+    const missing: Article[] = []
+    for (const id of ids) {
+      const article = await this.articles.get(id)
+      if (article.status === 'approved' && article.publishedAt && !article.pendingCorrection)
+        missing.push(article)
+    }
+    if (missing.length === 0) return
+    const names = missing.map((a) => `“${a.headline || 'Untitled'}”`).join(', ')
+    throw new AppError(
+      'REFUSED',
+      missing.length === 1 && ids.length === 1
+        ? `${names} was published before: exporting it again as final copy needs a correction note for readers, saying what was wrong and what is right.`
+        : `${names} ${missing.length === 1 ? 'was' : 'were'} published before and ${missing.length === 1 ? 'needs' : 'need'} a correction note for readers: export ${missing.length === 1 ? 'it' : 'each'} on its own with the note first. Nothing was exported.`,
+      { needsCorrection: true, ids: missing.map((a) => a.id) },
+    )
   }
 
   private async freeName(dir: string, article: Article, format: ExportFormat): Promise<string> {

@@ -1,20 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto'
-import type { Article } from '../../shared/domain/Article'
+import { randomUUID } from 'node:crypto'
 import {
   isLive,
-  outboxStateLabel,
+  latestDelivery,
+  markPublishedBlocker,
   type OutboxItem,
   type PushOutcome,
   type PushTarget,
 } from '../../shared/domain/OutboxItem'
 import type { Profile } from '../../shared/domain/Profile'
-import { readerCorrections } from '../../shared/domain/readerCorrections'
 import { isFinal } from '../../shared/export/toPublishJson'
-import { toPublication } from '../../shared/export/toPublication'
 import { AppError } from '../../shared/ipc/AppError'
-import { PushError, type CmsClient } from '../cms/CmsClient'
+import type { CmsClient } from '../cms/CmsClient'
 import type { OutboxStore } from '../store/OutboxStore'
+import { contentKeyOf } from './contentKeyOf'
+import { describeOutcome } from './describeOutcome'
+import { OutboxDelivery } from './OutboxDelivery'
 import type { ExportService } from './ExportService'
+import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 
 export type OutboxEnv = {
@@ -24,30 +26,33 @@ export type OutboxEnv = {
   client: (target: PushTarget) => CmsClient | string
 }
 
-const BASE_DELAY_MS = 5_000
-const MAX_DELAY_MS = 10 * 60_000
-/** How often a post sent as a draft or for review is looked at, to see whether it went live. */
-const CHECK_EVERY_MS = 60_000
-
 /**
  * Pushes go through a persistent outbox: queued, sent with retries and backoff, kept across restarts.
- * One item per article and target at a time. A story becomes published only when the CMS says
+ * One item per site, article and target at a time. A story becomes published only when the CMS says
  * readers can see it: a webhook's confirmation, or a WordPress post whose status is publish (a post
- * sent as a draft is looked at again until it is). A story published before goes out again only
- * with a correction note for readers, written by the desk chief.
+ * sent as a draft is looked at again until it is, see PostWatcher). A story published before goes
+ * out again only with a correction note for readers, written by the desk chief.
  */
 export class OutboxService {
   private running: Promise<void> | null = null
   private timer: NodeJS.Timeout | undefined
+  private readonly watcher: PostWatcher
+  private readonly delivery: OutboxDelivery
 
   constructor(
     private readonly store: OutboxStore,
     private readonly exports: ExportService,
     private readonly workflow: WorkflowService,
     private readonly env: OutboxEnv,
-  ) {}
+  ) {
+    this.watcher = new PostWatcher(store, exports, workflow, env.now)
+    this.delivery = new OutboxDelivery(store, exports, workflow, env)
+  }
 
-  /** Queues the story for `target` (validated first) and tries it at once. */
+  /**
+   * Queues the story for `target` (validated first) and tries it at once. A correction note is
+   * part of what is sent: with a new note, the push goes out even when the text is unchanged.
+   */
   async push(input: {
     id: string
     target: PushTarget
@@ -63,15 +68,6 @@ export class OutboxService {
         'REFUSED',
         'Only approved stories (or published ones, for corrections) go to the CMS.',
       )
-    const same = this.store
-      .items()
-      .filter((i) => i.articleId === article.id && i.target === input.target)
-    const key = contentKeyOf(article, client)
-    const delivered = same.find((i) => i.state === 'sent' && i.contentKey === key)
-    if (delivered) {
-      const unchanged = await this.unchanged(delivered, article, client, profile.name)
-      if (unchanged) return unchanged
-    }
     const note = input.correction?.trim() ?? ''
     const republishing = article.status === 'approved' && article.publishedAt !== null
     if (note && !republishing)
@@ -79,21 +75,32 @@ export class OutboxService {
         'REFUSED',
         'A correction note is for an approved story that was published before; this one is not.',
       )
-    if (republishing && note)
+    if (note && note !== article.pendingCorrection?.note)
       article = await this.workflow.setPendingCorrection(article, profile.name, note)
+    const mine = this.store
+      .items()
+      .filter(
+        (i) => i.articleId === article.id && i.target === input.target && i.site === client.site,
+      )
+    const delivered = latestDelivery(mine)
+    if (delivered?.contentKey === contentKeyOf(article, client)) {
+      const unchanged = await this.unchanged(delivered, client, profile.name)
+      if (unchanged) return unchanged
+    }
     if (republishing && !article.pendingCorrection)
       throw new AppError(
         'REFUSED',
         'This story was published before: pushing it again needs a correction note for readers, saying what was wrong and what is right.',
         { needsCorrection: true },
       )
-    const pending = same.find((i) => i.state !== 'sent')
+    const pending = mine.find((i) => i.state !== 'sent')
     const now = new Date(this.env.now()).toISOString()
     const item: OutboxItem = {
       id: pending?.id ?? randomUUID(),
       articleId: article.id,
       headline: article.headline,
       target: input.target,
+      site: client.site,
       revision: article.revision,
       contentKey: contentKeyOf(article, client),
       by: profile.name,
@@ -101,7 +108,7 @@ export class OutboxService {
       attempts: 0,
       nextAttemptAt: now,
       lastError: null,
-      remoteId: this.store.remoteId(input.target, article.id),
+      remoteId: this.store.remoteId(input.target, client.site, article.id),
       createdAt: pending?.createdAt ?? now,
       sentAt: null,
       remoteStatus: null,
@@ -114,7 +121,11 @@ export class OutboxService {
     await this.workflow.record(article, 'push', { note: `queued for ${input.target}` })
     await this.processDue()
     const after = this.store.items().find((i) => i.id === item.id) ?? item
-    return { item: after, sent: after.state === 'sent', message: describe(after, client.name) }
+    return {
+      item: after,
+      sent: after.state === 'sent',
+      message: describeOutcome(after, client.name),
+    }
   }
 
   list(input: { articleId?: string | undefined }): OutboxItem[] {
@@ -142,13 +153,24 @@ export class OutboxService {
     const item = this.find(input.id)
     const client = this.client(item.target)
     if (item.state !== 'sent' || !client.check)
-      return { item, sent: false, message: describe(item, client.name) }
+      return { item, sent: false, message: describeOutcome(item, client.name) }
+    if (item.site && item.site !== client.site)
+      throw new AppError(
+        'REFUSED',
+        `This push went to ${item.site}; ${client.name} now points to ${client.site}, so its post cannot be looked at from here.`,
+      )
     try {
-      const checked = await this.checkItem(item, client)
-      return { item: checked, sent: false, message: describe(checked, client.name) }
+      const checked = await this.watcher.check(item, client)
+      return { item: checked, sent: false, message: describeOutcome(checked, client.name) }
     } catch (error) {
       throw new AppError('REFUSED', error instanceof Error ? error.message : String(error))
     }
+  }
+
+  /** Refuses "Mark published" while the story's WordPress push waits as a draft (see markPublishedBlocker). */
+  assertMayMarkPublished(articleId: string): void {
+    const reason = markPublishedBlocker(this.store.items(), articleId)
+    if (reason) throw new AppError('REFUSED', reason)
   }
 
   /** Sends every item that is due, one at a time; concurrent calls share one run. */
@@ -172,160 +194,68 @@ export class OutboxService {
 
   private async run(): Promise<void> {
     const now = this.env.now()
-    const items = this.store.items()
-    const due = items.filter(
-      (i) =>
-        (i.state === 'queued' || i.state === 'failed') &&
-        i.nextAttemptAt !== null &&
-        Date.parse(i.nextAttemptAt) <= now,
-    )
-    for (const item of due) await this.send(item)
-    const waiting = items.filter(
-      (i) =>
-        i.state === 'sent' &&
-        !isLive(i) &&
-        i.remoteStatus !== 'gone' &&
-        (i.checkedAt === null || Date.parse(i.checkedAt) + CHECK_EVERY_MS <= now),
-    )
-    for (const item of waiting) {
+    const due = this.store
+      .items()
+      .filter(
+        (i) =>
+          (i.state === 'queued' || i.state === 'failed') &&
+          i.nextAttemptAt !== null &&
+          Date.parse(i.nextAttemptAt) <= now,
+      )
+    for (const item of due) await this.delivery.send(item)
+    for (const item of this.watcher.due(this.store.items())) {
       const client = this.env.client(item.target)
       // An unreachable CMS is asked again on a later run; nothing to record.
-      if (typeof client !== 'string') await this.checkItem(item, client).catch(() => undefined)
-    }
-  }
-
-  private async send(item: OutboxItem): Promise<void> {
-    await this.store.put({ ...item, state: 'sending' })
-    try {
-      const client = this.env.client(item.target)
-      if (typeof client === 'string') throw new PushError(client, false)
-      const { article, document } = await this.exports.document(item.articleId, 'copydesk')
-      if (!isFinal(article.status))
-        throw new PushError(
-          `The story was reopened after this push was queued (it is ${article.status.replace('_', ' ')}); approve it again and push`,
-          false,
-        )
-      if (article.status === 'approved' && article.publishedAt && !article.pendingCorrection)
-        throw new PushError(
-          'The story was published before and needs a correction note for readers: push it again and write one',
-          false,
-        )
-      const contentKey = contentKeyOf(article, client)
-      const result = await client.push({
-        articleId: article.id,
-        revision: article.revision,
-        contentKey,
-        slug: article.slug || article.id,
-        document,
-        publication: toPublication(article),
-        corrections: readerCorrections(article),
-        remoteId: this.store.remoteId(item.target, article.id),
-      })
-      const now = new Date(this.env.now()).toISOString()
-      const sent: OutboxItem = {
-        ...item,
-        state: 'sent',
-        revision: article.revision,
-        contentKey,
-        attempts: item.attempts + 1,
-        lastError: null,
-        nextAttemptAt: null,
-        remoteId: result.remoteId,
-        sentAt: now,
-        remoteStatus: result.remoteStatus,
-        remoteSlug: result.slug,
-        remoteLink: result.link,
-        checkedAt: now,
-        notices: result.notices,
-      }
-      await this.store.put(sent, result.remoteId)
-      const post = result.remoteId
-        ? ` (id ${result.remoteId}${result.remoteStatus ? `, ${result.remoteStatus}` : ''})`
-        : ''
-      await this.workflow.record(article, 'push', {
-        note: [`sent to ${client.name}${post}`, ...result.notices].join(' '),
-      })
-      if (article.status === 'approved' && isLive(sent))
-        await this.workflow.confirmPublished(article.id, { by: item.by, cms: client.name })
-    } catch (error) {
-      const retry = !(error instanceof PushError) || error.retry
-      const attempts = item.attempts + 1
-      const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempts - 1))
-      const message = error instanceof Error ? error.message : String(error)
-      await this.store.put({
-        ...item,
-        state: 'failed',
-        attempts,
-        lastError: message,
-        nextAttemptAt: retry ? new Date(this.env.now() + delay).toISOString() : null,
-      })
+      if (typeof client !== 'string') await this.watcher.check(item, client).catch(() => undefined)
     }
   }
 
   /**
-   * The CMS already has this version: say so, and send nothing. A WordPress post is looked at
-   * first: one that is gone or in the trash is not "had", and the push goes ahead (and says why).
+   * The CMS already has this version (the latest delivery to this site carries the same content):
+   * say so, and send nothing. A WordPress post is looked at first: one that is gone, trashed or no
+   * longer this story's is not "had", and the push goes ahead. The story follows what the CMS shows,
+   * only when its status could be read now: published again (with its waiting correction note, if
+   * the delivery carried one), never on stale knowledge.
    */
   private async unchanged(
     delivered: OutboxItem,
-    article: Article,
     client: CmsClient,
     by: string,
   ): Promise<PushOutcome | null> {
     let item = delivered
-    let unchecked = ''
+    let unread: string | null = null
     if (client.check && item.remoteId) {
       try {
-        item = await this.checkItem(item, client)
+        item = await this.watcher.check(item, client)
       } catch (error) {
-        unchecked = ` (its status could not be read now: ${error instanceof Error ? error.message : String(error)})`
+        unread = error instanceof Error ? error.message : String(error)
       }
-      if (item.remoteStatus === 'gone' || item.remoteStatus === 'trash') return null
+      if (['gone', 'trash', 'unowned'].includes(item.remoteStatus ?? '')) return null
     }
-    const current = await this.exports.document(article.id, 'copydesk')
-    if (current.article.status === 'approved' && isLive(item)) {
-      if (current.article.publishedAt !== null)
+    if (unread === null && isLive(item)) {
+      const { article } = await this.exports.document(item.articleId, 'copydesk')
+      if (
+        article.status === 'approved' &&
+        article.publishedAt !== null &&
+        !article.pendingCorrection
+      )
         await this.workflow.restorePublished(
           article.id,
           by,
           `Unchanged since the last push: ${client.name} already has this version.`,
         )
-      else await this.workflow.confirmPublished(article.id, { by, cms: client.name })
+      else if (article.status === 'approved')
+        await this.workflow.confirmPublished(article.id, { by, cms: client.name })
     }
     const sentAt = item.sentAt ? ` (sent ${item.sentAt.slice(0, 16).replace('T', ' ')} UTC)` : ''
+    const state = unread
+      ? ` Its status could not be read now (${unread}), so the story's state was left as it is.`
+      : ''
     return {
       item,
       sent: false,
-      message: `${client.name} already has this version of the story${sentAt}: nothing was sent. ${describe(item, client.name)}${unchecked}`,
+      message: `${client.name} already has this version of the story${sentAt}: nothing was sent.${state}`,
     }
-  }
-
-  /** Reads the post's status from the CMS; a post that went live publishes the story it carries. */
-  private async checkItem(item: OutboxItem, client: CmsClient): Promise<OutboxItem> {
-    if (!client.check || !item.remoteId) return item
-    const state = await client.check(item.remoteId)
-    const checkedAt = new Date(this.env.now()).toISOString()
-    const checked: OutboxItem = state
-      ? {
-          ...item,
-          remoteStatus: state.remoteStatus,
-          remoteSlug: state.slug,
-          remoteLink: state.link,
-          checkedAt,
-        }
-      : { ...item, remoteStatus: 'gone', checkedAt }
-    await this.store.put(checked)
-    if (isLive(checked) && !isLive(item)) {
-      const { article } = await this.exports.document(item.articleId, 'copydesk')
-      // Only the version that was sent becomes published; a later approval waits for its own push.
-      if (article.status === 'approved' && contentKeyOf(article, client) === item.contentKey) {
-        await this.workflow.record(article, 'push', {
-          note: `${client.name} post ${item.remoteId} is live`,
-        })
-        await this.workflow.confirmPublished(article.id, { by: item.by, cms: client.name })
-      }
-    }
-    return checked
   }
 
   private find(id: string): OutboxItem {
@@ -339,38 +269,4 @@ export class OutboxService {
     if (typeof client === 'string') throw new AppError('REFUSED', client)
     return client
   }
-}
-
-/** The outcome in a sentence for the desk. */
-function describe(item: OutboxItem, cms: string): string {
-  const post = item.remoteId ? ` (id ${item.remoteId})` : ''
-  switch (item.state) {
-    case 'queued':
-    case 'sending':
-      return `Queued for ${cms}.`
-    case 'failed':
-      return `Not sent to ${cms}: ${item.lastError ?? 'unknown error'}. ${item.nextAttemptAt ? 'It will be tried again.' : 'It will not be retried by itself: fix the cause, then Retry.'}`
-    case 'sent': {
-      const notes = item.notices.length > 0 ? ` ${item.notices.join(' ')}` : ''
-      if (isLive(item))
-        return `Sent to ${cms}${post}${item.remoteStatus === 'publish' ? ', live' : ''}.${notes}`
-      if (item.remoteStatus === 'gone')
-        return `${cms} post ${item.remoteId ?? ''} no longer exists; push again to make a new one.`
-      const id = item.remoteId ? `, id ${item.remoteId}` : ''
-      return `${outboxStateLabel(item)}${id}: the story stays approved until the post is published in ${cms}.${notes}`
-    }
-  }
-}
-
-/**
- * Identifies what readers would see (the story, its corrections) and how the target lays it out,
- * whatever the workflow bookkeeping (status, revision) says.
- */
-function contentKeyOf(article: Article, client: CmsClient): string {
-  const key = {
-    publication: toPublication(article),
-    corrections: readerCorrections(article).map((c) => c.note),
-    layout: client.fingerprint,
-  }
-  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)
 }

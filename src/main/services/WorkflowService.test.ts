@@ -348,3 +348,39 @@ describe('why a story came back', () => {
     expect(await call('getArticle', { id: draft.id })).toMatchObject({ statusNote: null })
   })
 })
+
+describe('restoring a version', () => {
+  it('brings back every field the desk edits, language, entities, dates and copyright included (bug: only headline … tags came back)', async () => {
+    await as('Asha Rao', 'writer')
+    const a = (await call('createArticle', {
+      fields: {
+        ...ready,
+        language: 'hi',
+        entities: [{ kind: 'place', name: 'Tokyo', uri: 'http://sws.geonames.org/1850147/' }],
+        contentCreated: '2026-01-22T10:00:00+05:30',
+        copyrightHolder: 'IANS',
+        copyrightNotice: '© IANS 2026',
+      },
+    })) as { id: string; revision: number }
+    await call('saveVersion', { id: a.id })
+    await call('saveArticle', {
+      id: a.id,
+      baseRevision: a.revision,
+      changes: {
+        language: 'en',
+        entities: [],
+        contentCreated: null,
+        copyrightHolder: '',
+        copyrightNotice: '',
+      },
+    })
+    const restored = await call('restoreRevision', { id: a.id, seq: 1 })
+    expect(restored).toMatchObject({
+      language: 'hi',
+      entities: [{ kind: 'place', name: 'Tokyo' }],
+      contentCreated: '2026-01-22T10:00:00+05:30',
+      copyrightHolder: 'IANS',
+      copyrightNotice: '© IANS 2026',
+    })
+  })
+})

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import { EditableFields, type Article, type ArticleSummary } from '../../shared/domain/Article'
 import { checkArticle, passesChecks } from '../../shared/domain/checkArticle'
 import { diffArticles, type ArticleDiff } from '../../shared/domain/diffArticles'
 import type { AuditEntry, EditorialNote, RevisionMeta } from '../../shared/domain/History'
@@ -68,13 +68,36 @@ export class WorkflowService {
 
   /**
    * A story published before, reopened and approved again without a change: the CMS already has it
-   * live, so it goes back to what it was (published, or corrected) with no new correction.
+   * live, so it goes back to what it was (published, or corrected) with no new correction. A
+   * correction note waiting with it is not dropped: it is published as the correction.
    */
   async restorePublished(id: string, by: string, note: string): Promise<Article> {
     const current = await this.articles.get(id)
     if (current.status !== 'approved' || current.publishedAt === null) return current
+    const pending = current.pendingCorrection
+    if (pending)
+      return this.apply(current, 'corrected', 'publish_correction', pending.by, pending.note)
     const to = current.corrections.length > 0 ? 'corrected' : 'published'
     return this.apply(current, to, 'publish', by, note, { keepPublishedAt: true })
+  }
+
+  /**
+   * The desk chief writes (or rewrites) the correction note for readers of a story published
+   * before and approved again; it goes with the next push or export and is published with it.
+   */
+  async writeCorrectionNote(input: { id: string; note: string }): Promise<Article> {
+    const actor = this.actor()
+    if (actor.role !== 'desk-chief')
+      throw new AppError('REFUSED', 'A correction note for readers is written by a desk chief.')
+    const article = await this.articles.get(input.id)
+    if (article.status !== 'approved' || article.publishedAt === null)
+      throw new AppError(
+        'REFUSED',
+        'A correction note is for an approved story that was published before; this one is not.',
+      )
+    const note = input.note.trim()
+    if (!note) throw new AppError('REFUSED', 'Write the correction note readers will see.')
+    return this.setPendingCorrection(article, actor.name, note)
   }
 
   /** Keeps the desk chief's correction note for readers with the story until the CMS confirms it. */
@@ -192,11 +215,20 @@ export class WorkflowService {
       )
     }
     const at = this.env.now()
-    const { headline, deck, summary, keyPoints, body, dateline, byline, credit, sources, tags } =
-      old
+    // Every field the desk edits, however many there are by now (language, entities, feed item…).
+    const source: Record<string, unknown> = old
+    const parsed = EditableFields.safeParse(
+      Object.fromEntries(Object.keys(EditableFields.shape).map((key) => [key, source[key]])),
+    )
+    if (!parsed.success)
+      throw new AppError(
+        'REFUSED',
+        `Version ${input.seq} cannot be restored: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+      )
+    const fields = parsed.data
     const next = await this.articles.update(current.id, current.revision, (article) => ({
       ...article,
-      ...{ headline, deck, summary, keyPoints, body, dateline, byline, credit, sources, tags },
+      ...fields,
       revision: article.revision + 1,
       updatedAt: at,
     }))

@@ -8,7 +8,11 @@ import type { Quarantine } from './Quarantine'
 
 const OutboxFile = z.object({
   items: z.array(OutboxItem),
-  /** The CMS's id for each article, per target ("wordpress:<articleId>"), so a later push updates. */
+  /**
+   * The CMS's id for each article, per target and site ("wordpress https://example.com <articleId>"),
+   * so a later push to that site updates. Keys from before sites were kept ("wordpress:<articleId>")
+   * are not read: an id means something only on its own site (the owner mark finds such posts).
+   */
   remoteIds: z.record(z.string(), z.string()),
   /** This data folder's id, written into the posts it makes so no other desk takes them for its own. */
   deskId: z.uuid().optional(),
@@ -50,14 +54,25 @@ export class OutboxStore {
     return structuredClone(this.db.data.items)
   }
 
-  remoteId(target: string, articleId: string): string | null {
-    return this.db.data.remoteIds[`${target}:${articleId}`] ?? null
+  remoteId(target: string, site: string, articleId: string): string | null {
+    return this.db.data.remoteIds[`${target} ${site} ${articleId}`] ?? null
+  }
+
+  /** The other sites of `target` that have a post of the article, with its id there. */
+  remoteIdsElsewhere(target: string, site: string, articleId: string): [string, string][] {
+    const found: [string, string][] = []
+    for (const [key, id] of Object.entries(this.db.data.remoteIds)) {
+      const [t, s, a] = key.split(' ')
+      if (t === target && a === articleId && s && s !== site) found.push([s, id])
+    }
+    return found
   }
 
   async put(item: OutboxItem, remoteId?: string | null): Promise<OutboxItem> {
     const items = this.db.data.items.filter((existing) => existing.id !== item.id)
     this.db.data.items = [...items, OutboxItem.parse(item)]
-    if (remoteId) this.db.data.remoteIds[`${item.target}:${item.articleId}`] = remoteId
+    if (remoteId && item.site)
+      this.db.data.remoteIds[`${item.target} ${item.site} ${item.articleId}`] = remoteId
     await this.db.write()
     return item
   }

@@ -1,58 +1,84 @@
-export type FakePost = {
-  id: number
-  title: string
-  excerpt: string
-  /** content.raw: the block markup as stored, HTML comments included. */
-  content: string
-  status: string
-  slug: string
-  tags: number[]
-}
+import { isRecord } from '../cms/isRecord'
+import { DESK_USER_ID, error, FakePosts, type FakePost, type FakeReply } from './fakeWordPressPosts'
+import { sanitizeTitle, termName } from './wordPressSanitize'
+
+export type { FakePost, FakeReply } from './fakeWordPressPosts'
 export type FakeTag = { id: number; name: string; slug: string }
-export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> }
 
 export const FAKE_WP_USER = 'desk'
 export const FAKE_WP_PASSWORD = 'abcd efgh ijkl mnop'
 export const FAKE_WP_NAME = 'Desk Editor'
 
-const STATUSES = ['publish', 'future', 'draft', 'pending', 'private', 'trash']
-/** wp_unique_post_slug makes no slug unique while a post is in one of these. */
-const UNIQUE_EXEMPT = ['draft', 'pending', 'auto-draft']
-
 /**
- * The parts of a WordPress 6.1 REST API (wp/v2) that Copydesk uses, with the quirks that bit a real
- * desk, as wordpress-develop's WP_REST_Posts_Controller, WP_REST_Terms_Controller, wp_insert_term,
- * wp_unique_post_slug, kses term filters and application-password checks behave:
- * - Term names are stored through `pre_term_name` (tags stripped, `&` `<` `>` escaped): "AI & chips"
- *   is stored and returned as "AI &amp; chips"; `?search=` is a LIKE on the stored name and slug, so
- *   it does not find it by its plain name; creating it again is HTTP 400 `term_exists` whose
- *   `data.term_id` is the existing term.
- * - Slugs are made unique (`-2`, `-3`…) only for posts that are not draft or pending: two pending
- *   posts can share a slug, the second gets `-2` when it is published.
- * - With wrong credentials the site treats the request as anonymous (`credentialsFailAs:
- *   'anonymous'`, what the reported site did): `?status=any` is HTTP 400 `rest_invalid_param`
- *   "Invalid parameter(s): status" with "Status is forbidden." in `data.params`; `context=edit` is 401
- *   `rest_forbidden_context`; a create is 401 `rest_cannot_create`; `/users/me` is 401
- *   `rest_not_logged_in`. With `credentialsFailAs: 'error401'` it answers 401 `incorrect_password`
- *   or `invalid_username` as a site with application passwords available does.
+ * The parts of the WordPress REST API (wp/v2, as in current wordpress-develop) that Copydesk uses,
+ * with the quirks that bit a real desk, as WP_REST_Posts_Controller, WP_REST_Terms_Controller,
+ * wp_insert_term, wp_unique_post_slug, sanitize_title, wp_trash_post, kses term filters and the
+ * application-password checks (wp_authenticate_application_password) behave:
+ * - Term names are stored through `pre_term_name`: "AI & chips" is stored and returned as
+ *   "AI &amp; chips"; `?search=` is a LIKE on the stored name and slug, so it does not find it by
+ *   its plain name; creating it again is HTTP 400 `term_exists` whose `data.term_id` is the term.
+ * - Slugs go through sanitize_title: non-Latin letters are stored and returned percent-encoded
+ *   ("%e0%a4%ad…"), cut at 200 encoded characters; `?slug=` is sanitized the same way. A slug given
+ *   over REST is made unique ("-2") even for a draft (the controller asks wp_unique_post_slug as if
+ *   published); a post saved in wp-admin as a draft keeps a shared slug until it is published.
+ *   `generated_slug` (context=edit) is the slug the post would get if published now.
+ * - A trashed post's slug becomes "<slug>__trashed", so a new post takes the plain slug.
+ * - Credentials: by default (application passwords in use on an https site) a wrong password is
+ *   401 `incorrect_password`, a wrong user 401 `invalid_username`. `credentialsFailAs: 'anonymous'`
+ *   is a site where no application password was ever made (WP_Application_Passwords::is_in_use is
+ *   false): any Basic credentials are ignored and the request is a visitor's, so `?status=any` is
+ *   400 `rest_invalid_param` "Status is forbidden.", `context=edit` 401 `rest_forbidden_context`, a
+ *   create 401 `rest_cannot_create`, `/users/me` 401 `rest_not_logged_in`.
+ *   `applicationPasswords = false` is an http:// site that is not local
+ *   (wp_is_application_passwords_available is false): even the right password is refused, with 401
+ *   `application_passwords_disabled` where passwords are in use, or as a visitor where not.
+ * - Roles: an Editor edits every post; an Author (`role = 'author'`) only their own, and a list
+ *   with context=edit leaves out the posts they may not edit (get_items checks
+ *   check_update_permission), so another author's post with the same slug is invisible to them.
  * - Parameters are validated before permissions (HTTP 400 before 401); `status` must be one of the
  *   post statuses; unknown tag ids are skipped silently; a user without `publish_posts` gets 403
  *   `rest_cannot_publish`.
  * - `?search=` on posts is a LIKE on title, excerpt and raw content (WP_Query's search), which is
  *   how the owner mark's article id is found; `status=any` leaves out the trash.
- * - `context=edit` returns `content.raw` with HTML comments kept (kses keeps comments); trashed
- *   posts stay readable by id with `status: "trash"`; a deleted post is 404 `rest_post_invalid_id`.
- * Not reproduced: rendering filters (wptexturize, wpautop), pagination headers, revisions, meta.
+ * - `context=edit` returns `content.raw` with HTML comments kept (kses keeps comments); the
+ *   rendered content drops block delimiters and keeps other comments, as render_block does (so the
+ *   owner mark is in the page's source); trashed posts stay readable by id with `status: "trash"`;
+ *   a deleted post is 404 `rest_post_invalid_id`.
+ * - The REST index (`GET /wp-json/`, `_fields` honoured) lists the namespaces; with
+ *   `polylang` set, `pll/v1` is among them, `GET /wp-json/pll/v1/languages` lists the languages,
+ *   a post save takes Polylang Pro's `?lang=` and posts carry `lang`.
+ * Not reproduced: wptexturize, wpautop, pagination headers, revisions, meta.
  */
 export class FakeWordPress {
-  readonly posts = new Map<number, FakePost>()
   readonly tags = new Map<number, FakeTag>()
-  credentialsFailAs: 'anonymous' | 'error401' = 'anonymous'
+  credentialsFailAs: 'anonymous' | 'error401' = 'error401'
+  /** False on an http:// site that is not local: WordPress offers no application passwords. */
+  applicationPasswords = true
+  /** The desk user's role: an Editor may edit any post, an Author only their own. */
+  role: 'editor' | 'author' = 'editor'
   /** The user's publish_posts capability (an Author or Editor has it, a Contributor does not). */
   canPublish = true
+  /** Polylang's languages when the site runs Polylang (with its REST API, as in Polylang Pro). */
+  polylang: { slug: string; locale: string; name: string }[] | null = null
+  /** Called with every request before it is answered: a test's way to change the site meanwhile. */
+  onRequest: ((method: string, url: URL) => void) | undefined
   private nextId = 100
+  private readonly postRoutes: FakePosts
 
-  constructor(private readonly base: () => string) {}
+  constructor(private readonly base: () => string) {
+    this.postRoutes = new FakePosts({
+      base,
+      newId: () => this.newId(),
+      canEdit: (post) => this.role === 'editor' || post.author === DESK_USER_ID,
+      canPublish: () => this.canPublish,
+      hasTag: (id) => this.tags.has(id),
+      languages: () => this.polylang?.map((l) => l.slug) ?? null,
+    })
+  }
+
+  get posts(): Map<number, FakePost> {
+    return this.postRoutes.posts
+  }
 
   handle(
     method: string,
@@ -61,9 +87,13 @@ export class FakeWordPress {
     body: unknown,
     refuseAll: boolean,
   ): FakeReply {
+    this.onRequest?.(method, url)
     const auth = this.authenticate(authorization, refuseAll)
     if (typeof auth === 'object') return auth
     const signedIn = auth === 'user'
+    if (/^\/wp-json\/?$/.test(url.pathname)) return this.index(url)
+    if (url.pathname === '/wp-json/pll/v1/languages' && this.polylang)
+      return { status: 200, body: this.polylang }
     const route = /^\/wp-json\/wp\/v2\/(posts|tags|users\/me)(?:\/(\d+))?\/?$/.exec(url.pathname)
     if (!route)
       return error(404, 'rest_no_route', 'No route was found matching the URL and request method.')
@@ -71,33 +101,78 @@ export class FakeWordPress {
     const edit = url.searchParams.get('context') === 'edit'
     if (kind === 'users/me') {
       if (!signedIn) return error(401, 'rest_not_logged_in', 'You are not currently logged in.')
-      const user = { id: 2, name: FAKE_WP_NAME, slug: FAKE_WP_USER }
+      const user = { id: DESK_USER_ID, name: FAKE_WP_NAME, slug: FAKE_WP_USER }
       const capabilities = { edit_posts: true, publish_posts: this.canPublish }
       return { status: 200, body: edit ? { ...user, capabilities } : user }
     }
     if (kind === 'tags')
       return method === 'GET' ? this.listTags(url) : this.createTag(body, signedIn)
     if (method === 'GET')
-      return id ? this.readPost(Number(id), edit, signedIn) : this.listPosts(url, edit, signedIn)
-    return this.savePost(id ? Number(id) : null, body, signedIn)
+      return id
+        ? this.postRoutes.read(Number(id), edit, signedIn)
+        : this.postRoutes.list(url, edit, signedIn)
+    return this.postRoutes.save(
+      id ? Number(id) : null,
+      body,
+      signedIn,
+      url.searchParams.get('lang'),
+    )
   }
 
   /** What an editor does in wp-admin: publish a post (its slug made unique then). */
   publish(id: number): void {
     const post = this.posts.get(id)
-    if (post) this.store({ ...post, status: 'publish' })
+    if (post) this.postRoutes.store({ ...post, status: 'publish' })
   }
 
-  /** A post made by someone else on the site. */
-  addPost(post: Omit<FakePost, 'id'>): FakePost {
-    const stored = this.store({ ...post, id: (this.nextId += 1) })
-    return stored
+  /** wp_trash_post: the post goes to the trash and its slug gets "__trashed" (WordPress 4.5+). */
+  trash(id: number): void {
+    const post = this.posts.get(id)
+    if (!post) return
+    const slug = post.slug && !post.slug.endsWith('__trashed') ? `${post.slug}__trashed` : post.slug
+    this.posts.set(id, { ...post, status: 'trash', slug })
+  }
+
+  /** A post made by someone else on the site (the administrator, unless `author` says). */
+  addPost(post: Omit<FakePost, 'id' | 'author'> & { author?: number }): FakePost {
+    return this.postRoutes.store({ author: 1, ...post, id: this.newId() })
   }
 
   addTag(name: string): FakeTag {
-    const tag = { id: (this.nextId += 1), name: termName(name), slug: sanitizeTitle(name) }
+    const tag = { id: this.newId(), name: termName(name), slug: sanitizeTitle(name) }
     this.tags.set(tag.id, tag)
     return tag
+  }
+
+  /** The next id, as a database's auto-increment: never one a post or tag already has. */
+  private newId(): number {
+    do this.nextId += 1
+    while (this.posts.has(this.nextId) || this.tags.has(this.nextId))
+    return this.nextId
+  }
+
+  private index(url: URL): FakeReply {
+    const index: Record<string, unknown> = {
+      name: 'Fake WordPress',
+      url: this.base(),
+      namespaces: [
+        'oembed/1.0',
+        'wp/v2',
+        'wp-site-health/v1',
+        ...(this.polylang ? ['pll/v1'] : []),
+      ],
+      authentication: this.applicationPasswords
+        ? {
+            'application-passwords': {
+              endpoints: { authorization: `${this.base()}/wp-admin/authorize-application.php` },
+            },
+          }
+        : [],
+      routes: {},
+    }
+    const fields = url.searchParams.get('_fields')?.split(',')
+    const body = fields ? Object.fromEntries(fields.map((f) => [f, index[f]])) : index
+    return { status: 200, body }
   }
 
   private authenticate(
@@ -105,119 +180,30 @@ export class FakeWordPress {
     refuseAll: boolean,
   ): 'user' | 'anonymous' | FakeReply {
     if (!header?.startsWith('Basic ')) return 'anonymous'
+    // Where no application password was ever made, Basic credentials are not even looked at.
+    if (this.credentialsFailAs === 'anonymous' && (!this.applicationPasswords || refuseAll))
+      return 'anonymous'
     const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':')
     const password = rest.join(':').replace(/[^a-z\d]/gi, '')
     const wrongUser = user !== FAKE_WP_USER
     const wrongPassword = refuseAll || password !== FAKE_WP_PASSWORD.replace(/ /g, '')
-    if (!wrongUser && !wrongPassword) return 'user'
-    if (this.credentialsFailAs === 'anonymous') return 'anonymous'
-    return wrongUser
-      ? error(
-          401,
-          'invalid_username',
-          '<strong>Error:</strong> Unknown username. Check again or try your email address.',
-        )
-      : error(
-          401,
-          'incorrect_password',
-          'The provided password is an invalid application password.',
-        )
-  }
-
-  private listPosts(url: URL, edit: boolean, signedIn: boolean): FakeReply {
-    const statuses = (url.searchParams.get('status') ?? 'publish').split(',')
-    if (!signedIn && statuses.some((s) => s !== 'publish')) {
-      return error(400, 'rest_invalid_param', 'Invalid parameter(s): status', {
-        params: { status: 'Status is forbidden.' },
-        details: {
-          status: {
-            code: 'rest_forbidden_status',
-            message: 'Status is forbidden.',
-            data: { status: 401 },
-          },
-        },
-      })
-    }
-    if (edit && !signedIn)
+    if (wrongUser && this.credentialsFailAs === 'error401')
       return error(
         401,
-        'rest_forbidden_context',
-        'Sorry, you are not allowed to edit posts in this post type.',
+        'invalid_username',
+        '<strong>Error:</strong> Unknown username. Check again or try your email address.',
       )
-    const slugs = url.searchParams.get('slug')?.split(',')
-    const search = url.searchParams.get('search')?.toLowerCase()
-    const found = [...this.posts.values()].filter(
-      (post) =>
-        (statuses.includes('any') ? post.status !== 'trash' : statuses.includes(post.status)) &&
-        (!slugs || slugs.includes(post.slug)) &&
-        (!search ||
-          [post.title, post.excerpt, post.content].some((t) => t.toLowerCase().includes(search))),
+    if (!this.applicationPasswords)
+      return this.credentialsFailAs === 'error401'
+        ? error(401, 'application_passwords_disabled', 'Application passwords are not available.')
+        : 'anonymous'
+    if (!wrongUser && !wrongPassword) return 'user'
+    if (this.credentialsFailAs === 'anonymous') return 'anonymous'
+    return error(
+      401,
+      'incorrect_password',
+      'The provided password is an invalid application password.',
     )
-    return { status: 200, body: found.map((post) => this.shape(post, edit)) }
-  }
-
-  private readPost(id: number, edit: boolean, signedIn: boolean): FakeReply {
-    const post = this.posts.get(id)
-    if (!post) return error(404, 'rest_post_invalid_id', 'Invalid post ID.')
-    if (edit && !signedIn)
-      return error(401, 'rest_forbidden_context', 'Sorry, you are not allowed to edit this post.')
-    if (!signedIn && post.status !== 'publish')
-      return error(401, 'rest_forbidden', 'Sorry, you are not allowed to do that.')
-    return { status: 200, body: this.shape(post, edit) }
-  }
-
-  private savePost(id: number | null, body: unknown, signedIn: boolean): FakeReply {
-    const input = isRecord(body) ? body : {}
-    const status = input['status']
-    if (status !== undefined && (typeof status !== 'string' || !STATUSES.includes(status))) {
-      return error(400, 'rest_invalid_param', 'Invalid parameter(s): status', {
-        params: { status: `status is not one of ${STATUSES.join(', ')}.` },
-      })
-    }
-    const tags = input['tags']
-    if (tags !== undefined && (!Array.isArray(tags) || !tags.every((t) => Number.isInteger(t)))) {
-      return error(400, 'rest_invalid_param', 'Invalid parameter(s): tags', {
-        params: { tags: 'tags[0] is not of type integer.' },
-      })
-    }
-    const existing = id === null ? null : this.posts.get(id)
-    if (id !== null && !existing) return error(404, 'rest_post_invalid_id', 'Invalid post ID.')
-    if (!signedIn) {
-      return existing
-        ? error(401, 'rest_cannot_edit', 'Sorry, you are not allowed to edit this post.')
-        : error(
-            401,
-            'rest_cannot_create',
-            'Sorry, you are not allowed to create posts as this user.',
-          )
-    }
-    if (status === 'publish' && !this.canPublish)
-      return error(
-        403,
-        'rest_cannot_publish',
-        'Sorry, you are not allowed to publish posts in this post type.',
-      )
-    const text = (name: string, fallback: string) => {
-      const value = input[name]
-      return typeof value === 'string' ? value : fallback
-    }
-    const post = this.store({
-      id: existing?.id ?? (this.nextId += 1),
-      title: text('title', existing?.title ?? ''),
-      excerpt: text('excerpt', existing?.excerpt ?? ''),
-      content: text('content', existing?.content ?? ''),
-      status: typeof status === 'string' ? status : (existing?.status ?? 'draft'),
-      slug: sanitizeTitle(text('slug', existing?.slug ?? '')),
-      tags: Array.isArray(tags)
-        ? tags.filter((t): t is number => this.tags.has(Number(t)))
-        : (existing?.tags ?? []),
-    })
-    const location = `${this.base()}/wp-json/wp/v2/posts/${post.id}`
-    return {
-      status: existing ? 200 : 201,
-      body: this.shape(post, true),
-      headers: existing ? {} : { Location: location },
-    }
   }
 
   private listTags(url: URL): FakeReply {
@@ -249,80 +235,9 @@ export class FakeWordPress {
         400,
         'term_exists',
         'A term with the name provided already exists in this taxonomy.',
-        {
-          term_id: same.id,
-        },
+        { term_id: same.id },
       )
     const tag = this.addTag(name)
     return { status: 201, body: { ...tag, taxonomy: 'post_tag' } }
   }
-
-  /** Saves a post as wp_insert_post would: a live post gets a slug no other post has. */
-  private store(post: FakePost): FakePost {
-    let slug = post.slug || (UNIQUE_EXEMPT.includes(post.status) ? '' : sanitizeTitle(post.title))
-    if (slug && !UNIQUE_EXEMPT.includes(post.status)) {
-      const taken = (candidate: string) =>
-        [...this.posts.values()].some((other) => other.id !== post.id && other.slug === candidate)
-      const base = slug
-      for (let n = 2; taken(slug); n += 1) slug = `${base}-${n}`
-    }
-    const stored = { ...post, slug }
-    this.posts.set(stored.id, stored)
-    return stored
-  }
-
-  private shape(post: FakePost, edit: boolean) {
-    const rendered = post.content.replace(/<!--[\s\S]*?-->/g, '').trim()
-    const link =
-      post.status === 'publish' ? `${this.base()}/${post.slug}/` : `${this.base()}/?p=${post.id}`
-    const common = { id: post.id, slug: post.slug, status: post.status, link, tags: post.tags }
-    if (!edit)
-      return {
-        ...common,
-        title: { rendered: post.title },
-        content: { rendered, protected: false },
-        excerpt: { rendered: post.excerpt, protected: false },
-      }
-    return {
-      ...common,
-      generated_slug: post.slug || sanitizeTitle(post.title),
-      title: { raw: post.title, rendered: post.title },
-      content: { raw: post.content, rendered, protected: false, block_version: 1 },
-      excerpt: { raw: post.excerpt, rendered: post.excerpt, protected: false },
-    }
-  }
-}
-
-function error(
-  status: number,
-  code: string,
-  message: string,
-  data: Record<string, unknown> = {},
-): FakeReply {
-  return { status, body: { code, message, data: { status, ...data } } }
-}
-
-/** `pre_term_name`: sanitize_text_field, wp_filter_kses, then _wp_specialchars (no double encoding). */
-function termName(name: string): string {
-  return name
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/&(?!(?:[a-z][a-z\d]*|#\d+|#x[\da-f]+);)/gi, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
-
-/** sanitize_title for ASCII: entities and tags dropped, lower case, runs of other characters to "-". */
-function sanitizeTitle(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&[^;\s]*;/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -134,7 +134,11 @@ export function App() {
       {dialog === 'settings' && (
         <SettingsDialog
           settings={settings}
-          onSave={async (next) => setSettings(await api.saveSettings(next))}
+          onSave={async (next) => {
+            const saved = await api.saveSettings(next)
+            setSettings(saved.settings)
+            return saved
+          }}
           onClose={() => setDialog(null)}
         />
       )}

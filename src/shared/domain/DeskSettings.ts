@@ -10,6 +10,23 @@ const LinkRel = z
     'Use rel keywords separated by spaces: nofollow, noopener, noreferrer, sponsored, ugc, external, noindex',
   )
 
+/**
+ * A CMS target's address: http(s), with no user name or password in it. Credentials in the URL
+ * would be stored and shown with the settings, and fetch refuses such URLs, so every push would
+ * fail; the secret has its own field.
+ */
+const CmsUrl = z.union([
+  z.literal(''),
+  z.url({ protocol: /^https?$/ }).refine((url) => {
+    try {
+      const parsed = new URL(url)
+      return parsed.username === '' && parsed.password === ''
+    } catch {
+      return false
+    }
+  }, 'Leave the user name and password out of the address (https://user:pass@…): put the user and the password or token in their own fields'),
+])
+
 /** The desk's house rules, kept in the data folder and shared by every window. */
 export const DeskSettings = z
   .object({
@@ -31,8 +48,8 @@ export const DeskSettings = z
     /** An author cannot approve their own story. */
     fourEyes: z.boolean().default(true),
     /** Where pushes go. Tokens and passwords are not here: they are kept apart, encrypted where the OS allows. */
-    webhookUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
-    wordpressUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+    webhookUrl: CmsUrl.default(''),
+    wordpressUrl: CmsUrl.default(''),
     wordpressUser: z.string().max(200).default(''),
     wordpressStatus: z.enum(['draft', 'pending', 'publish']).default('draft'),
     /** Where the deck goes in a WordPress post: a standfirst paragraph above the body, or the excerpt. */

@@ -9,6 +9,11 @@ export const OutboxItem = z.object({
   articleId: z.string(),
   headline: z.string(),
   target: PushTarget,
+  /**
+   * The site the push is for (scheme, host, port and path of the target's URL when it was queued);
+   * '' for pushes recorded before sites were. A post id means something only on its own site.
+   */
+  site: z.string().default(''),
   revision: z.number().int(),
   /** A hash of what readers would see and how the target lays it out; the same is never delivered twice. */
   contentKey: z.string().default(''),
@@ -21,7 +26,10 @@ export const OutboxItem = z.object({
   remoteId: z.string().nullable(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
-  /** The post's status in the CMS (WordPress: draft, pending, future, publish…); null for a webhook. */
+  /**
+   * The post's status in the CMS (WordPress: draft, pending, future, publish…); null for a webhook.
+   * Copydesk's own: "gone" (deleted in the CMS), "unowned" (no longer carries this story's mark).
+   */
   remoteStatus: z.string().nullable().default(null),
   remoteSlug: z.string().nullable().default(null),
   remoteLink: z.string().nullable().default(null),
@@ -41,6 +49,47 @@ export function isLive(item: OutboxItem): boolean {
   return item.state === 'sent' && (item.remoteStatus === null || item.remoteStatus === 'publish')
 }
 
+/**
+ * Post statuses that are not looked at again by themselves: the post is gone, trashed, made private
+ * by an editor, or no longer this story's. "Check WordPress now" and a new push still read them.
+ */
+const SETTLED = ['gone', 'trash', 'private', 'unowned']
+
+/** A sent post that is not live yet and may still go live: the outbox keeps looking at it. */
+export function isWaiting(item: OutboxItem): boolean {
+  return (
+    item.state === 'sent' &&
+    !isLive(item) &&
+    item.remoteStatus !== null &&
+    !SETTLED.includes(item.remoteStatus)
+  )
+}
+
+/**
+ * The newest delivery among `items` (by when it was sent; of two sent the same moment, the one
+ * stored later), or undefined when none was sent.
+ */
+export function latestDelivery(items: OutboxItem[]): OutboxItem | undefined {
+  let latest: OutboxItem | undefined
+  for (const item of items)
+    if (item.state === 'sent' && (!latest || (item.sentAt ?? '') >= (latest.sentAt ?? '')))
+      latest = item
+  return latest
+}
+
+/**
+ * Why "Mark published" would be wrong now: the story's latest WordPress push waits as a draft or
+ * for review, so readers do not see it yet. Null when nothing waits.
+ */
+export function markPublishedBlocker(items: OutboxItem[], articleId: string): string | null {
+  const latest = latestDelivery(
+    items.filter((item) => item.articleId === articleId && item.target === 'wordpress'),
+  )
+  if (!latest || !isWaiting(latest)) return null
+  const post = latest.remoteId ? ` (post ${latest.remoteId})` : ''
+  return `The WordPress push of this story waits as ${REMOTE_STATUS[latest.remoteStatus ?? ''] ?? latest.remoteStatus}${post}: publish the post in WordPress and the story follows. Marking it published here would say readers see it when they do not.`
+}
+
 const REMOTE_STATUS: Record<string, string> = {
   draft: 'draft',
   pending: 'pending review',
@@ -48,6 +97,7 @@ const REMOTE_STATUS: Record<string, string> = {
   private: 'private',
   trash: 'in the trash',
   gone: 'deleted in the CMS',
+  unowned: 'no longer this story’s post',
 }
 
 /** The item's state as the desk reads it: "Sent", "Sent to CMS (draft)", "Failed"… */

@@ -134,4 +134,56 @@ describe('wordPressExcerpt', () => {
     expect(cut.length).toBeLessThanOrEqual(40)
     expect(cut).toBe('Ministers from four countries met in…')
   })
+
+  it('never cuts inside an emoji or a letter with its vowel signs (bug: a lone surrogate half ended the excerpt)', () => {
+    const a50 = 'a'.repeat(50)
+    const summary = `${a50}🇮🇳🇯🇵 more words here`
+    const cut = (limit: number) =>
+      wordPressExcerpt({ deck: '', summary }, { deck: 'standfirst', limit }).text
+    expect(cut(52)).toBe(`${a50}…`)
+    expect(cut(52)).not.toMatch(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+    )
+    expect(cut(53)).toBe(`${a50}…`)
+    expect(cut(55)).toBe(`${a50}🇮🇳…`)
+    const hindi = wordPressExcerpt(
+      { deck: '', summary: 'क्षेत्रीय सुरक्षा पर बातचीत जारी रहेगी' },
+      { deck: 'standfirst', limit: 5 },
+    )
+    expect(hindi.text).toBe('क्षे…')
+    expect(hindi.text.length).toBeLessThanOrEqual(5)
+  })
+})
+
+describe('toWordPressBlocks: the story’s language', () => {
+  it('marks every text with the language and keeps the labels outside; no language, no mark', () => {
+    const markup = render(
+      {
+        deck: 'अच्छी खबर',
+        byline: ['आशा राव'],
+        keyPoints: { title: 'मुख्य बातें', items: ['एक'] },
+        body: { type: 'doc', content: [para('नमस्ते')] },
+      },
+      { language: 'hi', corrections: [{ at: '2026-01-24T10:00:00.000Z', note: 'सुधार' }] },
+    )
+    expect(markup).toContain('<p class="standfirst"><span lang="hi">अच्छी खबर</span></p>')
+    expect(markup).toContain('<p class="byline">By <span lang="hi">आशा राव</span></p>')
+    expect(markup).toContain('<h3 class="wp-block-heading"><span lang="hi">मुख्य बातें</span></h3>')
+    expect(markup).toContain('<li><span lang="hi">एक</span></li>')
+    expect(markup).toContain('<p><span lang="hi">नमस्ते</span></p>')
+    expect(markup).toContain(
+      '<strong>Correction, Jan 24, 2026:</strong> <span lang="hi">सुधार</span>',
+    )
+    expect(render({ body: { type: 'doc', content: [para('Hello')] } })).not.toContain('lang=')
+  })
+
+  it('gives paragraphs of a right-to-left language core/paragraph’s direction', () => {
+    const markup = render({ body: { type: 'doc', content: [para('مرحبا')] } }, { language: 'ar' })
+    expect(markup).toContain(
+      '<!-- wp:paragraph {"direction":"rtl"} -->\n<p dir="rtl"><span lang="ar">مرحبا</span></p>',
+    )
+    expect(
+      render({ body: { type: 'doc', content: [para('Salom')] } }, { language: 'uz-Latn' }),
+    ).not.toContain('rtl')
+  })
 })

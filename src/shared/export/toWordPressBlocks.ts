@@ -11,7 +11,18 @@ export type WordPressLayout = {
   /** rel of the sources' links. */
   sourceRel: string
   corrections: Pick<Correction, 'at' | 'note'>[]
+  /**
+   * The story's language (BCP 47). Core WordPress keeps no language per post, so the text carries
+   * it: each block's text is wrapped in `<span lang="…">`, which browsers, screen readers and
+   * search engines read and the block editor keeps (an inline element it does not know stays as
+   * "unknown formatting", and a block's HTML content is compared as it is, so blocks stay valid).
+   * Paragraphs of a right-to-left language also get core/paragraph's `direction`.
+   */
+  language?: string | undefined
 }
+
+/** How a block's text is marked up: link rel, and the story's language and direction. */
+type Context = { rel: string; lang: string; rtl: boolean }
 
 /**
  * The story as WordPress block markup (the block editor's serialized form), everything the desk
@@ -20,71 +31,91 @@ export type WordPressLayout = {
  * credit, the sources and the corrections for readers, in the desk's wording.
  */
 export function toWordPressBlocks(publication: Publication, layout: WordPressLayout): string {
+  const lang = layout.language ?? ''
+  const ctx: Context = { rel: layout.linkRel, lang, rtl: isRightToLeft(lang) }
+  const text = (html: string) => inLanguage(html, ctx)
+  const para = (html: string, className?: string) => paragraph(html, className, ctx.rtl)
   const parts: string[] = []
   if (layout.deck === 'standfirst' && publication.deck)
-    parts.push(paragraph(escapeHtml(publication.deck), 'standfirst'))
+    parts.push(para(text(escapeHtml(publication.deck)), 'standfirst'))
   if (publication.byline.length > 0)
-    parts.push(paragraph(`By ${escapeHtml(joinNames(publication.byline))}`, 'byline'))
+    parts.push(para(`By ${text(escapeHtml(joinNames(publication.byline)))}`, 'byline'))
   if (publication.keyPoints.items.length > 0) {
-    parts.push(heading(3, escapeHtml(publication.keyPoints.title || 'Key Points')))
+    parts.push(heading(3, text(escapeHtml(publication.keyPoints.title || 'Key Points'))))
     parts.push(
       list(
         false,
-        publication.keyPoints.items.map((item) => escapeHtml(item)),
+        publication.keyPoints.items.map((item) => text(escapeHtml(item))),
       ),
     )
   }
-  for (const block of publication.blocks) parts.push(blockMarkup(block, layout.linkRel))
-  if (publication.credit) parts.push(paragraph(`- ${escapeHtml(publication.credit)}`))
+  for (const block of publication.blocks) parts.push(blockMarkup(block, ctx))
+  if (publication.credit) parts.push(para(`- ${text(escapeHtml(publication.credit))}`))
   if (publication.sources.length > 0) {
     const names = publication.sources.map((source) =>
       source.url
         ? inlineHtml([{ type: 'text', text: source.name, href: source.url }], layout.sourceRel)
         : escapeHtml(source.name),
     )
-    parts.push(paragraph(`<strong>Sources:</strong> ${names.join(', ')}`, 'sources'))
+    parts.push(para(`<strong>Sources:</strong> ${text(names.join(', '))}`, 'sources'))
   }
   for (const correction of layout.corrections) {
     const label = `Correction, ${readerDate(correction.at)}:`
-    parts.push(paragraph(`<strong>${label}</strong> ${escapeHtml(correction.note)}`, 'correction'))
+    parts.push(para(`<strong>${label}</strong> ${text(escapeHtml(correction.note))}`, 'correction'))
   }
   return parts.join('\n\n')
 }
 
-function blockMarkup(block: Block, rel: string): string {
+function blockMarkup(block: Block, ctx: Context): string {
   switch (block.type) {
     case 'paragraph': {
       const lead = block.dateline ? `<strong>${escapeHtml(block.dateline)}</strong>: ` : ''
-      return paragraph(`${lead}${inlineHtml(block.content, rel)}`)
+      return paragraph(inLanguage(`${lead}${inlineHtml(block.content, ctx.rel)}`, ctx), '', ctx.rtl)
     }
     case 'heading':
-      return heading(block.level, inlineHtml(block.content, rel))
+      return heading(block.level, inLanguage(inlineHtml(block.content, ctx.rel), ctx))
     case 'list':
-      return listBlock(block, rel)
+      return listBlock(block, ctx)
     case 'quote':
-      return `<!-- wp:quote -->\n<blockquote class="wp-block-quote">${block.content.map((b) => blockMarkup(b, rel)).join('\n')}</blockquote>\n<!-- /wp:quote -->`
+      return `<!-- wp:quote -->\n<blockquote class="wp-block-quote">${block.content.map((b) => blockMarkup(b, ctx)).join('\n')}</blockquote>\n<!-- /wp:quote -->`
     case 'pullQuote': {
-      const cite = block.attribution ? `<cite>${escapeHtml(block.attribution)}</cite>` : ''
-      return `<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>${inlineHtml(block.text, rel)}</p>${cite}</blockquote></figure>\n<!-- /wp:pullquote -->`
+      const cite = block.attribution
+        ? `<cite>${inLanguage(escapeHtml(block.attribution), ctx)}</cite>`
+        : ''
+      return `<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>${inLanguage(inlineHtml(block.text, ctx.rel), ctx)}</p>${cite}</blockquote></figure>\n<!-- /wp:pullquote -->`
     }
   }
+}
+
+/** Text marked with the story's language (see WordPressLayout.language). */
+function inLanguage(html: string, ctx: Context): string {
+  return ctx.lang && html ? `<span lang="${escapeHtml(ctx.lang)}">${html}</span>` : html
+}
+
+/** Languages written right to left (their primary subtag), for core/paragraph's direction. */
+const RTL = ['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']
+
+function isRightToLeft(lang: string): boolean {
+  const [primary, script] = lang.toLowerCase().split('-')
+  if (script === 'arab' || script === 'hebr') return true
+  return script !== 'latn' && script !== 'cyrl' && RTL.includes(primary ?? '')
 }
 
 /**
  * A core/list whose items keep every paragraph (a core/list-item holds inline text, so paragraphs
  * are separated by a line break) and carry nested lists as inner core/list blocks.
  */
-function listBlock(block: Extract<Block, { type: 'list' }>, rel: string): string {
+function listBlock(block: Extract<Block, { type: 'list' }>, ctx: Context): string {
   const items = block.items.map((item) => {
     const text = item
       .filter((b) => b.type !== 'list')
-      .map((b) => inlineHtml(inlinesOf(b), rel))
+      .map((b) => inlineHtml(inlinesOf(b), ctx.rel))
       .filter(Boolean)
       .join('<br>')
     const nested = item
       .filter((b): b is Extract<Block, { type: 'list' }> => b.type === 'list')
-      .map((b) => listBlock(b, rel))
-    return `${text}${nested.join('')}`
+      .map((b) => listBlock(b, ctx))
+    return `${inLanguage(text, ctx)}${nested.join('')}`
   })
   return list(block.ordered, items)
 }
@@ -108,9 +139,15 @@ function inlinesOf(block: Block): Inline[] {
   }
 }
 
-function paragraph(html: string, className?: string): string {
-  if (!className) return `<!-- wp:paragraph -->\n<p>${html}</p>\n<!-- /wp:paragraph -->`
-  return `<!-- wp:paragraph {"className":"${className}"} -->\n<p class="${className}">${html}</p>\n<!-- /wp:paragraph -->`
+/** A core/paragraph; `rtl` sets its direction attribute, saved as dir="rtl" on the <p>. */
+function paragraph(html: string, className = '', rtl = false): string {
+  const attrs = [
+    className ? `"className":"${className}"` : '',
+    rtl ? '"direction":"rtl"' : '',
+  ].filter(Boolean)
+  const comment = attrs.length > 0 ? ` {${attrs.join(',')}}` : ''
+  const open = `<p${className ? ` class="${className}"` : ''}${rtl ? ' dir="rtl"' : ''}>`
+  return `<!-- wp:paragraph${comment} -->\n${open}${html}</p>\n<!-- /wp:paragraph -->`
 }
 
 function heading(level: number, html: string): string {

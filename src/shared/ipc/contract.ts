@@ -118,7 +118,23 @@ export const ExportArticlesInput = z.strictObject({
   status: ArticleStatus.optional(),
   format: ExportFormat,
   dir: z.string().trim().min(1, 'Choose a folder').max(1000),
+  /** The correction note for readers, for one story published before and approved again. */
+  correction: z.string().trim().max(2000).optional(),
 })
+
+/** The secrets kept for the CMS targets. */
+export const SecretName = z.enum(['webhookToken', 'wordpressPassword'])
+export type SecretName = z.infer<typeof SecretName>
+
+/** What a settings save did: the settings, the secrets a moved address cleared, what will not work. */
+export const SaveSettingsOutput = z.object({
+  settings: DeskSettings,
+  cleared: z.array(SecretName),
+  warnings: z.array(z.string()),
+})
+export type SaveSettingsOutput = z.infer<typeof SaveSettingsOutput>
+
+export const TestConnectionOutput = z.object({ ok: z.boolean(), message: z.string() })
 
 export const SecretStatus = z.object({
   webhookToken: z.boolean(),
@@ -141,7 +157,7 @@ export const contract = {
   appInfo: { input: NoInput, output: AppInfo },
   listTags: { input: NoInput, output: z.array(z.string()) },
   getSettings: { input: NoInput, output: DeskSettings },
-  saveSettings: { input: DeskSettingsInput, output: DeskSettings },
+  saveSettings: { input: DeskSettingsInput, output: SaveSettingsOutput },
   proposeImport: { input: ProposeImportInput, output: ImportProposalOutput },
   getProfile: { input: NoInput, output: Profile.nullable() },
   setProfile: { input: Profile, output: Profile },
@@ -182,6 +198,10 @@ export const contract = {
     output: PushOutcome,
   },
   checkPush: { input: z.strictObject({ id: z.uuid() }), output: PushOutcome },
+  setCorrectionNote: {
+    input: z.strictObject({ id: ArticleId, note: z.string().trim().min(1).max(2000) }),
+    output: Article,
+  },
   testConnection: {
     input: z.strictObject({
       target: z.literal('wordpress'),
@@ -189,7 +209,7 @@ export const contract = {
       user: z.string().max(200).optional(),
       password: z.string().max(2000).optional(),
     }),
-    output: z.object({ ok: z.boolean(), message: z.string() }),
+    output: TestConnectionOutput,
   },
   listOutbox: {
     input: z.strictObject({ articleId: ArticleId.optional() }),
@@ -198,7 +218,7 @@ export const contract = {
   retryPush: { input: z.strictObject({ id: z.uuid() }), output: OutboxItem },
   setSecret: {
     input: z.strictObject({
-      name: z.enum(['webhookToken', 'wordpressPassword']),
+      name: SecretName,
       value: z.string().max(2000),
     }),
     output: SecretStatus,

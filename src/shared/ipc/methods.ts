@@ -37,6 +37,7 @@ export const METHODS = [
   'setSecret',
   'getSecretStatus',
   'checkPush',
+  'setCorrectionNote',
   'testConnection',
 ] as const
 

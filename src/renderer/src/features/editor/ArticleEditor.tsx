@@ -10,6 +10,7 @@ import { api } from '../../api'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
+import { useMarkPublishedBlocker } from '../export/useMarkPublishedBlocker'
 import { ImportReview } from '../import/ImportReview'
 import { LockedBanner } from '../workflow/LockedBanner'
 import { WorkflowActions } from '../workflow/WorkflowActions'
@@ -56,6 +57,7 @@ export function ArticleEditor({
   const [previewOpen, setPreviewOpen] = useState(!editable)
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([])
   const [actionError, setActionError] = useState<string | null>(null)
+  const publishBlocked = useMarkPublishedBlocker(article)
   const [saver] = useState(
     () =>
       new Autosaver({
@@ -111,7 +113,11 @@ export function ArticleEditor({
   }
   const handleMaybeChanged = () => {
     api.getArticle({ id: article.id }).then(
-      (stored) => stored.status !== article.status && onReload(stored),
+      (stored) =>
+        // A push or export may change the state, or the correction note waiting with the story.
+        (stored.status !== article.status ||
+          stored.pendingCorrection?.note !== article.pendingCorrection?.note) &&
+        onReload(stored),
       () => undefined,
     )
   }
@@ -140,6 +146,7 @@ export function ArticleEditor({
           profile={profile}
           settings={settings}
           checksPass={passesChecks(checks)}
+          publishBlocked={publishBlocked}
           onAct={(t, note) => void handleAct(t, note)}
         />
       </EditorBar>

@@ -27,7 +27,7 @@ type Props = {
   bodyCharacters: number
   previewOpen: boolean
   onRestored: (article: Article) => void
-  article: Pick<Article, 'id' | 'status'>
+  article: Pick<Article, 'id' | 'status' | 'publishedAt' | 'pendingCorrection'>
   profile: Profile
   /** The story may have changed state (a push confirmed): reload it. */
   onChanged: () => void

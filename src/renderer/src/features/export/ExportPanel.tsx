@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Article } from '../../../../shared/domain/Article'
 import {
   isLive,
-  outboxStateLabel,
   type OutboxItem,
   type PushOutcome,
   type PushTarget,
@@ -13,29 +12,48 @@ import { AppError } from '../../../../shared/ipc/AppError'
 import type { ExportProblem } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
 import { ExportDestinationFields, useExportDestination } from './ExportDestination'
-import { formatTime } from '../../formatTime'
+import { ExportProblemList } from './ExportProblemList'
+import { OutboxList, TARGET_NAMES } from './OutboxList'
+import { PendingCorrection } from './PendingCorrection'
 import { CorrectionDialog } from '../workflow/CorrectionDialog'
 import '../../styles/cms.css'
 
 type Props = {
-  article: Pick<Article, 'id' | 'status'>
+  article: Pick<Article, 'id' | 'status' | 'publishedAt' | 'pendingCorrection'>
   profile: Profile
   onGoToField: (field: string) => void
   onChanged: () => void
 }
 
-const TARGET_NAMES: Record<PushTarget, string> = { wordpress: 'WordPress', webhook: 'Webhook' }
+/**
+ * The panel's last line, kept for a moment by story: a push or export that changes the story
+ * reloads the editor, and the line saying what happened must survive that.
+ */
+const carried = new Map<string, { text: string | null; at: number }>()
+
+function carriedMessage(id: string): string | null {
+  const last = carried.get(id)
+  carried.delete(id)
+  return last && Date.now() - last.at < 5_000 ? last.text : null
+}
+
+/** What the correction note for readers is being asked for: a push, or an export to the folder. */
+type Asking = { push: PushTarget } | { export: true } | null
 
 /** Export to a folder, check against the schemas, and push to the CMS with the outbox's state. */
 export function ExportPanel({ article, profile, onGoToField, onChanged }: Props) {
   const destination = useExportDestination()
   const { dir, format } = destination
   const [problems, setProblems] = useState<ExportProblem[] | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const [message, setShown] = useState<string | null>(() => carriedMessage(article.id))
+  const setMessage = (text: string | null) => {
+    setShown(text)
+    carried.set(article.id, { text, at: Date.now() })
+  }
   const [outbox, setOutbox] = useState<OutboxItem[]>([])
-  /** The target a correction note for readers is being asked for. */
-  const [asking, setAsking] = useState<PushTarget | null>(null)
+  const [asking, setAsking] = useState<Asking>(null)
   const final = isFinal(article.status)
+  const chief = profile.role === 'desk-chief'
 
   const refreshOutbox = useCallback(
     () => api.listOutbox({ articleId: article.id }).then(setOutbox, () => undefined),
@@ -82,49 +100,72 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
       fail(error)
     }
   }
-  const handleExport = async () => {
+  const handleExport = async (correction?: string) => {
     setMessage(null)
     setProblems(null)
     destination.remember()
     try {
-      const [file] = await api.exportArticles({ ids: [article.id], format, dir })
+      const [file] = await api.exportArticles({
+        ids: [article.id],
+        format,
+        dir,
+        ...(correction === undefined ? {} : { correction }),
+      })
       setMessage(
         file
           ? `${file.final ? 'Exported' : 'Exported as a preview (not approved)'}: ${file.file}`
           : 'Nothing was exported.',
       )
+      if (correction !== undefined) onChangedRef.current()
     } catch (error) {
-      fail(error)
+      // A story published before leaves again only with a note for readers from the desk chief.
+      if (needsCorrection(error) && chief) setAsking({ export: true })
+      else fail(error)
     }
   }
-  const report = async (outcome: PushOutcome) => {
-    setMessage(outcome.message)
+  /** Shows the outcome in one line, and the outbox and story as they are now. */
+  const report = async (line: string) => {
+    setMessage(line)
     await refreshOutbox()
     onChangedRef.current()
   }
   const handlePush = async (target: PushTarget, correction?: string) => {
     setMessage(null)
     try {
-      await report(
-        await api.pushArticle(
-          correction === undefined
-            ? { id: article.id, target }
-            : { id: article.id, target, correction },
-        ),
+      const outcome = await api.pushArticle(
+        correction === undefined
+          ? { id: article.id, target }
+          : { id: article.id, target, correction },
       )
+      await report(summary(outcome, TARGET_NAMES[target]))
     } catch (error) {
-      // A story published before goes out again only with a note for readers from the desk chief.
-      if (needsCorrection(error)) setAsking(target)
+      if (needsCorrection(error)) setAsking({ push: target })
       else fail(error)
     }
   }
   const handleCheckCms = async (item: OutboxItem) => {
     setMessage(null)
     try {
-      await report(await api.checkPush({ id: item.id }))
+      await api.checkPush({ id: item.id })
+      await report(`Checked ${TARGET_NAMES[item.target]}: the outbox below shows what it says.`)
     } catch (error) {
       fail(error)
     }
+  }
+  const handleRetry = async (item: OutboxItem) => {
+    // The old outcome no longer says where the push stands: the outbox below does.
+    setMessage(null)
+    try {
+      await api.retryPush({ id: item.id })
+      await refreshOutbox()
+      onChangedRef.current()
+    } catch (error) {
+      fail(error)
+    }
+  }
+  const handleNoteSaved = () => {
+    setMessage('Correction note saved: it goes with the next push or export.')
+    onChangedRef.current()
   }
 
   return (
@@ -136,6 +177,15 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
         <p className="muted small">
           Not approved yet: files export as previews, marked as such inside.
         </p>
+      )}
+      {article.pendingCorrection && (
+        <PendingCorrection
+          articleId={article.id}
+          note={article.pendingCorrection}
+          editable={chief && article.status === 'approved'}
+          onSaved={handleNoteSaved}
+          onError={fail}
+        />
       )}
       <ExportDestinationFields {...destination} formatFirst />
       <div className="button-row">
@@ -156,27 +206,8 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
           {message}
         </p>
       )}
-      {problems && problems.length > 0 && (
-        <ul className="check-list" aria-label="Export problems">
-          {problems.map((problem, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                className="check error"
-                onClick={() => problem.field && onGoToField(problem.field)}
-              >
-                <span className="check-icon" aria-hidden="true">
-                  !
-                </span>
-                <span>
-                  {problem.field ?? problem.path}: {problem.message}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {profile.role === 'desk-chief' && final && (
+      {problems && <ExportProblemList problems={problems} onGoToField={onGoToField} />}
+      {chief && final && (
         <div className="button-row">
           <button type="button" className="button small" onClick={() => void handlePush('webhook')}>
             Push to webhook
@@ -190,78 +221,39 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
           </button>
         </div>
       )}
-      {outbox.length > 0 && (
-        <ul className="outbox-list" aria-label="Outbox">
-          {outbox.map((item) => (
-            <li
-              key={item.id}
-              className={`outbox-${item.state} ${item.state === 'sent' && !isLive(item) ? 'outbox-waiting' : ''}`}
-            >
-              <strong>
-                {TARGET_NAMES[item.target]}: {outboxStateLabel(item)}
-              </strong>
-              {item.state === 'sent' && item.sentAt && (
-                <span className="muted small">
-                  at {formatTime(item.sentAt)}
-                  {item.remoteId ? ` · id ${item.remoteId}` : ''}
-                  {item.remoteSlug ? ` · slug ${item.remoteSlug}` : ''}
-                </span>
-              )}
-              {item.state === 'sent' && !isLive(item) && item.remoteStatus !== 'gone' && (
-                <span className="small">
-                  The story stays approved until the post is published in WordPress.
-                </span>
-              )}
-              {item.notices.length > 0 && (
-                <ul className="outbox-notices" aria-label="What the desk should know">
-                  {item.notices.map((notice) => (
-                    <li key={notice}>{notice}</li>
-                  ))}
-                </ul>
-              )}
-              {item.state === 'sent' && !isLive(item) && item.remoteId && (
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={() => void handleCheckCms(item)}
-                >
-                  Check {TARGET_NAMES[item.target]} now
-                </button>
-              )}
-              {item.state === 'failed' && (
-                <>
-                  <span className="small">{item.lastError}</span>
-                  <span className="muted small">
-                    {item.nextAttemptAt
-                      ? `Next try at ${formatTime(item.nextAttemptAt)}`
-                      : 'Will not retry by itself: fix the cause, then retry'}
-                  </span>
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => void api.retryPush({ id: item.id }).then(refreshOutbox, fail)}
-                  >
-                    Retry now
-                  </button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <OutboxList
+        items={outbox}
+        onCheck={(item) => void handleCheckCms(item)}
+        onRetry={(item) => void handleRetry(item)}
+      />
       {asking && (
         <CorrectionDialog
-          confirmLabel={`Push correction to ${TARGET_NAMES[asking]}`}
+          confirmLabel={
+            'push' in asking
+              ? `Push correction to ${TARGET_NAMES[asking.push]}`
+              : 'Export with this correction'
+          }
           onCancel={() => setAsking(null)}
           onConfirm={(note) => {
-            const target = asking
             setAsking(null)
-            void handlePush(target, note)
+            if ('push' in asking) void handlePush(asking.push, note)
+            else void handleExport(note)
           }}
         />
       )}
     </section>
   )
+}
+
+/**
+ * The outcome in a line that does not repeat the outbox item below it: where it went, or that
+ * nothing was sent and why.
+ */
+function summary(outcome: PushOutcome, cms: string): string {
+  if (outcome.sent) return `Pushed to ${cms}: the outbox below shows where it stands.`
+  if (outcome.item.state === 'failed') return `Not sent to ${cms}: the outbox below says why.`
+  if (outcome.item.state === 'sent') return outcome.message
+  return `Queued for ${cms}.`
 }
 
 function needsCorrection(error: unknown): boolean {

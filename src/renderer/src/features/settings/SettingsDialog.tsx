@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useModalDialog } from '../../useModalDialog'
 import { DeskSettings } from '../../../../shared/domain/DeskSettings'
-import type { SecretStatus } from '../../../../shared/ipc/contract'
+import type { SaveSettingsOutput, SecretStatus } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
+import { CmsTargetFields, cmsDraftOf, cmsSettingsOf, type CmsDraft } from './CmsTargetFields'
 
 type Props = {
   settings: DeskSettings
-  onSave: (settings: DeskSettings) => Promise<void>
+  onSave: (settings: DeskSettings) => Promise<SaveSettingsOutput>
   onClose: () => void
 }
 
@@ -16,14 +17,14 @@ type Draft = Record<
   | 'keyPointsMin'
   | 'keyPointsMax'
   | 'commentMinLength'
-  | 'spellcheckLanguages'
-  | 'webhookUrl'
-  | 'wordpressUrl'
-  | 'wordpressUser'
-  | 'wordpressLinkRel'
-  | 'wordpressSourceRel',
+  | 'spellcheckLanguages',
   string
 >
+
+const CLEARED_LABEL = {
+  webhookToken: 'the webhook token',
+  wordpressPassword: 'the WordPress application password',
+}
 
 /** The desk's rules, reader comments, spellcheck languages and CMS targets, shared by every window. */
 export function SettingsDialog({ settings, onSave, onClose }: Props) {
@@ -35,27 +36,22 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
     keyPointsMax: String(settings.keyPointsMax),
     commentMinLength: String(settings.commentMinLength),
     spellcheckLanguages: settings.spellcheckLanguages.join(', '),
-    webhookUrl: settings.webhookUrl,
-    wordpressUrl: settings.wordpressUrl,
-    wordpressUser: settings.wordpressUser,
-    wordpressLinkRel: settings.wordpressLinkRel,
-    wordpressSourceRel: settings.wordpressSourceRel,
   })
+  const [cms, setCms] = useState<CmsDraft>(() => cmsDraftOf(settings))
   const [fourEyes, setFourEyes] = useState(settings.fourEyes)
   const [comments, setComments] = useState(settings.commentsEnabled)
-  const [wpStatus, setWpStatus] = useState(settings.wordpressStatus)
-  const [wpDeck, setWpDeck] = useState(settings.wordpressDeck)
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null)
   const [testing, setTesting] = useState(false)
-  const [secrets, setSecrets] = useState({ webhookToken: '', wordpressPassword: '' })
   const [secretStatus, setSecretStatus] = useState<SecretStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [warnings, setWarnings] = useState<string[]>([])
   useEffect(() => {
     api.getSecretStatus({}).then(setSecretStatus, () => undefined)
   }, [])
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
+    setWarnings([])
     const parsed = DeskSettings.safeParse({
       ...settings,
       headlineLimit: Number(draft.headlineLimit),
@@ -66,13 +62,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
       commentsEnabled: comments,
       fourEyes,
       spellcheckLanguages: draft.spellcheckLanguages.split(/[\s,]+/).filter(Boolean),
-      webhookUrl: draft.webhookUrl.trim(),
-      wordpressUrl: draft.wordpressUrl.trim(),
-      wordpressUser: draft.wordpressUser.trim(),
-      wordpressStatus: wpStatus,
-      wordpressDeck: wpDeck,
-      wordpressLinkRel: draft.wordpressLinkRel.trim(),
-      wordpressSourceRel: draft.wordpressSourceRel.trim(),
+      ...cmsSettingsOf(cms),
     })
     if (!parsed.success) {
       setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
@@ -81,20 +71,15 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
     try {
       // The addresses first: a secret is kept for the address saved with it, and a moved address
       // forgets the old secret.
-      await onSave(parsed.data)
-      if (secrets.webhookToken)
-        await api.setSecret({ name: 'webhookToken', value: secrets.webhookToken })
-      if (secrets.wordpressPassword)
-        await api.setSecret({ name: 'wordpressPassword', value: secrets.wordpressPassword })
+      const saved = await onSave(parsed.data)
+      if (cms.webhookToken) await api.setSecret({ name: 'webhookToken', value: cms.webhookToken })
+      if (cms.wordpressPassword)
+        await api.setSecret({ name: 'wordpressPassword', value: cms.wordpressPassword })
       const now = await api.getSecretStatus({})
-      const lost = [
-        secretStatus?.webhookToken && !now.webhookToken ? 'the webhook token' : null,
-        secretStatus?.wordpressPassword && !now.wordpressPassword
-          ? 'the WordPress application password'
-          : null,
-      ].filter(Boolean)
       setSecretStatus(now)
-      setSecrets({ webhookToken: '', wordpressPassword: '' })
+      setCms({ ...cms, webhookToken: '', wordpressPassword: '' })
+      setWarnings(saved.warnings)
+      const lost = saved.cleared.filter((name) => !cms[name]).map((name) => CLEARED_LABEL[name])
       if (lost.length > 0) {
         setError(
           `Saved. The address changed, so ${lost.join(' and ')} was cleared: it is never sent to another site. Enter it again for the new address.`,
@@ -105,7 +90,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
       const wpChanged =
         parsed.data.wordpressUrl !== settings.wordpressUrl ||
         parsed.data.wordpressUser !== settings.wordpressUser ||
-        Boolean(secrets.wordpressPassword)
+        Boolean(cms.wordpressPassword)
       if (wpChanged && parsed.data.wordpressUrl && now.wordpressPassword) {
         const result = await api.testConnection({ target: 'wordpress' })
         setTest(result)
@@ -114,7 +99,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
           return
         }
       }
-      onClose()
+      if (saved.warnings.length === 0) onClose()
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : String(reason))
     }
@@ -126,9 +111,9 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
       setTest(
         await api.testConnection({
           target: 'wordpress',
-          url: draft.wordpressUrl.trim(),
-          user: draft.wordpressUser.trim(),
-          ...(secrets.wordpressPassword ? { password: secrets.wordpressPassword } : {}),
+          url: cms.wordpressUrl.trim(),
+          user: cms.wordpressUser.trim(),
+          ...(cms.wordpressPassword ? { password: cms.wordpressPassword } : {}),
         }),
       )
     } catch (reason) {
@@ -146,19 +131,6 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
         onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
       />
       {hint && <small className="muted">{hint}</small>}
-    </label>
-  )
-  const secret = (name: 'webhookToken' | 'wordpressPassword', label: string) => (
-    <label className="stacked">
-      <span>{label}</span>
-      <input
-        type="password"
-        autoComplete="off"
-        className="text-input"
-        value={secrets[name]}
-        placeholder={secretStatus?.[name] ? 'Saved; type to replace' : 'Not set'}
-        onChange={(e) => setSecrets({ ...secrets, [name]: e.target.value })}
-      />
     </label>
   )
   return (
@@ -201,73 +173,28 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
           'Codes such as en-US, en-GB, hi; used by the desktop app.',
         )}
         <h3 className="panel-subtitle">CMS</h3>
-        <div className="settings-grid">
-          {field('webhookUrl', 'Webhook URL')}
-          {secret('webhookToken', 'Webhook token')}
-          {field('wordpressUrl', 'WordPress site URL')}
-          {field('wordpressUser', 'WordPress user')}
-          {secret('wordpressPassword', 'WordPress application password')}
-          <label className="stacked">
-            <span>WordPress post status</span>
-            <select
-              value={wpStatus}
-              onChange={(e) =>
-                setWpStatus(
-                  e.target.value === 'publish'
-                    ? 'publish'
-                    : e.target.value === 'pending'
-                      ? 'pending'
-                      : 'draft',
-                )
-              }
-            >
-              <option value="draft">Draft</option>
-              <option value="pending">Pending review</option>
-              <option value="publish">Published</option>
-            </select>
-          </label>
-          <div className="target-test">
-            <button
-              type="button"
-              className="button small"
-              disabled={testing}
-              onClick={() => void handleTest()}
-            >
-              {testing ? 'Testing…' : 'Test connection'}
-            </button>
-            {test && (
-              <span
-                role="status"
-                aria-label="WordPress connection"
-                className={`target-test-result ${test.ok ? 'ok' : 'bad'}`}
-              >
-                {test.message}
-              </span>
-            )}
-          </div>
-          <label className="stacked">
-            <span>Deck in WordPress</span>
-            <select
-              value={wpDeck}
-              onChange={(e) => setWpDeck(e.target.value === 'excerpt' ? 'excerpt' : 'standfirst')}
-            >
-              <option value="standfirst">Standfirst paragraph above the story</option>
-              <option value="excerpt">In the excerpt, before the summary</option>
-            </select>
-          </label>
-          {field('wordpressLinkRel', 'Link rel in the story', 'e.g. noopener noreferrer nofollow')}
-          {field(
-            'wordpressSourceRel',
-            'Link rel for sources',
-            'Sources are not nofollow by default.',
-          )}
-        </div>
+        <CmsTargetFields
+          draft={cms}
+          onChange={setCms}
+          secretStatus={secretStatus}
+          test={test}
+          testing={testing}
+          onTest={() => void handleTest()}
+        />
         {secretStatus && (
           <p className="muted small">
             {secretStatus.protection === 'os-keychain'
               ? 'Tokens and passwords are encrypted with the system keychain.'
               : 'Tokens and passwords are kept in a file only you can read (no system keychain in this mode).'}
           </p>
+        )}
+        {warnings.length > 0 && (
+          <div className="settings-warning" role="status" aria-label="Settings warning">
+            <strong>Saved, but:</strong>
+            {warnings.map((warning) => (
+              <p key={warning}>{warning}</p>
+            ))}
+          </div>
         )}
         {error && (
           <p className="field-error" role="alert">
@@ -276,7 +203,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
         )}
         <footer className="dialog-foot">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {warnings.length > 0 ? 'Close' : 'Cancel'}
           </button>
           <button type="submit" className="button primary">
             Save settings

@@ -10,10 +10,13 @@ const LABEL =
  */
 export function CorrectionDialog({
   confirmLabel,
+  initial,
   onConfirm,
   onCancel,
 }: {
   confirmLabel: string
+  /** The waiting note, when the desk chief edits it. */
+  initial?: string | undefined
   onConfirm: (note: string) => void
   onCancel: () => void
 }) {
@@ -23,6 +26,7 @@ export function CorrectionDialog({
       label={LABEL}
       hint="Readers see it at the end of the story, as you write it: what was wrong and what is right. The CMS's confirmation goes to the story's history, not here."
       required
+      initial={initial}
       confirmLabel={confirmLabel}
       onConfirm={onConfirm}
       onCancel={onCancel}

@@ -7,6 +7,8 @@ type Props = {
   /** A line under the field: who reads the note, where it goes. */
   hint?: string | undefined
   required: boolean
+  /** The note as it stands, to be edited (empty for a new one). */
+  initial?: string | undefined
   confirmLabel: string
   onConfirm: (note: string) => void
   onCancel: () => void
@@ -18,12 +20,13 @@ export function NoteDialog({
   label,
   hint,
   required,
+  initial = '',
   confirmLabel,
   onConfirm,
   onCancel,
 }: Props) {
   const dialog = useModalDialog()
-  const [note, setNote] = useState('')
+  const [note, setNote] = useState(initial)
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (required && !note.trim()) return

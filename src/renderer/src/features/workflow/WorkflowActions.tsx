@@ -15,11 +15,20 @@ type Props = {
   profile: Profile
   settings: DeskSettings
   checksPass: boolean
+  /** Why "Mark published" is not available now (a WordPress push waits as a draft). */
+  publishBlocked?: string | null | undefined
   onAct: (transition: Transition, note: string) => void
 }
 
 /** The actions the shared table allows this profile on this story, with why one is unavailable. */
-export function WorkflowActions({ article, profile, settings, checksPass, onAct }: Props) {
+export function WorkflowActions({
+  article,
+  profile,
+  settings,
+  checksPass,
+  publishBlocked,
+  onAct,
+}: Props) {
   const [asking, setAsking] = useState<Transition | null>(null)
   const transitions = availableTransitions(profile.role, article.status).filter((t) =>
     t.action === 'publish'
@@ -33,6 +42,7 @@ export function WorkflowActions({ article, profile, settings, checksPass, onAct 
     if (t.needsChecks && !checksPass) return 'Fix the checks first'
     if (t.fourEyes && settings.fourEyes && article.author === profile.name)
       return 'Four-eyes rule: someone else approves your story'
+    if (t.action === 'publish' && publishBlocked) return publishBlocked
     return null
   }
   return (

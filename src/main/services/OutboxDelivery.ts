@@ -1,0 +1,134 @@
+import type { Article } from '../../shared/domain/Article'
+import { isLive, latestDelivery, type OutboxItem } from '../../shared/domain/OutboxItem'
+import { readerCorrections } from '../../shared/domain/readerCorrections'
+import { isFinal } from '../../shared/export/toPublishJson'
+import { toPublication } from '../../shared/export/toPublication'
+import { PushError, type CmsClient } from '../cms/CmsClient'
+import type { OutboxStore } from '../store/OutboxStore'
+import { contentKeyOf } from './contentKeyOf'
+import type { ExportService } from './ExportService'
+import type { OutboxEnv } from './OutboxService'
+import type { WorkflowService } from './WorkflowService'
+
+const BASE_DELAY_MS = 5_000
+const MAX_DELAY_MS = 10 * 60_000
+
+/**
+ * Sends queued pushes: the story as it is now, to the site the push was queued for, with what the
+ * CMS answered kept on the outbox item and in the audit trail. Failures retry with backoff (5 s
+ * doubling to 10 min) when retrying can help.
+ */
+export class OutboxDelivery {
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly exports: ExportService,
+    private readonly workflow: WorkflowService,
+    private readonly env: OutboxEnv,
+  ) {}
+
+  /** Sends one due item; a failure is kept on it, with the next try when retrying can help. */
+  async send(item: OutboxItem): Promise<void> {
+    await this.store.put({ ...item, state: 'sending' })
+    let delivered: { item: OutboxItem; article: Article; client: CmsClient }
+    try {
+      delivered = await this.deliver(item)
+    } catch (error) {
+      const retry = !(error instanceof PushError) || error.retry
+      const attempts = item.attempts + 1
+      const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempts - 1))
+      const message = error instanceof Error ? error.message : String(error)
+      await this.store.put({
+        ...item,
+        state: 'failed',
+        attempts,
+        lastError: message,
+        nextAttemptAt: retry ? new Date(this.env.now() + delay).toISOString() : null,
+      })
+      return
+    }
+    // Delivered: whatever happens now, the CMS has it. A publication that cannot be recorded here is
+    // recorded by the next push, which finds the CMS already has this version.
+    const { article, client } = delivered
+    if (article.status === 'approved' && isLive(delivered.item))
+      await this.workflow
+        .confirmPublished(article.id, { by: item.by, cms: client.name })
+        .catch(() => undefined)
+  }
+
+  /** Sends the story as it is now to the site the item was queued for. */
+  private async deliver(
+    item: OutboxItem,
+  ): Promise<{ item: OutboxItem; article: Article; client: CmsClient }> {
+    const client = this.env.client(item.target)
+    if (typeof client === 'string') throw new PushError(client, false)
+    if (item.site && item.site !== client.site)
+      throw new PushError(
+        `This push was queued for ${item.site}, and ${client.name} now points to ${client.site}: push the story again to send it there`,
+        false,
+      )
+    const { article, document } = await this.exports.document(item.articleId, 'copydesk')
+    if (!isFinal(article.status))
+      throw new PushError(
+        `The story was reopened after this push was queued (it is ${article.status.replace('_', ' ')}); approve it again and push`,
+        false,
+      )
+    if (article.status === 'approved' && article.publishedAt && !article.pendingCorrection)
+      throw new PushError(
+        'The story was published before and needs a correction note for readers: push it again and write one',
+        false,
+      )
+    const contentKey = contentKeyOf(article, client)
+    const remoteId = this.store.remoteId(item.target, client.site, article.id)
+    const last = latestDelivery(
+      this.store
+        .items()
+        .filter(
+          (i) => i.articleId === article.id && i.target === item.target && i.site === client.site,
+        ),
+    )
+    const result = await client.push({
+      articleId: article.id,
+      revision: article.revision,
+      contentKey,
+      slug: article.slug || article.id,
+      document,
+      publication: toPublication(article),
+      corrections: readerCorrections(article),
+      remoteId,
+      lastSlug: last?.remoteSlug ?? null,
+    })
+    const elsewhere = remoteId
+      ? []
+      : this.store.remoteIdsElsewhere(item.target, client.site, article.id)
+    const moved = elsewhere.map(
+      ([site, id]) =>
+        `This story was sent before to ${site} (post ${id}); ${client.site} is another site, so it got its own post here.`,
+    )
+    const now = new Date(this.env.now()).toISOString()
+    const sent: OutboxItem = {
+      ...item,
+      site: client.site,
+      state: 'sent',
+      revision: article.revision,
+      contentKey,
+      attempts: item.attempts + 1,
+      lastError: null,
+      nextAttemptAt: null,
+      remoteId: result.remoteId,
+      sentAt: now,
+      remoteStatus: result.remoteStatus,
+      remoteSlug: result.slug,
+      remoteLink: result.link,
+      checkedAt: now,
+      notices: [...moved, ...result.notices],
+    }
+    await this.store.put(sent, result.remoteId)
+    const post = result.remoteId
+      ? ` (id ${result.remoteId}${result.remoteStatus ? `, ${result.remoteStatus}` : ''})`
+      : ''
+    await this.workflow.record(article, 'push', {
+      note: [`sent to ${client.name}${post}`, ...sent.notices].join(' '),
+    })
+    return { item: sent, article, client }
+  }
+}

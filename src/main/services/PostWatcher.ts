@@ -1,0 +1,88 @@
+import { isLive, isWaiting, latestDelivery, type OutboxItem } from '../../shared/domain/OutboxItem'
+import type { CmsClient } from '../cms/CmsClient'
+import type { OutboxStore } from '../store/OutboxStore'
+import { contentKeyOf } from './contentKeyOf'
+import type { ExportService } from './ExportService'
+import type { WorkflowService } from './WorkflowService'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+/**
+ * How often a post waiting as a draft (or for review) is looked at, by how long it has waited:
+ * every minute in the first hour after the push, every 15 minutes in the first day, then every
+ * six hours. "Check WordPress now" reads it at once whatever this says.
+ */
+export function watchInterval(waitedMs: number): number {
+  if (waitedMs < HOUR) return MINUTE
+  if (waitedMs < 24 * HOUR) return 15 * MINUTE
+  return 6 * HOUR
+}
+
+/**
+ * Looks at posts sent as drafts or for review until they go live, and then publishes the story:
+ * only the latest delivery per site, story and target, only while it may still go live (not gone,
+ * trashed, private, or no longer carrying the story's mark), and only on the site it was sent to.
+ */
+export class PostWatcher {
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly exports: ExportService,
+    private readonly workflow: WorkflowService,
+    private readonly now: () => number,
+  ) {}
+
+  /** The deliveries due a look now. */
+  due(items: OutboxItem[]): OutboxItem[] {
+    const groups = new Map<string, OutboxItem[]>()
+    for (const item of items) {
+      const key = `${item.site} ${item.articleId} ${item.target}`
+      groups.set(key, [...(groups.get(key) ?? []), item])
+    }
+    const latest = [...groups.values()].flatMap((group) => latestDelivery(group) ?? [])
+    const now = this.now()
+    return latest.filter((item) => {
+      if (!isWaiting(item)) return false
+      if (item.checkedAt === null) return true
+      const waited = now - Date.parse(item.sentAt ?? item.createdAt)
+      return Date.parse(item.checkedAt) + watchInterval(waited) <= now
+    })
+  }
+
+  /**
+   * Reads the post's status, and whether it still carries the story's owner mark. A post that went
+   * live publishes the story; one that no longer carries the mark never does (its id may be a
+   * stranger's post now), and is not looked at again.
+   */
+  async check(item: OutboxItem, client: CmsClient): Promise<OutboxItem> {
+    if (!client.check || !item.remoteId) return item
+    if (item.site && item.site !== client.site) return item
+    const state = await client.check(item.remoteId, item.articleId)
+    const checkedAt = new Date(this.now()).toISOString()
+    const checked: OutboxItem = !state
+      ? { ...item, remoteStatus: 'gone', checkedAt }
+      : {
+          ...item,
+          remoteStatus: state.mine ? state.remoteStatus : 'unowned',
+          remoteSlug: state.slug,
+          remoteLink: state.link,
+          checkedAt,
+        }
+    await this.store.put(checked)
+    if (isLive(checked) && !isLive(item)) await this.confirm(checked, client)
+    return checked
+  }
+
+  /**
+   * A live delivery publishes the story (and its waiting correction note) when the story is still
+   * the version that was sent; a later approval waits for its own push.
+   */
+  async confirm(item: OutboxItem, client: CmsClient): Promise<void> {
+    const { article } = await this.exports.document(item.articleId, 'copydesk')
+    if (article.status !== 'approved' || contentKeyOf(article, client) !== item.contentKey) return
+    await this.workflow.record(article, 'push', {
+      note: `${client.name} post ${item.remoteId ?? ''} is live`,
+    })
+    await this.workflow.confirmPublished(article.id, { by: item.by, cms: client.name })
+  }
+}

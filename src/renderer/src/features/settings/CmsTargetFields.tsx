@@ -1,0 +1,138 @@
+import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
+import type { SecretStatus } from '../../../../shared/ipc/contract'
+import '../../styles/cms.css'
+
+/** The CMS targets as typed in Desk settings, secrets included (never read back from main). */
+export type CmsDraft = {
+  webhookUrl: string
+  webhookToken: string
+  wordpressUrl: string
+  wordpressUser: string
+  wordpressPassword: string
+  wordpressStatus: DeskSettings['wordpressStatus']
+  wordpressDeck: DeskSettings['wordpressDeck']
+  wordpressLinkRel: string
+  wordpressSourceRel: string
+}
+
+export function cmsDraftOf(settings: DeskSettings): CmsDraft {
+  return {
+    webhookUrl: settings.webhookUrl,
+    webhookToken: '',
+    wordpressUrl: settings.wordpressUrl,
+    wordpressUser: settings.wordpressUser,
+    wordpressPassword: '',
+    wordpressStatus: settings.wordpressStatus,
+    wordpressDeck: settings.wordpressDeck,
+    wordpressLinkRel: settings.wordpressLinkRel,
+    wordpressSourceRel: settings.wordpressSourceRel,
+  }
+}
+
+/** The draft's settings part (secrets are saved apart), trimmed as the desk means them. */
+export function cmsSettingsOf(draft: CmsDraft): Partial<DeskSettings> {
+  return {
+    webhookUrl: draft.webhookUrl.trim(),
+    wordpressUrl: draft.wordpressUrl.trim(),
+    wordpressUser: draft.wordpressUser.trim(),
+    wordpressStatus: draft.wordpressStatus,
+    wordpressDeck: draft.wordpressDeck,
+    wordpressLinkRel: draft.wordpressLinkRel.trim(),
+    wordpressSourceRel: draft.wordpressSourceRel.trim(),
+  }
+}
+
+type Props = {
+  draft: CmsDraft
+  onChange: (draft: CmsDraft) => void
+  secretStatus: SecretStatus | null
+  test: { ok: boolean; message: string } | null
+  testing: boolean
+  onTest: () => void
+}
+
+const STATUSES: DeskSettings['wordpressStatus'][] = ['draft', 'pending', 'publish']
+
+/** The webhook and WordPress targets in Desk settings, with Test connection. */
+export function CmsTargetFields({ draft, onChange, secretStatus, test, testing, onTest }: Props) {
+  const text = (key: keyof CmsDraft, label: string, hint?: string) => (
+    <label className="stacked">
+      <span>{label}</span>
+      <input
+        className="text-input"
+        value={draft[key]}
+        onChange={(e) => onChange({ ...draft, [key]: e.target.value })}
+      />
+      {hint && <small className="muted">{hint}</small>}
+    </label>
+  )
+  const secret = (key: 'webhookToken' | 'wordpressPassword', label: string) => (
+    <label className="stacked">
+      <span>{label}</span>
+      <input
+        type="password"
+        autoComplete="off"
+        className="text-input"
+        value={draft[key]}
+        placeholder={secretStatus?.[key] ? 'Saved; type to replace' : 'Not set'}
+        onChange={(e) => onChange({ ...draft, [key]: e.target.value })}
+      />
+    </label>
+  )
+  return (
+    <div className="settings-grid">
+      {text('webhookUrl', 'Webhook URL')}
+      {secret('webhookToken', 'Webhook token')}
+      {text('wordpressUrl', 'WordPress site URL', 'Its https:// address.')}
+      {text('wordpressUser', 'WordPress user')}
+      {secret('wordpressPassword', 'WordPress application password')}
+      <label className="stacked">
+        <span>WordPress post status</span>
+        <select
+          value={draft.wordpressStatus}
+          onChange={(e) =>
+            onChange({
+              ...draft,
+              wordpressStatus: STATUSES.find((s) => s === e.target.value) ?? 'draft',
+            })
+          }
+        >
+          <option value="draft">Draft</option>
+          <option value="pending">Pending review</option>
+          <option value="publish">Published</option>
+        </select>
+      </label>
+      <div className="target-test">
+        <button type="button" className="button small" disabled={testing} onClick={onTest}>
+          {testing ? 'Testing…' : 'Test connection'}
+        </button>
+        {test && (
+          <span
+            role="status"
+            aria-label="WordPress connection"
+            className={`target-test-result ${test.ok ? 'ok' : 'bad'}`}
+          >
+            {test.message}
+          </span>
+        )}
+      </div>
+      <label className="stacked">
+        <span>Deck in WordPress</span>
+        <select
+          value={draft.wordpressDeck}
+          onChange={(e) =>
+            onChange({
+              ...draft,
+              wordpressDeck: e.target.value === 'excerpt' ? 'excerpt' : 'standfirst',
+            })
+          }
+        >
+          <option value="standfirst">Standfirst paragraph above the story</option>
+          <option value="excerpt">In the excerpt, before the summary</option>
+        </select>
+      </label>
+      {text('wordpressLinkRel', 'Link rel in the story', 'e.g. noopener noreferrer nofollow')}
+      {text('wordpressSourceRel', 'Link rel for sources', 'Sources are not nofollow by default.')}
+    </div>
+  )
+}
