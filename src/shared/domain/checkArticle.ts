@@ -73,7 +73,8 @@ export function checkArticle(article: EditableFields, settings: DeskSettings): C
     add('byline-or-credit', 'byline', 'error', 'Add a byline or an agency credit.')
   }
   if (!docText(article.body).trim()) add('body-empty', 'body', 'error', 'The body is empty.')
-  for (const check of sourceChecks(article.sources)) add(check.id, 'sources', 'error', check.message)
+  for (const check of sourceChecks(article.sources))
+    add(check.id, 'sources', 'error', check.message)
   return checks
 }
 

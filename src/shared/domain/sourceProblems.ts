@@ -21,7 +21,9 @@ export function sourceProblems(source: Source): SourceProblem[] {
 
 /** Whether the store would refuse the source as it stands (too long to keep). */
 export function isUnstorable(source: Source): boolean {
-  return sourceProblems(source).some((problem) => problem === 'long-link' || problem === 'long-name')
+  return sourceProblems(source).some(
+    (problem) => problem === 'long-link' || problem === 'long-name',
+  )
 }
 
 /** The field's words for one problem, next to the source it is about. */

@@ -20,7 +20,9 @@ export function savableChanges(changes: Partial<EditableFields>): Savable {
   const result = { ...changes }
   let heldBack: Savable['heldBack'] = null
   if (changes.sources) {
-    const sources = changes.sources.filter((source) => source.name.trim() || sourceLink(source).trim())
+    const sources = changes.sources.filter(
+      (source) => source.name.trim() || sourceLink(source).trim(),
+    )
     if (sources.some(isUnstorable)) {
       delete result.sources
       const why = sourceChecks(changes.sources).filter((check) => check.id.endsWith('-long'))

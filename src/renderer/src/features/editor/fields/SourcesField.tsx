@@ -1,8 +1,4 @@
-import {
-  SOURCE_LINK_MAX,
-  SOURCE_NAME_MAX,
-  type Source,
-} from '../../../../../shared/domain/Article'
+import { SOURCE_LINK_MAX, SOURCE_NAME_MAX, type Source } from '../../../../../shared/domain/Article'
 import { sourceProblems, sourceProblemText } from '../../../../../shared/domain/sourceProblems'
 import { sourceLink, sourceWithLink } from '../../../../../shared/domain/sourceWithLink'
 
