@@ -108,6 +108,12 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await expect(page.getByLabel('Compare to version')).toContainText(
     `Now (${barRevision?.toLowerCase()})`,
   )
+  // Regression (L5): side by side, the two selects were cut to "Version 3 · re…"; one per line,
+  // each takes the panel's width.
+  const fromBox = await page.getByLabel('Compare from version').boundingBox()
+  const toBox = await page.getByLabel('Compare to version').boundingBox()
+  expect(fromBox?.width ?? 0).toBeGreaterThan(200)
+  expect(toBox?.y ?? 0).toBeGreaterThan((fromBox?.y ?? 0) + (fromBox?.height ?? 0))
   await page.getByLabel('Compare from version').selectOption('3')
   await page.getByLabel('Compare to version').selectOption('4')
   const diff = page.getByLabel('Body changed')

@@ -169,6 +169,12 @@ test('a refused source link stays as typed, flagged in the field and the checks,
       await expect(link).toHaveValue(typed)
       await expect(link).toHaveAttribute('aria-invalid', 'true')
       await expect(link).toHaveAccessibleDescription('Not an http(s) link: fix it or clear it.')
+      // Regression (L8): the field's border was the orange of a warning next to red error text.
+      expect(await link.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(
+        await page
+          .getByText('Not an http(s) link: fix it or clear it.')
+          .evaluate((el) => getComputedStyle(el).color),
+      )
       await expect(problems).toContainText(
         `Source ${count}’s link is not an http(s) address: fix it or clear it.`,
       )
