@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DataDirLock } from '../main/store/DataDirLock'
-import { writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../main/testing/fakeCms'
 import { tempDir } from '../main/testing/tempDir'
@@ -94,6 +94,19 @@ describe('copydesk CLI', () => {
     expect((await cli('frobnicate')).code).toBe(2)
     expect((await cli('create')).code).toBe(2)
     expect((await cli('list', '--bogus')).code).toBe(2)
+  })
+
+  // Regression (M4): an empty --data-dir opened the default desk (the app's own data folder).
+  it('refuses an empty --data-dir instead of opening the default desk', async () => {
+    const err: string[] = []
+    const code = await runCli(['list', '--data-dir='], {
+      out: () => undefined,
+      err: (t) => err.push(t),
+      env: { XDG_CONFIG_HOME: join(dir.path, 'config') },
+    })
+    expect(code).toBe(2)
+    expect(err.join('\n')).toMatch(/^--data-dir needs a folder, e.g. --data-dir ~\/copydesk-data\./)
+    await expect(readdir(dir.path)).resolves.toEqual([])
   })
 
   it('imports wire copy as a proposal, and creates it with --create', async () => {

@@ -98,6 +98,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage
   }
   const { values, positionals } = parsed
+  // `--data-dir=` (or an empty variable in `--data-dir "$DIR"`) used to open the default desk.
+  if (values['data-dir'] !== undefined && !values['data-dir'].trim()) {
+    io.err(`--data-dir needs a folder, e.g. --data-dir ~/copydesk-data.\n\n${USAGE}`)
+    return EXIT.usage
+  }
   const [command, ...rest] = positionals
   if (values.help || !command) {
     io.out(USAGE)

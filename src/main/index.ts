@@ -29,8 +29,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   try {
+    const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
     workstation = await openWorkstation({
       dataDir,
       host: 'electron',

@@ -1,9 +1,12 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { AppError } from '../shared/ipc/AppError'
 
 /**
  * Where the article store lives: `--data-dir DIR` (or `--data-dir=DIR`), else COPYDESK_DATA_DIR,
- * else the `data` folder inside the app's per-user folder (Electron's userData).
+ * else the `data` folder inside the app's per-user folder (Electron's userData). A `--data-dir`
+ * without its folder is refused: it used to open the default desk, or a folder named after the
+ * next flag.
  */
 export function resolveDataDir(
   argv: readonly string[],
@@ -11,10 +14,22 @@ export function resolveDataDir(
   userDataDir = defaultUserDataDir(env),
 ): string {
   const fromArgs = readFlag(argv, '--data-dir')
+  if (
+    argv.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir=')) &&
+    !isValue(fromArgs)
+  )
+    throw new AppError(
+      'INVALID_INPUT',
+      '--data-dir needs a folder, e.g. --data-dir ~/copydesk-data.',
+    )
   if (fromArgs) return resolve(fromArgs)
   const fromEnv = env['COPYDESK_DATA_DIR']
   if (fromEnv) return resolve(fromEnv)
   return join(userDataDir, 'data')
+}
+
+function isValue(text: string | undefined): text is string {
+  return text !== undefined && text.trim() !== '' && !text.startsWith('-')
 }
 
 /** The value of `--name VALUE` or `--name=VALUE`, if present. */

@@ -64,9 +64,8 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
     .getByRole('link', { name: /India, Japan forge stronger ties/ })
   await expect(row).toContainText('Changes requested')
   await expect(row).toContainText('Vikram Desk: Name both ministers in the first paragraph.')
-  await expect(row).toHaveAccessibleDescription(
-    'Changes requested by Vikram Desk: Name both ministers in the first paragraph.',
-  )
+  // Read once, inside the link's name: not again as its description (L4).
+  await expect(row).toHaveAccessibleDescription('')
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: `${process.env['SCREENSHOTS']}/changes-requested.png` })
 
@@ -97,10 +96,10 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   // Regression: the bar said "Revision 10" while History's newest entry was "#5", with nothing
   // saying they counted different things.
   await page.getByRole('tab', { name: 'History' }).click()
-  const barRevision = await page
-    .getByRole('group', { name: 'Story' })
-    .getByText(/^Revision \d+$/)
-    .textContent()
+  const revisionText = page.getByRole('group', { name: 'Story' }).getByText(/^Revision \d+/)
+  // What a revision is, for a screen reader too, not only in a tooltip (L10).
+  await expect(revisionText).toContainText('Every save makes a new revision')
+  const barRevision = /^Revision \d+/.exec((await revisionText.textContent()) ?? '')?.[0]
   const versions = page.getByRole('list', { name: 'Versions' }).getByRole('listitem')
   await expect(versions.first()).toContainText('Version 5 Approved')
   await expect(versions.first()).toContainText(
@@ -109,6 +108,12 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await expect(page.getByLabel('Compare to version')).toContainText(
     `Now (${barRevision?.toLowerCase()})`,
   )
+  // Regression (L5): side by side, the two selects were cut to "Version 3 · re…"; one per line,
+  // each takes the panel's width.
+  const fromBox = await page.getByLabel('Compare from version').boundingBox()
+  const toBox = await page.getByLabel('Compare to version').boundingBox()
+  expect(fromBox?.width ?? 0).toBeGreaterThan(200)
+  expect(toBox?.y ?? 0).toBeGreaterThan((fromBox?.y ?? 0) + (fromBox?.height ?? 0))
   await page.getByLabel('Compare from version').selectOption('3')
   await page.getByLabel('Compare to version').selectOption('4')
   const diff = page.getByLabel('Body changed')
@@ -131,6 +136,69 @@ test('writer submits, desk chief sends back with a note, writer fixes and resubm
   await expect(status(page)).toHaveText('Submitted')
   await expect(page.getByLabel('Headline')).toBeEnabled()
   expect(await readdir(join(desk.dataDir, 'history'))).toHaveLength(2)
+})
+
+// Regression (M6): the banner had no size limits: a 5,000-character note made it 765 px tall and
+// pushed the story off the screen; an unbroken note ran off the right edge; a right-to-left note
+// was laid out left to right.
+test('a long, unbroken or right-to-left note from the desk stays a few lines high until Show all, and never runs off the edge', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page, 'Asha Rao', 'Writer')
+  await importFixture(page)
+  await page.getByLabel('Headline').fill('India, Japan forge ties')
+  await expectSaved(page)
+  await workflow(page).getByRole('button', { name: 'Submit to desk' }).click()
+  await expect(status(page)).toHaveText('Submitted')
+  await switchProfile(page, 'Vikram Desk', 'Desk chief')
+  const note = [
+    'يرجى ذكر اسمي الوزيرين في الفقرة الأولى.',
+    `https://www.mea.gov.in/${'x'.repeat(400)}`,
+    'Check every figure against the ministry release before you send it again. '.repeat(60),
+  ].join('\n')
+  await workflow(page).getByRole('button', { name: 'Request changes' }).click()
+  const ask = page.getByRole('dialog', { name: 'Request changes' })
+  await ask.getByLabel('What needs to change').fill(note)
+  await ask.getByRole('button', { name: 'Request changes' }).click()
+  await expect(status(page)).toHaveText('Changes requested')
+  await switchProfile(page, 'Asha Rao', 'Writer')
+
+  const banner = page.getByRole('region', { name: 'Changes requested' })
+  const quote = banner.locator('blockquote')
+  await expect(quote).toHaveAttribute('dir', 'auto')
+  const closed = await banner.boundingBox()
+  expect(closed?.height ?? 0).toBeLessThan(200)
+  const fits = () => quote.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)
+  expect(await fits()).toBe(true)
+  // The story is still on screen under it.
+  await expect(page.getByLabel('Headline')).toBeInViewport()
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/changes-requested-long.png` })
+  const showAll = banner.getByRole('button', { name: 'Show all' })
+  await showAll.click()
+  await expect(banner.getByRole('button', { name: 'Show less' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  )
+  const open = await banner.boundingBox()
+  expect(open?.height ?? 0).toBeGreaterThan(closed?.height ?? 0)
+  expect(open?.height ?? 0).toBeLessThan(page.viewportSize()?.height ?? 0)
+  expect(await fits()).toBe(true)
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/changes-requested-long-open.png` })
+
+  const row = page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('link', { name: /India, Japan forge ties/ })
+  const line = row.getByText(/^Vikram Desk: /)
+  await expect(line).toHaveAttribute('dir', 'auto')
+  expect(await line.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(
+    true,
+  )
+  expect(((await line.getAttribute('title')) ?? '').length).toBeLessThan(700)
 })
 
 test('two pages on one article: the second save meets the conflict, keeps its text, and can compare', async ({

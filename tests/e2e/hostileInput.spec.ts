@@ -168,9 +168,15 @@ test('a refused source link stays as typed, flagged in the field and the checks,
     const flagged = async () => {
       await expect(link).toHaveValue(typed)
       await expect(link).toHaveAttribute('aria-invalid', 'true')
-      await expect(link).toHaveAccessibleDescription(/Not an http\(s\) link: kept as typed/)
+      await expect(link).toHaveAccessibleDescription('Not an http(s) link: fix it or clear it.')
+      // Regression (L8): the field's border was the orange of a warning next to red error text.
+      expect(await link.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(
+        await page
+          .getByText('Not an http(s) link: fix it or clear it.')
+          .evaluate((el) => getComputedStyle(el).color),
+      )
       await expect(problems).toContainText(
-        'The link of source “Ministry of External Affairs” is not an http(s) address',
+        `Source ${count}’s link is not an http(s) address: fix it or clear it.`,
       )
       await expect(submit).toBeDisabled()
     }
@@ -214,6 +220,79 @@ test('a refused source link stays as typed, flagged in the field and the checks,
     await expect(
       page.getByRole('group', { name: 'Story' }).getByText('Submitted', { exact: true }),
     ).toBeVisible()
+  } finally {
+    await host.stop()
+    await dir.cleanup()
+  }
+})
+
+// Regression (H1): a source row with a link and no name was left out of the save before its link
+// was looked at: the field and checks flagged it, "Saved at…" showed, the store held no source, and
+// after a reload the row was gone and Submit enabled.
+test('a source with a link but no name is saved, flagged in the field and the checks, and blocks submission until named', async ({
+  page,
+}) => {
+  const dir = await tempDir('copydesk-e2e-')
+  const host = await startWebHost(dir.path)
+  try {
+    await page.goto(host.url)
+    await signIn(page)
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import…' }).click()
+    await (
+      await chooser
+    ).setFiles(fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url)))
+    await page
+      .getByRole('dialog', { name: 'Review import' })
+      .getByRole('button', { name: 'Create article' })
+      .click()
+    const submit = page.getByRole('group', { name: 'Workflow' }).getByRole('button', {
+      name: 'Submit to desk',
+    })
+    await expect(submit).toBeEnabled()
+    await page.getByRole('button', { name: 'Add source' }).click()
+    const count = await page.getByLabel(/^Source \d+ name$/).count()
+    const name = page.getByLabel(`Source ${count} name`)
+    const link = page.getByLabel(`Source ${count} link`)
+    await link.fill('https://www.mea.gov.in/press-releases.htm')
+    const problems = page.getByRole('list', { name: 'Problems' })
+    const flagged = async () => {
+      await expect(link).toHaveValue('https://www.mea.gov.in/press-releases.htm')
+      await expect(name).toHaveAttribute('aria-invalid', 'true')
+      await expect(name).toHaveAccessibleDescription('Add the name of this source.')
+      await expect(problems).toContainText(`Source ${count} has a link but no name: add the name.`)
+      await expect(submit).toBeDisabled()
+    }
+    await flagged()
+    await expectSaved(page)
+    if (process.env['SCREENSHOTS']) {
+      await link.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${process.env['SCREENSHOTS']}/source-without-name.png` })
+    }
+    const id = /#\/article\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
+    const stored = async () =>
+      (
+        JSON.parse(await readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')) as {
+          sources: unknown[]
+        }
+      ).sources
+    expect(await stored()).toContainEqual({
+      name: '',
+      url: 'https://www.mea.gov.in/press-releases.htm',
+    })
+    await page.reload()
+    await flagged()
+    expect((await callApi(page, 'transition', { id, action: 'submit' })).ok).toBe(false)
+
+    await name.fill('Ministry of External Affairs')
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true')
+    await expect(problems).not.toContainText('no name')
+    await expect(submit).toBeEnabled()
+    await expectSaved(page)
+    expect(await stored()).toContainEqual({
+      name: 'Ministry of External Affairs',
+      url: 'https://www.mea.gov.in/press-releases.htm',
+    })
   } finally {
     await host.stop()
     await dir.cleanup()

@@ -80,6 +80,22 @@ describe('the browser host', () => {
     expect(await readdir(join(dir.path, 'data', 'articles'))).toEqual([])
   })
 
+  // Regression (L2): the run id header was set before the Host check, so a DNS-rebinding page
+  // learned it from the 421 answer.
+  it('tells a wrong Host nothing about the run, on any path', async () => {
+    for (const path of ['/', '/session/check', '/api/listArticles']) {
+      const res = await call(path, {
+        method: path === '/' ? 'GET' : 'POST',
+        headers: { ...good(), Host: 'evil.example:80' },
+        body: path === '/' ? undefined : '{}',
+      })
+      expect(res.status).toBe(421)
+      expect(res.headers['x-copydesk-run']).toBeUndefined()
+    }
+    const ours = await call('/', { method: 'GET', headers: { Host: new URL(host.origin).host } })
+    expect(ours.headers['x-copydesk-run']).toBe(host.runId)
+  })
+
   it('answers malformed JSON and invalid payloads with a named error', async () => {
     const broken = await call('/api/createArticle', {
       method: 'POST',

@@ -75,8 +75,9 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
-    res.setHeader(HOST_RUN_HEADER, runId)
     if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'Wrong Host header.')
+    // Only after the Host check: a DNS-rebinding page must not learn even which run it reached.
+    res.setHeader(HOST_RUN_HEADER, runId)
     const path = new URL(req.url ?? '/', origin).pathname
     if (path === LAUNCH_PATH || path === CHECK_PATH) return handleSession(req, res, path)
     if (path.startsWith('/api/')) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -90,6 +90,36 @@ describe('why the host could not start, in one sentence', () => {
     }
   })
 
+  // Regression (M3): a full disk printed "Copydesk could not start: ENOSPC: no space left on
+  // device, write" (the write names no path, so the folder test let it through), and left the
+  // lock's draft file (.copydesk.lock.<pid>.tmp) behind in the data folder.
+  it('a full disk, where this machine lets the test mount a small one', async (context) => {
+    const mount = join(dir.path, 'full')
+    await mkdir(mount)
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'pipe' })
+    } catch (error) {
+      context.skip(
+        `cannot mount a tmpfs here (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      )
+    }
+    try {
+      const dataDir = join(mount, 'desk')
+      await mkdir(join(dataDir, 'articles'), { recursive: true })
+      await mkdir(join(dataDir, 'trash'))
+      await fill(join(mount, 'filler'))
+      const text = await startError(dataDir)
+      oneSentence(text)
+      expect(text).toBe(
+        `The data folder ${dataDir} cannot be opened: the disk is full; free some space or choose another folder with --data-dir.`,
+      )
+      expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    } finally {
+      execFileSync('umount', [mount])
+      await rm(mount, { recursive: true, force: true })
+    }
+  })
+
   it('a store refusal says what the store said, and anything else says it in one line', async () => {
     const locked = new AppError('DATA_DIR_LOCKED', 'The data folder is in use by Copydesk (pid 7).')
     expect(await describeStartError(locked, { dataDir: dir.path, port: 1 })).toBe(
@@ -102,3 +132,15 @@ describe('why the host could not start, in one sentence', () => {
     expect(odd).toBe('Copydesk could not start: boom')
   })
 })
+
+/** Writes to `file` until the disk has no room left. */
+async function fill(file: string): Promise<void> {
+  const chunk = Buffer.alloc(4096, 1)
+  for (;;) {
+    try {
+      await appendFile(file, chunk)
+    } catch {
+      return
+    }
+  }
+}

@@ -23,19 +23,25 @@ export async function describeStartError(
       return `Port ${port} is reserved on this system: use a port above 1023, or --port 0 for any free port.`
     return `Copydesk could not listen on 127.0.0.1:${port} (${error.code}): use --port 0 for any free port.`
   }
+  const cannot = `The data folder ${dataDir} cannot be opened`
+  // Before the path test: a failed write names no path ("ENOSPC: no space left on device, write").
+  if (error.code === 'ENOSPC')
+    return `${cannot}: the disk is full; free some space or choose another folder with --data-dir.`
+  if (error.code === 'EDQUOT')
+    return `${cannot}: your disk quota is used up; free some space or choose another folder with --data-dir.`
+  if (error.code === 'EROFS')
+    return `${cannot}: it is on a read-only disk; mount it read-write or choose another folder with --data-dir.`
   if (error.path && isInside(dataDir, error.path)) return describeFolder(dataDir, error)
   return `Copydesk could not start: ${firstLine(error)}`
 }
 
 async function describeFolder(dataDir: string, error: SystemError): Promise<string> {
   const cannot = `The data folder ${dataDir} cannot be opened`
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT')
-    return `${cannot}: the disk is full; free some space or choose another folder with --data-dir.`
   const existing = await nearestExisting(dataDir)
   if (existing && !existing.isFolder)
     return `${cannot}: ${existing.path} is a file, not a folder; choose another folder with --data-dir.`
   const blocked = existing ? await writeProblem(existing.path) : null
-  if (blocked === 'EROFS' || error.code === 'EROFS')
+  if (blocked === 'EROFS')
     return `${cannot}: it is on a read-only disk; mount it read-write or choose another folder with --data-dir.`
   if (
     blocked === 'EACCES' ||

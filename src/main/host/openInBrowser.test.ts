@@ -1,5 +1,5 @@
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { chmod, mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { rawRequest } from '../testing/rawRequest'
@@ -57,7 +57,11 @@ describe('opening the browser (the `npm start` fallback)', () => {
   it('puts neither the token nor the launch code on any command line', async () => {
     const browser = await fakeBrowser()
     const launch = host.launch()
-    const opened = await openInBrowser(launch.url, { COPYDESK_BROWSER: browser.command })
+    const opened = await openInBrowser(launch.url, {
+      ...process.env,
+      COPYDESK_BROWSER: browser.command,
+      HOME: dir.path,
+    })
     const lines = await browser.report()
     const pageAt = lines.indexOf('PAGE')
     const commandLines = lines.slice(0, pageAt).join('\n')
@@ -96,6 +100,65 @@ describe('opening the browser (the `npm start` fallback)', () => {
     expect(browserCommand(file, {}, 'linux')).toEqual({ command: 'xdg-open', args: [file] })
     expect(browserCommand(file, {}, 'darwin')).toEqual({ command: 'open', args: [file] })
     expect(browserCommand(file, {}, 'win32').args).toEqual(['url.dll,FileProtocolHandler', file])
+  })
+
+  // Regression (H2): the page was written under /tmp, which Ubuntu's snap Firefox and Chromium
+  // cannot see ("File not found"); they may read only non-hidden files under $HOME.
+  it('puts the page in a non-hidden private folder in the home folder on Linux', async () => {
+    const browser = await fakeBrowser()
+    const home = join(dir.path, 'home')
+    await mkdir(home)
+    const opened = await openInBrowser(
+      host.launch().url,
+      { ...process.env, COPYDESK_BROWSER: browser.command, HOME: home },
+      'linux',
+    )
+    await browser.report()
+    const folder = join(opened.file, '..')
+    expect(join(folder, '..')).toBe(home)
+    expect(basename(folder)).toMatch(/^copydesk-launch-/)
+    expect((await stat(folder)).mode & 0o777).toBe(0o700)
+    expect((await stat(opened.file)).mode & 0o777).toBe(0o600)
+    await opened.remove()
+    expect(await readdir(home)).toEqual([])
+  })
+
+  it('clears launch folders a killed host left in the home folder, and nothing else', async () => {
+    const browser = await fakeBrowser()
+    const home = join(dir.path, 'home')
+    const left = join(home, 'copydesk-launch-old')
+    const mine = join(home, 'copydesk-launch-notes')
+    await mkdir(left, { recursive: true })
+    await writeFile(join(left, 'open-copydesk.html'), 'dead code')
+    await mkdir(mine)
+    await writeFile(join(mine, 'notes.txt'), 'not ours to delete')
+    const old = new Date(Date.now() - 60 * 60 * 1000)
+    for (const path of [left, mine]) await utimes(path, old, old)
+    const opened = await openInBrowser(
+      host.launch().url,
+      { ...process.env, COPYDESK_BROWSER: browser.command, HOME: home },
+      'linux',
+    )
+    await browser.report()
+    await opened.remove()
+    expect(await readdir(home)).toEqual(['copydesk-launch-notes'])
+  })
+
+  // Regression (L3): a COPYDESK_BROWSER naming a missing program, or no xdg-open, still printed
+  // "Opening your browser…" and nothing else.
+  it('says in one sentence when the browser program cannot be started, and leaves no page', async () => {
+    const home = join(dir.path, 'home')
+    await mkdir(home)
+    const missing = join(dir.path, 'no-such-browser')
+    await expect(
+      openInBrowser(host.launch().url, { COPYDESK_BROWSER: missing, HOME: home }, 'linux'),
+    ).rejects.toThrow(`COPYDESK_BROWSER names ${missing}, which does not exist`)
+    await expect(
+      openInBrowser(host.launch().url, { ...process.env, HOME: home, PATH: dir.path }, 'linux'),
+    ).rejects.toThrow(
+      'xdg-open was not found (install xdg-utils, or set COPYDESK_BROWSER to your browser)',
+    )
+    expect(await readdir(home)).toEqual([])
   })
 
   it('opens only the host’s own address', async () => {

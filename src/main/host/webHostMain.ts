@@ -1,22 +1,20 @@
 import { fileURLToPath } from 'node:url'
 import { APP_VERSION } from '../appVersion'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { readFlag, resolveDataDir } from '../resolveDataDir'
-import { createWebHost, LAUNCH_CODE_TTL_MS, type WebHost } from './createWebHost'
+import { createWebHost, type WebHost } from './createWebHost'
 import { describeStartError } from './describeStartError'
 import { openInBrowser } from './openInBrowser'
+import { openLaunchPage } from './openLaunchPage'
+import { parseHostArgs } from './parseHostArgs'
 
 /** `npm run web -- [--data-dir DIR] [--port N] [--open]`: the app in an ordinary browser. */
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2)
-  const dataDir = resolveDataDir(argv, process.env)
-  const port = Number(readFlag(argv, '--port') ?? process.env['COPYDESK_PORT'] ?? 5199)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(
-      `--port must be a whole number from 0 to 65535, not "${readFlag(argv, '--port') ?? ''}".`,
-    )
+  const args = parseHostArgs(process.argv.slice(2), process.env)
+  if (!args.ok) {
+    console.error(args.message)
     return 2
   }
+  const { dataDir, port } = args
   let workstation: Workstation | undefined
   let host: WebHost
   try {
@@ -37,11 +35,21 @@ async function main(): Promise<number> {
   console.log(`Copydesk ${APP_VERSION} is running in browser mode.`)
   console.log(`  Open: ${host.url}`)
   console.log(`  Data: ${dataDir}`)
+  if (workstation.access.readOnly)
+    console.log(
+      `  Read-only: ${workstation.access.reason} You can read stories; nothing can be saved.`,
+    )
   console.log(
     '  The link carries this run’s access token; keep it to yourself. Press Ctrl+C to stop.',
   )
   const cleanups: (() => Promise<void>)[] = []
-  if (argv.includes('--open')) cleanups.push(await openLaunchPage(host))
+  if (args.open)
+    cleanups.push(
+      await openLaunchPage(host, {
+        open: (url) => openInBrowser(url),
+        print: (line) => console.log(line),
+      }),
+    )
 
   const stop = async (): Promise<void> => {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined)
@@ -52,25 +60,6 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
   return -1
-}
-
-/**
- * Opens the browser on a one-time launch code (never the token), through a page only this user can
- * read; the page is deleted once its code is used or has expired.
- */
-async function openLaunchPage(host: WebHost): Promise<() => Promise<void>> {
-  let remove = async (): Promise<void> => undefined
-  const launch = host.launch(LAUNCH_CODE_TTL_MS, () => void remove())
-  try {
-    remove = (await openInBrowser(launch.url)).remove
-    console.log('  Opening your browser with a one-time link (if none opens, use the link above).')
-  } catch (error) {
-    console.log(
-      `  Could not open a browser (${error instanceof Error ? error.message : String(error)}): open the link above.`,
-    )
-  }
-  setTimeout(() => void remove(), LAUNCH_CODE_TTL_MS).unref()
-  return () => remove()
 }
 
 main().then(

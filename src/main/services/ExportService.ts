@@ -107,7 +107,8 @@ export class ExportService {
     for (const id of ids) {
       const { article, document } = await this.document(id, input.format)
       const file = await this.freeName(dir, article, input.format)
-      await writeFileDurably(file, `${JSON.stringify(document, null, 2)}\n`)
+      // Exports are for other programs (a CMS importer, a colleague): the usual 0666 less the umask.
+      await writeFileDurably(file, `${JSON.stringify(document, null, 2)}\n`, 0o666)
       const final = isFinal(article.status)
       await this.workflow.record(article, 'export', {
         note: `${input.format}${final ? '' : ' preview'} → ${file}`,

@@ -13,6 +13,7 @@ import { KeyedQueue } from './KeyedQueue'
 import { migrateArticle } from './migrateArticle'
 import type { Quarantine } from './Quarantine'
 import { createFileDurably } from './writeFileDurably'
+import { OWNER_ONLY_DIR } from './ownerOnly'
 
 const HistoryFile = z.object({
   audit: z.array(AuditEntry),
@@ -57,7 +58,7 @@ export class HistoryRepository {
     assertWritable(this.access)
     return this.queue.run(id, async () => {
       const db = await this.open(id)
-      await mkdir(join(this.dataDir, 'history', id), { recursive: true })
+      await mkdir(join(this.dataDir, 'history', id), { recursive: true, mode: OWNER_ONLY_DIR })
       const text = JSON.stringify(article)
       const listed = db.data.revisions.map((revision) => revision.seq)
       let seq = Math.max(0, ...listed, ...(await this.snapshotSeqs(id))) + 1
@@ -94,7 +95,8 @@ export class HistoryRepository {
   }
 
   private async open(id: string): Promise<Low<HistoryFile>> {
-    if (!this.access.readOnly) await mkdir(join(this.dataDir, 'history'), { recursive: true })
+    if (!this.access.readOnly)
+      await mkdir(join(this.dataDir, 'history'), { recursive: true, mode: OWNER_ONLY_DIR })
     const adapter = new DurableJsonFile(
       join(this.dataDir, 'history', `${id}.json`),
       (d) => HistoryFile.parse(d),

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { z } from 'zod'
 import { isErrnoCode } from './isErrnoCode'
+import { OWNER_ONLY_FILE } from './ownerOnly'
 
 /** Who holds a data directory's lock, as its lock file says. */
 export const LockHolder = z.object({
@@ -29,7 +30,13 @@ export type LockState = { holder: LockHolder | null; stamp: string; mtimeMs: num
  */
 export async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
   const draft = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
-  await writeSynced(draft, holder, 'w')
+  try {
+    await writeSynced(draft, holder, 'w')
+  } catch (error) {
+    // A full disk fails the write after the draft was created: leave no draft behind.
+    await rm(draft, { force: true }).catch(() => undefined)
+    throw error
+  }
   try {
     await link(draft, path)
     return true
@@ -59,7 +66,7 @@ async function createInPlace(path: string, holder: LockHolder): Promise<boolean>
 }
 
 async function writeSynced(path: string, holder: LockHolder, flags: 'w' | 'wx'): Promise<void> {
-  const handle = await open(path, flags)
+  const handle = await open(path, flags, OWNER_ONLY_FILE)
   try {
     await handle.writeFile(JSON.stringify(holder))
     await handle.sync()

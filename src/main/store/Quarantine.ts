@@ -7,6 +7,7 @@ import { WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
 import { FileLeftInPlaceError, type LeftInPlaceKind } from './FileLeftInPlaceError'
 import { isErrnoCode } from './isErrnoCode'
+import { OWNER_ONLY_DIR } from './ownerOnly'
 
 const QuarantineFile = z.object({
   problems: z.array(StoreProblem.extend({ dismissed: z.boolean() })),
@@ -48,7 +49,7 @@ export class Quarantine {
     access: DataDirAccess = WRITABLE,
   ): Promise<Quarantine> {
     const dir = join(dataDir, 'quarantine')
-    if (!access.readOnly) await mkdir(dir, { recursive: true })
+    if (!access.readOnly) await mkdir(dir, { recursive: true, mode: OWNER_ONLY_DIR })
     const adapter = new DurableJsonFile(
       join(dir, 'problems.json'),
       (d) => QuarantineFile.parse(d),

@@ -1,7 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { assertOwnDataDir } from './assertOwnDataDir'
 import { readOnlyReason, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { DataDirLock } from './DataDirLock'
+import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from './ownerOnly'
 
 /**
  * Takes the data folder for writing (its folders made, its lock held, a write tried), or, when it
@@ -17,9 +19,10 @@ export async function claimDataDir(
     if (!reason) throw error
     return { lock: null, access: { readOnly: true, reason } } as const
   }
+  await assertOwnDataDir(dataDir)
   try {
-    await mkdir(join(dataDir, 'articles'), { recursive: true })
-    await mkdir(join(dataDir, 'trash'), { recursive: true })
+    await mkdir(join(dataDir, 'articles'), { recursive: true, mode: OWNER_ONLY_DIR })
+    await mkdir(join(dataDir, 'trash'), { recursive: true, mode: OWNER_ONLY_DIR })
   } catch (error) {
     return readOnly(dataDir, error)
   }
@@ -32,7 +35,7 @@ export async function claimDataDir(
   // The folder holding the lock may be writable and the articles not (permissions set per folder).
   const probe = join(dataDir, 'articles', `.write-probe.${process.pid}.0.tmp`)
   try {
-    await writeFile(probe, '')
+    await writeFile(probe, '', { mode: OWNER_ONLY_FILE })
     await rm(probe, { force: true })
   } catch (error) {
     await rm(probe, { force: true }).catch(() => undefined)

@@ -1,18 +1,24 @@
 import { link, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { isErrnoCode } from './isErrnoCode'
+import { OWNER_ONLY_FILE } from './ownerOnly'
 
 let tempCounter = 0
 
 /**
  * Replaces a file so that a crash or power cut leaves either the old or the new content:
- * write a temp file, fsync it, rename it over the target, fsync the directory.
+ * write a temp file, fsync it, rename it over the target, fsync the directory. The file is its owner's
+ * alone unless `mode` says otherwise (an export, meant for other programs).
  */
-export async function writeFileDurably(path: string, data: string): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  data: string,
+  mode: number = OWNER_ONLY_FILE,
+): Promise<void> {
   const dir = dirname(path)
   tempCounter += 1
   const temp = join(dir, `.${basename(path)}.${process.pid}.${tempCounter}.tmp`)
-  const handle = await open(temp, 'w')
+  const handle = await open(temp, 'w', mode)
   try {
     try {
       await handle.writeFile(data, 'utf8')
@@ -37,7 +43,7 @@ export async function createFileDurably(path: string, data: string): Promise<voi
   const dir = dirname(path)
   tempCounter += 1
   const temp = join(dir, `.${basename(path)}.${process.pid}.${tempCounter}.tmp`)
-  const handle = await open(temp, 'w')
+  const handle = await open(temp, 'w', OWNER_ONLY_FILE)
   try {
     try {
       await handle.writeFile(data, 'utf8')
@@ -47,7 +53,7 @@ export async function createFileDurably(path: string, data: string): Promise<voi
     }
     await link(temp, path).catch(async (error: unknown) => {
       if (!['EPERM', 'ENOTSUP', 'ENOSYS'].some((code) => isErrnoCode(error, code))) throw error
-      const direct = await open(path, 'wx')
+      const direct = await open(path, 'wx', OWNER_ONLY_FILE)
       try {
         await direct.writeFile(data, 'utf8')
         await direct.sync()

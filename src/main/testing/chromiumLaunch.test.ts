@@ -23,4 +23,16 @@ describe('finding Chromium for the end-to-end tests and the bench', () => {
       /^No Chromium at \/nowhere\/chrome, where CHROMIUM_PATH points: .*apt-get install chromium/,
     )
   })
+
+  // Regression (L1): CHROMIUM_PATH set but empty ("CHROMIUM_PATH= npm test") said "No Chromium at
+  // /usr/bin/chromium, where CHROMIUM_PATH points", naming a variable that pointed nowhere.
+  it('takes an empty CHROMIUM_PATH for unset', () => {
+    expect(findChromium({ CHROMIUM_PATH: '' }, (p) => p === '/usr/bin/chromium')).toEqual({
+      path: '/usr/bin/chromium',
+    })
+    expect(findChromium({ CHROMIUM_PATH: '' }, () => false)).toEqual({
+      missing:
+        'No Chromium at /usr/bin/chromium: install it with apt-get install chromium, or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+    })
+  })
 })

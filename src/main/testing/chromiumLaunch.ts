@@ -7,7 +7,8 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium'
  * on the build machine, and these flags keep it from reaching for a network it does not have.
  */
 export const chromiumLaunch = {
-  executablePath: process.env['CHROMIUM_PATH'] ?? DEFAULT_CHROMIUM,
+  // || and not ??: CHROMIUM_PATH set but empty means unset, not a browser at ''.
+  executablePath: process.env['CHROMIUM_PATH'] || DEFAULT_CHROMIUM,
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -25,7 +26,7 @@ export function findChromium(
   exists: (path: string) => boolean = existsSync,
 ): { path: string } | { missing: string } {
   const chosen = env['CHROMIUM_PATH']
-  const path = chosen ?? DEFAULT_CHROMIUM
+  const path = chosen || DEFAULT_CHROMIUM
   if (exists(path)) return { path }
   return {
     missing: chosen
@@ -34,8 +35,12 @@ export function findChromium(
   }
 }
 
-/** For the end-to-end runner: stops it with that sentence (exit 1) before any test meets a missing browser. */
-export function exitUnlessChromium(): void {
+/**
+ * For the end-to-end runner: stops it with that sentence (exit 1) before any test meets a missing
+ * browser. Listing the tests (`playwright test --list`) needs no browser and goes on.
+ */
+export function exitUnlessChromium(argv: readonly string[] = process.argv): void {
+  if (argv.includes('--list')) return
   const found = findChromium()
   if ('path' in found) return
   console.error(found.missing)

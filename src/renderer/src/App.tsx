@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { EditableFields } from '../../shared/domain/Article'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
-import type { Profile } from '../../shared/domain/Profile'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
 import { AppBar } from './AppBar'
@@ -14,10 +13,13 @@ import { EditorScreen } from './features/editor/EditorScreen'
 import { ImportReview } from './features/import/ImportReview'
 import { useFileImport } from './features/import/useFileImport'
 import { ProfileDialog } from './features/profile/ProfileDialog'
+import { ProfileFailure } from './features/profile/ProfileFailure'
+import { useProfile } from './features/profile/useProfile'
 import { QueueScreen } from './features/queue/QueueScreen'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useHashRoute } from './useHashRoute'
 import { useNewArticleShortcut } from './useNewArticleShortcut'
+import { readOnlyHint, ReadOnlyReason } from './useReadOnlyReason'
 
 /** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {
@@ -26,7 +28,7 @@ export function App() {
   const [view, setView] = useState<'desk' | 'trash'>('desk')
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [settings, setSettings] = useState<DeskSettings>(DEFAULT_DESK_SETTINGS)
-  const [profile, setProfile] = useState<Profile | null | undefined>(undefined)
+  const { profile, failure: profileFailure, setProfile, retry: retryProfile } = useProfile()
   const [dialog, setDialog] = useState<'settings' | 'profile' | null>(null)
   const desk = useDesk(query)
   const { create, moveToTrash, reportError } = desk
@@ -35,7 +37,6 @@ export function App() {
   useEffect(() => {
     api.appInfo({}).then(setInfo, () => undefined)
     api.getSettings({}).then(setSettings, () => undefined)
-    api.getProfile({}).then(setProfile, () => setProfile(null))
   }, [])
   useEffect(() => onMenuCommand((command) => command === 'settings' && setDialog('settings')), [])
 
@@ -58,7 +59,8 @@ export function App() {
   )
   useNewArticleShortcut(handleCreate)
 
-  return (
+  const readOnly = info?.readOnly?.reason ?? null
+  const page = (
     <div className="app">
       <AppBar
         info={info}
@@ -70,6 +72,7 @@ export function App() {
         onProfile={() => setDialog('profile')}
       />
       <ReadOnlyBanner info={info} />
+      {profileFailure && <ProfileFailure message={profileFailure} onRetry={retryProfile} />}
       <ProblemsBanner
         problems={desk.problems}
         dataDir={info?.dataDir ?? 'the data folder'}
@@ -108,7 +111,13 @@ export function App() {
             <div className="empty-state">
               <h2>No article open</h2>
               <p>Pick a story from the list, or start a new one.</p>
-              <button type="button" className="button primary" onClick={() => void handleCreate()}>
+              <button
+                type="button"
+                className="button primary"
+                disabled={readOnly !== null}
+                title={readOnly ? readOnlyHint(readOnly) : undefined}
+                onClick={() => void handleCreate()}
+              >
                 New article
               </button>
             </div>
@@ -155,4 +164,5 @@ export function App() {
       )}
     </div>
   )
+  return <ReadOnlyReason.Provider value={readOnly}>{page}</ReadOnlyReason.Provider>
 }

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Profile } from '../../shared/domain/Profile'
 import type { AppInfo } from '../../shared/ipc/contract'
+import { readOnlyHint, useReadOnlyReason } from './useReadOnlyReason'
 
 type Props = {
   info: AppInfo | null
@@ -21,6 +22,7 @@ export function AppBar({
   onSettings,
   onProfile,
 }: Props) {
+  const readOnly = useReadOnlyReason()
   return (
     <header className="app-bar">
       <div className="brand">
@@ -55,7 +57,13 @@ export function AppBar({
             {profile.name} · {ROLE_LABELS[profile.role]}
           </button>
         )}
-        <button type="button" className="button small" onClick={onImport}>
+        <button
+          type="button"
+          className="button small"
+          disabled={readOnly !== null}
+          title={readOnly ? readOnlyHint(readOnly) : undefined}
+          onClick={onImport}
+        >
           Import…
         </button>
         <button type="button" className="button small" onClick={onSettings}>

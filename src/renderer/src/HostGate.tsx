@@ -18,7 +18,14 @@ export function HostGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!isElectron) startHostSession()
   }, [])
-  if (isElectron || state.kind === 'ready') return children
+  if (isElectron) return children
+  if (state.kind === 'ready')
+    return (
+      <>
+        {children}
+        {state.hostDown && <HostDownBanner message={state.hostDown} />}
+      </>
+    )
   if (state.kind === 'connecting')
     return (
       <div className="host-screen" aria-busy="true">
@@ -29,6 +36,22 @@ export function HostGate({ children }: { children: ReactNode }) {
 }
 
 const START = 'npm run web (or npm start)'
+
+/** The host stopped answering while the tab was in: the screen stays, and says so. */
+function HostDownBanner({ message }: { message: string }) {
+  return (
+    <section className="host-down" role="alert" aria-labelledby="host-down-title">
+      <h2 id="host-down-title">Copydesk’s host is not answering</h2>
+      <p>
+        {message} What you type is kept in this browser and saved when it answers again; start it
+        again with {START} if you stopped it.
+      </p>
+      <button type="button" className="button small" onClick={retryHostSession}>
+        Check again
+      </button>
+    </section>
+  )
+}
 
 function HostNotice({ state }: { state: Exclude<HostState, { kind: 'ready' | 'connecting' }> }) {
   const { title, text, retry } = describe(state)
@@ -61,7 +84,8 @@ function describe(state: Exclude<HostState, { kind: 'ready' | 'connecting' }>): 
         title: 'Copydesk was restarted: open the new link',
         text: [
           'This tab was signed in to the run that stopped, and its access ended with it. Copydesk printed a new link in the terminal where it runs (“Open: http://127.0.0.1:…”): open that one.',
-          'What was saved is in the data folder; this page shows nothing until you open the new link, so you never work on an out-of-date list.',
+          `What was saved is in the data folder. Anything you typed that was not saved yet is kept in this browser: open the new link in this browser, at the same address (${window.location.host}), and reopen the story to get it back.`,
+          'This page shows nothing until you open the new link, so you never work on an out-of-date list.',
         ],
       }
     case 'wrong-token':

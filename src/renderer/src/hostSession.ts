@@ -5,28 +5,27 @@ import {
   HostSessionInfo,
   LAUNCH_PATH,
 } from '../../shared/ipc/HostSession'
+import {
+  decideFromRun,
+  decideHostState,
+  decideLaunch,
+  type CheckAnswer,
+  type HostState,
+} from './decideHostState'
 
-/** Where this tab stands with the browser host. */
-export type HostState =
-  | { kind: 'connecting' }
-  | { kind: 'ready' }
-  /** The tab's token is from an earlier run of the host: it was restarted. */
-  | { kind: 'restarted' }
-  /** The address carried a token this host does not know (mistyped, or from an earlier run). */
-  | { kind: 'wrong-token' }
-  | { kind: 'no-token' }
-  /** A launch link that was used, expired or unknown; the host's own words. */
-  | { kind: 'link-refused'; message: string }
-  | { kind: 'unreachable'; message: string }
+export type { HostState } from './decideHostState'
 
 const TOKEN_KEY = 'copydesk:token'
 const RUN_KEY = 'copydesk:run'
+/** How often an open tab asks whether its host is still the one it signed in to. */
+export const RECHECK_MS = 45_000
 
 let state: HostState = { kind: 'connecting' }
 const listeners = new Set<() => void>()
 let started = false
 
 function setState(next: HostState): void {
+  if (next === state) return
   state = next
   for (const listener of listeners) listener()
 }
@@ -50,14 +49,15 @@ export function sessionToken(): string | null {
  * to means the host was restarted, and this tab's token and everything on screen are stale.
  */
 export function noteHostRun(runId: string | null): void {
-  const known = sessionStorage.getItem(RUN_KEY)
-  if (state.kind === 'ready' && runId && known && runId !== known) setState({ kind: 'restarted' })
+  setState(decideFromRun(state, runId, sessionStorage.getItem(RUN_KEY)))
 }
 
 /**
  * Gets the tab in, once: from a launch code (`#code=`, exchanged once for the token), a token
  * (`#token=`, the printed link), or the token this tab already holds; and again whenever a new
- * link is opened in this tab, which changes only the address fragment and does not reload.
+ * link is opened in this tab, which changes only the address fragment and does not reload. Then
+ * checks again when the tab comes back into view or gets focus, and every 45 s, so an idle tab
+ * learns of a restart without waiting for a click.
  */
 export function startHostSession(): void {
   if (started) return
@@ -65,12 +65,18 @@ export function startHostSession(): void {
   window.addEventListener('hashchange', () => {
     if (/(?:^#|&)(?:token|code)=/.test(window.location.hash)) void connect()
   })
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void recheck()
+  })
+  window.addEventListener('focus', () => void recheck())
+  setInterval(() => void recheck(), RECHECK_MS)
   void connect()
 }
 
 /** Tries again after the host did not answer. */
 export function retryHostSession(): void {
-  void connect()
+  if (state.kind === 'ready') void recheck()
+  else void connect()
 }
 
 async function connect(): Promise<void> {
@@ -86,30 +92,42 @@ async function connect(): Promise<void> {
     if (session?.success) {
       sessionStorage.setItem(TOKEN_KEY, session.data.token)
       sessionStorage.setItem(RUN_KEY, session.data.runId)
-      return setState({ kind: 'ready' })
     }
-    if (!launched.ok && launched.unreachable) return setState(unreachable(launched.unreachable))
-    // A tab that already holds a working session (Back to the used link) simply carries on.
-    if (sessionToken() && (await check()).kind === 'ready') return setState({ kind: 'ready' })
-    return setState({ kind: 'link-refused', message: launched.message })
+    const refused = !session?.success && !launched.unreachable
+    const held = refused && sessionToken() ? await checkHeld(state) : null
+    return setState(
+      decideLaunch(
+        session?.success
+          ? { kind: 'session', runId: session.data.runId }
+          : launched.unreachable
+            ? { kind: 'unreachable', reason: launched.unreachable }
+            : { kind: 'refused', message: launched.message },
+        held,
+        window.location.host,
+      ),
+    )
   }
-  setState(await check())
+  setState(sessionToken() ? await checkHeld(state) : { kind: 'no-token' })
 }
 
-async function check(): Promise<HostState> {
-  const held = sessionToken()
-  if (!held) return { kind: 'no-token' }
-  const answer = await post(CHECK_PATH, {}, held)
-  if (answer.unreachable) return unreachable(answer.unreachable)
+/** A tab that is in asks again; a restart found on the way shows at once. */
+async function recheck(): Promise<void> {
+  if (state.kind !== 'ready' || !sessionToken()) return
+  setState(await checkHeld(state))
+}
+
+async function checkHeld(current: HostState): Promise<HostState> {
+  const answer = await check()
+  if (answer.kind === 'ok') sessionStorage.setItem(RUN_KEY, answer.runId)
+  return decideHostState(current, answer, sessionStorage.getItem(RUN_KEY), window.location.host)
+}
+
+async function check(): Promise<CheckAnswer> {
+  const answer = await post(CHECK_PATH, {}, sessionToken() ?? '')
+  if (answer.unreachable) return { kind: 'unreachable', reason: answer.unreachable }
   const checked = answer.ok ? HostCheck.safeParse(answer.body?.value) : null
-  if (checked?.success) {
-    sessionStorage.setItem(RUN_KEY, checked.data.runId)
-    return { kind: 'ready' }
-  }
-  const known = sessionStorage.getItem(RUN_KEY)
-  return known && answer.runId && known !== answer.runId
-    ? { kind: 'restarted' }
-    : { kind: 'wrong-token' }
+  if (checked?.success) return { kind: 'ok', runId: checked.data.runId }
+  return { kind: 'refused', runId: answer.runId }
 }
 
 type Answer = {
@@ -142,13 +160,6 @@ async function post(path: string, input: unknown, token?: string): Promise<Answe
     message,
     runId: response.headers.get(HOST_RUN_HEADER),
     unreachable: null,
-  }
-}
-
-function unreachable(reason: string): HostState {
-  return {
-    kind: 'unreachable',
-    message: `Could not reach Copydesk's host at ${window.location.host} (${reason}): is it still running?`,
   }
 }
 

@@ -45,6 +45,31 @@ describe('the article model', () => {
     }
   })
 
+  // Regression (H1): a source with a link but no name could not be stored (name min 1), so the
+  // editor dropped it from the save and showed "Saved".
+  it('keeps a source with a link and no name, but not an empty one', () => {
+    expect(Source.safeParse({ name: '', url: 'https://nameless.example/' }).success).toBe(true)
+    expect(Source.safeParse({ name: ' ', invalidUrl: 'javascript:alert(1)' }).success).toBe(true)
+    expect(Source.safeParse({ name: '' }).success).toBe(false)
+    expect(Source.safeParse({ name: ' ', invalidUrl: ' ' }).success).toBe(false)
+  })
+
+  // Regression (L6): a source could carry a link and a refused link at once.
+  it('refuses a source with both a link and a refused link', () => {
+    expect(
+      Source.safeParse({ name: 'x', url: 'https://a.example/', invalidUrl: 'javascript:1' })
+        .success,
+    ).toBe(false)
+  })
+
+  // Regression (M5): the link had no length cap at all (the refused link had 2,000).
+  it('caps a link and a refused link at the same length', () => {
+    const long = `https://a.example/${'x'.repeat(2000)}`
+    expect(Source.safeParse({ name: 'x', url: long }).success).toBe(false)
+    expect(Source.safeParse({ name: 'x', invalidUrl: long }).success).toBe(false)
+    expect(Source.safeParse({ name: 'x', url: long.slice(0, 2000) }).success).toBe(true)
+  })
+
   it('rejects a dateline date that is not YYYY-MM-DD', () => {
     expect(
       Article.safeParse({ ...article, dateline: { place: 'New Delhi', date: 'Jan 23' } }).success,

@@ -26,12 +26,27 @@ export const HttpUrl = z
     message: 'Only http(s) links are accepted',
   })
 
-export const Source = z.object({
-  name: z.string().trim().min(1, 'A source needs a name').max(300),
-  url: HttpUrl.optional(),
-  /** A link as typed that is not http(s): kept so it stays flagged until fixed; never exported. */
-  invalidUrl: z.string().max(2000).optional(),
-})
+/** The longest source name and link kept; the fields stop there and a check names any longer. */
+export const SOURCE_NAME_MAX = 300
+export const SOURCE_LINK_MAX = 2000
+
+/**
+ * A cited source. A name may be empty while its link is filled in (kept, flagged and blocking
+ * submission until named, never exported nameless); a row with neither is not a source.
+ */
+export const Source = z
+  .object({
+    name: z.string().trim().max(SOURCE_NAME_MAX),
+    url: HttpUrl.max(SOURCE_LINK_MAX).optional(),
+    /** A link as typed that is not http(s): kept so it stays flagged until fixed; never exported. */
+    invalidUrl: z.string().max(SOURCE_LINK_MAX).optional(),
+  })
+  .refine((source) => !(source.url !== undefined && source.invalidUrl !== undefined), {
+    message: 'A source has either a link or a refused link, not both',
+  })
+  .refine((source) => source.name || source.url || source.invalidUrl?.trim(), {
+    message: 'A source needs a name or a link',
+  })
 export type Source = z.infer<typeof Source>
 
 export const KeyPoints = z.object({

@@ -107,7 +107,7 @@ describe('checkArticle', () => {
         id: 'source-link-invalid',
         field: 'sources',
         severity: 'error',
-        message: 'The link of source “Wire” is not an http(s) address: fix it or clear it.',
+        message: 'Source 2’s link is not an http(s) address: fix it or clear it.',
       },
     ])
     expect(passesChecks(checks)).toBe(false)
@@ -119,7 +119,40 @@ describe('checkArticle', () => {
       ],
     }
     expect(checkArticle(two, DEFAULT_DESK_SETTINGS).map((c) => c.message)).toEqual([
-      '2 source links are not http(s) addresses: fix them or clear them.',
+      'The links of sources 1 and 2 are not http(s) addresses: fix or clear them.',
+    ])
+  })
+
+  // Regression (H1): a source with a link and no name was never flagged; the save dropped it
+  // without a word and Submit was enabled after a reload.
+  it('flags a source with a link but no name as an error that blocks submission', () => {
+    const article = {
+      ...ready(),
+      sources: [
+        { name: 'MEA', url: 'https://mea.gov.in/' },
+        { name: '', url: 'https://nameless.example/' },
+        { name: '  ', invalidUrl: 'javascript:alert(1)' },
+      ],
+    }
+    const checks = checkArticle(article, DEFAULT_DESK_SETTINGS)
+    expect(checks.map((c) => [c.id, c.severity, c.message])).toEqual([
+      ['source-name-missing', 'error', 'Sources 2 and 3 have a link but no name: add the names.'],
+      [
+        'source-link-invalid',
+        'error',
+        'Source 3’s link is not an http(s) address: fix it or clear it.',
+      ],
+    ])
+    expect(passesChecks(checks)).toBe(false)
+  })
+
+  it('names a link over the length limit in plain words, and ignores an empty row', () => {
+    const article = {
+      ...ready(),
+      sources: [{ name: '' }, { name: 'Long', invalidUrl: `ftp://${'x'.repeat(2000)}` }],
+    }
+    expect(checkArticle(article, DEFAULT_DESK_SETTINGS).map((c) => c.message)).toEqual([
+      'Source 2’s link is over 2,000 characters: shorten it.',
     ])
   })
 })

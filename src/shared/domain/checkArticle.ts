@@ -2,6 +2,7 @@ import type { EditableFields } from './Article'
 import { docText } from './countWords'
 import type { DeskSettings } from './DeskSettings'
 import type { DocNode } from './DocNode'
+import { sourceChecks } from './sourceChecks'
 
 export type CheckField = keyof EditableFields
 export type Check = {
@@ -72,18 +73,8 @@ export function checkArticle(article: EditableFields, settings: DeskSettings): C
     add('byline-or-credit', 'byline', 'error', 'Add a byline or an agency credit.')
   }
   if (!docText(article.body).trim()) add('body-empty', 'body', 'error', 'The body is empty.')
-  const refused = article.sources.filter((source) => source.invalidUrl?.trim())
-  const [first] = refused
-  if (first) {
-    add(
-      'source-link-invalid',
-      'sources',
-      'error',
-      refused.length === 1
-        ? `The link of source “${first.name.trim() || 'without a name'}” is not an http(s) address: fix it or clear it.`
-        : `${refused.length} source links are not http(s) addresses: fix them or clear them.`,
-    )
-  }
+  for (const check of sourceChecks(article.sources))
+    add(check.id, 'sources', 'error', check.message)
   return checks
 }
 

@@ -1,5 +1,5 @@
 import { diffWords } from 'diff'
-import type { EditableFields } from './Article'
+import type { EditableFields, Source } from './Article'
 import { docText } from './countWords'
 import { formatDateline } from './formatDateline'
 
@@ -57,7 +57,7 @@ function readable(article: EditableFields, field: keyof typeof LABELS): string {
     case 'tags':
       return article[field].join(', ')
     case 'sources':
-      return article.sources.map((s) => (s.url ? `${s.name} <${s.url}>` : s.name)).join('\n')
+      return article.sources.map(readableSource).join('\n')
     case 'entities':
       return article.entities.map((e) => `${e.name} (${e.kind})`).join(', ')
     case 'contentCreated':
@@ -67,4 +67,11 @@ function readable(article: EditableFields, field: keyof typeof LABELS): string {
     default:
       return article[field]
   }
+}
+
+function readableSource(source: Source): string {
+  const name = source.name || '(no name)'
+  if (source.url) return `${name} <${source.url}>`
+  if (source.invalidUrl) return `${name} <${source.invalidUrl}> (not an http(s) link)`
+  return name
 }

@@ -32,6 +32,25 @@ describe('toPublication on the fixture', () => {
   })
 })
 
+describe('toPublication on sources', () => {
+  // Regression (H1): a source may now be stored with a link and no name; no export may carry it.
+  it('leaves out a nameless source and every refused link', () => {
+    const fields = parseWireText(fixture, new Date('2026-11-26')).fields
+    const publication = toPublication({
+      ...fields,
+      sources: [
+        { name: ' MEA ', url: 'https://mea.gov.in/' },
+        { name: '', url: 'https://nameless.example/' },
+        { name: 'Wire', invalidUrl: 'javascript:alert(1)' },
+      ],
+    })
+    expect(publication.sources).toEqual([
+      { name: 'MEA', url: 'https://mea.gov.in/' },
+      { name: 'Wire' },
+    ])
+  })
+})
+
 describe('reading time', () => {
   it.each([
     [0, 0],

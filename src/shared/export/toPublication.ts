@@ -31,7 +31,10 @@ export function toPublication(article: EditableFields): Publication {
     },
     byline: article.byline,
     credit: article.credit.trim(),
-    sources: article.sources,
+    // A nameless source or a refused link is flagged in the editor and never reaches a reader.
+    sources: article.sources.flatMap((s) =>
+      s.name.trim() ? [s.url ? { name: s.name.trim(), url: s.url } : { name: s.name.trim() }] : [],
+    ),
     tags: article.tags,
     language: article.language,
     entities: article.entities,

@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from './statusLabel'
 import { statusNoteLine } from './statusNoteLine'
+import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 type Props = {
   view: 'desk' | 'trash'
@@ -33,12 +34,15 @@ export function ArticleList({
   onCreate,
   onOpen,
 }: Props) {
+  const readOnly = useReadOnlyReason()
   return (
     <aside className="sidebar" aria-label="Article list">
       <div className="sidebar-head">
         <button
           type="button"
           className="button primary wide"
+          disabled={readOnly !== null}
+          title={readOnly ? readOnlyHint(readOnly) : undefined}
           onClick={onCreate}
           aria-keyshortcuts="Control+Alt+N"
         >
@@ -88,7 +92,6 @@ export function ArticleList({
                   href={`#/article/${article.id}`}
                   className="article-item"
                   aria-current={article.id === selectedId ? 'page' : undefined}
-                  aria-description={note ? `Changes requested by ${note.full}` : undefined}
                   onClick={(event) => {
                     event.preventDefault()
                     onOpen(article.id)
@@ -105,7 +108,7 @@ export function ArticleList({
                     <time dateTime={article.updatedAt}>{formatTime(article.updatedAt)}</time>
                   </span>
                   {note && (
-                    <span className="article-item-note" title={note.full}>
+                    <span className="article-item-note" dir="auto" title={note.tooltip}>
                       {note.short}
                     </span>
                   )}

@@ -1,4 +1,5 @@
 import type { StoreProblem } from '../../../../shared/ipc/contract'
+import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 type Props = { problems: StoreProblem[]; dataDir: string; onDismiss: (id: string) => void }
 type Kind = StoreProblem['kind']
@@ -21,6 +22,7 @@ const ORDER: Kind[] = ['set-aside', 'newer-version', 'left-in-place']
  * or left in place (a newer Copydesk's, or one this version cannot open). None was deleted.
  */
 export function ProblemsBanner({ problems, dataDir, onDismiss }: Props) {
+  const readOnly = useReadOnlyReason()
   if (problems.length === 0) return null
   return (
     <section className="problems" role="alert" aria-label="Store problems">
@@ -43,6 +45,8 @@ export function ProblemsBanner({ problems, dataDir, onDismiss }: Props) {
                     type="button"
                     className="button link"
                     aria-label={`Dismiss the notice about ${problem.file}`}
+                    disabled={readOnly !== null}
+                    title={readOnly ? readOnlyHint(readOnly) : undefined}
                     onClick={() => onDismiss(problem.id)}
                   >
                     Dismiss

@@ -1,10 +1,12 @@
 import type { TrashEntry } from '../../../../shared/ipc/contract'
 import { formatTime } from '../../formatTime'
+import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 type Props = { entries: TrashEntry[] | null; onRestore: (entry: TrashEntry) => void }
 
 /** Trashed articles, newest first, each restorable as it was. */
 export function TrashList({ entries, onRestore }: Props) {
+  const readOnly = useReadOnlyReason()
   if (entries && entries.length === 0) return <p className="sidebar-message">The trash is empty.</p>
   return (
     <ul className="article-list" aria-label="Trash">
@@ -17,6 +19,8 @@ export function TrashList({ entries, onRestore }: Props) {
               type="button"
               className="button small"
               aria-label={`Restore ${entry.headline || 'untitled article'}`}
+              disabled={readOnly !== null}
+              title={readOnly ? readOnlyHint(readOnly) : undefined}
               onClick={() => onRestore(entry)}
             >
               Restore

@@ -9,15 +9,31 @@ describe('the list line that says why a story came back', () => {
       statusNoteLine({ status: 'changes_requested', statusNote: note('Name both ministers.') }),
     ).toEqual({
       short: 'Vikram Desk: Name both ministers.',
-      full: 'Vikram Desk: Name both ministers.',
+      tooltip: 'Vikram Desk: Name both ministers.',
     })
   })
 
-  it('cuts a long note at a word, keeping the whole note for the tooltip', () => {
+  it('cuts a long note at a word, keeping more of it for the tooltip', () => {
     const long = 'Check the figures in the third paragraph against the ministry release. '.repeat(5)
     const line = statusNoteLine({ status: 'changes_requested', statusNote: note(long) }, 40)
     expect(line?.short).toBe('Vikram Desk: Check the figures in the third paragraph…')
-    expect(line?.full).toBe(`Vikram Desk: ${long.trim()}`)
+    expect(line?.tooltip).toBe(`Vikram Desk: ${long.trim()}`)
+  })
+
+  // Regression (L4, M6): the list carried the whole note (up to 5,000 characters) in the link's
+  // accessible description and its tooltip, besides the short line inside the link.
+  it('keeps the tooltip to a readable length, and cuts an unbroken note too', () => {
+    const line = statusNoteLine({
+      status: 'changes_requested',
+      statusNote: note('word '.repeat(1000)),
+    })
+    expect(line?.tooltip.length).toBeLessThan(700)
+    expect(line?.tooltip.endsWith('… (the whole note is on the story)')).toBe(true)
+    const unbroken = statusNoteLine({
+      status: 'changes_requested',
+      statusNote: note('x'.repeat(5000)),
+    })
+    expect(unbroken?.short.length).toBeLessThan(160)
   })
 
   it('says nothing in other states or without a note', () => {

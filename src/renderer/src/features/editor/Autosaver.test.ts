@@ -205,4 +205,34 @@ describe('Autosaver', () => {
     await vi.advanceTimersByTimeAsync(0)
     expect(new UnsavedBackup(article.id).read()).toBeNull()
   })
+
+  // Regression (M5 and H1's rule): a source link the store cannot keep stopped every save with
+  // developer wording; and no save may say "Saved" while part of what was typed was left out.
+  it('says "Not saved" with the reason while a source cannot be kept, saves the other fields, and saves the sources once fixed', async () => {
+    const store = fakeStore(article)
+    const saver = new Autosaver({ article, save: store.save, onState: (s) => states.push(s) })
+    const long = `ftp://${'x'.repeat(2000)}`
+    let sources = [{ name: 'Long', invalidUrl: long }]
+    saver.change('headline', () => 'Kept')
+    saver.change('sources', () => sources)
+    await saver.flush()
+    expect(store.stored.headline).toBe('Kept')
+    expect(store.stored.sources).toEqual([])
+    expect(states.at(-1)).toEqual({
+      kind: 'failed',
+      reason: 'Sources not saved: Source 1’s link is over 2,000 characters: shorten it.',
+      retryAt: null,
+    })
+    expect(saver.hasUnsaved).toBe(true)
+    // It does not retry by itself (nothing would change), and waits for the edit.
+    const calls = store.calls.length
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(store.calls.length).toBe(calls)
+    sources = [{ name: 'Long', invalidUrl: long.slice(0, 100) }]
+    saver.change('sources', () => sources)
+    await saver.flush()
+    expect(store.stored.sources).toEqual([{ name: 'Long', invalidUrl: long.slice(0, 100) }])
+    expect(lastState()).toBe('saved')
+    expect(saver.hasUnsaved).toBe(false)
+  })
 })

@@ -31,6 +31,9 @@ export type AutosaverOptions = {
  */
 export class Autosaver {
   private dirty = new Map<Field, Reader>()
+  /** Changed fields the store cannot keep as they stand; sent again once edited. */
+  private held = new Map<Field, Reader>()
+  private heldReason = ''
   private readonly savedListeners = new Set<(article: Article) => void>()
   private timer: ReturnType<typeof setTimeout> | undefined
   /** When the oldest change not yet sent was made. */
@@ -66,12 +69,13 @@ export class Autosaver {
   }
 
   get hasUnsaved(): boolean {
-    return this.dirty.size > 0 || this.inFlight !== undefined
+    return this.dirty.size > 0 || this.held.size > 0 || this.inFlight !== undefined
   }
 
   /** Marks a field as changed, with how to read its value when saving, and schedules a save. */
   change<F extends Field>(field: F, read: () => EditableFields[F]): void {
     this.dirty.set(field, read)
+    this.held.delete(field)
     this.released = false
     if (this.conflicted) return
     this.report({ kind: 'unsaved' })
@@ -110,6 +114,7 @@ export class Autosaver {
   discard(): void {
     clearTimeout(this.timer)
     this.dirty.clear()
+    this.held.clear()
     this.pendingSince = undefined
     this.conflicted = false
     this.backup.clear()
@@ -137,9 +142,16 @@ export class Autosaver {
 
   private async send(): Promise<void> {
     const sent = new Map(this.dirty)
-    const changes = readAll(sent)
+    const { changes, heldBack } = savableChanges(readAll(sent))
     this.dirty.clear()
     this.pendingSince = undefined
+    if (heldBack) {
+      const read = sent.get(heldBack.field)
+      if (read) this.held.set(heldBack.field, read)
+      sent.delete(heldBack.field)
+      this.heldReason = heldBack.reason
+    }
+    if (sent.size === 0) return this.reportHeld()
     // Kept until the store acknowledges it, so a crash mid-save still finds the text on reopening.
     this.backup.write(this.base, changes)
     this.report({ kind: 'saving' })
@@ -157,6 +169,8 @@ export class Autosaver {
         this.report({ kind: 'unsaved' })
         // Not at once: during steady typing that would save on every round trip.
         this.schedule(this.nextDelay())
+      } else if (this.held.size > 0) {
+        this.reportHeld()
       } else {
         this.report({ kind: 'saved', at: saved.updatedAt })
       }
@@ -180,13 +194,18 @@ export class Autosaver {
     }
   }
 
+  /** Never "Saved" while a typed field was left out: it says what to fix, and waits for the edit. */
+  private reportHeld(): void {
+    this.report({ kind: 'failed', reason: this.heldReason, retryAt: null })
+  }
+
   private backupPending(): void {
-    this.backup.write(this.base, readAll(this.dirty))
+    this.backup.write(this.base, savableChanges(readAll(this.dirty)).changes)
   }
 }
 
 function readAll(readers: Map<Field, Reader>): Partial<EditableFields> {
-  return savableChanges(Object.fromEntries([...readers].map(([field, read]) => [field, read()])))
+  return Object.fromEntries([...readers].map(([field, read]) => [field, read()]))
 }
 
 function isField(key: string): key is Field {

@@ -20,17 +20,18 @@ type Props = {
   children?: ReactNode
 }
 
+const REVISION_MEANS =
+  'Every save makes a new revision; History keeps some of them as numbered versions.'
+
 /** The open article's state line: status, revision, length, save state, and its actions. */
 export function EditorBar(props: Props) {
   return (
     <header className="editor-bar">
       <div className="editor-bar-meta" role="group" aria-label="Story">
         <span className={`status-pill status-${props.status}`}>{statusLabel(props.status)}</span>
-        <span
-          className="muted"
-          title="Every save makes a new revision; History keeps some of them as numbered versions."
-        >
+        <span className="muted" title={REVISION_MEANS}>
           Revision {props.revision}
+          <span className="visually-hidden">. {REVISION_MEANS}</span>
         </span>
         <span className="muted">{props.words.toLocaleString('en-US')} words</span>
         <span className="muted">{props.readingTime}</span>

@@ -6,6 +6,7 @@ import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../articles/statusLabel'
 import { DiffView } from './DiffView'
+import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 type Props = {
   articleId: string
@@ -35,6 +36,7 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
   const [from, setFrom] = useState<number | null>(null)
   const [to, setTo] = useState(0)
   const [diff, setDiff] = useState<ArticleDiff | null>(null)
+  const readOnly = useReadOnlyReason()
 
   useEffect(() => {
     let live = true
@@ -81,7 +83,7 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
   }
   const option = (r: RevisionMeta) => (
     <option key={r.seq} value={r.seq}>
-      Version {r.seq} · revision {r.articleRevision} · {REASONS[r.reason]} · {formatTime(r.at)}
+      Version {r.seq} · revision {r.articleRevision} · {formatTime(r.at)}
     </option>
   )
 
@@ -89,7 +91,13 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
     <section className="panel history" aria-labelledby="history-title">
       <h2 id="history-title" className="panel-title">
         Versions
-        <button type="button" className="button small" onClick={() => void handleSaveVersion()}>
+        <button
+          type="button"
+          className="button small"
+          disabled={readOnly !== null}
+          title={readOnly ? readOnlyHint(readOnly) : undefined}
+          onClick={() => void handleSaveVersion()}
+        >
           Save version
         </button>
       </h2>
@@ -134,7 +142,7 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
           </select>
         </label>
         <label className="stacked">
-          <span aria-hidden="true">to</span>
+          <span aria-hidden="true">To</span>
           <select
             aria-label="Compare to version"
             value={to}

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { EditorialNote } from '../../../../shared/domain/History'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
+import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 /** Notes for the desk only, oldest first; they never leave with an export. */
 export function NotesPanel({
@@ -13,6 +14,7 @@ export function NotesPanel({
 }) {
   const [notes, setNotes] = useState<EditorialNote[]>([])
   const [text, setText] = useState('')
+  const readOnly = useReadOnlyReason()
   useEffect(() => {
     api.listNotes({ id: articleId }).then(setNotes, (error: unknown) => onError(String(error)))
   }, [articleId, onError])
@@ -53,7 +55,12 @@ export function NotesPanel({
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className="button small" disabled={!text.trim()}>
+        <button
+          type="submit"
+          className="button small"
+          disabled={!text.trim() || readOnly !== null}
+          title={readOnly ? readOnlyHint(readOnly) : undefined}
+        >
           Add note
         </button>
       </form>

@@ -1,6 +1,6 @@
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { summarize } from '../../../../shared/domain/summarize'
 import { newArticle } from '../../../../shared/domain/newArticle'
@@ -79,6 +79,34 @@ describe('the desk queue when it could not ask', () => {
       'The disk did not answer (EIO): read failed',
     )
     expect(filterNames().join(' ')).not.toMatch(/\d/)
+  })
+
+  // Regression (M1): a queue left open after the host died kept its old counts; it only ticked
+  // its clock every minute and never asked the store again.
+  it('asks again every minute, and shows the failure instead of old counts', async () => {
+    vi.useFakeTimers()
+    try {
+      let answer: () => Promise<ArticleSummary[]> = () => Promise.resolve([submitted()])
+      await show(() => answer())
+      expect(filterNames()).toContain('Submitted 1')
+      answer = () =>
+        Promise.reject(
+          new AppError(
+            'IO',
+            "Could not reach Copydesk's host (Failed to fetch): is it still running?",
+          ),
+        )
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(60_000)
+      })
+      expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+        "Could not reach Copydesk's host",
+      )
+      expect(filterNames().join(' ')).not.toMatch(/\d/)
+      expect(container.querySelector('table')).toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('still says a state is empty when the store answered so', async () => {

@@ -42,10 +42,19 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
     }
   }, [load])
   useEffect(() => fetchAll(), [fetchAll, refreshKey])
+  // Asks again every minute: a queue left open must not keep counts from a host that has gone.
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000)
-    return () => clearInterval(timer)
-  }, [])
+    let stop: (() => void) | undefined
+    const timer = setInterval(() => {
+      setNow(Date.now())
+      stop?.()
+      stop = fetchAll()
+    }, 60_000)
+    return () => {
+      clearInterval(timer)
+      stop?.()
+    }
+  }, [fetchAll])
   const handleRetry = () => {
     setFailure(null)
     fetchAll()

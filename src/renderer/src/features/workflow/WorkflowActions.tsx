@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/domain/workflow'
 import { CorrectionDialog } from './CorrectionDialog'
 import { NoteDialog } from './NoteDialog'
+import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 type Props = {
   article: Pick<Article, 'status' | 'author' | 'publishedAt'>
@@ -30,6 +31,7 @@ export function WorkflowActions({
   onAct,
 }: Props) {
   const [asking, setAsking] = useState<Transition | null>(null)
+  const readOnly = useReadOnlyReason()
   const transitions = availableTransitions(profile.role, article.status).filter((t) =>
     t.action === 'publish'
       ? article.publishedAt === null
@@ -39,6 +41,7 @@ export function WorkflowActions({
   )
   if (transitions.length === 0) return null
   const blocked = (t: Transition): string | null => {
+    if (readOnly) return readOnlyHint(readOnly)
     if (t.needsChecks && !checksPass) return 'Fix the checks first'
     if (t.fourEyes && settings.fourEyes && article.author === profile.name)
       return 'Four-eyes rule: someone else approves your story'

@@ -1,11 +1,13 @@
-import type { Source } from '../../../../../shared/domain/Article'
-import { HttpUrl } from '../../../../../shared/domain/Article'
+import { SOURCE_LINK_MAX, SOURCE_NAME_MAX, type Source } from '../../../../../shared/domain/Article'
+import { sourceProblems, sourceProblemText } from '../../../../../shared/domain/sourceProblems'
+import { sourceLink, sourceWithLink } from '../../../../../shared/domain/sourceWithLink'
 
 type Props = { value: Source[]; onChange: (value: Source[]) => void }
 
 /**
- * Sources: a name and, optionally, an http(s) link. Another link stays as typed, flagged here and
- * in the checks, and blocks submission until it is fixed; it is never exported.
+ * Sources: a name and, optionally, an http(s) link. A link with no name, or a link that is not
+ * http(s), stays as typed, flagged here and in the checks, and blocks submission until fixed; it is
+ * never exported.
  */
 export function SourcesField({ value, onChange }: Props) {
   const update = (index: number, source: Source) =>
@@ -16,27 +18,34 @@ export function SourcesField({ value, onChange }: Props) {
       {value.length === 0 && <p className="muted small">No sources yet.</p>}
       <ul className="source-list">
         {value.map((source, index) => {
-          const link = source.url ?? source.invalidUrl ?? ''
-          const badUrl = Boolean(link.trim()) && !HttpUrl.safeParse(link).success
-          const errorId = `source-${index + 1}-link-error`
+          const link = sourceLink(source)
+          const problems = sourceProblems(source)
+          const nameProblem = problems.find((p) => p === 'no-name' || p === 'long-name')
+          const linkProblem = problems.find((p) => p === 'bad-link' || p === 'long-link')
+          const nameErrorId = `source-${index + 1}-name-error`
+          const linkErrorId = `source-${index + 1}-link-error`
           return (
             <li key={index}>
               <input
                 className="text-input"
                 aria-label={`Source ${index + 1} name`}
                 placeholder="India Narrative"
+                maxLength={SOURCE_NAME_MAX}
                 value={source.name}
-                onChange={(e) => update(index, { ...source, name: e.target.value })}
+                aria-invalid={nameProblem ? true : undefined}
+                aria-describedby={nameProblem ? nameErrorId : undefined}
+                onChange={(e) => update(index, sourceWithLink(e.target.value, link))}
               />
               <input
                 className="text-input"
                 aria-label={`Source ${index + 1} link`}
                 placeholder="https:// (optional)"
                 inputMode="url"
+                maxLength={SOURCE_LINK_MAX}
                 value={link}
-                aria-invalid={badUrl || undefined}
-                aria-describedby={badUrl ? errorId : undefined}
-                onChange={(e) => update(index, withLink(source, e.target.value))}
+                aria-invalid={linkProblem ? true : undefined}
+                aria-describedby={linkProblem ? linkErrorId : undefined}
+                onChange={(e) => update(index, sourceWithLink(source.name, e.target.value))}
               />
               <button
                 type="button"
@@ -46,10 +55,14 @@ export function SourcesField({ value, onChange }: Props) {
               >
                 ×
               </button>
-              {badUrl && (
-                <span className="field-error" id={errorId}>
-                  Not an http(s) link: kept as typed, and the story cannot go to the desk until it
-                  is fixed or cleared.
+              {nameProblem && (
+                <span className="field-error source-name-error" id={nameErrorId}>
+                  {sourceProblemText(nameProblem)}
+                </span>
+              )}
+              {linkProblem && (
+                <span className="field-error source-link-error" id={linkErrorId}>
+                  {sourceProblemText(linkProblem)}
                 </span>
               )}
             </li>
@@ -65,11 +78,4 @@ export function SourcesField({ value, onChange }: Props) {
       </button>
     </fieldset>
   )
-}
-
-/** The source with `typed` as its link: an http(s) link, or else kept apart as typed. */
-function withLink(source: Source, typed: string): Source {
-  const name = source.name
-  if (!typed) return { name }
-  return HttpUrl.safeParse(typed).success ? { name, url: typed } : { name, invalidUrl: typed }
 }
