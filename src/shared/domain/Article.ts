@@ -25,6 +25,8 @@ export const HttpUrl = z
   .refine((value) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), {
     message: 'Only http(s) links are accepted',
   })
+  // Kept as the URL standard writes it (lower-case scheme and host), which the publish schemas accept.
+  .overwrite((value) => (URL.canParse(value) ? new URL(value).href : value))
 
 /** The longest source name and link kept; the fields stop there and a check names any longer. */
 export const SOURCE_NAME_MAX = 300

@@ -155,4 +155,34 @@ describe('checkArticle', () => {
       'Source 2’s link is over 2,000 characters: shorten it.',
     ])
   })
+
+  // Red team L7: links into a private network were accepted and exported.
+  it('flags links a reader could not follow, which block submission', () => {
+    const linked = (...hrefs: string[]) => ({
+      ...ready(),
+      body: {
+        type: 'doc' as const,
+        content: hrefs.map((href) => ({
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href } }] }],
+        })),
+      },
+    })
+    const checks = checkArticle(
+      linked('http://localhost:8080/admin', 'http://10.0.0.5/', 'https://www.reuters.com/'),
+      DEFAULT_DESK_SETTINGS,
+    )
+    expect(checks).toEqual([
+      {
+        id: 'body-link-local',
+        field: 'body',
+        severity: 'error',
+        message:
+          'The body has 2 links into a private network, which readers cannot open: http://localhost:8080/admin, http://10.0.0.5/. Link to a public address.',
+      },
+    ])
+    expect(passesChecks(checks)).toBe(false)
+    expect(ids(linked('/news/older'))).toEqual(['body-link-invalid'])
+    expect(ids(linked('https://www.reuters.com/', 'mailto:desk@example.org'))).toEqual([])
+  })
 })

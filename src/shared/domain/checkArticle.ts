@@ -3,6 +3,7 @@ import { docText } from './countWords'
 import type { DeskSettings } from './DeskSettings'
 import type { DocNode } from './DocNode'
 import { sourceChecks } from './sourceChecks'
+import { bodyLinkChecks } from '../editor-schema/bodyLinkChecks'
 
 export type CheckField = keyof EditableFields
 export type Check = {
@@ -73,6 +74,7 @@ export function checkArticle(article: EditableFields, settings: DeskSettings): C
     add('byline-or-credit', 'byline', 'error', 'Add a byline or an agency credit.')
   }
   if (!docText(article.body).trim()) add('body-empty', 'body', 'error', 'The body is empty.')
+  for (const check of bodyLinkChecks(article.body)) add(check.id, 'body', 'error', check.message)
   for (const check of sourceChecks(article.sources))
     add(check.id, 'sources', 'error', check.message)
   return checks

@@ -1,5 +1,5 @@
 import type { DocMark, DocNode } from '../domain/DocNode'
-import { isAllowedLink } from '../editor-schema/editorExtensions'
+import { normalizeLink } from '../editor-schema/normalizeLink'
 import type { Block, Inline } from './Publication'
 
 /** Maps a TipTap body to reader blocks. Unknown nodes are skipped, never passed through as markup. */
@@ -62,7 +62,9 @@ function applyMark(run: Extract<Inline, { type: 'text' }>, mark: DocMark): void 
   if (mark.type === 'bold') run.bold = true
   if (mark.type === 'italic') run.italic = true
   const href = mark.attrs?.['href']
-  if (mark.type === 'link' && typeof href === 'string' && isAllowedLink(href)) run.href = href
+  // As the publish schemas want it (a lower-case scheme), even in a body stored before links were.
+  const link = mark.type === 'link' && typeof href === 'string' ? normalizeLink(href) : null
+  if (link) run.href = link
 }
 
 function plainText(nodes: DocNode[] | undefined): string {
