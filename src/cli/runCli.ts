@@ -150,7 +150,10 @@ async function withWorkstation(
   try {
     return await run(workstation)
   } finally {
-    await workstation.close()
+    // Whatever the command did is on disk; a last write that failed is said in one line.
+    await workstation.close().catch((error: unknown) => {
+      io.err(`copydesk: ${error instanceof Error ? error.message : String(error)}`)
+    })
   }
 }
 

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process'
 import { readdir, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE } from '../main/store/DataDirLock'
+import { bootId, processStartTime } from '../main/store/processIdentity'
 import { tempDir } from '../main/testing/tempDir'
 import { runCli } from './runCli'
 
@@ -51,4 +54,38 @@ describe('copydesk unlock', () => {
     expect((await cli('list')).code).toBe(0)
     expect((await cli('unlock')).out).toBe(`The data folder ${dir.path} was not locked.`)
   })
+
+  // Red team M7: --force removed the lock of a Copydesk still running here (and the refusal said to
+  // use --force): two hosts then served one folder.
+  it.runIf(process.platform === 'linux')(
+    'refuses a Copydesk running on this computer, --force or not, and says to close it',
+    async () => {
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+      try {
+        await writeFile(
+          join(dir.path, LOCK_FILE),
+          JSON.stringify({
+            pid: child.pid,
+            hostname: hostname(),
+            purpose: 'browser host',
+            since: '2026-01-23T10:00:00.000Z',
+            started: await processStartTime(child.pid ?? 0),
+            boot: await bootId(),
+          }),
+        )
+        for (const args of [['unlock'], ['unlock', '--force']]) {
+          const refused = await cli(...args)
+          expect(refused.code).toBe(1)
+          expect(refused.err).toMatch(/Close that Copydesk first/)
+          expect(refused.err).toMatch(
+            /Nothing was removed: that Copydesk is running on this computer\.$/,
+          )
+          expect(refused.err).not.toMatch(/--data-dir "/)
+        }
+        expect(await readdir(dir.path)).toContain(LOCK_FILE)
+      } finally {
+        child.kill('SIGKILL')
+      }
+    },
+  )
 })

@@ -116,7 +116,10 @@ app.on('will-quit', (event) => {
   if (!workstation || closing) return
   closing = true
   event.preventDefault()
-  void workstation.close().finally(() => app.quit())
+  void workstation
+    .close()
+    .catch((error: unknown) => console.error(error instanceof Error ? error.message : error))
+    .finally(() => app.quit())
 })
 
 /** Uses the desk's spellcheck languages that this Chromium has dictionaries for (macOS uses the system's). */

@@ -76,8 +76,13 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     now,
     profile: () => profiles.get(),
   })
-  const secrets = await SecretStore.open(options.dataDir, options.secretCipher ?? null)
-  const outboxStore = await OutboxStore.open(options.dataDir, repository.quarantine)
+  const secrets = await SecretStore.open(
+    options.dataDir,
+    options.secretCipher ?? null,
+    quarantine,
+    access,
+  )
+  const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
   const exports = new ExportService(repository, workflow, settings, {

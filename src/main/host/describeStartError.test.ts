@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { appendFile, chmod, chown, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/ipc/AppError'
 import { openWorkstation } from '../openWorkstation'
+import { OutboxStore } from '../store/OutboxStore'
+import { Quarantine } from '../store/Quarantine'
 import { tempDir } from '../testing/tempDir'
 import { createWebHost } from './createWebHost'
 import { describeStartError } from './describeStartError'
@@ -119,6 +121,38 @@ describe('why the host could not start, in one sentence', () => {
       await rm(mount, { recursive: true, force: true })
     }
   })
+
+  // Red team M8: outbox.json of another user's (0600) said "you may not write to <dir>; fix its
+  // permissions" though the folder was writable; the file at fault went unnamed.
+  it.runIf(process.getuid?.() === 0)(
+    'a file in the folder this user may not read is named, not the folder',
+    async () => {
+      const dataDir = join(dir.path, 'data')
+      const ws = await openWorkstation({ dataDir, host: 'web', version: 'test' })
+      await ws.close()
+      const outbox = join(dataDir, 'outbox.json')
+      await chmod(dir.path, 0o755)
+      execFileSync('chown', ['-R', '65534:65534', dataDir])
+      await writeFile(outbox, '{"items":[],"remoteIds":{}}', { mode: 0o600 })
+      await chown(outbox, 0, 0)
+      // As another user, to whom outbox.json (root's, 0600) is closed.
+      process.seteuid?.(65534)
+      let error: unknown = null
+      try {
+        const quarantine = await Quarantine.open(dataDir, () => new Date().toISOString())
+        await OutboxStore.open(dataDir, quarantine)
+      } catch (reason) {
+        error = reason
+      } finally {
+        process.seteuid?.(0)
+      }
+      const text = await describeStartError(error, { dataDir, port: 5199 })
+      oneSentence(text)
+      expect(text).toBe(
+        `The data folder ${dataDir} cannot be opened: this user may not read ${outbox} (EACCES); give it back to this user (chown) or move it out of the folder.`,
+      )
+    },
+  )
 
   it('a store refusal says what the store said, and anything else says it in one line', async () => {
     const locked = new AppError('DATA_DIR_LOCKED', 'The data folder is in use by Copydesk (pid 7).')

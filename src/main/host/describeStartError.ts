@@ -37,6 +37,12 @@ export async function describeStartError(
 
 async function describeFolder(dataDir: string, error: SystemError): Promise<string> {
   const cannot = `The data folder ${dataDir} cannot be opened`
+  // One file of the folder closed to this user (another user's, mode 0600): name it, not the folder.
+  if ((error.code === 'EACCES' || error.code === 'EPERM') && error.path && error.path !== dataDir) {
+    const file = await stat(error.path).catch(() => null)
+    if (file?.isFile())
+      return `${cannot}: this user may not read ${error.path} (${error.code}); give it back to this user (chown) or move it out of the folder.`
+  }
   const existing = await nearestExisting(dataDir)
   if (existing && !existing.isFolder)
     return `${cannot}: ${existing.path} is a file, not a folder; choose another folder with --data-dir.`

@@ -54,8 +54,15 @@ async function main(): Promise<number> {
   const stop = async (): Promise<void> => {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined)
     await host.close()
-    await workstation.close()
-    process.exit(0)
+    // A folder that went read-only while we ran cannot take the last writes: one line, not a stack.
+    const closed = await workstation.close().then(
+      () => true,
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error))
+        return false
+      },
+    )
+    process.exit(closed ? 0 : 1)
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())

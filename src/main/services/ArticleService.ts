@@ -1,7 +1,6 @@
-import type { Article, ArticleSummary, EditableFields } from '../../shared/domain/Article'
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
 import { slugify } from '../../shared/domain/slugify'
-import { checkBody } from '../../shared/editor-schema/validateBody'
 import { AppError } from '../../shared/ipc/AppError'
 import type {
   ArticleRef,
@@ -43,12 +42,11 @@ export class ArticleService {
   }
 
   async create(input: CreateArticleInput): Promise<Article> {
-    const fields = bodyFitToStore(input.fields ?? {})
     const article = newArticle({
       id: this.env.newId(),
       author: this.env.user(),
       now: this.env.now(),
-      fields,
+      fields: input.fields ?? {},
     })
     const created = await this.repository.create(article)
     const at = created.createdAt
@@ -69,7 +67,8 @@ export class ArticleService {
   }
 
   async save(input: SaveArticleInput): Promise<Article> {
-    const changes = bodyFitToStore(input.changes)
+    const { changes } = input
+    // The body is checked and cleaned by the store, as every write of an article is (articleForStore).
     const saved = await this.repository.update(input.id, input.baseRevision, (current) => {
       if (!isEditable(current.status)) {
         throw new AppError(
@@ -142,15 +141,4 @@ export class ArticleService {
   dismissProblem(id: string): Promise<void> {
     return this.repository.dismissProblem(id)
   }
-}
-
-/**
- * The fields with the body as the editor schema reads it (attributes it does not declare dropped),
- * or a refusal naming what is wrong: too big or too deep, an unknown node, a link that is not allowed.
- */
-function bodyFitToStore<F extends Partial<EditableFields>>(fields: F): F {
-  if (!fields.body) return fields
-  const { body, problems } = checkBody(fields.body)
-  if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems })
-  return { ...fields, body }
 }

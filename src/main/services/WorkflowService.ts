@@ -226,12 +226,19 @@ export class WorkflowService {
         `Version ${input.seq} cannot be restored: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
       )
     const fields = parsed.data
-    const next = await this.articles.update(current.id, current.revision, (article) => ({
-      ...article,
-      ...fields,
-      revision: article.revision + 1,
-      updatedAt: at,
-    }))
+    // Checked and cleaned like any save (attributes the schema does not know dropped, links
+    // normalised); a link the old version stored, refused today, comes back flagged by the checks.
+    const next = await this.articles
+      .update(
+        current.id,
+        current.revision,
+        (article) => ({ ...article, ...fields, revision: article.revision + 1, updatedAt: at }),
+        fields.body,
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error
+        throw new AppError('REFUSED', `Version ${input.seq} cannot be restored: ${error.message}`)
+      })
     const note = `Restored version ${input.seq}`
     await this.history.snapshot(
       next.id,

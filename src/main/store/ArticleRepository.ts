@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import type { BodyDoc } from '../../shared/domain/DocNode'
 import type { StoreProblem, TrashEntry } from '../../shared/ipc/contract'
 
 /** Where articles live. Implementations must make `update` a compare-and-swap on the revision. */
@@ -12,12 +13,20 @@ export interface ArticleRepository {
    * any other part; headline matches first, each group newest first. A query without words lists all.
    */
   search(query: string): Promise<ArticleSummary[]>
+  /** Stores a new article; returns it as stored (its body cleaned, see update). */
   create(article: Article): Promise<Article>
   /**
    * Replaces an article with `change(current)`, only if its stored revision is still `baseRevision`;
-   * otherwise throws CONFLICT with the stored article in the error details.
+   * otherwise throws CONFLICT with the stored article in the error details. A changed body is checked
+   * and cleaned as every stored body is; `keepLinksOf` (a restored revision's body) names links that
+   * may come back as they were stored.
    */
-  update(id: string, baseRevision: number, change: (current: Article) => Article): Promise<Article>
+  update(
+    id: string,
+    baseRevision: number,
+    change: (current: Article) => Article,
+    keepLinksOf?: BodyDoc,
+  ): Promise<Article>
   trash(id: string, at: string): Promise<TrashEntry>
   restore(id: string): Promise<ArticleSummary>
   listTrash(): Promise<TrashEntry[]>

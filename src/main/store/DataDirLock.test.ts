@@ -1,11 +1,18 @@
-import { spawn } from 'node:child_process'
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../testing/tempDir'
 import { DataDirLock, LOCK_FILE, unlockDataDir } from './DataDirLock'
+import { readState } from './LockFile'
 import { bootId, processStartTime } from './processIdentity'
+
+/** The id of a process that has exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid ?? 0
+}
 
 let dir: { path: string; cleanup: () => Promise<void> }
 beforeEach(async () => {
@@ -93,6 +100,33 @@ describe('DataDirLock', () => {
     expect(await readdir(dir.path)).toEqual([LOCK_FILE])
     await lock.release()
     expect(await readdir(dir.path)).toEqual([])
+  })
+
+  // Red team L4: a folder where a takeover marker goes failed every start with ERR_FS_EISDIR.
+  it('clears an empty folder in place of a lock or a takeover marker, and names one that is not empty', async () => {
+    await mkdir(join(dir.path, LOCK_FILE))
+    const old = new Date(Date.now() - 60_000)
+    await utimes(join(dir.path, LOCK_FILE), old, old)
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    await lock.release()
+    await mkdir(join(dir.path, LOCK_FILE))
+    await writeFile(join(dir.path, LOCK_FILE, 'notes.txt'), 'kept')
+    await utimes(join(dir.path, LOCK_FILE), old, old)
+    await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toThrow(
+      `${join(dir.path, LOCK_FILE)} is a folder, not a lock Copydesk made: move it out of the data folder`,
+    )
+    expect(await readFile(join(dir.path, LOCK_FILE, 'notes.txt'), 'utf8')).toBe('kept')
+  })
+
+  // Red team L10: the folder held was known by the path as spelled; through a symbolic link this
+  // process took its own lock for a dead one's and removed it.
+  it('refuses the same folder reached by another path while this process holds it', async () => {
+    const link = join(dir.path, 'link')
+    await mkdir(join(dir.path, 'desk'))
+    await symlink(join(dir.path, 'desk'), link)
+    const lock = await DataDirLock.acquire(join(dir.path, 'desk'), 'desktop app')
+    await expect(DataDirLock.acquire(link, 'browser host')).rejects.toThrow(/in use by Copydesk/)
+    await lock.release()
   })
 
   describe('a lock naming a live process or another computer', () => {
@@ -185,6 +219,58 @@ describe('DataDirLock', () => {
       expect(await readdir(dir.path)).toEqual([])
       expect(await unlockDataDir(dir.path, true)).toBeNull()
       const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+      await lock.release()
+    })
+
+    // Red team M7: unlock --force removed the lock of a Copydesk provably still running here, and the
+    // refusal without --force even suggested it: two hosts then served one folder.
+    it.runIf(process.platform === 'linux')(
+      'never unlocks a Copydesk provably running on this computer, even with --force',
+      async () => {
+        await lockOf({
+          pid: child.pid,
+          started: await processStartTime(child.pid ?? 0),
+          boot: await bootId(),
+        })
+        for (const force of [false, true]) {
+          const refused = unlockDataDir(dir.path, force)
+          await expect(refused).rejects.toThrow(/Close that Copydesk first/)
+          await expect(refused).rejects.toMatchObject({ details: { running: true } })
+        }
+        expect(await readdir(dir.path)).toEqual([LOCK_FILE])
+      },
+    )
+
+    // Red team L4: a takeover cut short by another computer or by a process that cannot be told from
+    // a reused id blocked every start with "another process keeps taking it", naming no way out.
+    it.each([
+      ['another computer', () => ({ pid: 4242, hostname: 'newsroom-pc-7' })],
+      ['a live process with no start time (macOS, Windows)', () => ({ pid: child.pid })],
+    ])('names unlock --force when a takeover by %s never finished', async (_name, marker) => {
+      await lockOf({ pid: deadPid() })
+      const stamp = (await readState(join(dir.path, LOCK_FILE)))?.stamp ?? ''
+      const name = `${LOCK_FILE}.takeover-${createHash('sha256').update(stamp).digest('hex').slice(0, 24)}`
+      await writeFile(
+        join(dir.path, name),
+        JSON.stringify({ hostname: hostname(), purpose: 'cli', since: 'then', ...marker() }),
+      )
+      await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toThrow(
+        new RegExp(`has not finished.*copydesk unlock --force --data-dir "${dir.path}"`),
+      )
+      await unlockDataDir(dir.path, true)
+      const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+      await lock.release()
+    })
+
+    it('clears an empty folder left where a takeover marker goes', async () => {
+      await lockOf({ pid: deadPid() })
+      const stamp = (await readState(join(dir.path, LOCK_FILE)))?.stamp ?? ''
+      const name = `${LOCK_FILE}.takeover-${createHash('sha256').update(stamp).digest('hex').slice(0, 24)}`
+      await mkdir(join(dir.path, name))
+      const old = new Date(Date.now() - 60_000)
+      await utimes(join(dir.path, name), old, old)
+      const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+      expect(await readdir(dir.path)).toEqual([LOCK_FILE])
       await lock.release()
     })
 

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, realpath, rm, rmdir } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError } from '../../shared/ipc/AppError'
 import { readSettled, readState, tryCreate, type LockHolder } from './LockFile'
-import { inUse, maybeReused, otherHost } from './lockMessages'
+import { isErrnoCode } from './isErrnoCode'
+import { inUse, maybeReused, otherHost, unfinishedTakeover } from './lockMessages'
 import { bootId, isAlive, processStartTime, sameProcess } from './processIdentity'
 
 export type { LockHolder } from './LockFile'
@@ -14,8 +15,10 @@ export const LOCK_FILE = 'copydesk.lock'
 /** A takeover of one stale lock in progress: `copydesk.lock.takeover-<stamp hash>` (see takeOver). */
 const TAKEOVER_PREFIX = `${LOCK_FILE}.takeover-`
 
-type Verdict = { stale: true } | { stale: false; message: string }
+/** Whether a lock may be taken over; if not, what to tell the user, and whether its holder provably runs. */
+type Verdict = { stale: true } | { stale: false; message: string; running: boolean }
 
+/** The folders this process holds, by their real path: the same folder named two ways is one. */
 const heldInThisProcess = new Set<string>()
 
 /**
@@ -28,37 +31,47 @@ export class DataDirLock {
   private constructor(
     readonly dir: string,
     readonly holder: LockHolder,
+    private readonly key: string,
   ) {}
 
   static async acquire(dir: string, purpose: string): Promise<DataDirLock> {
     const path = join(dir, LOCK_FILE)
     const holder = await newHolder(purpose)
+    const key = await folderKey(dir)
+    let blocker: LockHolder | null = null
     for (let attempt = 0; attempt < 20; attempt += 1) {
       if (await tryCreate(path, holder)) {
-        heldInThisProcess.add(dir)
+        heldInThisProcess.add(key)
         await removeDeadDrafts(dir)
         await removeDeadTakeovers(dir, holder)
-        return new DataDirLock(dir, holder)
+        return new DataDirLock(dir, holder, key)
       }
       const current = await readSettled(path)
       if (!current) continue
-      const verdict = await judgeLock(current.holder, dir)
+      const verdict = await judgeLock(current.holder, key, dir)
       if (!verdict.stale) throw new AppError('DATA_DIR_LOCKED', verdict.message, current.holder)
-      await takeOver(path, current.stamp, holder)
+      blocker = (await takeOver(path, current.stamp, holder)) ?? blocker
     }
-    throw new AppError(
-      'DATA_DIR_LOCKED',
-      `Could not lock the data directory ${dir}: another process keeps taking it.`,
-    )
+    throw new AppError('DATA_DIR_LOCKED', unfinishedTakeover(dir, blocker))
   }
 
-  async release(): Promise<void> {
-    if (this.released) return
+  /**
+   * Removes the lock if it is still ours. Never throws: a lock that cannot be removed (the folder
+   * went read-only while we ran) is recovered by the next start, its process being gone. Resolves to
+   * why it stayed, or null.
+   */
+  async release(): Promise<string | null> {
+    if (this.released) return null
     this.released = true
-    heldInThisProcess.delete(this.dir)
-    const current = await readState(join(this.dir, LOCK_FILE))
-    if (current?.holder?.pid === this.holder.pid && current.holder.nonce === this.holder.nonce) {
-      await rm(join(this.dir, LOCK_FILE), { force: true })
+    heldInThisProcess.delete(this.key)
+    try {
+      const current = await readState(join(this.dir, LOCK_FILE))
+      if (current?.holder?.pid === this.holder.pid && current.holder.nonce === this.holder.nonce)
+        await rm(join(this.dir, LOCK_FILE), { force: true })
+      return null
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? String(error.code) : String(error)
+      return `the lock could not be removed (${code}); the next start takes it over`
     }
   }
 }
@@ -75,13 +88,41 @@ export async function unlockDataDir(
   const path = join(dir, LOCK_FILE)
   const me = await newHolder('unlock')
   const current = await readSettled(path)
-  if (force) for (const name of await takeoverNames(dir)) await rm(join(dir, name), { force: true })
+  const verdict = current ? await judgeLock(current.holder, await folderKey(dir), dir) : null
+  // A Copydesk provably running on this computer is never unlocked: it must be closed.
+  if (verdict && !verdict.stale && (verdict.running || !force))
+    throw new AppError('DATA_DIR_LOCKED', verdict.message, {
+      ...current?.holder,
+      running: verdict.running,
+    })
+  if (force) for (const name of await takeoverNames(dir)) await removeEntry(join(dir, name))
   if (!current) return null
-  const verdict = await judgeLock(current.holder, dir)
-  if (!verdict.stale && !force)
-    throw new AppError('DATA_DIR_LOCKED', verdict.message, current.holder)
   await takeOver(path, current.stamp, me)
   return { removed: current.holder, unreadable: current.holder === null }
+}
+
+/** The folder as this process tells it apart from others: its real path (links resolved). */
+async function folderKey(dir: string): Promise<string> {
+  return realpath(dir).catch(() => resolve(dir))
+}
+
+/**
+ * Removes a lock or a takeover marker. Someone's folder in its place is removed only if empty: it
+ * is not ours, and what it holds is not ours to delete.
+ */
+async function removeEntry(path: string): Promise<void> {
+  try {
+    await rm(path, { force: true })
+  } catch (error) {
+    if (!isErrnoCode(error, 'ERR_FS_EISDIR') && !isErrnoCode(error, 'EISDIR')) throw error
+    await rmdir(path).catch((failure: unknown) => {
+      if (!isErrnoCode(failure, 'ENOTEMPTY') && !isErrnoCode(failure, 'EEXIST')) throw failure
+      throw new AppError(
+        'DATA_DIR_LOCKED',
+        `${path} is a folder, not a lock Copydesk made: move it out of the data folder, then start again.`,
+      )
+    })
+  }
 }
 
 async function newHolder(purpose: string): Promise<LockHolder> {
@@ -105,7 +146,12 @@ async function newHolder(purpose: string): Promise<LockHolder> {
  * marker while that lock still exists. A marker left by a process killed mid-takeover is itself taken
  * over the same way.
  */
-async function takeOver(path: string, stamp: string, me: LockHolder, depth = 0): Promise<void> {
+async function takeOver(
+  path: string,
+  stamp: string,
+  me: LockHolder,
+  depth = 0,
+): Promise<LockHolder | null> {
   const dir = dirname(path)
   const marker = join(
     dir,
@@ -113,44 +159,48 @@ async function takeOver(path: string, stamp: string, me: LockHolder, depth = 0):
   )
   if (await tryCreate(marker, me)) {
     try {
-      if ((await readState(path))?.stamp === stamp) await rm(path, { force: true })
+      if ((await readState(path))?.stamp === stamp) await removeEntry(path)
     } finally {
       await rm(marker, { force: true })
     }
-    return
+    return null
   }
   const other = await readSettled(marker)
-  if (!other) return
+  if (!other) return null
   if (!(await judgeTakeover(other.holder)).stale) {
-    // Another process is removing this same lock: let it finish, then look again.
+    // Another process is removing this same lock: let it finish, then look again. Returns who, for
+    // the message if it never finishes (another computer's, or a process that cannot be told apart).
     await sleep(20)
-    return
+    return other.holder
   }
   if (depth >= 3)
     throw new AppError(
       'DATA_DIR_LOCKED',
       `Could not take over the stale lock of ${dir}: takeovers keep failing. Run \`copydesk unlock --force --data-dir "${dir}"\`.`,
     )
-  await takeOver(marker, other.stamp, me, depth + 1)
+  return takeOver(marker, other.stamp, me, depth + 1)
 }
 
 /** Whether a data directory's lock may be taken over, and if not, what to tell the user. */
-async function judgeLock(holder: LockHolder | null, dir: string): Promise<Verdict> {
+async function judgeLock(holder: LockHolder | null, key: string, dir: string): Promise<Verdict> {
   if (!holder) return { stale: true }
-  if (holder.hostname !== hostname()) return { stale: false, message: otherHost(dir, holder) }
+  if (holder.hostname !== hostname())
+    return { stale: false, message: otherHost(dir, holder), running: false }
   if (holder.pid === process.pid)
-    return heldInThisProcess.has(dir)
-      ? { stale: false, message: inUse(dir, holder) }
+    return heldInThisProcess.has(key)
+      ? { stale: false, message: inUse(dir, holder), running: true }
       : { stale: true }
   if (!isAlive(holder.pid)) return { stale: true }
   const same = await sameProcess(holder.pid, holder)
   if (same === 'reused') return { stale: true }
-  return { stale: false, message: same === 'same' ? inUse(dir, holder) : maybeReused(dir, holder) }
+  return same === 'same'
+    ? { stale: false, message: inUse(dir, holder), running: true }
+    : { stale: false, message: maybeReused(dir, holder), running: false }
 }
 
 /** A takeover marker is stale only when its process is provably gone. */
 async function judgeTakeover(holder: LockHolder | null): Promise<Verdict> {
-  const busy: Verdict = { stale: false, message: 'a takeover is in progress' }
+  const busy: Verdict = { stale: false, message: 'a takeover is in progress', running: true }
   if (!holder) return { stale: true }
   if (holder.hostname !== hostname() || holder.pid === process.pid) return busy
   if (!isAlive(holder.pid)) return { stale: true }

@@ -41,7 +41,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (error instanceof NotARegularFileError)
         throw new CorruptFileError(
           this.path,
-          `${error.what}, not a ${this.what}; it was not opened`,
+          `${error.what}, not ${withArticle(this.what)}; it was not opened`,
         )
       throw error
     }
@@ -94,4 +94,9 @@ function describeParseError(error: z.core.$ZodError): string {
   })
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
   return `${lines.join('; ')}${more}`
+}
+
+/** "an article index", "a history file". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
 }

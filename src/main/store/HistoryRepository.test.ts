@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../shared/domain/Article'
 import type { RevisionMeta } from '../../shared/domain/History'
 import { newArticle } from '../../shared/domain/newArticle'
@@ -96,5 +96,60 @@ describe('HistoryRepository', () => {
       '3.json',
       '4.json',
     ])
+  })
+
+  // Red team H1: read() listed a snapshot that was linked but not yet listed as 'recovered', and
+  // wrote its older copy of the history file after the changes made since.
+  it('makes a read wait for a snapshot under way, so it never writes a stale list over it', async () => {
+    const writing = history.snapshot(id, meta(1), version(1, 'v1'))
+    const read = history.read(id)
+    const audited = writing.then(() =>
+      history.appendAudit(id, { at: meta(1).at, by: 'Asha', action: 'save-version' }),
+    )
+    expect((await read).revisions.map((r) => [r.seq, r.reason])).toEqual([[1, 'saved-version']])
+    await audited
+    const file = JSON.parse(await readFile(join(dir.path, 'history', `${id}.json`), 'utf8'))
+    expect(file.revisions.map((r: RevisionMeta) => r.reason)).toEqual(['saved-version'])
+    expect(file.audit.map((a: { action: string }) => a.action)).toEqual(['save-version'])
+  })
+
+  // Red team L5: a history file our own reader failed on was moved to quarantine as if damaged.
+  it('leaves a history file our reader fails on where it is, and never writes over it', async () => {
+    await threeVersions()
+    const path = join(dir.path, 'history', `${id}.json`)
+    const before = await readFile(path, 'utf8')
+    // Our own reader failing on this one file, as a stack overflow once did.
+    const parse = JSON.parse
+    vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver) => {
+      if (text === before) throw new RangeError('Maximum call stack size exceeded')
+      return parse(text, reviver)
+    })
+    await expect(history.read(id)).rejects.toThrow(/left where it is/)
+    await expect(
+      history.appendAudit(id, { at: meta(1).at, by: 'Asha', action: 'note' }),
+    ).rejects.toThrow(/left where it is/)
+    vi.restoreAllMocks()
+    expect(await readFile(path, 'utf8')).toBe(before)
+    expect(quarantine.list()).toEqual([
+      expect.objectContaining({ kind: 'left-in-place', file: join('history', `${id}.json`) }),
+    ])
+  })
+
+  // Red team L6: the 'recovered' reason made history files "corrupt" to the Copydesk before it.
+  it('reads a revision reason it does not know as written, not as damage', async () => {
+    await threeVersions()
+    const path = join(dir.path, 'history', `${id}.json`)
+    const file = JSON.parse(await readFile(path, 'utf8'))
+    file.revisions[1].reason = 'merged-from-wire'
+    await writeFile(path, JSON.stringify(file))
+    const read = await history.read(id)
+    expect(read.revisions.map((r) => r.reason)).toEqual([
+      'saved-version',
+      'merged-from-wire',
+      'saved-version',
+    ])
+    await history.appendAudit(id, { at: meta(1).at, by: 'Asha', action: 'note' })
+    expect(JSON.parse(await readFile(path, 'utf8')).revisions[1].reason).toBe('merged-from-wire')
+    expect(quarantine.list()).toEqual([])
   })
 })

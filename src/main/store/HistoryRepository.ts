@@ -40,9 +40,12 @@ export class HistoryRepository {
     private readonly access: DataDirAccess = WRITABLE,
   ) {}
 
-  async read(id: string): Promise<HistoryFile> {
-    const db = await this.open(id)
-    return db.data
+  /**
+   * The article's history, in its queue: a read that listed a snapshot again while the snapshot was
+   * being listed would write its older copy of the list over the changes made since.
+   */
+  read(id: string): Promise<HistoryFile> {
+    return this.queue.run(id, async () => (await this.open(id)).data)
   }
 
   appendAudit(id: string, entry: AuditEntry): Promise<void> {
@@ -94,6 +97,7 @@ export class HistoryRepository {
     })
   }
 
+  /** Reads the history file, made whole from the snapshot files; only ever called in the queue. */
   private async open(id: string): Promise<Low<HistoryFile>> {
     if (!this.access.readOnly)
       await mkdir(join(this.dataDir, 'history'), { recursive: true, mode: OWNER_ONLY_DIR })
@@ -106,9 +110,11 @@ export class HistoryRepository {
     try {
       await db.read()
     } catch (error) {
-      if (!(error instanceof CorruptFileError || error instanceof FileLeftInPlaceError)) throw error
-      // Set the unreadable file aside (never deleted) and carry on with a trail that says so.
-      await this.quarantine.add(error.path, error.reason)
+      // A file our own reader failed on stays where it is, listed; nothing here may write over it.
+      if (error instanceof FileLeftInPlaceError) await this.quarantine.report(error)
+      if (!(error instanceof CorruptFileError)) throw error
+      // Set the damaged file aside (never deleted) and carry on with a trail that says so.
+      await this.quarantine.report(error)
       db.data = { audit: [], notes: [], revisions: [] }
       db.data.audit.push({
         at: new Date().toISOString(),

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { constants } from 'node:fs'
 import { link, lstat, open, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { z } from 'zod'
 import { isErrnoCode } from './isErrnoCode'
 import { OWNER_ONLY_FILE } from './ownerOnly'
+import { openWithoutFollowing } from './readRegularFile'
 
 /** Who holds a data directory's lock, as its lock file says. */
 export const LockHolder = z.object({
@@ -83,10 +83,7 @@ async function writeSynced(path: string, holder: LockHolder, flags: 'w' | 'wx'):
 export async function readState(path: string): Promise<LockState | null> {
   let handle
   try {
-    handle = await open(
-      path,
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    )
+    handle = await openWithoutFollowing(path)
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT')) return null
     const info = await lstat(path, { bigint: true }).catch(() => null)

@@ -1,35 +1,21 @@
-import { lstat, rename } from 'node:fs/promises'
-import { join } from 'node:path'
-import { Low } from 'lowdb'
-import { Article, type ArticleSummary } from '../../shared/domain/Article'
-import { summarize } from '../../shared/domain/summarize'
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import type { BodyDoc } from '../../shared/domain/DocNode'
 import { AppError } from '../../shared/ipc/AppError'
 import type { StoreProblem, TrashEntry } from '../../shared/ipc/contract'
+import type { ArticleFiles } from './ArticleFiles'
+import { toSummary, type ArticleIndex, type IndexEntry, type Location } from './ArticleIndex'
 import type { ArticleRepository } from './ArticleRepository'
-import { ArticleIndex, type IndexEntry, type Location } from './ArticleIndex'
+import { articleForStore } from './articleForStore'
 import { ArticleSearch } from './ArticleSearch'
-import { claimDataDir } from './claimDataDir'
 import { assertWritable, type DataDirAccess } from './DataDirAccess'
 import type { DataDirLock } from './DataDirLock'
-import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+import { CorruptFileError } from './DurableJsonFile'
 import { FileLeftInPlaceError } from './FileLeftInPlaceError'
 import { KeyedQueue } from './KeyedQueue'
-import { migrateArticle } from './migrateArticle'
-import { Quarantine } from './Quarantine'
-import { reconcileIndex } from './reconcileIndex'
-import { sweepHistoryFolders, sweepTempFiles } from './sweepTempFiles'
-import { syncDirectory } from './writeFileDurably'
+import { openDataDir, type OpenedDataDir, type RepositoryOptions } from './openDataDir'
+import type { Quarantine } from './Quarantine'
 
-export type RepositoryOptions = {
-  /** Who holds the lock, shown to a second process: "desktop app", "browser host", "cli". */
-  purpose: string
-  now?: () => string
-  /**
-   * Reads a stored article, upgrading older versions (default migrateArticle). Tests pass a newer
-   * Copydesk's reader here to see what an upgrade does with the files an older one left in place.
-   */
-  readArticle?: (data: unknown) => Article
-}
+export type { RepositoryOptions } from './openDataDir'
 
 /**
  * One lowdb document per article (articles/<id>.json, trash/<id>.json) and a lowdb index for the
@@ -39,76 +25,43 @@ export class LowdbArticleRepository implements ArticleRepository {
   private readonly perArticle = new KeyedQueue()
   private closed = false
   private readonly articleSearch: ArticleSearch
-  private newestFirstCache: { version: number; summaries: ArticleSummary[] } | undefined
+  private readonly lock: DataDirLock | null
+  private readonly index: ArticleIndex
+  private readonly files: ArticleFiles
   /** The sweep of the history folders, run in the background after open. */
-  private sweeping: Promise<void> = Promise.resolve()
+  private readonly sweeping: Promise<void>
+  /** Shared with the other stores in this data folder, so there is one problems list. */
+  readonly quarantine: Quarantine
+  /** Whether the folder can be written; shared with the other stores too. */
+  readonly access: DataDirAccess
 
-  private constructor(
-    private readonly dataDir: string,
-    private readonly lock: DataDirLock | null,
-    private readonly index: ArticleIndex,
-    /** Shared with the other stores in this data folder, so there is one problems list. */
-    readonly quarantine: Quarantine,
-    /** Whether the folder can be written; shared with the other stores too. */
-    readonly access: DataDirAccess,
-    private readonly readArticle: (data: unknown) => Article,
-  ) {
+  private constructor(dataDir: string, opened: OpenedDataDir) {
+    this.lock = opened.lock
+    this.index = opened.index
+    this.files = opened.files
+    this.sweeping = opened.sweeping
+    this.quarantine = opened.quarantine
+    this.access = opened.access
     this.articleSearch = new ArticleSearch({
       dataDir,
-      index,
+      index: this.index,
       inQueue: (id, task) => this.perArticle.run(id, task),
-      read: (location, id) => this.readFile(location, id),
+      read: (location, id) => this.files.read(location, id),
     })
   }
 
   static async open(dataDir: string, options: RepositoryOptions): Promise<LowdbArticleRepository> {
-    const now = options.now ?? (() => new Date().toISOString())
-    const { lock, access } = await claimDataDir(dataDir, options.purpose)
-    try {
-      // Writes killed midway leave temp files; articles/ and trash/ are swept by reconcileIndex.
-      if (!access.readOnly)
-        for (const dir of ['', 'quarantine', 'history']) await sweepTempFiles(join(dataDir, dir))
-      const quarantine = await Quarantine.open(dataDir, now, access)
-      const index = await ArticleIndex.open(
-        dataDir,
-        async (error) => {
-          await quarantine.add(error.path, error.reason)
-        },
-        access,
-      )
-      const repository = new LowdbArticleRepository(
-        dataDir,
-        lock,
-        index,
-        quarantine,
-        access,
-        options.readArticle ?? migrateArticle,
-      )
-      await reconcileIndex(
-        dataDir,
-        index,
-        (location, id) => repository.readEntry(location, id),
-        quarantine,
-        access,
-      )
-      // One folder per article with a history: on a big desk too long to make the start wait for.
-      if (!access.readOnly)
-        repository.sweeping = sweepHistoryFolders(dataDir).catch(() => undefined)
-      return repository
-    } catch (error) {
-      await lock?.release()
-      throw error
-    }
+    return new LowdbArticleRepository(dataDir, await openDataDir(dataDir, options))
   }
 
   async list(): Promise<ArticleSummary[]> {
     this.assertOpen()
-    return [...this.newestFirst()]
+    return [...this.index.newestFirst()]
   }
 
   async search(query: string): Promise<ArticleSummary[]> {
     this.assertOpen()
-    return (await this.articleSearch.match(query, this.newestFirst())) ?? this.list()
+    return (await this.articleSearch.match(query, this.index.newestFirst())) ?? this.list()
   }
 
   /** Builds the search index in the background of whoever calls it first (see ArticleSearch.warm). */
@@ -118,11 +71,7 @@ export class LowdbArticleRepository implements ArticleRepository {
 
   async listTrash(): Promise<TrashEntry[]> {
     this.assertOpen()
-    return this.index
-      .all()
-      .filter((entry) => entry.location === 'trash')
-      .map((entry) => ({ ...toSummary(entry), trashedAt: entry.trashedAt ?? entry.updatedAt }))
-      .sort((a, b) => b.trashedAt.localeCompare(a.trashedAt))
+    return this.index.trashed()
   }
 
   get(id: string): Promise<Article> {
@@ -136,15 +85,21 @@ export class LowdbArticleRepository implements ArticleRepository {
     return this.perArticle.run(article.id, async () => {
       if (this.index.get(article.id))
         throw new AppError('CONFLICT', `Article ${article.id} already exists.`)
-      await this.write('articles', Article.parse(article))
-      return article
+      const stored = articleForStore(article)
+      await this.write('articles', stored)
+      return stored
     })
   }
 
+  /**
+   * See ArticleRepository.update. `keepLinksOf`: a restored revision's body, whose links may come back
+   * as they were stored (see articleForStore).
+   */
   update(
     id: string,
     baseRevision: number,
     change: (current: Article) => Article,
+    keepLinksOf?: BodyDoc,
   ): Promise<Article> {
     this.assertOpen()
     assertWritable(this.access)
@@ -158,7 +113,7 @@ export class LowdbArticleRepository implements ArticleRepository {
           { current },
         )
       }
-      const next = Article.parse(change(current))
+      const next = articleForStore(change(current), current, keepLinksOf)
       await this.write('articles', next)
       return next
     })
@@ -187,38 +142,31 @@ export class LowdbArticleRepository implements ArticleRepository {
     return this.quarantine.dismiss(id)
   }
 
+  /**
+   * Saves what is pending and lets go of the folder. Every step is tried even if one fails (the
+   * folder went read-only under us, the disk is full); then one error says what could not be done.
+   */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.articleSearch.stop()
+    const failed: string[] = []
+    const attempt = async (what: string, step: () => Promise<void>) => {
+      await step().catch((error: unknown) => {
+        failed.push(`${what} (${error instanceof Error ? error.message : String(error)})`)
+      })
+    }
+    await attempt('search', () => this.articleSearch.stop())
     await this.perArticle.drain()
     await this.sweeping
-    if (!this.access.readOnly) await this.articleSearch.save()
-    try {
-      await this.index.flush()
-    } finally {
-      await this.lock?.release()
-    }
-  }
-
-  /** Reads and parses one article file; used by reconciliation and reads. */
-  async readEntry(location: Location, id: string): Promise<IndexEntry> {
-    const article = await this.readFile(location, id)
-    const file = await lstat(this.pathOf(location, id))
-    return { ...summarize(article), location, mtimeMs: file.mtimeMs, size: file.size }
-  }
-
-  /** Articles not in the trash, newest first, derived again only when the index has changed. */
-  private newestFirst(): ArticleSummary[] {
-    if (this.newestFirstCache?.version !== this.index.version) {
-      const summaries = this.index
-        .all()
-        .filter((entry) => entry.location === 'articles')
-        .map(toSummary)
-        .sort(byNewest)
-      this.newestFirstCache = { version: this.index.version, summaries }
-    }
-    return this.newestFirstCache.summaries
+    if (!this.access.readOnly) await attempt('the search index', () => this.articleSearch.save())
+    await attempt('the article list', () => this.index.flush())
+    const lockStayed = await this.lock?.release()
+    if (lockStayed) failed.push(lockStayed)
+    if (failed.length > 0)
+      throw new AppError(
+        'INTERNAL',
+        `Copydesk closed, but not everything could be written: ${failed.join('; ')}. Every acknowledged article is on disk; the next start rebuilds the rest.`,
+      )
   }
 
   private async readLive(id: string): Promise<Article> {
@@ -228,7 +176,7 @@ export class LowdbArticleRepository implements ArticleRepository {
       throw new AppError('NOT_FOUND', `Article ${id} was not found.${where}`, { id })
     }
     try {
-      return await this.readFile('articles', id)
+      return await this.files.read('articles', id)
     } catch (error) {
       if (error instanceof CorruptFileError || error instanceof FileLeftInPlaceError) {
         this.index.delete(id)
@@ -238,26 +186,10 @@ export class LowdbArticleRepository implements ArticleRepository {
     }
   }
 
-  private async readFile(location: Location, id: string): Promise<Article> {
-    const path = this.pathOf(location, id)
-    const article = await new DurableJsonFile(path, this.readArticle, 'article').read()
-    if (!article) throw new AppError('NOT_FOUND', `Article ${id} was not found.`, { id })
-    // A copied or renamed file: which of the two ids is the article's cannot be told, so a person decides.
-    if (article.id !== id)
-      throw new CorruptFileError(
-        path,
-        `it holds article ${article.id}, not the ${id} its name says; rename it to ${article.id}.json to bring that article back`,
-      )
-    return article
-  }
-
   private async write(location: Location, article: Article): Promise<void> {
-    const path = this.pathOf(location, article.id)
-    const db = new Low<Article>(new DurableJsonFile(path, this.readArticle, 'article'), article)
-    await db.write()
+    const entry = await this.files.write(location, article)
     this.articleSearch.written(article)
-    const file = await lstat(path)
-    this.index.set({ ...summarize(article), location, mtimeMs: file.mtimeMs, size: file.size })
+    this.index.set(entry)
   }
 
   private move(id: string, from: Location, to: Location, at?: string): Promise<IndexEntry> {
@@ -272,9 +204,7 @@ export class LowdbArticleRepository implements ArticleRepository {
           { id },
         )
       }
-      await rename(this.pathOf(from, id), this.pathOf(to, id))
-      await syncDirectory(join(this.dataDir, to))
-      await syncDirectory(join(this.dataDir, from))
+      await this.files.move(id, from, to)
       const moved: IndexEntry = {
         ...entry,
         location: to,
@@ -285,21 +215,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     })
   }
 
-  private pathOf(location: Location, id: string): string {
-    return join(this.dataDir, location, `${id}.json`)
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new AppError('INTERNAL', 'The article store is closed.')
   }
-}
-
-function toSummary(entry: IndexEntry): ArticleSummary {
-  const { location: _l, trashedAt: _t, mtimeMs: _m, size: _s, ...summary } = entry
-  return summary
-}
-
-/** ISO timestamps sort as plain strings; localeCompare would cost a tenth of a second at 10,000. */
-function byNewest(a: ArticleSummary, b: ArticleSummary): number {
-  return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0
 }

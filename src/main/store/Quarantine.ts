@@ -25,6 +25,9 @@ const MAX_KEPT_NAME = 160
  */
 export class Quarantine {
   private queue: Promise<unknown> = Promise.resolve()
+  /** Inside batch(): the list is written once at the end, not after every change. */
+  private batching = 0
+  private unsaved = false
   /** Problems about files left in place, dismissed at an earlier start: still dismissed if unchanged. */
   private readonly dismissedInPlace: Set<string>
 
@@ -100,9 +103,24 @@ export class Quarantine {
         kind: 'set-aside',
       }
       this.db.data.problems.push({ ...problem, dismissed: false })
-      await this.db.write()
+      await this.save()
       return problem
     })
+  }
+
+  /**
+   * Runs `task` writing the list once at the end instead of after each problem: a start that finds
+   * thousands of stray files must not rewrite and fsync the list thousands of times. A crash midway
+   * leaves the files already set aside in quarantine/, unlisted but never lost.
+   */
+  async batch<T>(task: () => Promise<T>): Promise<T> {
+    this.batching += 1
+    try {
+      return await task()
+    } finally {
+      this.batching -= 1
+      if (this.batching === 0 && this.unsaved) await this.serially(() => this.save())
+    }
   }
 
   /** Records a problem with a file that stays where it is; one entry per file. */
@@ -162,7 +180,9 @@ export class Quarantine {
 
   /** The list is written whenever it changes; on a read-only folder it lives in memory only. */
   private async save(): Promise<void> {
-    if (!this.access.readOnly) await this.db.write()
+    if (this.access.readOnly) return
+    this.unsaved = this.batching > 0
+    if (!this.unsaved) await this.db.write()
   }
 
   /** A name in the quarantine folder that holds nothing yet: a set-aside file never replaces another. */

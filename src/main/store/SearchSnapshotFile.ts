@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { readRegularFile } from './readRegularFile'
 import type { SearchSnapshot } from './SearchIndex'
-import { isDurableTempFile, writeFileDurably } from './writeFileDurably'
+import { parseTempName, THIS_RUN, writeFileDurably } from './writeFileDurably'
 
 const FILE = 'search-index.json'
 const VERSION = 1
@@ -84,7 +84,8 @@ export async function saveSearchSnapshot(
 /** A save of the snapshot that a crash cut short left its temp file behind. */
 async function removeTempFiles(dataDir: string): Promise<void> {
   for (const name of await readdir(dataDir).catch(() => [])) {
-    if (isDurableTempFile(name) && name.startsWith(`.${FILE}.`))
+    const temp = parseTempName(name)
+    if (temp?.target === FILE && temp.run !== THIS_RUN)
       await rm(join(dataDir, name), { force: true })
   }
 }

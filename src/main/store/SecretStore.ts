@@ -2,7 +2,9 @@ import { chmod } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
+import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { DurableJsonFile } from './DurableJsonFile'
+import type { Quarantine } from './Quarantine'
 
 export const SecretName = z.enum(['webhookToken', 'wordpressPassword'])
 export type SecretName = z.infer<typeof SecretName>
@@ -33,9 +35,19 @@ export class SecretStore {
     private readonly path: string,
     private readonly db: Low<SecretsFile>,
     private readonly cipher: SecretCipher | null,
+    private readonly access: DataDirAccess,
   ) {}
 
-  static async open(dataDir: string, cipher: SecretCipher | null): Promise<SecretStore> {
+  /**
+   * A damaged secrets file is set aside like any other (the secrets are typed again); one that cannot
+   * be read for another reason (another user's, a disk error) stops the start, naming the file.
+   */
+  static async open(
+    dataDir: string,
+    cipher: SecretCipher | null,
+    quarantine: Quarantine,
+    access: DataDirAccess = WRITABLE,
+  ): Promise<SecretStore> {
     const path = join(dataDir, 'secrets.json')
     const db = new Low<SecretsFile>(
       new DurableJsonFile(path, (d) => SecretsFile.parse(d), 'secrets file'),
@@ -45,8 +57,10 @@ export class SecretStore {
         origins: {},
       },
     )
-    await db.read().catch(() => undefined)
-    return new SecretStore(path, db, cipher)
+    await db.read().catch(async (error: unknown) => {
+      if (!(await quarantine.report(error))) throw error
+    })
+    return new SecretStore(path, db, cipher, access)
   }
 
   get protection(): SecretsFile['protection'] {
@@ -81,9 +95,11 @@ export class SecretStore {
 
   /**
    * Secrets saved before they were bound (an older Copydesk) are bound to the URL the desk has now;
-   * one with no URL to bind to is dropped rather than kept for whatever URL comes next.
+   * one with no URL to bind to is dropped rather than kept for whatever URL comes next. A read-only
+   * folder is left as it is: an unbound secret is then simply not given to any address.
    */
   async bindUnbound(origins: Record<SecretName, string | null>): Promise<void> {
+    if (this.access.readOnly) return
     const unbound = SecretName.options.filter(
       (key) => this.read(key) !== null && !this.db.data.origins[key],
     )
@@ -107,6 +123,7 @@ export class SecretStore {
 
   /** Re-seals everything under the current protection, so a file never mixes two kinds. */
   private async write(plain: Map<string, [string, string]>): Promise<void> {
+    assertWritable(this.access)
     const seal = (text: string) => (this.cipher ? this.cipher.encrypt(text) : text)
     this.db.data = {
       protection: this.protection,

@@ -30,3 +30,17 @@ export function otherHost(dir: string, holder: LockHolder): string {
     `${holder.hostname} may still be running, or both will write the same files and lose work.`
   )
 }
+
+/**
+ * A takeover of the lock that never finished: its marker names another computer, or a live process
+ * that cannot be told from a reused id (no start time on macOS and Windows).
+ */
+export function unfinishedTakeover(dir: string, holder: LockHolder | null): string {
+  const who = holder
+    ? `Copydesk (${holder.purpose}, process ${holder.pid} on ${holder.hostname}, since ${holder.since})`
+    : 'another process'
+  return (
+    `Could not lock the data directory ${dir}: ${who} began taking its lock over and has not finished. ` +
+    `If no other Copydesk is starting on this folder now, that takeover was cut short: clear it with \`${unlockCommand(dir)}\`.`
+  )
+}

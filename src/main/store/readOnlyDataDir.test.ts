@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../cli/runCli'
@@ -127,5 +127,62 @@ describe('a read-only data folder', () => {
     expect(create.err).toMatch(
       /^copydesk: This data folder is read-only: you can read stories, nothing can be saved/,
     )
+  })
+
+  // Red team M1: each of these wrote at open (a desk id, a secret bound to its site), so the folder
+  // "cannot be opened: it is on a read-only disk".
+  it.for([
+    ['without outbox.json', async (data: string) => rm(join(data, 'outbox.json'), { force: true })],
+    [
+      'with a damaged outbox.json',
+      async (data: string) => writeFile(join(data, 'outbox.json'), '{"items": ['),
+    ],
+    [
+      'with a secret an older Copydesk kept unbound',
+      async (data: string) => {
+        await writeFile(
+          join(data, 'settings.json'),
+          JSON.stringify({ webhookUrl: 'https://hooks.example/in' }),
+        )
+        await writeFile(
+          join(data, 'secrets.json'),
+          JSON.stringify({ protection: 'file-permissions', values: { webhookToken: 't0k3n' } }),
+        )
+      },
+    ],
+  ] as const)('opens read-only %s', async ([, prepare], context) => {
+    if (!('path' in mount)) return context.skip(mount.missing)
+    const data = join(mount.path, 'data')
+    const writer = await open(data)
+    await value(writer.dispatch('createArticle', { fields: { headline: 'Archived story' } }))
+    await writer.close()
+    await rm(join(data, 'desk.json'), { force: true })
+    await prepare(data)
+    const before = await readdir(data)
+    mount.makeReadOnly()
+    ws = await open(data)
+    expect(ws.access.readOnly).toBe(true)
+    expect(await value(ws.dispatch('listArticles', {}))).toHaveLength(1)
+    expect(await readdir(data)).toEqual(before)
+  })
+
+  // Red team L1: stopping the host on a folder that went read-only while it ran died with an
+  // uncaught stack trace (EROFS unlink copydesk.lock, from the store's close).
+  it('closes a folder that went read-only while open with one line saying what could not be written', async (context) => {
+    if (!('path' in mount)) return context.skip(mount.missing)
+    const data = join(mount.path, 'data')
+    const writer = await open(data)
+    await value(writer.dispatch('createArticle', { fields: { headline: 'Late story' } }))
+    mount.makeReadOnly()
+    const closing = writer.close()
+    await expect(closing).rejects.toThrow(
+      /^Copydesk closed, but not everything could be written: .*the lock could not be removed \(EROFS\); the next start takes it over\. Every acknowledged article is on disk/,
+    )
+    await expect(closing).rejects.toMatchObject({ code: 'INTERNAL' })
+    mount.makeWritable()
+    ws = await open(data)
+    expect(await value(ws.dispatch('listArticles', {}))).toEqual([
+      expect.objectContaining({ headline: 'Late story' }),
+    ])
   })
 })

@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { isErrnoCode } from './isErrnoCode'
 
 /** Thrown when the path names something other than a regular file (a link, a folder, a FIFO, ...). */
@@ -21,7 +21,7 @@ const NON_BLOCKING = constants.O_NONBLOCK ?? 0
 export async function readRegularFile(path: string): Promise<string | null> {
   let handle
   try {
-    handle = await open(path, constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
+    handle = await openWithoutFollowing(path)
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT')) return null
     if (isErrnoCode(error, 'ELOOP') || isErrnoCode(error, 'EMLINK'))
@@ -36,6 +36,14 @@ export async function readRegularFile(path: string): Promise<string | null> {
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * Opens `path` for reading without following a symbolic link (ELOOP) and without blocking on a FIFO:
+ * the caller stats the handle to see what it opened.
+ */
+export function openWithoutFollowing(path: string): Promise<FileHandle> {
+  return open(path, constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
 }
 
 /** What a directory entry is, in words, for a problem report. */

@@ -3,14 +3,11 @@ import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ArticleId } from '../../shared/domain/Article'
 import type { ArticleIndex, IndexEntry, Location } from './ArticleIndex'
-import type { DataDirAccess } from './DataDirAccess'
 import { CorruptFileError } from './DurableJsonFile'
 import { FileLeftInPlaceError } from './FileLeftInPlaceError'
 import { isErrnoCode } from './isErrnoCode'
 import type { Quarantine } from './Quarantine'
 import { describeEntry } from './readRegularFile'
-import { sweepTempFiles } from './sweepTempFiles'
-import { isDurableTempFile } from './writeFileDurably'
 
 const LOCATIONS: Location[] = ['articles', 'trash']
 const STAT_BATCH = 64
@@ -30,15 +27,11 @@ export async function reconcileIndex(
   index: ArticleIndex,
   readEntry: (location: Location, id: string) => Promise<IndexEntry>,
   quarantine: Quarantine,
-  access: DataDirAccess,
 ): Promise<void> {
   const seen = new Set<string>()
   for (const location of LOCATIONS) {
     const dir = join(dataDir, location)
     const entries = await entriesIn(dir)
-    // A write that never finished was never acknowledged: the previous file is intact.
-    if (!access.readOnly)
-      await sweepTempFiles(dir, entries.map((entry) => entry.name).filter(isDurableTempFile))
     const candidates: { id: string; path: string }[] = []
     for (const entry of entries) {
       const name = entry.name

@@ -1,29 +1,58 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { LOCK_FILE } from './DataDirLock'
+import { ArticleId } from '../../shared/domain/Article'
 import { isErrnoCode } from './isErrnoCode'
-import { isDurableTempFile } from './writeFileDurably'
+import { parseTempName, THIS_RUN } from './writeFileDurably'
+
+/** Whether a temp file's target is one the store writes in that folder. */
+type Targets = (target: string) => boolean
+
+const isArticleFile = (name: string) =>
+  name.endsWith('.json') && ArticleId.safeParse(name.slice(0, -'.json'.length)).success
+
+/** The files the store writes in each of its folders, and nothing else (see sweepTempFiles). */
+const TOP_FOLDERS: [string, Targets][] = [
+  [
+    '',
+    (name) =>
+      [
+        'index.json',
+        'search-index.json',
+        'settings.json',
+        'profile.json',
+        'outbox.json',
+        'secrets.json',
+        'desk.json',
+      ].includes(name),
+  ],
+  // claimDataDir's write probe: `.write-probe.<pid>.0.tmp`.
+  ['articles', (name) => isArticleFile(name) || name === 'write-probe'],
+  ['trash', isArticleFile],
+  ['quarantine', (name) => name === 'problems.json'],
+  ['history', isArticleFile],
+]
+const isSnapshotFile = (name: string) => /^[1-9]\d{0,8}\.json$/.test(name)
 
 /**
- * Removes the temp files that writes killed midway left in `dir` (writeFileDurably's
- * `.<name>.<pid>.<n>.tmp`): such a write was never acknowledged, and the file it was replacing is
- * intact. This process's own temp files are left alone, so a sweep may run beside its writes; the lock
- * folder's drafts are DataDirLock's to clean. Returns the names that were removed.
+ * Removes the temp files that writes killed midway left in `dir`: such a write was never
+ * acknowledged, and the file it was replacing is intact. Only a name of exactly the shape the store
+ * writes (`.<file>.<run>.<n>.tmp`, for a file the store keeps in that folder) is removed: anything
+ * else someone put there (`.my-notes.tmp`, an editor's `.goutputstream-X.tmp`) is not ours to delete.
+ * This run's own temp files are left alone, so a sweep may run beside its writes. Returns the names
+ * that were removed.
  */
-export async function sweepTempFiles(dir: string, names?: string[]): Promise<string[]> {
-  let entries = names
-  if (!entries) {
-    try {
-      entries = await readdir(dir)
-    } catch (error) {
-      if (isErrnoCode(error, 'ENOENT') || isErrnoCode(error, 'ENOTDIR')) return []
-      throw error
-    }
+export async function sweepTempFiles(dir: string, targets: Targets): Promise<string[]> {
+  let entries: string[]
+  try {
+    entries = await readdir(dir)
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT') || isErrnoCode(error, 'ENOTDIR')) return []
+    throw error
   }
   const removed: string[] = []
   for (const name of entries) {
-    if (!isDurableTempFile(name) || name.startsWith(`.${LOCK_FILE}.`)) continue
-    if (writerPid(name) === process.pid) continue
+    const temp = parseTempName(name)
+    if (!temp || temp.run === THIS_RUN || !targets(temp.target)) continue
     await rm(join(dir, name), { force: true })
     removed.push(name)
   }
@@ -31,16 +60,14 @@ export async function sweepTempFiles(dir: string, names?: string[]): Promise<str
 }
 
 /**
- * Every folder the store writes, top first: the data folder itself (index, search index, settings,
- * profile, outbox, secrets), articles/, trash/, quarantine/, history/ and each article's history/<id>/.
+ * The folders the store writes, but the snapshot folders: the data folder itself (index, search
+ * index, settings, profile, outbox, secrets, desk id), articles/, trash/, quarantine/ and history/.
  */
 export async function sweepDataDir(dataDir: string): Promise<void> {
-  for (const dir of ['', 'articles', 'trash', 'quarantine', 'history'])
-    await sweepTempFiles(join(dataDir, dir))
-  await sweepHistoryFolders(dataDir)
+  for (const [dir, targets] of TOP_FOLDERS) await sweepTempFiles(join(dataDir, dir), targets)
 }
 
-/** The snapshot folders: one per article, so this is the long part of a sweep on a big desk. */
+/** The snapshot folders history/<id>/: one per article, so this is the long part of a sweep. */
 export async function sweepHistoryFolders(dataDir: string): Promise<void> {
   const history = join(dataDir, 'history')
   let entries
@@ -51,12 +78,6 @@ export async function sweepHistoryFolders(dataDir: string): Promise<void> {
     throw error
   }
   for (const entry of entries)
-    if (entry.isDirectory()) await sweepTempFiles(join(history, entry.name))
-}
-
-/** The writing process's id in `.<name>.<pid>.<n>.tmp`, or null for another temp file's name. */
-function writerPid(name: string): number | null {
-  const parts = name.split('.')
-  const pid = Number(parts.at(-3))
-  return parts.length >= 5 && Number.isInteger(pid) ? pid : null
+    if (entry.isDirectory() && ArticleId.safeParse(entry.name).success)
+      await sweepTempFiles(join(history, entry.name), isSnapshotFile)
 }

@@ -25,12 +25,21 @@ export const SnapshotReason = z.enum([
 ])
 export type SnapshotReason = z.infer<typeof SnapshotReason>
 
+/** True for a reason this version knows; a newer Copydesk's reason is kept as it was written. */
+export function isSnapshotReason(value: string): value is SnapshotReason {
+  return SnapshotReason.safeParse(value).success
+}
+
 export const RevisionMeta = z.object({
   seq: z.number().int().min(1),
   at: z.iso.datetime(),
   by: z.string(),
   status: ArticleStatus,
-  reason: SnapshotReason,
+  /**
+   * Read tolerantly: a reason this version does not know (a newer Copydesk's, as 'recovered' was
+   * unknown to the one before) is kept as written, never a reason to take the history for damaged.
+   */
+  reason: z.union([SnapshotReason, z.string().min(1)]),
   note: z.string().optional(),
   articleRevision: z.number().int(),
 })

@@ -159,7 +159,7 @@ describe('checkBody', () => {
     expect(problems).toEqual([])
     const stored = JSON.stringify(body)
     expect(stored).not.toMatch(/onclick|onmouseover|style|steal/)
-    expect(stored).toContain('"href":"https://x.org"')
+    expect(stored).toContain('"href":"https://x.org/"')
     expect(stored).toContain('"level":2')
   })
 })

@@ -1,7 +1,10 @@
 import { getSchema } from '@tiptap/core'
 import { Node as PmNode, type Schema } from '@tiptap/pm/model'
 import { bodyLimitProblem, type BodyDoc, type DocNode } from '../domain/DocNode'
-import { editorExtensions, HEADING_LEVELS, isAllowedLink } from './editorExtensions'
+import { editorExtensions, HEADING_LEVELS } from './editorExtensions'
+import { normalizeLink } from './normalizeLink'
+
+export { linksIn } from './bodyLinkChecks'
 
 let cached: Schema | undefined
 
@@ -11,18 +14,36 @@ export function bodySchema(): Schema {
   return cached
 }
 
-/** Problems that make a body unfit to store: unknown nodes, wrong nesting, unsafe links. Empty when fine. */
-export function validateBody(body: BodyDoc): string[] {
-  return checkBody(body).problems
+export type BodyCheckOptions = {
+  /**
+   * Whether a link a save would refuse may stay: one the article already had, stored by an older
+   * Copydesk (`/news/older`). It is kept as it is and flagged by the checks, which block Submit until
+   * it is fixed: an edit elsewhere in the story is never refused for it.
+   */
+  keepLink?: ((href: string) => boolean) | undefined
 }
 
+/** Problems that make a body unfit to store: unknown nodes, wrong nesting, unsafe links. Empty when fine. */
+export function validateBody(body: BodyDoc, options?: BodyCheckOptions): string[] {
+  return checkBody(body, options).problems
+}
+
+/** How many examples a problem names before "and N more": a message stays a sentence. */
+const EXAMPLES = 3
+const MESSAGE_MAX = 300
+
 /**
- * The body as the editor schema reads it, and what makes it unfit to store. The body comes back
- * through ProseMirror, which keeps only the attributes the schema declares: an `onclick` or any other
- * attribute smuggled into a node or a mark is dropped, never stored. Its size and nesting are
- * measured first (see BODY_LIMITS), so nothing below recurses into a body too deep for the stack.
+ * The body as it is stored, and what makes it unfit to store. The body comes back through
+ * ProseMirror, which keeps only the attributes the schema declares: an `onclick` or any other
+ * attribute smuggled into a node or a mark is dropped, never stored. Every link is kept normalised
+ * (normalizeLink: `HTTPS://X.ORG` is `https://x.org/`, `www.x.org` is `https://www.x.org/`). Its size
+ * and nesting are measured first, and again as stored (ProseMirror adds each link's default
+ * attributes), so nothing recurses into a body too deep for the stack.
  */
-export function checkBody(body: BodyDoc): { body: BodyDoc; problems: string[] } {
+export function checkBody(
+  body: BodyDoc,
+  options: BodyCheckOptions = {},
+): { body: BodyDoc; problems: string[] } {
   const tooBig = bodyLimitProblem(body)
   if (tooBig) return { body, problems: [tooBig] }
   let doc: PmNode
@@ -30,32 +51,58 @@ export function checkBody(body: BodyDoc): { body: BodyDoc; problems: string[] } 
     doc = PmNode.fromJSON(bodySchema(), body)
     doc.check()
   } catch (error) {
-    return {
-      body,
-      problems: [
-        `The body does not fit the editor schema: ${error instanceof Error ? error.message : String(error)}`,
-      ],
-    }
+    const detail = error instanceof Error ? error.message : String(error)
+    return { body, problems: [`The body does not fit the editor schema: ${shorten(detail)}`] }
   }
-  const problems: string[] = []
+  const levels: string[] = []
+  const refused: string[] = []
   doc.descendants((node) => {
-    if (
-      node.type.name === 'heading' &&
-      !HEADING_LEVELS.some((level) => level === node.attrs['level'])
-    ) {
-      problems.push(
-        `The body has a heading level the desk does not use: ${String(node.attrs['level'])}`,
-      )
-    }
+    if (node.type.name === 'heading' && !HEADING_LEVELS.some((l) => l === node.attrs['level']))
+      levels.push(String(node.attrs['level']))
     for (const mark of node.marks) {
       const href: unknown = mark.attrs['href']
-      if (mark.type.name === 'link' && (typeof href !== 'string' || !isAllowedLink(href))) {
-        problems.push(
-          `The body has a link that is not allowed: ${String(href).slice(0, 80)} (links must be full http://, https:// or mailto: addresses)`,
-        )
-      }
+      if (mark.type.name !== 'link') continue
+      if (typeof href !== 'string') refused.push(String(href))
+      else if (normalizeLink(href) === null && !options.keepLink?.(href)) refused.push(href)
     }
   })
+  const problems: string[] = []
+  if (levels.length > 0)
+    problems.push(
+      `The body has ${levels.length === 1 ? 'a heading level' : `${levels.length.toLocaleString('en')} headings at levels`} the desk does not use: ${examples(levels)}.`,
+    )
+  if (refused.length > 0)
+    problems.push(
+      `The body has ${refused.length === 1 ? 'a link that is' : `${refused.length.toLocaleString('en')} links that are`} not allowed: ${examples(refused)} (links must be full http://, https:// or mailto: addresses).`,
+    )
   const json: { content?: DocNode[] } = doc.toJSON()
-  return { body: json.content ? { type: 'doc', content: json.content } : { type: 'doc' }, problems }
+  const stored: BodyDoc = json.content ? { type: 'doc', content: json.content } : { type: 'doc' }
+  normalizeLinks(stored)
+  const asStored = problems.length === 0 ? bodyLimitProblem(stored) : null
+  if (asStored) problems.push(asStored)
+  return { body: stored, problems }
+}
+
+/** Rewrites each link of `body` in place to its normalised address; one that has none stays. */
+function normalizeLinks(body: BodyDoc): void {
+  const nodes: DocNode[] = [...(body.content ?? [])]
+  for (let node = nodes.pop(); node; node = nodes.pop()) {
+    for (const mark of node.marks ?? []) {
+      const href = mark.attrs?.['href']
+      if (mark.type !== 'link' || typeof href !== 'string' || !mark.attrs) continue
+      const normal = normalizeLink(href)
+      if (normal !== null) mark.attrs['href'] = normal
+    }
+    for (const child of node.content ?? []) nodes.push(child)
+  }
+}
+
+function examples(values: string[]): string {
+  const named = values.slice(0, EXAMPLES).map((value) => shorten(value, 80))
+  const more = values.length - named.length
+  return more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ')
+}
+
+function shorten(text: string, max = MESSAGE_MAX): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
 }
