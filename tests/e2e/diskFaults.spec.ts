@@ -161,6 +161,10 @@ test('a data folder on a read-only disk opens read-only: every story reads, and 
       await expect(body).toContainText('Every word stays readable.')
       await expect(body).toHaveAttribute('contenteditable', 'false')
       await expect(page.getByRole('button', { name: 'Bold' })).toHaveCount(0)
+      // Red team L8: the save state said "Saved at …" as if this folder took saves.
+      const saveState = page.getByRole('status', { name: 'Save state' })
+      await expect(saveState).toHaveText('Read-only')
+      await expect(saveState).not.toContainText('Saved')
       await page.screenshot({ path: 'test-results/store-read-only.png' })
 
       // Nothing that would write is offered: New article is off, and says why.

@@ -135,6 +135,7 @@ export function ArticleEditor({
         readingTime={publication.readingTime.label}
         words={publication.wordCount}
         saveState={saveState}
+        readOnly={readOnly}
         previewOpen={previewOpen}
         onRetry={() => void saver.flush()}
         onTogglePreview={() => setPreviewOpen((open) => !open)}

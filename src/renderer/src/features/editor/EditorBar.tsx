@@ -10,6 +10,8 @@ type Props = {
   readingTime: string
   words: number
   saveState: SaveState
+  /** The data folder is read-only: the save state says so instead of "Saved at". */
+  readOnly?: boolean | undefined
   previewOpen: boolean
   onRetry: () => void
   onTogglePreview: () => void
@@ -36,7 +38,7 @@ export function EditorBar(props: Props) {
         <span className="muted">{props.words.toLocaleString('en-US')} words</span>
         <span className="muted">{props.readingTime}</span>
       </div>
-      <SaveIndicator state={props.saveState} onRetry={props.onRetry} />
+      <SaveIndicator state={props.saveState} readOnly={props.readOnly} onRetry={props.onRetry} />
       {props.children}
       <button
         type="button"

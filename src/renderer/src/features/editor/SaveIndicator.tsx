@@ -2,11 +2,23 @@ import { useEffect, useState } from 'react'
 import { formatTime } from '../../formatTime'
 import type { SaveState } from './SaveState'
 
-type Props = { state: SaveState; onRetry: () => void }
+type Props = {
+  state: SaveState
+  onRetry: () => void
+  /** The data folder cannot be written: there is nothing to save, and "Saved at" would say otherwise. */
+  readOnly?: boolean | undefined
+}
 
 /** The save state, always visible: unsaved, saving, saved at 14:32, or failed with the reason. */
-export function SaveIndicator({ state, onRetry }: Props) {
+export function SaveIndicator({ state, onRetry, readOnly }: Props) {
   const now = useNow(state.kind === 'failed')
+  if (readOnly && state.kind === 'saved')
+    return (
+      <div className="save-state save-read-only" role="status" aria-label="Save state">
+        <span className="save-dot" aria-hidden="true" />
+        <span>Read-only</span>
+      </div>
+    )
   return (
     <div
       className={`save-state save-${state.kind}`}

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react'
 import type { Article } from '../../../../shared/domain/Article'
 import type { ArticleDiff } from '../../../../shared/domain/diffArticles'
-import type { AuditEntry, RevisionMeta, SnapshotReason } from '../../../../shared/domain/History'
+import {
+  isSnapshotReason,
+  type AuditEntry,
+  type RevisionMeta,
+  type SnapshotReason,
+} from '../../../../shared/domain/History'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../articles/statusLabel'
@@ -113,8 +118,8 @@ export function HistoryPanel({ articleId, revision, editable, onRestored, onErro
               <span className={`status-pill status-${r.status}`}>{statusLabel(r.status)}</span>
             </div>
             <div className="muted small">
-              {REASONS[r.reason]} · revision {r.articleRevision} · {r.by} ·{' '}
-              <time dateTime={r.at}>{formatTime(r.at)}</time>
+              {isSnapshotReason(r.reason) ? REASONS[r.reason] : r.reason} · revision{' '}
+              {r.articleRevision} · {r.by} · <time dateTime={r.at}>{formatTime(r.at)}</time>
             </div>
             {r.note && <div className="revision-note">{r.note}</div>}
             {editable && (
