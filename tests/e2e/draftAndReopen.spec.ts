@@ -227,7 +227,9 @@ test('an article written by a newer Copydesk is named as such, left in place, an
 })
 
 // Issue 11, 3.1: a link the desk does not publish (relative, UNC) was stored, and only dropped at export.
-test('a pasted relative link is refused when saved, and the editor says which and why', async ({
+// Red team H3: a pasted bare address (newsroom.example.com/memo) was then kept as it was, and every
+// save after it was refused ("Not saved … not allowed") until the editor found the link.
+test('a pasted link is saved as a full address, and one no reader could follow keeps only its text', async ({
   page,
   desk,
 }) => {
@@ -242,20 +244,18 @@ test('a pasted relative link is refused when saved, and the editor says which an
     const transfer = new DataTransfer()
     transfer.setData(
       'text/html',
-      '<p>Read the <a href="newsroom.example.com/memo">memo</a> here.</p>',
+      '<p>Read the <a href="newsroom.example.com/memo">memo</a> and the <a href="/news/older">older story</a>.</p>',
     )
     document.activeElement?.dispatchEvent(
       new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
     )
   })
-  await expect(body).toContainText('Read the memo here.')
-  const banner = page.getByRole('alert').filter({ hasText: 'Save failed' })
-  await expect(banner).toContainText(
-    'The body has a link that is not allowed: newsroom.example.com/memo (links must be full http://, https:// or mailto: addresses)',
-  )
-  await expect(page.getByRole('status', { name: 'Save state' })).toContainText('Not saved')
+  await expect(body).toContainText('Read the memo and the older story.')
+  await expectSaved(page)
+  await expect(page.getByRole('alert').filter({ hasText: 'Save failed' })).toHaveCount(0)
   const [file] = await readdir(join(desk.dataDir, 'articles'))
-  expect(await readFile(join(desk.dataDir, 'articles', file ?? ''), 'utf8')).not.toContain(
-    'Read the',
-  )
+  const stored = await readFile(join(desk.dataDir, 'articles', file ?? ''), 'utf8')
+  expect(stored).toContain('"href":"https://newsroom.example.com/memo"')
+  expect(stored).toContain('older story')
+  expect(stored).not.toContain('/news/older')
 })
