@@ -6,10 +6,7 @@ import {
   HttpUrl,
   LanguageTag,
 } from '../domain/Article'
-import type { ImportProposal } from './ImportProposal'
-
-/** Longest text kept for a not-placed item (a caption, a standfirst line). */
-export const UNPLACED_TEXT_MAX = 5000
+import { UNPLACED_TEXT_MAX, type ImportProposal } from './ImportProposal'
 
 /**
  * Makes a proposal fit the article's limits, saying what was cut and why, so a feed that breaks a

@@ -25,6 +25,7 @@ const IMPORTED_FIELDS = [
   'copyrightHolder',
   'copyrightNotice',
   'feedItem',
+  'embargoedUntil',
 ] as const
 
 /**
