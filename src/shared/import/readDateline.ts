@@ -13,7 +13,7 @@ export type BodyDateline = {
 const LETTER = String.raw`[\p{L}\p{M}]`
 const PLACE = String.raw`[\p{Lu}\p{Lo}]${LETTER}*(?:[ .'’/-]+${LETTER}+)*\.?`
 const REGION = String.raw`[\p{Lu}\p{Lo}]${LETTER}*(?:[ .'’-]+${LETTER}+)*\.?`
-const DATE = String.raw`\p{L}{3,12}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[\p{L}\p{M}]{3,12}\.?(?:\s+\d{4})?`
+const DATE = String.raw`\p{L}{3,12}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[\p{L}\p{M}]{2,14}\.?(?:\s+\d{4})?`
 const AGENCY = String.raw`[(（]([^()（）]{1,30})[)）]|/([^/]{1,20})/`
 const SEPARATOR = String.raw`\s*(?:--|\.\s*[-–—]|[-–—:।_]|\.(?=\s))?\s*`
 
