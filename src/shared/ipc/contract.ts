@@ -183,6 +183,17 @@ export const contract = {
     input: z.strictObject({ id: ArticleId, note: z.string().trim().min(1).max(2000) }),
     output: Article,
   },
+  /** Keeps an agency's kill on the story it withdraws (from the import review). */
+  recordAgencyKill: {
+    input: z.strictObject({
+      id: ArticleId,
+      reason: z.string().trim().min(1).max(2000),
+      uri: z.string().trim().max(1000).optional(),
+    }),
+    output: Article,
+  },
+  /** A desk chief has read the agency's kill; the story is no longer blocked by it. */
+  acknowledgeAgencyKill: { input: z.strictObject({ id: ArticleId }), output: Article },
   testConnection: {
     input: z.strictObject({
       target: z.literal('wordpress'),

@@ -14,6 +14,7 @@ import { useMarkPublishedBlocker } from '../export/useMarkPublishedBlocker'
 import { ImportReview } from '../import/ImportReview'
 import { LockedBanner } from '../workflow/LockedBanner'
 import { WorkflowActions } from '../workflow/WorkflowActions'
+import { AgencyKillBanner } from './AgencyKillBanner'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { ChangesRequestedBanner } from './ChangesRequestedBanner'
 import { Autosaver } from './Autosaver'
@@ -81,7 +82,10 @@ export function ArticleEditor({
   }, [editor])
   const snapshot = useBodySnapshot(editor, article.body)
   const whole = useMemo(() => ({ ...fields, body: snapshot.body }), [fields, snapshot.body])
-  const checks = useMemo(() => checkArticle(whole, settings), [whole, settings])
+  const checks = useMemo(
+    () => checkArticle({ ...whole, agencyKill: article.agencyKill }, settings),
+    [whole, settings, article.agencyKill],
+  )
   const publication = useMemo(() => toPublication(whole), [whole])
 
   useEffect(() => () => saver.release(), [saver])
@@ -152,6 +156,7 @@ export function ArticleEditor({
       </EditorBar>
       {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
+      <AgencyKillBanner article={article} profile={profile} onReload={onReload} />
       {actionError && (
         <p className="save-error" role="alert">
           {actionError}
