@@ -84,6 +84,13 @@ describe('Superdesk ninjs 1.x (finding 17 and low findings)', () => {
       /WITHHELD: the agency sent this item with pubStatus “withheld”/,
     )
   })
+  it('an embargo that has passed is kept and said, not raised as a warning', async () => {
+    const later = new ImportService(() => new Date('2026-07-01T00:00:00Z'))
+    const p = await later.propose({ name: 'sd.json', content: read('sd-embargoed.json') })
+    expect(p.fields.embargoedUntil).toBe('2026-06-29T02:30:00.000Z')
+    expect(p.messages.join('\n')).not.toMatch(/EMBARGOED/)
+    expect(p.messages).toContain("The agency's embargo (2026-06-29 02:30 UTC) has passed.")
+  })
   it('bug: guid was ignored, so a later kill could not find the story; source names the credit', async () => {
     const p = await propose('sd-embargoed.json')
     expect(p.fields.feedItem).toEqual({

@@ -87,7 +87,7 @@ export class ImportService {
       }
       const { item, notes } = unwrapFeedItem(data)
       if (looksLikeNinjs(item)) {
-        const proposal = parseNinjs(item, htmlToBody)
+        const proposal = parseNinjs(item, htmlToBody, this.now())
         proposal.messages.unshift(...notes)
         return proposal
       }

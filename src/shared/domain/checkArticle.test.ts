@@ -132,7 +132,9 @@ describe('checkArticle: what decides whether the story may go at all (findings 1
     expect(checkArticle(killed, DEFAULT_DESK_SETTINGS, now)[0]).toMatchObject({
       id: 'agency-kill',
       severity: 'error',
-      message: expect.stringMatching(/^The agency withdrew this story \(KILL: The story headlined/),
+      message: expect.stringMatching(
+        /^The agency withdrew this story: do not publish\. A desk chief/,
+      ),
     })
     const seen = {
       ...killed,

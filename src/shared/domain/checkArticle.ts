@@ -35,7 +35,7 @@ export function checkArticle(
       'agency-kill',
       'feedItem',
       'error',
-      `The agency withdrew this story (${kill.reason.slice(0, 160)}): do not publish. A desk chief must acknowledge it.`,
+      'The agency withdrew this story: do not publish. A desk chief must acknowledge it (its note is above the editor).',
     )
   else if (kill?.acknowledged)
     add(

@@ -37,5 +37,7 @@ describe('cleanByline: the agency never stays in a name, and names keep their pa
     ['Av Ola Nordmann, NTB, og Kari Nordmann', ['Ola Nordmann', 'Kari Nordmann'], 'NTB'],
     ['By J.R. R. TOLKIEN', ['J.R. R. Tolkien'], ''],
     ['Von Weizsäcker', ['Von Weizsäcker'], ''],
+    // Superdesk's ninjs_embargoed shape: a writer and their affiliation, one person.
+    ['Maya Lindqvist, Lund University', ['Maya Lindqvist, Lund University'], ''],
   ])('%s', (text, names, agency) => expect(cleanByline(text)).toEqual({ names, agency }))
 })

@@ -12,6 +12,9 @@ const INNER_CONJUNCTION = /\s(?:y|i|e|en)\s/u
 const LEADING_CONJUNCTION = /^(?:and|und|og|och|et|ja|y|i|e|en|и)\s+/iu
 const TITLE =
   /\b(?:staff|writer|correspondents?|reporter|editor|journalist|redakteur(?:in)?|korrespondent(?:in|en)?|mitarbeiter|medarbetare|medarbeider|correspondant|corresponsal|corrispondente)s?$/iu
+/** "Lund University", "Max-Planck-Institut": a writer's affiliation after a comma, not a second author. */
+const AFFILIATION =
+  /\b(?:universit(?:y|ät|é|à|ad|et)|institut(?:e|o)?|college|school|centre|center|foundation|stiftung|hospital|ministry|council|academy|akademie|laboratory|society)\b/iu
 /** "l'AFP", "d'ANSA": an agency with a French or Italian article. */
 const ELIDED = /^[ld][’']\s*(.+)$/iu
 
@@ -35,7 +38,10 @@ export function cleanByline(text: string): Byline {
         .trim()
       if (!part) continue
       const found = agencyIn(part)
-      if (found !== null) {
+      const previous = names.length - 1
+      if (found === null && previous >= 0 && AFFILIATION.test(part)) {
+        names[previous] = `${names[previous] ?? ''}, ${part}`
+      } else if (found !== null) {
         agency ||= found.agency
         if (found.name) names.push(personName(found.name))
       } else {

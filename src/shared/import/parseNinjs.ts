@@ -26,7 +26,11 @@ const OWN_URI = /^urn:copydesk:article:/
  * item's identity. A canceled item or a kill note is a kill notice, not a story. Copydesk's own
  * ninjs reads back whole: its marked dateline, key points and byline are taken as written.
  */
-export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposal {
+export function parseNinjs(
+  data: unknown,
+  htmlToBody: HtmlToBody,
+  now: Date = new Date(),
+): ImportProposal {
   const fields = blankFields()
   const messages: string[] = []
   const unplaced: Unplaced[] = []
@@ -142,6 +146,7 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
   fields.embargoedUntil = readEmbargo(
     get('embargoedUntil', 'embargoed', 'embargoeduntil'),
     messages,
+    now,
   )
 
   const status = get('pubStatus', 'pubstatus').toLowerCase()

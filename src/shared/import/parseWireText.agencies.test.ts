@@ -64,6 +64,17 @@ describe('a dateline only in the first paragraph after the front matter (review 
   })
 })
 
+describe('an over-long standfirst (review finding 5 sample)', () => {
+  it('stands aside as not placed above the dateline, and the lead is still found', () => {
+    const text = `Budget passes Senate\n\nKey Points:\n- Senate passes budget\n- House votes next\n\n3 min read\n\nBudget passes after long night\n\n${'This standfirst line is very long. '.repeat(45)}\n\nWASHINGTON (AP) -- The Senate passed the budget on Monday.\n\nMore text here.`
+    const p = parseWireText(text, now)
+    expect(p.fields.dateline.place).toBe('Washington')
+    expect(p.fields.deck).toBe('Budget passes after long night')
+    expect(p.unplaced).toEqual([{ kind: 'text', text: expect.stringMatching(/^This standfirst/) }])
+    expect(paragraphs(p)).toEqual(['The Senate passed the budget on Monday.', 'More text here.'])
+  })
+})
+
 describe("dpa's four-line wire text (superdesk-core's dpa_four_line shape; review finding 3)", () => {
   const p = parse('dpa-four-line.txt')
   it('bug: the transmission header was the headline; the slug, REFILE and 1ST LEAD were copy', () => {

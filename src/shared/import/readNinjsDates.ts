@@ -1,5 +1,5 @@
 /** The embargo as an ISO time, said in the review; a time that cannot be read is said too. */
-export function readEmbargo(value: string, messages: string[]): string | null {
+export function readEmbargo(value: string, messages: string[], now: Date): string | null {
   if (!value) return null
   const time = Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`)
   if (Number.isNaN(time)) {
@@ -9,6 +9,10 @@ export function readEmbargo(value: string, messages: string[]): string | null {
     return null
   }
   const iso = new Date(time).toISOString()
+  if (time <= now.getTime()) {
+    messages.push(`The agency's embargo (${iso.replace('T', ' ').slice(0, 16)} UTC) has passed.`)
+    return iso
+  }
   messages.unshift(
     `EMBARGOED until ${iso.replace('T', ' ').slice(0, 16)} UTC: the story cannot be submitted before then.`,
   )

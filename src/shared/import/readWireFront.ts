@@ -99,7 +99,12 @@ export function readWireFront(lines: string[]): WireFront {
       result.dateline = dateline
       return result
     }
-    if (keyPointsAt > i || (line.length <= DECK_MAX && prose < FRONT_PROSE_MAX)) {
+    // A long line stands before the lead only right above a dateline (an over-long standfirst).
+    const aboveDateline = readDateline(lines[i + 1] ?? '') !== null
+    if (
+      keyPointsAt > i ||
+      ((line.length <= DECK_MAX || aboveDateline) && prose < FRONT_PROSE_MAX)
+    ) {
       prose += 1
       result.front.push(line)
       continue

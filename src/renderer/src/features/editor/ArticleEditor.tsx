@@ -10,6 +10,7 @@ import { api } from '../../api'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
+import { onArticleChanged } from '../articles/articleChanged'
 import { useMarkPublishedBlocker } from '../export/useMarkPublishedBlocker'
 import { ImportReview } from '../import/ImportReview'
 import { LockedBanner } from '../workflow/LockedBanner'
@@ -100,6 +101,16 @@ export function ArticleEditor({
   useEffect(() => {
     api.listTags({}).then(setTagSuggestions, () => undefined)
   }, [])
+  // An agency kill recorded on this story from an import: save what is typed, then show it.
+  useEffect(
+    () =>
+      onArticleChanged(article.id, () => {
+        void saver.flush().then(() => {
+          if (!saver.hasUnsaved) api.getArticle({ id: article.id }).then(onReload, () => undefined)
+        })
+      }),
+    [article.id, saver, onReload],
+  )
   useEditorShortcuts(saver, onClose, () => setPreviewOpen((open) => !open))
 
   if (!editor) return null

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { KillNotice } from '../../../../shared/import/ImportProposal'
 import { api } from '../../api'
+import { announceArticleChanged } from '../articles/articleChanged'
 
 type Props = {
   kill: KillNotice
@@ -22,6 +23,7 @@ export function KillWarning({ kill, onOpenArticle, onClose, onNotAKill }: Props)
     if (!earlier) return then()
     try {
       await api.recordAgencyKill({ id: earlier.id, reason: kill.reason, uri: kill.uri })
+      announceArticleChanged(earlier.id)
       then()
     } catch (reason) {
       setError(

@@ -24,7 +24,11 @@ export function RightsField({ holder, notice, embargoedUntil, deskHolder, onChan
     .filter(Boolean)
     .join(' · ')
   return (
-    <details className="field rights-field" open={Boolean(holder || notice || embargoedUntil)}>
+    <details
+      className="field rights-field"
+      aria-label="Rights and embargo"
+      open={Boolean(holder || notice || embargoedUntil)}
+    >
       <summary className="field-label">
         Rights and embargo <span className="muted rights-summary">{summary}</span>
       </summary>
