@@ -125,9 +125,9 @@ function readDatelineMark(mark: Element, found: Found): void {
 /** "Photo: …" is a caption only beside a picture; a paragraph of the story that starts so stays. */
 function readPhotoLine(p: Element, found: Found): void {
   const text = clean(p.textContent)
-  if (text.length > CAPTION_BLOCK_MAX || !besidePicture(p)) return
+  if (text.length > CAPTION_BLOCK_MAX) return
   const caption = readCaption(text)
-  if (!caption) return
+  if (!caption || !besidePicture(p)) return
   found.unplaced.push(caption)
   p.remove()
 }

@@ -2,7 +2,6 @@ import { FeedItem, LanguageTag } from '../domain/Article'
 import { parseDatelineDate } from '../domain/formatDateline'
 import { blankFields } from '../domain/newArticle'
 import { cleanByline } from './cleanByline'
-import { detectLanguage } from './detectLanguage'
 import type { HtmlToBody } from './HtmlBody'
 import type { ImportProposal, KillNotice, Unplaced } from './ImportProposal'
 import { isOriginatingRole } from './infoSourceRoles'
@@ -130,14 +129,12 @@ export function parseNinjs(
     }))
 
   const language = get('language')
+  // A language the feed does not give is told from the script by the import service, for every format.
   if (language && LanguageTag.safeParse(language).success) fields.language = language
-  else {
-    if (language)
-      messages.push(
-        `The feed's language “${language.slice(0, 40)}” is not a BCP 47 tag; it was left out.`,
-      )
-    fields.language = detectLanguage(`${fields.headline} ${fields.summary}`)
-  }
+  else if (language)
+    messages.push(
+      `The feed's language “${language.slice(0, 40)}” is not a BCP 47 tag; it was left out.`,
+    )
   fields.contentCreated = story.iso
   fields.copyrightHolder = get('copyrightHolder', 'copyrightholder')
   fields.copyrightNotice = get('copyrightNotice', 'copyrightnotice')
