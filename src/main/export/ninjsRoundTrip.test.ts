@@ -275,6 +275,19 @@ describe('item 10 after review: the round trip keeps what the editor wrote', () 
     expect(back.dateline).toEqual(dateline)
     expect(back.body).toEqual(body('The court ruled on Monday.'))
   })
+  it('bug (low): a subject with a relation but no code came back as a tag; a name-only one is a tag', () => {
+    const back = roundTrip({
+      entities: [{ kind: 'subject', name: 'Elections', rel: 'about' }],
+      tags: ['Budget'],
+    })
+    expect(back.entities).toEqual([{ kind: 'subject', name: 'Elections', rel: 'about' }])
+    expect(back.tags).toEqual(['Budget'])
+  })
+  it('an affiliation stays with its writer both ways', () => {
+    expect(roundTrip({ byline: ['Maya Lindqvist, Lund University'] }).byline).toEqual([
+      'Maya Lindqvist, Lund University',
+    ])
+  })
   it('bug (low): an empty key points title came back as "Key Points"', () => {
     const keyPoints = { title: '', items: ['One', 'Two'] }
     expect(roundTrip({ keyPoints }).keyPoints).toEqual(keyPoints)

@@ -91,6 +91,10 @@ describe("dpa's four-line wire text (superdesk-core's dpa_four_line shape; revie
     )
     expect(paragraphs(p)).toHaveLength(4)
   })
+  it("the closing stamp (dpa's DDHHMM GMT Mon YY) is when the story was sent: its date and the dateline's", () => {
+    expect(p.fields.contentCreated).toBe('2026-03-05T12:07:00.000Z')
+    expect(p.fields.dateline).toEqual({ place: 'Oslo', date: '2026-03-05' })
+  })
   it('bug: the notebook, editorial contacts, "dpa kl mw ar" and the GMT stamp were in the body', () => {
     const body = docText(p.fields.body)
     expect(body).not.toMatch(/Notebook|not intended|Editorial contacts|dpa kl|GMT/)
@@ -120,6 +124,29 @@ describe('AP text and ANPA (review findings 3, 8, 9)', () => {
       'AP contributor Ana Silva in Lisbon helped with this story.',
     ])
     expect(p.unplaced).toEqual([{ kind: 'note', text: 'Eds: With AP Photos.' }])
+    expect(p.kill).toBeNull()
+    // "AP-WF-03-05-26 1412GMT": March 5, 2026, 14:12 GMT.
+    expect(p.fields.contentCreated).toBe('2026-03-05T14:12:00.000Z')
+    expect(p.fields.dateline).toEqual({ place: 'Lisbon, Portugal', date: '2026-03-05' })
+  })
+  it('ANPA headers without a word count and an Eds note in brackets stay out of the copy (ap_anpa-4/-6 shapes)', () => {
+    const text = [
+      's0311-----',
+      'r i BC-EU--Ferry Strike    03-05 ',
+      '^BC-EU--Ferry Strike, 1st Ld-Writethru<',
+      '^Ferry crews strike across the Baltic<',
+      '^(Eds: Minor edits. With AP Photos.)<',
+      '^By ANNA KOWALSKA=',
+      '^Associated Press=',
+      '\t   GDANSK, Poland (AP) _ Ferry crews walked out on Tuesday.',
+      ' ',
+      '\t   AP-WF-03-05-26 1412GMT<',
+    ].join('\n')
+    const p = parseWireText(text, now)
+    expect(p.fields.headline).toBe('Ferry crews strike across the Baltic')
+    expect(p.fields.summary).toBe('')
+    expect(p.unplaced).toEqual([{ kind: 'note', text: '(Eds: Minor edits. With AP Photos.)' }])
+    expect(paragraphs(p)).toEqual(['Ferry crews walked out on Tuesday.'])
     expect(p.kill).toBeNull()
   })
   it('bug: Eds notes and AP\'s "AP Sports Writer" line became the summary', () => {

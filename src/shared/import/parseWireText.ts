@@ -7,6 +7,7 @@ import { isKnownAgency } from './knownAgencies'
 import { normalizeText } from './normalizeText'
 import { readCaption } from './readCaption'
 import { readKill } from './readKill'
+import { readTimeStamp } from './readTimeStamp'
 import {
   BULLET,
   BYLINE,
@@ -144,6 +145,16 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
       if (fields.byline.length === 0) takeByline(fields, line)
       else messages.push(`The sign-off “${line}” was left out: the byline names the writers.`)
     } else paragraphs.push(paragraph(line))
+  }
+  // The stamp that closes AP's and dpa's copy says when it was sent: the story's own date.
+  const sent = lines
+    .slice(end)
+    .map(readTimeStamp)
+    .find((date) => date !== null)
+  if (sent) {
+    fields.contentCreated = sent.toISOString()
+    if (head.dateline && !head.dateline.dateText)
+      fields.dateline.date = fields.contentCreated.slice(0, 10)
   }
   const trailing = takeTrailingAgency(paragraphs)
   const tail = readWireTail(lines.slice(end), messages)

@@ -13,7 +13,8 @@ const TRANSMISSION = [
   /^[a-z]{2,4}\d{3,5}\s+\d\s+[a-z]{1,3}\s+\d{1,5}\s+[\p{L}-]{2,12}\s+\d{3,5}$/iu,
   // ANPA 1312: the transmission line ("W2870asian") and the selector line ("f l BC-LT--Argentina  11-13 1049").
   /^[A-Z]\d{4}[a-z]{0,12}$/,
-  /^[a-z]\s+[a-z]\s+BC-\S.*\s\d{2}-\d{2}\s+\d{3,5}$/,
+  /^[a-z]\d{4}-*$/,
+  /^[a-z]\s+[a-z]\s+BC-\S.*\s\d{2}-\d{2}(?:\s+\d{3,5})?$/,
 ]
 /** AP's "BC-" slugs, and keyword lines of words and slashes ("Switzerland/migration/UN/"). */
 const SLUG = [
@@ -30,7 +31,7 @@ const WIRE_WORDS = new RegExp(
 /** An embargo or sperrfrist line names a time: kept whole as a note. */
 const EMBARGO_LINE = /^(?:EMBARGOED|EMBARGO|SPERRFRIST|HOLD FOR RELEASE)\b.{0,120}$/u
 const NOTE =
-  /^(?:eds?|editors?|editor'?s note|note to editors|advisory|achtung(?:,)? redaktionen|an die redaktionen|til redaksjonen|till redaktionen|aux rédactions|a las redacciones|alle redazioni)\s*:\s*\S/iu
+  /^\(?(?:eds?|editors?|editor'?s note|note to editors|advisory|achtung(?:,)? redaktionen|an die redaktionen|til redaksjonen|till redaktionen|aux rédactions|a las redacciones|alle redazioni)\s*:\s*\S/iu
 const PHOTO_REF = /^(?:AP|AFP|Reuters|dpa|EPA)\s+Photos?\s+[A-Z]{2,5}\d{2,6}\b[\w\s,-]{0,200}$/u
 
 /** The line as a wire mark, or null for a line meant for the reader. */
