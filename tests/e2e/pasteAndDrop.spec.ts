@@ -214,7 +214,7 @@ test('an agency kill is a warning naming the earlier story, never a story to cre
   await expect(kill.getByRole('button', { name: 'Create article' })).toHaveCount(0)
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: `${process.env['SCREENSHOTS']}/import-kill.png` })
-  await kill.getByRole('button', { name: 'Record and open the earlier story' }).click()
+  await kill.getByRole('button', { name: 'Record and open it' }).click()
   await expect(page.getByLabel('Headline')).toHaveValue('Ferry captain goes on trial in Tuscany')
   await expect(page.getByRole('dialog', { name: 'Agency kill' })).toHaveCount(0)
   // Finding 16: the kill stays on the story, blocks it, and a desk chief acknowledges it.

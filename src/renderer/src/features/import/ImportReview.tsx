@@ -4,7 +4,9 @@ import { toPublication } from '../../../../shared/export/toPublication'
 import type { ImportProposal } from '../../../../shared/import/ImportProposal'
 import { isEmptyProposal } from '../../../../shared/import/isEmptyProposal'
 import { placeUnplaced, type PlaceTarget } from '../../../../shared/import/placeUnplaced'
+import { api } from '../../api'
 import { useModalDialog } from '../../useModalDialog'
+import { announceArticleChanged } from '../articles/articleChanged'
 import { PreviewPane } from '../preview/PreviewPane'
 import { KillWarning } from './KillWarning'
 import { UnplacedList } from './UnplacedList'
@@ -48,6 +50,7 @@ export function ImportReview({
   const [proposal, setProposal] = useState(proposed)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [killError, setKillError] = useState<string | null>(null)
   const { fields, kill } = proposal
   const alerts = proposal.messages.filter((m) => ALERT.test(m))
   const notes = proposal.messages.filter((m) => !ALERT.test(m))
@@ -76,6 +79,25 @@ export function ImportReview({
     }))
     title.current?.focus()
   }
+  /** A kill found on the desk is recorded on that story before the dialog goes, however it goes. */
+  const recordKill = async (then: () => void) => {
+    const earlier = kill?.earlier
+    if (!kill || !earlier) return then()
+    try {
+      await api.recordAgencyKill({ id: earlier.id, reason: kill.reason, uri: kill.uri })
+      announceArticleChanged(earlier.id)
+      then()
+    } catch (reason) {
+      setKillError(
+        `The kill could not be recorded on the story: ${reason instanceof Error ? reason.message : String(reason)}`,
+      )
+    }
+  }
+  const handleEscape = (event: { preventDefault: () => void }) => {
+    if (!kill) return onCancel()
+    event.preventDefault()
+    void recordKill(onCancel)
+  }
   const handleAccept = async () => {
     const checked = EditableFields.safeParse(proposal.fields)
     if (!checked.success) {
@@ -97,7 +119,7 @@ export function ImportReview({
       ref={dialog}
       className="import-review"
       aria-labelledby="import-title"
-      onCancel={onCancel}
+      onCancel={handleEscape}
     >
       <header className="dialog-head">
         <h2 id="import-title" ref={title} tabIndex={-1}>
@@ -118,8 +140,13 @@ export function ImportReview({
       {kill ? (
         <KillWarning
           kill={kill}
-          onOpenArticle={onOpenArticle}
-          onClose={onCancel}
+          error={killError}
+          canOpen={Boolean(onOpenArticle)}
+          onClose={() => void recordKill(onCancel)}
+          onOpen={() => {
+            const id = kill.earlier?.id
+            if (id && onOpenArticle) void recordKill(() => onOpenArticle(id))
+          }}
           onNotAKill={handleNotAKill}
         />
       ) : (

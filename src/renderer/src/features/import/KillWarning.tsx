@@ -1,36 +1,22 @@
-import { useState } from 'react'
 import type { KillNotice } from '../../../../shared/import/ImportProposal'
-import { api } from '../../api'
-import { announceArticleChanged } from '../articles/articleChanged'
 
 type Props = {
   kill: KillNotice
-  onOpenArticle?: ((id: string) => void) | undefined
+  /** Why the kill could not be recorded, when it could not. */
+  error: string | null
+  canOpen: boolean
   onClose: () => void
+  onOpen: () => void
   onNotAKill: () => void
 }
 
 /**
- * An agency kill, as a warning naming the withdrawn story. When the story is on this desk, the
- * kill is recorded on it (a blocking check until a desk chief acknowledges it) before the dialog
- * closes or the story opens, so the warning never vanishes. "Not a kill" is for copy the importer
- * misread (a story about people killed): it is then reviewed as a story.
+ * An agency kill, as a warning naming the withdrawn story. When the story is on this desk, closing
+ * (the button or Escape) or opening it records the kill on it first, so the warning never vanishes.
+ * "Not a kill" is for copy the importer misread (a story about people killed).
  */
-export function KillWarning({ kill, onOpenArticle, onClose, onNotAKill }: Props) {
-  const [error, setError] = useState<string | null>(null)
+export function KillWarning({ kill, error, canOpen, onClose, onOpen, onNotAKill }: Props) {
   const earlier = kill.earlier
-  const record = async (then: () => void) => {
-    if (!earlier) return then()
-    try {
-      await api.recordAgencyKill({ id: earlier.id, reason: kill.reason, uri: kill.uri })
-      announceArticleChanged(earlier.id)
-      then()
-    } catch (reason) {
-      setError(
-        `The kill could not be recorded on the story: ${reason instanceof Error ? reason.message : String(reason)}`,
-      )
-    }
-  }
   return (
     <>
       <div className="import-kill" role="alert">
@@ -42,8 +28,8 @@ export function KillWarning({ kill, onOpenArticle, onClose, onNotAKill }: Props)
         {earlier ? (
           <p>
             On this desk: <strong>{earlier.headline}</strong> ({earlier.status.replace('_', ' ')}).
-            The withdrawal is recorded on it: it cannot be submitted or approved until a desk chief
-            acknowledges it.
+            Closing this records the withdrawal on it: it cannot be submitted or approved until a
+            desk chief acknowledges it.
           </p>
         ) : (
           <p className="muted">
@@ -56,16 +42,12 @@ export function KillWarning({ kill, onOpenArticle, onClose, onNotAKill }: Props)
         <button type="button" className="button quiet-left" onClick={onNotAKill}>
           Not a kill: import as a story
         </button>
-        <button type="button" className="button" onClick={() => void record(onClose)}>
+        <button type="button" className="button" onClick={onClose}>
           {earlier ? 'Record and close' : 'Close'}
         </button>
-        {earlier && onOpenArticle && (
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => void record(() => onOpenArticle(earlier.id))}
-          >
-            Record and open the earlier story
+        {earlier && canOpen && (
+          <button type="button" className="button primary" onClick={onOpen}>
+            Record and open it
           </button>
         )}
       </footer>
