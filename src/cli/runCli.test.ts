@@ -78,10 +78,63 @@ describe('copydesk CLI', () => {
     const kill = await cli('import', 'tests/fixtures/agency/ap-kill.ninjs.json', '--create')
     expect(kill.code).toBe(1)
     expect(kill.err.split('\n')).toEqual([
-      'copydesk: tests/fixtures/agency/ap-kill.ninjs.json is an agency kill of “Ferry captain goes on trial in Tuscany”; no article was created.',
+      'copydesk: tests/fixtures/agency/ap-kill.ninjs.json is an agency kill of “Ferry captain goes on trial in Tuscany”; no article was created. If it is a story, run again with --not-a-kill.',
     ])
     expect(kill.out).toMatch(/^KILL: KILL: The story headlined/m)
     expect(JSON.parse((await cli('list', '--json')).out)).toHaveLength(1)
+  })
+
+  it('finding 1: --not-a-kill imports copy misread as a kill; a kill is recorded on the story it withdraws', async () => {
+    const earlier = await cli(
+      'import',
+      'tests/fixtures/agency/ap-trial.ninjs.json',
+      '--create',
+      '--json',
+    )
+    const { created } = JSON.parse(earlier.out) as { created: { id: string } }
+    const kill = await cli('import', 'tests/fixtures/agency/ap-kill.ninjs.json', '--create')
+    expect(kill.code).toBe(1)
+    expect(kill.err).toMatch(
+      new RegExp(
+        `It is recorded on ${created.id}, which cannot be submitted or approved until a desk chief acknowledges it`,
+      ),
+    )
+    const flagged = JSON.parse((await cli('get', created.id, '--json')).out) as {
+      agencyKill: { reason: string; acknowledged: null }
+    }
+    expect(flagged.agencyKill).toMatchObject({
+      reason: expect.stringMatching(/^KILL:/),
+      acknowledged: null,
+    })
+
+    const { writeFile } = await import('node:fs/promises')
+    const misread = `${dir.path}/misread.json`
+    await writeFile(
+      misread,
+      JSON.stringify({
+        uri: 'urn:x:misread',
+        headlines: [{ role: 'main', value: 'Talks withdrawn from agenda' }],
+        bodies: [{ contentType: 'text/plain', value: 'The talks were taken off the agenda.' }],
+        edNote: 'KILL the second paragraph if space is short.',
+      }),
+    )
+    expect((await cli('import', misread, '--create')).code).toBe(1)
+    const story = await cli('import', misread, '--create', '--not-a-kill')
+    expect(story.code).toBe(0)
+    expect(story.out).toMatch(/Note: Read as an agency kill \(KILL the second paragraph/)
+    expect(story.out).toMatch(/Created draft/)
+  })
+
+  it('bug (finding 18): an empty file was created as an empty draft and exited 0', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    const empty = `${dir.path}/empty.txt`
+    await writeFile(empty, '\n\n')
+    const result = await cli('import', empty, '--create')
+    expect(result.code).toBe(1)
+    expect(result.err.split('\n')).toEqual([
+      'copydesk: empty.txt has nothing to import: no headline and no text (The text is empty.).',
+    ])
+    expect(JSON.parse((await cli('list', '--json')).out)).toHaveLength(0)
   })
 
   it('fails readably with a non-zero exit code', async () => {

@@ -45,8 +45,11 @@ Commands:
                                   send an approved story to the CMS through the outbox; a story
                                   published before needs a correction note for readers
   outbox                          pushes and their state
-  import FILE [--create]          read wire copy (.txt), ninjs (.json) or HTML and show the
-                                  proposed article; --create also creates it as a draft
+  import FILE [--create] [--not-a-kill]
+                                  read wire copy (.txt), ninjs (.json) or HTML and show the
+                                  proposed article; --create also creates it as a draft. An
+                                  agency kill is recorded on the story it withdraws (exit 1);
+                                  --not-a-kill imports copy misread as a kill as a story
 ${CONFIG_USAGE}
   unlock [--force]                remove the data folder's lock left by a Copydesk that stopped;
                                   --force also one that may be held (another computer's): warns
@@ -74,6 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         summary: { type: 'string' },
         deck: { type: 'string' },
         create: { type: 'boolean', default: false },
+        'not-a-kill': { type: 'boolean', default: false },
         name: { type: 'string' },
         role: { type: 'string' },
         note: { type: 'string' },
@@ -126,7 +130,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   })
 }
 
-type Values = { 'data-dir'?: string | undefined; json: boolean; create: boolean }
+type Values = {
+  'data-dir'?: string | undefined
+  json: boolean
+  create: boolean
+  'not-a-kill'?: boolean | undefined
+}
 
 async function withWorkstation(
   values: Values,
@@ -185,19 +194,38 @@ async function runImport(file: string | undefined, values: Values, io: CliIo): P
       )
     }
     const proposal = parsed.data
+    if (proposal.kill && values['not-a-kill']) {
+      proposal.messages.unshift(
+        `Read as an agency kill (${proposal.kill.reason.slice(0, 200)}); --not-a-kill imports it as a story.`,
+      )
+      proposal.kill = null
+    }
     if (values.create && proposal.kill) {
+      const { kill } = proposal
+      // The kill stays on the story it withdraws: a blocking check until a desk chief acknowledges it.
+      const recorded = kill.earlier
+        ? await workstation.dispatch('recordAgencyKill', {
+            id: kill.earlier.id,
+            reason: kill.reason,
+            ...(kill.uri ? { uri: kill.uri } : {}),
+          })
+        : null
+      if (recorded && !recorded.ok) return fail(io, values.json, recorded.error)
       io.out(
         values.json
           ? JSON.stringify({ ...proposal, created: null }, null, 2)
           : formatProposal(proposal, null),
       )
-      const what = proposal.kill.headline ? `“${proposal.kill.headline}”` : 'an earlier story'
+      const what = kill.headline ? `“${kill.headline}”` : 'an earlier story'
+      const where = kill.earlier
+        ? ` It is recorded on ${kill.earlier.id}, which cannot be submitted or approved until a desk chief acknowledges it.`
+        : ''
       return fail(
         io,
         values.json,
         new AppError(
           'INVALID_INPUT',
-          `${file} is an agency kill of ${what}; no article was created.`,
+          `${file} is an agency kill of ${what}; no article was created.${where} If it is a story, run again with --not-a-kill.`,
         ),
       )
     }

@@ -7,6 +7,7 @@ import { createHandlers } from './ipc/createHandlers'
 import { refuseWrites } from './ipc/refuseWrites'
 import { ArticleService } from './services/ArticleService'
 import { ExportService } from './services/ExportService'
+import { AgencyKillService } from './services/AgencyKillService'
 import { ImportService } from './services/ImportService'
 import { OutboxService } from './services/OutboxService'
 import { OutboxStore } from './store/OutboxStore'
@@ -72,10 +73,8 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const user = () => profiles.get()?.name ?? fallbackUser()
   const history = new HistoryRepository(options.dataDir, quarantine, access)
   const articles = new ArticleService(repository, history, { now, user, newId: randomUUID })
-  const workflow: WorkflowService = new WorkflowService(repository, history, settings, {
-    now,
-    profile: () => profiles.get(),
-  })
+  const workflowEnv = { now, profile: () => profiles.get() }
+  const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
   const secrets = await SecretStore.open(
     options.dataDir,
     options.secretCipher ?? null,
@@ -123,6 +122,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         createHandlers({
           articles,
           imports: new ImportService(undefined, repository),
+          kills: new AgencyKillService(repository, workflow, workflowEnv),
           settings,
           workflow,
           profiles,

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, test } from './deskTest'
-import { expectSaved, startNewArticle, signIn } from './actions'
+import { expectSaved, startNewArticle, signIn, switchProfile } from './actions'
 
 const fixturePath = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
 /** Pastes into the focused body the way a browser does: a paste event carrying clipboard data. */
@@ -76,6 +76,27 @@ test('wire copy pasted into an empty article is reviewed, then fills every part'
   })
 })
 
+test('bug (finding 14): after pasting Japanese wire copy the language field showed nothing', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  await startNewArticle(page, '')
+  await expect(page.getByLabel('Language')).toHaveAttribute('placeholder', 'Desk: en')
+  await page.getByRole('textbox', { name: 'Article body' }).click()
+  await paste(page, { 'text/plain': await readFile(agency('kyodo-summit.txt'), 'utf8') })
+  await page
+    .getByRole('dialog', { name: 'Review import' })
+    .getByRole('button', { name: 'Use in this article' })
+    .click()
+  await expect(page.getByLabel('Language')).toHaveValue('ja')
+  await expect(page.getByLabel('Dateline place')).toHaveValue('東京')
+  await expectSaved(page)
+  expect(JSON.parse(await storedJson(desk.dataDir))).toMatchObject({ language: 'ja' })
+})
+
 test('a wire file dropped on the window is offered for import', async ({ page, desk }) => {
   const host = await desk.start()
   await page.goto(host.url)
@@ -142,10 +163,9 @@ test('a TT ninjs item keeps its photo caption aside, its language and its entiti
   await expect(page.getByLabel('Language')).toHaveValue('sv')
   const entities = page.getByRole('group', { name: 'People, places, organisations' })
   await expect(entities).toContainText('Försvarsmakten')
-  await expect(entities.getByRole('link', { name: 'link' }).first()).toHaveAttribute(
-    'href',
-    'http://www.wikidata.org/entity/Q1141946',
-  )
+  await expect(
+    entities.getByRole('link', { name: 'Open Försvarsmakten on www.wikidata.org' }),
+  ).toHaveAttribute('href', 'http://www.wikidata.org/entity/Q1141946')
   await page.getByLabel('Entity kind').selectOption('place')
   await page.getByLabel('Entity name').fill('Skåne')
   await page.getByLabel('Entity URI').fill('http://www.wikidata.org/entity/Q104891')
@@ -195,9 +215,162 @@ test('an agency kill is a warning naming the earlier story, never a story to cre
   await expect(kill.getByRole('button', { name: 'Create article' })).toHaveCount(0)
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: `${process.env['SCREENSHOTS']}/import-kill.png` })
-  await kill.getByRole('button', { name: 'Open the earlier story' }).click()
+  await kill.getByRole('button', { name: 'Record and open it' }).click()
   await expect(page.getByLabel('Headline')).toHaveValue('Ferry captain goes on trial in Tuscany')
   await expect(page.getByRole('dialog', { name: 'Agency kill' })).toHaveCount(0)
+  // Finding 16: the kill stays on the story, blocks it, and a desk chief acknowledges it.
+  const banner = page.getByRole('alert', { name: 'Agency kill' })
+  await expect(banner).toContainText('The agency withdrew this story: do not publish.')
+  await expect(banner).toContainText('A desk chief must acknowledge it')
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText(
+    'The agency withdrew this story: do not publish. A desk chief must acknowledge it',
+  )
+  await expect(page.getByRole('button', { name: 'Submit to desk' })).toBeDisabled()
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/editor-agency-kill.png` })
+  await switchProfile(page, 'Vikram Desk', 'Desk chief')
+  await page.getByRole('button', { name: "Acknowledge the agency's kill" }).click()
+  await expect(page.getByRole('note')).toContainText('Vikram Desk acknowledged it')
+  const stored = JSON.parse(await storedJson(desk.dataDir))
+  expect(stored.agencyKill).toMatchObject({
+    reason: expect.stringMatching(/^KILL: The story headlined/),
+    acknowledged: { by: 'Vikram Desk' },
+  })
+})
+
+test('finding 1: a story with KILLED in its headline is a story; a misread kill can be imported as one', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  await dropFile(page, agency('false-kill.txt'), 'false-kill.txt')
+  const review = page.getByRole('dialog', { name: 'Review import' })
+  await expect(review).toContainText('false-kill.txt · read as Wire copy')
+  await review.getByRole('button', { name: 'Cancel' }).click()
+
+  const misread = JSON.stringify({
+    uri: 'urn:x:misread',
+    headlines: [{ role: 'main', value: 'Talks withdrawn from agenda' }],
+    bodies: [{ contentType: 'text/plain', value: 'The talks were taken off the agenda.' }],
+    edNote: 'KILL the second paragraph if space is short.',
+  })
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer()
+    data.items.add(new File([content], 'misread.json', { type: 'application/json' }))
+    return data
+  }, misread)
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+  const kill = page.getByRole('dialog', { name: 'Agency kill' })
+  await expect(kill.getByRole('button', { name: 'Create article' })).toHaveCount(0)
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/import-not-a-kill.png` })
+  await kill.getByRole('button', { name: 'Not a kill: import as a story' }).click()
+  const asStory = page.getByRole('dialog', { name: 'Review import' })
+  await expect(asStory.getByRole('list', { name: 'Import notes' })).toContainText(
+    'you chose to import it as a story',
+  )
+  await asStory.getByRole('button', { name: 'Create article' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Talks withdrawn from agenda')
+})
+
+test('finding 5: a not-placed line too long for the deck says so, and the import is never lost', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  const long = `Budget passes Senate\n\nKey Points:\n- Senate passes budget\n- House votes next\n\n3 min read\n\nBudget passes after long night\n\n${'This standfirst line is very long. '.repeat(70)}\n\nWASHINGTON (AP) -- The Senate passed the budget on Monday.\n\nMore text here.`
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer()
+    data.items.add(new File([content], 'long-unplaced.txt', { type: 'text/plain' }))
+    return data
+  }, long)
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+  const review = page.getByRole('dialog', { name: 'Review import' })
+  const deck = review.getByRole('button', { name: /^Deck: This standfirst/ })
+  await expect(deck).toHaveAttribute('aria-disabled', 'true')
+  await expect(deck).toHaveAccessibleDescription(/Too long for the deck: 2,449 characters/)
+  await deck.click({ force: true })
+  await expect(review.getByRole('region', { name: /Not placed/ })).toContainText(
+    'This standfirst line is very long.',
+  )
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/import-placement-limits.png` })
+  await review.getByRole('button', { name: /^Drop: This standfirst/ }).click()
+  await expect(review.getByRole('heading', { name: 'Review import' })).toBeFocused()
+  await review.getByRole('button', { name: 'Create article' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Budget passes Senate')
+  await expect(page.getByLabel('Deck')).toHaveValue('Budget passes after long night')
+})
+
+test('finding 17: an embargoed item is a warning, kept on the story, a blocking check and in its rights row', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  // Superdesk's ninjs 1.x shape, embargoed until tomorrow.
+  const until = new Date(Date.now() + 86_400_000)
+  until.setUTCSeconds(0, 0)
+  const item = JSON.parse(await readFile(agency('sd-embargoed.json'), 'utf8'))
+  item.embargoed = until.toISOString()
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer()
+    data.items.add(new File([content], 'sd-embargoed.json', { type: 'application/json' }))
+    return data
+  }, JSON.stringify(item))
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+  const review = page.getByRole('dialog', { name: 'Review import' })
+  const shown = until.toISOString().replace('T', ' ').slice(0, 16)
+  await expect(review.getByRole('alert')).toContainText(`EMBARGOED until ${shown} UTC`)
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/import-embargo.png` })
+  await review.getByRole('button', { name: 'Create article' }).click()
+  await expect(page.getByLabel('Headline')).toHaveValue('Heat waves test city water supplies')
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText(
+    `Embargoed until ${shown} UTC: it cannot be submitted or published before then.`,
+  )
+  await expect(page.getByRole('button', { name: 'Submit to desk' })).toBeDisabled()
+  await expect(page.getByLabel('Embargoed until (your time)')).not.toHaveValue('')
+  await page.getByLabel('Copyright holder').fill('360info')
+  await expectSaved(page)
+  const stored = JSON.parse(await storedJson(desk.dataDir))
+  expect(stored).toMatchObject({
+    embargoedUntil: until.toISOString(),
+    copyrightHolder: '360info',
+    byline: ['Maya Lindqvist, Lund University'],
+  })
+  if (process.env['SCREENSHOTS']) {
+    await page.getByRole('group', { name: 'Rights and embargo' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/editor-rights.png` })
+  }
+})
+
+test('desk settings hold the desk language and copyright', async ({ page, desk }) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  await page.getByRole('button', { name: 'Desk settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Desk settings' })
+  await settings.getByLabel('Copyright holder').fill('Kerala Times')
+  await settings
+    .getByLabel('Copyright notice')
+    .fill('Copyright 2026 Kerala Times. All rights reserved.')
+  await settings.getByLabel('Desk language').fill('en-IN')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: `${process.env['SCREENSHOTS']}/settings-rights.png` })
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings).toBeHidden()
+  const saved = JSON.parse(await readFile(join(desk.dataDir, 'settings.json'), 'utf8'))
+  expect(saved).toMatchObject({
+    copyrightHolder: 'Kerala Times',
+    copyrightNotice: 'Copyright 2026 Kerala Times. All rights reserved.',
+    language: 'en-IN',
+  })
 })
 
 test('key points reorder by drag and drop', async ({ page, desk }) => {

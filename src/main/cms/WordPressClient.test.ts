@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CmsDesk } from '../testing/cmsDesk'
@@ -93,6 +93,7 @@ describe('WordPress: a post belongs to one story', () => {
     const outbox = JSON.parse(await readFile(file, 'utf8'))
     // A fresh data folder holding a copy of the article: same article id, another desk id.
     await writeFile(file, JSON.stringify({ items: [], remoteIds: {} }))
+    await rm(join(desk.dataDir, 'desk.json'))
     expect(outbox.deskId).toMatch(/^[0-9a-f-]{36}$/)
     await desk.open()
     await desk.revise(id, { headline: 'Copied elsewhere' })

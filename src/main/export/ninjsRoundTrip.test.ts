@@ -230,3 +230,70 @@ describe('3.9: every export is well-formed XML whatever the text holds', () => {
     }
   })
 })
+
+describe('item 10 after review: the round trip keeps what the editor wrote', () => {
+  const roundTrip = (fields: Partial<Article>) =>
+    parseNinjs(toNinjs(article(fields), ninjsOptions), htmlToBody).fields
+  const body = (...paragraphs: string[]) => ({ type: 'doc' as const, content: paragraphs.map(p) })
+
+  it('bug (finding 6): a lead "NASA — the agency — said…" lost "NASA — " behind a dateline', () => {
+    const back = roundTrip({
+      dateline: { place: 'Houston', date: '2026-01-23' },
+      body: body('NASA — the agency — said the launch would slip.'),
+    })
+    expect(back.body).toEqual(body('NASA — the agency — said the launch would slip.'))
+    expect(back.dateline).toEqual({ place: 'Houston', date: '2026-01-23' })
+  })
+  it('bug (finding 6): without a dateline, "NASA — the agency…" became the place "Nasa"', () => {
+    const back = roundTrip({
+      dateline: { place: '', date: null },
+      body: body('NASA — the agency — said the launch would slip.'),
+    })
+    expect(back.dateline).toEqual({ place: '', date: null })
+    expect(back.body).toEqual(body('NASA — the agency — said the launch would slip.'))
+  })
+  it('bug (finding 10): the byline ["Smith, John"] came back as ["Smith", "John"]', () => {
+    expect(roundTrip({ byline: ['Smith, John', 'Jane Roe'] }).byline).toEqual([
+      'Smith, John',
+      'Jane Roe',
+    ])
+    expect(roundTrip({ byline: ['Asha Rao', 'Ken Sato'] }).byline).toEqual(['Asha Rao', 'Ken Sato'])
+  })
+  it.each([
+    ['a dateline without a date gained the contentCreated date', { place: 'Kochi', date: null }],
+    [
+      'a date without a place was replaced by the contentCreated day',
+      { place: '', date: '2025-12-30' },
+    ],
+    ['a lowercase place lost its date', { place: 'the Hague', date: '2026-01-20' }],
+  ])('bug (finding 11): %s', (_name, dateline) => {
+    const back = roundTrip({
+      dateline,
+      contentCreated: '2026-01-23T06:30:00.000Z',
+      body: body('The court ruled on Monday.'),
+    })
+    expect(back.dateline).toEqual(dateline)
+    expect(back.body).toEqual(body('The court ruled on Monday.'))
+  })
+  it('bug (low): a subject with a relation but no code came back as a tag; a name-only one is a tag', () => {
+    const back = roundTrip({
+      entities: [{ kind: 'subject', name: 'Elections', rel: 'about' }],
+      tags: ['Budget'],
+    })
+    expect(back.entities).toEqual([{ kind: 'subject', name: 'Elections', rel: 'about' }])
+    expect(back.tags).toEqual(['Budget'])
+  })
+  it('an affiliation stays with its writer both ways', () => {
+    expect(roundTrip({ byline: ['Maya Lindqvist, Lund University'] }).byline).toEqual([
+      'Maya Lindqvist, Lund University',
+    ])
+  })
+  it('bug (low): an empty key points title came back as "Key Points"', () => {
+    const keyPoints = { title: '', items: ['One', 'Two'] }
+    expect(roundTrip({ keyPoints }).keyPoints).toEqual(keyPoints)
+    expect(roundTrip({ keyPoints: { title: 'In brief', items: ['One'] } }).keyPoints).toEqual({
+      title: 'In brief',
+      items: ['One'],
+    })
+  })
+})

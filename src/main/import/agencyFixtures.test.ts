@@ -130,7 +130,7 @@ describe('NTB ninjs 2.1', () => {
     )
     expect(p.fields.tags).toEqual(['Innenriks'])
     expect(p.kill).toBeNull()
-    expect(p.messages).toContain('Agency note: Noe utvidet.')
+    expect(p.unplaced).toContainEqual({ kind: 'note', text: 'Agency note: Noe utvidet.' })
   })
 })
 

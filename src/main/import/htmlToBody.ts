@@ -4,9 +4,13 @@ import { JSDOM } from 'jsdom'
 import type { DocNode } from '../../shared/domain/DocNode'
 import { bodySchema } from '../../shared/editor-schema/validateBody'
 import { cleanHtml } from '../../shared/import/cleanHtml'
+import { BODY_LIMITS } from '../../shared/domain/DocNode'
 import type { HtmlBody } from '../../shared/import/HtmlBody'
-import { readCaption } from '../../shared/import/readCaption'
+import { htmlDepth, htmlToText } from '../../shared/import/htmlToText'
 import { readFeedMarkup } from './readFeedMarkup'
+
+/** Deeper than this the markup is not a story's (lists in quotes go a few levels): read as text. */
+const MARKUP_DEPTH_MAX = BODY_LIMITS.depth * 2
 
 let dom: { window: JSDOM['window']; purify: DOMPurify } | undefined
 
@@ -17,6 +21,8 @@ let dom: { window: JSDOM['window']; purify: DOMPurify } | undefined
  * before it is sanitized and parsed with the editor schema.
  */
 export function htmlToBody(html: string, options: { headline?: string } = {}): HtmlBody {
+  const depth = htmlDepth(html)
+  if (depth > MARKUP_DEPTH_MAX) return asText(html, depth)
   if (!dom) {
     const { window } = new JSDOM('')
     dom = { window, purify: createDOMPurify(window) }
@@ -26,14 +32,6 @@ export function htmlToBody(html: string, options: { headline?: string } = {}): H
   const found = readFeedMarkup(raw, options.headline ?? '')
   const container = dom.window.document.createElement('div')
   container.innerHTML = cleanHtml(raw.innerHTML, dom.purify)
-  const unplaced = [...found.unplaced]
-  for (const p of [...container.querySelectorAll('p')]) {
-    const caption = readCaption(p.textContent ?? '')
-    if (caption) {
-      unplaced.push(caption)
-      p.remove()
-    }
-  }
   const json: { content?: DocNode[] } = PmDOMParser.fromSchema(bodySchema())
     .parse(container)
     .toJSON()
@@ -44,8 +42,26 @@ export function htmlToBody(html: string, options: { headline?: string } = {}): H
     },
     keyPoints: found.keyPoints,
     dateline: found.dateline,
-    unplaced,
+    unplaced: found.unplaced,
     agency: found.agency,
     notes: found.notes,
+  }
+}
+
+/** Markup nested past any story's depth, as plain paragraphs: its text is kept, its tags are not. */
+function asText(html: string, depth: number): HtmlBody {
+  const paragraphs = htmlToText(html).map((text) => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text }],
+  }))
+  return {
+    body: { type: 'doc', content: paragraphs.length > 0 ? paragraphs : [{ type: 'paragraph' }] },
+    keyPoints: null,
+    dateline: null,
+    unplaced: [],
+    agency: '',
+    notes: [
+      `The HTML is nested ${depth} levels deep (a story nests a few); it was read as plain text, without its formatting.`,
+    ],
   }
 }

@@ -63,6 +63,16 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
       handlers.setCorrectionNote,
     ),
     testConnection: bind('testConnection', contract.testConnection.input, handlers.testConnection),
+    recordAgencyKill: bind(
+      'recordAgencyKill',
+      contract.recordAgencyKill.input,
+      handlers.recordAgencyKill,
+    ),
+    acknowledgeAgencyKill: bind(
+      'acknowledgeAgencyKill',
+      contract.acknowledgeAgencyKill.input,
+      handlers.acknowledgeAgencyKill,
+    ),
   }
   return async (method, payload) => {
     try {

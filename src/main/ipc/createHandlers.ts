@@ -1,5 +1,6 @@
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
+import type { AgencyKillService } from '../services/AgencyKillService'
 import type { ArticleService } from '../services/ArticleService'
 import type { ImportService } from '../services/ImportService'
 import type { ExportService } from '../services/ExportService'
@@ -15,6 +16,7 @@ import type { Handlers } from './createDispatcher'
 export function createHandlers(services: {
   articles: ArticleService
   imports: ImportService
+  kills: AgencyKillService
   settings: DeskSettingsStore
   workflow: WorkflowService
   exports: ExportService
@@ -75,5 +77,7 @@ export function createHandlers(services: {
     checkPush: (input) => outbox.check(input),
     setCorrectionNote: (input) => workflow.writeCorrectionNote(input),
     testConnection: (input) => targets.testWordPress(input),
+    recordAgencyKill: (input) => services.kills.record(input),
+    acknowledgeAgencyKill: (input) => services.kills.acknowledge(input),
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { tempDir } from '../testing/tempDir'
+import { fieldOf } from './ExportService'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let ws: Workstation
@@ -205,4 +206,30 @@ describe('a story published before, exported again', () => {
       await call('exportArticles', { status: 'approved', format: 'ninjs', dir: out }),
     ).toHaveLength(2)
   })
+})
+
+describe('after the import review', () => {
+  it('bug (finding 15): the Copydesk JSON said language "" for a story in the desk\'s language', async () => {
+    const id = await approvedStory('Quad ministers meet')
+    const out = join(dir.path, 'out')
+    const [file] = (await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })) as {
+      file: string
+    }[]
+    const written = JSON.parse(await readFile(file?.file ?? '', 'utf8')) as { language: string }
+    expect(written.language).toBe('en')
+  })
+  it.each([
+    ['/people/0/uri', 'entities'],
+    ['/organisations/1/name', 'entities'],
+    ['/places/0/uri', 'entities'],
+    ['/subjects/2/uri', 'entities'],
+    ['/located', 'dateline'],
+    ['/copyrightHolder', 'copyrightHolder'],
+    ['/copyrightNotice', 'copyrightNotice'],
+  ])(
+    'bug (finding 13): a schema error at %s pointed at the wrong field (now %s)',
+    (path, field) => {
+      expect(fieldOf(path)).toBe(field)
+    },
+  )
 })

@@ -40,6 +40,7 @@ export class ExportService {
       exportedAt: this.env.now(),
       generator: this.env.generator,
       comments: { enabled: settings.commentsEnabled, minLength: settings.commentMinLength },
+      language: settings.language,
     })
   }
 
@@ -178,11 +179,17 @@ const FIELD_BY_PATH: [RegExp, keyof EditableFields][] = [
   [/^\/deck/, 'deck'],
   [/^\/(summary|descriptions)/, 'summary'],
   [/^\/keyPoints/, 'keyPoints'],
-  [/^\/(dateline|located|places)/, 'dateline'],
+  [/^\/(dateline|located)/, 'dateline'],
   [/^\/(byline|by$)/, 'byline'],
-  [/^\/(credit|copyrightHolder)/, 'credit'],
+  [/^\/credit/, 'credit'],
+  [/^\/copyrightHolder/, 'copyrightHolder'],
+  [/^\/copyrightNotice/, 'copyrightNotice'],
   [/^\/(sources|infoSources)/, 'sources'],
-  [/^\/(tags|subjects)/, 'tags'],
+  // People, places, organisations and coded subjects are the story's entities (free tags, as
+  // name-only subjects, cannot fail the schema).
+  [/^\/(entities|people|organisations|places|subjects)/, 'entities'],
+  [/^\/tags/, 'tags'],
+  [/^\/language/, 'language'],
   [/^\/(body|bodies|wordCount|readingTime)/, 'body'],
 ]
 

@@ -96,18 +96,34 @@ describe('ImportService', () => {
     expect(JSON.stringify(fields.body)).not.toContain('javascript')
   })
 
+  it('never throws on broken JSON: it is read as text and the review says so', async () => {
+    const proposal = await imports.propose({ name: 'x.json', content: '{"headline": ' })
+    expect(proposal.messages[0]).toMatch(/x\.json is not valid JSON/)
+    expect(docText(proposal.fields.body)).toBe('{"headline":')
+  })
+
   it.each([
-    ['broken JSON', 'x.json', '{"headline": '],
-    ['JSON that is not ninjs', 'x.json', '{"foo": 1}'],
-    ['a JSON array', 'x.json', '[1,2,3]'],
+    ['JSON that is not ninjs', 'x.json', '{"foo": 1}', /not an IPTC ninjs document/],
+    ['a JSON array', 'x.json', '[1,2,3]', /not an IPTC ninjs document/],
     [
       'ninjs with wrong types',
       'x.json',
       '{"uri": 5, "headlines": "nope", "bodies": [null, 3], "located": []}',
+      /no headline/,
     ],
-    ['empty', 'x.txt', ''],
-  ])('never throws on %s, and says what happened', async (_name, name, content) => {
-    const proposal = await imports.propose({ name, content })
-    expect(proposal.fields.body.content?.length).toBeGreaterThan(0)
-  })
+    ['empty', 'x.txt', '', /The text is empty/],
+    ['white space', 'x.txt', ' \n\n\t ', /The text is empty/],
+  ])(
+    'bug: %s was offered as an empty "Untitled article"; now refused in one line naming the file',
+    async (_name, name, content, why) => {
+      const refusal = imports.propose({ name, content })
+      await expect(refusal).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(
+          new RegExp(`^${name.replace('.', '\\.')} has nothing to import`),
+        ),
+      })
+      await expect(refusal).rejects.toThrow(why)
+    },
+  )
 })

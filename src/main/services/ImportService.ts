@@ -1,25 +1,22 @@
-import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import type { ArticleSummary } from '../../shared/domain/Article'
 import { EditableFields } from '../../shared/domain/Article'
+import { docText } from '../../shared/domain/countWords'
 import { blankFields } from '../../shared/domain/newArticle'
 import { stripXmlForbiddenDeep } from '../../shared/domain/stripXmlForbidden'
 import { validateBody } from '../../shared/editor-schema/validateBody'
 import { AppError } from '../../shared/ipc/AppError'
 import { detectLanguage } from '../../shared/import/detectLanguage'
 import { fitProposal } from '../../shared/import/fitProposal'
+import { isEmptyProposal } from '../../shared/import/isEmptyProposal'
 import type { ImportProposal, KillNotice } from '../../shared/import/ImportProposal'
+import { normalizeText } from '../../shared/import/normalizeText'
 import { looksLikeNinjs, parseNinjs } from '../../shared/import/parseNinjs'
 import { parseWireText } from '../../shared/import/parseWireText'
-import { docText } from '../../shared/domain/countWords'
+import { unwrapFeedItem } from '../../shared/import/unwrapFeedItem'
 import { htmlToBody } from '../import/htmlToBody'
 
-/** Where a kill notice looks for the story it withdraws. */
-export type DeskLookup = {
-  list(): Promise<ArticleSummary[]>
-  get(id: string): Promise<Article>
-}
-
-/** How many of the most recently changed stories a kill is matched against by the feed's URI. */
-const KILL_SEARCH_LIMIT = 500
+/** Where a kill notice looks for the story it withdraws: the desk's index, never every file. */
+export type DeskLookup = { list(): Promise<ArticleSummary[]> }
 
 /** Turns a file's text (wire copy, ninjs JSON, HTML) into a proposed article for the editor to review. */
 export class ImportService {
@@ -30,14 +27,20 @@ export class ImportService {
 
   /**
    * A proposal that fits the article's limits: characters XML forbids are stripped from every
-   * text, over-long or malformed parts are trimmed or dropped with a message saying why. Throws
-   * only when the result still cannot be stored, with one line naming the part.
+   * text, over-long or malformed parts are trimmed or dropped with a message saying why. Throws,
+   * with one line naming the problem, when the file holds nothing to import (no headline, no
+   * text, no kill) or the result still cannot be stored.
    */
   async propose(input: { name: string; content: string }): Promise<ImportProposal> {
     const proposal = fitProposal(stripXmlForbiddenDeep(this.parse(input)))
     if (!proposal.fields.language)
       proposal.fields.language = detectLanguage(
         `${proposal.fields.headline} ${docText(proposal.fields.body).slice(0, 2000)}`,
+      )
+    if (isEmptyProposal(proposal))
+      throw new AppError(
+        'INVALID_INPUT',
+        `${input.name} has nothing to import: no headline and no text${proposal.messages[0] ? ` (${proposal.messages[0]})` : ''}.`,
       )
     const problems = validateBody(proposal.fields.body)
     if (problems.length > 0)
@@ -61,31 +64,18 @@ export class ImportService {
   private async withEarlier(kill: KillNotice): Promise<KillNotice> {
     if (!this.desk) return kill
     const summaries = await this.desk.list()
-    const recent = [...summaries]
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-      .slice(0, KILL_SEARCH_LIMIT)
-    if (kill.uri)
-      for (const summary of recent) {
-        const article = await this.desk.get(summary.id).catch(() => null)
-        if (article?.feedItem?.uri === kill.uri)
-          return {
-            ...kill,
-            earlier: { id: article.id, headline: article.headline, status: article.status },
-          }
-      }
-    const wanted = normalize(kill.headline ?? '')
-    const byHeadline = wanted ? summaries.find((s) => normalize(s.headline) === wanted) : undefined
-    return byHeadline
-      ? {
-          ...kill,
-          earlier: { id: byHeadline.id, headline: byHeadline.headline, status: byHeadline.status },
-        }
+    const wanted = normalizeText(kill.headline ?? '')
+    const earlier =
+      (kill.uri ? summaries.find((s) => s.feedItem?.uri === kill.uri) : undefined) ??
+      (wanted ? summaries.find((s) => normalizeText(s.headline) === wanted) : undefined)
+    return earlier
+      ? { ...kill, earlier: { id: earlier.id, headline: earlier.headline, status: earlier.status } }
       : kill
   }
 
   private parse({ name, content }: { name: string; content: string }): ImportProposal {
     const trimmed = content.trimStart()
-    if (/\.json$/i.test(name) || trimmed.startsWith('{')) {
+    if (/\.json$/i.test(name) || trimmed.startsWith('{') || trimmed.startsWith('[')) {
       let data: unknown
       try {
         data = JSON.parse(content)
@@ -95,47 +85,50 @@ export class ImportService {
         proposal.messages.unshift(`${name} is not valid JSON (${reason}); it was read as text.`)
         return proposal
       }
-      if (looksLikeNinjs(data)) return parseNinjs(data, htmlToBody)
+      const { item, notes } = unwrapFeedItem(data)
+      if (looksLikeNinjs(item)) {
+        const proposal = parseNinjs(item, htmlToBody, this.now())
+        proposal.messages.unshift(...notes)
+        return proposal
+      }
       return {
         format: 'plain-text',
         fields: blankFields(),
-        messages: [`${name} is JSON but not an IPTC ninjs document.`],
+        messages: [
+          `${name} is JSON but not an IPTC ninjs document (nor an API envelope around one).`,
+        ],
         unplaced: [],
         kill: null,
       }
     }
-    if (/\.html?$/i.test(name) || /^<(!doctype|html|body|h\d|p|div|article)\b/i.test(trimmed)) {
-      const fields = blankFields()
-      const read = htmlToBody(content)
-      const body = read.body
-      const first = body.content?.[0]
-      if (first?.type === 'heading') {
-        fields.headline = (first.content ?? []).map((n) => n.text ?? '').join('')
-        body.content = body.content?.slice(1)
-      }
-      fields.body =
-        body.content && body.content.length > 0
-          ? body
-          : { type: 'doc', content: [{ type: 'paragraph' }] }
-      if (read.keyPoints) fields.keyPoints = read.keyPoints
-      return {
-        format: 'html',
-        fields,
-        messages: [
-          'Formatting other than headings, lists, bold, italic and links was dropped.',
-          ...read.notes,
-        ],
-        unplaced: read.unplaced,
-        kill: null,
-      }
-    }
+    if (/\.html?$/i.test(name) || /^<(!doctype|html|body|h\d|p|div|article)\b/i.test(trimmed))
+      return this.parseHtml(content)
     return parseWireText(content, this.now())
   }
-}
 
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  private parseHtml(content: string): ImportProposal {
+    const fields = blankFields()
+    const read = htmlToBody(content)
+    const body = read.body
+    const first = body.content?.[0]
+    if (first?.type === 'heading') {
+      fields.headline = (first.content ?? []).map((n) => n.text ?? '').join('')
+      body.content = body.content?.slice(1)
+    }
+    fields.body =
+      body.content && body.content.length > 0
+        ? body
+        : { type: 'doc', content: [{ type: 'paragraph' }] }
+    if (read.keyPoints) fields.keyPoints = read.keyPoints
+    return {
+      format: 'html',
+      fields,
+      messages: [
+        'Formatting other than headings, lists, bold, italic and links was dropped.',
+        ...read.notes,
+      ],
+      unplaced: read.unplaced,
+      kill: null,
+    }
+  }
 }

@@ -37,7 +37,7 @@ export class WorkflowService {
       author: current.author,
       action: input.action,
       note,
-      checksPass: passesChecks(checkArticle(current, settings)),
+      checksPass: passesChecks(checkArticle(current, settings, new Date(this.env.now()))),
       fourEyes: settings.fourEyes,
       wasPublished: current.publishedAt !== null,
     })

@@ -19,7 +19,7 @@ export const IndexEntry = ArticleSummary.extend({
 export type IndexEntry = z.infer<typeof IndexEntry>
 
 /** Bumped when IndexEntry changes; an index of another version is rebuilt from the files, silently. */
-const INDEX_VERSION = 4
+const INDEX_VERSION = 5
 
 const IndexFile = z.object({
   schemaVersion: z.literal(INDEX_VERSION),

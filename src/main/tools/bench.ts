@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { benchWordCount, withCjkShare } from './benchCjk'
 import { corpusArticle, seeded } from './benchCorpus'
 import { benchExport } from './benchExport'
 import { benchSaves, seedStore } from './benchSaves'
@@ -31,7 +32,14 @@ async function main(): Promise<void> {
       ...(await benchSearch(join(root, `store-${largest}`), corpus, words.words, quick ? 3 : 10)),
     )
   }
-  if (wanted('export')) rows.push(...benchExport(corpus.slice(0, quick ? 500 : 10_000)))
+  if (wanted('export')) {
+    const exported = corpus.slice(0, quick ? 500 : 10_000)
+    rows.push(...benchExport(exported))
+    // A tenth of the desk files in Japanese, Chinese or Thai: counted by Intl.Segmenter.
+    const mixed = withCjkShare(exported, seeded(11))
+    rows.push(...benchExport(mixed, '10% Japanese/Chinese/Thai'))
+    rows.push(...benchWordCount(withCjkShare(corpus.slice(0, 300), seeded(12))))
+  }
   if (wanted('typing')) {
     // Its own seed, so the document is the same in quick and full runs.
     const article = typingArticle(vocabulary(seeded(7)).draw)

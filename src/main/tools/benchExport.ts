@@ -6,7 +6,7 @@ import { validateExport } from '../export/schemaValidators'
 import type { Row } from './benchTable'
 
 /** Maps every article to both export formats and validates each against its schema. */
-export function benchExport(corpus: Article[]): Row[] {
+export function benchExport(corpus: Article[], label = ''): Row[] {
   return (['copydesk', 'ninjs'] as const).map((format) => {
     const start = performance.now()
     let valid = 0
@@ -28,7 +28,7 @@ export function benchExport(corpus: Article[]): Row[] {
     }
     const seconds = (performance.now() - start) / 1000
     return {
-      measure: `export + validate, ${format}, ${corpus.length} articles`,
+      measure: `export + validate, ${format}, ${corpus.length} articles${label ? `, ${label}` : ''}`,
       value: `${Math.round(corpus.length / seconds)} articles/s`,
       baseline: `${valid} valid`,
       ratio: '',

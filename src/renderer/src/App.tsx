@@ -129,9 +129,14 @@ export function App() {
           proposal={fileImport.pending.proposal}
           source={fileImport.pending.source}
           acceptLabel="Create article"
-          onAccept={(proposal) => {
+          onAccept={async (proposal) => {
+            // The review stays open until the article exists: a refused create loses nothing.
+            const article = await create(proposal.fields)
+            if (!article) return false
             fileImport.clear()
-            void handleCreate(proposal.fields)
+            setView('desk')
+            open(article.id)
+            return true
           }}
           onCancel={fileImport.clear}
           onOpenArticle={(id) => {

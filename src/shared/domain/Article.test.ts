@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Article, Source } from './Article'
+import { Article, Entity, Source } from './Article'
 import { countWords, docText } from './countWords'
 import { newArticle } from './newArticle'
 import { slugify } from './slugify'
@@ -181,5 +181,19 @@ describe('agency fields (language, entities, contentCreated, copyright, feed ite
         entities: [{ kind: 'person', name: 'X', uri: 'http://x.org/a b' }],
       }).success,
     ).toBe(false)
+  })
+})
+
+describe('EntityUri (finding 13)', () => {
+  it('bug: an IRI was stored as it was and blocked the ninjs export; it is stored as its URI', () => {
+    expect(
+      Entity.parse({ kind: 'place', name: 'Zürich', uri: 'http://dbpedia.org/resource/Zürich' })
+        .uri,
+    ).toBe('http://dbpedia.org/resource/Z%C3%BCrich')
+  })
+  it('refuses what cannot be made a URI, saying what a URI is', () => {
+    const refused = Entity.safeParse({ kind: 'place', name: 'X', uri: 'wikidata Q1' })
+    expect(refused.success).toBe(false)
+    expect(refused.error?.issues[0]?.message).toMatch(/^A URI is absolute/)
   })
 })

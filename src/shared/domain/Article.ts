@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { asUri } from './asUri'
 import { BodyDoc } from './DocNode'
 
 /** Bumped whenever the stored shape changes; old files are migrated on read. */
@@ -65,13 +66,18 @@ export const Dateline = z.object({
 })
 export type Dateline = z.infer<typeof Dateline>
 
-/** A URI as ninjs and the feeds carry it: absolute, no spaces (Wikidata, cv.iptc.org, an agency's own). */
+/**
+ * A URI as ninjs and the feeds carry it: absolute, ASCII, no spaces (Wikidata, cv.iptc.org, an
+ * agency's own). An IRI is stored as its percent-encoded URI ("…/Zürich" as "…/Z%C3%BCrich").
+ */
 export const EntityUri = z
   .string()
   .trim()
   .max(1000)
-  .refine((value) => /^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(value), {
-    message: 'A URI is absolute and has no spaces',
+  .transform((value) => asUri(value) ?? value)
+  .refine((value) => asUri(value) === value, {
+    message:
+      'A URI is absolute (http://…, urn:…) and has no spaces or characters such as < > " { } |',
   })
 
 /** Who or what a story is about, as the feed tagged it: kept on import and exported again. */
@@ -122,8 +128,21 @@ export const EditableFields = z.object({
   copyrightHolder: z.string().trim().max(300),
   copyrightNotice: z.string().trim().max(1000),
   feedItem: FeedItem.nullable(),
+  /** The agency's embargo: the story may not be submitted or published before this time. */
+  embargoedUntil: z.iso.datetime({ offset: true }).nullable(),
 })
 export type EditableFields = z.infer<typeof EditableFields>
+
+/** An agency's kill of the story this article was imported from, recorded when the kill arrived. */
+export const AgencyKill = z.object({
+  at: z.iso.datetime(),
+  reason: z.string().max(2000),
+  /** The agency item the kill names. */
+  uri: z.string().max(1000).optional(),
+  /** The desk chief who read it and decided; until then the story cannot be submitted or approved. */
+  acknowledged: z.object({ by: z.string(), at: z.iso.datetime() }).nullable().default(null),
+})
+export type AgencyKill = z.infer<typeof AgencyKill>
 
 export const Approval = z.object({ by: z.string(), at: z.iso.datetime() })
 export type Approval = z.infer<typeof Approval>
@@ -163,6 +182,8 @@ export const Article = EditableFields.extend({
   copyrightHolder: EditableFields.shape.copyrightHolder.default(''),
   copyrightNotice: EditableFields.shape.copyrightNotice.default(''),
   feedItem: EditableFields.shape.feedItem.default(null),
+  embargoedUntil: EditableFields.shape.embargoedUntil.default(null),
+  agencyKill: AgencyKill.nullable().default(null),
 })
 export type Article = z.infer<typeof Article>
 
@@ -179,5 +200,6 @@ export const ArticleSummary = Article.pick({
   tags: true,
   statusChangedAt: true,
   statusNote: true,
+  feedItem: true,
 }).extend({ wordCount: z.number().int().min(0) })
 export type ArticleSummary = z.infer<typeof ArticleSummary>

@@ -186,3 +186,39 @@ describe('checkArticle', () => {
     expect(ids(linked('https://www.reuters.com/', 'mailto:desk@example.org'))).toEqual([])
   })
 })
+
+describe('checkArticle: what decides whether the story may go at all (findings 16, 17)', () => {
+  const now = new Date('2026-03-09T09:00:00Z')
+  it('an unacknowledged agency kill is an error; once a desk chief acknowledged it, a warning', () => {
+    const reason = 'KILL: The story headlined "Ferry" is withdrawn.'
+    const killed = { ...ready(), agencyKill: { at: now.toISOString(), reason, acknowledged: null } }
+    expect(checkArticle(killed, DEFAULT_DESK_SETTINGS, now)[0]).toMatchObject({
+      id: 'agency-kill',
+      severity: 'error',
+      message: expect.stringMatching(
+        /^The agency withdrew this story: do not publish\. A desk chief/,
+      ),
+    })
+    const seen = {
+      ...killed,
+      agencyKill: { ...killed.agencyKill, acknowledged: { by: 'Vikram', at: now.toISOString() } },
+    }
+    expect(checkArticle(seen, DEFAULT_DESK_SETTINGS, now)).toEqual([
+      expect.objectContaining({ id: 'agency-kill', severity: 'warning' }),
+    ])
+  })
+  it('an embargo is an error until its time has passed', () => {
+    const embargoed = { ...ready(), embargoedUntil: '2026-03-09T10:00:00.000Z' }
+    expect(checkArticle(embargoed, DEFAULT_DESK_SETTINGS, now)).toEqual([
+      expect.objectContaining({
+        id: 'embargo',
+        severity: 'error',
+        message:
+          'Embargoed until 2026-03-09 10:00 UTC: it cannot be submitted or published before then.',
+      }),
+    ])
+    expect(
+      checkArticle(embargoed, DEFAULT_DESK_SETTINGS, new Date('2026-03-09T10:00:00Z')),
+    ).toEqual([])
+  })
+})

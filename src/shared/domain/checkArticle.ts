@@ -1,4 +1,4 @@
-import type { EditableFields } from './Article'
+import type { AgencyKill, EditableFields } from './Article'
 import { docText } from './countWords'
 import type { DeskSettings } from './DeskSettings'
 import type { DocNode } from './DocNode'
@@ -14,14 +14,46 @@ export type Check = {
   message: string
 }
 
+/** An article as the checks read it: the editable fields, and an agency's kill when one came. */
+export type CheckedArticle = EditableFields & { agencyKill?: AgencyKill | null | undefined }
+
 /**
  * Everything the desk would send back, in reading order. Errors block submission and export;
- * warnings are for the editor to weigh.
+ * warnings are for the editor to weigh. An agency's kill and an embargo that has not passed
+ * (at `now`) come first: they decide whether the story may go at all.
  */
-export function checkArticle(article: EditableFields, settings: DeskSettings): Check[] {
+export function checkArticle(
+  article: CheckedArticle,
+  settings: DeskSettings,
+  now: Date = new Date(),
+): Check[] {
   const checks: Check[] = []
   const add = (id: string, field: CheckField, severity: Check['severity'], message: string) =>
     checks.push({ id, field, severity, message })
+
+  const kill = article.agencyKill
+  if (kill && !kill.acknowledged)
+    add(
+      'agency-kill',
+      'feedItem',
+      'error',
+      'The agency withdrew this story: do not publish. A desk chief must acknowledge it (its note is above the editor).',
+    )
+  else if (kill?.acknowledged)
+    add(
+      'agency-kill',
+      'feedItem',
+      'warning',
+      `The agency withdrew this story; ${kill.acknowledged.by} acknowledged it on ${kill.acknowledged.at.slice(0, 10)}.`,
+    )
+  const embargo = article.embargoedUntil ? Date.parse(article.embargoedUntil) : Number.NaN
+  if (embargo > now.getTime())
+    add(
+      'embargo',
+      'embargoedUntil',
+      'error',
+      `Embargoed until ${new Date(embargo).toISOString().replace('T', ' ').slice(0, 16)} UTC: it cannot be submitted or published before then.`,
+    )
 
   const headline = article.headline.trim()
   if (!headline) add('headline-missing', 'headline', 'error', 'Headline is missing.')

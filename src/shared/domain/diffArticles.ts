@@ -28,6 +28,7 @@ const LABELS: Record<Exclude<keyof EditableFields, 'body'>, string> = {
   copyrightHolder: 'Copyright holder',
   copyrightNotice: 'Copyright notice',
   feedItem: 'Agency item',
+  embargoedUntil: 'Embargoed until',
 }
 
 /** What changed from `before` to `after`: each changed field, and the body's words inserted and deleted. */
@@ -64,6 +65,8 @@ function readable(article: EditableFields, field: keyof typeof LABELS): string {
       return article.contentCreated ?? ''
     case 'feedItem':
       return article.feedItem ? article.feedItem.uri : ''
+    case 'embargoedUntil':
+      return article.embargoedUntil ?? ''
     default:
       return article[field]
   }

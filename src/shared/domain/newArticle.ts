@@ -21,6 +21,7 @@ export function blankFields(): EditableFields {
     copyrightHolder: '',
     copyrightNotice: '',
     feedItem: null,
+    embargoedUntil: null,
   }
 }
 
@@ -47,6 +48,7 @@ export function newArticle(options: {
     publishedAt: null,
     corrections: [],
     pendingCorrection: null,
+    agencyKill: null,
     ...fields,
   }
 }

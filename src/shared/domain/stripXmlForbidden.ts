@@ -14,7 +14,11 @@ export function stripXmlForbidden(text: string): string {
   return HAS_FORBIDDEN.test(text) ? text.replace(FORBIDDEN, '') : text
 }
 
-/** Every string in a JSON-like value, object keys included, without XML-forbidden characters. */
+/**
+ * Every string in a JSON-like value, object keys included, without XML-forbidden characters. The
+ * copy has the value's shape by construction (strings become strings, nothing else changes), so
+ * it keeps the value's type: the one cast, here, instead of a schema per caller.
+ */
 export function stripXmlForbiddenDeep<T>(value: T): T {
   return deep(value) as T
 }

@@ -15,6 +15,7 @@ export function summarize(article: Article): ArticleSummary {
     tags: article.tags,
     statusChangedAt: article.statusChangedAt,
     statusNote: article.statusNote,
+    feedItem: article.feedItem,
     wordCount: countWords(docText(article.body)),
   }
 }

@@ -5,15 +5,41 @@ import type { Block, Inline, Publication } from './Publication'
  * no attributes but href, rel, and a class and `data-copydesk` mark on the pull quote, key points box
  * and dateline, which a re-import reads back. Well-formed XHTML too.
  */
-export function blocksToHtml(blocks: Block[]): string {
-  return blocks.map(blockHtml).join('')
+export function blocksToHtml(blocks: Block[], dateline?: DatelineMark): string {
+  if (!dateline) return blocks.map(blockHtml).join('')
+  const lead = blocks.findIndex((block) => block.type === 'paragraph')
+  return blocks
+    .map((block, i) =>
+      i === lead && block.type === 'paragraph' ? leadHtml(block, dateline) : blockHtml(block),
+    )
+    .join('')
+}
+
+/** The structured dateline a re-import reads back exactly: its place and ISO date. */
+export type DatelineMark = { place: string; date: string | null }
+
+/**
+ * The lead paragraph with its dateline marked, place and date as attributes so a re-import needs
+ * no guessing ("the Hague", a date without a place). A date without a place leaves an empty mark.
+ */
+function leadHtml(block: Extract<Block, { type: 'paragraph' }>, mark: DatelineMark): string {
+  if (!block.dateline && !mark.date) return blockHtml(block)
+  const attributes =
+    ` data-place="${escapeHtml(mark.place)}"` + (mark.date ? ` data-date="${mark.date}"` : '')
+  const text = block.dateline ? `${escapeHtml(block.dateline)}` : ''
+  const span = `<span class="dateline" data-copydesk="dateline"${attributes}>${text}</span>`
+  return `<p>${span}${block.dateline ? ': ' : ''}${inlineHtml(block.content)}</p>`
 }
 
 /** The Key Points box as an aside, for bodies that carry it (ninjs). */
 export function keyPointsHtml(keyPoints: Publication['keyPoints']): string {
   if (keyPoints.items.length === 0) return ''
   const items = keyPoints.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')
-  return `<aside class="key-points" data-copydesk="key-points"><h2>${escapeHtml(keyPoints.title || 'Key Points')}</h2><ul>${items}</ul></aside>`
+  // An empty title shows as "Key Points"; the mark says it was empty, so a re-import keeps it so.
+  const heading = keyPoints.title
+    ? `<h2>${escapeHtml(keyPoints.title)}</h2>`
+    : '<h2 data-default="">Key Points</h2>'
+  return `<aside class="key-points" data-copydesk="key-points">${heading}<ul>${items}</ul></aside>`
 }
 
 function blockHtml(block: Block): string {

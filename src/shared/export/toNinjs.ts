@@ -24,7 +24,7 @@ export function toNinjs(article: Article, options: NinjsOptions) {
   const p = toPublication(article)
   const final = isFinal(article.status)
   const xhtml = stripXmlForbidden(
-    `<div>${keyPointsHtml(p.keyPoints)}${blocksToHtml(p.blocks)}</div>`,
+    `<div>${keyPointsHtml(p.keyPoints)}${blocksToHtml(p.blocks, p.dateline)}</div>`,
   )
   const killed = article.status === 'killed'
   const copyrightHolder = article.copyrightHolder || options.copyrightHolder || undefined
@@ -56,7 +56,7 @@ export function toNinjs(article: Article, options: NinjsOptions) {
         value: xhtml,
       },
     ],
-    by: p.byline.length > 0 ? p.byline.join(' and ') : undefined,
+    by: p.byline.length > 0 ? joinByline(p.byline) : undefined,
     located: p.dateline.place || undefined,
     places: entitiesOf(p.entities, 'place'),
     people: entitiesOf(p.entities, 'person'),
@@ -83,8 +83,9 @@ function entitiesOf(entities: Entity[], kind: Entity['kind']) {
 }
 
 /**
- * Coded subjects with their URI or code, then the free tags: ninjs 3.1 has no `keywords` (IPTC
- * dropped it after 2.x), so a tag is a subject with a name and nothing else.
+ * Coded subjects with their URI or code, then the free tags. No IPTC ninjs version has a
+ * `keywords` property (it is Superdesk's and AP's dialect of 1.x), so in 3.1 a free tag is a
+ * subject with a name and nothing else, which a re-import reads back as a tag.
  */
 function subjects(entities: Entity[], tags: string[]) {
   const coded = entities.filter((e) => e.kind === 'subject').map(concept)
@@ -119,4 +120,12 @@ function correctionsNote(article: Article): string | undefined {
   const corrections = readerCorrections(article)
   if (corrections.length === 0) return undefined
   return corrections.map((c) => `Correction (${c.at.slice(0, 10)}): ${c.note}`).join(' ')
+}
+
+/**
+ * The byline as ninjs `by`, a string: "A and B", or "A; B" when a name holds a comma or "and"
+ * ("Smith, John"), so a re-import of Copydesk's own ninjs splits it back into the same names.
+ */
+function joinByline(names: string[]): string {
+  return names.some((name) => /,| and |;/.test(name)) ? names.join('; ') : names.join(' and ')
 }

@@ -81,4 +81,16 @@ describe('datelines', () => {
     expect(parseDatelineDate('Feb 30', now)).toBeNull()
     expect(parseDatelineDate('Someday', now)).toBeNull()
   })
+  it('bug (finding 11): "Jan 1" in a story of Dec 31 was dated a year back', () => {
+    expect(parseDatelineDate('Jan 1', new Date('2025-12-31T22:00:00Z'))).toBe('2026-01-01')
+    expect(parseDatelineDate('Dec 31', new Date('2026-01-01T02:00:00Z'))).toBe('2025-12-31')
+  })
+  it('bug (finding 11): Russian and Hindi month names were not read though TASS and IANS use them', () => {
+    const now = new Date('2026-03-05T00:00:00Z')
+    expect(parseDatelineDate('23 января', now)).toBe('2026-01-23')
+    expect(parseDatelineDate('1 мая', now)).toBe('2025-05-01')
+    expect(parseDatelineDate('23 जनवरी', now)).toBe('2026-01-23')
+    expect(parseDatelineDate('5 मार्च', now)).toBe('2026-03-05')
+    expect(parseDatelineDate('23 يناير', now)).toBe('2026-01-23')
+  })
 })

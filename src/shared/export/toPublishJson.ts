@@ -21,7 +21,13 @@ export function isFinal(status: Article['status']): boolean {
 /** The Copydesk publish JSON for one article: what a CMS takes as it is. */
 export function toPublishJson(
   article: Article,
-  options: { exportedAt: string; generator: string; comments: CommentSettings },
+  options: {
+    exportedAt: string
+    generator: string
+    comments: CommentSettings
+    /** The desk's language, for a story that names none: the JSON always says which it is. */
+    language?: string | undefined
+  },
 ) {
   const publication = toPublication(article)
   const final = isFinal(article.status)
@@ -47,7 +53,7 @@ export function toPublishJson(
       s.url ? { name: s.name, url: s.url } : { name: s.name },
     ),
     tags: publication.tags,
-    language: publication.language,
+    language: publication.language || options.language || '',
     entities: publication.entities,
     contentCreated: article.contentCreated ?? article.createdAt,
     readingTime: publication.readingTime,

@@ -6,10 +6,7 @@ import {
   HttpUrl,
   LanguageTag,
 } from '../domain/Article'
-import type { ImportProposal } from './ImportProposal'
-
-/** Longest text kept for a not-placed item (a caption, a standfirst line). */
-export const UNPLACED_TEXT_MAX = 5000
+import { UNPLACED_TEXT_MAX, type ImportProposal } from './ImportProposal'
 
 /**
  * Makes a proposal fit the article's limits, saying what was cut and why, so a feed that breaks a
@@ -95,10 +92,14 @@ export function fitProposal(proposal: ImportProposal): ImportProposal {
   return { ...proposal, fields: f, messages, unplaced, kill }
 }
 
-/** `text` cut to `max` characters, at a word where one is near, with an ellipsis. */
-function clip(text: string, max: number): string {
+/**
+ * `text` cut to `max` characters, at a word where one is near, with an ellipsis; never inside a
+ * character written with two UTF-16 units (an emoji, a rare Han character).
+ */
+export function clip(text: string, max: number): string {
   if (text.length <= max) return text
-  const head = text.slice(0, max - 1)
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1
+  const head = text.slice(0, end)
   const space = head.lastIndexOf(' ')
   return `${(space > max * 0.8 ? head.slice(0, space) : head).trimEnd()}…`
 }

@@ -1,32 +1,39 @@
 import { FeedItem, LanguageTag } from '../domain/Article'
-import type { DocNode } from '../domain/DocNode'
 import { parseDatelineDate } from '../domain/formatDateline'
 import { blankFields } from '../domain/newArticle'
 import { cleanByline } from './cleanByline'
-import { detectLanguage } from './detectLanguage'
 import type { HtmlToBody } from './HtmlBody'
 import type { ImportProposal, KillNotice, Unplaced } from './ImportProposal'
 import { isOriginatingRole } from './infoSourceRoles'
-import { bodyOf } from './parseWireText'
-import { readCaption } from './readCaption'
+import { isJsonObject, objectsOf, stringOf, type JsonObject } from './JsonObject'
 import { readDateline } from './readDateline'
-import { readKill } from './readKill'
+import { isKillNote } from './readKill'
+import { readNinjsBody } from './readNinjsBody'
+import { readEmbargo, storyDate } from './readNinjsDates'
+import { readNinjsSummary } from './readNinjsSummary'
 import { readNinjsEntities } from './readNinjsEntities'
+import { readWireMark } from './readWireMark'
 import { takeLeadDateline } from './takeLeadDateline'
 
-type Json = Record<string, unknown>
+/** Copydesk's own exports: their marks are exact, so nothing is guessed from the text. */
+const OWN_URI = /^urn:copydesk:article:/
 
 /**
- * Reads an IPTC ninjs document, versions 1.x to 3.x and the agencies' dialects (AP, dpa, NTB, TT),
- * into article fields: headlines, descriptions, bodies, byline and credit, dateline from `located`
- * or the lead, entities with their URIs, language, dates, rights and the item's identity. A
- * canceled item or a kill note is a kill notice, not a story. Copydesk's own ninjs reads back whole.
+ * Reads an IPTC ninjs document, versions 1.x to 3.x and the agencies' dialects (AP, dpa, NTB, TT,
+ * Superdesk), into article fields: headlines, descriptions, bodies, byline and credit, dateline
+ * from `located` or the lead, entities with their URIs, language, dates, embargo, rights and the
+ * item's identity. A canceled item or a kill note is a kill notice, not a story. Copydesk's own
+ * ninjs reads back whole: its marked dateline, key points and byline are taken as written.
  */
-export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposal {
+export function parseNinjs(
+  data: unknown,
+  htmlToBody: HtmlToBody,
+  now: Date = new Date(),
+): ImportProposal {
   const fields = blankFields()
   const messages: string[] = []
   const unplaced: Unplaced[] = []
-  if (!isObject(data))
+  if (!isJsonObject(data))
     return {
       format: 'ninjs',
       fields,
@@ -34,21 +41,16 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
       unplaced,
       kill: null,
     }
-  const get = (...keys: string[]) => keys.map((key) => text(data[key])).find(Boolean) ?? ''
+  const get = (...keys: string[]) => keys.map((key) => stringOf(data[key])).find(Boolean) ?? ''
+  const uri = get('uri', 'guid')
+  const own = OWN_URI.test(uri)
 
-  const headlines = list(data['headlines'])
-  fields.headline = text(byRole(headlines, ['main', 'headline'])?.['value']) || get('headline')
+  const headlines = objectsOf(data['headlines'])
+  fields.headline = stringOf(byRole(headlines, ['main', 'headline'])?.['value']) || get('headline')
   fields.deck =
-    text(
+    stringOf(
       byRole(headlines, ['sub', 'subheadline', 'subhead', 'deck', 'subtitle'], false)?.['value'],
     ) || get('headline_subhead', 'headline_sub')
-  const descriptions = list(data['descriptions'])
-  fields.summary = stripTags(
-    text(
-      byRole(descriptions, ['summary', 'description', 'abstract', 'text', 'teaser'])?.['value'],
-    ) || get('description_text', 'description_html'),
-  )
-
   const story = storyDate(
     get(
       'contentCreated',
@@ -59,16 +61,31 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
       'versioncreated',
     ),
   )
-  const body = readBody(data, fields.headline, htmlToBody, messages, unplaced)
+  if (readWireMark(fields.headline)?.kind === 'slug') {
+    messages.push(
+      `The headline “${fields.headline}” is the agency's slug, not a headline; it was left out.`,
+    )
+    fields.headline = ''
+  }
+  const body = readNinjsBody(data, fields.headline, htmlToBody, messages, unplaced)
+  const downloads = textRenditions(data['renditions'])
+  if (!body.text.trim() && downloads.length > 0)
+    messages.unshift(
+      `The item holds its text only as downloads (${downloads.join(', ')}): download one (ANPA or NITF) and import that file.`,
+    )
   if (body.keyPoints) fields.keyPoints = body.keyPoints
-  const lead = takeLeadDateline(body.doc)
+  const lead =
+    own || body.dateline ? { body: body.doc, dateline: null } : takeLeadDateline(body.doc)
   fields.body = lead.body
-  const marked = body.dateline ? readDateline(body.dateline) : null
-  const dateline = marked ?? lead.dateline
-  const located =
-    text(data['located']) || (isObject(data['located']) ? text(data['located']['name']) : '')
+  fields.summary = readNinjsSummary(data, own ? '' : body.text, messages)
 
-  const by = cleanByline(get('by', 'byline'))
+  const marked = body.dateline
+  const parsedMark = marked && !marked.place ? readDateline(marked.text) : null
+  const dateline = parsedMark ?? lead.dateline
+  const located =
+    stringOf(data['located']) ||
+    (isJsonObject(data['located']) ? stringOf(data['located']['name']) : '')
+  const by = own ? ownByline(get('by', 'byline')) : cleanByline(get('by', 'byline'))
   fields.byline = by.names
   const { entities, tags, notes } = readNinjsEntities(data)
   fields.entities = entities
@@ -78,139 +95,129 @@ export function parseNinjs(data: unknown, htmlToBody: HtmlToBody): ImportProposa
     (e) => e.kind === 'place' && /(?:^|[/:])located$/i.test(e.rel ?? ''),
   )
   fields.dateline.place =
-    located ||
-    dateline?.place ||
-    (body.dateline && !marked ? body.dateline : '') ||
-    locatedEntity?.name ||
-    ''
+    marked?.place ??
+    (located ||
+      dateline?.place ||
+      (marked && !parsedMark ? marked.text : '') ||
+      locatedEntity?.name ||
+      '')
   const bodyDate = dateline?.dateText ? parseDatelineDate(dateline.dateText, story.reference) : null
-  fields.dateline.date = bodyDate ?? story.day
+  // Copydesk's own dateline carries its date, or has none; a feed's dateline is the story's day.
+  fields.dateline.date = marked?.date ?? bodyDate ?? (own ? null : story.day)
 
-  const infoSources = list(data['infoSources']).concat(
-    list(data['infosources']),
-    list(data['infosource']),
-  )
+  const infoSources = [
+    ...objectsOf(data['infoSources']),
+    ...objectsOf(data['infosources']),
+    ...objectsOf(data['infosource']),
+  ]
   const originator =
-    infoSources.find((s) => isOriginatingRole(text(s['role']))) ??
-    (infoSources.length > 0 && !text(infoSources[0]?.['role']) ? infoSources[0] : undefined)
+    infoSources.find((s) => isOriginatingRole(stringOf(s['role']))) ??
+    (infoSources.length > 0 && !stringOf(infoSources[0]?.['role']) ? infoSources[0] : undefined)
   fields.credit =
-    text(originator?.['name']) ||
+    stringOf(originator?.['name']) ||
     by.agency ||
     dateline?.agency ||
     body.agency ||
+    nameOf(data['source']) ||
+    nameOf(data['provider']) ||
     get('copyrightHolder', 'copyrightholder')
   fields.sources = infoSources
-    .filter((s) => s !== originator && text(s['name']))
+    .filter((s) => s !== originator && stringOf(s['name']))
     .map((s) => ({
-      name: text(s['name']),
-      url: /^https?:\/\/\S+$/i.test(text(s['uri'])) ? text(s['uri']) : undefined,
+      name: stringOf(s['name']),
+      url: /^https?:\/\/\S+$/i.test(stringOf(s['uri'])) ? stringOf(s['uri']) : undefined,
     }))
 
   const language = get('language')
+  // A language the feed does not give is told from the script by the import service, for every format.
   if (language && LanguageTag.safeParse(language).success) fields.language = language
-  else {
-    if (language)
-      messages.push(
-        `The feed's language “${language.slice(0, 40)}” is not a BCP 47 tag; it was left out.`,
-      )
-    fields.language = detectLanguage(`${fields.headline} ${fields.summary}`)
-  }
+  else if (language)
+    messages.push(
+      `The feed's language “${language.slice(0, 40)}” is not a BCP 47 tag; it was left out.`,
+    )
   fields.contentCreated = story.iso
   fields.copyrightHolder = get('copyrightHolder', 'copyrightholder')
   fields.copyrightNotice = get('copyrightNotice', 'copyrightnotice')
-  const feedItem = FeedItem.safeParse({ uri: get('uri'), version: get('version') || undefined })
+  const feedItem = FeedItem.safeParse({ uri, version: versionOf(data['version']) })
   fields.feedItem = feedItem.success ? feedItem.data : null
+  fields.embargoedUntil = readEmbargo(
+    get('embargoedUntil', 'embargoed', 'embargoeduntil'),
+    messages,
+    now,
+  )
 
+  const status = get('pubStatus', 'pubstatus').toLowerCase()
   const edNote = get('edNote', 'ednote')
-  const kill = readKillNotice(data, edNote, get('uri'), fields.headline)
-  if (edNote && !kill) messages.push(`Agency note: ${edNote}`)
+  const kill = readKillNotice(status, edNote, uri, fields.headline)
+  if (status === 'withheld' && !own)
+    messages.unshift(
+      'WITHHELD: the agency sent this item with pubStatus “withheld”; do not publish it until the agency releases it.',
+    )
+  if (edNote && !kill) {
+    if (own) messages.push(`Note on the exported story: ${edNote}`)
+    else unplaced.push({ kind: 'note', text: `Agency note: ${edNote}` })
+  }
   if (!fields.headline) messages.push('The ninjs document has no headline.')
   return { format: 'ninjs', fields, messages, unplaced, kill }
 }
 
-/** Picks the richest body (HTML, else plain text) and reads it. */
-function readBody(
-  data: Json,
-  headline: string,
-  htmlToBody: HtmlToBody,
-  messages: string[],
-  unplaced: Unplaced[],
-) {
-  const bodies = list(data['bodies'])
-  const type = (b: Json) => text(b['contentType']) || text(b['contenttype'])
-  const richBody =
-    bodies.find(
-      (b) => /xhtml|html/i.test(type(b)) && /^(?:main|richtext|html|html5)$/i.test(text(b['role'])),
-    ) ?? bodies.find((b) => /xhtml|html/i.test(type(b)))
-  const plainBody = bodies.find((b) => /plain/i.test(type(b)) || !type(b))
-  const html = text(richBody?.['value']) || text(data['body_html']) || text(data['body_xhtml'])
-  const plain = text(plainBody?.['value']) || text(data['body_text'])
-  if (html) {
-    const read = htmlToBody(html, { headline })
-    unplaced.push(...read.unplaced)
-    messages.push(...read.notes)
-    return {
-      doc: read.body,
-      keyPoints: read.keyPoints,
-      dateline: read.dateline,
-      agency: read.agency,
-    }
-  }
-  if (!plain) messages.push('The ninjs document has no body.')
-  const paragraphs: DocNode[] = []
-  const parts = (/\n\s*\n/.test(plain) ? plain.split(/\n\s*\n/) : plain.split('\n')).map((p) =>
-    p.replace(/\s+/g, ' ').trim(),
-  )
-  for (const [i, part] of parts.entries()) {
-    if (!part || (i === 0 && normalize(part) === normalize(headline))) continue
-    const caption = readCaption(part)
-    if (caption) unplaced.push(caption)
-    else paragraphs.push({ type: 'paragraph', content: [{ type: 'text', text: part }] })
-  }
-  return { doc: bodyOf(paragraphs), keyPoints: null, dateline: null, agency: '' }
+/** Copydesk's own `by`: names joined with "; " when one holds a comma or "and", else with " and ". */
+function ownByline(by: string): { names: string[]; agency: string } {
+  const names = (by.includes('; ') ? by.split('; ') : by.split(' and ')).map((n) => n.trim())
+  return { names: names.filter(Boolean), agency: '' }
 }
 
 function readKillNotice(
-  data: Json,
+  status: string,
   edNote: string,
   uri: string,
   headline: string,
 ): KillNotice | null {
-  const status = (text(data['pubStatus']) || text(data['pubstatus'])).toLowerCase()
-  const fromNote = edNote ? readKill([edNote]) : null
+  const fromNote = edNote ? isKillNote(edNote) : false
   if (status !== 'canceled' && status !== 'cancelled' && !fromNote) return null
+  const quoted = /[“"«„]([^”"»“]{5,300})[”"»“]/u.exec(edNote)?.[1]?.trim()
   return {
     reason: edNote || 'The agency canceled this item (pubStatus: canceled).',
     ...(uri ? { uri } : {}),
-    headline: fromNote?.headline ?? headline.replace(/^(?:KILL(?:ED)?|WITHDRAWN)\s*[:–—-]\s*/i, ''),
+    headline: quoted ?? headline.replace(/^(?:KILL(?:ED)?|WITHDRAWN)\s*[:–—-]\s*/i, ''),
   }
 }
 
-/** The story's own date: the feed's creation time, never the day of the import. */
-function storyDate(value: string): { iso: string | null; day: string | null; reference: Date } {
-  const time = Date.parse(value)
-  if (!value || Number.isNaN(time)) return { iso: null, day: null, reference: new Date() }
-  const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`
-  const iso = new Date(Date.parse(withZone)).toISOString()
-  return {
-    iso,
-    day: /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? iso.slice(0, 10),
-    reference: new Date(time),
-  }
+function versionOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return stringOf(value) || undefined
 }
 
-function byRole(items: Json[], roles: string[], fallbackToFirst = true): Json | undefined {
+/** The names of renditions that carry the story's text (AP Media API: nitf, anpa). */
+function textRenditions(value: unknown): string[] {
+  if (!isJsonObject(value)) return []
+  return Object.entries(value)
+    .filter(([, r]) => isJsonObject(r) && stringOf(r['type']) === 'text')
+    .map(([name]) => name)
+}
+
+/** Superdesk's and AP's `source`/`provider`: a name, or an object with one. */
+function nameOf(value: unknown): string {
+  return isJsonObject(value) ? stringOf(value['name']) : stringOf(value)
+}
+
+function byRole(
+  items: JsonObject[],
+  roles: string[],
+  fallbackToFirst = true,
+): JsonObject | undefined {
   return (
-    items.find((item) => roles.includes(text(item['role']).toLowerCase())) ??
+    items.find((item) => roles.includes(stringOf(item['role']).toLowerCase())) ??
     (fallbackToFirst ? items[0] : undefined)
   )
 }
 
 /** True for a JSON object that looks like ninjs rather than any other JSON. */
 export function looksLikeNinjs(data: unknown): boolean {
-  if (!isObject(data)) return false
+  if (!isJsonObject(data)) return false
   return [
     'uri',
+    'guid',
     'headline',
     'headlines',
     'body_html',
@@ -218,32 +225,4 @@ export function looksLikeNinjs(data: unknown): boolean {
     'bodies',
     'versioncreated',
   ].some((key) => key in data)
-}
-
-function list(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter(isObject) : []
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : ''
-}
-
-function normalize(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
-function stripTags(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }

@@ -3,62 +3,71 @@ import { parseDatelineDate } from '../domain/formatDateline'
 import { blankFields } from '../domain/newArticle'
 import { cleanByline } from './cleanByline'
 import type { ImportProposal, Unplaced } from './ImportProposal'
+import { isKnownAgency } from './knownAgencies'
+import { normalizeText } from './normalizeText'
 import { readCaption } from './readCaption'
-import { readDateline } from './readDateline'
 import { readKill } from './readKill'
+import { readTimeStamp } from './readTimeStamp'
+import {
+  BULLET,
+  BYLINE,
+  DECK_MAX,
+  KEY_POINTS,
+  PULL_QUOTE,
+  READING_TIME,
+  readWireFront,
+} from './readWireFront'
+import { readWireLines } from './readWireLines'
+import { describeMarks, readWireTail } from './readWireTail'
+import { isEndOfCopy, isTimeStamp, readSignOff, readWireMark } from './readWireMark'
 
-const BULLET = /^\s*[•·▪◦‣*–-]\s+(.+)$/
-const KEY_POINTS = /^key\s*points\s*:?\s*(.*)$/i
-const READING_TIME = /^\d+\s*min(ute)?s?\s+read$/i
-const CREDIT = /^[-–—－]\s*([\p{Lu}\p{Lo}][\p{L}\p{N} .&/-]{1,40})$/u
 const SIGN_OFF = /^(?:additional\s+)?(?:reporting|writing)\s+by\s+\p{Lu}.{1,200}$/iu
-const BYLINE = /^(?:by|von|av|af|par|di|por|door)\s+\p{Lu}.{1,120}$/iu
-const PULL_QUOTE = /^["“](.+?)\s+[-–—]\s+([^"”]{2,80})["”]$|^["“](.+)["”]\s*[-–—]\s*(.{2,80})$/s
-const FURNITURE =
-  /^(share this article:?|reader comments|leave a comment|we welcome thoughtful discussions.*|minimum \d+ characters.*)$/i
+/** ANSA's and others' agency at the end of the last paragraph: "… in Rom. (ANSA)." */
+const TRAILING_AGENCY = /\s*[(（]([^()（）]{2,20})[)）]\.?$/u
 /** Longer than this, the lines before the key points are a story, not a summary. */
 const SUMMARY_MAX = 1000
-const DECK_MAX = 200
 
 /**
- * Reads plain-text wire copy (headline, summary, Key Points box, reading time, deck, pull quote,
- * byline, dateline, body, agency sign-off, then page furniture such as reader comments) into article
- * fields. Never throws: lines it cannot place are offered in `unplaced`, and copy it cannot split
- * sensibly becomes a body.
+ * Reads plain-text wire copy (AP, Reuters, dpa, NTB, TT, IANS, Kyodo; fixed-width or one line per
+ * paragraph; ANPA 1312) into article fields: headline, summary, Key Points box, reading time,
+ * deck, pull quote, byline, dateline, body, agency sign-off. Desk marks (transmission headers,
+ * slugs, REFILE/1ST LEAD, notes to editors, dpa's notebook, time stamps) never become headline or
+ * body. Never throws: lines it cannot place are offered in `unplaced`, in their order, and copy it
+ * cannot split sensibly becomes a body.
  */
 export function parseWireText(text: string, now: Date = new Date()): ImportProposal {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    )
-    .filter((lines) => lines.length > 0)
+  const lines = readWireLines(text)
   const fields = blankFields()
   const messages: string[] = []
   const unplaced: Unplaced[] = []
-  const lines = blocks.flat()
   if (lines.length === 0)
     return { format: 'plain-text', fields, messages: ['The text is empty.'], unplaced, kill: null }
-  const kill = readKill(lines.slice(0, 5))
-  const datelineAt = lines.findIndex((line, i) => i > 0 && readDateline(line) !== null)
-  const keyPointsAt = lines.findIndex((line) => KEY_POINTS.test(line))
-  const creditAt = lines.findIndex((line, i) => i > Math.max(0, datelineAt) && CREDIT.test(line))
-  if (datelineAt < 0 && keyPointsAt < 0 && creditAt < 0) {
-    const plain = plainText(blocks, messages)
-    return { ...plain, kill }
-  }
+  const head = readWireFront(lines)
+  const end = endOfCopy(lines, head.leadAt)
+  const wire =
+    head.dateline !== null ||
+    head.marks.length > 0 ||
+    head.byline.length > 0 ||
+    Boolean(head.bylineAgency || head.signOff) ||
+    end < lines.length ||
+    lines.some((line) => KEY_POINTS.test(line))
+  if (!wire) return plainText(lines, messages)
 
-  fields.headline = lines[0] ?? ''
-  const end = creditAt < 0 ? lines.length : creditAt
-  const frontEnd = datelineAt >= 0 ? datelineAt : frontEndWithoutDateline(lines, end)
-  const front = lines.slice(1, frontEnd)
-  const bodyLines = lines.slice(datelineAt >= 0 ? datelineAt + 1 : frontEnd, end)
-  const summary: string[] = []
+  fields.headline = head.headline
+  fields.byline = head.byline.slice(0, 20)
+  const notes = head.marks.filter((m) => m.kind === 'note').map((m) => m.text)
+  const kill = readKill({
+    slugs: head.marks.filter((m) => m.kind === 'slug').map((m) => m.text),
+    notes,
+  })
+  for (const note of notes) unplaced.push({ kind: 'note', text: note })
+  describeMarks(head.marks, messages)
+
+  const { front, rest } = head.dateline
+    ? { front: head.front, rest: [] }
+    : splitFrontWithoutDateline(head.front)
   let quote: { text: string; attribution: string } | null = null
+  const summary: string[] = []
   let stage: 'summary' | 'points' | 'after' = 'summary'
   for (const line of front) {
     const keyPoints = KEY_POINTS.exec(line)
@@ -80,8 +89,6 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
       stage = 'after'
     } else if (caption) {
       unplaced.push(caption)
-    } else if (BYLINE.test(line)) {
-      takeByline(fields, line)
     } else if (stage === 'summary') {
       summary.push(line)
     } else if (!fields.deck && line.length <= DECK_MAX) {
@@ -91,67 +98,107 @@ export function parseWireText(text: string, now: Date = new Date()): ImportPropo
       unplaced.push({ kind: 'text', text: line })
     }
   }
+  const bodyLines = [...rest, ...lines.slice(head.leadAt, end)]
   const summaryText = summary.join(' ')
-  if (summaryText.length > SUMMARY_MAX || (keyPointsAt < 0 && summary.length > 1)) {
-    bodyLines.unshift(...summary)
-    messages.push('The copy has no summary the importer could tell apart; it all went to the body.')
+  const hasKeyPoints = fields.keyPoints.items.length > 0 || stage !== 'summary'
+  if (
+    summary.length > 0 &&
+    (summaryText.length > SUMMARY_MAX || (!hasKeyPoints && summary.length > 1))
+  ) {
+    if (head.dateline) {
+      unplaced.unshift(...summary.map((line): Unplaced => ({ kind: 'text', text: line })))
+      messages.push(
+        'The lines between the headline and the dateline could not be told apart (deck, summary or story); they are under Not placed, in their order.',
+      )
+    } else {
+      bodyLines.unshift(...summary)
+      messages.push(
+        'The copy has no summary the importer could tell apart; it all went to the body.',
+      )
+    }
   } else {
     fields.summary = summaryText
   }
 
-  const dateline = datelineAt >= 0 ? readDateline(lines[datelineAt] ?? '') : null
-  let agency = ''
-  if (dateline) {
+  let agency = head.bylineAgency
+  if (head.dateline) {
+    const dateline = head.dateline
     fields.dateline = {
       place: dateline.place,
       date: dateline.dateText ? parseDatelineDate(dateline.dateText, now) : null,
     }
-    agency = dateline.agency
-    if (dateline.rest) bodyLines.unshift(dateline.rest)
+    agency = dateline.agency || agency
+    bodyLines[rest.length] = dateline.rest
     if (dateline.dateText && !fields.dateline.date)
       messages.push(`The dateline date “${dateline.dateText}” could not be read.`)
   }
   const paragraphs: DocNode[] = []
   for (const line of bodyLines) {
     const caption = readCaption(line)
+    const mark = readWireMark(line)
+    if (!line || /^_{3,}$/.test(line)) continue
     if (caption) unplaced.push(caption)
-    else if (paragraphs.length === 0 && BYLINE.test(line)) takeByline(fields, line)
+    else if (mark?.kind === 'note') unplaced.push({ kind: 'note', text: mark.text })
+    else if (paragraphs.length === 0 && fields.byline.length === 0 && BYLINE.test(line))
+      takeByline(fields, line)
     else if (SIGN_OFF.test(line)) {
       if (fields.byline.length === 0) takeByline(fields, line)
+      else messages.push(`The sign-off “${line}” was left out: the byline names the writers.`)
     } else paragraphs.push(paragraph(line))
   }
-  const signOff = CREDIT.exec(lines[creditAt] ?? '')?.[1]?.trim()
-  fields.credit = signOff || agency || fields.credit
-  fields.body = bodyOf(withPullQuote(paragraphs, quote))
-
-  const after = creditAt < 0 ? [] : lines.slice(creditAt + 1)
-  const minimum = after.map((line) => /minimum (\d+) characters/i.exec(line)?.[1]).find(Boolean)
-  const dropped = after.filter((line) => !FURNITURE.test(line)).length
-  if (after.length > 0) {
-    messages.push(
-      `Left out what follows the sign-off (share links, reader comments: ${dropped} lines)` +
-        (minimum ? `; the page asked for comments of at least ${minimum} characters.` : '.'),
-    )
+  // The stamp that closes AP's and dpa's copy says when it was sent: the story's own date.
+  const sent = lines
+    .slice(end)
+    .map(readTimeStamp)
+    .find((date) => date !== null)
+  if (sent) {
+    fields.contentCreated = sent.toISOString()
+    if (head.dateline && !head.dateline.dateText)
+      fields.dateline.date = fields.contentCreated.slice(0, 10)
   }
+  const trailing = takeTrailingAgency(paragraphs)
+  const tail = readWireTail(lines.slice(end), messages)
+  fields.credit = tail || head.signOff || agency || trailing || fields.credit
+  fields.body = bodyOf(withPullQuote(paragraphs, quote))
   if (!quote && front.some((line) => /^["“]/.test(line)))
     messages.push('A quote was found without an attribution.')
   return { format: 'wire-text', fields, messages, unplaced, kill }
 }
 
-/** Without a dateline: the front ends after the last key point, reading time or pull quote, and a short deck. */
-function frontEndWithoutDateline(lines: string[], end: number): number {
-  let last = 0
-  let inPoints = false
-  for (let i = 1; i < end; i += 1) {
+/** Where the story ends: a sign-off, a time stamp, or the agency's notes not for publication. */
+function endOfCopy(lines: string[], from: number): number {
+  for (let i = from; i < lines.length; i += 1) {
     const line = lines[i] ?? ''
+    if (i > from && (readSignOff(line, i >= lines.length - 3) || isTimeStamp(line))) return i
+    if (isEndOfCopy(lines, i)) return i
+  }
+  return lines.length
+}
+
+/** Without a dateline: the front ends after the last key point, reading time or pull quote, and a short deck. */
+function splitFrontWithoutDateline(front: string[]): { front: string[]; rest: string[] } {
+  let last = -1
+  let inPoints = false
+  front.forEach((line, i) => {
     if (KEY_POINTS.test(line)) inPoints = true
     else if (inPoints && !BULLET.test(line)) inPoints = false
-    if (KEY_POINTS.test(line) || inPoints || READING_TIME.test(line) || PULL_QUOTE.test(line))
-      last = i
-  }
-  if (last === 0) return 1
-  const next = lines[last + 1] ?? ''
-  return next && next.length <= DECK_MAX && !/[.!?]$/.test(next) ? last + 2 : last + 1
+    if (inPoints || READING_TIME.test(line) || PULL_QUOTE.test(line) || readCaption(line)) last = i
+  })
+  const next = front[last + 1] ?? ''
+  const end =
+    last >= 0 && next && next.length <= DECK_MAX && !/[.!?]$/.test(next) ? last + 2 : last + 1
+  return { front: front.slice(0, end), rest: front.slice(end) }
+}
+
+/** "… mit Zustimmung. (ANSA)." : the agency leaves the text and is returned for the credit. */
+function takeTrailingAgency(paragraphs: DocNode[]): string {
+  const last = paragraphs.at(-1)
+  const run = last?.content?.at(-1)
+  if (!run || typeof run.text !== 'string') return ''
+  const match = TRAILING_AGENCY.exec(run.text)
+  if (!match?.[1] || !isKnownAgency(match[1])) return ''
+  run.text = run.text.slice(0, match.index).trimEnd()
+  return match[1]
 }
 
 function takeByline(fields: ImportProposal['fields'], line: string): void {
@@ -160,9 +207,9 @@ function takeByline(fields: ImportProposal['fields'], line: string): void {
   if (byline.agency && !fields.credit) fields.credit = byline.agency
 }
 
-function plainText(blocks: string[][], messages: string[]): ImportProposal {
+function plainText(lines: string[], messages: string[]): ImportProposal {
   const fields = blankFields()
-  const paragraphs = blocks.map((lines) => lines.join(' '))
+  const paragraphs = [...lines]
   const first = paragraphs[0] ?? ''
   if (first.length <= 150 && !/[.!?]$/.test(first) && paragraphs.length > 1) {
     fields.headline = first
@@ -191,8 +238,10 @@ function withPullQuote(
       },
     ],
   }
-  const needle = normalize(quote.text).slice(0, 40)
-  const found = paragraphs.findIndex((p) => normalize(p.content?.[0]?.text ?? '').includes(needle))
+  const needle = normalizeText(quote.text).slice(0, 40)
+  const found = paragraphs.findIndex((p) =>
+    normalizeText(p.content?.[0]?.text ?? '').includes(needle),
+  )
   const at = found >= 0 ? found + 1 : Math.min(2, paragraphs.length)
   return [...paragraphs.slice(0, at), node, ...paragraphs.slice(at)]
 }
@@ -204,11 +253,4 @@ export function bodyOf(nodes: DocNode[]): { type: 'doc'; content: DocNode[] } {
 
 function paragraph(text: string): DocNode {
   return text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }
-}
-
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }

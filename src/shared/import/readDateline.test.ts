@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { readDateline } from './readDateline'
 
 describe('readDateline: agency datelines at the head of a lead paragraph', () => {
+  it('bug: the rest of the text kept the separator ("_ For…", ".- El…")', () => {
+    expect(readDateline('BUENOS AIRES, Argentina (AP) _ For cancer')?.rest).toBe('For cancer')
+    expect(readDateline('MADRID, 23 ene (EFE).- El Gobierno')?.rest).toBe('El Gobierno')
+  })
+
   it.each([
     ['GROSSETO, Italy (AP) -- The trial of the captain began.', 'Grosseto, Italy', '', 'AP'],
     ['WASHINGTON (Reuters) - The Senate passed the bill.', 'Washington', '', 'Reuters'],
@@ -22,6 +27,14 @@ describe('readDateline: agency datelines at the head of a lead paragraph', () =>
     ['GROSSETO, Italy -- The trial began.', 'Grosseto, Italy', '', ''],
     ['New Delhi, Jan 23', 'New Delhi', 'Jan 23', ''],
     ['Berlin, 23. Januar - Die Regierung tagte.', 'Berlin', '23. Januar', ''],
+    // Review finding 9: separators and agency marks that were left in the text or missed.
+    ['BUENOS AIRES, Argentina (AP) _ For cancer patients', 'Buenos Aires, Argentina', '', 'AP'],
+    ['MADRID, 23 ene (EFE).- El Gobierno aprobó', 'Madrid', '23 ene', 'EFE'],
+    ['Düsseldorf (dpa/lnw) - Der Landtag', 'Düsseldorf', '', 'dpa'],
+    ['(ANSA) - ROME, JAN 23 - Italy', 'Rome', 'JAN 23', 'ANSA'],
+    ['US (AP) - The Senate', 'US', '', 'AP'],
+    ['NATO (AFP) - Allies agreed', 'NATO', '', 'AFP'],
+    ['NEW YORK (AP) — Stocks fell', 'New York', '', 'AP'],
   ])('%s', (paragraph, place, dateText, agency) => {
     expect(readDateline(paragraph)).toMatchObject({ place, dateText, agency })
   })
@@ -40,6 +53,9 @@ describe('readDateline: agency datelines at the head of a lead paragraph', () =>
     'BREAKING -- Markets fall.',
     'He said: it is done.',
     'The company (Tesla) said on Monday it would recall cars.',
+    // Review finding 6: an acronym with an aside, and a label in capitals, are no datelines.
+    'NASA — which has spent billions — said the crew would be named.',
+    'ANALYSIS — The budget leaves hard choices for later.',
     '',
   ])('is not fooled by %j', (paragraph) => expect(readDateline(paragraph)).toBeNull())
 })

@@ -13,9 +13,9 @@ export type BodyDateline = {
 const LETTER = String.raw`[\p{L}\p{M}]`
 const PLACE = String.raw`[\p{Lu}\p{Lo}]${LETTER}*(?:[ .'’/-]+${LETTER}+)*\.?`
 const REGION = String.raw`[\p{Lu}\p{Lo}]${LETTER}*(?:[ .'’-]+${LETTER}+)*\.?`
-const DATE = String.raw`\p{L}{3,12}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[\p{L}\p{M}]{3,12}\.?(?:\s+\d{4})?`
+const DATE = String.raw`\p{L}{3,12}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[\p{L}\p{M}]{2,14}\.?(?:\s+\d{4})?`
 const AGENCY = String.raw`[(（]([^()（）]{1,30})[)）]|/([^/]{1,20})/`
-const SEPARATOR = String.raw`\s*(?:--|[-–—:।]|\.(?=\s))?\s*`
+const SEPARATOR = String.raw`\s*(?:--|\.\s*[-–—]|[-–—:।_]|\.(?=\s))?\s*`
 
 /** PLACE[, Region][, Date] (AGENCY) - : AP, Reuters, IANS/PTI, dpa, NTB, TT, TASS, Arabic and Hindi services. */
 const WITH_AGENCY = new RegExp(
@@ -27,16 +27,24 @@ const WITH_DATE = new RegExp(
   String.raw`^(${PLACE})((?:\s*,\s*${REGION}){0,2}?)\s*,\s*(${DATE})(?:\s*(?:--|[-–—:])\s*|\s*$)`,
   'u',
 )
-/** GROSSETO, Italy -- : an AP dateline whose "(AP)" a member paper removed; the place must be in capitals. */
+/**
+ * GROSSETO, Italy -- : an AP dateline whose "(AP)" a member paper removed. The place is in
+ * capitals and a sentence starts after the dash, so "NASA — which has…" is no dateline.
+ */
 const CAPITALS_ONLY = new RegExp(
-  String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’/-]{2,40}?)((?:\s*,\s*${REGION}){0,2}?)\s*(?:--|—)\s*`,
+  String.raw`^(\p{Lu}[\p{Lu}\p{M} .'’/-]{2,40}?)((?:\s*,\s*${REGION}){0,2}?)\s*(?:--|—|_)\s*(?=[\p{Lu}\p{N}"“‘'«„(])`,
   'u',
 )
+/** "(ANSA) - ROMA, 23 GEN -": the agency before the place. */
+const AGENCY_FIRST = /^[(（]([^()（）]{2,20})[)）]\s*(?:--|[-–—:])\s*/u
 /** 【東京共同】 (Kyodo, Jiji) and (서울=연합뉴스) (Yonhap): place and agency in one bracket. */
 const BRACKETED =
   /^[【(（]\s*([^【】()（）=]{1,20}?)\s*(?:=\s*)?(共同|時事|新華社|新华社|中央社|연합뉴스)\s*[】)）]\s*/u
+/** Labels in capitals that open a story, not places. */
 const WIRE_WORDS =
-  /^(?:BREAKING|UPDATE|UPDATED|URGENT|FLASH|BULLETIN|ALERT|KILL|KILLED|WITHDRAWN|CORRECTION|CORRECTED|EDITORS?|ADVISORY|NOTE|REPEAT|ADDS|WRITETHRU|EMBARGOED)\b/u
+  /^(?:BREAKING|UPDATE|UPDATED|URGENT|FLASH|BULLETIN|ALERT|KILL|KILLED|WITHDRAWN|CORRECTION|CORRECTED|EDITORS?|ADVISORY|NOTE|REPEAT|ADDS|WRITETHRU|EMBARGOED|ANALYSIS|COMMENT|COMMENTARY|OPINION|EDITORIAL|EXCLUSIVE|EXPLAINER|FACTBOX|FACT ?CHECK|INTERVIEW|REVIEW|PREVIEW|INSIGHT|FEATURE|LIVE|WATCH|VIDEO|PHOTOS?|UPDATE \d+|SPECIAL REPORT)\b/u
+/** Acronyms kept in capitals in a place: "US", "UAE", "NATO", not "Us", "Nato". */
+const ACRONYMS = new Set(['NATO', 'OPEC', 'NASA', 'ASEAN', 'UNHCR', 'UNICEF', 'USSR'])
 const PARTICLES = new Set([
   'de',
   'da',
@@ -68,6 +76,11 @@ const PARTICLES = new Set([
  */
 export function readDateline(paragraph: string): BodyDateline | null {
   const text = paragraph.replace(/^\s+/, '')
+  const first = AGENCY_FIRST.exec(text)
+  if (first?.[1] && isKnownAgency(first[1])) {
+    const after = readDateline(text.slice(first[0].length))
+    return after ? { ...after, agency: after.agency || first[1] } : null
+  }
   const bracketed = BRACKETED.exec(text)
   if (bracketed)
     return {
@@ -78,7 +91,7 @@ export function readDateline(paragraph: string): BodyDateline | null {
     }
   const withAgency = WITH_AGENCY.exec(text)
   if (withAgency) {
-    const agency = (withAgency[4] ?? withAgency[5] ?? '').trim()
+    const agency = agencyOf((withAgency[4] ?? withAgency[5] ?? '').trim())
     const place = withAgency[1] ?? ''
     if (looksLikeAgency(agency) && isPlace(place, isKnownAgency(agency)))
       return result(withAgency, place, withAgency[2] ?? '', withAgency[3] ?? '', agency, text)
@@ -90,6 +103,12 @@ export function readDateline(paragraph: string): BodyDateline | null {
   if (capitals && /\p{Lu}{3}/u.test(capitals[1] ?? '') && !WIRE_WORDS.test(capitals[1] ?? ''))
     return result(capitals, capitals[1] ?? '', capitals[2] ?? '', '', '', text)
   return null
+}
+
+/** dpa's regional services sign "dpa/lnw", "dpa/lby": the agency is dpa. */
+function agencyOf(signature: string): string {
+  const regional = /^(.{2,12}?)\s*\/\s*\p{Ll}{2,5}$/u.exec(signature)?.[1]
+  return regional && isKnownAgency(regional) ? regional : signature
 }
 
 function result(
@@ -127,14 +146,20 @@ function isPlace(place: string, allowCapitalised: boolean): boolean {
   return words.every((word, i) => /^\p{Lu}/u.test(word) || (i > 0 && PARTICLES.has(word)))
 }
 
-/** "NEW DELHI" as "New Delhi"; a place already in mixed case is kept as written. */
+/**
+ * "NEW DELHI" as "New Delhi"; a place already in mixed case is kept as written, and acronyms stay
+ * in capitals ("US", "UAE", "NATO").
+ */
 export function titleCase(place: string): string {
-  return place === place.toUpperCase()
-    ? place
-        .toLowerCase()
-        .replace(
-          /(^|[\s/'’-])(\p{L})/gu,
-          (_m, before: string, letter: string) => before + letter.toUpperCase(),
-        )
-    : place.trim()
+  const clean = place.trim()
+  if (clean !== clean.toUpperCase()) return clean
+  if (/^\p{Lu}{2,3}$/u.test(clean) || ACRONYMS.has(clean)) return clean
+  return clean
+    .split(/(\s+|[/'’-])/u)
+    .map((word) =>
+      ACRONYMS.has(word)
+        ? word
+        : word.toLowerCase().replace(/^\p{L}/u, (letter) => letter.toUpperCase()),
+    )
+    .join('')
 }

@@ -41,6 +41,8 @@ function dropChars(nodes: DocNode[], count: number): DocNode[] {
     out.push({ ...node, text: node.text.slice(left) })
     left = 0
   }
+  // "WASHINGTON (AP)<br>The…": the break after the dateline goes with it.
+  while (out[0]?.type === 'hardBreak') out.shift()
   const first = out[0]
   if (first && typeof first.text === 'string') {
     const trimmed = first.text.replace(/^\s+/, '')

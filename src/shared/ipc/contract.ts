@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ImportProposal } from '../import/ImportProposal'
 import {
   Article,
   ArticleId,
@@ -64,28 +65,8 @@ export const ProposeImportInput = z.strictObject({
 })
 export type ProposeImportInput = z.infer<typeof ProposeImportInput>
 
-export const UnplacedItem = z.object({
-  kind: z.enum(['text', 'caption']),
-  text: z.string().max(5000),
-  image: z.string().max(1000).optional(),
-  credit: z.string().max(300).optional(),
-})
-
-export const KillNoticeOutput = z.object({
-  reason: z.string().max(2000),
-  uri: z.string().max(1000).optional(),
-  headline: z.string().max(500).optional(),
-  /** The earlier story on this desk, when it was found (by the feed's URI, else by headline). */
-  earlier: z.object({ id: ArticleId, headline: z.string(), status: ArticleStatus }).optional(),
-})
-
-export const ImportProposalOutput = z.object({
-  format: z.enum(['wire-text', 'ninjs', 'html', 'plain-text']),
-  fields: EditableFields,
-  messages: z.array(z.string()),
-  unplaced: z.array(UnplacedItem).default([]),
-  kill: KillNoticeOutput.nullable().default(null),
-})
+/** The import proposal as it crosses the boundary: one schema, declared with the importer. */
+export const ImportProposalOutput = ImportProposal
 
 export const TransitionInput = z.strictObject({
   id: ArticleId,
@@ -202,6 +183,17 @@ export const contract = {
     input: z.strictObject({ id: ArticleId, note: z.string().trim().min(1).max(2000) }),
     output: Article,
   },
+  /** Keeps an agency's kill on the story it withdraws (from the import review). */
+  recordAgencyKill: {
+    input: z.strictObject({
+      id: ArticleId,
+      reason: z.string().trim().min(1).max(2000),
+      uri: z.string().trim().max(1000).optional(),
+    }),
+    output: Article,
+  },
+  /** A desk chief has read the agency's kill; the story is no longer blocked by it. */
+  acknowledgeAgencyKill: { input: z.strictObject({ id: ArticleId }), output: Article },
   testConnection: {
     input: z.strictObject({
       target: z.literal('wordpress'),

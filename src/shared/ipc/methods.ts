@@ -39,6 +39,8 @@ export const METHODS = [
   'checkPush',
   'setCorrectionNote',
   'testConnection',
+  'recordAgencyKill',
+  'acknowledgeAgencyKill',
 ] as const
 
 export type MethodName = (typeof METHODS)[number]

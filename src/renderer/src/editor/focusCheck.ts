@@ -10,6 +10,7 @@ const FIELD_TARGETS: Partial<Record<Check['field'], string>> = {
   byline: 'field-byline',
   credit: 'field-credit',
   tags: 'field-tags',
+  embargoedUntil: 'field-embargo',
 }
 
 /** Moves focus to what a check is about: a field, or the spot in the body (an empty attribution). */

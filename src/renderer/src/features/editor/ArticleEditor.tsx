@@ -10,10 +10,12 @@ import { api } from '../../api'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
+import { onArticleChanged } from '../articles/articleChanged'
 import { useMarkPublishedBlocker } from '../export/useMarkPublishedBlocker'
 import { ImportReview } from '../import/ImportReview'
 import { LockedBanner } from '../workflow/LockedBanner'
 import { WorkflowActions } from '../workflow/WorkflowActions'
+import { AgencyKillBanner } from './AgencyKillBanner'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { ChangesRequestedBanner } from './ChangesRequestedBanner'
 import { Autosaver } from './Autosaver'
@@ -81,7 +83,10 @@ export function ArticleEditor({
   }, [editor])
   const snapshot = useBodySnapshot(editor, article.body)
   const whole = useMemo(() => ({ ...fields, body: snapshot.body }), [fields, snapshot.body])
-  const checks = useMemo(() => checkArticle(whole, settings), [whole, settings])
+  const checks = useMemo(
+    () => checkArticle({ ...whole, agencyKill: article.agencyKill }, settings),
+    [whole, settings, article.agencyKill],
+  )
   const publication = useMemo(() => toPublication(whole), [whole])
 
   useEffect(() => () => saver.release(), [saver])
@@ -96,6 +101,16 @@ export function ArticleEditor({
   useEffect(() => {
     api.listTags({}).then(setTagSuggestions, () => undefined)
   }, [])
+  // An agency kill recorded on this story from an import: save what is typed, then show it.
+  useEffect(
+    () =>
+      onArticleChanged(article.id, () => {
+        void saver.flush().then(() => {
+          if (!saver.hasUnsaved) api.getArticle({ id: article.id }).then(onReload, () => undefined)
+        })
+      }),
+    [article.id, saver, onReload],
+  )
   useEditorShortcuts(saver, onClose, () => setPreviewOpen((open) => !open))
 
   if (!editor) return null
@@ -153,6 +168,7 @@ export function ArticleEditor({
       </EditorBar>
       {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
+      <AgencyKillBanner article={article} profile={profile} onReload={onReload} />
       {actionError && (
         <p className="save-error" role="alert">
           {actionError}

@@ -3,6 +3,7 @@ import { CountedField } from './fields/CountedField'
 import { DatelineField } from './fields/DatelineField'
 import { EntitiesField } from './fields/EntitiesField'
 import { LanguageField } from './fields/LanguageField'
+import { RightsField } from './fields/RightsField'
 import { KeyPointsField } from './fields/KeyPointsField'
 import { SourcesField } from './fields/SourcesField'
 import { TokenField } from './fields/TokenField'
@@ -63,7 +64,7 @@ export function ArticleTop({ fields, settings, onChange }: Props) {
 }
 
 /** Byline, credit, sources and tags: the attribution and filing details below the body. */
-export function ArticleBottom({ fields, tagSuggestions, onChange }: Props) {
+export function ArticleBottom({ fields, settings, tagSuggestions, onChange }: Props) {
   return (
     <div className="article-bottom">
       <div className="meta-row two">
@@ -100,6 +101,13 @@ export function ArticleBottom({ fields, tagSuggestions, onChange }: Props) {
         onChange={(v) => onChange('tags', v)}
       />
       <EntitiesField value={fields.entities} onChange={(v) => onChange('entities', v)} />
+      <RightsField
+        holder={fields.copyrightHolder}
+        notice={fields.copyrightNotice}
+        embargoedUntil={fields.embargoedUntil}
+        deskHolder={settings.copyrightHolder}
+        onChange={onChange}
+      />
     </div>
   )
 }

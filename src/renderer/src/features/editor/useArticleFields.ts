@@ -22,6 +22,7 @@ export function useArticleFields(article: Article, saver: Autosaver) {
     copyrightHolder: article.copyrightHolder,
     copyrightNotice: article.copyrightNotice,
     feedItem: article.feedItem,
+    embargoedUntil: article.embargoedUntil,
   }))
   const update = useCallback(
     <F extends Exclude<keyof EditableFields, 'body'>>(field: F, value: EditableFields[F]) => {

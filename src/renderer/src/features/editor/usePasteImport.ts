@@ -25,6 +25,7 @@ const IMPORTED_FIELDS = [
   'copyrightHolder',
   'copyrightNotice',
   'feedItem',
+  'embargoedUntil',
 ] as const
 
 /**
@@ -71,6 +72,7 @@ export function usePasteImport(editorRef: { current: Editor | null }, update: Up
       for (const field of IMPORTED_FIELDS) take(field)
       editorRef.current?.commands.setContent(imported.body, { emitUpdate: true })
       setPending(null)
+      return true
     },
     [editorRef, update],
   )

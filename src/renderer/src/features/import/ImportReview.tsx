@@ -1,16 +1,22 @@
-import { useState } from 'react'
-import { useModalDialog } from '../../useModalDialog'
-import type { ImportProposal } from '../../../../shared/import/ImportProposal'
-import { placeUnplaced, type PlaceTarget } from '../../../../shared/import/placeUnplaced'
+import { useRef, useState } from 'react'
+import { EditableFields } from '../../../../shared/domain/Article'
 import { toPublication } from '../../../../shared/export/toPublication'
+import type { ImportProposal } from '../../../../shared/import/ImportProposal'
+import { isEmptyProposal } from '../../../../shared/import/isEmptyProposal'
+import { placeUnplaced, type PlaceTarget } from '../../../../shared/import/placeUnplaced'
+import { api } from '../../api'
+import { useModalDialog } from '../../useModalDialog'
+import { announceArticleChanged } from '../articles/articleChanged'
 import { PreviewPane } from '../preview/PreviewPane'
+import { KillWarning } from './KillWarning'
 import { UnplacedList } from './UnplacedList'
 
 type Props = {
   proposal: ImportProposal
   source: string
   acceptLabel: string
-  onAccept: (proposal: ImportProposal) => void
+  /** Creates or fills the article; resolves false when that failed, so the review stays open. */
+  onAccept: (proposal: ImportProposal) => Promise<boolean> | boolean
   onCancel: () => void
   /** Opens a story on the desk (the one a kill withdraws). */
   onOpenArticle?: ((id: string) => void) | undefined
@@ -22,11 +28,14 @@ const FORMATS: Record<ImportProposal['format'], string> = {
   html: 'HTML',
   'plain-text': 'Plain text',
 }
+/** Notes that decide whether the story may run at all: shown as a warning, not in the list. */
+const ALERT = /^(?:EMBARGOED|WITHHELD)\b/
 
 /**
  * Shows what an import would create, as the reader would see it, before anything is stored. Copy
- * the importer could not place is listed with one-click targets; an agency kill is a warning about
- * the earlier story and offers no way to create a story from it.
+ * the importer could not place is listed with one-click targets; an embargo or a withheld item is
+ * a warning at the top; an agency kill is a warning about the earlier story, recorded on it, with
+ * "Not a kill: import as a story" for copy the importer misread.
  */
 export function ImportReview({
   proposal: proposed,
@@ -37,8 +46,15 @@ export function ImportReview({
   onOpenArticle,
 }: Props) {
   const dialog = useModalDialog()
+  const title = useRef<HTMLHeadingElement>(null)
   const [proposal, setProposal] = useState(proposed)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [killError, setKillError] = useState<string | null>(null)
   const { fields, kill } = proposal
+  const alerts = proposal.messages.filter((m) => ALERT.test(m))
+  const notes = proposal.messages.filter((m) => !ALERT.test(m))
+  const empty = isEmptyProposal(proposal)
   const parts: [string, boolean][] = [
     ['Headline', Boolean(fields.headline)],
     ['Summary', Boolean(fields.summary)],
@@ -52,38 +68,87 @@ export function ImportReview({
   ]
   const handlePlace = (index: number, target: PlaceTarget) =>
     setProposal((current) => placeUnplaced(current, index, target))
+  const handleNotAKill = () => {
+    setProposal((current) => ({
+      ...current,
+      kill: null,
+      messages: [
+        `Read as an agency kill (${current.kill?.reason.slice(0, 200) ?? ''}); you chose to import it as a story.`,
+        ...current.messages,
+      ],
+    }))
+    title.current?.focus()
+  }
+  /** A kill found on the desk is recorded on that story before the dialog goes, however it goes. */
+  const recordKill = async (then: () => void) => {
+    const earlier = kill?.earlier
+    if (!kill || !earlier) return then()
+    try {
+      await api.recordAgencyKill({ id: earlier.id, reason: kill.reason, uri: kill.uri })
+      announceArticleChanged(earlier.id)
+      then()
+    } catch (reason) {
+      setKillError(
+        `The kill could not be recorded on the story: ${reason instanceof Error ? reason.message : String(reason)}`,
+      )
+    }
+  }
+  const handleEscape = (event: { preventDefault: () => void }) => {
+    if (!kill) return onCancel()
+    event.preventDefault()
+    void recordKill(onCancel)
+  }
+  const handleAccept = async () => {
+    const checked = EditableFields.safeParse(proposal.fields)
+    if (!checked.success) {
+      const issue = checked.error.issues[0]
+      setFailure(`${issue?.path.join('.') || 'The article'}: ${issue?.message ?? 'not valid'}.`)
+      return
+    }
+    setBusy(true)
+    setFailure(null)
+    const created = await onAccept(proposal)
+    setBusy(false)
+    if (created === false)
+      setFailure(
+        'The article was not created (the reason is shown above the article list). Nothing was lost: change it here and try again.',
+      )
+  }
   return (
     <dialog
       ref={dialog}
       className="import-review"
       aria-labelledby="import-title"
-      onCancel={onCancel}
+      onCancel={handleEscape}
     >
       <header className="dialog-head">
-        <h2 id="import-title">{kill ? 'Agency kill' : 'Review import'}</h2>
+        <h2 id="import-title" ref={title} tabIndex={-1}>
+          {kill ? 'Agency kill' : 'Review import'}
+        </h2>
         <p className="muted">
           {source} · read as {FORMATS[proposal.format]}
           {fields.language && ` · language ${fields.language}`}
         </p>
       </header>
-      {kill ? (
-        <div className="import-kill" role="alert">
-          <p className="import-kill-title">
-            Do not publish: the agency has withdrawn{' '}
-            {kill.headline ? `“${kill.headline}”` : 'an earlier story'}.
-          </p>
-          <p className="import-kill-reason">{kill.reason}</p>
-          {kill.earlier ? (
-            <p>
-              On this desk: <strong>{kill.earlier.headline}</strong> (
-              {kill.earlier.status.replace('_', ' ')}).
-            </p>
-          ) : (
-            <p className="muted">
-              No story from this item was found on this desk{kill.uri ? ` (${kill.uri})` : ''}.
-            </p>
-          )}
+      {alerts.length > 0 && (
+        <div className="import-alert" role="alert">
+          {alerts.map((alert) => (
+            <p key={alert}>{alert}</p>
+          ))}
         </div>
+      )}
+      {kill ? (
+        <KillWarning
+          kill={kill}
+          error={killError}
+          canOpen={Boolean(onOpenArticle)}
+          onClose={() => void recordKill(onCancel)}
+          onOpen={() => {
+            const id = kill.earlier?.id
+            if (id && onOpenArticle) void recordKill(() => onOpenArticle(id))
+          }}
+          onNotAKill={handleNotAKill}
+        />
       ) : (
         <>
           <ul className="import-parts" aria-label="Parts found">
@@ -93,40 +158,52 @@ export function ImportReview({
               </li>
             ))}
           </ul>
-          <UnplacedList items={proposal.unplaced} onPlace={handlePlace} />
+          <UnplacedList
+            proposal={proposal}
+            onPlace={handlePlace}
+            onEmptied={() => title.current?.focus()}
+          />
         </>
       )}
-      {proposal.messages.length > 0 && (
+      {notes.length > 0 && (
         <ul className="import-messages" aria-label="Import notes">
-          {proposal.messages.map((message, i) => (
+          {notes.map((message, i) => (
             <li key={i}>{message}</li>
           ))}
         </ul>
       )}
-      {!kill && (
+      {!kill && !empty && (
         <div className="import-preview">
           <PreviewPane publication={toPublication(fields)} />
         </div>
       )}
-      <footer className="dialog-foot">
-        <button type="button" className="button" onClick={onCancel}>
-          {kill ? 'Close' : 'Cancel'}
-        </button>
-        {kill?.earlier && onOpenArticle && (
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => kill.earlier && onOpenArticle(kill.earlier.id)}
-          >
-            Open the earlier story
+      {!kill && (
+        <footer className="dialog-foot">
+          {failure && (
+            <p className="import-failure" role="alert">
+              {failure}
+            </p>
+          )}
+          {empty && (
+            <p className="import-failure" role="status">
+              Nothing to import: no headline and no text.
+            </p>
+          )}
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
           </button>
-        )}
-        {!kill && (
-          <button type="button" className="button primary" onClick={() => onAccept(proposal)}>
-            {acceptLabel}
-          </button>
-        )}
-      </footer>
+          {!empty && (
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy}
+              onClick={() => void handleAccept()}
+            >
+              {acceptLabel}
+            </button>
+          )}
+        </footer>
+      )}
     </dialog>
   )
 }

@@ -17,7 +17,10 @@ type Draft = Record<
   | 'keyPointsMin'
   | 'keyPointsMax'
   | 'commentMinLength'
-  | 'spellcheckLanguages',
+  | 'spellcheckLanguages'
+  | 'language'
+  | 'copyrightHolder'
+  | 'copyrightNotice',
   string
 >
 
@@ -36,6 +39,9 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
     keyPointsMax: String(settings.keyPointsMax),
     commentMinLength: String(settings.commentMinLength),
     spellcheckLanguages: settings.spellcheckLanguages.join(', '),
+    language: settings.language,
+    copyrightHolder: settings.copyrightHolder,
+    copyrightNotice: settings.copyrightNotice,
   })
   const [cms, setCms] = useState<CmsDraft>(() => cmsDraftOf(settings))
   const [fourEyes, setFourEyes] = useState(settings.fourEyes)
@@ -62,6 +68,9 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
       commentsEnabled: comments,
       fourEyes,
       spellcheckLanguages: draft.spellcheckLanguages.split(/[\s,]+/).filter(Boolean),
+      language: draft.language.trim(),
+      copyrightHolder: draft.copyrightHolder,
+      copyrightNotice: draft.copyrightNotice,
       ...cmsSettingsOf(cms),
     })
     if (!parsed.success) {
@@ -171,6 +180,24 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
           'spellcheckLanguages',
           'Spellcheck languages',
           'Codes such as en-US, en-GB, hi; used by the desktop app.',
+        )}
+        <h3 className="panel-subtitle">Language and rights</h3>
+        <div className="settings-grid">
+          {field(
+            'language',
+            'Desk language',
+            'BCP 47, such as en, hi or nb-NO: stories that name none.',
+          )}
+          {field(
+            'copyrightHolder',
+            'Copyright holder',
+            "For the desk's own stories in ninjs; an agency's story keeps the agency's.",
+          )}
+        </div>
+        {field(
+          'copyrightNotice',
+          'Copyright notice',
+          'Such as “Copyright 2026 Kerala Times. All rights reserved.”',
         )}
         <h3 className="panel-subtitle">CMS</h3>
         <CmsTargetFields

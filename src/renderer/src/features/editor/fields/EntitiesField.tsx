@@ -34,27 +34,36 @@ export function EntitiesField({ value, onChange }: Props) {
   return (
     <fieldset className="field entities-field">
       <legend className="field-label">People, places, organisations</legend>
-      <div className="tokens" aria-label="Entities">
-        {value.map((entity, i) => (
-          <span key={`${entity.kind}-${entity.name}-${i}`} className="token entity-token">
-            <span className="entity-kind">{KIND_LABELS[entity.kind]}</span>
-            {entity.name}
-            {entity.uri && /^https?:/i.test(entity.uri) && (
-              <a href={entity.uri} target="_blank" rel="noopener noreferrer" title={entity.uri}>
-                link
-              </a>
-            )}
-            <button
-              type="button"
-              aria-label={`Remove ${KIND_LABELS[entity.kind].toLowerCase()} ${entity.name}`}
-              onClick={() => onChange(value.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        {value.length === 0 && <span className="muted">None yet</span>}
-      </div>
+      {value.length === 0 ? (
+        <p className="muted small entities-empty">None yet.</p>
+      ) : (
+        <div className="tokens" aria-label="Entities">
+          {value.map((entity, i) => (
+            <span key={`${entity.kind}-${entity.name}-${i}`} className="token entity-token">
+              <span className="entity-kind">{KIND_LABELS[entity.kind]}</span>
+              {entity.name}
+              {entity.uri && /^https?:/i.test(entity.uri) && (
+                <a
+                  href={entity.uri}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  title={entity.uri}
+                  aria-label={`Open ${entity.name} on ${hostOf(entity.uri)}`}
+                >
+                  link
+                </a>
+              )}
+              <button
+                type="button"
+                aria-label={`Remove ${KIND_LABELS[entity.kind].toLowerCase()} ${entity.name}`}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+      )}
       <div className="entity-add" role="group" aria-label="Add an entity">
         <select
           aria-label="Entity kind"
@@ -83,6 +92,8 @@ export function EntitiesField({ value, onChange }: Props) {
           className="text-input"
           value={name}
           placeholder="Name"
+          aria-invalid={error && !name.trim() ? true : undefined}
+          aria-describedby={error ? 'entity-error' : undefined}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && handleAdd(e)}
         />
@@ -92,6 +103,8 @@ export function EntitiesField({ value, onChange }: Props) {
           className="text-input"
           value={uri}
           placeholder="URI (optional), e.g. http://www.wikidata.org/entity/Q1156"
+          aria-invalid={error && name.trim() ? true : undefined}
+          aria-describedby={error ? 'entity-error' : undefined}
           onChange={(e) => setUri(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && handleAdd(e)}
         />
@@ -99,7 +112,19 @@ export function EntitiesField({ value, onChange }: Props) {
           Add
         </button>
       </div>
-      {error && <p className="field-error">{error}</p>}
+      {error && (
+        <p id="entity-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   )
+}
+
+function hostOf(uri: string): string {
+  try {
+    return new URL(uri).host
+  } catch {
+    return 'the web'
+  }
 }

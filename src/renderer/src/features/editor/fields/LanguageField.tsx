@@ -29,6 +29,12 @@ const COMMON = [
 /** The story's language as a BCP 47 tag; empty means the desk's default. */
 export function LanguageField({ value, deskDefault, onChange }: Props) {
   const [draft, setDraft] = useState(value)
+  // The stored value can change under the field (a paste import sets it): show it.
+  const [shown, setShown] = useState(value)
+  if (value !== shown) {
+    setShown(value)
+    setDraft(value)
+  }
   const listId = useId()
   const valid = LanguageTag.safeParse(draft).success
   return (
@@ -41,7 +47,8 @@ export function LanguageField({ value, deskDefault, onChange }: Props) {
         className="text-input"
         value={draft}
         list={listId}
-        placeholder={`Desk default (${deskDefault})`}
+        placeholder={`Desk: ${deskDefault || 'en'}`}
+        title={`Empty: the desk's language (${deskDefault || 'en'})`}
         aria-invalid={!valid}
         aria-describedby={valid ? undefined : 'field-language-error'}
         onChange={(e) => {
