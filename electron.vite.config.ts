@@ -10,11 +10,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/copydesk.ts'),
           webHost: resolve('src/main/host/webHostMain.ts'),
-          crashWriter: resolve('src/main/tools/crashWriter.ts'),
-          bench: resolve('src/main/tools/bench.ts'),
         },
-        // Only the bench drives a browser; Playwright stays a dev dependency, loaded from node_modules.
-        external: ['@playwright/test'],
       },
     },
   },

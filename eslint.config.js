@@ -102,4 +102,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // What src/ imports is what ships: test and bench code stays out of the app (a test checks the build).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportDeclaration[source.value=/(^|\\/)(tests|bench)\\/|^@playwright\\/test$|^vitest$/], ImportExpression[source.value=/(^|\\/)(tests|bench)\\/|^@playwright\\/test$|^vitest$/]',
+          message: 'The app never imports test or bench code.',
+        },
+      ],
+    },
+  },
 )

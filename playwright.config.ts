@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumLaunch, exitUnlessChromium } from './src/main/testing/chromiumLaunch'
+import { chromiumLaunch, exitUnlessChromium } from './tests/support/chromiumLaunch'
 
 exitUnlessChromium()
 

@@ -12,6 +12,8 @@ export default defineConfig({
             'src/main/**/*.test.ts',
             'src/cli/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'tests/support/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
         },
       },

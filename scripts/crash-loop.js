@@ -18,7 +18,7 @@ const random = () => {
   seed = (seed * 1103515245 + 12345) % 2147483648
   return seed / 2147483648
 }
-const writer = 'out/main/crashWriter.js'
+const writer = 'out/tools/crashWriter.js'
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-crash-'))
 const acks = join(dir, 'acks.txt')
 const data = join(dir, 'data')

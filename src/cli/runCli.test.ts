@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DataDirLock } from '../main/store/DataDirLock'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../main/testing/fakeCms'
-import { tempDir } from '../main/testing/tempDir'
+import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../tests/support/fakeCms'
+import { tempDir } from '../../tests/support/tempDir'
 import { runCli } from './runCli'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

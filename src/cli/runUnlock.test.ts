@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE } from '../main/store/DataDirLock'
 import { bootId, processStartTime } from '../main/store/processIdentity'
-import { tempDir } from '../main/testing/tempDir'
+import { tempDir } from '../../tests/support/tempDir'
 import { runCli } from './runCli'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

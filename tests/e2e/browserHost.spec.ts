@@ -8,9 +8,9 @@ import {
   runWebHostToExit,
   startWebHost,
   type RunningHost,
-} from '../../src/main/testing/startWebHost'
-import { readOnlyMount } from '../../src/main/testing/readOnlyMount'
-import { tempDir } from '../../src/main/testing/tempDir'
+} from '../support/startWebHost'
+import { readOnlyMount } from '../support/readOnlyMount'
+import { tempDir } from '../support/tempDir'
 
 const shots = process.env['SCREENSHOTS']
 const notice = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading') })

@@ -1,6 +1,6 @@
 import { test as base } from '@playwright/test'
-import { startWebHost, type RunningHost } from '../../src/main/testing/startWebHost'
-import { tempDir } from '../../src/main/testing/tempDir'
+import { startWebHost, type RunningHost } from '../support/startWebHost'
+import { tempDir } from '../support/tempDir'
 
 /** A fresh data folder per test, and the browser host on it; both cleaned up after the test. */
 export type Desk = {

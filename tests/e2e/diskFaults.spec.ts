@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { expectSaved, signIn, startNewArticle } from './actions'
-import { startWebHost } from '../../src/main/testing/startWebHost'
+import { startWebHost } from '../support/startWebHost'
 
 /** A small tmpfs to fill up, where this machine lets the test mount one (root with CAP_SYS_ADMIN). */
 async function smallDisk(): Promise<

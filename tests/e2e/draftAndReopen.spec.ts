@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './deskTest'
 import { expectSaved, startNewArticle, signIn } from './actions'
-import type { RunningHost } from '../../src/main/testing/startWebHost'
+import type { RunningHost } from '../support/startWebHost'
 
 test('an editor drafts an article, and finds it intact after closing the app', async ({
   page,

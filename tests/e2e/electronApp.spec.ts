@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { findElectronBinary } from '../../scripts/findElectronBinary.js'
 import { signIn } from './actions'
-import { tempDir } from '../../src/main/testing/tempDir'
+import { tempDir } from '../support/tempDir'
 
 const binary = findElectronBinary()
 

@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
-import { DANGEROUS_HREF, DANGEROUS_MARKUP, HOSTILE_PAYLOADS } from '../fixtures/hostilePayloads'
+import { DANGEROUS_HREF, DANGEROUS_MARKUP, XSS_PAYLOADS } from '../fixtures/xssVectors'
 import { expectSaved, signIn, startNewArticle } from './actions'
-import { startWebHost } from '../../src/main/testing/startWebHost'
-import { tempDir } from '../../src/main/testing/tempDir'
+import { startWebHost } from '../support/startWebHost'
+import { tempDir } from '../support/tempDir'
 
 /** Calls the browser host's API from inside the page, as the renderer does (same origin, the tab's token). */
 async function callApi(
@@ -31,7 +31,7 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
   page,
 }) => {
   test.setTimeout(180_000)
-  expect(HOSTILE_PAYLOADS.length).toBeGreaterThanOrEqual(100)
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(100)
   const dir = await tempDir('copydesk-e2e-')
   const host = await startWebHost(dir.path)
   const fired: string[] = []
@@ -49,9 +49,9 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
     // Paste, ten payloads at a time, into the body editor.
     await startNewArticle(page, 'Pasted attacks')
     const body = page.getByRole('textbox', { name: 'Article body' })
-    for (let i = 0; i < HOSTILE_PAYLOADS.length; i += 10) {
+    for (let i = 0; i < XSS_PAYLOADS.length; i += 10) {
       await body.click()
-      const html = HOSTILE_PAYLOADS.slice(i, i + 10).join('\n')
+      const html = XSS_PAYLOADS.slice(i, i + 10).join('\n')
       await body.evaluate((element, data) => {
         const transfer = new DataTransfer()
         transfer.setData('text/html', data)
@@ -77,7 +77,7 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
     await expect(page.getByRole('article', { name: 'Preview' })).toBeVisible()
 
     // HTML import and wire import, one proposal per payload, each created as an article.
-    for (const [i, payload] of HOSTILE_PAYLOADS.entries()) {
+    for (const [i, payload] of XSS_PAYLOADS.entries()) {
       const asHtml = await callApi(page, 'proposeImport', {
         name: `attack-${i}.html`,
         content: `<h1>Attack ${i}</h1>${payload}`,
@@ -112,14 +112,14 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
 
   // What the next systems see: the stored JSON and every export.
   const stored = await readdir(join(dir.path, 'articles'))
-  expect(stored.length).toBe(1 + HOSTILE_PAYLOADS.length * 2)
+  expect(stored.length).toBe(1 + XSS_PAYLOADS.length * 2)
   for (const name of stored) {
     const text = await readFile(join(dir.path, 'articles', name), 'utf8')
     expect(text, name).not.toMatch(DANGEROUS_HREF)
   }
   const exported = await readdir(out)
   expect(exported.length).toBe(exportedCount)
-  expect(exportedCount).toBeGreaterThan(HOSTILE_PAYLOADS.length)
+  expect(exportedCount).toBeGreaterThan(XSS_PAYLOADS.length)
   for (const name of exported) {
     const document: unknown = JSON.parse(await readFile(join(out, name), 'utf8'))
     const html = JSON.stringify(document)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CmsDesk } from '../testing/cmsDesk'
-import { FAKE_WP_PASSWORD } from '../testing/fakeCms'
+import { CmsDesk } from '../../../tests/support/cmsDesk'
+import { FAKE_WP_PASSWORD } from '../../../tests/support/fakeCms'
 import { wordPressError } from './wordPressError'
 
 const forbiddenStatus = {

@@ -2,8 +2,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { rawRequest } from '../testing/rawRequest'
-import { tempDir } from '../testing/tempDir'
+import { rawRequest } from '../../../tests/support/rawRequest'
+import { tempDir } from '../../../tests/support/tempDir'
 import { createWebHost, type WebHost } from './createWebHost'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/ipc/AppError'
 import { openWorkstation } from '../openWorkstation'
 import { OutboxStore } from '../store/OutboxStore'
 import { Quarantine } from '../store/Quarantine'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { createWebHost } from './createWebHost'
 import { describeStartError } from './describeStartError'
 

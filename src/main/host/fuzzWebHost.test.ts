@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHODS } from '../../shared/ipc/methods'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { hostilePayloads } from '../testing/hostilePayloads'
-import { rawRequest } from '../testing/rawRequest'
-import { snapshotDir } from '../testing/snapshotDir'
-import { tempDir } from '../testing/tempDir'
+import { malformedIpcPayloads } from '../../../tests/support/malformedIpcPayloads'
+import { rawRequest } from '../../../tests/support/rawRequest'
+import { snapshotDir } from '../../../tests/support/snapshotDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { createWebHost, type WebHost } from './createWebHost'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -71,7 +71,7 @@ describe('browser host fuzzing over HTTP', () => {
   it('refuses random payloads on every call, with a named error, and changes nothing on disk', async () => {
     await settle()
     const before = await snapshotDir(dataDir())
-    const payloads = hostilePayloads(11)
+    const payloads = malformedIpcPayloads(11)
     let sent = 0
     for (const method of METHODS) {
       for (let i = 0; i < 15; i += 1) {
@@ -184,7 +184,7 @@ describe('browser host fuzzing over HTTP', () => {
 
   it('never gives the token for a guessed, hostile or malformed launch call', async () => {
     const random = seeded(13)
-    const payloads = hostilePayloads(17)
+    const payloads = malformedIpcPayloads(17)
     const live = host.launch()
     const guesses: { body: string; headers: Record<string, string>; method: string }[] = []
     for (let i = 0; i < 150; i += 1) {

@@ -2,8 +2,8 @@ import { chmod, mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:f
 import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { rawRequest } from '../testing/rawRequest'
-import { tempDir } from '../testing/tempDir'
+import { rawRequest } from '../../../tests/support/rawRequest'
+import { tempDir } from '../../../tests/support/tempDir'
 import { createWebHost, type WebHost } from './createWebHost'
 import { browserCommand, openInBrowser } from './openInBrowser'
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHODS } from '../../shared/ipc/methods'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { hostilePayloads } from '../testing/hostilePayloads'
-import { snapshotDir } from '../testing/snapshotDir'
-import { tempDir } from '../testing/tempDir'
+import { malformedIpcPayloads } from '../../../tests/support/malformedIpcPayloads'
+import { snapshotDir } from '../../../tests/support/snapshotDir'
+import { tempDir } from '../../../tests/support/tempDir'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let ws: Workstation
@@ -25,7 +25,7 @@ describe('IPC fuzzing', () => {
   it('refuses 60 random and malformed payloads on every call, with a named error, and changes nothing on disk', async () => {
     await new Promise((resolve) => setTimeout(resolve, 400))
     const before = await snapshotDir(dir.path)
-    const generator = hostilePayloads(7)
+    const generator = malformedIpcPayloads(7)
     let calls = 0
     for (const method of METHODS) {
       for (let i = 0; i < 60; i += 1) {

@@ -3,7 +3,7 @@ import type { Article } from '../../shared/domain/Article'
 import type { AuditEntry } from '../../shared/domain/History'
 import type { KillNotice } from '../../shared/import/ImportProposal'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let ws: Workstation

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BodyDoc, DocNode } from '../../shared/domain/DocNode'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let ws: Workstation

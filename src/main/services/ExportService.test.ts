@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { fieldOf } from './ExportService'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

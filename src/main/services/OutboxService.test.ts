@@ -3,8 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CmsDesk } from '../testing/cmsDesk'
-import { FAKE_TOKEN } from '../testing/fakeCms'
+import { CmsDesk } from '../../../tests/support/cmsDesk'
+import { FAKE_TOKEN } from '../../../tests/support/fakeCms'
 
 let desk: CmsDesk
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CmsDesk } from '../testing/cmsDesk'
+import { CmsDesk } from '../../../tests/support/cmsDesk'
 
 let desk: CmsDesk
 beforeEach(async () => {

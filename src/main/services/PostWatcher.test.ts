@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CmsDesk } from '../testing/cmsDesk'
+import { CmsDesk } from '../../../tests/support/cmsDesk'
 import { watchInterval } from './PostWatcher'
 
 let desk: CmsDesk

@@ -6,7 +6,7 @@ import { checkArticle } from '../../shared/domain/checkArticle'
 import { DEFAULT_DESK_SETTINGS } from '../../shared/domain/DeskSettings'
 import type { BodyDoc, DocNode } from '../../shared/domain/DocNode'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let ws: Workstation

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { LOCK_FILE } from './DataDirLock'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -18,7 +18,7 @@ beforeAll(async () => {
     configFile: false,
     logLevel: 'silent',
     build: {
-      ssr: 'src/main/testing/lockRaceWorker.ts',
+      ssr: 'tests/support/lockRaceWorker.ts',
       outDir: join(dir.path, 'worker'),
       rolldownOptions: { output: { format: 'esm', entryFileNames: 'worker.mjs' } },
     },

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/pr
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { DataDirLock, LOCK_FILE, unlockDataDir } from './DataDirLock'
 import { readState } from './LockFile'
 import { bootId, processStartTime } from './processIdentity'

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../shared/domain/Article'
 import type { RevisionMeta } from '../../shared/domain/History'
 import { newArticle } from '../../shared/domain/newArticle'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { HistoryRepository } from './HistoryRepository'
 import { Quarantine } from './Quarantine'
 

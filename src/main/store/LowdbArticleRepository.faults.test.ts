@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Article, ARTICLE_SCHEMA_VERSION } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { LowdbArticleRepository, type RepositoryOptions } from './LowdbArticleRepository'
 import { migrateArticle } from './migrateArticle'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EditableFields } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { LowdbArticleRepository } from './LowdbArticleRepository'
 
 let dir: { path: string; cleanup: () => Promise<void> }

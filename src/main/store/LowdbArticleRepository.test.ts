@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newArticle } from '../../shared/domain/newArticle'
 import { AppError } from '../../shared/ipc/AppError'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { LowdbArticleRepository } from './LowdbArticleRepository'
 
 let dir: { path: string; cleanup: () => Promise<void> }

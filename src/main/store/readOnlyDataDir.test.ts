@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../cli/runCli'
 import { openWorkstation, type Workstation } from '../openWorkstation'
-import { readOnlyMount, type ReadOnlyMount } from '../testing/readOnlyMount'
+import { readOnlyMount, type ReadOnlyMount } from '../../../tests/support/readOnlyMount'
 
 let mount: ReadOnlyMount | { missing: string }
 let ws: Workstation | undefined

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempDir } from '../testing/tempDir'
+import { tempDir } from '../../../tests/support/tempDir'
 import { LowdbArticleRepository } from './LowdbArticleRepository'
 import { THIS_RUN } from './writeFileDurably'
 

@@ -1,6 +1,6 @@
-import type { EditableFields } from '../../shared/domain/Article'
-import { countWords, docText } from '../../shared/domain/countWords'
-import type { DocNode } from '../../shared/domain/DocNode'
+import type { EditableFields } from '../src/shared/domain/Article'
+import { countWords, docText } from '../src/shared/domain/countWords'
+import type { DocNode } from '../src/shared/domain/DocNode'
 
 const text = (value: string, marks?: DocNode['marks']): DocNode =>
   marks ? { type: 'text', text: value, marks } : { type: 'text', text: value }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
-import type { Article } from '../../shared/domain/Article'
-import { countWords, docText } from '../../shared/domain/countWords'
-import type { DocNode } from '../../shared/domain/DocNode'
+import type { Article } from '../src/shared/domain/Article'
+import { countWords, docText } from '../src/shared/domain/countWords'
+import type { DocNode } from '../src/shared/domain/DocNode'
 import type { Row } from './benchTable'
 
 /** Words of stories written without spaces: Japanese (with its particles), Chinese, Thai. */

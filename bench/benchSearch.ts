@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Article } from '../../shared/domain/Article'
-import { searchableText, searchTerms } from '../../shared/domain/searchTerms'
-import { LowdbArticleRepository } from '../store/LowdbArticleRepository'
+import type { Article } from '../src/shared/domain/Article'
+import { searchableText, searchTerms } from '../src/shared/domain/searchTerms'
+import { LowdbArticleRepository } from '../src/main/store/LowdbArticleRepository'
 import { ms, percentile, type Row } from './benchTable'
 
 const TARGET_MS = 50

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeSync } from 'node:fs'
-import { newArticle } from '../../shared/domain/newArticle'
-import { HistoryRepository } from '../store/HistoryRepository'
-import { LowdbArticleRepository } from '../store/LowdbArticleRepository'
+import { newArticle } from '../../src/shared/domain/newArticle'
+import { HistoryRepository } from '../../src/main/store/HistoryRepository'
+import { LowdbArticleRepository } from '../../src/main/store/LowdbArticleRepository'
 
 /**
  * For the crash loop (scripts/crash-loop.js). `write DIR`: prints "READY" once the store is open, then

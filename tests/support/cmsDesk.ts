@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import type { OutboxItem, PushOutcome } from '../../shared/domain/OutboxItem'
-import { openWorkstation, type Workstation } from '../openWorkstation'
+import type { OutboxItem, PushOutcome } from '../../src/shared/domain/OutboxItem'
+import { openWorkstation, type Workstation } from '../../src/main/openWorkstation'
 import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from './fakeCms'
 import { tempDir } from './tempDir'
 

@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { DataDirLock } from '../store/DataDirLock'
+import { DataDirLock } from '../../src/main/store/DataDirLock'
 
 /**
  * For the lock race test (DataDirLock.race.test.ts), one of the racing processes: on each "go <µs>"

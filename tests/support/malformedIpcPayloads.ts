@@ -1,5 +1,5 @@
 /** A deterministic stream of hostile and malformed payloads. */
-export function* hostilePayloads(seed: number): Generator<unknown> {
+export function* malformedIpcPayloads(seed: number): Generator<unknown> {
   let state = seed
   const next = () => {
     state = (state * 1103515245 + 12345) % 2147483648

@@ -1,6 +1,6 @@
-import { newArticle } from '../../shared/domain/newArticle'
-import type { Article } from '../../shared/domain/Article'
-import type { DocNode } from '../../shared/domain/DocNode'
+import { newArticle } from '../src/shared/domain/newArticle'
+import type { Article } from '../src/shared/domain/Article'
+import type { DocNode } from '../src/shared/domain/DocNode'
 
 const TOPICS = ['diplomacy', 'economy', 'politics', 'courts', 'climate', 'business', 'health']
 const PLACES = ['New Delhi', 'Tokyo', 'Mumbai', 'Kochi', 'Dhaka', 'Colombo', 'Kathmandu', 'Chennai']

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
-import type { Article } from '../../shared/domain/Article'
-import { toNinjs } from '../../shared/export/toNinjs'
-import { toPublishJson } from '../../shared/export/toPublishJson'
-import { validateExport } from '../export/schemaValidators'
+import type { Article } from '../src/shared/domain/Article'
+import { toNinjs } from '../src/shared/export/toNinjs'
+import { toPublishJson } from '../src/shared/export/toPublishJson'
+import { validateExport } from '../src/main/export/schemaValidators'
 import type { Row } from './benchTable'
 
 /** Maps every article to both export formats and validates each against its schema. */

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
-import type { Article } from '../../shared/domain/Article'
-import { LowdbArticleRepository } from '../store/LowdbArticleRepository'
+import type { Article } from '../src/shared/domain/Article'
+import { LowdbArticleRepository } from '../src/main/store/LowdbArticleRepository'
 import { ms, percentile, type Row } from './benchTable'
 
 /** Writes the corpus straight to disk (setup only; the measured saves go through the store). */
