@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
+import { systemClock, type Clock } from '../shared/domain/Clock'
 import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { AppInfo } from '../shared/ipc/contract'
 import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
@@ -39,7 +40,8 @@ export type WorkstationOptions = {
   dataDir: string
   host: AppInfo['host'] | 'cli'
   version: string
-  now?: () => string
+  /** The time every service and store reads (a fake one in tests). */
+  clock?: Clock
   user?: () => string
   /** Called after the desk settings change, e.g. to apply spellcheck languages in Electron. */
   onSettingsSaved?: (settings: DeskSettings) => void
@@ -58,10 +60,10 @@ const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command l
  * it. A folder that cannot be written is opened read-only: everything reads, every write is refused.
  */
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
-  const now = options.now ?? (() => new Date().toISOString())
+  const clock = options.clock ?? systemClock
   const repository = await LowdbArticleRepository.open(options.dataDir, {
     purpose: PURPOSES[options.host],
-    now,
+    clock,
   })
   const { access, quarantine } = repository
   const settings = await DeskSettingsStore.open(options.dataDir, quarantine, access)
@@ -71,9 +73,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     role: 'writer',
   }))
   const user = () => profiles.get()?.name ?? fallbackUser()
-  const history = new HistoryRepository(options.dataDir, quarantine, access)
-  const articles = new ArticleService(repository, history, { now, user, newId: randomUUID })
-  const workflowEnv = { now, profile: () => profiles.get() }
+  const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
+  const articles = new ArticleService(repository, history, { clock, user, newId: randomUUID })
+  const workflowEnv = { clock, profile: () => profiles.get() }
   const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
   const secrets = await SecretStore.open(
     options.dataDir,
@@ -85,11 +87,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
   const exports = new ExportService(repository, workflow, settings, {
-    now,
+    clock,
     generator: `Copydesk ${options.version}`,
   })
   const outbox = new OutboxService(outboxStore, exports, workflow, {
-    now: () => Date.parse(now()),
+    clock,
     profile: () => profiles.get(),
     client: (target) =>
       clientForTarget(target, settings.get(), secrets, {
@@ -121,7 +123,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       createDispatcher(
         createHandlers({
           articles,
-          imports: new ImportService(undefined, repository),
+          imports: new ImportService(clock, repository),
           kills: new AgencyKillService(repository, workflow, workflowEnv),
           settings,
           workflow,

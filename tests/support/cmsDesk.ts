@@ -47,7 +47,7 @@ export class CmsDesk {
       dataDir: this.dataDir,
       host: 'web',
       version: 'test',
-      now: () => new Date(this.clock).toISOString(),
+      clock: { now: () => new Date(this.clock) },
       cmsTimeoutMs: 300,
     })
   }

@@ -3,17 +3,17 @@ import { LaunchCodes } from './LaunchCodes'
 
 function clock(start = 1_000_000) {
   let now = start
-  return { now: () => now, advance: (ms: number) => (now += ms) }
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms) }
 }
 
 describe('LaunchCodes', () => {
   it('opens one session per code: the first exchange works, every later one is refused as used', () => {
     const time = clock()
-    const codes = new LaunchCodes(time.now)
+    const codes = new LaunchCodes(time)
     let used = 0
     const { code, expiresAt } = codes.issue(60_000, () => (used += 1))
     expect(code.length).toBeGreaterThanOrEqual(32)
-    expect(expiresAt).toBe(time.now() + 60_000)
+    expect(expiresAt).toBe(time.now().getTime() + 60_000)
     expect(codes.redeem(code)).toEqual({ ok: true })
     expect(codes.redeem(code)).toMatchObject({ ok: false, reason: 'used' })
     expect(codes.redeem(code)).toMatchObject({
@@ -24,7 +24,7 @@ describe('LaunchCodes', () => {
 
   it('refuses a code after its time, and for good', () => {
     const time = clock()
-    const codes = new LaunchCodes(time.now)
+    const codes = new LaunchCodes(time)
     const { code } = codes.issue(1_000)
     time.advance(1_000)
     expect(codes.redeem(code)).toMatchObject({ ok: false, reason: 'expired' })
@@ -48,7 +48,7 @@ describe('LaunchCodes', () => {
 
   it('still names a used code as used hours later, and forgets it after a day', () => {
     const time = clock()
-    const codes = new LaunchCodes(time.now)
+    const codes = new LaunchCodes(time)
     const { code } = codes.issue(60_000)
     codes.redeem(code)
     time.advance(6 * 60 * 60 * 1000)

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { systemClock, type Clock } from '../../shared/domain/Clock'
 
 export type LaunchCode = { code: string; expiresAt: number }
 
@@ -18,13 +19,13 @@ export class LaunchCodes {
     { expiresAt: number; used: boolean; onUsed: (() => void) | undefined }
   >()
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly clock: Clock = systemClock) {}
 
   /** A new code, live for `ttlMs`; `onUsed` is told when it is exchanged. */
   issue(ttlMs: number, onUsed?: () => void): LaunchCode {
     this.prune()
     const code = randomBytes(24).toString('base64url')
-    const expiresAt = this.now() + ttlMs
+    const expiresAt = this.clock.now().getTime() + ttlMs
     this.codes.set(digest(code), { expiresAt, used: false, onUsed })
     return { code, expiresAt }
   }
@@ -44,7 +45,7 @@ export class LaunchCodes {
         reason: 'used',
         message: `This link was already used: each launch link opens Copydesk once. To open it again, ${GET_IN}.`,
       }
-    if (entry.expiresAt <= this.now()) {
+    if (entry.expiresAt <= this.clock.now().getTime()) {
       entry.used = true
       return {
         ok: false,
@@ -59,7 +60,7 @@ export class LaunchCodes {
 
   /** Forgets codes long dead, keeping recent ones so a second use is named as such. */
   private prune(): void {
-    const horizon = this.now() - 24 * 60 * 60 * 1000
+    const horizon = this.clock.now().getTime() - 24 * 60 * 60 * 1000
     for (const [key, entry] of this.codes) if (entry.expiresAt < horizon) this.codes.delete(key)
   }
 }

@@ -18,7 +18,11 @@ beforeEach(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Copydesk</title>')
   await writeFile(join(dir.path, 'secret.txt'), 'not for the browser')
   ws = await openWorkstation({ dataDir: join(dir.path, 'data'), host: 'web', version: 'test' })
-  host = await createWebHost({ dispatch: ws.dispatch, rendererDir, now: () => clock })
+  host = await createWebHost({
+    dispatch: ws.dispatch,
+    rendererDir,
+    clock: { now: () => new Date(clock) },
+  })
 })
 afterEach(async () => {
   await host.close()

@@ -15,6 +15,7 @@ import {
 import type { Dispatcher } from '../ipc/createDispatcher'
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 import { LaunchCodes, type LaunchCode } from './LaunchCodes'
+import type { Clock } from '../../shared/domain/Clock'
 
 export type WebHost = {
   /** Origin of the host, e.g. http://127.0.0.1:5199. */
@@ -39,7 +40,7 @@ export type WebHostOptions = {
   port?: number
   token?: string
   /** The clock for launch codes; tests move it. */
-  now?: () => number
+  clock?: Clock
 }
 
 /** Long enough for a cold browser to start and load the page; short enough to be useless later. */
@@ -64,7 +65,7 @@ const TYPES: Record<string, string> = {
 export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const runId = randomBytes(12).toString('hex')
-  const codes = new LaunchCodes(options.now)
+  const codes = new LaunchCodes(options.clock)
   let origin = ''
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) =>

@@ -10,6 +10,7 @@ import { Quarantine } from '../store/Quarantine'
 import { tempDir } from '../../../tests/support/tempDir'
 import { createWebHost } from './createWebHost'
 import { describeStartError } from './describeStartError'
+import { systemClock } from '../../shared/domain/Clock'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {
@@ -139,7 +140,7 @@ describe('why the host could not start, in one sentence', () => {
       process.seteuid?.(65534)
       let error: unknown = null
       try {
-        const quarantine = await Quarantine.open(dataDir, () => new Date().toISOString())
+        const quarantine = await Quarantine.open(dataDir, systemClock)
         await OutboxStore.open(dataDir, quarantine)
       } catch (reason) {
         error = reason

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { lstat, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { systemClock } from '../../shared/domain/Clock'
 
 export type BrowserCommand = { command: string; args: string[] }
 
@@ -79,7 +80,7 @@ async function removeStaleFolders(parent: string): Promise<void> {
     if (!name.startsWith(FOLDER_PREFIX)) continue
     const dir = join(parent, name)
     const info = await lstat(dir).catch(() => null)
-    if (!info?.isDirectory() || Date.now() - info.mtimeMs < STALE_MS) continue
+    if (!info?.isDirectory() || systemClock.now().getTime() - info.mtimeMs < STALE_MS) continue
     if (process.getuid && info.uid !== process.getuid()) continue
     const inside = await readdir(dir).catch(() => null)
     if (inside && inside.every((entry) => entry === PAGE)) await rm(dir, { recursive: true })

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { countWords, docText } from '../../shared/domain/countWords'
 import { ImportService } from '../services/ImportService'
+import { fixedClock } from '../../../tests/support/fixedClock'
 
 const read = (name: string) =>
   readFileSync(
     fileURLToPath(new URL(`../../../tests/fixtures/agency/${name}`, import.meta.url)),
     'utf8',
   )
-const imports = new ImportService(() => new Date('2026-11-26T12:00:00Z'))
+const imports = new ImportService(fixedClock('2026-11-26T12:00:00Z'))
 const propose = (name: string) => imports.propose({ name, content: read(name) })
 const bodyText = (p: Awaited<ReturnType<typeof propose>>) => docText(p.fields.body)
 

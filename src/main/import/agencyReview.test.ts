@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { docText } from '../../shared/domain/countWords'
 import { ImportService } from '../services/ImportService'
 import { htmlToBody } from './htmlToBody'
+import { fixedClock } from '../../../tests/support/fixedClock'
 
 const read = (name: string) =>
   readFileSync(
     fileURLToPath(new URL(`../../../tests/fixtures/agency/${name}`, import.meta.url)),
     'utf8',
   )
-const imports = new ImportService(() => new Date('2026-03-05T12:00:00Z'))
+const imports = new ImportService(fixedClock('2026-03-05T12:00:00Z'))
 const propose = (name: string) => imports.propose({ name, content: read(name) })
 const ninjs = (item: Record<string, unknown>) =>
   imports.propose({ name: 'item.json', content: JSON.stringify(item) })
@@ -85,7 +86,7 @@ describe('Superdesk ninjs 1.x (finding 17 and low findings)', () => {
     )
   })
   it('an embargo that has passed is kept and said, not raised as a warning', async () => {
-    const later = new ImportService(() => new Date('2026-07-01T00:00:00Z'))
+    const later = new ImportService(fixedClock('2026-07-01T00:00:00Z'))
     const p = await later.propose({ name: 'sd.json', content: read('sd-embargoed.json') })
     expect(p.fields.embargoedUntil).toBe('2026-06-29T02:30:00.000Z')
     expect(p.messages.join('\n')).not.toMatch(/EMBARGOED/)

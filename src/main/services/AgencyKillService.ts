@@ -1,5 +1,6 @@
 import type { Article } from '../../shared/domain/Article'
 import { AppError } from '../../shared/ipc/AppError'
+import { isoNow } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { WorkflowEnv, WorkflowService } from './WorkflowService'
 
@@ -20,7 +21,7 @@ export class AgencyKillService {
     const reason = input.reason.trim()
     const known = current.agencyKill
     if (known && known.reason === reason && known.uri === input.uri) return current
-    const at = this.env.now()
+    const at = isoNow(this.env.clock)
     const next = await this.articles.update(current.id, current.revision, (article) => ({
       ...article,
       agencyKill: { at, reason, ...(input.uri ? { uri: input.uri } : {}), acknowledged: null },
@@ -41,7 +42,7 @@ export class AgencyKillService {
     if (!current.agencyKill)
       throw new AppError('REFUSED', 'No agency kill is recorded on this story.')
     if (current.agencyKill.acknowledged) return current
-    const at = this.env.now()
+    const at = isoNow(this.env.clock)
     const next = await this.articles.update(current.id, current.revision, (article) => ({
       ...article,
       agencyKill: article.agencyKill && {

@@ -10,13 +10,14 @@ import type {
   StoreProblem,
   TrashEntry,
 } from '../../shared/ipc/contract'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
-import type { HistoryRepository } from '../store/HistoryRepository'
+import type { HistoryStore } from '../store/HistoryStore'
 import { isEditable } from '../../shared/domain/workflow'
 
 /** What the services need from the world, passed in so tests control time, ids and the user. */
 export type ServiceEnv = {
-  now: () => string
+  clock: Clock
   newId: () => string
   user: () => string
 }
@@ -29,7 +30,7 @@ export class ArticleService {
 
   constructor(
     private readonly repository: ArticleRepository,
-    private readonly history: HistoryRepository,
+    private readonly history: HistoryStore,
     private readonly env: ServiceEnv,
   ) {}
 
@@ -45,7 +46,7 @@ export class ArticleService {
     const article = newArticle({
       id: this.env.newId(),
       author: this.env.user(),
-      now: this.env.now(),
+      now: isoNow(this.env.clock),
       fields: input.fields ?? {},
     })
     const created = await this.repository.create(article)
@@ -85,7 +86,7 @@ export class ArticleService {
             ? slugify(changes.headline)
             : current.slug,
         revision: current.revision + 1,
-        updatedAt: this.env.now(),
+        updatedAt: isoNow(this.env.clock),
       }
     })
     await this.snapshotIfDue(saved)
@@ -119,7 +120,7 @@ export class ArticleService {
   }
 
   trash(input: ArticleRef): Promise<TrashEntry> {
-    return this.repository.trash(input.id, this.env.now())
+    return this.repository.trash(input.id, isoNow(this.env.clock))
   }
 
   restore(input: ArticleRef): Promise<ArticleSummary> {

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/AppError'
 import { isPlainHttpRemote } from '../cms/siteKey'
 import { urlOrigin } from '../cms/urlOrigin'
 import { signInToWordPress } from '../cms/wordPressSignIn'
-import type { DeskSettingsStore } from '../store/DeskSettingsStore'
+import type { SettingsStore } from '../store/SettingsStore'
 import type { SecretName, SecretStore } from '../store/SecretStore'
 
 const URL_OF: Record<SecretName, 'webhookUrl' | 'wordpressUrl'> = {
@@ -28,7 +28,7 @@ export type SecretStatus = {
  */
 export class CmsTargets {
   constructor(
-    private readonly settings: DeskSettingsStore,
+    private readonly settings: SettingsStore,
     private readonly secrets: SecretStore,
     private readonly timeoutMs?: number,
   ) {}

@@ -6,8 +6,9 @@ import { AppError } from '../../shared/ipc/AppError'
 import { toNinjs } from '../../shared/export/toNinjs'
 import { isFinal, toPublishJson } from '../../shared/export/toPublishJson'
 import { validateExport, type SchemaProblem } from '../export/schemaValidators'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
-import type { DeskSettingsStore } from '../store/DeskSettingsStore'
+import type { SettingsStore } from '../store/SettingsStore'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { writeFileDurably } from '../store/writeFileDurably'
 import type { WorkflowService } from './WorkflowService'
@@ -21,8 +22,8 @@ export class ExportService {
   constructor(
     private readonly articles: ArticleRepository,
     private readonly workflow: WorkflowService,
-    private readonly settings: DeskSettingsStore,
-    private readonly env: { now: () => string; generator: string },
+    private readonly settings: SettingsStore,
+    private readonly env: { clock: Clock; generator: string },
   ) {}
 
   /** The export document for an article, as it would be written. */
@@ -37,7 +38,7 @@ export class ExportService {
         killNote,
       })
     return toPublishJson(article, {
-      exportedAt: this.env.now(),
+      exportedAt: isoNow(this.env.clock),
       generator: this.env.generator,
       comments: { enabled: settings.commentsEnabled, minLength: settings.commentMinLength },
       language: settings.language,

@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { docText } from '../../shared/domain/countWords'
 import { ImportService } from './ImportService'
+import { fixedClock } from '../../../tests/support/fixedClock'
 
 const fixture = readFileSync(
   fileURLToPath(new URL('../../../tests/fixtures/wire-india-japan-ties.txt', import.meta.url)),
   'utf8',
 )
-const imports = new ImportService(() => new Date('2026-11-26T12:00:00Z'))
+const imports = new ImportService(fixedClock('2026-11-26T12:00:00Z'))
 
 describe('ImportService', () => {
   it('reads the wire fixture', async () => {

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../../shared/domain/Article'
 import { EditableFields } from '../../shared/domain/Article'
+import { systemClock, type Clock } from '../../shared/domain/Clock'
 import { docText } from '../../shared/domain/countWords'
 import { blankFields } from '../../shared/domain/newArticle'
 import { stripXmlForbiddenDeep } from '../../shared/domain/stripXmlForbidden'
@@ -21,7 +22,7 @@ export type DeskLookup = { list(): Promise<ArticleSummary[]> }
 /** Turns a file's text (wire copy, ninjs JSON, HTML) into a proposed article for the editor to review. */
 export class ImportService {
   constructor(
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
     private readonly desk: DeskLookup | null = null,
   ) {}
 
@@ -81,13 +82,13 @@ export class ImportService {
         data = JSON.parse(content)
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error)
-        const proposal = parseWireText(content, this.now())
+        const proposal = parseWireText(content, this.clock.now())
         proposal.messages.unshift(`${name} is not valid JSON (${reason}); it was read as text.`)
         return proposal
       }
       const { item, notes } = unwrapFeedItem(data)
       if (looksLikeNinjs(item)) {
-        const proposal = parseNinjs(item, htmlToBody, this.now())
+        const proposal = parseNinjs(item, htmlToBody, this.clock.now())
         proposal.messages.unshift(...notes)
         return proposal
       }
@@ -103,7 +104,7 @@ export class ImportService {
     }
     if (/\.html?$/i.test(name) || /^<(!doctype|html|body|h\d|p|div|article)\b/i.test(trimmed))
       return this.parseHtml(content)
-    return parseWireText(content, this.now())
+    return parseWireText(content, this.clock.now())
   }
 
   private parseHtml(content: string): ImportProposal {

@@ -4,6 +4,7 @@ import { readerCorrections } from '../../shared/domain/readerCorrections'
 import { isFinal } from '../../shared/export/toPublishJson'
 import { toPublication } from '../../shared/export/toPublication'
 import { PushError, type CmsClient } from '../cms/CmsClient'
+import { isoNow } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
 import { contentKeyOf } from './contentKeyOf'
 import type { ExportService } from './ExportService'
@@ -42,7 +43,9 @@ export class OutboxDelivery {
         state: 'failed',
         attempts,
         lastError: message,
-        nextAttemptAt: retry ? new Date(this.env.now() + delay).toISOString() : null,
+        nextAttemptAt: retry
+          ? new Date(this.env.clock.now().getTime() + delay).toISOString()
+          : null,
       })
       return
     }
@@ -104,7 +107,7 @@ export class OutboxDelivery {
       ([site, id]) =>
         `This story was sent before to ${site} (post ${id}); ${client.site} is another site, so it got its own post here.`,
     )
-    const now = new Date(this.env.now()).toISOString()
+    const now = isoNow(this.env.clock)
     const sent: OutboxItem = {
       ...item,
       site: client.site,

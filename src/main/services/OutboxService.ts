@@ -11,6 +11,7 @@ import type { Profile } from '../../shared/domain/Profile'
 import { isFinal } from '../../shared/export/toPublishJson'
 import { AppError } from '../../shared/ipc/AppError'
 import type { CmsClient } from '../cms/CmsClient'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
 import { contentKeyOf } from './contentKeyOf'
 import { describeOutcome } from './describeOutcome'
@@ -20,7 +21,7 @@ import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 
 export type OutboxEnv = {
-  now: () => number
+  clock: Clock
   profile: () => Profile | null
   /** The configured client for a target, or why there is none. */
   client: (target: PushTarget) => CmsClient | string
@@ -45,7 +46,7 @@ export class OutboxService {
     private readonly workflow: WorkflowService,
     private readonly env: OutboxEnv,
   ) {
-    this.watcher = new PostWatcher(store, exports, workflow, env.now)
+    this.watcher = new PostWatcher(store, exports, workflow, env.clock)
     this.delivery = new OutboxDelivery(store, exports, workflow, env)
   }
 
@@ -94,7 +95,7 @@ export class OutboxService {
         { needsCorrection: true },
       )
     const pending = mine.find((i) => i.state !== 'sent')
-    const now = new Date(this.env.now()).toISOString()
+    const now = isoNow(this.env.clock)
     const item: OutboxItem = {
       id: pending?.id ?? randomUUID(),
       articleId: article.id,
@@ -142,7 +143,7 @@ export class OutboxService {
       await this.store.put({
         ...item,
         state: 'queued',
-        nextAttemptAt: new Date(this.env.now()).toISOString(),
+        nextAttemptAt: isoNow(this.env.clock),
       })
     await this.processDue()
     return this.find(input.id)
@@ -193,7 +194,7 @@ export class OutboxService {
   }
 
   private async run(): Promise<void> {
-    const now = this.env.now()
+    const now = this.env.clock.now().getTime()
     const due = this.store
       .items()
       .filter(

@@ -1,5 +1,6 @@
 import { isLive, isWaiting, latestDelivery, type OutboxItem } from '../../shared/domain/OutboxItem'
 import type { CmsClient } from '../cms/CmsClient'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
 import { contentKeyOf } from './contentKeyOf'
 import type { ExportService } from './ExportService'
@@ -29,7 +30,7 @@ export class PostWatcher {
     private readonly store: OutboxStore,
     private readonly exports: ExportService,
     private readonly workflow: WorkflowService,
-    private readonly now: () => number,
+    private readonly clock: Clock,
   ) {}
 
   /** The deliveries due a look now. */
@@ -40,7 +41,7 @@ export class PostWatcher {
       groups.set(key, [...(groups.get(key) ?? []), item])
     }
     const latest = [...groups.values()].flatMap((group) => latestDelivery(group) ?? [])
-    const now = this.now()
+    const now = this.clock.now().getTime()
     return latest.filter((item) => {
       if (!isWaiting(item)) return false
       if (item.checkedAt === null) return true
@@ -58,7 +59,7 @@ export class PostWatcher {
     if (!client.check || !item.remoteId) return item
     if (item.site && item.site !== client.site) return item
     const state = await client.check(item.remoteId, item.articleId)
-    const checkedAt = new Date(this.now()).toISOString()
+    const checkedAt = isoNow(this.clock)
     const checked: OutboxItem = !state
       ? { ...item, remoteStatus: 'gone', checkedAt }
       : {

@@ -15,7 +15,7 @@ beforeEach(async () => {
     dataDir: dir.path,
     host: 'web',
     version: 'test',
-    now: () => new Date(clock).toISOString(),
+    clock: { now: () => new Date(clock) },
   })
 })
 afterEach(async () => {

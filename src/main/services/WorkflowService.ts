@@ -6,18 +6,19 @@ import type { AuditEntry, EditorialNote, RevisionMeta } from '../../shared/domai
 import type { Profile } from '../../shared/domain/Profile'
 import { decideTransition, isEditable, type WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
-import type { DeskSettingsStore } from '../store/DeskSettingsStore'
-import type { HistoryRepository } from '../store/HistoryRepository'
+import type { HistoryStore } from '../store/HistoryStore'
+import type { SettingsStore } from '../store/SettingsStore'
 
-export type WorkflowEnv = { now: () => string; profile: () => Profile | null }
+export type WorkflowEnv = { clock: Clock; profile: () => Profile | null }
 
 /** The desk's workflow over the store: transitions under the shared table, revisions, notes and the audit trail. */
 export class WorkflowService {
   constructor(
     private readonly articles: ArticleRepository,
-    private readonly history: HistoryRepository,
-    private readonly settings: DeskSettingsStore,
+    private readonly history: HistoryStore,
+    private readonly settings: SettingsStore,
     private readonly env: WorkflowEnv,
   ) {}
 
@@ -37,7 +38,7 @@ export class WorkflowService {
       author: current.author,
       action: input.action,
       note,
-      checksPass: passesChecks(checkArticle(current, settings, new Date(this.env.now()))),
+      checksPass: passesChecks(checkArticle(current, settings, this.env.clock.now())),
       fourEyes: settings.fourEyes,
       wasPublished: current.publishedAt !== null,
     })
@@ -102,7 +103,7 @@ export class WorkflowService {
 
   /** Keeps the desk chief's correction note for readers with the story until the CMS confirms it. */
   async setPendingCorrection(article: Article, by: string, note: string): Promise<Article> {
-    const at = this.env.now()
+    const at = isoNow(this.env.clock)
     const next = await this.articles.update(article.id, article.revision, (current) => ({
       ...current,
       pendingCorrection: { by, at, note },
@@ -121,7 +122,7 @@ export class WorkflowService {
     note: string,
     options: { keepPublishedAt?: boolean } = {},
   ): Promise<Article> {
-    const at = this.env.now()
+    const at = isoNow(this.env.clock)
     const next = await this.articles.update(current.id, current.revision, (article) => ({
       ...article,
       status: to,
@@ -169,7 +170,7 @@ export class WorkflowService {
   async saveVersion(input: { id: string; note?: string | undefined }): Promise<RevisionMeta> {
     const actor = this.actor()
     const article = await this.articles.get(input.id)
-    const at = this.env.now()
+    const at = isoNow(this.env.clock)
     const meta = await this.history.snapshot(
       article.id,
       {
@@ -214,7 +215,7 @@ export class WorkflowService {
         `This story is ${current.status.replace('_', ' ')}; reopen it before restoring a revision.`,
       )
     }
-    const at = this.env.now()
+    const at = isoNow(this.env.clock)
     // Every field the desk edits, however many there are by now (language, entities, feed item…).
     const source: Record<string, unknown> = old
     const parsed = EditableFields.safeParse(
@@ -261,7 +262,7 @@ export class WorkflowService {
     await this.articles.get(input.id)
     await this.history.addNote(input.id, {
       id: randomUUID(),
-      at: this.env.now(),
+      at: isoNow(this.env.clock),
       by: actor.name,
       text: input.text.trim(),
     })
@@ -294,7 +295,7 @@ export class WorkflowService {
   ): Promise<void> {
     const actor = this.env.profile()
     const entry: AuditEntry = {
-      at: this.env.now(),
+      at: isoNow(this.env.clock),
       by: actor?.name ?? 'Copydesk',
       action,
       revision: article.revision,

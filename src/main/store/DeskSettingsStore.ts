@@ -4,9 +4,10 @@ import { DEFAULT_DESK_SETTINGS, DeskSettings } from '../../shared/domain/DeskSet
 import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { DurableJsonFile } from './DurableJsonFile'
 import type { Quarantine } from './Quarantine'
+import type { SettingsStore } from './SettingsStore'
 
 /** The desk's settings in settings.json; a damaged file is set aside and the defaults apply. */
-export class DeskSettingsStore {
+export class DeskSettingsStore implements SettingsStore {
   private constructor(
     private readonly db: Low<DeskSettings>,
     private readonly access: DataDirAccess,

@@ -8,6 +8,7 @@ import { newArticle } from '../../shared/domain/newArticle'
 import { tempDir } from '../../../tests/support/tempDir'
 import { HistoryRepository } from './HistoryRepository'
 import { Quarantine } from './Quarantine'
+import { systemClock } from '../../shared/domain/Clock'
 
 let dir: { path: string; cleanup: () => Promise<void> }
 let history: HistoryRepository
@@ -15,7 +16,7 @@ let quarantine: Quarantine
 
 beforeEach(async () => {
   dir = await tempDir()
-  quarantine = await Quarantine.open(dir.path, () => new Date().toISOString())
+  quarantine = await Quarantine.open(dir.path, systemClock)
   history = new HistoryRepository(dir.path, quarantine)
 })
 afterEach(() => dir.cleanup())

@@ -1,9 +1,9 @@
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { z } from 'zod'
 import type { Article } from '../../shared/domain/Article'
-import { AuditEntry, EditorialNote, RevisionMeta } from '../../shared/domain/History'
+import { isoNow, systemClock, type Clock } from '../../shared/domain/Clock'
+import { AuditEntry, EditorialNote, HistoryFile, RevisionMeta } from '../../shared/domain/History'
 import { AppError } from '../../shared/ipc/AppError'
 import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
@@ -11,33 +11,29 @@ import { FileLeftInPlaceError } from './FileLeftInPlaceError'
 import { isErrnoCode } from './isErrnoCode'
 import { KeyedQueue } from './KeyedQueue'
 import { migrateArticle } from './migrateArticle'
+import type { HistoryStore } from './HistoryStore'
 import type { Quarantine } from './Quarantine'
 import { createFileDurably } from './writeFileDurably'
 import { OWNER_ONLY_DIR } from './ownerOnly'
-
-const HistoryFile = z.object({
-  audit: z.array(AuditEntry),
-  notes: z.array(EditorialNote),
-  revisions: z.array(RevisionMeta),
-})
-type HistoryFile = z.infer<typeof HistoryFile>
 
 const SNAPSHOT_NAME = /^([1-9]\d{0,8})\.json$/
 
 /**
  * Per article: an append-only audit trail, editorial notes and revision snapshots, in
  * history/<id>.json (lowdb) with each snapshot's full text in history/<id>/<seq>.json.
- * Nothing here is ever rewritten except by appending, and a snapshot file is never replaced: the
+ * The trail and the notes only grow (an entry is never changed or removed, though the list file is
+ * written whole, durably, on every change), and a snapshot file is never replaced: the
  * snapshot files are the truth about revisions, and the list is made whole from them whenever it is
  * damaged or behind (a crash between writing a snapshot and listing it).
  */
-export class HistoryRepository {
+export class HistoryRepository implements HistoryStore {
   private readonly queue = new KeyedQueue()
 
   constructor(
     private readonly dataDir: string,
     private readonly quarantine: Quarantine,
     private readonly access: DataDirAccess = WRITABLE,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -117,7 +113,7 @@ export class HistoryRepository {
       await this.quarantine.report(error)
       db.data = { audit: [], notes: [], revisions: [] }
       db.data.audit.push({
-        at: new Date().toISOString(),
+        at: isoNow(this.clock),
         by: 'Copydesk',
         action: 'history-reset',
         note: `The history file could not be read and was set aside: ${error.reason}. Revisions are listed again from their snapshot files.`,

@@ -9,6 +9,7 @@ import { newArticle } from '../../shared/domain/newArticle'
 import { tempDir } from '../../../tests/support/tempDir'
 import { LowdbArticleRepository, type RepositoryOptions } from './LowdbArticleRepository'
 import { migrateArticle } from './migrateArticle'
+import { fixedClock } from '../../../tests/support/fixedClock'
 
 let dir: { path: string; cleanup: () => Promise<void> }
 let repo: LowdbArticleRepository | undefined
@@ -295,7 +296,7 @@ describe('odd entries in articles/', () => {
     if (!a) throw new Error('no article')
     await writeFile(join(dir.path, 'articles', 'notes.txt'), 'in articles')
     await writeFile(join(dir.path, 'trash', 'notes.txt'), 'in trash')
-    repo = await open({ now: () => '2026-01-23T10:00:00.000Z' })
+    repo = await open({ clock: fixedClock('2026-01-23T10:00:00.000Z') })
     const kept = await Promise.all(
       (await repo.problems()).map((p) => readFile(join(dir.path, p.quarantinedAs), 'utf8')),
     )

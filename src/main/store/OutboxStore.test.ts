@@ -5,12 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/support/tempDir'
 import { OutboxStore } from './OutboxStore'
 import { Quarantine } from './Quarantine'
+import { systemClock } from '../../shared/domain/Clock'
 
 let dir: { path: string; cleanup: () => Promise<void> }
 let quarantine: Quarantine
 beforeEach(async () => {
   dir = await tempDir()
-  quarantine = await Quarantine.open(dir.path, () => new Date().toISOString())
+  quarantine = await Quarantine.open(dir.path, systemClock)
 })
 afterEach(() => dir.cleanup())
 

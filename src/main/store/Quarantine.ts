@@ -2,6 +2,7 @@ import { lstat, mkdir, rename } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
 import { StoreProblem } from '../../shared/ipc/contract'
 import { WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
@@ -35,7 +36,7 @@ export class Quarantine {
     private readonly dataDir: string,
     private readonly dir: string,
     private readonly db: Low<QuarantineFile>,
-    private readonly now: () => string,
+    private readonly clock: Clock,
     private readonly access: DataDirAccess,
   ) {
     this.dismissedInPlace = new Set(
@@ -48,7 +49,7 @@ export class Quarantine {
 
   static async open(
     dataDir: string,
-    now: () => string,
+    clock: Clock,
     access: DataDirAccess = WRITABLE,
   ): Promise<Quarantine> {
     const dir = join(dataDir, 'quarantine')
@@ -67,7 +68,7 @@ export class Quarantine {
       db.data = { problems: [] }
       damaged = error
     }
-    const quarantine = new Quarantine(dataDir, dir, db, now, access)
+    const quarantine = new Quarantine(dataDir, dir, db, clock, access)
     if (damaged) await quarantine.report(damaged)
     return quarantine
   }
@@ -81,7 +82,7 @@ export class Quarantine {
         `${reason} (the data folder is read-only, so it was left where it is)`,
       )
     return this.serially(async () => {
-      const at = this.now()
+      const at = isoNow(this.clock)
       const target = await this.freeName(`${at.replace(/[:.]/g, '-')}-${keptName(path)}`)
       try {
         await rename(path, target)
@@ -165,7 +166,7 @@ export class Quarantine {
       file,
       quarantinedAs: file,
       reason,
-      at: this.now(),
+      at: isoNow(this.clock),
       kind,
     }
     const recorded: Recorded = {

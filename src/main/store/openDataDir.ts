@@ -5,6 +5,7 @@ import { claimDataDir } from './claimDataDir'
 import type { DataDirAccess } from './DataDirAccess'
 import type { DataDirLock } from './DataDirLock'
 import { migrateArticle } from './migrateArticle'
+import { systemClock, type Clock } from '../../shared/domain/Clock'
 import { Quarantine } from './Quarantine'
 import { reconcileIndex } from './reconcileIndex'
 import { sweepDataDir, sweepHistoryFolders } from './sweepTempFiles'
@@ -12,7 +13,7 @@ import { sweepDataDir, sweepHistoryFolders } from './sweepTempFiles'
 export type RepositoryOptions = {
   /** Who holds the lock, shown to a second process: "desktop app", "browser host", "cli". */
   purpose: string
-  now?: () => string
+  clock?: Clock
   /**
    * Reads a stored article, upgrading older versions (default migrateArticle). Tests pass a newer
    * Copydesk's reader here to see what an upgrade does with the files an older one left in place.
@@ -40,12 +41,11 @@ export async function openDataDir(
   dataDir: string,
   options: RepositoryOptions,
 ): Promise<OpenedDataDir> {
-  const now = options.now ?? (() => new Date().toISOString())
   const { lock, access } = await claimDataDir(dataDir, options.purpose)
   try {
     // Writes killed midway leave temp files: never acknowledged, the files they replace intact.
     if (!access.readOnly) await sweepDataDir(dataDir)
-    const quarantine = await Quarantine.open(dataDir, now, access)
+    const quarantine = await Quarantine.open(dataDir, options.clock ?? systemClock, access)
     const index = await ArticleIndex.open(dataDir, (error) => quarantine.report(error), access)
     const files = new ArticleFiles(dataDir, options.readArticle ?? migrateArticle)
     await quarantine.batch(() =>

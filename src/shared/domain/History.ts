@@ -53,3 +53,11 @@ export const EditorialNote = z.object({
   text: z.string().min(1).max(5000),
 })
 export type EditorialNote = z.infer<typeof EditorialNote>
+
+/** One article's history list: its audit trail, the desk's notes and its numbered versions. */
+export const HistoryFile = z.object({
+  audit: z.array(AuditEntry),
+  notes: z.array(EditorialNote),
+  revisions: z.array(RevisionMeta),
+})
+export type HistoryFile = z.infer<typeof HistoryFile>

@@ -4,6 +4,7 @@ import type { DeskSettings } from './DeskSettings'
 import type { DocNode } from './DocNode'
 import { sourceChecks } from './sourceChecks'
 import { bodyLinkChecks } from '../editor-schema/bodyLinkChecks'
+import { systemClock } from './Clock'
 
 export type CheckField = keyof EditableFields
 export type Check = {
@@ -25,7 +26,7 @@ export type CheckedArticle = EditableFields & { agencyKill?: AgencyKill | null |
 export function checkArticle(
   article: CheckedArticle,
   settings: DeskSettings,
-  now: Date = new Date(),
+  now: Date = systemClock.now(),
 ): Check[] {
   const checks: Check[] = []
   const add = (id: string, field: CheckField, severity: Check['severity'], message: string) =>

@@ -14,6 +14,7 @@ import { readNinjsSummary } from './readNinjsSummary'
 import { readNinjsEntities } from './readNinjsEntities'
 import { readWireMark } from './readWireMark'
 import { takeLeadDateline } from './takeLeadDateline'
+import { systemClock } from '../domain/Clock'
 
 /** Copydesk's own exports: their marks are exact, so nothing is guessed from the text. */
 const OWN_URI = /^urn:copydesk:article:/
@@ -28,7 +29,7 @@ const OWN_URI = /^urn:copydesk:article:/
 export function parseNinjs(
   data: unknown,
   htmlToBody: HtmlToBody,
-  now: Date = new Date(),
+  now: Date = systemClock.now(),
 ): ImportProposal {
   const fields = blankFields()
   const messages: string[] = []
@@ -60,6 +61,7 @@ export function parseNinjs(
       'versionCreated',
       'versioncreated',
     ),
+    now,
   )
   if (readWireMark(fields.headline)?.kind === 'slug') {
     messages.push(

@@ -20,6 +20,7 @@ import {
 import { readWireLines } from './readWireLines'
 import { describeMarks, readWireTail } from './readWireTail'
 import { isEndOfCopy, isTimeStamp, readSignOff, readWireMark } from './readWireMark'
+import { systemClock } from '../domain/Clock'
 
 const SIGN_OFF = /^(?:additional\s+)?(?:reporting|writing)\s+by\s+\p{Lu}.{1,200}$/iu
 /** ANSA's and others' agency at the end of the last paragraph: "… in Rom. (ANSA)." */
@@ -35,7 +36,7 @@ const SUMMARY_MAX = 1000
  * body. Never throws: lines it cannot place are offered in `unplaced`, in their order, and copy it
  * cannot split sensibly becomes a body.
  */
-export function parseWireText(text: string, now: Date = new Date()): ImportProposal {
+export function parseWireText(text: string, now: Date = systemClock.now()): ImportProposal {
   const lines = readWireLines(text)
   const fields = blankFields()
   const messages: string[] = []

@@ -20,13 +20,16 @@ export function readEmbargo(value: string, messages: string[], now: Date): strin
 }
 
 /** The story's own date: the feed's creation time, never the day of the import. */
-export function storyDate(value: string): {
+export function storyDate(
+  value: string,
+  now: Date,
+): {
   iso: string | null
   day: string | null
   reference: Date
 } {
   const time = Date.parse(value)
-  if (!value || Number.isNaN(time)) return { iso: null, day: null, reference: new Date() }
+  if (!value || Number.isNaN(time)) return { iso: null, day: null, reference: now }
   const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`
   const iso = new Date(Date.parse(withZone)).toISOString()
   return {
