@@ -5,7 +5,7 @@ import { AppError } from '../shared/ipc/AppError'
 /**
  * Where the article store lives: `--data-dir DIR` (or `--data-dir=DIR`), else COPYDESK_DATA_DIR,
  * else the `data` folder inside the app's per-user folder (Electron's userData). A `--data-dir`
- * without its folder is refused: it used to open the default desk, or a folder named after the
+ * without its folder is refused rather than read as the default desk or as a folder named after the
  * next flag.
  */
 export function resolveDataDir(

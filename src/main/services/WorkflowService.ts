@@ -287,7 +287,7 @@ export class WorkflowService {
       )
   }
 
-  /** Records an export or a push in the trail (issue 5 calls this). */
+  /** Records an export or a push in the article's audit trail. */
   record(
     article: Article,
     action: string,
