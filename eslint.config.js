@@ -12,6 +12,22 @@ const nodeBuiltins = {
   message: 'src/shared runs everywhere: no Node built-ins.',
 }
 
+const TEST_CODE = '/(^|\\/)(tests|bench)\\/|^@playwright\\/test$|^vitest$/'
+const noTestCode = [
+  {
+    selector: `ImportDeclaration[source.value=${TEST_CODE}], ImportExpression[source.value=${TEST_CODE}]`,
+    message: 'The app never imports test or bench code.',
+  },
+]
+const storeInterfacesOnly = [
+  {
+    selector:
+      'ImportDeclaration[source.value=/\\/store\\/(LowdbArticleRepository|HistoryRepository|DeskSettingsStore)$/]',
+    message:
+      'Services take ArticleRepository, HistoryStore and SettingsStore, not the lowdb classes.',
+  },
+]
+
 export default tseslint.config(
   {
     ignores: [
@@ -106,15 +122,12 @@ export default tseslint.config(
     // What src/ imports is what ships: test and bench code stays out of the app (a test checks the build).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'ImportDeclaration[source.value=/(^|\\/)(tests|bench)\\/|^@playwright\\/test$|^vitest$/], ImportExpression[source.value=/(^|\\/)(tests|bench)\\/|^@playwright\\/test$|^vitest$/]',
-          message: 'The app never imports test or bench code.',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...noTestCode] },
+  },
+  {
+    // Services work against interfaces, so a desk server can give them other stores.
+    files: ['src/main/services/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noTestCode, ...storeInterfacesOnly] },
   },
 )
