@@ -1,5 +1,7 @@
+import { systemClock } from '../../shared/domain/Clock'
+
 /** "14:32" today, "Jan 23, 14:32" otherwise: how a desk talks about when something changed. */
-export function formatTime(iso: string, now = new Date()): string {
+export function formatTime(iso: string, now = systemClock.now()): string {
   const date = new Date(iso)
   const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
   if (date.toDateString() === now.toDateString()) return time

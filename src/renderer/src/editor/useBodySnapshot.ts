@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { BodyDoc } from '../../../shared/domain/DocNode'
 import { pauseDelay } from '../pauseDelay'
 import { bodyOf } from './useBodyEditor'
+import { systemClock } from '../../../shared/domain/Clock'
 
 export type BodySnapshot = { body: BodyDoc; characters: number }
 
@@ -30,7 +31,7 @@ export function useBodySnapshot(
       })
     }
     const handleUpdate = () => {
-      const now = Date.now()
+      const now = systemClock.now().getTime()
       firstPending ??= now
       clearTimeout(timer)
       timer = setTimeout(take, pauseDelay(firstPending, now, delayMs, maxWaitMs))

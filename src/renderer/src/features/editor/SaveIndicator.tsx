@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { formatTime } from '../../formatTime'
 import type { SaveState } from './SaveState'
+import { systemClock } from '../../../../shared/domain/Clock'
 
 type Props = {
   state: SaveState
@@ -48,10 +49,10 @@ export function SaveIndicator({ state, onRetry, readOnly }: Props) {
 }
 
 function useNow(ticking: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => systemClock.now().getTime())
   useEffect(() => {
     if (!ticking) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
+    const timer = setInterval(() => setNow(systemClock.now().getTime()), 1000)
     return () => clearInterval(timer)
   }, [ticking])
   return now

@@ -1,5 +1,6 @@
 import { EditableFields } from '../../../../shared/domain/Article'
 import { z } from 'zod'
+import { isoNow, systemClock } from '../../../../shared/domain/Clock'
 
 const Backup = z.object({
   baseRevision: z.number().int(),
@@ -26,7 +27,7 @@ export class UnsavedBackup {
     try {
       this.storage.setItem(
         this.key,
-        JSON.stringify({ baseRevision, changes, at: new Date().toISOString() }),
+        JSON.stringify({ baseRevision, changes, at: isoNow(systemClock) }),
       )
     } catch {
       // Storage full or disabled: the changes stay pending in memory and keep retrying.

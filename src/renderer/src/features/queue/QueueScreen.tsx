@@ -4,6 +4,7 @@ import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../articles/statusLabel'
 import { BatchExport } from './BatchExport'
+import { systemClock } from '../../../../shared/domain/Clock'
 
 type Props = {
   onOpen: (id: string) => void
@@ -22,7 +23,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
   const [all, setAll] = useState<ArticleSummary[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [state, setState] = useState<ArticleStatus>('submitted')
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => systemClock.now().getTime())
   const fetchAll = useCallback(() => {
     let live = true
     load().then(
@@ -46,7 +47,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
   useEffect(() => {
     let stop: (() => void) | undefined
     const timer = setInterval(() => {
-      setNow(Date.now())
+      setNow(systemClock.now().getTime())
       stop?.()
       stop = fetchAll()
     }, 60_000)
