@@ -13,6 +13,7 @@ import { migrateArticle } from './migrateArticle'
 import type { Quarantine } from './Quarantine'
 import { createFileDurably } from './writeFileDurably'
 import { OWNER_ONLY_DIR } from './ownerOnly'
+import { log } from '../log/log'
 
 const HistoryFile = z.object({
   audit: z.array(AuditEntry),
@@ -138,7 +139,10 @@ export class HistoryRepository {
     for (const seq of missing) {
       const article = await this.snapshotFile(id, seq)
         .read()
-        .catch(() => null)
+        .catch((error: unknown) => {
+          log.warn('history', `Revision snapshot history/${id}/${seq}.json could not be read`, error)
+          return null
+        })
       if (!article) continue
       data.revisions.push({
         seq,

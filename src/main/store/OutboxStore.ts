@@ -6,6 +6,7 @@ import { deskIdIn, openDeskId } from './DeskIdFile'
 import { JsonDocument } from './JsonDocument'
 import type { Quarantine } from './Quarantine'
 import { readRegularFile } from './readRegularFile'
+import { log } from '../log/log'
 
 const OutboxFile = z.object({
   items: z.array(OutboxItem),
@@ -46,7 +47,12 @@ export class OutboxStore {
       access,
       // The desk id in a damaged outbox, if still legible, must outlive it.
       afterDamage: async (problem) => {
-        const text = await readRegularFile(join(dataDir, problem.quarantinedAs)).catch(() => null)
+        const text = await readRegularFile(join(dataDir, problem.quarantinedAs)).catch(
+          (error: unknown) => {
+            log.warn('outbox', 'Could not read the damaged outbox.json for its desk id', error)
+            return null
+          },
+        )
         salvaged = text ? deskIdIn(text) : undefined
         return { items: [], remoteIds: {} }
       },

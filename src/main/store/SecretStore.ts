@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { WRITABLE, type DataDirAccess } from './DataDirAccess'
+import { log } from '../log/log'
 import { JsonDocument } from './JsonDocument'
 import { OWNER_ONLY_FILE } from './ownerOnly'
 import type { Quarantine } from './Quarantine'
@@ -85,6 +86,7 @@ export class SecretStore {
 
   /** Stores a secret for `origin`; an empty value removes it. */
   async set(name: SecretName, value: string | null, origin: string | null): Promise<void> {
+    if (value) log.addSecret(value)
     const plain = new Map<string, [string, string]>()
     for (const key of SecretName.options) {
       const current: [string | null, string | null] =
@@ -117,9 +119,13 @@ export class SecretStore {
   private read(name: SecretName): string | null {
     const stored = this.doc.data.values[name]
     if (stored === undefined) return null
-    if (this.doc.data.protection === 'os-keychain')
-      return this.cipher ? this.cipher.decrypt(stored) : null
-    return stored
+    const plain =
+      this.doc.data.protection === 'os-keychain'
+        ? this.cipher && this.cipher.decrypt(stored)
+        : stored
+    // Whatever a failure's message quotes, a token never reaches the log.
+    if (plain) log.addSecret(plain)
+    return plain
   }
 
   /** Re-seals everything under the current protection, so a file never mixes two kinds. */
