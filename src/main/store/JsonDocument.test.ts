@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -59,5 +59,18 @@ describe('JsonDocument', () => {
     const umask = process.umask()
     await (await open({ mode: 0o640 })).save({ count: 2 })
     expect((await stat(join(dir.path, 'counter.json'))).mode & 0o777).toBe(0o640 & ~umask)
+  })
+})
+
+describe('JsonDocument, when a write fails', () => {
+  // Bug: the outbox took an item as "sending" in memory although the write saying so had failed,
+  // so the item was never tried again until a restart.
+  it('keeps the document as the file has it', async () => {
+    const doc = await open()
+    await doc.save({ count: 1 })
+    await rm(join(dir.path, 'counter.json'))
+    await mkdir(join(dir.path, 'counter.json', 'stray'), { recursive: true })
+    await expect(doc.save({ count: 2 })).rejects.toMatchObject({ code: 'EISDIR' })
+    expect(doc.data).toEqual({ count: 1 })
   })
 })

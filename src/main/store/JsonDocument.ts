@@ -54,11 +54,15 @@ export class JsonDocument<T> {
     return new JsonDocument(file, access, await readOrRecover(file, options))
   }
 
-  /** Writes the document (or `next`, which becomes the document); refused on a read-only folder. */
+  /**
+   * Writes the document (or `next`, which becomes the document once it is on disk: a write that
+   * fails leaves the document as the file still has it). Refused on a read-only folder.
+   */
   async save(next?: T): Promise<void> {
     assertWritable(this.access)
-    if (next !== undefined) this.data = next
-    await this.file.write(this.data)
+    const data = next ?? this.data
+    await this.file.write(data)
+    this.data = data
   }
 }
 

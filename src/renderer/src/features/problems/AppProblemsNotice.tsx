@@ -9,7 +9,8 @@ const POLL_MS = 5_000
 /**
  * "Copydesk had a problem": failures of this run the desk should know about, which no screen
  * reports (search not prepared, a push that could not be recorded). Dismissing hides what is listed
- * now; the same problem happening again shows the notice again.
+ * for as long as the window is open (a failing retry is the same problem, already told); a new
+ * problem shows the notice again.
  */
 export function AppProblemsNotice() {
   const [state, setState] = useState<AppProblems>({ problems: [], logFile: null })
@@ -75,9 +76,9 @@ export function AppProblemsNotice() {
   )
 }
 
-/** A problem is dismissed at the count it had: happening again, it shows again. */
+/** The same failure again (a retry every few seconds) is the problem already dismissed. */
 function keyOf(problem: AppProblem): string {
-  return `${problem.summary}\n${problem.count}`
+  return problem.summary
 }
 
 function timeOf(at: string): string {
