@@ -164,7 +164,9 @@ export function App() {
           onSave={async (next) => {
             setProfile(await api.setProfile(next))
             setDialog(null)
-            void api.appInfo({}).then(setInfo)
+            void api
+              .appInfo({})
+              .then(setInfo, (error: unknown) => console.warn('Copydesk: app info not read', error))
           }}
           onClose={profile ? () => setDialog(null) : undefined}
         />
