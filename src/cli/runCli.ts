@@ -3,10 +3,12 @@ import type { SerializedError } from '../shared/ipc/AppError'
 import { AppError } from '../shared/ipc/AppError'
 import { APP_VERSION } from '../main/appVersion'
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import { openWorkstation, type Workstation } from '../main/openWorkstation'
 import { ImportProposalOutput } from '../shared/ipc/contract'
 import { resolveDataDir } from '../main/resolveDataDir'
+import { FileLogSink } from '../main/log/FileLogSink'
+import { installLogSink } from '../main/log/log'
 import { callFor } from './callFor'
 import { formatProposal } from './formatOutput'
 import { CONFIG_USAGE, runConfigCommand } from './settingsCommands'
@@ -146,6 +148,7 @@ async function withWorkstation(
     values['data-dir'] ? ['--data-dir', values['data-dir']] : [],
     io.env,
   )
+  installLogSink(new FileLogSink(join(dataDir, 'logs')))
   let workstation
   try {
     workstation = await openWorkstation({ dataDir, host: 'cli', version: APP_VERSION })

@@ -1,4 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron'
+import electronLog from 'electron-log/main'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { AppError } from '../shared/ipc/AppError'
 import { APP_VERSION } from './appVersion'
@@ -7,6 +9,8 @@ import type { DeskSettings } from '../shared/domain/DeskSettings'
 import { buildMenu } from './ipc/buildMenu'
 import { contextMenuTemplate } from './ipc/contextMenuTemplate'
 import { isOwnPageUrl } from './ipc/isOwnPageUrl'
+import { installLogSink, log } from './log/log'
+import type { LogSink } from './log/LogSink'
 import { registerIpc } from './ipc/registerIpc'
 import { openWorkstation, type Workstation } from './openWorkstation'
 import { resolveDataDir } from './resolveDataDir'
@@ -31,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   try {
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+    installLogSink(electronLogSink(join(dataDir, 'logs')))
     workstation = await openWorkstation({
       dataDir,
       host: 'electron',
@@ -87,13 +92,13 @@ function createWindow(): void {
   })
   window.once('ready-to-show', () => window.show())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    if (/^https?:\/\//i.test(url)) openExternal(url)
     return { action: 'deny' }
   })
   window.webContents.on('will-navigate', (event, url) => {
     if (!isOwnPageUrl(url, pageUrl)) {
       event.preventDefault()
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+      if (/^https?:\/\//i.test(url)) openExternal(url)
     }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
@@ -104,7 +109,27 @@ function createWindow(): void {
     })
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window })
   })
-  void window.loadURL(pageUrl)
+  window
+    .loadURL(pageUrl)
+    .catch((error: unknown) => log.error('app', 'The window could not load the app page', error))
+}
+
+function openExternal(url: string): void {
+  shell
+    .openExternal(url)
+    .catch((error: unknown) => log.warn('app', 'The system could not open a link', error))
+}
+
+/**
+ * electron-log, writing `<data folder>/logs/copydesk.log` (past 1 MB it becomes copydesk.old.log),
+ * readable by the user only, like the browser host's and the CLI's FileLogSink.
+ */
+function electronLogSink(dir: string): LogSink {
+  const file = join(dir, 'copydesk.log')
+  electronLog.transports.file.resolvePathFn = () => file
+  electronLog.transports.file.maxSize = 1024 * 1024
+  electronLog.transports.file.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' }
+  return { file, write: (level, text) => electronLog[level](text) }
 }
 
 app.on('window-all-closed', () => {
@@ -118,7 +143,7 @@ app.on('will-quit', (event) => {
   event.preventDefault()
   void workstation
     .close()
-    .catch((error: unknown) => console.error(error instanceof Error ? error.message : error))
+    .catch((error: unknown) => log.error('app', 'The store could not be closed cleanly', error))
     .finally(() => app.quit())
 })
 

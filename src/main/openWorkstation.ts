@@ -21,6 +21,7 @@ import { ProfileStore } from './store/ProfileStore'
 import { DeskSettingsStore } from './store/DeskSettingsStore'
 import { LowdbArticleRepository } from './store/LowdbArticleRepository'
 import type { DataDirAccess } from './store/DataDirAccess'
+import { log } from './log/log'
 
 export type Workstation = {
   dataDir: string
@@ -61,6 +62,8 @@ const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command l
  */
 export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const clock = options.clock ?? systemClock
+  // Problems of earlier workstations in this process (tests open many) are not this one's.
+  const since = log.mark()
   const repository = await LowdbArticleRepository.open(options.dataDir, {
     purpose: PURPOSES[options.host],
     clock,
@@ -102,7 +105,16 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   // A read-only folder cannot record a push's progress, so nothing is sent from it.
   if (options.runOutbox && !access.readOnly) outbox.start()
   // The desk app builds its search index while the editor is already usable; the CLI only if it searches.
-  if (options.host !== 'cli') void repository.warmSearch().catch(() => undefined)
+  if (options.host !== 'cli')
+    void repository
+      .warmSearch()
+      .catch((error: unknown) =>
+        log.problem(
+          'search',
+          'Search could not be prepared at start: a search may fail until Copydesk is started again.',
+          error,
+        ),
+      )
   const info = (): AppInfo => ({
     dataDir: options.dataDir,
     host: options.host === 'electron' ? 'electron' : 'web',
@@ -133,6 +145,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
           secrets,
           targets,
           info,
+          appProblems: () => ({ problems: log.problemsSince(since), logFile: log.file() }),
           onSettingsSaved: options.onSettingsSaved,
         }),
       ),

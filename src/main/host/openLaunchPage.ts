@@ -1,6 +1,7 @@
 import type { WebHost } from './createWebHost'
 import { LAUNCH_CODE_TTL_MS } from './createWebHost'
 import type { OpenedBrowser } from './openInBrowser'
+import { log } from '../log/log'
 
 /** How long a browser may take to open the launch page before the host says to use the link. */
 export const LAUNCH_NOTICE_MS = 20_000
@@ -34,7 +35,7 @@ export async function openLaunchPage(
   }
   const launch = host.launch(LAUNCH_CODE_TTL_MS, () => {
     used = true
-    void remove()
+    void remove().catch(launchPageLeft)
   })
   let opened: OpenedBrowser
   try {
@@ -60,6 +61,10 @@ export async function openLaunchPage(
       ),
     noticeAfterMs,
   ).unref()
-  setTimeout(() => void remove(), LAUNCH_CODE_TTL_MS).unref()
+  setTimeout(() => void remove().catch(launchPageLeft), LAUNCH_CODE_TTL_MS).unref()
   return () => remove()
+}
+
+function launchPageLeft(error: unknown): void {
+  log.warn('host', 'Could not remove the launch page', error)
 }

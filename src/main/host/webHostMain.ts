@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { APP_VERSION } from '../appVersion'
 import { openWorkstation, type Workstation } from '../openWorkstation'
@@ -6,6 +7,8 @@ import { describeStartError } from './describeStartError'
 import { openInBrowser } from './openInBrowser'
 import { openLaunchPage } from './openLaunchPage'
 import { parseHostArgs } from './parseHostArgs'
+import { installLogSink, log } from '../log/log'
+import { FileLogSink } from '../log/FileLogSink'
 
 /** `npm run web -- [--data-dir DIR] [--port N] [--open]`: the app in an ordinary browser. */
 async function main(): Promise<number> {
@@ -15,6 +18,7 @@ async function main(): Promise<number> {
     return 2
   }
   const { dataDir, port } = args
+  installLogSink(new FileLogSink(join(dataDir, 'logs')))
   let workstation: Workstation | undefined
   let host: WebHost
   try {
@@ -29,7 +33,9 @@ async function main(): Promise<number> {
   } catch (error) {
     console.error(await describeStartError(error, { dataDir, port }))
     if (process.env['COPYDESK_DEBUG']) console.error(error)
-    await workstation?.close().catch(() => undefined)
+    await workstation
+      ?.close()
+      .catch((error: unknown) => log.warn('host', 'Could not close the store after a failed start', error))
     return 1
   }
   console.log(`Copydesk ${APP_VERSION} is running in browser mode.`)
@@ -52,7 +58,10 @@ async function main(): Promise<number> {
     )
 
   const stop = async (): Promise<void> => {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined)
+    for (const cleanup of cleanups)
+      await cleanup().catch((error: unknown) =>
+        log.warn('host', 'Could not remove the launch page', error),
+      )
     await host.close()
     // A folder that went read-only while we ran cannot take the last writes: one line, not a stack.
     const closed = await workstation.close().then(

@@ -25,6 +25,11 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
     listProblems: bind('listProblems', contract.listProblems.input, handlers.listProblems),
     dismissProblem: bind('dismissProblem', contract.dismissProblem.input, handlers.dismissProblem),
     appInfo: bind('appInfo', contract.appInfo.input, handlers.appInfo),
+    listAppProblems: bind(
+      'listAppProblems',
+      contract.listAppProblems.input,
+      handlers.listAppProblems,
+    ),
     listTags: bind('listTags', contract.listTags.input, handlers.listTags),
     getSettings: bind('getSettings', contract.getSettings.input, handlers.getSettings),
     saveSettings: bind('saveSettings', contract.saveSettings.input, handlers.saveSettings),

@@ -1,3 +1,4 @@
+import type { AppProblems } from '../../shared/domain/AppProblem'
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
 import type { AgencyKillService } from '../services/AgencyKillService'
@@ -25,6 +26,8 @@ export function createHandlers(services: {
   targets: CmsTargets
   profiles: ProfileStore
   info: () => AppInfo
+  /** Failures of this run the desk should know about (see log.problem). */
+  appProblems: () => AppProblems
   onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
 }): Handlers {
   const { articles, imports, settings, workflow, profiles, exports, outbox, targets } = services
@@ -42,6 +45,7 @@ export function createHandlers(services: {
       return {}
     },
     appInfo: async () => services.info(),
+    listAppProblems: async () => services.appProblems(),
     listTags: () => articles.tags(),
     getSettings: async () => settings.get(),
     saveSettings: async (input) => {

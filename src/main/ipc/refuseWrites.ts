@@ -15,6 +15,7 @@ const READS = new Set<MethodName>([
   'listProblems',
   'dismissProblem',
   'appInfo',
+  'listAppProblems',
   'listTags',
   'getSettings',
   'proposeImport',

@@ -46,17 +46,28 @@ export class ExportService {
   }
 
   async validate(input: { id: string; format: ExportFormat }): Promise<ExportProblem[]> {
-    return this.problems(await this.articles.get(input.id), input.format)
+    return (await this.prepare(await this.articles.get(input.id), input.format)).problems
   }
 
   /**
-   * Every export meets the Copydesk publish schema (the desk's rules: headline, dateline, body...);
-   * a ninjs export must also meet the official ninjs schema.
+   * Renders the document once and validates that very object, so what is written is what was
+   * checked (two renderings would read the clock twice and could differ). Every export meets the
+   * Copydesk publish schema (the desk's rules: headline, dateline, body...); a ninjs export must
+   * also meet the official ninjs schema, and the house rules are checked on the same story's
+   * Copydesk rendering, which is not written.
    */
-  private problems(article: Article, format: ExportFormat): ExportProblem[] {
-    const house = validateExport('copydesk', this.render(article, 'copydesk'))
-    const own = format === 'ninjs' ? validateExport('ninjs', this.render(article, 'ninjs')) : []
-    return [...house, ...own].map((p) => ({ ...p, field: fieldOf(p.path) }))
+  private async prepare(
+    article: Article,
+    format: ExportFormat,
+  ): Promise<{ document: Record<string, unknown>; problems: ExportProblem[] }> {
+    const document = this.render(article, format, await this.killNote(article))
+    const house = validateExport(
+      'copydesk',
+      format === 'copydesk' ? document : this.render(article, 'copydesk'),
+    )
+    const own = format === 'ninjs' ? validateExport('ninjs', document) : []
+    const problems = [...house, ...own].map((p) => ({ ...p, field: fieldOf(p.path) }))
+    return { document, problems }
   }
 
   /** The validated document, or a refusal that lists every failing field. */
@@ -65,8 +76,7 @@ export class ExportService {
     format: ExportFormat,
   ): Promise<{ article: Article; document: Record<string, unknown> }> {
     const article = await this.articles.get(id)
-    const document = this.render(article, format, await this.killNote(article))
-    const problems = this.problems(article, format)
+    const { document, problems } = await this.prepare(article, format)
     if (problems.length > 0) {
       const list = problems.map((p) => `${p.field ?? p.path} ${p.message}`).join('; ')
       throw new AppError(

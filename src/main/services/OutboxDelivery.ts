@@ -10,6 +10,7 @@ import { contentKeyOf } from './contentKeyOf'
 import type { ExportService } from './ExportService'
 import type { OutboxEnv } from './OutboxService'
 import type { WorkflowService } from './WorkflowService'
+import { log } from '../log/log'
 
 const BASE_DELAY_MS = 5_000
 const MAX_DELAY_MS = 10 * 60_000
@@ -55,7 +56,13 @@ export class OutboxDelivery {
     if (article.status === 'approved' && isLive(delivered.item))
       await this.workflow
         .confirmPublished(article.id, { by: item.by, cms: client.name })
-        .catch(() => undefined)
+        .catch((error: unknown) =>
+          log.problem(
+            'outbox',
+            `${client.name} has the story, but Copydesk could not mark it published; the next push to ${client.name} will.`,
+            error,
+          ),
+        )
   }
 
   /** Sends the story as it is now to the site the item was queued for. */

@@ -19,6 +19,7 @@ import { OutboxDelivery } from './OutboxDelivery'
 import type { ExportService } from './ExportService'
 import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
+import { log } from '../log/log'
 
 export type OutboxEnv = {
   clock: Clock
@@ -184,7 +185,17 @@ export class OutboxService {
 
   /** Checks the outbox every `intervalMs` until stop(). */
   start(intervalMs = 2_000): void {
-    this.timer = setInterval(() => void this.processDue(), intervalMs)
+    this.timer = setInterval(
+      () =>
+        void this.processDue().catch((error: unknown) =>
+          log.problem(
+            'outbox',
+            'Sending the queued pushes failed; Copydesk tries again in a moment.',
+            error,
+          ),
+        ),
+      intervalMs,
+    )
     this.timer.unref()
   }
 
@@ -206,8 +217,13 @@ export class OutboxService {
     for (const item of due) await this.delivery.send(item)
     for (const item of this.watcher.due(this.store.items())) {
       const client = this.env.client(item.target)
-      // An unreachable CMS is asked again on a later run; nothing to record.
-      if (typeof client !== 'string') await this.watcher.check(item, client).catch(() => undefined)
+      // An unreachable CMS is asked again on a later run; the log keeps why.
+      if (typeof client !== 'string')
+        await this.watcher
+          .check(item, client)
+          .catch((error: unknown) =>
+            log.warn('outbox', `Could not read a sent post's status from ${client.name}`, error),
+          )
     }
   }
 

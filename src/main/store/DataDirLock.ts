@@ -8,6 +8,7 @@ import { readSettled, readState, tryCreate, type LockHolder } from './LockFile'
 import { isErrnoCode } from './isErrnoCode'
 import { inUse, maybeReused, otherHost, unfinishedTakeover } from './lockMessages'
 import { bootId, isAlive, processStartTime, sameProcess } from './processIdentity'
+import { log } from '../log/log'
 
 export type { LockHolder } from './LockFile'
 
@@ -222,7 +223,9 @@ async function removeDeadTakeovers(dir: string, me: LockHolder): Promise<void> {
   for (const name of await takeoverNames(dir)) {
     const marker = await readState(join(dir, name))
     if (marker && (await judgeTakeover(marker.holder)).stale)
-      await takeOver(join(dir, name), marker.stamp, me).catch(() => undefined)
+      await takeOver(join(dir, name), marker.stamp, me).catch((error: unknown) =>
+        log.warn('lock', 'Could not clear a dead process’s lock takeover marker', error),
+      )
   }
 }
 

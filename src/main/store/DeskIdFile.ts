@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { DataDirAccess } from './DataDirAccess'
-import { DurableJsonFile } from './DurableJsonFile'
 import { isErrnoCode } from './isErrnoCode'
+import { JsonDocument } from './JsonDocument'
 import type { Quarantine } from './Quarantine'
 import { createFileDurably } from './writeFileDurably'
 
 const DeskFile = z.object({ deskId: z.uuid() })
+type DeskFile = z.infer<typeof DeskFile>
 
 /**
  * This data folder's desk id, in desk.json: made once, written once, never rewritten. The CMS posts
@@ -22,16 +23,15 @@ export async function openDeskId(
   access: DataDirAccess,
   fromOutbox: string | undefined,
 ): Promise<string> {
-  const file = new DurableJsonFile(
-    join(dataDir, 'desk.json'),
-    (data) => DeskFile.parse(data),
-    'desk id file',
-  )
-  const stored = await file.read().catch(async (error: unknown) => {
-    if (!(await quarantine.report(error))) throw error
-    return null
+  const file = await JsonDocument.open<DeskFile | null>({
+    path: join(dataDir, 'desk.json'),
+    what: 'desk id file',
+    parse: (data) => DeskFile.parse(data),
+    defaults: () => null,
+    quarantine,
+    access,
   })
-  if (stored) return stored.deskId
+  if (file.data) return file.data.deskId
   const deskId = fromOutbox ?? randomUUID()
   // A read-only folder keeps the id in memory: nothing is pushed from it anyway.
   if (access.readOnly) return deskId

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '../../shared/ipc/AppError'
 import { FileLeftInPlaceError, LeaveInPlace } from './FileLeftInPlaceError'
 import { KeyedQueue } from './KeyedQueue'
+import { OWNER_ONLY_FILE } from './ownerOnly'
 import { NotARegularFileError, readRegularFile } from './readRegularFile'
 import { writeFileDurably } from './writeFileDurably'
 
@@ -31,6 +32,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     readonly path: string,
     private readonly parse: (data: unknown) => T,
     private readonly what: string,
+    /** The file's mode from its first byte on (the temp file is created with it, then renamed). */
+    private readonly mode: number = OWNER_ONLY_FILE,
   ) {}
 
   async read(): Promise<T | null> {
@@ -72,7 +75,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const text = JSON.stringify(data)
-    return writeQueue.run(this.path, () => writeFileDurably(this.path, text))
+    return writeQueue.run(this.path, () => writeFileDurably(this.path, text, this.mode))
   }
 
   private readerFailed(error: unknown): FileLeftInPlaceError {

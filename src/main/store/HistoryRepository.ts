@@ -1,13 +1,12 @@
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import type { Article } from '../../shared/domain/Article'
 import { isoNow, systemClock, type Clock } from '../../shared/domain/Clock'
 import { AuditEntry, EditorialNote, HistoryFile, RevisionMeta } from '../../shared/domain/History'
 import { AppError } from '../../shared/ipc/AppError'
 import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
-import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
-import { FileLeftInPlaceError } from './FileLeftInPlaceError'
+import { DurableJsonFile } from './DurableJsonFile'
+import { JsonDocument } from './JsonDocument'
 import { isErrnoCode } from './isErrnoCode'
 import { KeyedQueue } from './KeyedQueue'
 import { migrateArticle } from './migrateArticle'
@@ -15,6 +14,7 @@ import type { HistoryStore } from './HistoryStore'
 import type { Quarantine } from './Quarantine'
 import { createFileDurably } from './writeFileDurably'
 import { OWNER_ONLY_DIR } from './ownerOnly'
+import { log } from '../log/log'
 
 const SNAPSHOT_NAME = /^([1-9]\d{0,8})\.json$/
 
@@ -73,7 +73,7 @@ export class HistoryRepository implements HistoryStore {
       }
       const full = RevisionMeta.parse({ ...meta, seq })
       db.data.revisions.push(full)
-      await db.write()
+      await db.save()
       return full
     })
   }
@@ -89,38 +89,39 @@ export class HistoryRepository implements HistoryStore {
     return this.queue.run(id, async () => {
       const db = await this.open(id)
       apply(db.data)
-      await db.write()
+      await db.save()
     })
   }
 
   /** Reads the history file, made whole from the snapshot files; only ever called in the queue. */
-  private async open(id: string): Promise<Low<HistoryFile>> {
+  private async open(id: string): Promise<JsonDocument<HistoryFile>> {
     if (!this.access.readOnly)
       await mkdir(join(this.dataDir, 'history'), { recursive: true, mode: OWNER_ONLY_DIR })
-    const adapter = new DurableJsonFile(
-      join(this.dataDir, 'history', `${id}.json`),
-      (d) => HistoryFile.parse(d),
-      'history file',
-    )
-    const db = new Low<HistoryFile>(adapter, { audit: [], notes: [], revisions: [] })
-    try {
-      await db.read()
-    } catch (error) {
+    const doc = await JsonDocument.open<HistoryFile>({
+      path: join(this.dataDir, 'history', `${id}.json`),
+      what: 'history file',
+      parse: (d) => HistoryFile.parse(d),
+      defaults: () => ({ audit: [], notes: [], revisions: [] }),
+      quarantine: this.quarantine,
+      access: this.access,
       // A file our own reader failed on stays where it is, listed; nothing here may write over it.
-      if (error instanceof FileLeftInPlaceError) await this.quarantine.report(error)
-      if (!(error instanceof CorruptFileError)) throw error
-      // Set the damaged file aside (never deleted) and carry on with a trail that says so.
-      await this.quarantine.report(error)
-      db.data = { audit: [], notes: [], revisions: [] }
-      db.data.audit.push({
-        at: isoNow(this.clock),
-        by: 'Copydesk',
-        action: 'history-reset',
-        note: `The history file could not be read and was set aside: ${error.reason}. Revisions are listed again from their snapshot files.`,
-      })
-    }
-    if ((await this.recoverRevisions(id, db.data)) && !this.access.readOnly) await db.write()
-    return db
+      refuseLeftInPlace: true,
+      // The damaged file is set aside (never deleted); the trail carries on and says so.
+      afterDamage: (_problem, error) => ({
+        audit: [
+          {
+            at: isoNow(this.clock),
+            by: 'Copydesk',
+            action: 'history-reset',
+            note: `The history file could not be read and was set aside: ${error.reason}. Revisions are listed again from their snapshot files.`,
+          },
+        ],
+        notes: [],
+        revisions: [],
+      }),
+    })
+    if ((await this.recoverRevisions(id, doc.data)) && !this.access.readOnly) await doc.save()
+    return doc
   }
 
   /**
@@ -134,7 +135,10 @@ export class HistoryRepository implements HistoryStore {
     for (const seq of missing) {
       const article = await this.snapshotFile(id, seq)
         .read()
-        .catch(() => null)
+        .catch((error: unknown) => {
+          log.warn('history', `Revision snapshot history/${id}/${seq}.json could not be read`, error)
+          return null
+        })
       if (!article) continue
       data.revisions.push({
         seq,

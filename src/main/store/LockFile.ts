@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { isErrnoCode } from './isErrnoCode'
 import { OWNER_ONLY_FILE } from './ownerOnly'
 import { openWithoutFollowing } from './readRegularFile'
+import { log } from '../log/log'
 
 /** Who holds a data directory's lock, as its lock file says. */
 export const LockHolder = z.object({
@@ -34,7 +35,9 @@ export async function tryCreate(path: string, holder: LockHolder): Promise<boole
     await writeSynced(draft, holder, 'w')
   } catch (error) {
     // A full disk fails the write after the draft was created: leave no draft behind.
-    await rm(draft, { force: true }).catch(() => undefined)
+    await rm(draft, { force: true }).catch((error: unknown) =>
+      log.warn('lock', 'Could not remove a lock draft file', error),
+    )
     throw error
   }
   try {

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import { z } from 'zod'
 import { OutboxItem } from '../../shared/domain/OutboxItem'
-import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
+import { WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { deskIdIn, openDeskId } from './DeskIdFile'
-import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+import { JsonDocument } from './JsonDocument'
 import type { Quarantine } from './Quarantine'
 import { readRegularFile } from './readRegularFile'
+import { log } from '../log/log'
 
 const OutboxFile = z.object({
   items: z.array(OutboxItem),
@@ -27,10 +27,9 @@ type OutboxFile = z.infer<typeof OutboxFile>
 /** The persistent outbox (outbox.json): pushes survive restarts until the CMS confirms them. */
 export class OutboxStore {
   private constructor(
-    private readonly db: Low<OutboxFile>,
+    private readonly doc: JsonDocument<OutboxFile>,
     /** The id of this data folder's desk, written into the posts it makes (see openDeskId). */
     readonly deskId: string,
-    private readonly access: DataDirAccess,
   ) {}
 
   static async open(
@@ -38,42 +37,45 @@ export class OutboxStore {
     quarantine: Quarantine,
     access: DataDirAccess = WRITABLE,
   ): Promise<OutboxStore> {
-    const adapter = new DurableJsonFile(
-      join(dataDir, 'outbox.json'),
-      (d) => OutboxFile.parse(d),
-      'outbox file',
-    )
-    const db = new Low<OutboxFile>(adapter, { items: [], remoteIds: {} })
     let salvaged: string | undefined
-    try {
-      await db.read()
-    } catch (error) {
-      if (error instanceof CorruptFileError) {
-        // Set aside; the desk id in it, if still legible, must outlive it.
-        const problem = await quarantine.add(error.path, error.reason)
-        const text = await readRegularFile(join(dataDir, problem.quarantinedAs)).catch(() => null)
+    const doc = await JsonDocument.open<OutboxFile>({
+      path: join(dataDir, 'outbox.json'),
+      what: 'outbox file',
+      parse: (d) => OutboxFile.parse(d),
+      defaults: () => ({ items: [], remoteIds: {} }),
+      quarantine,
+      access,
+      // The desk id in a damaged outbox, if still legible, must outlive it.
+      afterDamage: async (problem) => {
+        const text = await readRegularFile(join(dataDir, problem.quarantinedAs)).catch(
+          (error: unknown) => {
+            log.warn('outbox', 'Could not read the damaged outbox.json for its desk id', error)
+            return null
+          },
+        )
         salvaged = text ? deskIdIn(text) : undefined
-      } else if (!(await quarantine.report(error))) throw error
-    }
+        return { items: [], remoteIds: {} }
+      },
+    })
     // A push that was under way when the app stopped is tried again; the CMS clients make that safe.
-    for (const item of db.data.items) if (item.state === 'sending') item.state = 'queued'
-    const deskId = await openDeskId(dataDir, quarantine, access, db.data.deskId ?? salvaged)
-    db.data.deskId = deskId
-    return new OutboxStore(db, deskId, access)
+    for (const item of doc.data.items) if (item.state === 'sending') item.state = 'queued'
+    const deskId = await openDeskId(dataDir, quarantine, access, doc.data.deskId ?? salvaged)
+    doc.data.deskId = deskId
+    return new OutboxStore(doc, deskId)
   }
 
   items(): OutboxItem[] {
-    return structuredClone(this.db.data.items)
+    return structuredClone(this.doc.data.items)
   }
 
   remoteId(target: string, site: string, articleId: string): string | null {
-    return this.db.data.remoteIds[`${target} ${site} ${articleId}`] ?? null
+    return this.doc.data.remoteIds[`${target} ${site} ${articleId}`] ?? null
   }
 
   /** The other sites of `target` that have a post of the article, with its id there. */
   remoteIdsElsewhere(target: string, site: string, articleId: string): [string, string][] {
     const found: [string, string][] = []
-    for (const [key, id] of Object.entries(this.db.data.remoteIds)) {
+    for (const [key, id] of Object.entries(this.doc.data.remoteIds)) {
       const [t, s, a] = key.split(' ')
       if (t === target && a === articleId && s && s !== site) found.push([s, id])
     }
@@ -81,12 +83,10 @@ export class OutboxStore {
   }
 
   async put(item: OutboxItem, remoteId?: string | null): Promise<OutboxItem> {
-    assertWritable(this.access)
-    const items = this.db.data.items.filter((existing) => existing.id !== item.id)
-    this.db.data.items = [...items, OutboxItem.parse(item)]
-    if (remoteId && item.site)
-      this.db.data.remoteIds[`${item.target} ${item.site} ${item.articleId}`] = remoteId
-    await this.db.write()
+    const items = this.doc.data.items.filter((existing) => existing.id !== item.id)
+    const remoteIds = { ...this.doc.data.remoteIds }
+    if (remoteId && item.site) remoteIds[`${item.target} ${item.site} ${item.articleId}`] = remoteId
+    await this.doc.save({ ...this.doc.data, items: [...items, OutboxItem.parse(item)], remoteIds })
     return item
   }
 }

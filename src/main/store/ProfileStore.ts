@@ -1,9 +1,8 @@
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import { z } from 'zod'
 import { Profile } from '../../shared/domain/Profile'
-import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
-import { DurableJsonFile } from './DurableJsonFile'
+import { WRITABLE, type DataDirAccess } from './DataDirAccess'
+import { JsonDocument } from './JsonDocument'
 import type { Quarantine } from './Quarantine'
 
 const ProfileFile = z.object({ profile: Profile.nullable() })
@@ -12,7 +11,7 @@ type ProfileFile = z.infer<typeof ProfileFile>
 /** Who is at this workstation (profile.json); null until the first start asks. */
 export class ProfileStore {
   private constructor(
-    private readonly db: Low<ProfileFile>,
+    private readonly doc: JsonDocument<ProfileFile>,
     private readonly access: DataDirAccess,
     private readonly reader: () => Profile,
   ) {}
@@ -27,28 +26,24 @@ export class ProfileStore {
     access: DataDirAccess = WRITABLE,
     reader: () => Profile = () => ({ name: 'Reader', role: 'writer' }),
   ): Promise<ProfileStore> {
-    const adapter = new DurableJsonFile(
-      join(dataDir, 'profile.json'),
-      (d) => ProfileFile.parse(d),
-      'profile file',
-    )
-    const db = new Low<ProfileFile>(adapter, { profile: null })
-    try {
-      await db.read()
-    } catch (error) {
-      if (!(await quarantine.report(error))) throw error
-    }
-    return new ProfileStore(db, access, reader)
+    const doc = await JsonDocument.open({
+      path: join(dataDir, 'profile.json'),
+      what: 'profile file',
+      parse: (d) => ProfileFile.parse(d),
+      defaults: () => ({ profile: null }),
+      quarantine,
+      access,
+    })
+    return new ProfileStore(doc, access, reader)
   }
 
   get(): Profile | null {
-    return this.db.data.profile ?? (this.access.readOnly ? this.reader() : null)
+    return this.doc.data.profile ?? (this.access.readOnly ? this.reader() : null)
   }
 
   async set(profile: Profile): Promise<Profile> {
-    assertWritable(this.access)
-    this.db.data = { profile: Profile.parse(profile) }
-    await this.db.write()
-    return this.db.data.profile ?? profile
+    const parsed = Profile.parse(profile)
+    await this.doc.save({ profile: parsed })
+    return parsed
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/support/tempDir'
 import { Quarantine } from './Quarantine'
-import { SecretStore } from './SecretStore'
+import { SecretStore, type SecretCipher } from './SecretStore'
 import { systemClock } from '../../shared/domain/Clock'
 
 let dir: { path: string; cleanup: () => Promise<void> }
@@ -42,5 +42,40 @@ describe('SecretStore', () => {
         reason: expect.stringMatching(/named pipe/),
       }),
     ])
+  })
+})
+
+/** A keychain like Electron's safeStorage: it opens only what it sealed itself, else it throws. */
+function keychain(key: string): SecretCipher {
+  return {
+    kind: 'os-keychain',
+    encrypt: (plain) => Buffer.from(`${key}:${plain}`).toString('base64'),
+    decrypt: (sealed) => {
+      const text = Buffer.from(sealed, 'base64').toString()
+      if (!text.startsWith(`${key}:`)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      return text.slice(key.length + 1)
+    },
+  }
+}
+
+describe('SecretStore sealed by another keychain', () => {
+  // Bug: a secrets file sealed by another computer's (or a reset) keychain was read as sound; every
+  // push then failed on decrypting it, and typing the token again failed the same way.
+  it('is set aside and listed like any damaged file, and a new token can be saved', async () => {
+    const origin = 'https://hooks.example'
+    const other = await SecretStore.open(dir.path, keychain('other-computer'), quarantine)
+    await other.set('webhookToken', 'tok-1', origin)
+    const secrets = await SecretStore.open(dir.path, keychain('this-computer'), quarantine)
+    expect(quarantine.list()).toEqual([
+      expect.objectContaining({
+        file: 'secrets.json',
+        kind: 'set-aside',
+        reason: expect.stringMatching(/values\.webhookToken: sealed with a key/),
+      }),
+    ])
+    expect(secrets.has('webhookToken', origin)).toBe(false)
+    await secrets.set('webhookToken', 'tok-2', origin)
+    const reopened = await SecretStore.open(dir.path, keychain('this-computer'), quarantine)
+    expect(reopened.get('webhookToken', origin)).toBe('tok-2')
   })
 })

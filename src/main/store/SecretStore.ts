@@ -1,9 +1,9 @@
-import { chmod } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import { z } from 'zod'
-import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
-import { DurableJsonFile } from './DurableJsonFile'
+import { WRITABLE, type DataDirAccess } from './DataDirAccess'
+import { log } from '../log/log'
+import { JsonDocument } from './JsonDocument'
+import { OWNER_ONLY_FILE } from './ownerOnly'
 import type { Quarantine } from './Quarantine'
 
 export const SecretName = z.enum(['webhookToken', 'wordpressPassword'])
@@ -32,15 +32,16 @@ type SecretsFile = z.infer<typeof SecretsFile>
  */
 export class SecretStore {
   private constructor(
-    private readonly path: string,
-    private readonly db: Low<SecretsFile>,
+    private readonly doc: JsonDocument<SecretsFile>,
     private readonly cipher: SecretCipher | null,
     private readonly access: DataDirAccess,
   ) {}
 
   /**
-   * A damaged secrets file is set aside like any other (the secrets are typed again); one that cannot
-   * be read for another reason (another user's, a disk error) stops the start, naming the file.
+   * A damaged secrets file is set aside like any other (the secrets are typed again), and so is one
+   * sealed with a key this keychain cannot open; one that cannot be read for another reason (another
+   * user's, a disk error) stops the start, naming the file. The file is created readable by its
+   * owner only (0600) from its first byte.
    */
   static async open(
     dataDir: string,
@@ -48,19 +49,20 @@ export class SecretStore {
     quarantine: Quarantine,
     access: DataDirAccess = WRITABLE,
   ): Promise<SecretStore> {
-    const path = join(dataDir, 'secrets.json')
-    const db = new Low<SecretsFile>(
-      new DurableJsonFile(path, (d) => SecretsFile.parse(d), 'secrets file'),
-      {
+    const doc = await JsonDocument.open({
+      path: join(dataDir, 'secrets.json'),
+      what: 'secrets file',
+      parse: (d) => SecretsFile.superRefine(openableWith(cipher)).parse(d),
+      defaults: (): SecretsFile => ({
         protection: cipher ? 'os-keychain' : 'file-permissions',
         values: {},
         origins: {},
-      },
-    )
-    await db.read().catch(async (error: unknown) => {
-      if (!(await quarantine.report(error))) throw error
+      }),
+      quarantine,
+      access,
+      mode: OWNER_ONLY_FILE,
     })
-    return new SecretStore(path, db, cipher, access)
+    return new SecretStore(doc, cipher, access)
   }
 
   get protection(): SecretsFile['protection'] {
@@ -69,7 +71,7 @@ export class SecretStore {
 
   /** The secret, only for the origin it was entered for. */
   get(name: SecretName, origin: string | null): string | null {
-    if (!origin || this.db.data.origins[name] !== origin) return null
+    if (!origin || this.doc.data.origins[name] !== origin) return null
     return this.read(name)
   }
 
@@ -79,15 +81,16 @@ export class SecretStore {
 
   /** The origin a stored secret is bound to; null when there is no such secret. */
   boundOrigin(name: SecretName): string | null {
-    return this.read(name) === null ? null : (this.db.data.origins[name] ?? null)
+    return this.read(name) === null ? null : (this.doc.data.origins[name] ?? null)
   }
 
   /** Stores a secret for `origin`; an empty value removes it. */
   async set(name: SecretName, value: string | null, origin: string | null): Promise<void> {
+    if (value) log.addSecret(value)
     const plain = new Map<string, [string, string]>()
     for (const key of SecretName.options) {
       const current: [string | null, string | null] =
-        key === name ? [value, origin] : [this.read(key), this.db.data.origins[key] ?? null]
+        key === name ? [value, origin] : [this.read(key), this.doc.data.origins[key] ?? null]
       if (current[0] && current[1]) plain.set(key, [current[0], current[1]])
     }
     await this.write(plain)
@@ -101,36 +104,59 @@ export class SecretStore {
   async bindUnbound(origins: Record<SecretName, string | null>): Promise<void> {
     if (this.access.readOnly) return
     const unbound = SecretName.options.filter(
-      (key) => this.read(key) !== null && !this.db.data.origins[key],
+      (key) => this.read(key) !== null && !this.doc.data.origins[key],
     )
     if (unbound.length === 0) return
     const plain = new Map<string, [string, string]>()
     for (const key of SecretName.options) {
       const value = this.read(key)
-      const origin = this.db.data.origins[key] ?? origins[key]
+      const origin = this.doc.data.origins[key] ?? origins[key]
       if (value && origin) plain.set(key, [value, origin])
     }
     await this.write(plain)
   }
 
   private read(name: SecretName): string | null {
-    const stored = this.db.data.values[name]
+    const stored = this.doc.data.values[name]
     if (stored === undefined) return null
-    if (this.db.data.protection === 'os-keychain')
-      return this.cipher ? this.cipher.decrypt(stored) : null
-    return stored
+    const plain =
+      this.doc.data.protection === 'os-keychain'
+        ? this.cipher && this.cipher.decrypt(stored)
+        : stored
+    // Whatever a failure's message quotes, a token never reaches the log.
+    if (plain) log.addSecret(plain)
+    return plain
   }
 
   /** Re-seals everything under the current protection, so a file never mixes two kinds. */
   private async write(plain: Map<string, [string, string]>): Promise<void> {
-    assertWritable(this.access)
     const seal = (text: string) => (this.cipher ? this.cipher.encrypt(text) : text)
-    this.db.data = {
+    await this.doc.save({
       protection: this.protection,
       values: Object.fromEntries([...plain].map(([k, [v]]) => [k, seal(v)])),
       origins: Object.fromEntries([...plain].map(([k, [, o]]) => [k, o])),
+    })
+  }
+}
+
+/**
+ * Secrets sealed by the OS keychain must open with this computer's keychain: a file copied from
+ * another computer or user, or a keychain that was reset, holds values nothing here can read, and
+ * is damaged for this desk (set aside, the secrets typed again), not an error at every push.
+ */
+function openableWith(cipher: SecretCipher | null) {
+  return (file: SecretsFile, ctx: z.RefinementCtx) => {
+    if (file.protection !== 'os-keychain' || !cipher) return
+    for (const [name, sealed] of Object.entries(file.values)) {
+      try {
+        cipher.decrypt(sealed)
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', name],
+          message: 'sealed with a key this computer’s keychain cannot open',
+        })
+      }
     }
-    await this.db.write()
-    await chmod(this.path, 0o600).catch(() => undefined)
   }
 }

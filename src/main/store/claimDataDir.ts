@@ -4,6 +4,7 @@ import { assertOwnDataDir } from './assertOwnDataDir'
 import { readOnlyReason, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { DataDirLock } from './DataDirLock'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from './ownerOnly'
+import { log } from '../log/log'
 
 /**
  * Takes the data folder for writing (its folders made, its lock held, a write tried), or, when it
@@ -38,7 +39,9 @@ export async function claimDataDir(
     await writeFile(probe, '', { mode: OWNER_ONLY_FILE })
     await rm(probe, { force: true })
   } catch (error) {
-    await rm(probe, { force: true }).catch(() => undefined)
+    await rm(probe, { force: true }).catch((error: unknown) =>
+      log.warn('store', 'Could not remove the write probe from the data folder', error),
+    )
     await lock.release()
     return readOnly(join(dataDir, 'articles'), error)
   }

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../../shared/domain/Clock'
 import { Quarantine } from './Quarantine'
 import { reconcileIndex } from './reconcileIndex'
 import { sweepDataDir, sweepHistoryFolders } from './sweepTempFiles'
+import { log } from '../log/log'
 
 export type RepositoryOptions = {
   /** Who holds the lock, shown to a second process: "desktop app", "browser host", "cli". */
@@ -54,7 +55,9 @@ export async function openDataDir(
     // One folder per article with a history: on a big desk too long to make the start wait for.
     const sweeping = access.readOnly
       ? Promise.resolve()
-      : sweepHistoryFolders(dataDir).catch(() => undefined)
+      : sweepHistoryFolders(dataDir).catch((error: unknown) =>
+          log.warn('store', 'Could not sweep the history folders for leftover temp files', error),
+        )
     return { lock, access, quarantine, index, files, sweeping }
   } catch (error) {
     await lock?.release()

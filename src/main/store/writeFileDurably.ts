@@ -3,6 +3,7 @@ import { link, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { isErrnoCode } from './isErrnoCode'
 import { OWNER_ONLY_FILE } from './ownerOnly'
+import { log } from '../log/log'
 
 /**
  * This run's mark in the names of its temp files. A process id is not enough: a container gives the
@@ -28,7 +29,7 @@ export async function writeFileDurably(
   try {
     await rename(temp, path)
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined)
+    await rm(temp, { force: true }).catch(leftTemp)
     throw error
   }
   await syncDirectory(dirname(path))
@@ -47,7 +48,7 @@ export async function createFileDurably(path: string, data: string): Promise<voi
       await writeSynced(path, data, 'wx', OWNER_ONLY_FILE)
     })
   } finally {
-    await rm(temp, { force: true }).catch(() => undefined)
+    await rm(temp, { force: true }).catch(leftTemp)
   }
   await syncDirectory(dirname(path))
 }
@@ -81,10 +82,15 @@ async function writeTemp(path: string, data: string, mode: number): Promise<stri
     await writeSynced(temp, data, 'w', mode)
   } catch (error) {
     // A full disk fails the write after the temp file was created: leave nothing behind.
-    await rm(temp, { force: true }).catch(() => undefined)
+    await rm(temp, { force: true }).catch(leftTemp)
     throw error
   }
   return temp
+}
+
+/** A temp file that could not be removed is swept at the next start; the log says why it stayed. */
+function leftTemp(error: unknown): void {
+  log.warn('store', 'Could not remove a temp file after a failed write', error)
 }
 
 async function writeSynced(path: string, data: string, flags: 'w' | 'wx', mode: number) {

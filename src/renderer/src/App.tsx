@@ -6,6 +6,7 @@ import { api, onMenuCommand } from './api'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
+import { AppProblemsNotice } from './features/problems/AppProblemsNotice'
 import { ReadOnlyBanner } from './features/articles/ReadOnlyBanner'
 import { TrashList } from './features/articles/TrashList'
 import { useDesk } from './features/articles/useDesk'
@@ -73,6 +74,7 @@ export function App() {
       />
       <ReadOnlyBanner info={info} />
       {profileFailure && <ProfileFailure message={profileFailure} onRetry={retryProfile} />}
+      <AppProblemsNotice />
       <ProblemsBanner
         problems={desk.problems}
         dataDir={info?.dataDir ?? 'the data folder'}
@@ -162,7 +164,9 @@ export function App() {
           onSave={async (next) => {
             setProfile(await api.setProfile(next))
             setDialog(null)
-            void api.appInfo({}).then(setInfo)
+            void api
+              .appInfo({})
+              .then(setInfo, (error: unknown) => console.warn('Copydesk: app info not read', error))
           }}
           onClose={profile ? () => setDialog(null) : undefined}
         />

@@ -7,6 +7,7 @@ import {
   ArticleSummary,
   EditableFields,
 } from '../domain/Article'
+import { AppProblems } from '../domain/AppProblem'
 import { DeskSettings, DeskSettingsInput } from '../domain/DeskSettings'
 import { AuditEntry, EditorialNote, RevisionMeta } from '../domain/History'
 import { OutboxItem, PushOutcome, PushTarget } from '../domain/OutboxItem'
@@ -136,6 +137,7 @@ export const contract = {
   listProblems: { input: NoInput, output: z.array(StoreProblem) },
   dismissProblem: { input: z.strictObject({ id: z.string().min(1).max(200) }), output: NoInput },
   appInfo: { input: NoInput, output: AppInfo },
+  listAppProblems: { input: NoInput, output: AppProblems },
   listTags: { input: NoInput, output: z.array(z.string()) },
   getSettings: { input: NoInput, output: DeskSettings },
   saveSettings: { input: DeskSettingsInput, output: SaveSettingsOutput },

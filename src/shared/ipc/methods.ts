@@ -13,6 +13,7 @@ export const METHODS = [
   'listProblems',
   'dismissProblem',
   'appInfo',
+  'listAppProblems',
   'listTags',
   'getSettings',
   'saveSettings',

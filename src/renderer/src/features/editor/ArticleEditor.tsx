@@ -137,7 +137,10 @@ export function ArticleEditor({
     )
   }
   const handleTakeTheirs = (current: Article) => {
-    void navigator.clipboard?.writeText(editor.getText()).catch(() => undefined)
+    // Keeping my text on the clipboard is a courtesy: a browser that refuses it loses nothing stored.
+    void navigator.clipboard
+      ?.writeText(editor.getText())
+      .catch((error: unknown) => console.warn('Copydesk: the clipboard refused the text', error))
     saver.discard()
     onReload(current)
   }

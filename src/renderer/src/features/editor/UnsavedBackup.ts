@@ -29,8 +29,9 @@ export class UnsavedBackup {
         this.key,
         JSON.stringify({ baseRevision, changes, at: isoNow(systemClock) }),
       )
-    } catch {
+    } catch (error) {
       // Storage full or disabled: the changes stay pending in memory and keep retrying.
+      console.warn('Copydesk: the unsaved changes could not be kept in local storage', error)
     }
   }
 
@@ -38,7 +39,8 @@ export class UnsavedBackup {
     try {
       const parsed = Backup.safeParse(JSON.parse(this.storage.getItem(this.key) ?? 'null'))
       return parsed.success ? parsed.data : null
-    } catch {
+    } catch (error) {
+      console.warn('Copydesk: the local copy of unsaved changes could not be read', error)
       return null
     }
   }

@@ -56,7 +56,10 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
   const chief = profile.role === 'desk-chief'
 
   const refreshOutbox = useCallback(
-    () => api.listOutbox({ articleId: article.id }).then(setOutbox, () => undefined),
+    () =>
+      api
+        .listOutbox({ articleId: article.id })
+        .then(setOutbox, (error: unknown) => console.warn('Copydesk: the outbox was not read', error)),
     [article.id],
   )
   useEffect(() => {

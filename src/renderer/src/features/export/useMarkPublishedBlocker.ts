@@ -16,7 +16,8 @@ export function useMarkPublishedBlocker(article: Pick<Article, 'id' | 'status'>)
     const read = () =>
       api.listOutbox({ articleId: article.id }).then(
         (items) => live && setReason(markPublishedBlocker(items, article.id)),
-        () => undefined,
+        // Read again in 5 s; the host's own notice tells when it is gone.
+        (error: unknown) => console.warn('Copydesk: the outbox was not read', error),
       )
     void read()
     const timer = setInterval(() => void read(), 5000)
