@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { systemClock } from '../../shared/domain/Clock'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../store/ownerOnly'
 import type { LogLevel, LogSink } from './LogSink'
@@ -28,7 +29,7 @@ export class FileLogSink implements LogSink {
   }
 
   write(level: LogLevel, text: string): void {
-    const line = `[${stamp(new Date())}] [${level}] ${text}\n`
+    const line = `[${stamp(systemClock.now())}] [${level}] ${text}\n`
     try {
       this.rotateFor(Buffer.byteLength(line))
       appendFileSync(this.file, line, { mode: OWNER_ONLY_FILE })

@@ -1,4 +1,5 @@
 import type { AppProblem } from '../../shared/domain/AppProblem'
+import { isoNow, systemClock } from '../../shared/domain/Clock'
 import { describeCause, redact } from './describeCause'
 import type { LogLevel, LogSink } from './LogSink'
 
@@ -39,7 +40,7 @@ export const log = {
   problem(scope: string, summary: string, cause?: unknown): void {
     write('error', scope, summary, cause)
     seq += 1
-    const at = new Date().toISOString()
+    const at = isoNow(systemClock)
     // A retry that fails again is the same problem once more, moved to the end of the list.
     const earlier = problems.findIndex((p) => p.summary === summary)
     const count = earlier >= 0 ? (problems.splice(earlier, 1)[0]?.count ?? 0) + 1 : 1
