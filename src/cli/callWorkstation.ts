@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import type { Workstation } from '../main/openWorkstation'
 import { DeskSettings } from '../shared/domain/DeskSettings'
-import { SaveSettingsOutput, type SecretName } from '../shared/ipc/contract'
+import type { SecretName } from '../shared/domain/SecretStatus'
+import { SaveSettingsOutput } from '../shared/ipc/contract'
 import { EXIT, failed, type ConfigIo } from './ConfigIo'
 
 const CLEARED: Record<SecretName, string> = {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { DeskSettings } from '../shared/domain/DeskSettings'
-import { SecretStatus, TestConnectionOutput } from '../shared/ipc/contract'
+import { SecretStatus } from '../shared/domain/SecretStatus'
+import { TestConnectionOutput } from '../shared/ipc/contract'
 import { callWorkstation, readSettings, saveSettings } from './callWorkstation'
 import {
   EXIT,

@@ -1,6 +1,7 @@
 import type { Workstation } from '../main/openWorkstation'
 import { DeskSettings } from '../shared/domain/DeskSettings'
-import { SecretName, SecretStatus, TestConnectionOutput } from '../shared/ipc/contract'
+import { SecretName, SecretStatus } from '../shared/domain/SecretStatus'
+import { TestConnectionOutput } from '../shared/ipc/contract'
 import { callWorkstation, readSettings, saveSettings } from './callWorkstation'
 import {
   EXIT,

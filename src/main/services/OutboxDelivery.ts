@@ -9,6 +9,7 @@ import { contentKeyOf } from './contentKeyOf'
 import type { ExportService } from './ExportService'
 import type { OutboxEnv } from './OutboxService'
 import type { WorkflowService } from './WorkflowService'
+import { statusInSentence } from '../../shared/domain/statusLabel'
 
 const BASE_DELAY_MS = 5_000
 const MAX_DELAY_MS = 10 * 60_000
@@ -69,7 +70,7 @@ export class OutboxDelivery {
     const { article, document } = await this.exports.document(item.articleId, 'copydesk')
     if (!isFinal(article.status))
       throw new PushError(
-        `The story was reopened after this push was queued (it is ${article.status.replace('_', ' ')}); approve it again and push`,
+        `The story was reopened after this push was queued (it is ${statusInSentence(article.status)}); approve it again and push`,
         false,
       )
     if (article.status === 'approved' && article.publishedAt && !article.pendingCorrection)

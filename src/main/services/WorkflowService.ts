@@ -9,6 +9,7 @@ import { AppError } from '../../shared/ipc/AppError'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { HistoryRepository } from '../store/HistoryRepository'
+import { statusInSentence } from '../../shared/domain/statusLabel'
 
 export type WorkflowEnv = { now: () => string; profile: () => Profile | null }
 
@@ -211,7 +212,7 @@ export class WorkflowService {
     if (!isEditable(current.status)) {
       throw new AppError(
         'LOCKED',
-        `This story is ${current.status.replace('_', ' ')}; reopen it before restoring a revision.`,
+        `This story is ${statusInSentence(current.status)}; reopen it before restoring a revision.`,
       )
     }
     const at = this.env.now()

@@ -1,9 +1,8 @@
-import type { Envelope } from './AppError'
-import type { InputOf, OutputOf } from './contract'
-import type { MethodName } from './methods'
+import type { MenuCommand } from './channels'
+import type { Transport } from './createClient'
 
-/** What the preload exposes as window.api (and the browser host mimics): envelopes, never throws. */
-export type RawApi = { [M in MethodName]: (input: InputOf<M>) => Promise<Envelope<OutputOf<M>>> }
-
-/** What renderer code calls: resolves with the value or rejects with an AppError. */
-export type Api = { [M in MethodName]: (input: InputOf<M>) => Promise<OutputOf<M>> }
+/** What the Electron preload exposes as window.api: one transport for every call, and the menu. */
+export type PreloadApi = {
+  call: Transport
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void
+}
