@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { AppError, toSerializedError, type Envelope } from '../../shared/ipc/AppError'
+import { invalidInput } from '../../shared/ipc/parseInput'
 import {
   contract,
   isMethodName,
@@ -35,14 +36,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   async function route<M extends MethodName>(method: M, payload: unknown): Promise<OutputOf<M>> {
     const { input, output } = SCHEMAS[method]
     const parsed = input.safeParse(payload)
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error)
-      throw new AppError(
-        'INVALID_INPUT',
-        `Invalid ${method} request: ${issues.slice(0, 5).join('; ')}`,
-        { issues },
-      )
-    }
+    if (!parsed.success) throw invalidInput(method, parsed.error)
     const value = await handlers[method](parsed.data)
     if (!checkOutputs) return value
     const answer = output.safeParse(value)
