@@ -55,7 +55,7 @@ export type WorkstationOptions = {
   runOutbox?: boolean
   /** How long a CMS may take to answer; tests shorten it. */
   cmsTimeoutMs?: number
-  /** Parse every answer against the contract (default: unless NODE_ENV is production). */
+  /** Parse every answer against the contract (default: see DispatcherOptions). */
   checkOutputs?: boolean
 }
 

@@ -20,7 +20,8 @@ export type Dispatcher = (method: string, payload: unknown) => Promise<Envelope<
 export type DispatcherOptions = {
   /**
    * Parse every answer against the contract's output schema, so a service returning the wrong
-   * shape fails a test instead of reaching a user. On unless NODE_ENV is production.
+   * shape fails a test instead of reaching a user. On in development and tests; off in the built
+   * app (NODE_ENV=production) unless COPYDESK_CHECK_OUTPUTS=1, which the end-to-end tests set.
    */
   checkOutputs?: boolean
 }
@@ -31,7 +32,9 @@ const SCHEMAS: {
 } = contract
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatcher {
-  const checkOutputs = options.checkOutputs ?? process.env['NODE_ENV'] !== 'production'
+  const checkOutputs =
+    options.checkOutputs ??
+    (process.env['NODE_ENV'] !== 'production' || process.env['COPYDESK_CHECK_OUTPUTS'] === '1')
 
   async function route<M extends MethodName>(method: M, payload: unknown): Promise<OutputOf<M>> {
     const { input, output } = SCHEMAS[method]
