@@ -1,4 +1,4 @@
-import type { PreloadApi } from '../../shared/ipc/Api'
+import type { PreloadApi } from '../../shared/ipc/PreloadApi'
 
 declare global {
   interface Window {
