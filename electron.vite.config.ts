@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   main: {
+    // The shipped app, host and CLI are production: the dispatcher skips its output checks there.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       rolldownOptions: {
         input: {

@@ -78,6 +78,52 @@ export default tseslint.config(
     },
   },
   {
+    // The contract imports the domain, never the other way.
+    files: ['src/shared/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnly,
+            { name: 'react', message: 'src/shared has no React.' },
+            { name: '@tiptap/react', message: 'Schema only in src/shared.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports neither main nor renderer.',
+            },
+            {
+              group: ['**/ipc/**', '../ipc', '../ipc/*'],
+              message: 'The domain does not know the IPC contract; the contract imports the domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store keeps domain types; what crosses the IPC boundary is none of its business.
+    files: ['src/main/store/**'],
+    ignores: ['src/main/store/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            {
+              group: ['**/shared/ipc/*', '!**/shared/ipc/AppError'],
+              message: 'The store never imports the contract: its types live in src/shared/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests of shared code run in Node and may read fixtures from disk.
     files: ['src/shared/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
@@ -110,8 +156,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/domain/**', '**/main/**', '**/renderer/**', 'zod'],
-              message: 'The preload imports only shared/ipc/methods.',
+              group: ['**/domain/**', '**/main/**', '**/renderer/**', '**/ipc/contract', 'zod'],
+              message: 'The preload imports only shared/ipc/channels (it stays a tiny CommonJS script).',
             },
           ],
         },

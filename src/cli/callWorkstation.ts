@@ -1,7 +1,7 @@
-import type { z } from 'zod'
 import type { Workstation } from '../main/openWorkstation'
-import { DeskSettings } from '../shared/domain/DeskSettings'
-import { SaveSettingsOutput, type SecretName } from '../shared/ipc/contract'
+import type { DeskSettings } from '../shared/domain/DeskSettings'
+import type { SecretName } from '../shared/domain/SecretStatus'
+import { toSerializedError } from '../shared/ipc/AppError'
 import { EXIT, failed, type ConfigIo } from './ConfigIo'
 
 const CLEARED: Record<SecretName, string> = {
@@ -11,24 +11,17 @@ const CLEARED: Record<SecretName, string> = {
     'The webhook moved to another address: its token was cleared. Set it again with --token-stdin.',
 }
 
-/**
- * One call through the workstation's dispatcher (the app's own calls, checked by the same
- * contract), its answer parsed with `schema`; a refusal's message otherwise.
- */
-export async function callWorkstation<T>(
-  ws: Workstation,
-  method: string,
-  input: unknown,
-  schema: z.ZodType<T>,
-): Promise<T | string> {
-  const result = await ws.dispatch(method, input)
-  if (!result.ok) return result.error.message
-  const parsed = schema.safeParse(result.value)
-  return parsed.success ? parsed.data : `Unexpected answer from ${method}: ${parsed.error.message}`
+/** A call's answer, or its refusal's message (one line for the user). */
+export async function answerOrMessage<T>(call: Promise<T>): Promise<T | string> {
+  try {
+    return await call
+  } catch (error) {
+    return toSerializedError(error).message
+  }
 }
 
 export function readSettings(ws: Workstation): Promise<DeskSettings | string> {
-  return callWorkstation(ws, 'getSettings', {}, DeskSettings)
+  return answerOrMessage(ws.client.getSettings({}))
 }
 
 /** Saves the settings; says what a moved URL cost, and what will not work as saved. */
@@ -38,7 +31,7 @@ export async function saveSettings(
   io: ConfigIo,
   done: string,
 ): Promise<number> {
-  const saved = await callWorkstation(ws, 'saveSettings', settings, SaveSettingsOutput)
+  const saved = await answerOrMessage(ws.client.saveSettings(settings))
   if (typeof saved === 'string') return failed(io, saved)
   io.out(done)
   for (const name of saved.cleared) io.err(CLEARED[name])

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { Article } from '../shared/domain/Article'
 import { DataDirLock } from '../main/store/DataDirLock'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../tests/support/fakeCms'
 import { tempDir } from '../../tests/support/tempDir'
-import { runCli } from './runCli'
+import { CLI_OPTIONS } from './cliOptions'
+import { COMMANDS, runCli } from './runCli'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {
@@ -29,6 +32,13 @@ async function cliWithStdin(stdin: string | null, ...args: string[]) {
 }
 
 describe('copydesk CLI', () => {
+  it('prints --help from the command declarations: every command and every option it reads', async () => {
+    const help = await cli('--help')
+    expect(help.code).toBe(0)
+    for (const command of COMMANDS) expect(help.out).toMatch(new RegExp(`^  ${command.name} `, 'm'))
+    for (const option of Object.keys(CLI_OPTIONS)) expect(help.out).toContain(`--${option}`)
+  })
+
   it('creates, lists and gets articles, as text and as JSON', async () => {
     const created = await cli(
       'create',
@@ -91,7 +101,7 @@ describe('copydesk CLI', () => {
       '--create',
       '--json',
     )
-    const { created } = JSON.parse(earlier.out) as { created: { id: string } }
+    const { created } = z.object({ created: Article }).parse(JSON.parse(earlier.out))
     const kill = await cli('import', 'tests/fixtures/agency/ap-kill.ninjs.json', '--create')
     expect(kill.code).toBe(1)
     expect(kill.err).toMatch(
@@ -99,9 +109,7 @@ describe('copydesk CLI', () => {
         `It is recorded on ${created.id}, which cannot be submitted or approved until a desk chief acknowledges it`,
       ),
     )
-    const flagged = JSON.parse((await cli('get', created.id, '--json')).out) as {
-      agencyKill: { reason: string; acknowledged: null }
-    }
+    const flagged = Article.parse(JSON.parse((await cli('get', created.id, '--json')).out))
     expect(flagged.agencyKill).toMatchObject({
       reason: expect.stringMatching(/^KILL:/),
       acknowledged: null,

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { DeskSettings } from '../shared/domain/DeskSettings'
-import { SecretStatus, TestConnectionOutput } from '../shared/ipc/contract'
-import { callWorkstation, readSettings, saveSettings } from './callWorkstation'
+import { answerOrMessage, readSettings, saveSettings } from './callWorkstation'
 import {
   EXIT,
   failed,
@@ -89,19 +88,14 @@ export async function setTarget(
     const code = await saveSettings(ws, parsed.data, io, summary)
     if (code !== EXIT.ok || secret === null) return code
     const name = wp ? 'wordpressPassword' : 'webhookToken'
-    const stored = await callWorkstation(ws, 'setSecret', { name, value: secret }, SecretStatus)
+    const stored = await answerOrMessage(ws.client.setSecret({ name, value: secret }))
     if (typeof stored === 'string') return failed(io, stored)
     io.out(
       `The ${wp ? 'application password' : 'token'} is saved for ${new URL(parsed.data[wp ? 'wordpressUrl' : 'webhookUrl']).origin} only.`,
     )
     if (!wp) return EXIT.ok
     // Checked at once, so a wrong password shows now rather than on the first push.
-    const tested = await callWorkstation(
-      ws,
-      'testConnection',
-      { target: 'wordpress' },
-      TestConnectionOutput,
-    )
+    const tested = await answerOrMessage(ws.client.testConnection({ target: 'wordpress' }))
     if (typeof tested === 'string') return failed(io, tested)
     if (!tested.ok) return failed(io, `the target is saved, but: ${tested.message}`)
     io.out(tested.message)

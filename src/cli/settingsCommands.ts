@@ -1,7 +1,8 @@
 import type { Workstation } from '../main/openWorkstation'
+import type { CliCommand } from './CliCommand'
 import { DeskSettings } from '../shared/domain/DeskSettings'
-import { SecretName, SecretStatus, TestConnectionOutput } from '../shared/ipc/contract'
-import { callWorkstation, readSettings, saveSettings } from './callWorkstation'
+import { SecretName } from '../shared/domain/SecretStatus'
+import { answerOrMessage, readSettings, saveSettings } from './callWorkstation'
 import {
   EXIT,
   failed,
@@ -17,14 +18,44 @@ export type { ConfigIo, ConfigValues } from './ConfigIo'
 const SECRETS: readonly string[] = SecretName.options
 const KEYS = Object.keys(DeskSettings.shape)
 
-export const CONFIG_USAGE = `  settings get [KEY]               the desk settings (one, or all), as in Desk settings
-  settings set KEY VALUE          change one setting (lists: comma-separated; true/false)
-  target set wordpress --url URL --user USER [--status draft|pending|publish]
-                 [--password-stdin | --password-file FILE]
-                                  the WordPress site, user and application password
-  target set webhook --url URL [--token-stdin | --token-file FILE]
-                                  the webhook and its bearer token
-  target test wordpress           sign in to WordPress with the saved details`
+/** `copydesk settings …` and `copydesk target …`, declared for --help and dispatch. */
+export const CONFIG_COMMANDS: CliCommand[] = [
+  {
+    name: 'settings',
+    help: [
+      {
+        synopsis: 'settings get [KEY]',
+        summary: ['the desk settings (one, or all), as in Desk settings'],
+      },
+      {
+        synopsis: 'settings set KEY VALUE',
+        summary: ['change one setting (lists: comma-separated; true/false)'],
+      },
+    ],
+    run: (c) => runConfigCommand('settings', c.args, c.values, c.io, c.withWorkstation),
+  },
+  {
+    name: 'target',
+    help: [
+      {
+        synopsis: [
+          'target set wordpress --url URL --user USER [--status draft|pending|publish]',
+          '[--password-stdin | --password-file FILE]',
+        ],
+        summary: ['the WordPress site, user and application password'],
+      },
+      {
+        synopsis: ['target set webhook --url URL [--token-stdin | --token-file FILE]'],
+        summary: ['the webhook and its bearer token'],
+      },
+      {
+        synopsis: 'target test wordpress',
+        summary: ['sign in to WordPress with the saved details'],
+      },
+    ],
+    run: (c) => runConfigCommand('target', c.args, c.values, c.io, c.withWorkstation),
+  },
+]
 
 /**
  * `copydesk settings …` and `copydesk target …`, for desks that configure by script. Everything
@@ -53,12 +84,7 @@ export async function runConfigCommand(
     return setTarget(subject, values, io, withWorkstation)
   if (command === 'target' && verb === 'test' && subject === 'wordpress' && !value)
     return withWorkstation(async (ws) => {
-      const tested = await callWorkstation(
-        ws,
-        'testConnection',
-        { target: 'wordpress' },
-        TestConnectionOutput,
-      )
+      const tested = await answerOrMessage(ws.client.testConnection({ target: 'wordpress' }))
       if (typeof tested === 'string') return failed(io, tested)
       if (!tested.ok) return failed(io, tested.message)
       io.out(tested.message)
@@ -85,7 +111,7 @@ async function getSettings(
     io.out(JSON.stringify(settings, null, 2))
     return EXIT.ok
   }
-  const secrets = await callWorkstation(ws, 'getSecretStatus', {}, SecretStatus)
+  const secrets = await answerOrMessage(ws.client.getSecretStatus({}))
   const status: Record<string, unknown> = typeof secrets === 'string' ? {} : secrets
   const lines = KEYS.map((k) => `${k.padEnd(22)} ${show(settings[k])}`)
   for (const name of SECRETS)

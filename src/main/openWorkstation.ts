@@ -3,7 +3,8 @@ import { userInfo } from 'node:os'
 import { systemClock, type Clock } from '../shared/domain/Clock'
 import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { AppInfo } from '../shared/ipc/contract'
-import { createDispatcher, type Dispatcher } from './ipc/createDispatcher'
+import { createClient, type Client } from '../shared/ipc/createClient'
+import { createDispatcher, type Dispatcher, type Handlers } from './ipc/createDispatcher'
 import { createHandlers } from './ipc/createHandlers'
 import { refuseWrites } from './ipc/refuseWrites'
 import { ArticleService } from './services/ArticleService'
@@ -33,7 +34,12 @@ export type Workstation = {
   profiles: ProfileStore
   /** Whether the data folder could be written; a read-only one is opened without its lock. */
   access: DataDirAccess
+  /** The service call behind each contract method (for tests that swap one). */
+  handlers: Handlers
+  /** Untrusted (method, payload) pairs in, envelopes out: what IPC and HTTP carry. */
   dispatch: Dispatcher
+  /** The same calls, typed from the contract: what the CLI and the tests use. */
+  client: Client
   close: () => Promise<void>
 }
 
@@ -52,6 +58,8 @@ export type WorkstationOptions = {
   runOutbox?: boolean
   /** How long a CMS may take to answer; tests shorten it. */
   cmsTimeoutMs?: number
+  /** Parse every answer against the contract (default: see DispatcherOptions). */
+  checkOutputs?: boolean
 }
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
@@ -122,6 +130,25 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     user: user(),
     ...(access.readOnly ? { readOnly: { reason: access.reason } } : {}),
   })
+  const handlers = createHandlers({
+    articles,
+    imports: new ImportService(clock, repository),
+    kills: new AgencyKillService(repository, workflow, workflowEnv),
+    settings,
+    workflow,
+    profiles,
+    exports,
+    outbox,
+    secrets,
+    targets,
+    info,
+    appProblems: () => ({ problems: log.problemsSince(since), logFile: log.file() }),
+    onSettingsSaved: options.onSettingsSaved,
+  })
+  const dispatch = refuseWrites(
+    createDispatcher(handlers, { checkOutputs: options.checkOutputs }),
+    access,
+  )
   return {
     dataDir: options.dataDir,
     articles,
@@ -131,26 +158,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     outbox,
     profiles,
     access,
-    dispatch: refuseWrites(
-      createDispatcher(
-        createHandlers({
-          articles,
-          imports: new ImportService(clock, repository),
-          kills: new AgencyKillService(repository, workflow, workflowEnv),
-          settings,
-          workflow,
-          profiles,
-          exports,
-          outbox,
-          secrets,
-          targets,
-          info,
-          appProblems: () => ({ problems: log.problemsSince(since), logFile: log.file() }),
-          onSettingsSaved: options.onSettingsSaved,
-        }),
-      ),
-      access,
-    ),
+    handlers,
+    dispatch,
+    client: createClient(dispatch),
     close: async () => {
       await outbox.stop()
       await repository.close()

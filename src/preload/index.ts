@@ -1,21 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import {
-  channelOf,
-  MENU_CHANNEL,
-  MENU_COMMANDS,
-  METHODS,
-  type MenuCommand,
-} from '../shared/ipc/methods'
-
-const calls = Object.fromEntries(
-  METHODS.map((method) => [
-    method,
-    (input: unknown) => ipcRenderer.invoke(channelOf(method), input),
-  ]),
-)
+import { CALL_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../shared/ipc/channels'
 
 contextBridge.exposeInMainWorld('api', {
-  ...calls,
+  /** Every contract call, on one channel; main checks the method and its input. */
+  call(method: string, input: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(CALL_CHANNEL, method, input)
+  },
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     const handler = (_event: unknown, command: unknown): void => {
       const known = MENU_COMMANDS.find((c) => c === command)

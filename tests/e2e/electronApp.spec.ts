@@ -23,9 +23,7 @@ test('the desktop app: draft, close, reopen intact (real Electron)', async () =>
       })
     let app = await launch()
     let window = await app.firstWindow()
-    expect(await window.evaluate(() => typeof (window as { require?: unknown }).require)).toBe(
-      'undefined',
-    )
+    expect(await window.evaluate(() => typeof Reflect.get(window, 'require'))).toBe('undefined')
     await signIn(window)
     await window.getByRole('button', { name: 'New article' }).first().click()
     await window.getByLabel('Headline').fill('Desk test from Electron')

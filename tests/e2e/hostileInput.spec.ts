@@ -2,10 +2,22 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
+import { z } from 'zod'
+import { contract } from '../../src/shared/ipc/contract'
 import { DANGEROUS_HREF, DANGEROUS_MARKUP, XSS_PAYLOADS } from '../fixtures/xssVectors'
 import { expectSaved, signIn, startNewArticle } from './actions'
 import { startWebHost } from '../support/startWebHost'
 import { tempDir } from '../support/tempDir'
+
+/** What the export files hold where text could carry markup: ninjs bodies, Copydesk's body. */
+const NinjsBodies = z.object({ bodies: z.array(z.object({ value: z.string() })).optional() })
+const CopydeskBody = z.object({ body: z.object({ html: z.string() }) })
+/** An article file's sources, as stored: a link, or a refused link kept to stay flagged. */
+const StoredSources = z.object({
+  sources: z.array(
+    z.object({ name: z.string(), url: z.string().optional(), invalidUrl: z.string().optional() }),
+  ),
+})
 
 /** Calls the browser host's API from inside the page, as the renderer does (same origin, the tab's token). */
 async function callApi(
@@ -88,7 +100,7 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
       })
       for (const proposal of [asHtml, asWire]) {
         expect(proposal.ok).toBe(true)
-        const fields = (proposal.value as { fields: unknown }).fields
+        const { fields } = contract.proposeImport.output.parse(proposal.value)
         expect((await callApi(page, 'createArticle', { fields })).ok).toBe(true)
       }
     }
@@ -99,7 +111,7 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
     expect(fired).toEqual([])
 
     // Export every article that passes the schema, in both formats, as the app does.
-    const list = (await callApi(page, 'listArticles', {})).value as { id: string }[]
+    const list = contract.listArticles.output.parse((await callApi(page, 'listArticles', {})).value)
     for (const { id } of list) {
       for (const format of ['copydesk', 'ninjs']) {
         const result = await callApi(page, 'exportArticles', { ids: [id], format, dir: out })
@@ -125,8 +137,8 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
     const html = JSON.stringify(document)
     expect(html, name).not.toMatch(DANGEROUS_HREF)
     const bodies = name.includes('.ninjs.')
-      ? ((document as { bodies?: { value: string }[] }).bodies ?? []).map((b) => b.value)
-      : [(document as { body: { html: string } }).body.html]
+      ? (NinjsBodies.parse(document).bodies ?? []).map((b) => b.value)
+      : [CopydeskBody.parse(document).body.html]
     for (const value of bodies) expect(value, name).not.toMatch(DANGEROUS_MARKUP)
   }
   await dir.cleanup()
@@ -192,9 +204,9 @@ test('a refused source link stays as typed, flagged in the field and the checks,
 
     // The store holds it apart from the links, main refuses to submit it, and no export carries it.
     const id = /#\/article\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
-    const stored = JSON.parse(await readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')) as {
-      sources: { name: string; url?: string; invalidUrl?: string }[]
-    }
+    const stored = StoredSources.parse(
+      JSON.parse(await readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')),
+    )
     expect(stored.sources).toContainEqual({
       name: 'Ministry of External Affairs',
       invalidUrl: typed,
@@ -271,10 +283,8 @@ test('a source with a link but no name is saved, flagged in the field and the ch
     }
     const id = /#\/article\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
     const stored = async () =>
-      (
-        JSON.parse(await readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')) as {
-          sources: unknown[]
-        }
+      StoredSources.parse(
+        JSON.parse(await readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')),
       ).sources
     expect(await stored()).toContainEqual({
       name: '',

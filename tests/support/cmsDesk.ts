@@ -1,10 +1,15 @@
 import { join } from 'node:path'
+import type { Article, EditableFields } from '../../src/shared/domain/Article'
+import type { DeskSettings } from '../../src/shared/domain/DeskSettings'
+import type { AuditEntry } from '../../src/shared/domain/History'
 import type { OutboxItem, PushOutcome } from '../../src/shared/domain/OutboxItem'
+import type { InputOf, MethodName, OutputOf } from '../../src/shared/ipc/contract'
+import type { Client } from '../../src/shared/ipc/createClient'
 import { openWorkstation, type Workstation } from '../../src/main/openWorkstation'
 import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from './fakeCms'
 import { tempDir } from './tempDir'
 
-type Fields = Record<string, unknown>
+type Fields = Partial<EditableFields>
 
 /**
  * A data folder with a workstation on it, and a fake CMS configured as its webhook and WordPress
@@ -20,7 +25,7 @@ export class CmsDesk {
     private readonly cleanup: () => Promise<void>,
   ) {}
 
-  static async start(settings: Fields = {}): Promise<CmsDesk> {
+  static async start(settings: Partial<DeskSettings> = {}): Promise<CmsDesk> {
     const dir = await tempDir()
     const cms = await new FakeCms().start()
     const desk = new CmsDesk(cms, join(dir.path, 'data'), dir.cleanup)
@@ -42,6 +47,11 @@ export class CmsDesk {
     return this.current
   }
 
+  /** The workstation's typed client: every contract call, as the app makes it. */
+  get client(): Client {
+    return this.ws.client
+  }
+
   async open(): Promise<void> {
     this.current = await openWorkstation({
       dataDir: this.dataDir,
@@ -58,42 +68,38 @@ export class CmsDesk {
     await this.cleanup()
   }
 
-  async call(method: string, input: unknown): Promise<unknown> {
-    const result = await this.ws.dispatch(method, input)
-    if (!result.ok)
-      throw Object.assign(new Error(result.error.message), {
-        code: result.error.code,
-        details: result.error.details,
-      })
-    return result.value
+  /** One contract call through the typed client, as the app makes it. */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+    const send: Client[M] = this.ws.client[method]
+    return send(input)
   }
 
-  async configure(changes: Fields): Promise<void> {
-    const settings = (await this.call('getSettings', {})) as Fields
+  async configure(changes: Partial<DeskSettings>): Promise<void> {
+    const settings = await this.call('getSettings', {})
     await this.call('saveSettings', { ...settings, ...changes })
   }
 
   push(id: string, target: 'webhook' | 'wordpress', correction?: string): Promise<PushOutcome> {
     const input = correction === undefined ? { id, target } : { id, target, correction }
-    return this.call('pushArticle', input) as Promise<PushOutcome>
+    return this.call('pushArticle', input)
   }
 
-  async outbox(id?: string): Promise<OutboxItem[]> {
-    return (await this.call('listOutbox', id ? { articleId: id } : {})) as OutboxItem[]
+  outbox(id?: string): Promise<OutboxItem[]> {
+    return this.call('listOutbox', id ? { articleId: id } : {})
   }
 
-  async article(id: string): Promise<Record<string, unknown>> {
-    return (await this.call('getArticle', { id })) as Record<string, unknown>
+  article(id: string): Promise<Article> {
+    return this.call('getArticle', { id })
   }
 
-  async audit(id: string): Promise<{ action: string; by: string; note?: string }[]> {
-    return (await this.call('getAudit', { id })) as { action: string; by: string; note?: string }[]
+  audit(id: string): Promise<AuditEntry[]> {
+    return this.call('getAudit', { id })
   }
 
   /** A story written by Asha Rao and approved by Vikram Desk, who stays at the workstation. */
   async approvedStory(headline = 'Quad ministers meet', fields: Fields = {}): Promise<string> {
     await this.call('setProfile', { name: 'Asha Rao', role: 'writer' })
-    const { id } = (await this.call('createArticle', {
+    const { id } = await this.call('createArticle', {
       fields: {
         headline,
         dateline: { place: 'Tokyo', date: '2026-01-23' },
@@ -115,7 +121,7 @@ export class CmsDesk {
         },
         ...fields,
       },
-    })) as { id: string }
+    })
     await this.call('transition', { id, action: 'submit' })
     await this.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
     await this.call('transition', { id, action: 'approve' })
@@ -127,7 +133,7 @@ export class CmsDesk {
     await this.call('transition', { id, action: 'reopen', note: 'New detail' })
     if (changes) {
       await this.call('setProfile', { name: 'Asha Rao', role: 'writer' })
-      const { revision } = (await this.article(id)) as { revision: number }
+      const { revision } = await this.article(id)
       await this.call('saveArticle', { id, baseRevision: revision, changes })
       await this.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
     }

@@ -37,7 +37,11 @@ export async function startWebHost(
       String(options.port ?? 0),
       ...(options.args ?? []),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // The built host checks every answer against the contract, as the unit tests do.
+      env: { ...process.env, COPYDESK_CHECK_OUTPUTS: '1', ...options.env },
+    },
   )
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -27,7 +28,7 @@ const stranger = {
 /** Points the desk's WordPress target at another site, with its password entered again. */
 async function moveTo(site: FakeCms): Promise<void> {
   await desk.configure({ wordpressUrl: site.url })
-  await desk.call('setSecret', { name: 'wordpressPassword', value: FAKE_WP_PASSWORD })
+  await desk.client.setSecret({ name: 'wordpressPassword', value: FAKE_WP_PASSWORD })
 }
 
 describe('WordPress: a remembered post belongs to its site', () => {
@@ -74,7 +75,7 @@ describe('WordPress: a remembered post belongs to its site', () => {
     await desk.ws.outbox.processDue()
     expect(await desk.article(id)).toMatchObject({ status: 'approved', publishedAt: null })
     expect(other.log.filter((line) => line.includes(`/posts/${postId}`))).toEqual([])
-    await expect(desk.call('checkPush', { id: item.id })).rejects.toMatchObject({
+    await expect(desk.client.checkPush({ id: item.id })).rejects.toMatchObject({
       message: /This push went to .* now points to .*cannot be looked at from here/,
     })
   })
@@ -135,7 +136,7 @@ describe('WordPress: a remembered post belongs to its site', () => {
     const outbox = JSON.parse(await readFile(file, 'utf8'))
     await writeFile(file, JSON.stringify({ ...outbox, items: [], remoteIds: {} }))
     await desk.open()
-    await desk.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
+    await desk.client.setProfile({ name: 'Vikram Desk', role: 'desk-chief' })
     await desk.revise(id, { headline: 'Quad ministers meet again' })
     const outcome = await desk.push(id, 'wordpress')
     expect(outcome.item.lastError).toMatch(
@@ -157,7 +158,9 @@ describe('WordPress: the owner mark is public', () => {
         Authorization: `Basic ${Buffer.from(`desk:${FAKE_WP_PASSWORD}`).toString('base64')}`,
       },
     })
-    const post = (await response.json()) as { content: { rendered: string } }
+    const post = z
+      .object({ content: z.object({ rendered: z.string() }) })
+      .parse(await response.json())
     expect(post.content.rendered).toMatch(
       new RegExp(`^<!-- copydesk:article ${id} desk [0-9a-f-]{36} -->`),
     )
@@ -168,7 +171,7 @@ describe('WordPress: the owner mark is public', () => {
 describe('WordPress: slugs as WordPress keeps them', () => {
   it('a Hindi story’s slug, stored percent-encoded by WordPress, raises no false notice and reads back decoded (bug: "WordPress gave the post the slug …" on every Hindi story)', async () => {
     const id = await desk.approvedStory('भारत-जापान वार्ता', { language: 'hi' })
-    const { slug } = (await desk.article(id)) as { slug: string }
+    const { slug } = await desk.article(id)
     expect(slug).toBe('भारत-जापान-वार्ता')
     const { item } = await desk.push(id, 'wordpress')
     expect(desk.cms.posts.get(Number(item.remoteId))?.slug).toBe(
@@ -217,14 +220,14 @@ describe('WordPress: slugs as WordPress keeps them', () => {
     const { item } = await desk.push(id, 'wordpress')
     const postId = Number(item.remoteId)
     const renamed = async (headline: string) => {
-      await desk.call('transition', { id, action: 'spike' })
-      await desk.call('transition', { id, action: 'unspike' })
-      await desk.call('setProfile', { name: 'Asha Rao', role: 'writer' })
-      const { revision } = (await desk.article(id)) as { revision: number }
-      await desk.call('saveArticle', { id, baseRevision: revision, changes: { headline } })
-      await desk.call('transition', { id, action: 'submit' })
-      await desk.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
-      await desk.call('transition', { id, action: 'approve' })
+      await desk.client.transition({ id, action: 'spike' })
+      await desk.client.transition({ id, action: 'unspike' })
+      await desk.client.setProfile({ name: 'Asha Rao', role: 'writer' })
+      const { revision } = await desk.article(id)
+      await desk.client.saveArticle({ id, baseRevision: revision, changes: { headline } })
+      await desk.client.transition({ id, action: 'submit' })
+      await desk.client.setProfile({ name: 'Vikram Desk', role: 'desk-chief' })
+      await desk.client.transition({ id, action: 'approve' })
     }
     await renamed('Budget passed by parliament')
     const draft = await desk.push(id, 'wordpress')
@@ -270,7 +273,7 @@ describe('WordPress: slugs as WordPress keeps them', () => {
     expect(outcome.item.nextAttemptAt).not.toBeNull()
     expect(outcome.message).not.toMatch(/: \. /)
     desk.cms.wordpress.onRequest = undefined
-    expect(await desk.call('retryPush', { id: outcome.item.id })).toMatchObject({ state: 'sent' })
+    expect(await desk.client.retryPush({ id: outcome.item.id })).toMatchObject({ state: 'sent' })
   })
 })
 

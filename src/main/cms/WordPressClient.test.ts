@@ -78,7 +78,7 @@ describe('WordPress: a post belongs to one story', () => {
     await writeFile(file, JSON.stringify({ ...outbox, items: [], remoteIds: {} }))
     await desk.open()
     await desk.revise(id, { headline: 'Quad ministers meet, again' })
-    await desk.call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
+    await desk.client.setProfile({ name: 'Vikram Desk', role: 'desk-chief' })
     const again = await desk.push(id, 'wordpress')
     expect(again.item.remoteId).toBe(item.remoteId)
     expect(again.item.notices.join(' ')).toMatch(/carries this story's mark .*it was updated/)
@@ -182,11 +182,11 @@ describe('WordPress: status means what it says', () => {
     await desk.configure({ wordpressStatus: 'pending' })
     const id = await desk.approvedStory()
     const { item } = await desk.push(id, 'wordpress')
-    expect((await desk.call('checkPush', { id: item.id })) as { message: string }).toMatchObject({
+    expect(await desk.client.checkPush({ id: item.id })).toMatchObject({
       message: expect.stringMatching(/Sent to CMS \(pending review\)/),
     })
     desk.cms.wordpress.publish(Number(item.remoteId))
-    expect(await desk.call('checkPush', { id: item.id })).toMatchObject({
+    expect(await desk.client.checkPush({ id: item.id })).toMatchObject({
       item: { remoteStatus: 'publish' },
     })
     expect(await desk.article(id)).toMatchObject({ status: 'published' })
@@ -229,7 +229,7 @@ describe('WordPress: status means what it says', () => {
 describe('WordPress: errors name the cause', () => {
   it('a wrong application password (WordPress: HTTP 400 rest_invalid_param "Status is forbidden") says the user name or password was not accepted, and is not retried', async () => {
     desk.cms.wordpress.credentialsFailAs = 'anonymous'
-    await desk.call('setSecret', { name: 'wordpressPassword', value: 'wrong pass word' })
+    await desk.client.setSecret({ name: 'wordpressPassword', value: 'wrong pass word' })
     const id = await desk.approvedStory()
     const { item } = await desk.push(id, 'wordpress')
     expect(item.lastError).toMatch(
@@ -239,7 +239,7 @@ describe('WordPress: errors name the cause', () => {
   })
 
   it('the same when the site answers 401 incorrect_password (stock WordPress 6.x)', async () => {
-    await desk.call('setSecret', { name: 'wordpressPassword', value: 'wrong pass word' })
+    await desk.client.setSecret({ name: 'wordpressPassword', value: 'wrong pass word' })
     const id = await desk.approvedStory()
     const { item } = await desk.push(id, 'wordpress')
     expect(item.lastError).toMatch(
@@ -258,19 +258,19 @@ describe('WordPress: errors name the cause', () => {
       lastError: expect.stringMatching(/may not publish posts .*Author or Editor role/),
     })
     desk.cms.wordpress.canPublish = true
-    expect(await desk.call('retryPush', { id: item.id })).toMatchObject({ state: 'sent' })
+    expect(await desk.client.retryPush({ id: item.id })).toMatchObject({ state: 'sent' })
     expect(await desk.article(id)).toMatchObject({ status: 'published' })
   })
 
   it('Test connection signs in with GET /users/me, with the saved or just-typed password', async () => {
-    expect(await desk.call('testConnection', { target: 'wordpress' })).toEqual({
+    expect(await desk.client.testConnection({ target: 'wordpress' })).toEqual({
       ok: true,
       message: 'Signed in to WordPress as Desk Editor.',
     })
-    const wrong = (await desk.call('testConnection', {
+    const wrong = await desk.client.testConnection({
       target: 'wordpress',
       password: 'not the password',
-    })) as { ok: boolean; message: string }
+    })
     expect(wrong.ok).toBe(false)
     expect(wrong.message).toMatch(
       /^WordPress did not accept the user name or application password; check both .*Application Passwords.*incorrect_password/,
@@ -278,17 +278,15 @@ describe('WordPress: errors name the cause', () => {
     // Said inside Desk settings: no "check them in Desk settings" (bug: the message sent the desk in circles).
     expect(wrong.message).not.toMatch(/Desk settings/)
     expect(
-      await desk.call('testConnection', { target: 'wordpress', password: FAKE_WP_PASSWORD }),
+      await desk.client.testConnection({ target: 'wordpress', password: FAKE_WP_PASSWORD }),
     ).toMatchObject({ ok: true })
     expect(desk.cms.log.filter((l) => l.startsWith('GET /wp-json/wp/v2/users/me'))).toHaveLength(3)
   })
 
   it('a site URL that is not WordPress is named as such', async () => {
     await desk.configure({ wordpressUrl: `${desk.cms.url}/not-wordpress` })
-    await desk.call('setSecret', { name: 'wordpressPassword', value: FAKE_WP_PASSWORD })
-    const result = (await desk.call('testConnection', { target: 'wordpress' })) as {
-      message: string
-    }
+    await desk.client.setSecret({ name: 'wordpressPassword', value: FAKE_WP_PASSWORD })
+    const result = await desk.client.testConnection({ target: 'wordpress' })
     expect(result.message).toMatch(/has no WordPress REST API route .*check the site URL/)
   })
 })

@@ -86,13 +86,10 @@ describe('a WordPress site without application passwords, seen from the desk', (
   it('Test connection says application passwords are not available, even with the right password (fake: an http site)', async () => {
     desk = await CmsDesk.start()
     desk.cms.wordpress.applicationPasswords = false
-    const result = (await desk.call('testConnection', {
+    const result = await desk.client.testConnection({
       target: 'wordpress',
       password: FAKE_WP_PASSWORD,
-    })) as {
-      ok: boolean
-      message: string
-    }
+    })
     expect(result.ok).toBe(false)
     expect(result.message).toMatch(
       /does not accept application passwords over http:\/\/.*application_passwords_disabled/,
@@ -101,26 +98,21 @@ describe('a WordPress site without application passwords, seen from the desk', (
 
   it('saving an http:// WordPress address that is not local warns that it cannot work and would send the password in the clear', async () => {
     desk = await CmsDesk.start()
-    const settings = (await desk.call('getSettings', {})) as Record<string, unknown>
-    const saved = (await desk.call('saveSettings', {
+    const settings = await desk.client.getSettings({})
+    const saved = await desk.client.saveSettings({
       ...settings,
       wordpressUrl: 'http://news.example',
-    })) as {
-      cleared: string[]
-      warnings: string[]
-    }
+    })
     expect(saved.cleared).toEqual(['wordpressPassword'])
     expect(saved.warnings).toEqual([
       expect.stringMatching(
         /WordPress site URL is http:\/\/ .*only over HTTPS .*unencrypted\. Use the site's https:\/\/ address\./,
       ),
     ])
-    const local = (await desk.call('saveSettings', {
+    const local = await desk.client.saveSettings({
       ...settings,
       wordpressUrl: 'http://localhost:8080',
-    })) as {
-      warnings: string[]
-    }
+    })
     expect(local.warnings).toEqual([])
   })
 })

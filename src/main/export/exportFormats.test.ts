@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -8,6 +9,9 @@ import { toNinjs } from '../../shared/export/toNinjs'
 import { toPublishJson } from '../../shared/export/toPublishJson'
 import { parseWireText } from '../../shared/import/parseWireText'
 import { validateExport } from './schemaValidators'
+
+/** The ninjs bodies, as a reader of the export would take them. */
+const Bodies = z.array(z.object({ value: z.string() }))
 
 const fixture = readFileSync(
   fileURLToPath(new URL('../../../tests/fixtures/wire-india-japan-ties.txt', import.meta.url)),
@@ -173,7 +177,7 @@ describe('IPTC ninjs 3.1', () => {
       infoSources: [{ name: 'IANS', role: 'http://cv.iptc.org/newscodes/infosourcerole/originfo' }],
       language: 'en',
     })
-    const value = (ninjs['bodies'] as { value: string }[])[0]?.value ?? ''
+    const value = Bodies.parse(ninjs['bodies'])[0]?.value ?? ''
     expect(value).toMatch(
       /^<div><aside class="key-points" data-copydesk="key-points"><h2>India-Japan Strategic Partnership/,
     )

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { JSDOM } from 'jsdom'
@@ -36,7 +37,7 @@ const article = (fields: Partial<Article>): Article => ({
 const text = (t: string): DocNode => ({ type: 'text', text: t })
 const p = (t: string): DocNode => ({ type: 'paragraph', content: [text(t)] })
 const bodyOf = (item: Record<string, unknown>) =>
-  (item['bodies'] as { value: string }[] | undefined)?.[0]?.value ?? ''
+  z.array(z.object({ value: z.string() })).optional().parse(item['bodies'])?.[0]?.value ?? ''
 const strings = (value: unknown): string[] =>
   typeof value === 'string'
     ? [value]

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { METHODS } from '../../shared/ipc/methods'
+import { METHOD_NAMES } from '../../shared/ipc/contract'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { malformedIpcPayloads } from '../../../tests/support/malformedIpcPayloads'
 import { rawRequest } from '../../../tests/support/rawRequest'
@@ -73,7 +73,7 @@ describe('browser host fuzzing over HTTP', () => {
     const before = await snapshotDir(dataDir())
     const payloads = malformedIpcPayloads(11)
     let sent = 0
-    for (const method of METHODS) {
+    for (const method of METHOD_NAMES) {
       for (let i = 0; i < 15; i += 1) {
         const payload = payloads.next().value
         const body = JSON.stringify(payload)
@@ -88,7 +88,7 @@ describe('browser host fuzzing over HTTP', () => {
         sent += 1
       }
     }
-    expect(sent).toBeGreaterThan(METHODS.length * 10)
+    expect(sent).toBeGreaterThan(METHOD_NAMES.length * 10)
     await settle()
     expect(await snapshotDir(dataDir())).toEqual(before)
   })
@@ -115,7 +115,7 @@ describe('browser host fuzzing over HTTP', () => {
       ),
     ]
     for (const [index, body] of bodies.entries()) {
-      const method = METHODS[index % METHODS.length] ?? 'listArticles'
+      const method = METHOD_NAMES[index % METHOD_NAMES.length] ?? 'listArticles'
       const res = await rawRequest(host.origin, `/api/${method}`, {
         method: 'POST',
         headers: good(),
@@ -169,7 +169,7 @@ describe('browser host fuzzing over HTTP', () => {
       const picked = mutations[Math.floor(random() * mutations.length)]
       if (!picked) continue
       const [name, mutate] = picked
-      const method = METHODS[Math.floor(random() * METHODS.length)] ?? 'createArticle'
+      const method = METHOD_NAMES[Math.floor(random() * METHOD_NAMES.length)] ?? 'createArticle'
       const res = await rawRequest(host.origin, `/api/${method}`, {
         method: random() < 0.9 ? 'POST' : 'PUT',
         headers: mutate(good()),

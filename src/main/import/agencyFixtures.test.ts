@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { ArticleSummary } from '../../shared/domain/Article'
 import { countWords, docText } from '../../shared/domain/countWords'
 import { ImportService } from '../services/ImportService'
 import { fixedClock } from '../../../tests/support/fixedClock'
@@ -166,17 +167,20 @@ describe('TT ninjs 2.1', () => {
 
 describe('item 6: kills', () => {
   it('a canceled ninjs item is a kill notice naming the earlier story, found on the desk by its URI', async () => {
-    const earlier = {
+    const earlier = ArticleSummary.parse({
       id: '6f1c2a5e-3b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      slug: 'ferry-captain-on-trial',
       headline: 'Ferry captain goes on trial in Tuscany',
-      status: 'published' as const,
+      status: 'published',
+      author: 'Asha Rao',
+      createdAt: '2026-03-09T10:00:00.000Z',
       updatedAt: '2026-03-09T11:00:00.000Z',
+      revision: 3,
+      tags: [],
       feedItem: { uri: 'http://ninjs.example.com/newsitems/20260309ap-court-4711' },
-    }
-    const desk = {
-      list: async () => [earlier] as never[],
-      get: async () => earlier as never,
-    }
+      wordCount: 120,
+    })
+    const desk = { list: async () => [earlier] }
     const p = await new ImportService(undefined, desk).propose({
       name: 'kill.json',
       content: read('ap-kill.ninjs.json'),

@@ -1,5 +1,5 @@
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron'
-import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/methods'
+import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/channels'
 
 /** The native menu: File (New, Save, Close), the standard Edit items, View and Window. */
 export function buildMenu(onNewWindow: () => void): Menu {

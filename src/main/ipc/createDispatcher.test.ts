@@ -32,8 +32,7 @@ describe('the IPC dispatcher', () => {
       ok: true,
       value: { headline: 'Quad ministers meet', author: 'Asha Rao', revision: 1 },
     })
-    if (!created.ok) return
-    const id = (created.value as { id: string }).id
+    const id = (await ws.client.listArticles({}))[0]?.id ?? ''
     const saved = await ws.dispatch('saveArticle', {
       id,
       baseRevision: 1,

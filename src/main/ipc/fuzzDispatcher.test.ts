@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { METHODS } from '../../shared/ipc/methods'
+import { METHOD_NAMES } from '../../shared/ipc/contract'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { malformedIpcPayloads } from '../../../tests/support/malformedIpcPayloads'
 import { snapshotDir } from '../../../tests/support/snapshotDir'
@@ -27,7 +27,7 @@ describe('IPC fuzzing', () => {
     const before = await snapshotDir(dir.path)
     const generator = malformedIpcPayloads(7)
     let calls = 0
-    for (const method of METHODS) {
+    for (const method of METHOD_NAMES) {
       for (let i = 0; i < 60; i += 1) {
         const payload = generator.next().value
         if (
@@ -45,8 +45,9 @@ describe('IPC fuzzing', () => {
         if (!result.ok) expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(result.error.code)
       }
     }
-    expect(calls).toBeGreaterThan(METHODS.length * 50)
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(calls).toBeGreaterThan(METHOD_NAMES.length * 50)
+    const fresh: Record<string, unknown> = {}
+    expect(fresh['polluted']).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(await snapshotDir(dir.path)).toEqual(before)
   })

@@ -1,23 +1,22 @@
 import { ipcMain, type WebFrameMain } from 'electron'
-import { channelOf, METHODS } from '../../shared/ipc/methods'
+import { CALL_CHANNEL } from '../../shared/ipc/channels'
 import type { Dispatcher } from './createDispatcher'
 
 /**
- * Answers every contract method over Electron IPC. Messages from any frame other than our own
+ * Answers every contract call over Electron IPC, on one channel as (method, payload); the dispatcher
+ * refuses a method the contract does not declare. Messages from any frame other than our own
  * top-level page (an iframe, a page navigated elsewhere) are refused before their payload is read.
  */
 export function registerIpc(dispatch: Dispatcher, isOwnPage: (url: string) => boolean): void {
-  for (const method of METHODS) {
-    ipcMain.handle(channelOf(method), (event, payload: unknown) => {
-      if (!isTrustedFrame(event.senderFrame, isOwnPage)) {
-        return {
-          ok: false,
-          error: { code: 'FORBIDDEN', message: 'This call did not come from the Copydesk window.' },
-        }
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, payload: unknown) => {
+    if (!isTrustedFrame(event.senderFrame, isOwnPage)) {
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'This call did not come from the Copydesk window.' },
       }
-      return dispatch(method, payload)
-    })
-  }
+    }
+    return dispatch(typeof method === 'string' ? method : '', payload)
+  })
 }
 
 function isTrustedFrame(frame: WebFrameMain | null, isOwnPage: (url: string) => boolean): boolean {

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Article } from '../../shared/domain/Article'
-import type { AuditEntry } from '../../shared/domain/History'
-import type { KillNotice } from '../../shared/import/ImportProposal'
+import type { EditableFields } from '../../shared/domain/Article'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
 
@@ -23,12 +21,7 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const result = await ws.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-  return result.value as T
-}
-const as = (name: string, role: 'writer' | 'desk-chief') => call('setProfile', { name, role })
+const as = (name: string, role: 'writer' | 'desk-chief') => ws.client.setProfile({ name, role })
 const ready = {
   headline: 'Ferry captain goes on trial in Tuscany',
   summary: 'The trial began.',
@@ -40,7 +33,7 @@ const ready = {
     type: 'doc',
     content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The trial began.' }] }],
   },
-}
+} satisfies Partial<EditableFields>
 const kill = JSON.stringify({
   uri: 'http://ninjs.example.com/newsitems/20260309ap-court-4711',
   pubStatus: 'canceled',
@@ -51,50 +44,52 @@ const kill = JSON.stringify({
 describe('finding 16: a kill is recorded on the earlier story', () => {
   it('bug: the kill warning vanished; now it blocks the story until a desk chief acknowledges it', async () => {
     await as('Asha Rao', 'writer')
-    const story = await call<Article>('createArticle', { fields: ready })
-    const proposal = await call<{ kill: KillNotice }>('proposeImport', {
+    const story = await ws.client.createArticle({ fields: ready })
+    const proposal = await ws.client.proposeImport({
       name: 'kill.json',
       content: kill,
     })
+    const found = proposal.kill
+    if (!found) throw new Error('The kill was not read as one.')
     // The lookup reads the index (the summary carries the feed item), never every article file.
-    expect(proposal.kill.earlier).toEqual({
+    expect(found.earlier).toEqual({
       id: story.id,
       headline: ready.headline,
       status: 'draft',
     })
 
     clock += 60_000
-    const flagged = await call<Article>('recordAgencyKill', {
+    const flagged = await ws.client.recordAgencyKill({
       id: story.id,
-      reason: proposal.kill.reason,
-      uri: proposal.kill.uri,
+      reason: found.reason,
+      uri: found.uri,
     })
     expect(flagged.agencyKill).toMatchObject({
       reason: expect.stringMatching(/is withdrawn/),
       acknowledged: null,
     })
-    const again = await call<Article>('recordAgencyKill', {
+    const again = await ws.client.recordAgencyKill({
       id: story.id,
-      reason: proposal.kill.reason,
-      uri: proposal.kill.uri,
+      reason: found.reason,
+      uri: found.uri,
     })
     expect(again.revision).toBe(flagged.revision)
 
-    await expect(call('transition', { id: story.id, action: 'submit' })).rejects.toMatchObject({
+    await expect(ws.client.transition({ id: story.id, action: 'submit' })).rejects.toMatchObject({
       code: 'REFUSED',
     })
-    await expect(call('acknowledgeAgencyKill', { id: story.id })).rejects.toMatchObject({
+    await expect(ws.client.acknowledgeAgencyKill({ id: story.id })).rejects.toMatchObject({
       message: /desk chief/,
     })
     await as('Vikram Desk', 'desk-chief')
-    const seen = await call<Article>('acknowledgeAgencyKill', { id: story.id })
+    const seen = await ws.client.acknowledgeAgencyKill({ id: story.id })
     expect(seen.agencyKill?.acknowledged).toEqual({
       by: 'Vikram Desk',
       at: '2026-03-09T09:01:00.000Z',
     })
-    await call('transition', { id: story.id, action: 'submit' })
+    await ws.client.transition({ id: story.id, action: 'submit' })
 
-    const trail = await call<AuditEntry[]>('getAudit', { id: story.id })
+    const trail = await ws.client.getAudit({ id: story.id })
     expect(trail.map((e) => e.action)).toEqual(
       expect.arrayContaining(['agency-kill', 'agency-kill-acknowledged']),
     )
@@ -107,13 +102,13 @@ describe('finding 16: a kill is recorded on the earlier story', () => {
 describe('finding 17: an embargo blocks the story until it has passed', () => {
   it('bug: the embargo was ignored; submit is refused before the time and allowed after', async () => {
     await as('Asha Rao', 'writer')
-    const story = await call<Article>('createArticle', {
+    const story = await ws.client.createArticle({
       fields: { ...ready, feedItem: null, embargoedUntil: '2026-03-09T10:00:00.000Z' },
     })
-    await expect(call('transition', { id: story.id, action: 'submit' })).rejects.toMatchObject({
+    await expect(ws.client.transition({ id: story.id, action: 'submit' })).rejects.toMatchObject({
       code: 'REFUSED',
     })
     clock = Date.parse('2026-03-09T10:00:01.000Z')
-    await call('transition', { id: story.id, action: 'submit' })
+    await ws.client.transition({ id: story.id, action: 'submit' })
   })
 })

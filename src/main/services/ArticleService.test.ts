@@ -36,9 +36,8 @@ function nested(depth: number): BodyDoc {
 }
 
 async function draft(): Promise<string> {
-  const created = await ws.dispatch('createArticle', { fields: { headline: 'Quad meets' } })
-  if (!created.ok) throw new Error(created.error.message)
-  return (created.value as { id: string }).id
+  const created = await ws.client.createArticle({ fields: { headline: 'Quad meets' } })
+  return created.id
 }
 
 const stored = async (id: string) => readFile(join(dir.path, 'articles', `${id}.json`), 'utf8')

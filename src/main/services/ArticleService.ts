@@ -7,13 +7,14 @@ import type {
   CreateArticleInput,
   ListArticlesInput,
   SaveArticleInput,
-  StoreProblem,
-  TrashEntry,
 } from '../../shared/ipc/contract'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
+import type { StoreProblem } from '../../shared/domain/StoreProblem'
+import type { TrashEntry } from '../../shared/domain/TrashEntry'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { HistoryStore } from '../store/HistoryStore'
 import { isEditable } from '../../shared/domain/workflow'
+import { statusInSentence } from '../../shared/domain/statusLabel'
 
 /** What the services need from the world, passed in so tests control time, ids and the user. */
 export type ServiceEnv = {
@@ -74,7 +75,7 @@ export class ArticleService {
       if (!isEditable(current.status)) {
         throw new AppError(
           'LOCKED',
-          `This story is ${current.status.replace('_', ' ')} and read-only; reopen it to edit.`,
+          `This story is ${statusInSentence(current.status)} and read-only; reopen it to edit.`,
           { status: current.status },
         )
       }

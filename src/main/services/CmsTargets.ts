@@ -1,4 +1,5 @@
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
+import type { SecretStatus } from '../../shared/domain/SecretStatus'
 import { AppError } from '../../shared/ipc/AppError'
 import { isPlainHttpRemote } from '../cms/siteKey'
 import { urlOrigin } from '../cms/urlOrigin'
@@ -15,11 +16,6 @@ const LABEL: Record<SecretName, string> = {
   wordpressPassword: 'WordPress application password',
 }
 
-export type SecretStatus = {
-  webhookToken: boolean
-  wordpressPassword: boolean
-  protection: 'os-keychain' | 'file-permissions'
-}
 
 /**
  * The CMS targets' settings and secrets together, so a secret stays bound to the address it was

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EditableFields } from '../../shared/domain/Article'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
 import { fieldOf } from './ExportService'
@@ -16,16 +17,7 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-const call = async (method: string, input: unknown) => {
-  const result = await ws.dispatch(method, input)
-  if (!result.ok)
-    throw Object.assign(new Error(result.error.message), {
-      code: result.error.code,
-      details: result.error.details,
-    })
-  return result.value
-}
-const ready = (headline: string) => ({
+const ready = (headline: string): Partial<EditableFields> => ({
   headline,
   dateline: { place: 'New Delhi', date: '2026-01-23' },
   credit: 'IANS',
@@ -36,11 +28,11 @@ const ready = (headline: string) => ({
   },
 })
 async function approvedStory(headline: string): Promise<string> {
-  await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-  const { id } = (await call('createArticle', { fields: ready(headline) })) as { id: string }
-  await call('transition', { id, action: 'submit' })
-  await call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
-  await call('transition', { id, action: 'approve' })
+  await ws.client.setProfile({ name: 'Asha Rao', role: 'writer' })
+  const { id } = await ws.client.createArticle({ fields: ready(headline) })
+  await ws.client.transition({ id, action: 'submit' })
+  await ws.client.setProfile({ name: 'Vikram Desk', role: 'desk-chief' })
+  await ws.client.transition({ id, action: 'approve' })
   return id
 }
 
@@ -48,14 +40,12 @@ describe('export to a folder', () => {
   it('writes validated files named from the slug, both formats, and records the export', async () => {
     const id = await approvedStory('Quad ministers meet')
     const out = join(dir.path, 'out')
-    const copydesk = (await call('exportArticles', {
+    const copydesk = await ws.client.exportArticles({
       ids: [id],
       format: 'copydesk',
       dir: out,
-    })) as { file: string; final: boolean }[]
-    const ninjs = (await call('exportArticles', { ids: [id], format: 'ninjs', dir: out })) as {
-      file: string
-    }[]
+    })
+    const ninjs = await ws.client.exportArticles({ ids: [id], format: 'ninjs', dir: out })
     expect(copydesk).toEqual([
       expect.objectContaining({ file: join(out, 'quad-ministers-meet.json'), final: true }),
     ])
@@ -63,49 +53,45 @@ describe('export to a folder', () => {
     expect(JSON.parse(await readFile(join(out, 'quad-ministers-meet.json'), 'utf8'))).toMatchObject(
       { id, final: true, approval: { by: 'Vikram Desk' } },
     )
-    const audit = (await call('getAudit', { id })) as { action: string }[]
+    const audit = await ws.client.getAudit({ id })
     expect(audit.filter((a) => a.action === 'export')).toHaveLength(2)
   })
 
   it('never overwrites a different article that has the same file name; updates its own', async () => {
     const id = await approvedStory('Same headline')
     const out = join(dir.path, 'out')
-    await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })
+    await ws.client.exportArticles({ ids: [id], format: 'copydesk', dir: out })
     const other = JSON.stringify({
       id: '00000000-0000-4000-8000-000000000000',
       headline: 'someone else',
     })
     await writeFile(join(out, 'same-headline.json'), other)
-    const again = (await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })) as {
-      file: string
-    }[]
+    const again = await ws.client.exportArticles({ ids: [id], format: 'copydesk', dir: out })
     expect(again[0]?.file).toBe(join(out, 'same-headline-2.json'))
     expect(await readFile(join(out, 'same-headline.json'), 'utf8')).toBe(other)
-    await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })
+    await ws.client.exportArticles({ ids: [id], format: 'copydesk', dir: out })
     expect((await readdir(out)).sort()).toEqual(['same-headline-2.json', 'same-headline.json'])
   })
 
   it('exports every approved story in a batch, and drafts only as marked previews', async () => {
     await approvedStory('First approved')
     await approvedStory('Second approved')
-    const { id: draftId } = (await call('createArticle', { fields: ready('Still a draft') })) as {
-      id: string
-    }
+    const { id: draftId } = await ws.client.createArticle({ fields: ready('Still a draft') })
     const out = join(dir.path, 'batch')
-    const files = (await call('exportArticles', {
+    const files = await ws.client.exportArticles({
       status: 'approved',
       format: 'copydesk',
       dir: out,
-    })) as { file: string }[]
+    })
     expect(files.map((f) => f.file.split('/').pop()).sort()).toEqual([
       'first-approved.json',
       'second-approved.json',
     ])
-    const preview = (await call('exportArticles', {
+    const preview = await ws.client.exportArticles({
       ids: [draftId],
       format: 'copydesk',
       dir: out,
-    })) as { file: string; final: boolean }[]
+    })
     expect(preview[0]).toMatchObject({
       file: join(out, 'still-a-draft.preview.json'),
       final: false,
@@ -117,19 +103,17 @@ describe('export to a folder', () => {
   })
 
   it('refuses an article that fails the schema, listing the fields, and writes nothing', async () => {
-    const { id } = (await call('createArticle', { fields: { headline: '' } })) as { id: string }
+    const { id } = await ws.client.createArticle({ fields: { headline: '' } })
     const out = join(dir.path, 'refused')
-    const problems = (await call('validateExport', { id, format: 'copydesk' })) as {
-      field: string | null
-    }[]
+    const problems = await ws.client.validateExport({ id, format: 'copydesk' })
     expect(problems.map((p) => p.field)).toEqual(
       expect.arrayContaining(['headline', 'dateline', 'body']),
     )
     await expect(
-      call('exportArticles', { ids: [id], format: 'ninjs', dir: out }),
+      ws.client.exportArticles({ ids: [id], format: 'ninjs', dir: out }),
     ).rejects.toMatchObject({ code: 'REFUSED' })
     await expect(
-      call('exportArticles', { ids: [id], format: 'copydesk', dir: out }),
+      ws.client.exportArticles({ ids: [id], format: 'copydesk', dir: out }),
     ).rejects.toMatchObject({
       message: expect.stringMatching(/cannot be exported: headline/),
       details: {
@@ -143,18 +127,18 @@ describe('export to a folder', () => {
 describe('a killed story in ninjs', () => {
   it('is canceled, with the reason the desk chief gave in edNote (item 13)', async () => {
     const id = await approvedStory('Ferry captain on trial')
-    await call('transition', { id, action: 'publish' })
-    await call('transition', {
+    await ws.client.transition({ id, action: 'publish' })
+    await ws.client.transition({
       id,
       action: 'kill',
       note: 'The trial was postponed; the story is wrong',
     })
-    const [written] = (await call('exportArticles', {
+    const [written] = await ws.client.exportArticles({
       ids: [id],
       format: 'ninjs',
       dir: join(dir.path, 'out'),
-    })) as { file: string }[]
-    const item = JSON.parse(await readFile(written?.file ?? '', 'utf8')) as Record<string, unknown>
+    })
+    const item: unknown = JSON.parse(await readFile(written?.file ?? '', 'utf8'))
     expect(item).toMatchObject({
       pubStatus: 'canceled',
       edNote: expect.stringMatching(/^KILLED: The trial was postponed; the story is wrong\./),
@@ -166,12 +150,12 @@ describe('a story published before, exported again', () => {
   it('needs the desk chief’s correction note, which the file carries for readers (bug: it went out final with no note asked)', async () => {
     const id = await approvedStory('Quad ministers meet')
     const other = await approvedStory('Budget passed')
-    await call('transition', { id, action: 'publish' })
-    await call('transition', { id, action: 'reopen', note: 'Wrong city' })
-    await call('transition', { id, action: 'approve' })
+    await ws.client.transition({ id, action: 'publish' })
+    await ws.client.transition({ id, action: 'reopen', note: 'Wrong city' })
+    await ws.client.transition({ id, action: 'approve' })
     const out = join(dir.path, 'out')
     await expect(
-      call('exportArticles', { ids: [id], format: 'copydesk', dir: out }),
+      ws.client.exportArticles({ ids: [id], format: 'copydesk', dir: out }),
     ).rejects.toMatchObject({
       code: 'REFUSED',
       message:
@@ -179,31 +163,36 @@ describe('a story published before, exported again', () => {
       details: { needsCorrection: true, ids: [id] },
     })
     await expect(
-      call('exportArticles', { status: 'approved', format: 'copydesk', dir: out }),
+      ws.client.exportArticles({ status: 'approved', format: 'copydesk', dir: out }),
     ).rejects.toMatchObject({ message: /Nothing was exported\./ })
     await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' })
 
     const note = 'An earlier version gave the wrong city.'
     await expect(
-      call('exportArticles', { ids: [id, other], format: 'copydesk', dir: out, correction: note }),
+      ws.client.exportArticles({
+        ids: [id, other],
+        format: 'copydesk',
+        dir: out,
+        correction: note,
+      }),
     ).rejects.toMatchObject({ message: /one story at a time/ })
-    const [file] = (await call('exportArticles', {
+    const [file] = await ws.client.exportArticles({
       ids: [id],
       format: 'copydesk',
       dir: out,
       correction: note,
-    })) as { file: string; final: boolean }[]
+    })
     expect(file?.final).toBe(true)
     expect(JSON.parse(await readFile(file?.file ?? '', 'utf8'))).toMatchObject({
       corrections: [{ by: 'Vikram Desk', note }],
     })
-    expect(await call('getArticle', { id })).toMatchObject({
+    expect(await ws.client.getArticle({ id })).toMatchObject({
       status: 'approved',
       pendingCorrection: { note },
     })
     // The batch goes now: the story carries its note.
     expect(
-      await call('exportArticles', { status: 'approved', format: 'ninjs', dir: out }),
+      await ws.client.exportArticles({ status: 'approved', format: 'ninjs', dir: out }),
     ).toHaveLength(2)
   })
 })
@@ -212,11 +201,9 @@ describe('after the import review', () => {
   it('bug (finding 15): the Copydesk JSON said language "" for a story in the desk\'s language', async () => {
     const id = await approvedStory('Quad ministers meet')
     const out = join(dir.path, 'out')
-    const [file] = (await call('exportArticles', { ids: [id], format: 'copydesk', dir: out })) as {
-      file: string
-    }[]
-    const written = JSON.parse(await readFile(file?.file ?? '', 'utf8')) as { language: string }
-    expect(written.language).toBe('en')
+    const [file] = await ws.client.exportArticles({ ids: [id], format: 'copydesk', dir: out })
+    const written: unknown = JSON.parse(await readFile(file?.file ?? '', 'utf8'))
+    expect(written).toMatchObject({ language: 'en' })
   })
   it.each([
     ['/people/0/uri', 'entities'],

@@ -1,11 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Article, EditableFields } from '../../shared/domain/Article'
+import type { ExportFormat, ExportProblem, ExportedFile } from '../../shared/domain/ExportedFile'
 import { slugify } from '../../shared/domain/slugify'
 import { AppError } from '../../shared/ipc/AppError'
 import { toNinjs } from '../../shared/export/toNinjs'
 import { isFinal, toPublishJson } from '../../shared/export/toPublishJson'
-import { validateExport, type SchemaProblem } from '../export/schemaValidators'
+import { validateExport } from '../export/schemaValidators'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { SettingsStore } from '../store/SettingsStore'
@@ -13,9 +14,6 @@ import { isErrnoCode } from '../store/isErrnoCode'
 import { writeFileDurably } from '../store/writeFileDurably'
 import type { WorkflowService } from './WorkflowService'
 
-export type ExportFormat = 'copydesk' | 'ninjs'
-export type ExportProblem = SchemaProblem & { field: keyof EditableFields | null }
-export type ExportedFile = { id: string; headline: string; file: string; final: boolean }
 
 /** Renders, validates and writes exports; an article that fails its schema never leaves. */
 export class ExportService {

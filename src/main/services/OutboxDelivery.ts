@@ -11,6 +11,7 @@ import type { ExportService } from './ExportService'
 import type { OutboxEnv } from './OutboxService'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
+import { statusInSentence } from '../../shared/domain/statusLabel'
 
 const BASE_DELAY_MS = 5_000
 const MAX_DELAY_MS = 10 * 60_000
@@ -79,7 +80,7 @@ export class OutboxDelivery {
     const { article, document } = await this.exports.document(item.articleId, 'copydesk')
     if (!isFinal(article.status))
       throw new PushError(
-        `The story was reopened after this push was queued (it is ${article.status.replace('_', ' ')}); approve it again and push`,
+        `The story was reopened after this push was queued (it is ${statusInSentence(article.status)}); approve it again and push`,
         false,
       )
     if (article.status === 'approved' && article.publishedAt && !article.pendingCorrection)

@@ -10,6 +10,7 @@ import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { HistoryStore } from '../store/HistoryStore'
 import type { SettingsStore } from '../store/SettingsStore'
+import { statusInSentence } from '../../shared/domain/statusLabel'
 
 export type WorkflowEnv = { clock: Clock; profile: () => Profile | null }
 
@@ -212,7 +213,7 @@ export class WorkflowService {
     if (!isEditable(current.status)) {
       throw new AppError(
         'LOCKED',
-        `This story is ${current.status.replace('_', ' ')}; reopen it before restoring a revision.`,
+        `This story is ${statusInSentence(current.status)}; reopen it before restoring a revision.`,
       )
     }
     const at = isoNow(this.env.clock)

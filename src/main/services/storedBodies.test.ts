@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../shared/domain/Article'
 import { checkArticle } from '../../shared/domain/checkArticle'
 import { DEFAULT_DESK_SETTINGS } from '../../shared/domain/DeskSettings'
+import { ExportFormat } from '../../shared/domain/ExportedFile'
 import type { BodyDoc, DocNode } from '../../shared/domain/DocNode'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
@@ -22,15 +23,6 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-const call = async <T = unknown>(method: string, input: unknown): Promise<T> => {
-  const result = await ws.dispatch(method, input)
-  if (!result.ok)
-    throw Object.assign(new Error(result.error.message), {
-      code: result.error.code,
-      details: result.error.details,
-    })
-  return result.value as T
-}
 const text = (value: string, marks?: DocNode['marks']): DocNode => ({
   type: 'text',
   text: value,
@@ -57,8 +49,8 @@ const articleFile = (id: string) => join(data(), 'articles', `${id}.json`)
  * file directly (as no save accepts it today), and the desk opened again.
  */
 async function storedByOlderCopydesk(body: BodyDoc): Promise<Article> {
-  await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-  const created = await call<Article>('createArticle', { fields: ready })
+  await ws.client.setProfile({ name: 'Asha Rao', role: 'writer' })
+  const created = await ws.client.createArticle({ fields: ready })
   await ws.close()
   const older = { ...created, body }
   await writeFile(articleFile(created.id), JSON.stringify(older))
@@ -70,17 +62,17 @@ describe('a body an older Copydesk stored', () => {
   // Red team H2: read was held to the save limits: listed 0, NOT_FOUND, "nested more than 64 levels".
   it('opens with a mail thread quoted 70 levels deep, saves other edits, and says how to flatten it', async () => {
     const older = await storedByOlderCopydesk(quoted(70))
-    expect((await call<{ id: string }[]>('listArticles', {})).map((a) => a.id)).toEqual([older.id])
-    expect(await call('listProblems', {})).toEqual([])
-    expect((await call<Article>('getArticle', { id: older.id })).body).toEqual(older.body)
-    const renamed = await call<Article>('saveArticle', {
+    expect((await ws.client.listArticles({})).map((a) => a.id)).toEqual([older.id])
+    expect(await ws.client.listProblems({})).toEqual([])
+    expect((await ws.client.getArticle({ id: older.id })).body).toEqual(older.body)
+    const renamed = await ws.client.saveArticle({
       id: older.id,
       baseRevision: 1,
       changes: { headline: 'Ferry captain convicted' },
     })
     expect(renamed.body).toEqual(older.body)
     await expect(
-      call('saveArticle', { id: older.id, baseRevision: 2, changes: { body: quoted(70) } }),
+      ws.client.saveArticle({ id: older.id, baseRevision: 2, changes: { body: quoted(70) } }),
     ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/nested more than 64 levels deep.*Flatten it/),
@@ -96,21 +88,21 @@ describe('a body an older Copydesk stored', () => {
       ),
     )
     const older = await storedByOlderCopydesk(body)
-    expect(await call('listProblems', {})).toEqual([])
-    expect((await call<Article>('getArticle', { id: older.id })).body.content).toHaveLength(30_000)
+    expect(await ws.client.listProblems({})).toEqual([])
+    expect((await ws.client.getArticle({ id: older.id })).body.content).toHaveLength(30_000)
   })
 
   // Red team L3: just under the limit as sent, over it once ProseMirror added each link's default
   // attributes: "INTERNAL: Unexpected error: [ {"code":"custom"…} ]".
   it('saves a 15,000-word story with a link on every word', async () => {
-    const { id } = await call<Article>('createArticle', {})
+    const { id } = await ws.client.createArticle({})
     const words = Array.from({ length: 15_000 }, (_, i) =>
       text(`word${i} `, [link(`https://example.org/w/${i}`)]),
     )
     const body = doc(
       ...Array.from({ length: 300 }, (_, p) => paragraph(...words.slice(p * 50, p * 50 + 50))),
     )
-    const saved = await call<Article>('saveArticle', { id, baseRevision: 1, changes: { body } })
+    const saved = await ws.client.saveArticle({ id, baseRevision: 1, changes: { body } })
     expect(saved.revision).toBe(2)
     expect(await readFile(articleFile(id), 'utf8')).toContain('https://example.org/w/14999')
   })
@@ -124,7 +116,7 @@ describe('a body an older Copydesk stored', () => {
       paragraph(text('See '), text('the older story', [link('/news/older')])),
       paragraph(text('A new paragraph.')),
     )
-    const saved = await call<Article>('saveArticle', {
+    const saved = await ws.client.saveArticle({
       id: older.id,
       baseRevision: 1,
       changes: { body },
@@ -137,22 +129,22 @@ describe('a body an older Copydesk stored', () => {
         message: expect.stringContaining('/news/older'),
       }),
     )
-    await expect(call('transition', { id: older.id, action: 'submit' })).rejects.toMatchObject({
+    await expect(ws.client.transition({ id: older.id, action: 'submit' })).rejects.toMatchObject({
       code: 'REFUSED',
     })
     // A link no save accepts is still refused when it is new.
     const added = doc(...(body.content ?? []), paragraph(text('memo', [link('/intranet/memo')])))
     await expect(
-      call('saveArticle', { id: older.id, baseRevision: 2, changes: { body: added } }),
+      ws.client.saveArticle({ id: older.id, baseRevision: 2, changes: { body: added } }),
     ).rejects.toMatchObject({ message: expect.stringContaining('not allowed: /intranet/memo') })
   })
 
   // Red team M3: a snapshot with an onclick and onmouseover was restored as it was stored.
   it('is cleaned like any save when an old revision is restored', async () => {
-    await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-    const { id } = await call<Article>('createArticle', { fields: ready })
+    await ws.client.setProfile({ name: 'Asha Rao', role: 'writer' })
+    const { id } = await ws.client.createArticle({ fields: ready })
     const snapshot = {
-      ...(await call<Article>('getArticle', { id })),
+      ...(await ws.client.getArticle({ id })),
       body: {
         type: 'doc',
         content: [
@@ -173,7 +165,7 @@ describe('a body an older Copydesk stored', () => {
     }
     await mkdir(join(data(), 'history', id), { recursive: true })
     await writeFile(join(data(), 'history', id, '7.json'), JSON.stringify(snapshot))
-    const restored = await call<Article>('restoreRevision', { id, seq: 7 })
+    const restored = await ws.client.restoreRevision({ id, seq: 7 })
     const file = await readFile(articleFile(id), 'utf8')
     expect(file).not.toMatch(/onclick|onmouseover|steal/)
     expect(file).toContain('the older story')
@@ -184,7 +176,7 @@ describe('a body an older Copydesk stored', () => {
 describe('links as saved', () => {
   // Red team H3: pasted bare addresses were kept bare, and every save after was refused.
   it('stores a bare web address with https:// and a bare e-mail address with mailto:', async () => {
-    const { id } = await call<Article>('createArticle', {})
+    const { id } = await ws.client.createArticle({})
     const body = doc(
       paragraph(
         text('Reuters', [link('www.reuters.com')]),
@@ -194,7 +186,7 @@ describe('links as saved', () => {
         text('the desk', [link('desk@example.org')]),
       ),
     )
-    await call('saveArticle', { id, baseRevision: 1, changes: { body } })
+    await ws.client.saveArticle({ id, baseRevision: 1, changes: { body } })
     const file = await readFile(articleFile(id), 'utf8')
     for (const href of [
       'https://www.reuters.com/',
@@ -207,8 +199,8 @@ describe('links as saved', () => {
   // Red team M2: links and sources stored with capitals could not be exported (the schemas' patterns
   // are case-sensitive), and the export failed with a schema dump.
   it('exports every link it stores, in both formats', async () => {
-    await call('setProfile', { name: 'Asha Rao', role: 'writer' })
-    const { id } = await call<Article>('createArticle', {
+    await ws.client.setProfile({ name: 'Asha Rao', role: 'writer' })
+    const { id } = await ws.client.createArticle({
       fields: {
         ...ready,
         body: doc(
@@ -221,13 +213,13 @@ describe('links as saved', () => {
         sources: [{ name: 'Wire', url: 'HTTPS://WIRE.EXAMPLE/Item' }],
       },
     })
-    await call('transition', { id, action: 'submit' })
-    await call('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
-    await call('transition', { id, action: 'approve' })
+    await ws.client.transition({ id, action: 'submit' })
+    await ws.client.setProfile({ name: 'Vikram Desk', role: 'desk-chief' })
+    await ws.client.transition({ id, action: 'approve' })
     const out = join(dir.path, 'out')
-    for (const format of ['copydesk', 'ninjs']) {
-      expect(await call('validateExport', { id, format })).toEqual([])
-      await call('exportArticles', { ids: [id], format, dir: out })
+    for (const format of ExportFormat.options) {
+      expect(await ws.client.validateExport({ id, format })).toEqual([])
+      await ws.client.exportArticles({ ids: [id], format, dir: out })
     }
     const exported = await readFile(join(out, 'ferry-captain-on-trial.json'), 'utf8')
     expect(exported).toContain('https://www.agency.example/STORY')
@@ -236,16 +228,16 @@ describe('links as saved', () => {
   })
 
   it('refuses an address with a space inside, naming it', async () => {
-    const { id } = await call<Article>('createArticle', {})
+    const { id } = await ws.client.createArticle({})
     const body = doc(paragraph(text('x', [link('ht\u00a0tps://example.org/')])))
     await expect(
-      call('saveArticle', { id, baseRevision: 1, changes: { body } }),
+      ws.client.saveArticle({ id, baseRevision: 1, changes: { body } }),
     ).rejects.toMatchObject({ message: expect.stringContaining('not allowed: ht\u00a0tps://') })
   })
 
   // Red team L2: one message per bad link: 10,000 of them made a 1 MB error, repeated in its details.
   it('names a few of many refused links, not every one', async () => {
-    const { id } = await call<Article>('createArticle', {})
+    const { id } = await ws.client.createArticle({})
     const body = doc(
       ...Array.from({ length: 10_000 }, (_, i) => paragraph(text('x', [link(`/page/${i}`)]))),
     )
@@ -262,7 +254,7 @@ describe('links as saved', () => {
   })
 
   it('keeps a schema error short, however many marks caused it', async () => {
-    const { id } = await call<Article>('createArticle', {})
+    const { id } = await ws.client.createArticle({})
     const marks = Array.from({ length: 20_000 }, () => ({ type: 'bold' }))
     const body = doc(paragraph({ type: 'text', text: 'shouted', marks }))
     const refusal = await ws.dispatch('saveArticle', { id, baseRevision: 1, changes: { body } })

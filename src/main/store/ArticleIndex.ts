@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import { ArticleSummary } from '../../shared/domain/Article'
-import type { TrashEntry } from '../../shared/ipc/contract'
+import type { TrashEntry } from '../../shared/domain/TrashEntry'
 import { WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
 

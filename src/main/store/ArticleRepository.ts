@@ -1,6 +1,7 @@
 import type { Article, ArticleSummary } from '../../shared/domain/Article'
 import type { BodyDoc } from '../../shared/domain/DocNode'
-import type { StoreProblem, TrashEntry } from '../../shared/ipc/contract'
+import type { StoreProblem } from '../../shared/domain/StoreProblem'
+import type { TrashEntry } from '../../shared/domain/TrashEntry'
 
 /** Where articles live. Implementations must make `update` a compare-and-swap on the revision. */
 export interface ArticleRepository {

@@ -1,4 +1,4 @@
-import type { StoreProblem } from '../../shared/ipc/contract'
+import type { StoreProblem } from '../../shared/domain/StoreProblem'
 import { assertWritable, WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
 import { FileLeftInPlaceError } from './FileLeftInPlaceError'

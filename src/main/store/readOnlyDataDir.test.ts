@@ -20,20 +20,12 @@ afterEach(async () => {
 const open = (dataDir: string) =>
   openWorkstation({ dataDir, host: 'web', version: 'test', user: () => 'Asha' })
 
-async function value<T>(result: Promise<{ ok: boolean; value?: unknown }>): Promise<T> {
-  const settled = await result
-  if (!settled.ok) throw new Error(JSON.stringify(settled))
-  return settled.value as T
-}
-
 /** A desk with one article, saved and closed, then its disk made read-only. */
 async function readOnlyDesk(m: ReadOnlyMount): Promise<{ data: string; id: string }> {
   const data = join(m.path, 'data')
   const writer = await open(data)
-  await value(writer.dispatch('setProfile', { name: 'Asha', role: 'writer' }))
-  const created = await value<{ id: string }>(
-    writer.dispatch('createArticle', { fields: { headline: 'Archived story' } }),
-  )
+  await writer.client.setProfile({ name: 'Asha', role: 'writer' })
+  const created = await writer.client.createArticle({ fields: { headline: 'Archived story' } })
   await writer.close()
   m.makeReadOnly()
   return { data, id: created.id }
@@ -49,17 +41,17 @@ describe('a read-only data folder', () => {
       readOnly: true,
       reason: expect.stringMatching(/read-only disk or mount \(EROFS\)/),
     })
-    expect(await value(ws.dispatch('appInfo', {}))).toMatchObject({
+    expect(await ws.client.appInfo({})).toMatchObject({
       readOnly: { reason: expect.stringContaining('EROFS') },
     })
-    expect(await value(ws.dispatch('listArticles', {}))).toEqual([
+    expect(await ws.client.listArticles({})).toEqual([
       expect.objectContaining({ id, headline: 'Archived story' }),
     ])
-    expect(await value(ws.dispatch('getArticle', { id }))).toMatchObject({
+    expect(await ws.client.getArticle({ id })).toMatchObject({
       headline: 'Archived story',
     })
-    expect(await value(ws.dispatch('listRevisions', { id }))).toHaveLength(1)
-    expect(await value(ws.dispatch('getAudit', { id }))).toHaveLength(1)
+    expect(await ws.client.listRevisions({ id })).toHaveLength(1)
+    expect(await ws.client.getAudit({ id })).toHaveLength(1)
 
     const refusal = {
       ok: false,
@@ -87,14 +79,14 @@ describe('a read-only data folder', () => {
     if (!('path' in mount)) return context.skip(mount.missing)
     const data = join(mount.path, 'data')
     const writer = await open(data)
-    const created = await value<{ id: string }>(writer.dispatch('createArticle', {}))
+    const created = await writer.client.createArticle({})
     await writer.close()
     await writeFile(join(data, 'articles', `${created.id}.json`), '{"trunc')
     await writeFile(join(data, 'index.json'), 'garbage')
     mount.makeReadOnly()
     ws = await open(data)
-    expect(await value(ws.dispatch('listArticles', {}))).toEqual([])
-    expect(await value(ws.dispatch('listProblems', {}))).toEqual(
+    expect(await ws.client.listArticles({})).toEqual([])
+    expect(await ws.client.listProblems({})).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           file: join('articles', `${created.id}.json`),
@@ -104,7 +96,7 @@ describe('a read-only data folder', () => {
       ]),
     )
     expect(await readFile(join(data, 'articles', `${created.id}.json`), 'utf8')).toBe('{"trunc')
-    expect(await value(ws.dispatch('getProfile', {}))).toEqual({ name: 'Asha', role: 'writer' })
+    expect(await ws.client.getProfile({})).toEqual({ name: 'Asha', role: 'writer' })
   })
 
   it("serves the command line's read commands, and refuses its writes", async (context) => {
@@ -154,7 +146,7 @@ describe('a read-only data folder', () => {
     if (!('path' in mount)) return context.skip(mount.missing)
     const data = join(mount.path, 'data')
     const writer = await open(data)
-    await value(writer.dispatch('createArticle', { fields: { headline: 'Archived story' } }))
+    await writer.client.createArticle({ fields: { headline: 'Archived story' } })
     await writer.close()
     await rm(join(data, 'desk.json'), { force: true })
     await prepare(data)
@@ -162,7 +154,7 @@ describe('a read-only data folder', () => {
     mount.makeReadOnly()
     ws = await open(data)
     expect(ws.access.readOnly).toBe(true)
-    expect(await value(ws.dispatch('listArticles', {}))).toHaveLength(1)
+    expect(await ws.client.listArticles({})).toHaveLength(1)
     expect(await readdir(data)).toEqual(before)
   })
 
@@ -172,7 +164,7 @@ describe('a read-only data folder', () => {
     if (!('path' in mount)) return context.skip(mount.missing)
     const data = join(mount.path, 'data')
     const writer = await open(data)
-    await value(writer.dispatch('createArticle', { fields: { headline: 'Late story' } }))
+    await writer.client.createArticle({ fields: { headline: 'Late story' } })
     mount.makeReadOnly()
     const closing = writer.close()
     await expect(closing).rejects.toThrow(
@@ -181,7 +173,7 @@ describe('a read-only data folder', () => {
     await expect(closing).rejects.toMatchObject({ code: 'INTERNAL' })
     mount.makeWritable()
     ws = await open(data)
-    expect(await value(ws.dispatch('listArticles', {}))).toEqual([
+    expect(await ws.client.listArticles({})).toEqual([
       expect.objectContaining({ headline: 'Late story' }),
     ])
   })

@@ -1,9 +1,8 @@
-import type { RawApi } from '../../shared/ipc/Api'
-import type { MenuCommand } from '../../shared/ipc/methods'
+import type { PreloadApi } from '../../shared/ipc/PreloadApi'
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in the browser host, where api.ts talks HTTP instead. */
-    api?: RawApi & { onMenuCommand: (listener: (command: MenuCommand) => void) => () => void }
+    api?: PreloadApi
   }
 }

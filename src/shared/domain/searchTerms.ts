@@ -1,5 +1,6 @@
 import type { Article } from './Article'
 import { docText } from './countWords'
+import { statusInSentence } from './statusLabel'
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const ASCII_WORD = /[a-z0-9]+/g
@@ -56,6 +57,6 @@ export function searchableText(article: SearchableArticle): string {
     ...article.tags,
     article.slug,
     article.author,
-    article.status.replace('_', ' '),
+    statusInSentence(article.status),
   ].join('\n')
 }

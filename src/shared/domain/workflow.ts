@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ArticleStatus } from './Article'
 import type { Role } from './Profile'
+import { statusInSentence } from './statusLabel'
 
 export const WorkflowAction = z.enum([
   'submit',
@@ -154,7 +155,7 @@ export function decideTransition(
       ok: false,
       reason: anyRole
         ? `${ACTION_LABELS[request.action]} is for ${anyRole.roles.map((r) => (r === 'desk-chief' ? 'a desk chief' : 'a writer')).join(' or ')}.`
-        : `${ACTION_LABELS[request.action]} is not possible for a story that is ${request.status.replace('_', ' ')}.`,
+        : `${ACTION_LABELS[request.action]} is not possible for a story that is ${statusInSentence(request.status)}.`,
     }
   }
   if (transition.note && !request.note.trim())

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
-import { statusLabel } from './statusLabel'
+import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { statusNoteLine } from './statusNoteLine'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 

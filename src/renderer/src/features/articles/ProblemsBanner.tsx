@@ -1,4 +1,4 @@
-import type { StoreProblem } from '../../../../shared/ipc/contract'
+import type { StoreProblem } from '../../../../shared/domain/StoreProblem'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 
 type Props = { problems: StoreProblem[]; dataDir: string; onDismiss: (id: string) => void }

@@ -1,4 +1,4 @@
-import type { TrashEntry } from '../../../../shared/ipc/contract'
+import type { TrashEntry } from '../../../../shared/domain/TrashEntry'
 import { formatTime } from '../../formatTime'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Article, ArticleSummary, EditableFields } from '../../../../shared/domain/Article'
 import { summarize } from '../../../../shared/domain/summarize'
-import type { StoreProblem, TrashEntry } from '../../../../shared/ipc/contract'
+import type { StoreProblem } from '../../../../shared/domain/StoreProblem'
+import type { TrashEntry } from '../../../../shared/domain/TrashEntry'
 import { api } from '../../api'
 
 /** The desk's lists (articles, trash, store problems) and the actions that change them. */

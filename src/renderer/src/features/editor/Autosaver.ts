@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { Article, EditableFields } from '../../../../shared/domain/Article'
 import { AppError } from '../../../../shared/ipc/AppError'
 import type { SaveArticleInput } from '../../../../shared/ipc/contract'
+import { detailsOf } from '../../../../shared/ipc/createClient'
 import { pauseDelay } from '../../pauseDelay'
 import { savableChanges } from './savableChanges'
 import { retryDelay, type SaveState } from './SaveState'
@@ -179,7 +179,7 @@ export class Autosaver {
       this.backupPending()
       if (error instanceof AppError && error.code === 'CONFLICT') {
         this.conflicted = true
-        const current = conflictCurrent(error)
+        const current = detailsOf(error, 'saveArticle', 'CONFLICT')?.current
         if (current) return this.report({ kind: 'conflict', reason: error.message, current })
       }
       const reason = error instanceof Error ? error.message : String(error)
@@ -210,9 +210,4 @@ function readAll(readers: Map<Field, Reader>): Partial<EditableFields> {
 
 function isField(key: string): key is Field {
   return key in EditableFields.shape
-}
-
-function conflictCurrent(error: AppError): Article | undefined {
-  const parsed = z.object({ current: Article }).safeParse(error.details)
-  return parsed.success ? parsed.data.current : undefined
 }

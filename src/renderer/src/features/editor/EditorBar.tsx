@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ArticleStatus } from '../../../../shared/domain/Article'
-import { statusLabel } from '../articles/statusLabel'
+import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { SaveIndicator } from './SaveIndicator'
 import type { SaveState } from './SaveState'
 

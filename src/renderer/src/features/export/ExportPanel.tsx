@@ -8,8 +8,8 @@ import {
 } from '../../../../shared/domain/OutboxItem'
 import type { Profile } from '../../../../shared/domain/Profile'
 import { isFinal } from '../../../../shared/export/toPublishJson'
-import { AppError } from '../../../../shared/ipc/AppError'
-import type { ExportProblem } from '../../../../shared/ipc/contract'
+import { detailsOf } from '../../../../shared/ipc/createClient'
+import type { ExportProblem } from '../../../../shared/domain/ExportedFile'
 import { api } from '../../api'
 import { ExportDestinationFields, useExportDestination } from './ExportDestination'
 import { ExportProblemList } from './ExportProblemList'
@@ -79,15 +79,9 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
 
   const fail = (error: unknown) => {
     setMessage(error instanceof Error ? error.message : String(error))
-    if (
-      error instanceof AppError &&
-      error.details &&
-      typeof error.details === 'object' &&
-      'problems' in error.details &&
-      Array.isArray(error.details.problems)
-    ) {
-      setProblems(error.details.problems.filter(isProblem))
-    }
+    const refused =
+      detailsOf(error, 'exportArticles', 'REFUSED') ?? detailsOf(error, 'pushArticle', 'REFUSED')
+    if (refused && 'problems' in refused) setProblems(refused.problems)
   }
   const handleCheck = async () => {
     setMessage(null)
@@ -260,15 +254,7 @@ function summary(outcome: PushOutcome, cms: string): string {
 }
 
 function needsCorrection(error: unknown): boolean {
-  return (
-    error instanceof AppError &&
-    typeof error.details === 'object' &&
-    error.details !== null &&
-    'needsCorrection' in error.details &&
-    error.details.needsCorrection === true
-  )
-}
-
-function isProblem(value: unknown): value is ExportProblem {
-  return Boolean(value && typeof value === 'object' && 'path' in value && 'message' in value)
+  const refused =
+    detailsOf(error, 'exportArticles', 'REFUSED') ?? detailsOf(error, 'pushArticle', 'REFUSED')
+  return refused !== undefined && 'needsCorrection' in refused
 }

@@ -1,4 +1,4 @@
-import type { ExportProblem } from '../../../../shared/ipc/contract'
+import type { ExportProblem } from '../../../../shared/domain/ExportedFile'
 
 /** The fields that keep a story from exporting, each a button that takes the editor there. */
 export function ExportProblemList({

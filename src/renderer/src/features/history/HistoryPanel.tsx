@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/History'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
-import { statusLabel } from '../articles/statusLabel'
+import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { DiffView } from './DiffView'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 

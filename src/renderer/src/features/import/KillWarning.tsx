@@ -1,4 +1,5 @@
 import type { KillNotice } from '../../../../shared/import/ImportProposal'
+import { statusInSentence } from '../../../../shared/domain/statusLabel'
 
 type Props = {
   kill: KillNotice
@@ -27,7 +28,7 @@ export function KillWarning({ kill, error, canOpen, onClose, onOpen, onNotAKill 
         <p className="import-kill-reason">{kill.reason}</p>
         {earlier ? (
           <p>
-            On this desk: <strong>{earlier.headline}</strong> ({earlier.status.replace('_', ' ')}).
+            On this desk: <strong>{earlier.headline}</strong> ({statusInSentence(earlier.status)}).
             Closing this records the withdrawal on it: it cannot be submitted or approved until a
             desk chief acknowledges it.
           </p>

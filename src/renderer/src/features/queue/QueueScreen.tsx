@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ArticleStatus, type ArticleSummary } from '../../../../shared/domain/Article'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
-import { statusLabel } from '../articles/statusLabel'
+import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { BatchExport } from './BatchExport'
 import { systemClock } from '../../../../shared/domain/Clock'
 

@@ -1,5 +1,5 @@
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
-import type { SecretStatus } from '../../../../shared/ipc/contract'
+import type { SecretStatus } from '../../../../shared/domain/SecretStatus'
 import '../../styles/cms.css'
 
 /** The CMS targets as typed in Desk settings, secrets included (never read back from main). */

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useModalDialog } from '../../useModalDialog'
 import { DeskSettings } from '../../../../shared/domain/DeskSettings'
-import type { SaveSettingsOutput, SecretStatus } from '../../../../shared/ipc/contract'
+import type { SecretStatus } from '../../../../shared/domain/SecretStatus'
+import type { SaveSettingsOutput } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
 import { CmsTargetFields, cmsDraftOf, cmsSettingsOf, type CmsDraft } from './CmsTargetFields'
 

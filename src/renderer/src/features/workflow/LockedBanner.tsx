@@ -1,6 +1,6 @@
 import type { Article } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
-import { statusLabel } from '../articles/statusLabel'
+import { statusLabel } from '../../../../shared/domain/statusLabel'
 
 /** Why a story cannot be edited right now, and who made it so. */
 export function LockedBanner({ article }: { article: Article }) {

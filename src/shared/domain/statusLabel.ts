@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '../../../../shared/domain/Article'
+import type { ArticleStatus } from './Article'
 
 const LABELS: Record<ArticleStatus, string> = {
   draft: 'Draft',
@@ -11,7 +11,12 @@ const LABELS: Record<ArticleStatus, string> = {
   spiked: 'Spiked',
 }
 
-/** How a status reads on screen. */
+/** How a status reads on screen, in a message and in search: the one place a status gets words. */
 export function statusLabel(status: ArticleStatus): string {
   return LABELS[status]
+}
+
+/** The status inside a sentence: "This story is changes requested". */
+export function statusInSentence(status: ArticleStatus): string {
+  return LABELS[status].toLowerCase()
 }

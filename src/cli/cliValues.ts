@@ -1,0 +1,21 @@
+import type { ConfigValues } from './ConfigIo'
+
+/** The parsed options, as the commands read them. */
+export type CliValues = ConfigValues & {
+  'data-dir'?: string | undefined
+  help: boolean
+  query?: string | undefined
+  headline?: string | undefined
+  summary?: string | undefined
+  deck?: string | undefined
+  create: boolean
+  'not-a-kill': boolean
+  name?: string | undefined
+  role?: string | undefined
+  note?: string | undefined
+  format?: string | undefined
+  out?: string | undefined
+  target?: string | undefined
+  correction?: string | undefined
+  force: boolean
+}
