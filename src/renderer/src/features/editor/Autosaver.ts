@@ -1,4 +1,5 @@
 import { Article, EditableFields } from '../../../../shared/domain/Article'
+import { systemClock } from '../../../../shared/domain/Clock'
 import { AppError } from '../../../../shared/ipc/AppError'
 import type { SaveArticleInput } from '../../../../shared/ipc/contract'
 import { detailsOf } from '../../../../shared/ipc/createClient'
@@ -79,7 +80,7 @@ export class Autosaver {
     this.released = false
     if (this.conflicted) return
     this.report({ kind: 'unsaved' })
-    this.pendingSince ??= Date.now()
+    this.pendingSince ??= systemClock.now().getTime()
     this.schedule(this.nextDelay())
   }
 
@@ -129,7 +130,7 @@ export class Autosaver {
 
   /** A pause in typing, but never longer than the max wait since the oldest unsent change. */
   private nextDelay(): number {
-    const now = Date.now()
+    const now = systemClock.now().getTime()
     // Typing without a pause must still reach the disk: a crash would otherwise take minutes of copy.
     const { debounceMs = 800, maxWaitMs = 5_000 } = this.options
     return pauseDelay(this.pendingSince ?? now, now, debounceMs, maxWaitMs)
@@ -189,7 +190,7 @@ export class Autosaver {
       }
       this.attempt += 1
       const delay = retryDelay(this.attempt)
-      this.report({ kind: 'failed', reason, retryAt: Date.now() + delay })
+      this.report({ kind: 'failed', reason, retryAt: systemClock.now().getTime() + delay })
       if (!this.released && !this.conflicted) this.schedule(delay)
     }
   }

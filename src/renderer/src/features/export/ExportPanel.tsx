@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Article } from '../../../../shared/domain/Article'
+import { systemClock } from '../../../../shared/domain/Clock'
 import {
   isLive,
   type OutboxItem,
@@ -34,7 +35,7 @@ const carried = new Map<string, { text: string | null; at: number }>()
 function carriedMessage(id: string): string | null {
   const last = carried.get(id)
   carried.delete(id)
-  return last && Date.now() - last.at < 5_000 ? last.text : null
+  return last && systemClock.now().getTime() - last.at < 5_000 ? last.text : null
 }
 
 /** What the correction note for readers is being asked for: a push, or an export to the folder. */
@@ -48,7 +49,7 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
   const [message, setShown] = useState<string | null>(() => carriedMessage(article.id))
   const setMessage = (text: string | null) => {
     setShown(text)
-    carried.set(article.id, { text, at: Date.now() })
+    carried.set(article.id, { text, at: systemClock.now().getTime() })
   }
   const [outbox, setOutbox] = useState<OutboxItem[]>([])
   const [asking, setAsking] = useState<Asking>(null)
@@ -59,7 +60,9 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
     () =>
       api
         .listOutbox({ articleId: article.id })
-        .then(setOutbox, (error: unknown) => console.warn('Copydesk: the outbox was not read', error)),
+        .then(setOutbox, (error: unknown) =>
+          console.warn('Copydesk: the outbox was not read', error),
+        ),
     [article.id],
   )
   useEffect(() => {
