@@ -32,6 +32,8 @@ export type Workstation = {
   /** Whether the data folder could be written; a read-only one is opened without its lock. */
   access: DataDirAccess
   dispatch: Dispatcher
+  /** Resolves once the store's background writes have landed (tests wait on it, never on a timer). */
+  idle: () => Promise<void>
   close: () => Promise<void>
 }
 
@@ -136,6 +138,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       ),
       access,
     ),
+    idle: () => repository.idle(),
     close: async () => {
       await outbox.stop()
       await repository.close()

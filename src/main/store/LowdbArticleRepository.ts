@@ -87,6 +87,17 @@ export class LowdbArticleRepository implements ArticleRepository {
     return this.settled
   }
 
+  /**
+   * Waits for the store's background work (the start check, the search index build and its save, the
+   * sweep) and writes the coalesced article list now: the folder then holds still until the next change.
+   */
+  async idle(): Promise<void> {
+    await this.settled
+    await this.articleSearch.idle()
+    await this.sweeping
+    await this.index.flush()
+  }
+
   async listTrash(): Promise<TrashEntry[]> {
     this.assertOpen()
     return this.index.trashed()
