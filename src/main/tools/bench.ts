@@ -6,7 +6,8 @@ import { corpusArticle, seeded } from './benchCorpus'
 import { benchExport } from './benchExport'
 import { benchOpen } from './benchOpen'
 import { benchSaves, seedStore } from './benchSaves'
-import { benchSearch } from './benchSearch'
+import { benchSearch, queriesFor } from './benchSearch'
+import { benchSearchEngines } from './benchSearchEngines'
 import { benchTyping } from './benchTyping'
 import { printTable, type Row } from './benchTable'
 import { vocabulary } from './benchVocabulary'
@@ -16,7 +17,10 @@ const quick = process.argv.includes('--quick')
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000]
 const root = join(tmpdir(), `copydesk-bench-${process.pid}`)
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
-/** `--only=saves,open,search,export,typing` runs just those measures (saves include open). */
+/**
+ * `--only=saves,open,search,engines,export,typing` runs just those measures (saves include open,
+ * search includes engines).
+ */
 const wanted = (measure: string) => !only || only.split(',').includes(measure)
 
 async function main(): Promise<void> {
@@ -40,6 +44,8 @@ async function main(): Promise<void> {
       ...(await benchSearch(join(root, `store-${largest}`), corpus, words.words, quick ? 3 : 10)),
     )
   }
+  if (wanted('search') || wanted('engines'))
+    rows.push(...(await benchSearchEngines(corpus, queriesFor(words.words), quick ? 3 : 10)))
   if (wanted('export')) {
     const exported = corpus.slice(0, quick ? 500 : 10_000)
     rows.push(...benchExport(exported))
