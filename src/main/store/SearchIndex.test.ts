@@ -129,8 +129,12 @@ describe('SearchIndex against a plain scan', () => {
       return state / 2147483648
     }
     const vocabulary = ['trade', 'trader', 'tea', 'évora', 'kerala', 'budget', 'bud', 'दिल्ली', 'k2']
+    // Common words (kept as bitmaps) and rare ones, in a document or two (kept as lists).
     const text = () =>
-      Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(vocabulary, random)).join(' ')
+      [
+        ...Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(vocabulary, random)),
+        random() < 0.5 ? `rare${Math.floor(random() * 400)}` : '',
+      ].join(' ')
     const docs = new Map<string, string>()
     let index = new SearchIndex()
     const queries = [
