@@ -17,6 +17,7 @@ const TOP_FOLDERS: [string, Targets][] = [
     (name) =>
       [
         'index.json',
+        'index-journal.json',
         'search-index.json',
         'settings.json',
         'profile.json',
