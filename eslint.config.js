@@ -19,6 +19,16 @@ const noTestCode = [
     message: 'The app never imports test or bench code.',
   },
 ]
+const noClockBypass = [
+  {
+    selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+    message: 'Read the time from a Clock (src/shared/domain/Clock.ts), not new Date().',
+  },
+  {
+    selector: 'CallExpression[callee.object.name="Date"][callee.property.name="now"]',
+    message: 'Read the time from a Clock (src/shared/domain/Clock.ts), not Date.now().',
+  },
+]
 const storeInterfacesOnly = [
   {
     selector:
@@ -97,7 +107,8 @@ export default tseslint.config(
             },
             {
               group: ['**/ipc/**', '../ipc', '../ipc/*'],
-              message: 'The domain does not know the IPC contract; the contract imports the domain.',
+              message:
+                'The domain does not know the IPC contract; the contract imports the domain.',
             },
           ],
         },
@@ -157,7 +168,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/domain/**', '**/main/**', '**/renderer/**', '**/ipc/contract', 'zod'],
-              message: 'The preload imports only shared/ipc/channels (it stays a tiny CommonJS script).',
+              message:
+                'The preload imports only shared/ipc/channels (it stays a tiny CommonJS script).',
             },
           ],
         },
@@ -168,12 +180,19 @@ export default tseslint.config(
     // What src/ imports is what ships: test and bench code stays out of the app (a test checks the build).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...noTestCode, ...noClockBypass] },
+  },
+  {
+    // The one place the app reads the time.
+    files: ['src/shared/domain/Clock.ts'],
     rules: { 'no-restricted-syntax': ['error', ...noTestCode] },
   },
   {
     // Services work against interfaces, so a desk server can give them other stores.
     files: ['src/main/services/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...noTestCode, ...storeInterfacesOnly] },
+    rules: {
+      'no-restricted-syntax': ['error', ...noTestCode, ...noClockBypass, ...storeInterfacesOnly],
+    },
   },
 )

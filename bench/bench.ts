@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { benchWordCount, withCjkShare } from './benchCjk'
 import { corpusArticle, seeded } from './benchCorpus'
 import { benchExport } from './benchExport'
+import { benchOpen } from './benchOpen'
 import { benchSaves, seedStore } from './benchSaves'
-import { benchSearch } from './benchSearch'
+import { benchSearch, queriesFor } from './benchSearch'
+import { benchSearchEngines } from './benchSearchEngines'
 import { benchTyping } from './benchTyping'
 import { printTable, type Row } from './benchTable'
 import { vocabulary } from './benchVocabulary'
@@ -15,7 +17,10 @@ const quick = process.argv.includes('--quick')
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000]
 const root = join(tmpdir(), `copydesk-bench-${process.pid}`)
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
-/** `--only=saves,search,export,typing` runs just those measures. */
+/**
+ * `--only=saves,open,search,engines,export,typing` runs just those measures (saves include open,
+ * search includes engines).
+ */
 const wanted = (measure: string) => !only || only.split(',').includes(measure)
 
 async function main(): Promise<void> {
@@ -25,6 +30,13 @@ async function main(): Promise<void> {
   const corpus = Array.from({ length: largest }, (_, i) => corpusArticle(i, random, words.draw))
   const rows: Row[] = []
   if (wanted('saves')) rows.push(...(await benchSaves(root, corpus, SIZES, quick ? 20 : 100)))
+  else if (wanted('open')) {
+    for (const size of SIZES) {
+      const dir = join(root, `store-${size}`)
+      await seedStore(dir, corpus.slice(0, size))
+      rows.push(await benchOpen(dir, size, 5))
+    }
+  }
   if (wanted('search')) {
     // Search reads the largest store the save measures left on disk.
     if (!wanted('saves')) await seedStore(join(root, `store-${largest}`), corpus)
@@ -32,6 +44,8 @@ async function main(): Promise<void> {
       ...(await benchSearch(join(root, `store-${largest}`), corpus, words.words, quick ? 3 : 10)),
     )
   }
+  if (wanted('search') || wanted('engines'))
+    rows.push(...(await benchSearchEngines(corpus, queriesFor(words.words), quick ? 3 : 10)))
   if (wanted('export')) {
     const exported = corpus.slice(0, quick ? 500 : 10_000)
     rows.push(...benchExport(exported))

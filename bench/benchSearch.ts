@@ -9,7 +9,7 @@ import { ms, percentile, type Row } from './benchTable'
 const TARGET_MS = 50
 
 /** Queries of every selectivity: a word in every story, mid and rare words, prefixes, no match. */
-function queriesFor(words: string[]): string[] {
+export function queriesFor(words: string[]): string[] {
   const at = (rank: number) => words[Math.min(rank, words.length - 1)] ?? 'news'
   return [
     at(0),

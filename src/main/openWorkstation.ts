@@ -40,6 +40,8 @@ export type Workstation = {
   dispatch: Dispatcher
   /** The same calls, typed from the contract: what the CLI and the tests use. */
   client: Client
+  /** Resolves once the store's background writes have landed (tests wait on it, never on a timer). */
+  idle: () => Promise<void>
   close: () => Promise<void>
 }
 
@@ -161,6 +163,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     handlers,
     dispatch,
     client: createClient(dispatch),
+    idle: () => repository.idle(),
     close: async () => {
       await outbox.stop()
       await repository.close()

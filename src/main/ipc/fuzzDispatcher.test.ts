@@ -13,8 +13,8 @@ beforeAll(async () => {
   ws = await openWorkstation({ dataDir: dir.path, host: 'web', version: 'fuzz' })
   await ws.dispatch('setProfile', { name: 'Vikram Desk', role: 'desk-chief' })
   await ws.dispatch('createArticle', { fields: { headline: 'Existing story' } })
-  // Let the article index's coalesced write land, so the folder holds still while fuzzing.
-  await new Promise((resolve) => setTimeout(resolve, 2_500))
+  // The article index's coalesced write and the search index's save land, so the folder holds still.
+  await ws.idle()
 })
 afterAll(async () => {
   await ws.close()
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('IPC fuzzing', () => {
   it('refuses 60 random and malformed payloads on every call, with a named error, and changes nothing on disk', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    await ws.idle()
     const before = await snapshotDir(dir.path)
     const generator = malformedIpcPayloads(7)
     let calls = 0
@@ -48,7 +48,7 @@ describe('IPC fuzzing', () => {
     expect(calls).toBeGreaterThan(METHOD_NAMES.length * 50)
     const fresh: Record<string, unknown> = {}
     expect(fresh['polluted']).toBeUndefined()
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    await ws.idle()
     expect(await snapshotDir(dir.path)).toEqual(before)
   })
 

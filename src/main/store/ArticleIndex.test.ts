@@ -22,7 +22,7 @@ describe('ArticleIndex', () => {
     process.seteuid?.(65534)
     let index: ArticleIndex | undefined
     try {
-      index = await ArticleIndex.open(dir.path, async (error) => reported.push(error))
+      index = (await ArticleIndex.open(dir.path, async (error) => reported.push(error))).index
     } finally {
       process.seteuid?.(0)
     }

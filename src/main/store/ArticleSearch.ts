@@ -59,6 +59,11 @@ export class ArticleSearch {
     return [...first, ...rest]
   }
 
+  /** Settles once a build begun (and the save that ends it) is done; at once if none was begun. */
+  async idle(): Promise<void> {
+    await this.building?.catch(() => undefined)
+  }
+
   /** Stops a build in progress, between two batches. */
   async stop(): Promise<void> {
     this.stopped = true

@@ -1,17 +1,35 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/support/tempDir'
 import { DataDirLock, LOCK_FILE, unlockDataDir } from './DataDirLock'
-import { readState } from './LockFile'
+import { readState, UNREADABLE_GRACE_MS, type LockClock } from './LockFile'
 import { bootId, processStartTime } from './processIdentity'
 
 /** The id of a process that has exited. */
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid ?? 0
+}
+
+/**
+ * A clock whose waits pass at once, advancing its time instead: the lock's grace periods are then
+ * waited out on this clock, not the machine's. `onSleep` runs in each wait, as another process would.
+ */
+function instantClock(onSleep: () => Promise<void> = async () => undefined) {
+  let now = Date.now()
+  let slept = 0
+  const clock: LockClock = {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms
+      slept += ms
+      await onSleep()
+    },
+  }
+  return { clock, slept: () => slept }
 }
 
 let dir: { path: string; cleanup: () => Promise<void> }
@@ -65,9 +83,11 @@ describe('DataDirLock', () => {
     await lock.release()
 
     await writeFile(path, '{"pid":')
-    const started = Date.now()
-    const again = await DataDirLock.acquire(dir.path, 'browser host')
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1500)
+    const waiting = instantClock()
+    const again = await DataDirLock.acquire(dir.path, 'browser host', waiting.clock)
+    // Taken only once it had been unreadable longer than a write in progress could explain.
+    const age = Date.now() - (await stat(path)).mtimeMs
+    expect(waiting.slept() + age).toBeGreaterThanOrEqual(UNREADABLE_GRACE_MS - 100)
     await again.release()
   })
 
@@ -76,8 +96,10 @@ describe('DataDirLock', () => {
     await writeFile(path, '')
     const future = new Date(Date.now() + 3_600_000)
     await utimes(path, future, future)
-    const lock = await DataDirLock.acquire(dir.path, 'desktop app')
+    const waiting = instantClock()
+    const lock = await DataDirLock.acquire(dir.path, 'desktop app', waiting.clock)
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ purpose: 'desktop app' })
+    expect(waiting.slept()).toBe(UNREADABLE_GRACE_MS)
     await lock.release()
   })
 
@@ -85,10 +107,12 @@ describe('DataDirLock', () => {
     const path = join(dir.path, LOCK_FILE)
     await writeFile(path, '')
     const holder = { pid: process.ppid, hostname: hostname(), purpose: 'cli', since: 'now' }
-    setTimeout(() => void writeFile(path, JSON.stringify(holder)), 200)
-    await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toThrow(
+    // The other process finishes writing its lock while this one waits.
+    const waiting = instantClock(() => writeFile(path, JSON.stringify(holder)))
+    await expect(DataDirLock.acquire(dir.path, 'desktop app', waiting.clock)).rejects.toThrow(
       /in use by Copydesk \(cli, /,
     )
+    expect(waiting.slept()).toBeGreaterThan(0)
   })
 
   it('leaves no draft behind, and sweeps the drafts of killed processes', async () => {
@@ -254,7 +278,9 @@ describe('DataDirLock', () => {
         join(dir.path, name),
         JSON.stringify({ hostname: hostname(), purpose: 'cli', since: 'then', ...marker() }),
       )
-      await expect(DataDirLock.acquire(dir.path, 'desktop app')).rejects.toThrow(
+      await expect(
+        DataDirLock.acquire(dir.path, 'desktop app', instantClock().clock),
+      ).rejects.toThrow(
         new RegExp(`has not finished.*copydesk unlock --force --data-dir "${dir.path}"`),
       )
       await unlockDataDir(dir.path, true)

@@ -2,9 +2,16 @@ import { createHash, randomUUID } from 'node:crypto'
 import { readdir, realpath, rm, rmdir } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
+import { isoNow, systemClock } from '../../shared/domain/Clock'
 import { AppError } from '../../shared/ipc/AppError'
-import { readSettled, readState, tryCreate, type LockHolder } from './LockFile'
+import {
+  readSettled,
+  readState,
+  REAL_LOCK_CLOCK,
+  tryCreate,
+  type LockClock,
+  type LockHolder,
+} from './LockFile'
 import { isErrnoCode } from './isErrnoCode'
 import { inUse, maybeReused, otherHost, unfinishedTakeover } from './lockMessages'
 import { bootId, isAlive, processStartTime, sameProcess } from './processIdentity'
@@ -35,7 +42,12 @@ export class DataDirLock {
     private readonly key: string,
   ) {}
 
-  static async acquire(dir: string, purpose: string): Promise<DataDirLock> {
+  /** `clock` times the waits for a lock being written or taken over (tests pass one that does not wait). */
+  static async acquire(
+    dir: string,
+    purpose: string,
+    clock: LockClock = REAL_LOCK_CLOCK,
+  ): Promise<DataDirLock> {
     const path = join(dir, LOCK_FILE)
     const holder = await newHolder(purpose)
     const key = await folderKey(dir)
@@ -44,14 +56,14 @@ export class DataDirLock {
       if (await tryCreate(path, holder)) {
         heldInThisProcess.add(key)
         await removeDeadDrafts(dir)
-        await removeDeadTakeovers(dir, holder)
+        await removeDeadTakeovers(dir, holder, clock)
         return new DataDirLock(dir, holder, key)
       }
-      const current = await readSettled(path)
+      const current = await readSettled(path, clock)
       if (!current) continue
       const verdict = await judgeLock(current.holder, key, dir)
       if (!verdict.stale) throw new AppError('DATA_DIR_LOCKED', verdict.message, current.holder)
-      blocker = (await takeOver(path, current.stamp, holder)) ?? blocker
+      blocker = (await takeOver(path, current.stamp, holder, clock)) ?? blocker
     }
     throw new AppError('DATA_DIR_LOCKED', unfinishedTakeover(dir, blocker))
   }
@@ -85,10 +97,11 @@ export class DataDirLock {
 export async function unlockDataDir(
   dir: string,
   force: boolean,
+  clock: LockClock = REAL_LOCK_CLOCK,
 ): Promise<{ removed: LockHolder | null; unreadable: boolean } | null> {
   const path = join(dir, LOCK_FILE)
   const me = await newHolder('unlock')
-  const current = await readSettled(path)
+  const current = await readSettled(path, clock)
   const verdict = current ? await judgeLock(current.holder, await folderKey(dir), dir) : null
   // A Copydesk provably running on this computer is never unlocked: it must be closed.
   if (verdict && !verdict.stale && (verdict.running || !force))
@@ -98,7 +111,7 @@ export async function unlockDataDir(
     })
   if (force) for (const name of await takeoverNames(dir)) await removeEntry(join(dir, name))
   if (!current) return null
-  await takeOver(path, current.stamp, me)
+  await takeOver(path, current.stamp, me, clock)
   return { removed: current.holder, unreadable: current.holder === null }
 }
 
@@ -131,7 +144,7 @@ async function newHolder(purpose: string): Promise<LockHolder> {
     pid: process.pid,
     hostname: hostname(),
     purpose,
-    since: new Date().toISOString(),
+    since: isoNow(systemClock),
     started: await processStartTime(process.pid),
     boot: await bootId(),
     nonce: randomUUID(),
@@ -151,6 +164,7 @@ async function takeOver(
   path: string,
   stamp: string,
   me: LockHolder,
+  clock: LockClock,
   depth = 0,
 ): Promise<LockHolder | null> {
   const dir = dirname(path)
@@ -166,12 +180,12 @@ async function takeOver(
     }
     return null
   }
-  const other = await readSettled(marker)
+  const other = await readSettled(marker, clock)
   if (!other) return null
   if (!(await judgeTakeover(other.holder)).stale) {
     // Another process is removing this same lock: let it finish, then look again. Returns who, for
     // the message if it never finishes (another computer's, or a process that cannot be told apart).
-    await sleep(20)
+    await clock.sleep(20)
     return other.holder
   }
   if (depth >= 3)
@@ -179,7 +193,7 @@ async function takeOver(
       'DATA_DIR_LOCKED',
       `Could not take over the stale lock of ${dir}: takeovers keep failing. Run \`copydesk unlock --force --data-dir "${dir}"\`.`,
     )
-  return takeOver(marker, other.stamp, me, depth + 1)
+  return takeOver(marker, other.stamp, me, clock, depth + 1)
 }
 
 /** Whether a data directory's lock may be taken over, and if not, what to tell the user. */
@@ -219,11 +233,11 @@ async function removeDeadDrafts(dir: string): Promise<void> {
 }
 
 /** Markers of takeovers whose process died midway (see takeOver). */
-async function removeDeadTakeovers(dir: string, me: LockHolder): Promise<void> {
+async function removeDeadTakeovers(dir: string, me: LockHolder, clock: LockClock): Promise<void> {
   for (const name of await takeoverNames(dir)) {
     const marker = await readState(join(dir, name))
     if (marker && (await judgeTakeover(marker.holder)).stale)
-      await takeOver(join(dir, name), marker.stamp, me).catch((error: unknown) =>
+      await takeOver(join(dir, name), marker.stamp, me, clock).catch((error: unknown) =>
         log.warn('lock', 'Could not clear a dead process’s lock takeover marker', error),
       )
   }

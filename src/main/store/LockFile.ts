@@ -3,6 +3,7 @@ import { link, lstat, open, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { z } from 'zod'
+import { systemClock } from '../../shared/domain/Clock'
 import { isErrnoCode } from './isErrnoCode'
 import { OWNER_ONLY_FILE } from './ownerOnly'
 import { openWithoutFollowing } from './readRegularFile'
@@ -119,21 +120,32 @@ export async function readState(path: string): Promise<LockState | null> {
 }
 
 /** How long an unreadable lock may be another process still writing it in place (see createInPlace). */
-const UNREADABLE_GRACE_MS = 2000
+export const UNREADABLE_GRACE_MS = 2000
+
+/** The time and the waits of the lock's recovery; tests pass one that does not wait for real. */
+export type LockClock = { now: () => number; sleep: (ms: number) => Promise<void> }
+
+export const REAL_LOCK_CLOCK: LockClock = {
+  now: () => systemClock.now().getTime(),
+  sleep: (ms) => sleep(ms),
+}
 
 /**
  * The lock as read once its holder is readable, or once it has been unreadable for longer than a
  * write in progress could explain: a damaged lock (a crash of a volume without hard links, a bad disk)
  * is then recovered rather than keeping every Copydesk out of the directory. Null when there is none.
  */
-export async function readSettled(path: string): Promise<LockState | null> {
+export async function readSettled(
+  path: string,
+  clock: LockClock = REAL_LOCK_CLOCK,
+): Promise<LockState | null> {
   // Bounded by our own clock too: a lock dated in the future (clock skew, a copied folder) never ages.
-  const deadline = Date.now() + UNREADABLE_GRACE_MS
+  const deadline = clock.now() + UNREADABLE_GRACE_MS
   for (;;) {
     const state = await readState(path)
     if (!state || state.holder) return state
-    const age = Math.max(0, Date.now() - state.mtimeMs)
-    if (age >= UNREADABLE_GRACE_MS || Date.now() >= deadline) return state
-    await sleep(Math.min(100, UNREADABLE_GRACE_MS - age, deadline - Date.now()))
+    const age = Math.max(0, clock.now() - state.mtimeMs)
+    if (age >= UNREADABLE_GRACE_MS || clock.now() >= deadline) return state
+    await clock.sleep(Math.min(100, UNREADABLE_GRACE_MS - age, deadline - clock.now()))
   }
 }

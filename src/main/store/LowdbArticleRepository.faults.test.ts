@@ -23,8 +23,15 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-const open = (options: Partial<RepositoryOptions> = {}) =>
-  LowdbArticleRepository.open(dir.path, { purpose: 'test', ...options })
+/**
+ * The faults below are made in place, which moves no folder's time: after a clean close they are
+ * found by the check the store runs in the background, which each test waits for.
+ */
+const open = async (options: Partial<RepositoryOptions> = {}) => {
+  const opened = await LowdbArticleRepository.open(dir.path, { purpose: 'test', ...options })
+  await opened.checked()
+  return opened
+}
 const draft = (headline: string) =>
   newArticle({
     id: randomUUID(),

@@ -141,7 +141,13 @@ describe('LowdbArticleRepository search', () => {
     const { mtimeMs, size } = await stat(keptPath)
     const indexPath = join(dir.path, 'index.json')
     const index = JSON.parse(await readFile(indexPath, 'utf8'))
-    Object.assign(index.entries[kept.id], { mtimeMs, size })
+    Object.assign(
+      index.entries.find((entry: { id: string }) => entry.id === kept.id),
+      {
+        mtimeMs,
+        size,
+      },
+    )
     await writeFile(indexPath, JSON.stringify(index))
     const searchPath = join(dir.path, 'search-index.json')
     const saved = JSON.parse(await readFile(searchPath, 'utf8'))

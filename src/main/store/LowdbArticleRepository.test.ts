@@ -19,7 +19,12 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-const open = () => LowdbArticleRepository.open(dir.path, { purpose: 'test' })
+/** The store once its start check is done (see `checked`): some tests below edit files in place. */
+const open = async () => {
+  const opened = await LowdbArticleRepository.open(dir.path, { purpose: 'test' })
+  await opened.checked()
+  return opened
+}
 const draft = (headline: string, now = '2026-01-23T10:00:00.000Z') =>
   newArticle({ id: randomUUID(), author: 'Asha', now, fields: { headline } })
 

@@ -12,6 +12,7 @@ import { assertWritable, type DataDirAccess } from './DataDirAccess'
 import type { DataDirLock } from './DataDirLock'
 import { CorruptFileError } from './DurableJsonFile'
 import { FileLeftInPlaceError } from './FileLeftInPlaceError'
+import { journalClosed } from './IndexJournal'
 import { KeyedQueue } from './KeyedQueue'
 import { openDataDir, type OpenedDataDir, type RepositoryOptions } from './openDataDir'
 import type { Quarantine } from './Quarantine'
@@ -31,6 +32,11 @@ export class LowdbArticleRepository implements ArticleRepository {
   private readonly files: ArticleFiles
   /** The sweep of the history folders, run in the background after open. */
   private readonly sweeping: Promise<void>
+  /** See OpenedDataDir.settled: every write waits for it. */
+  private readonly settled: Promise<void>
+  private readonly dataDir: string
+  /** Why the start checked every article file; null when the journal vouched for the index. */
+  readonly fullCheckReason: string | null
   /** Shared with the other stores in this data folder, so there is one problems list. */
   readonly quarantine: Quarantine
   /** Whether the folder can be written; shared with the other stores too. */
@@ -41,6 +47,9 @@ export class LowdbArticleRepository implements ArticleRepository {
     this.index = opened.index
     this.files = opened.files
     this.sweeping = opened.sweeping
+    this.settled = opened.settled
+    this.fullCheckReason = opened.fullCheckReason
+    this.dataDir = dataDir
     this.quarantine = opened.quarantine
     this.access = opened.access
     this.articleSearch = new ArticleSearch({
@@ -62,12 +71,32 @@ export class LowdbArticleRepository implements ArticleRepository {
 
   async search(query: string): Promise<ArticleSummary[]> {
     this.assertOpen()
+    await this.settled
     return (await this.articleSearch.match(query, this.index.newestFirst())) ?? this.list()
   }
 
   /** Builds the search index in the background of whoever calls it first (see ArticleSearch.warm). */
   warmSearch(): Promise<void> {
-    return this.articleSearch.warm()
+    return this.settled.then(() => this.articleSearch.warm())
+  }
+
+  /**
+   * Settles once the article files have been checked against the index (in the background, after a
+   * start the journal vouched for), so the list holds whatever was changed by hand meanwhile.
+   */
+  checked(): Promise<void> {
+    return this.settled
+  }
+
+  /**
+   * Waits for the store's background work (the start check, the search index build and its save, the
+   * sweep) and writes the coalesced article list now: the folder then holds still until the next change.
+   */
+  async idle(): Promise<void> {
+    await this.settled
+    await this.articleSearch.idle()
+    await this.sweeping
+    await this.index.flush()
   }
 
   async listTrash(): Promise<TrashEntry[]> {
@@ -84,6 +113,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     this.assertOpen()
     assertWritable(this.access)
     return this.perArticle.run(article.id, async () => {
+      await this.settled
       if (this.index.get(article.id))
         throw new AppError('CONFLICT', `Article ${article.id} already exists.`)
       const stored = articleForStore(article)
@@ -105,6 +135,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     this.assertOpen()
     assertWritable(this.access)
     return this.perArticle.run(id, async () => {
+      await this.settled
       const current = await this.readLive(id)
       if (current.revision !== baseRevision) {
         throw new AppError(
@@ -157,10 +188,14 @@ export class LowdbArticleRepository implements ArticleRepository {
       })
     }
     await attempt('search', () => this.articleSearch.stop())
+    await this.settled
     await this.perArticle.drain()
     await this.sweeping
     if (!this.access.readOnly) await attempt('the search index', () => this.articleSearch.save())
     await attempt('the article list', () => this.index.flush())
+    // Only a close that wrote everything lets the next start trust the index.
+    if (!this.access.readOnly && failed.length === 0)
+      await attempt('the index journal', () => journalClosed(this.dataDir))
     const lockStayed = await this.lock?.release()
     if (lockStayed) failed.push(lockStayed)
     if (failed.length > 0)
@@ -197,6 +232,7 @@ export class LowdbArticleRepository implements ArticleRepository {
     this.assertOpen()
     assertWritable(this.access)
     return this.perArticle.run(id, async () => {
+      await this.settled
       const entry = this.index.get(id)
       if (!entry || entry.location !== from) {
         throw new AppError(

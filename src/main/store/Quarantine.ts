@@ -31,6 +31,8 @@ export class Quarantine {
   private unsaved = false
   /** Problems about files left in place, dismissed at an earlier start: still dismissed if unchanged. */
   private readonly dismissedInPlace: Set<string>
+  /** Whether the last run left files in place unreadable: only a full check at start lists them again. */
+  readonly heldFilesAtOpen: boolean
 
   private constructor(
     private readonly dataDir: string,
@@ -44,6 +46,7 @@ export class Quarantine {
         .filter((problem) => problem.kind !== 'set-aside' && problem.dismissed)
         .map(inPlaceKey),
     )
+    this.heldFilesAtOpen = db.data.problems.some((problem) => problem.kind !== 'set-aside')
     db.data.problems = db.data.problems.filter((problem) => problem.kind === 'set-aside')
   }
 

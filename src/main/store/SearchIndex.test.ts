@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { searchTerms } from '../../shared/domain/searchTerms'
 import { SearchIndex } from './SearchIndex'
 
 function indexOf(docs: Record<string, string>): SearchIndex {
@@ -107,3 +108,80 @@ describe('SearchIndex snapshots', () => {
     expect(loading.has('c')).toBe(false)
   })
 })
+
+describe('SearchIndex against a plain scan', () => {
+  /** The answer by definition: documents in which every query word begins one of their words. */
+  const scan = (docs: Map<string, string>, query: string) => {
+    const words = searchTerms(query)
+    return [...docs]
+      .filter(([, text]) => {
+        const terms = searchTerms(text)
+        return words.every((word) => terms.some((term) => term.startsWith(word)))
+      })
+      .map(([id]) => id)
+      .sort()
+  }
+
+  it('answers as the scan does through puts, removes, compactions, snapshots and restores', () => {
+    let state = 7
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648
+      return state / 2147483648
+    }
+    const vocabulary = ['trade', 'trader', 'tea', 'évora', 'kerala', 'budget', 'bud', 'दिल्ली', 'k2']
+    // Common words (kept as bitmaps) and rare ones, in a document or two (kept as lists).
+    const text = () =>
+      [
+        ...Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(vocabulary, random)),
+        random() < 0.5 ? `rare${Math.floor(random() * 400)}` : '',
+      ].join(' ')
+    const docs = new Map<string, string>()
+    let index = new SearchIndex()
+    const queries = [
+      't',
+      'tra',
+      'trader',
+      'evora',
+      'ÉVORA',
+      'bud kerala',
+      'दि',
+      'k',
+      'k2 tea',
+      'zz',
+    ]
+    for (let step = 0; step < 3_000; step += 1) {
+      const id = `d${Math.floor(random() * 60)}`
+      const roll = random()
+      if (roll < 0.7) {
+        const words = text()
+        docs.set(id, words)
+        index.put(id, () => words)
+      } else if (roll < 0.85) {
+        docs.delete(id)
+        index.remove(id)
+      } else if (roll < 0.9) {
+        // A restart: the saved index loaded into a fresh one.
+        const copy = new SearchIndex()
+        copy.restore(index.snapshot(), () => true)
+        index = copy
+      } else if (roll < 0.93) {
+        // A restore into an index that already holds documents, as when saves land during a load.
+        const copy = new SearchIndex()
+        const newer = [...docs].slice(0, 3)
+        for (const [doc, words] of newer) copy.put(doc, () => words)
+        copy.flush()
+        copy.restore(index.snapshot(), () => true)
+        index = copy
+      }
+      if (step % 50 === 0)
+        for (const query of queries)
+          expect(sorted(index.match(query)), `${query} at step ${step}`).toEqual(scan(docs, query))
+    }
+  })
+})
+
+function pick<T>(items: T[], random: () => number): T {
+  const item = items[Math.floor(random() * items.length)]
+  if (item === undefined) throw new Error('empty list')
+  return item
+}

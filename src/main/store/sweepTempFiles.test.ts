@@ -38,6 +38,7 @@ describe('the temp-file sweep at start', () => {
         `.outbox.json.${pid}.4.tmp`,
         `.secrets.json.${pid}.5.tmp`,
         `.search-index.json.${pid}.6.tmp`,
+        `.index-journal.json.${pid}.12.tmp`,
       ],
       articles: [`.${id}.json.${pid}.7.tmp`],
       trash: [`.${id}.json.${pid}.8.tmp`],

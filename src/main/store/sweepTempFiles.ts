@@ -17,6 +17,7 @@ const TOP_FOLDERS: [string, Targets][] = [
     (name) =>
       [
         'index.json',
+        'index-journal.json',
         'search-index.json',
         'settings.json',
         'profile.json',
@@ -61,10 +62,12 @@ export async function sweepTempFiles(dir: string, targets: Targets): Promise<str
 
 /**
  * The folders the store writes, but the snapshot folders: the data folder itself (index, search
- * index, settings, profile, outbox, secrets, desk id), articles/, trash/, quarantine/ and history/.
+ * index, settings, profile, outbox, secrets, desk id), articles/, trash/, quarantine/ and history/,
+ * but those in `skip` (articles/ and trash/ after a clean close, which left nothing there).
  */
-export async function sweepDataDir(dataDir: string): Promise<void> {
-  for (const [dir, targets] of TOP_FOLDERS) await sweepTempFiles(join(dataDir, dir), targets)
+export async function sweepDataDir(dataDir: string, skip: string[] = []): Promise<void> {
+  for (const [dir, targets] of TOP_FOLDERS)
+    if (!skip.includes(dir)) await sweepTempFiles(join(dataDir, dir), targets)
 }
 
 /** The snapshot folders history/<id>/: one per article, so this is the long part of a sweep. */
