@@ -5,6 +5,7 @@ import { ArticleSummary } from '../../shared/domain/Article'
 import type { TrashEntry } from '../../shared/domain/TrashEntry'
 import { WRITABLE, type DataDirAccess } from './DataDirAccess'
 import { CorruptFileError, DurableJsonFile } from './DurableJsonFile'
+import { log } from '../log/log'
 
 export const Location = z.enum(['articles', 'trash'])
 export type Location = z.infer<typeof Location>
@@ -186,7 +187,9 @@ export class ArticleIndex {
     if (this.timer || this.access.readOnly) return
     this.timer = setTimeout(() => {
       // A failed background flush is retried on the next change or at close; the files are the truth.
-      this.flush().catch(() => undefined)
+      this.flush().catch((error: unknown) =>
+        log.warn('store', 'Could not write the article index; it is tried again later', error),
+      )
     }, FLUSH_DELAY_MS)
     this.timer.unref()
   }

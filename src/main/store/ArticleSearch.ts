@@ -3,6 +3,7 @@ import { searchableText } from '../../shared/domain/searchTerms'
 import type { ArticleIndex, Location } from './ArticleIndex'
 import { SearchIndex } from './SearchIndex'
 import { loadSearchSnapshot, saveSearchSnapshot } from './SearchSnapshotFile'
+import { log } from '../log/log'
 
 const READ_BATCH = 16
 
@@ -78,8 +79,9 @@ export class ArticleSearch {
       await saveSearchSnapshot(this.source.dataDir, this.words.snapshot(), (id) =>
         this.source.index.get(id),
       )
-    } catch {
+    } catch (error) {
       this.changed = true
+      log.warn('search', 'Could not save the search index; the next start builds it again', error)
     }
   }
 
@@ -91,7 +93,10 @@ export class ArticleSearch {
 
   private async build(): Promise<void> {
     const { index } = this.source
-    const saved = await loadSearchSnapshot(this.source.dataDir).catch(() => null)
+    const saved = await loadSearchSnapshot(this.source.dataDir).catch((error: unknown) => {
+      log.warn('search', 'Could not load the saved search index; building it from the files', error)
+      return null
+    })
     if (saved) {
       this.words.restore(saved.snapshot, (id) => {
         const entry = index.get(id)
@@ -117,8 +122,9 @@ export class ArticleSearch {
       if (!entry || this.words.has(id)) return
       try {
         this.put(await this.source.read(entry.location, id))
-      } catch {
+      } catch (error) {
         // An unreadable file is reported when someone opens it; search simply cannot find it.
+        log.warn('search', `Could not read article ${id} for the search index`, error)
       }
     })
   }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EditableFields } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
 import { tempDir } from '../../../tests/support/tempDir'
+import { FileLogSink } from '../log/FileLogSink'
+import { installLogSink } from '../log/log'
 import { LowdbArticleRepository } from './LowdbArticleRepository'
 
 let dir: { path: string; cleanup: () => Promise<void> }
@@ -178,5 +180,20 @@ describe('LowdbArticleRepository search', () => {
     expect(JSON.parse(await readFile(join(dir.path, 'search-index.json'), 'utf8'))).toMatchObject({
       schemaVersion: 1,
     })
+  })
+
+  it('says in the log why it rebuilt the saved index (bug: the damage was let go silently)', async () => {
+    installLogSink(new FileLogSink(join(dir.path, 'logs')))
+    repo = await open()
+    await repo.create(story('Harvest', 'Paddy yields rise in Punjab.', '2026-01-20T09:00:00Z'))
+    await repo.close()
+    await writeFile(join(dir.path, 'search-index.json'), '{"schemaVersion":1,"docs":[[')
+    repo = await open()
+    expect(await headlines('punjab')).toEqual(['Harvest'])
+    const text = await readFile(join(dir.path, 'logs', 'copydesk.log'), 'utf8')
+    expect(text).toMatch(
+      /\[warn\] \[search\] The saved search index was damaged; building it again/,
+    )
+    expect(text).not.toContain('Punjab')
   })
 })

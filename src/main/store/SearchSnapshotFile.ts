@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { readRegularFile } from './readRegularFile'
 import type { SearchSnapshot } from './SearchIndex'
 import { parseTempName, THIS_RUN, writeFileDurably } from './writeFileDurably'
+import { log } from '../log/log'
 
 const FILE = 'search-index.json'
 const VERSION = 1
@@ -31,12 +32,16 @@ export async function loadSearchSnapshot(
 ): Promise<{ snapshot: SearchSnapshot; stamps: Map<string, FileStamp> } | null> {
   await removeTempFiles(dataDir)
   // Anything but a regular file (a FIFO would block a plain read forever) counts as no snapshot.
-  const text = await readRegularFile(join(dataDir, FILE)).catch(() => null)
+  const text = await readRegularFile(join(dataDir, FILE)).catch((error: unknown) => {
+    log.warn('search', 'Could not read the saved search index; building it again', error)
+    return null
+  })
   if (text === null) return null
   let file: z.infer<typeof SnapshotFile>
   try {
     file = SnapshotFile.parse(JSON.parse(text))
-  } catch {
+  } catch (error) {
+    log.warn('search', 'The saved search index was damaged; building it again', error)
     await rm(join(dataDir, FILE), { force: true })
     return null
   }

@@ -8,6 +8,7 @@ import { FileLeftInPlaceError } from './FileLeftInPlaceError'
 import { isErrnoCode } from './isErrnoCode'
 import type { Quarantine } from './Quarantine'
 import { describeEntry } from './readRegularFile'
+import { log } from '../log/log'
 
 const LOCATIONS: Location[] = ['articles', 'trash']
 const STAT_BATCH = 64
@@ -67,7 +68,11 @@ export async function reconcileIndex(
   }
 
   async function check(location: Location, id: string, path: string): Promise<void> {
-    const file = await lstat(path).catch(() => null)
+    const file = await lstat(path).catch((error: unknown) => {
+      if (!isErrnoCode(error, 'ENOENT'))
+        log.warn('store', `Could not look at article ${id}'s file`, error)
+      return null
+    })
     if (!file) {
       // Gone since the folder was listed: nothing to read, nothing to report.
       seen.delete(id)
