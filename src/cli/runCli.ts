@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const { positionals } = parsed
   const values: CliValues = parsed.values
-  // `--data-dir=` (or an empty variable in `--data-dir "$DIR"`) used to open the default desk.
+  // `--data-dir=` (or an empty variable in `--data-dir "$DIR"`) must not quietly open the default desk.
   if (values['data-dir'] !== undefined && !values['data-dir'].trim()) {
     io.err(`--data-dir needs a folder, e.g. --data-dir ~/copydesk-data.\n\n${USAGE}`)
     return EXIT.usage
