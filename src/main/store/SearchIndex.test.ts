@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { searchTerms } from '../../shared/domain/searchTerms'
+import { foldedAscii, searchTerms } from '../../shared/domain/searchTerms'
 import { SearchIndex } from './SearchIndex'
 
 function indexOf(docs: Record<string, string>): SearchIndex {
@@ -177,6 +177,117 @@ describe('SearchIndex against a plain scan', () => {
         for (const query of queries)
           expect(sorted(index.match(query)), `${query} at step ${step}`).toEqual(scan(docs, query))
     }
+  })
+})
+
+describe('SearchIndex built from ASCII copy (words found by their chars, without searchTerms)', () => {
+  /** The snapshot an index must give, by definition: searchTerms' words, numbered as first seen. */
+  const expectedSnapshot = (docs: [string, string][]) => {
+    const postings = new Map<string, number[]>()
+    docs.forEach(([, text], doc) => {
+      for (const term of searchTerms(text)) {
+        const list = postings.get(term) ?? []
+        if (list.at(-1) !== doc) list.push(doc)
+        postings.set(term, list)
+      }
+    })
+    return {
+      ids: docs.map(([id]) => id),
+      terms: [...postings.keys()],
+      counts: [...postings.values()].map((list) => list.length),
+      postings: [...postings.values()].flat(),
+    }
+  }
+
+  /**
+   * Words of upper and lower case and digits, some very long, between punctuation and white space;
+   * now and then a document has a char that lower-cases to ASCII (the Kelvin sign is "k"), one that
+   * does not ("É"), or a control char, and goes the other way.
+   */
+  const asciiDocs = (count: number, seed: number): [string, string][] => {
+    let state = seed
+    const random = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+      return state / 4294967296
+    }
+    const letters = 'abcxyzABCXYZ0189'
+    const between = ' -_.,;:!?\'"()[]@/`{~\t\n\r'
+    const rare = ['\u212a', 'É', '\u000b', 'é', '\u0000']
+    const run = (from: string, length: number) =>
+      Array.from({ length }, () => from.charAt(Math.floor(random() * from.length))).join('')
+    const word = () =>
+      run(
+        letters,
+        random() < 0.01 ? 200 + Math.floor(random() * 400) : 1 + Math.floor(random() * 7),
+      ) + run(between, Math.floor(random() * 3))
+    return Array.from({ length: count }, (_, doc) => {
+      const words = Array.from({ length: Math.floor(random() * 120) }, word)
+      if (random() < 0.15) words.splice(Math.floor(random() * words.length), 0, pick(rare, random))
+      return [`d${doc}`, words.join('')]
+    })
+  }
+
+  const scanned = (docs: [string, string][], query: string) =>
+    docs
+      .filter(([, text]) =>
+        searchTerms(query).every((w) => searchTerms(text).some((t) => t.startsWith(w))),
+      )
+      .map(([id]) => id)
+      .sort()
+
+  const queries = ['a', 'ab', 'x0', '9', 'k', 'kelvin', 'zz yy', 'évora']
+
+  it('indexes exactly the words, and in the order, that searchTerms gives', () => {
+    const docs = asciiDocs(400, 11)
+    const index = new SearchIndex()
+    for (const [id, text] of docs) index.put(id, () => text)
+    const snapshot = index.snapshot()
+    const expected = expectedSnapshot(docs)
+    expect(expected.terms.length).toBeGreaterThan(5_000)
+    const otherPath = docs.filter(([, text]) => foldedAscii(text) === null).length
+    expect(otherPath).toBeGreaterThan(10)
+    expect(otherPath).toBeLessThan(100)
+    expect(docs.some(([, text]) => searchTerms(text).some((term) => term.length > 100))).toBe(true)
+    expect({ ...snapshot, postings: Array.from(snapshot.postings) }).toEqual(expected)
+    for (const query of queries)
+      expect(sorted(index.match(query)), query).toEqual(scanned(docs, query))
+  })
+
+  it('answers as a plain scan with new postings not packed yet, and once a query packs them', () => {
+    const docs = asciiDocs(2_000, 12)
+    const index = new SearchIndex()
+    const few = docs.slice(0, 50)
+    for (const [id, text] of few) index.put(id, () => text)
+    for (const query of queries)
+      expect(sorted(index.match(query)), query).toEqual(scanned(few, query))
+    // Enough new postings that a query packs them first (more than 65,536).
+    for (const [id, text] of docs.slice(50)) index.put(id, () => text)
+    expect(expectedSnapshot(docs).postings.length).toBeGreaterThan(1 << 16)
+    for (const query of queries)
+      expect(sorted(index.match(query)), query).toEqual(scanned(docs, query))
+    // Packed and logged postings together: each word's documents stay ascending.
+    const more = asciiDocs(100, 13).map(([id, text]): [string, string] => [`more-${id}`, text])
+    for (const [id, text] of more) index.put(id, () => text)
+    const snapshot = index.snapshot()
+    expect({ ...snapshot, postings: Array.from(snapshot.postings) }).toEqual(
+      expectedSnapshot([...docs, ...more]),
+    )
+  })
+
+  it('posts a word for a new document numbered as an old one was before a compaction', () => {
+    // The bug this pins: the last document seen for each word, kept so a repeated word is posted
+    // once, outlived a compaction; a new document given that old number then lost the word.
+    const index = new SearchIndex()
+    // Saved 514 times: its 513 dead copies set off a compaction, the last numbered 513.
+    for (let save = 0; save < 514; save += 1) {
+      index.put('a', () => 'target')
+      expect(index.size).toBe(1)
+    }
+    // Renumbered 0; documents 1 to 512 lack the word, so 513 is the first to post it again.
+    for (let doc = 1; doc <= 512; doc += 1) index.put(`filler${doc}`, () => 'filler')
+    expect(index.size).toBe(513)
+    index.put('b', () => 'target')
+    expect(sorted(index.match('target'))).toEqual(['a', 'b'])
   })
 })
 

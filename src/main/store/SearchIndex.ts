@@ -1,9 +1,13 @@
-import { searchTerms } from '../../shared/domain/searchTerms'
+import { foldedAscii, searchTerms } from '../../shared/domain/searchTerms'
+import { PostingLog } from './PostingLog'
+import { HASH_START, TermTable, hashOf, hashStep } from './TermTable'
 
 const PREFIX = 2
 const COMPACT_AFTER = 512
 /** Postings held in growable arrays before they are packed; bounds the memory a first build peaks at. */
 const PACK_AFTER = 1 << 21
+/** Unpacked postings a query reads through at most; more are packed first. */
+const PACK_FOR_QUERY = 1 << 16
 
 /** The live documents and their words, in a form that saves and loads quickly. */
 export type SearchSnapshot = {
@@ -23,7 +27,7 @@ export type SearchSnapshot = {
  * Texts are indexed lazily, on the next query or flush, so a save does not pay for tokenizing.
  *
  * Postings live packed in one Int32Array, term after term, as the snapshot stores them, but a common
- * word's, kept as a bitmap; what was indexed since the last packing waits in a plain array per term. One typed array per term (the
+ * word's, kept as a bitmap; what was indexed since the last packing waits in a `PostingLog`. One typed array per term (the
  * first design) cost a third of a second per thousand articles in allocations and 20 MB at 10,000.
  */
 export class SearchIndex {
@@ -31,6 +35,8 @@ export class SearchIndex {
   private ids: (string | undefined)[] = []
   /** Term numbers by term; a term keeps its number until the next compaction. */
   private termOf = new Map<string, number>()
+  /** The same terms and numbers as `termOf`, found from a slice of a text without making its string. */
+  private table = new TermTable()
   private terms: string[] = []
   private byPrefix = new Map<string, number[]>()
   /**
@@ -43,12 +49,10 @@ export class SearchIndex {
   private bits: Uint32Array = new Uint32Array(0)
   private bitsAt: Int32Array = new Int32Array(0)
   private bitWords = 0
-  /**
-   * Postings since the last packing, by term number; always after the packed ones, ascending. One
-   * slot per term, filled in order: set out of order, V8 turned the array into a slow dictionary.
-   */
-  private tails: (number[] | undefined)[] = []
-  private inTails = 0
+  /** Postings since the last packing; each term's are after its packed ones, ascending. */
+  private log = new PostingLog()
+  /** The last document posted for each term, so a word repeated in a document is posted once. */
+  private lastDoc = new Int32Array(0)
   private readonly pending = new Map<string, () => string>()
   private dead = 0
 
@@ -80,16 +84,21 @@ export class SearchIndex {
     this.flush()
     const words = [...new Set(searchTerms(query))]
     if (words.length === 0) return null
+    if (this.log.length > PACK_FOR_QUERY) this.pack()
     let hits: Uint8Array | null = null
     for (const word of words) {
       const docs = new Uint8Array(this.ids.length)
       const mark = (doc: number) => {
         if (!hits || hits[doc]) docs[doc] = 1
       }
+      const wanted = new Uint8Array(this.log.length > 0 ? this.terms.length : 0)
       for (const term of this.termsStartingWith(word)) {
         this.forEachPacked(term, mark)
-        for (const doc of this.tails[term] ?? []) mark(doc)
+        wanted[term] = 1
       }
+      this.log.forEach((term, doc) => {
+        if (wanted[term]) mark(doc)
+      })
       hits = docs
     }
     const result = new Set<string>()
@@ -159,16 +168,41 @@ export class SearchIndex {
       const doc = this.ids.length
       this.ids.push(id)
       this.docOf.set(id, doc)
-      for (const term of searchTerms(text())) {
-        const n = this.termOf.get(term) ?? this.addTerm(term)
-        // Documents are numbered in order, so a repeat of a word in this one is always the last entry.
-        const tail = this.tails[n]
-        if (tail?.[tail.length - 1] !== doc) this.append(n, doc)
-      }
+      const source = text()
+      const ascii = foldedAscii(source)
+      if (ascii !== null) this.indexAscii(ascii, doc)
+      else
+        for (const term of searchTerms(source))
+          this.append(this.termOf.get(term) ?? this.addTerm(term), doc)
     }
     this.pending.clear()
     if (this.dead > COMPACT_AFTER && this.dead > this.docOf.size) this.compact()
-    else if (this.inTails > PACK_AFTER) this.pack()
+    else if (this.log.length > PACK_AFTER) this.pack()
+  }
+
+  /**
+   * Indexes a folded ASCII text's words, the runs of [a-z0-9] as `searchTerms` splits them, looking
+   * each up by its chars: only a word new to the index becomes a string.
+   */
+  private indexAscii(text: string, doc: number): void {
+    const length = text.length
+    let at = 0
+    while (at < length) {
+      if (!isWordCode(text.charCodeAt(at))) {
+        at += 1
+        continue
+      }
+      const from = at
+      let hash = HASH_START
+      let code = text.charCodeAt(at)
+      while (at < length && isWordCode(code)) {
+        hash = hashStep(hash, code)
+        at += 1
+        code = text.charCodeAt(at)
+      }
+      const found = this.table.find(text, from, at, hash)
+      this.append(found >= 0 ? found : this.addTerm(text.slice(from, at), hash), doc)
+    }
   }
 
   private forget(id: string): void {
@@ -179,10 +213,15 @@ export class SearchIndex {
     this.dead += 1
   }
 
-  private addTerm(term: string): number {
+  private addTerm(term: string, hash = hashOf(term)): number {
     const n = this.terms.length
     this.terms.push(term)
-    this.tails.push(undefined)
+    this.table.add(term, hash)
+    if (n >= this.lastDoc.length) {
+      const lastDoc = new Int32Array(Math.max(1024, n * 2)).fill(-1)
+      lastDoc.set(this.lastDoc)
+      this.lastDoc = lastDoc
+    }
     this.termOf.set(term, n)
     const key = term.slice(0, PREFIX)
     const bucket = this.byPrefix.get(key)
@@ -191,11 +230,11 @@ export class SearchIndex {
     return n
   }
 
+  /** Records that `term` is in `doc`; documents come in ascending order, each term's too. */
   private append(term: number, doc: number): void {
-    const tail = this.tails[term]
-    if (tail) tail.push(doc)
-    else this.tails[term] = [doc]
-    this.inTails += 1
+    if (this.lastDoc[term] === doc) return
+    this.lastDoc[term] = doc
+    this.log.add(term, doc)
   }
 
   private *termsStartingWith(word: string): Iterable<number> {
@@ -226,7 +265,7 @@ export class SearchIndex {
     for (let i = from; i < to; i += 1) visit(this.packed[i] ?? 0)
   }
 
-  /** Moves the tails into the packed postings; `renumbered` also drops dead documents. */
+  /** Moves the logged postings into the packed ones; `renumbered` also drops dead documents. */
   private pack(renumbered?: Int32Array): void {
     const count = new Int32Array(this.terms.length)
     let total = 0
@@ -236,27 +275,33 @@ export class SearchIndex {
       this.forEachPacked(n, (doc) => {
         if (kept(doc)) live += 1
       })
-      for (const doc of this.tails[n] ?? []) if (kept(doc)) live += 1
       count[n] = live
       total += live
     }
+    this.log.forEach((term, doc) => {
+      if (!kept(doc)) return
+      count[term] = (count[term] ?? 0) + 1
+      total += 1
+    })
+    const start = startsOf(count)
     const packed = new Int32Array(total)
-    let at = 0
-    const put = (doc: number) => {
-      const next = renumbered ? (renumbered[doc] ?? -1) : doc
-      if (next >= 0) packed[at++] = next
+    // Where each term's next posting goes: its packed ones first, then the logged ones in order.
+    const next = Int32Array.from(start)
+    const put = (term: number, doc: number) => {
+      const to = renumbered ? (renumbered[doc] ?? -1) : doc
+      if (to < 0) return
+      const at = next[term] ?? 0
+      packed[at] = to
+      next[term] = at + 1
     }
-    for (let n = 0; n < this.terms.length; n += 1) {
-      this.forEachPacked(n, put)
-      for (const doc of this.tails[n] ?? []) put(doc)
-    }
+    for (let n = 0; n < this.terms.length; n += 1) this.forEachPacked(n, (doc) => put(n, doc))
+    this.log.forEach(put)
     this.packed = packed
     this.count = count
-    this.start = startsOf(count)
+    this.start = start
     this.bitsAt = new Int32Array(this.terms.length).fill(-1)
     this.bits = new Uint32Array(0)
-    this.tails = this.terms.map(() => undefined)
-    this.inTails = 0
+    this.log.clear()
     if (!renumbered) this.densify()
   }
 
@@ -319,8 +364,10 @@ export class SearchIndex {
     const start = this.start
     const packed = this.packed
     this.terms = []
-    this.tails = []
+    // Documents were renumbered: an old last document could come round again as a new one.
+    this.lastDoc = new Int32Array(0)
     this.termOf = new Map()
+    this.table = new TermTable()
     this.byPrefix = new Map()
     const kept: number[] = []
     terms.forEach((term, n) => {
@@ -338,6 +385,11 @@ export class SearchIndex {
     this.bitsAt = new Int32Array(this.terms.length).fill(-1)
     this.densify()
   }
+}
+
+/** Whether a char code of folded ASCII text is part of a word: a-z or 0-9. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
 }
 
 /** Where each term's postings begin, given how many each has. */

@@ -16,6 +16,15 @@ function foldText(text: string): string {
   return lower.normalize('NFKD').replace(ACCENTS, '').normalize('NFC')
 }
 
+/**
+ * The text folded as search compares it when it is ASCII once lower-cased, else null: its words
+ * are then exactly the runs of [a-z0-9], which a caller can scan without `searchTerms`' strings.
+ */
+export function foldedAscii(text: string): string | null {
+  const lower = text.toLowerCase()
+  return NON_ASCII.test(lower) ? null : lower
+}
+
 /** The folded words of a text, in order, repeats included. */
 export function searchTerms(text: string): string[] {
   const folded = foldText(text)
