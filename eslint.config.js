@@ -13,6 +13,19 @@ const nodeBuiltins = {
 }
 
 const TEST_CODE = '/(^|\\/)(tests|bench)\\/|^@playwright\\/test$|^vitest$/'
+// src/shared's own limits; src/shared/domain repeats them with one more (flat config replaces a rule).
+const sharedPaths = [
+  electronOnly,
+  { name: 'react', message: 'src/shared has no React.' },
+  { name: '@tiptap/react', message: 'Schema only in src/shared.' },
+]
+const sharedPatterns = [
+  nodeBuiltins,
+  {
+    group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+    message: 'src/shared imports neither main nor renderer.',
+  },
+]
 const noTestCode = [
   {
     selector: `ImportDeclaration[source.value=${TEST_CODE}], ImportExpression[source.value=${TEST_CODE}]`,
@@ -71,18 +84,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            electronOnly,
-            { name: 'react', message: 'src/shared has no React.' },
-            { name: '@tiptap/react', message: 'Schema only in src/shared.' },
-          ],
-          patterns: [
-            nodeBuiltins,
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
-              message: 'src/shared imports neither main nor renderer.',
-            },
-          ],
+          paths: sharedPaths,
+          patterns: sharedPatterns,
         },
       ],
     },
@@ -94,17 +97,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            electronOnly,
-            { name: 'react', message: 'src/shared has no React.' },
-            { name: '@tiptap/react', message: 'Schema only in src/shared.' },
-          ],
+          paths: sharedPaths,
           patterns: [
-            nodeBuiltins,
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
-              message: 'src/shared imports neither main nor renderer.',
-            },
+            ...sharedPatterns,
             {
               group: ['**/ipc/**', '../ipc', '../ipc/*'],
               message:
