@@ -3,6 +3,7 @@ import type { EditableFields } from '../../shared/domain/Article'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
+import { LiveAnnouncer } from './a11y/LiveAnnouncer'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
@@ -72,6 +73,7 @@ export function App() {
         onSettings={() => setDialog('settings')}
         onProfile={() => setDialog('profile')}
       />
+      <LiveAnnouncer />
       <ReadOnlyBanner info={info} />
       {profileFailure && <ProfileFailure message={profileFailure} onRetry={retryProfile} />}
       <AppProblemsNotice />
