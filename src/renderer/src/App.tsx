@@ -22,6 +22,7 @@ import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useHashRoute } from './useHashRoute'
 import { useNewArticleShortcut } from './useNewArticleShortcut'
 import { readOnlyHint, ReadOnlyReason } from './useReadOnlyReason'
+import './app.css'
 
 /** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {

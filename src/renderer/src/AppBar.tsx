@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Profile } from '../../shared/domain/Profile'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { readOnlyHint, useReadOnlyReason } from './useReadOnlyReason'
+import './appBar.css'
 
 type Props = {
   info: AppInfo | null
