@@ -15,7 +15,7 @@ export function DrawerToggle({ drawer }: { drawer: DrawerState }) {
       title={`${shortcut.label} (${shortcut.keys})`}
       onClick={toggle}
     >
-      <span aria-hidden="true">{shortcut.id === 'articles' ? '☰' : '✓'}</span>
+      {shortcut.id === 'articles' && <span aria-hidden="true">☰</span>}
       {shortcut.label}
     </button>
   )

@@ -75,6 +75,12 @@ export const TOKEN_PAIRS: readonly TokenPair[] = [
     minimum: UI,
     use: 'the chosen tab or view segment',
   },
+  ...(['--info-bg', '--ok-bg', '--warn-bg', '--bad-bg'] as const).map((background): TokenPair => ({
+    foreground: '--focus',
+    background,
+    minimum: UI,
+    use: 'focus ring on a control inside a tinted banner',
+  })),
   { foreground: '--accent-ink', background: '--accent', minimum: TEXT, use: 'primary buttons' },
   { foreground: '--panel', background: '--ink', minimum: TEXT, use: 'a pressed queue filter' },
   { foreground: '--panel', background: '--ink-2', minimum: TEXT, use: 'the profile avatar' },
