@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
+          // The token contrast test reads the stylesheets' text (`?raw`); Vitest empties CSS otherwise.
+          css: { include: [/\.css/] },
         },
       },
     ],

@@ -22,6 +22,10 @@ import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useHashRoute } from './useHashRoute'
 import { useNewArticleShortcut } from './useNewArticleShortcut'
 import { readOnlyHint, ReadOnlyReason } from './useReadOnlyReason'
+import './app.css'
+import { Drawer } from './a11y/Drawer'
+import { DrawerToggle } from './a11y/DrawerToggle'
+import { useDrawer } from './a11y/useDrawer'
 
 /** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {
@@ -35,6 +39,7 @@ export function App() {
   const desk = useDesk(query)
   const { create, moveToTrash, reportError } = desk
   const fileImport = useFileImport(reportError)
+  const listDrawer = useDrawer('articles')
 
   useEffect(() => {
     api.appInfo({}).then(setInfo, () => undefined)
@@ -72,6 +77,7 @@ export function App() {
         onImport={fileImport.chooseFile}
         onSettings={() => setDialog('settings')}
         onProfile={() => setDialog('profile')}
+        drawerToggle={<DrawerToggle drawer={listDrawer} />}
       />
       <LiveAnnouncer />
       <ReadOnlyBanner info={info} />
@@ -83,21 +89,23 @@ export function App() {
         onDismiss={(id) => void desk.dismissProblem(id)}
       />
       <div className="workspace">
-        <ArticleList
-          view={view}
-          onViewChange={setView}
-          trash={
-            <TrashList entries={desk.trash} onRestore={(entry) => void desk.restore(entry.id)} />
-          }
-          articles={desk.articles}
-          query={query}
-          selectedId={route.view === 'article' ? route.id : null}
-          error={desk.error}
-          searching={desk.searching}
-          onQueryChange={setQuery}
-          onCreate={() => void handleCreate()}
-          onOpen={open}
-        />
+        <Drawer drawer={listDrawer} side="start">
+          <ArticleList
+            view={view}
+            onViewChange={setView}
+            trash={
+              <TrashList entries={desk.trash} onRestore={(entry) => void desk.restore(entry.id)} />
+            }
+            articles={desk.articles}
+            query={query}
+            selectedId={route.view === 'article' ? route.id : null}
+            error={desk.error}
+            searching={desk.searching}
+            onQueryChange={setQuery}
+            onCreate={() => void handleCreate()}
+            onOpen={open}
+          />
+        </Drawer>
         <main className="main">
           {route.view === 'article' && profile ? (
             <EditorScreen

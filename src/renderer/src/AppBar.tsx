@@ -1,6 +1,8 @@
 import { ROLE_LABELS, type Profile } from '../../shared/domain/Profile'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { readOnlyHint, useReadOnlyReason } from './useReadOnlyReason'
+import './appBar.css'
+import type { ReactNode } from 'react'
 
 type Props = {
   info: AppInfo | null
@@ -10,6 +12,8 @@ type Props = {
   onImport: () => void
   onSettings: () => void
   onProfile: () => void
+  /** The article list's drawer button (shown in a narrow window only). */
+  drawerToggle?: ReactNode
 }
 
 /** Brand, who is at the workstation, where the data lives, and the app-wide actions. */
@@ -21,10 +25,12 @@ export function AppBar({
   onImport,
   onSettings,
   onProfile,
+  drawerToggle,
 }: Props) {
   const readOnly = useReadOnlyReason()
   return (
     <header className="app-bar">
+      {drawerToggle}
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           C

@@ -7,6 +7,7 @@ import {
   subscribeHostState,
   type HostState,
 } from './hostSession'
+import './hostGate.css'
 
 /**
  * In a browser, the app is shown only to a tab holding this run's token; otherwise a full-screen

@@ -1,10 +1,11 @@
+// The tokens and shared pieces first: each feature's stylesheet, imported beside its code, builds on them.
+import './styles/tokens.css'
+import './styles/base.css'
+import './styles/components.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { HostGate } from './HostGate'
-import './styles/app.css'
-import './styles/host.css'
-import './styles/import.css'
 
 const root = document.getElementById('root')
 if (root) {

@@ -2,6 +2,7 @@ import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { LinkForm } from './LinkForm'
+import './bodyEditor.css'
 
 type Props = { editor: Editor }
 

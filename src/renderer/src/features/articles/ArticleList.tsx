@@ -4,6 +4,7 @@ import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { statusNoteLine } from './statusNoteLine'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import './articles.css'
 
 type Props = {
   view: 'desk' | 'trash'

@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../../../shared/ipc/contract'
-import '../../styles/store.css'
+import './articles.css'
 
 /** Says, above everything, that this data folder can be read but nothing in it can be saved, and why. */
 export function ReadOnlyBanner({ info }: { info: AppInfo | null }) {

@@ -1,6 +1,7 @@
 import type { TrashEntry } from '../../../../shared/domain/TrashEntry'
 import { formatTime } from '../../formatTime'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import './articles.css'
 
 type Props = { entries: TrashEntry[] | null; onRestore: (entry: TrashEntry) => void }
 

@@ -26,6 +26,9 @@ import { SidePanel } from './SidePanel'
 import { useArticleFields } from './useArticleFields'
 import { useEditorShortcuts } from './useEditorShortcuts'
 import { usePasteImport } from './usePasteImport'
+import { Drawer } from '../../a11y/Drawer'
+import { DrawerToggle } from '../../a11y/DrawerToggle'
+import { useDrawer } from '../../a11y/useDrawer'
 
 type Props = {
   article: Article
@@ -57,6 +60,7 @@ export function ArticleEditor({
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt })
   const [revision, setRevision] = useState(article.revision)
   const [previewOpen, setPreviewOpen] = useState(!editable)
+  const sideDrawer = useDrawer('side-panel')
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([])
   const [actionError, setActionError] = useState<string | null>(null)
   const publishBlocked = useMarkPublishedBlocker(article)
@@ -168,6 +172,7 @@ export function ArticleEditor({
           publishBlocked={publishBlocked}
           onAct={(t, note) => void handleAct(t, note)}
         />
+        <DrawerToggle drawer={sideDrawer} />
       </EditorBar>
       {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
@@ -220,22 +225,24 @@ export function ArticleEditor({
             onCancel={paste.decline}
           />
         )}
-        <SidePanel
-          articleId={article.id}
-          revision={revision}
-          editable={editable}
-          editor={editor}
-          checks={checks}
-          publication={publication}
-          whole={whole}
-          bodyCharacters={snapshot.characters}
-          previewOpen={previewOpen}
-          onRestored={onReload}
-          article={article}
-          profile={profile}
-          onChanged={handleMaybeChanged}
-          onError={setActionError}
-        />
+        <Drawer drawer={sideDrawer} side="end">
+          <SidePanel
+            articleId={article.id}
+            revision={revision}
+            editable={editable}
+            editor={editor}
+            checks={checks}
+            publication={publication}
+            whole={whole}
+            bodyCharacters={snapshot.characters}
+            previewOpen={previewOpen}
+            onRestored={onReload}
+            article={article}
+            profile={profile}
+            onChanged={handleMaybeChanged}
+            onError={setActionError}
+          />
+        </Drawer>
       </div>
     </div>
   )

@@ -5,6 +5,7 @@ import type { Profile } from '../../../../shared/domain/Profile'
 import { api } from '../../api'
 import { ArticleEditor } from './ArticleEditor'
 import { UnsavedBackup } from './UnsavedBackup'
+import './editor.css'
 
 type Props = {
   id: string

@@ -17,7 +17,7 @@ import { ExportProblemList } from './ExportProblemList'
 import { OutboxList, TARGET_NAMES } from './OutboxList'
 import { PendingCorrection } from './PendingCorrection'
 import { CorrectionDialog } from '../workflow/CorrectionDialog'
-import '../../styles/cms.css'
+import './export.css'
 
 type Props = {
   article: Pick<Article, 'id' | 'status' | 'publishedAt' | 'pendingCorrection'>

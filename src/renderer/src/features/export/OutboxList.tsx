@@ -6,6 +6,7 @@ import {
   type PushTarget,
 } from '../../../../shared/domain/OutboxItem'
 import { formatTime } from '../../formatTime'
+import './export.css'
 
 export const TARGET_NAMES: Record<PushTarget, string> = {
   wordpress: 'WordPress',

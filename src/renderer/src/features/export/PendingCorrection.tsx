@@ -3,6 +3,7 @@ import type { Correction } from '../../../../shared/domain/Article'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { CorrectionDialog } from '../workflow/CorrectionDialog'
+import './export.css'
 
 type Props = {
   articleId: string

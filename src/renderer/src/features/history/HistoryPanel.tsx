@@ -12,6 +12,7 @@ import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { DiffView } from './DiffView'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import './history.css'
 
 type Props = {
   articleId: string

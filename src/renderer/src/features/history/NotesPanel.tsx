@@ -3,6 +3,7 @@ import type { EditorialNote } from '../../../../shared/domain/History'
 import { api } from '../../api'
 import { formatTime } from '../../formatTime'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import './history.css'
 
 /** Notes for the desk only, oldest first; they never leave with an export. */
 export function NotesPanel({

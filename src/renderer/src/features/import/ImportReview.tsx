@@ -10,6 +10,7 @@ import { announceArticleChanged } from '../articles/articleChanged'
 import { PreviewPane } from '../preview/PreviewPane'
 import { KillWarning } from './KillWarning'
 import { UnplacedList } from './UnplacedList'
+import './import.css'
 
 type Props = {
   proposal: ImportProposal

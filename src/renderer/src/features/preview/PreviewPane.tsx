@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Block, Inline, Publication } from '../../../../shared/export/Publication'
+import './preview.css'
 
 type Props = { publication: Publication }
 

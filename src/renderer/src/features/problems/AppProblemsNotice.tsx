@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppProblem, AppProblems } from '../../../../shared/domain/AppProblem'
 import { api } from '../../api'
-import '../../styles/appProblems.css'
+import './appProblems.css'
 
 /** How often the notice asks main for new problems (they arise in the background: search, pushes). */
 const POLL_MS = 5_000

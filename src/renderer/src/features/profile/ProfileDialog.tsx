@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useModalDialog } from '../../useModalDialog'
 import { Profile, ROLE_LABELS, Role } from '../../../../shared/domain/Profile'
+import './profile.css'
 
 type Props = {
   profile: Profile | null

@@ -1,3 +1,5 @@
+import './profile.css'
+
 type Props = { message: string; onRetry: () => void }
 
 /** The profile could not be read: says why and offers Retry, instead of asking who this is. */

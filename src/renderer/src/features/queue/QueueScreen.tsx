@@ -5,6 +5,7 @@ import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { BatchExport } from './BatchExport'
 import { systemClock } from '../../../../shared/domain/Clock'
+import './queue.css'
 
 type Props = {
   onOpen: (id: string) => void

@@ -1,6 +1,6 @@
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import type { SecretStatus } from '../../../../shared/domain/SecretStatus'
-import '../../styles/cms.css'
+import './settings.css'
 
 /** The CMS targets as typed in Desk settings, secrets included (never read back from main). */
 export type CmsDraft = {

@@ -5,6 +5,7 @@ import type { SecretStatus } from '../../../../shared/domain/SecretStatus'
 import type { SaveSettingsOutput } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
 import { CmsTargetFields, cmsDraftOf, cmsSettingsOf, type CmsDraft } from './CmsTargetFields'
+import './settings.css'
 
 type Props = {
   settings: DeskSettings

@@ -1,6 +1,7 @@
 import type { Article } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
+import './workflow.css'
 
 /** Why a story cannot be edited right now, and who made it so. */
 export function LockedBanner({ article }: { article: Article }) {

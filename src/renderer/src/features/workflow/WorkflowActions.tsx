@@ -10,6 +10,7 @@ import {
 import { CorrectionDialog } from './CorrectionDialog'
 import { NoteDialog } from './NoteDialog'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import './workflow.css'
 
 type Props = {
   article: Pick<Article, 'status' | 'author' | 'publishedAt'>

@@ -1,6 +1,11 @@
 import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
 import type { KeyPoints } from '../../../../../shared/domain/Article'
 
+/** A key point is one line: a pasted line break becomes a space, as it did in a text input. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ')
+}
+
 type Props = { value: KeyPoints; min: number; max: number; onChange: (value: KeyPoints) => void }
 
 /** The Key Points box: a title and 3 to 5 items, added, removed and reordered by keyboard or drag. */
@@ -15,7 +20,7 @@ export function KeyPointsField({ value, min, max, onChange }: Props) {
   const pendingFocus = useRef<number | null>(null)
   useLayoutEffect(() => {
     if (pendingFocus.current === null) return
-    list.current?.querySelectorAll('input')[pendingFocus.current]?.focus()
+    list.current?.querySelectorAll('textarea')[pendingFocus.current]?.focus()
     pendingFocus.current = null
   })
   const focusItem = (index: number) => {
@@ -39,7 +44,7 @@ export function KeyPointsField({ value, min, max, onChange }: Props) {
     setItems(value.items.filter((_, i) => i !== index))
     focusItem(Math.max(0, index - 1))
   }
-  const handleKeyDown = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
+  const handleKeyDown = (index: number) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.altKey && event.key === 'ArrowUp') move(index, index - 1)
     else if (event.altKey && event.key === 'ArrowDown') move(index, index + 1)
     else if (event.key === 'Enter') add(index + 1)
@@ -60,12 +65,15 @@ export function KeyPointsField({ value, min, max, onChange }: Props) {
       <label className="visually-hidden" htmlFor="key-points-title">
         Key points title
       </label>
-      <input
+      {/* One line of text that wraps and grows, so a long title shows whole in a narrow window. */}
+      <textarea
         id="key-points-title"
         className="text-input key-points-title"
+        rows={1}
         value={value.title}
         placeholder="Key Points"
-        onChange={(e) => onChange({ ...value, title: e.target.value })}
+        onChange={(e) => onChange({ ...value, title: oneLine(e.target.value) })}
+        onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
       />
       <ol className="key-points-list" ref={list}>
         {value.items.map((item, index) => (
@@ -89,12 +97,13 @@ export function KeyPointsField({ value, min, max, onChange }: Props) {
             >
               ⠿
             </span>
-            <input
+            <textarea
               className="text-input"
+              rows={1}
               aria-label={`Key point ${index + 1}`}
               value={item}
               onChange={(e) =>
-                setItems(value.items.map((v, i) => (i === index ? e.target.value : v)))
+                setItems(value.items.map((v, i) => (i === index ? oneLine(e.target.value) : v)))
               }
               onKeyDown={handleKeyDown(index)}
             />
