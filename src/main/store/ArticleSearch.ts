@@ -1,18 +1,20 @@
 import type { Article, ArticleSummary } from '../../shared/domain/Article'
-import { searchableText } from '../../shared/domain/searchTerms'
+import { searchableParts } from '../../shared/domain/searchTerms'
 import type { ArticleIndex, Location } from './ArticleIndex'
+import { readSearchableParts } from './readSearchableParts'
 import { SearchIndex } from './SearchIndex'
 import { loadSearchSnapshot, saveSearchSnapshot } from './SearchSnapshotFile'
 import { log } from '../log/log'
 
-const READ_BATCH = 16
+/** Files read and indexed in one turn of the event loop (a few milliseconds). */
+const READ_BATCH = 32
 
-/** What search needs from the store: its index, and reading a file inside the article's queue. */
+/** What search needs from the store: its index, its files, and running a task in an article's queue. */
 export type SearchSource = {
   dataDir: string
-  index: ArticleIndex
+  index: Pick<ArticleIndex, 'get' | 'all'>
   inQueue: <T>(id: string, task: () => Promise<T>) => Promise<T>
-  read: (location: Location, id: string) => Promise<Article>
+  pathOf: (location: Location, id: string) => string
 }
 
 /**
@@ -30,8 +32,8 @@ export class ArticleSearch {
   constructor(private readonly source: SearchSource) {}
 
   /**
-   * Builds the index, once; later writes keep it current. Each file is read in its article's queue,
-   * so a save that lands meanwhile is never overwritten by the older text read here.
+   * Builds the index, once; later writes keep it current. A save that lands while a file is read
+   * puts its text first, and the older text read here is then dropped (see `readInto`).
    */
   warm(): Promise<void> {
     this.building ??= this.build()
@@ -86,7 +88,7 @@ export class ArticleSearch {
   }
 
   private put(article: Article): void {
-    this.words.put(article.id, () => searchableText(article))
+    this.words.put(article.id, () => searchableParts(article))
     this.headlines.put(article.id, () => article.headline)
     this.changed = true
   }
@@ -108,24 +110,46 @@ export class ArticleSearch {
       if (!this.headlines.has(entry.id)) this.headlines.put(entry.id, () => entry.headline)
     const ids = index.all().map((entry) => entry.id)
     for (let i = 0; i < ids.length && !this.stopped; i += READ_BATCH) {
-      await Promise.all(ids.slice(i, i + READ_BATCH).map((id) => this.readInto(id)))
-      // A batch at a time, so the process keeps answering saves while the index is built.
+      const unread = ids.slice(i, i + READ_BATCH).filter((id) => !this.readInto(id))
+      await Promise.all(unread.map((id) => this.source.inQueue(id, () => this.readAgain(id))))
       this.words.flush()
       this.headlines.flush()
+      // A batch at a time, so the process keeps answering saves while the index is built.
+      await new Promise((resolve) => setImmediate(resolve))
     }
     if (!this.stopped) await this.save()
   }
 
-  private readInto(id: string): Promise<void> {
-    return this.source.inQueue(id, async () => {
-      const entry = this.source.index.get(id)
-      if (!entry || this.words.has(id)) return
-      try {
-        this.put(await this.source.read(entry.location, id))
-      } catch (error) {
-        // An unreadable file is reported when someone opens it; search simply cannot find it.
-        log.warn('search', `Could not read article ${id} for the search index`, error)
-      }
-    })
+  /**
+   * Reads an article's searchable text outside its queue and indexes it, unless a save put newer
+   * text meanwhile (`written` runs once the save's file is in place, so text read before that is
+   * older, and text read after it is the same). False when the file could not be read: it may have
+   * been moved to or from the trash meanwhile, so it is read again in the queue.
+   */
+  private readInto(id: string): boolean {
+    const entry = this.source.index.get(id)
+    if (!entry || this.words.has(id)) return true
+    try {
+      this.putParts(id, readSearchableParts(this.source.pathOf(entry.location, id), id))
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  private async readAgain(id: string): Promise<void> {
+    const entry = this.source.index.get(id)
+    if (!entry || this.words.has(id)) return
+    try {
+      this.putParts(id, readSearchableParts(this.source.pathOf(entry.location, id), id))
+    } catch (error) {
+      // An unreadable file is reported when someone opens it; search simply cannot find it.
+      log.warn('search', `Could not read article ${id} for the search index`, error)
+    }
+  }
+
+  private putParts(id: string, parts: string[]): void {
+    this.words.put(id, () => parts)
+    this.changed = true
   }
 }

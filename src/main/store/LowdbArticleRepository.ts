@@ -56,7 +56,7 @@ export class LowdbArticleRepository implements ArticleRepository {
       dataDir,
       index: this.index,
       inQueue: (id, task) => this.perArticle.run(id, task),
-      read: (location, id) => this.files.read(location, id),
+      pathOf: (location, id) => this.files.pathOf(location, id),
     })
   }
 

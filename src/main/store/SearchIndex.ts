@@ -1,4 +1,4 @@
-import { foldedAscii, searchTerms } from '../../shared/domain/searchTerms'
+import { searchTerms } from '../../shared/domain/searchTerms'
 import { PostingLog } from './PostingLog'
 import { HASH_START, TermTable, hashOf, hashStep } from './TermTable'
 
@@ -53,7 +53,7 @@ export class SearchIndex {
   private log = new PostingLog()
   /** The last document posted for each term, so a word repeated in a document is posted once. */
   private lastDoc = new Int32Array(0)
-  private readonly pending = new Map<string, () => string>()
+  private readonly pending = new Map<string, () => string | readonly string[]>()
   private dead = 0
 
   /** Whether a document is indexed or waiting to be. */
@@ -61,8 +61,11 @@ export class SearchIndex {
     return this.pending.has(id) || this.docOf.has(id)
   }
 
-  /** Indexes (or re-indexes) a document; `text` is read on the next query or flush. */
-  put(id: string, text: () => string): void {
+  /**
+   * Indexes (or re-indexes) a document; `text` is read on the next query or flush. It may come as
+   * parts, each read as if on a line of its own (see `searchableParts`).
+   */
+  put(id: string, text: () => string | readonly string[]): void {
     this.pending.set(id, text)
   }
 
@@ -169,11 +172,8 @@ export class SearchIndex {
       this.ids.push(id)
       this.docOf.set(id, doc)
       const source = text()
-      const ascii = foldedAscii(source)
-      if (ascii !== null) this.indexAscii(ascii, doc)
-      else
-        for (const term of searchTerms(source))
-          this.append(this.termOf.get(term) ?? this.addTerm(term), doc)
+      if (typeof source === 'string') this.indexText(source, doc)
+      else for (const part of source) this.indexText(part, doc)
     }
     this.pending.clear()
     if (this.dead > COMPACT_AFTER && this.dead > this.docOf.size) this.compact()
@@ -181,28 +181,39 @@ export class SearchIndex {
   }
 
   /**
-   * Indexes a folded ASCII text's words, the runs of [a-z0-9] as `searchTerms` splits them, looking
-   * each up by its chars: only a word new to the index becomes a string.
+   * Indexes a text's words as `searchTerms` finds them. ASCII is scanned in place, as runs of
+   * [A-Za-z0-9] lower-cased on the fly and looked up by their chars: only a word new to the index
+   * becomes a string, and the text is never copied to lower case. At the first char beyond ASCII
+   * the whole text goes through `searchTerms` instead; the words posted before it are words
+   * `searchTerms` finds too, each bounded by ASCII on both sides, and a repeat is posted once.
    */
-  private indexAscii(text: string, doc: number): void {
+  private indexText(text: string, doc: number): void {
     const length = text.length
     let at = 0
     while (at < length) {
-      if (!isWordCode(text.charCodeAt(at))) {
+      let code = text.charCodeAt(at)
+      if (!isWordCode(code)) {
+        if (code > LAST_ASCII) return this.indexFolded(text, doc)
         at += 1
         continue
       }
       const from = at
       let hash = HASH_START
-      let code = text.charCodeAt(at)
-      while (at < length && isWordCode(code)) {
-        hash = hashStep(hash, code)
+      while (isWordCode(code)) {
+        hash = hashStep(hash, code | LOWER_CASE_BIT)
         at += 1
         code = text.charCodeAt(at)
       }
-      const found = this.table.find(text, from, at, hash)
-      this.append(found >= 0 ? found : this.addTerm(text.slice(from, at), hash), doc)
+      // A word running on into a letter beyond ASCII ("caf" of "café") is not a word of its own.
+      if (code > LAST_ASCII) return this.indexFolded(text, doc)
+      const found = this.table.findFolded(text, from, at, hash)
+      this.append(found >= 0 ? found : this.addTerm(text.slice(from, at).toLowerCase(), hash), doc)
     }
+  }
+
+  private indexFolded(text: string, doc: number): void {
+    for (const term of searchTerms(text))
+      this.append(this.termOf.get(term) ?? this.addTerm(term), doc)
   }
 
   private forget(id: string): void {
@@ -387,9 +398,14 @@ export class SearchIndex {
   }
 }
 
-/** Whether a char code of folded ASCII text is part of a word: a-z or 0-9. */
+const LAST_ASCII = 0x7f
+/** Set, it turns A-Z into a-z and leaves a-z and 0-9 as they are. */
+const LOWER_CASE_BIT = 0x20
+
+/** Whether a char code is part of an ASCII word: A-Z, a-z or 0-9 (false past the end, for NaN). */
 function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+  const lower = code | LOWER_CASE_BIT
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)
 }
 
 /** Where each term's postings begin, given how many each has. */

@@ -50,6 +50,7 @@ export function docText(node: DocNode | undefined): string {
   return parts.join(isBlockContainer(node.type) ? '\n' : '')
 }
 
-function isBlockContainer(type: string): boolean {
+/** Whether a node holds blocks (joined a line apart) rather than inline text (joined as is). */
+export function isBlockContainer(type: string): boolean {
   return type !== 'paragraph' && type !== 'heading'
 }

@@ -1,5 +1,6 @@
 import type { Article } from './Article'
-import { docText } from './countWords'
+import type { DocNode } from './DocNode'
+import { docText, isBlockContainer } from './countWords'
 import { statusInSentence } from './statusLabel'
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
@@ -68,4 +69,46 @@ export function searchableText(article: SearchableArticle): string {
     article.author,
     statusInSentence(article.status),
   ].join('\n')
+}
+
+/**
+ * The same words as `searchableText`, as its lines without joining them: a word never crosses a
+ * line, so an index can read each part as it is instead of a copy of the whole article.
+ */
+export function searchableParts(article: SearchableArticle): string[] {
+  const parts = [
+    article.headline,
+    article.deck,
+    article.summary,
+    article.keyPoints.title,
+    ...article.keyPoints.items,
+  ]
+  blockTexts(article.body, parts)
+  parts.push(
+    article.dateline.place,
+    ...article.byline,
+    article.credit,
+    ...article.sources.map((source) => source.name),
+    ...article.tags,
+    article.slug,
+    article.author,
+    statusInSentence(article.status),
+  )
+  return parts
+}
+
+/** Pushes the text of each paragraph and heading of `doc` (as `docText` reads them), in order. */
+function blockTexts(doc: DocNode, into: string[]): void {
+  const stack: DocNode[] = [doc]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (typeof node.text === 'string' || !isBlockContainer(node.type)) {
+      into.push(docText(node))
+      continue
+    }
+    const content = node.content ?? []
+    for (let i = content.length - 1; i >= 0; i -= 1) {
+      const child = content[i]
+      if (child) stack.push(child)
+    }
+  }
 }
