@@ -4,6 +4,10 @@ import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/De
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
 import { LiveAnnouncer } from './a11y/LiveAnnouncer'
+import { ShortcutsDialog } from './a11y/ShortcutsDialog'
+import { SkipLink } from './a11y/SkipLink'
+import { useShortcutsKey } from './a11y/useShortcutsKey'
+import { requestFocus } from './a11y/pendingFocus'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
@@ -22,6 +26,7 @@ import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useHashRoute } from './useHashRoute'
 import { useNewArticleShortcut } from './useNewArticleShortcut'
 import { readOnlyHint, ReadOnlyReason } from './useReadOnlyReason'
+import { region, useRegionCycling } from './a11y/useRegionCycling'
 
 /** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {
@@ -48,9 +53,18 @@ export function App() {
       const article = await create(fields)
       if (!article) return
       setView('desk')
+      requestFocus({ target: 'headline' })
       open(article.id)
     },
     [create, open],
+  )
+  // A story opened from a list: focus goes to its status, which is announced with its headline.
+  const openFromList = useCallback(
+    (id: string) => {
+      if (route.view !== 'article' || route.id !== id) requestFocus({ target: 'status' })
+      open(id)
+    },
+    [route, open],
   )
   const handleClose = useCallback(() => navigate({ view: 'home' }), [navigate])
   const handleTrash = useCallback(
@@ -60,10 +74,14 @@ export function App() {
     [moveToTrash, navigate],
   )
   useNewArticleShortcut(handleCreate)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  useShortcutsKey(useCallback(() => setShortcutsOpen(true), []))
+  useRegionCycling()
 
   const readOnly = info?.readOnly?.reason ?? null
   const page = (
     <div className="app">
+      <SkipLink />
       <AppBar
         info={info}
         profile={profile ?? null}
@@ -96,9 +114,9 @@ export function App() {
           searching={desk.searching}
           onQueryChange={setQuery}
           onCreate={() => void handleCreate()}
-          onOpen={open}
+          onOpen={openFromList}
         />
-        <main className="main">
+        <main className="main" {...region('main')}>
           {route.view === 'article' && profile ? (
             <EditorScreen
               id={route.id}
@@ -110,7 +128,7 @@ export function App() {
               onTrash={handleTrash}
             />
           ) : route.view === 'queue' ? (
-            <QueueScreen onOpen={open} refreshKey={desk.articles?.length ?? 0} />
+            <QueueScreen onOpen={openFromList} refreshKey={desk.articles?.length ?? 0} />
           ) : (
             <div className="empty-state">
               <h2>No article open</h2>
@@ -139,6 +157,7 @@ export function App() {
             if (!article) return false
             fileImport.clear()
             setView('desk')
+            requestFocus({ target: 'headline' })
             open(article.id)
             return true
           }}
@@ -160,6 +179,7 @@ export function App() {
           onClose={() => setDialog(null)}
         />
       )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {(profile === null || dialog === 'profile') && (
         <ProfileDialog
           profile={profile ?? null}

@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Profile } from '../../shared/domain/Profile'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { readOnlyHint, useReadOnlyReason } from './useReadOnlyReason'
+import { region } from './a11y/useRegionCycling'
 
 type Props = {
   info: AppInfo | null
@@ -24,7 +25,7 @@ export function AppBar({
 }: Props) {
   const readOnly = useReadOnlyReason()
   return (
-    <header className="app-bar">
+    <header className="app-bar" {...region('top-bar')}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           C

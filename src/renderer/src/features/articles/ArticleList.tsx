@@ -4,6 +4,8 @@ import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { statusNoteLine } from './statusNoteLine'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import { region } from '../../a11y/useRegionCycling'
+import { ariaKeyShortcuts, shortcutHint, SHORTCUTS } from '../../a11y/shortcuts'
 
 type Props = {
   view: 'desk' | 'trash'
@@ -36,15 +38,17 @@ export function ArticleList({
 }: Props) {
   const readOnly = useReadOnlyReason()
   return (
-    <aside className="sidebar" aria-label="Article list">
+    <aside className="sidebar" aria-label="Article list" {...region('list')}>
       <div className="sidebar-head">
         <button
           type="button"
           className="button primary wide"
           disabled={readOnly !== null}
-          title={readOnly ? readOnlyHint(readOnly) : undefined}
+          title={
+            readOnly ? readOnlyHint(readOnly) : shortcutHint('New article', SHORTCUTS.newArticle)
+          }
           onClick={onCreate}
-          aria-keyshortcuts="Control+Alt+N"
+          aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS.newArticle)}
         >
           New article
         </button>
