@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { SHORTCUTS } from '../../src/renderer/src/a11y/shortcuts'
 import { expect, test } from './deskTest'
 import { KeyCounter } from './keyCounter'
 
@@ -212,4 +213,280 @@ test('the whole desk job by keyboard alone, within a bounded number of keys per 
   const article = JSON.parse(await readFile(join(desk.dataDir, 'articles', stored ?? ''), 'utf8'))
   expect(article.copyrightHolder).toBe('Copydesk News')
   console.log(keys.counts.map((c) => `${c.presses}/${c.bound}  ${c.step}`).join('\n'))
+})
+
+/** First start by keyboard: the name field has focus; Enter starts as a writer (or after Down, a desk chief). */
+async function startAs(page: Page, name: string, chief = false): Promise<void> {
+  await expect(page.getByLabel('Your name')).toBeFocused()
+  await page.keyboard.type(name)
+  if (chief) {
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown')
+  }
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
+test('the skip link is the first Tab stop, shows itself, and lands in the article', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Asha Rao')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.reload()
+  await expect(page.getByLabel('Headline')).toHaveValue('')
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to article' })
+  await expect(skip).toBeFocused()
+  const box = await skip.boundingBox()
+  expect(box?.y ?? -1).toBeGreaterThanOrEqual(0)
+  expect(box?.height ?? 0).toBeGreaterThan(10)
+  if (process.env['SCREENSHOTS']) await page.screenshot({ path: '/tmp/shots-keys/skip-link.png' })
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+})
+
+test('F6 and Shift+F6 cycle through top bar, list, story bar, toolbar, article and side panel', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Asha Rao')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  const headline = page.getByLabel('Headline')
+  await expect(headline).toBeFocused()
+  await page.keyboard.type('Monsoon arrives early')
+  const stops = [
+    page.getByRole('tab', { name: 'Checks' }),
+    page.getByRole('button', { name: 'Desk queue' }),
+    page.getByRole('button', { name: 'New article' }),
+    page.getByRole('group', { name: 'Workflow' }).getByRole('button', { name: 'Submit to desk' }),
+    page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Paragraph' }),
+    headline,
+  ]
+  for (const stop of stops) {
+    await page.keyboard.press('F6')
+    await expect(stop).toBeFocused()
+  }
+  await page.keyboard.press('Shift+F6')
+  await expect(stops[4] ?? headline).toBeFocused()
+  await page.keyboard.press('Shift+F6')
+  await expect(stops[3] ?? headline).toBeFocused()
+})
+
+test('toolbar and side-panel tabs move by arrows; every tab controls a real panel', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Asha Rao')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.keyboard.type('Monsoon arrives early')
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' })
+  await page.keyboard.press('Shift+Tab')
+  await expect(toolbar.getByRole('button', { name: 'Paragraph' })).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(toolbar.getByRole('button', { name: 'Heading 2 (H2)' })).toBeFocused()
+  await page.keyboard.press('End')
+  // Undo and Redo are disabled (nothing typed in the body): End lands on the last button that works.
+  await expect(toolbar.getByRole('button', { name: 'Pull quote' })).toBeFocused()
+  // Undo and Redo are actions, not toggles.
+  await expect(toolbar.getByRole('button', { name: 'Undo' })).not.toHaveAttribute('aria-pressed')
+  await expect(toolbar.getByRole('button', { name: 'Redo' })).not.toHaveAttribute('aria-pressed')
+  await page.keyboard.press('Home')
+  await expect(toolbar.getByRole('button', { name: 'Paragraph' })).toBeFocused()
+  // One Tab stop for the whole toolbar: Tab from inside leaves it.
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(toolbar.getByRole('button', { name: 'Heading 2 (H2)' })).toBeFocused()
+  // Link says it opens a form, and the form is what it controls.
+  const link = toolbar.getByRole('button', { name: 'Link', exact: true })
+  await page.keyboard.press('End')
+  for (let i = 0; i < 8 && !(await link.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('ArrowLeft')
+  await expect(link).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Link address')).toBeFocused()
+  await expect(link).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByRole('form', { name: 'Link' })).toHaveAttribute(
+    'id',
+    (await link.getAttribute('aria-controls')) ?? 'missing',
+  )
+  await page.keyboard.press('Escape')
+  await expect(link).toBeFocused()
+  await expect(link).toHaveAttribute('aria-expanded', 'false')
+
+  // The Checks shortcut lands on the first problem; Shift+Tab reaches the selected tab.
+  await page.keyboard.press('ControlOrMeta+Alt+K')
+  await expect(
+    page.getByRole('list', { name: 'Problems' }).getByRole('button').first(),
+  ).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  const checksTab = page.getByRole('tab', { name: 'Checks' })
+  await expect(checksTab).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('tab', { name: 'History' })).toBeFocused()
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tabpanel', { name: 'History' })).toBeVisible()
+  await page.keyboard.press('End')
+  await expect(page.getByRole('tab', { name: 'Export' })).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(checksTab).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('tab', { name: 'Export' })).toHaveAttribute('aria-selected', 'true')
+  // Regression (issue 13): three of four tabs pointed at panels that were not in the page.
+  const broken = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('[role="tab"]')).flatMap((tab) => {
+      const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '')
+      return panel?.getAttribute('role') === 'tabpanel' &&
+        panel.getAttribute('aria-labelledby') === tab.id
+        ? []
+        : [tab.textContent]
+    }),
+  )
+  expect(broken).toEqual([])
+  // Only the selected tab is a Tab stop.
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByRole('tab', { selected: true })).not.toBeFocused()
+})
+
+test('focus comes back to what opened a dialog or form, and a new story focuses its headline', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Asha Rao')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.keyboard.type('Monsoon arrives early')
+
+  // Settings, from the top bar.
+  await page.keyboard.press('Shift+F6')
+  await page.keyboard.press('Shift+F6')
+  await page.keyboard.press('Shift+F6')
+  await page.keyboard.press('Shift+F6')
+  const settings = page.getByRole('button', { name: 'Desk settings' })
+  for (let i = 0; i < 6 && !(await settings.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Desk settings' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  // Regression (issue 13): focus fell to the page after every dialog.
+  await expect(settings).toBeFocused()
+
+  // Profile, saved this time: focus is back on the profile button.
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Shift+Tab')
+  const profile = page.getByRole('button', { name: /^Profile: / })
+  await expect(profile).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Switch profile' })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(profile).toBeFocused()
+
+  // The spike note, cancelled: back on Spike.
+  const spike = page.getByRole('group', { name: 'Workflow' }).getByRole('button', { name: 'Spike' })
+  for (let i = 0; i < 12 && !(await spike.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Spike' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(spike).toBeFocused()
+
+  // The link form from the body (Ctrl+K), dismissed: back in the body.
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await page.keyboard.press('F6')
+  await page.keyboard.press('F6')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  for (let i = 0; i < 12 && !(await body.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await page.keyboard.type('Rain came a week early.')
+  await page.keyboard.press('ControlOrMeta+K')
+  await expect(page.getByLabel('Link address')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(body).toBeFocused()
+  // Tab leaves the body for the next field outside a list.
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('Byline')).toBeFocused()
+})
+
+test('? lists every shortcut from the one table, not while typing; Escape returns focus', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Asha Rao')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  const headline = page.getByLabel('Headline')
+  await expect(headline).toBeFocused()
+  await page.keyboard.type('Why?')
+  await expect(headline).toHaveValue('Why?')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  await page.keyboard.press('Shift+Tab')
+  const paragraph = page.getByRole('button', { name: 'Paragraph' })
+  await expect(paragraph).toBeFocused()
+  await page.keyboard.press('?')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toBeVisible()
+  for (const shortcut of Object.values(SHORTCUTS)) {
+    const label = shortcut.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    await expect(
+      dialog.getByRole('rowheader', { name: new RegExp(`^${label}( \\(|$)`) }),
+    ).toHaveCount(1)
+  }
+  await expect(dialog.getByRole('row', { name: /Go to the checks/ })).toContainText('Ctrl+Alt+K')
+  await expect(dialog.getByRole('row', { name: /Submit to desk/ })).toContainText('Ctrl+Alt+S')
+  await expect(dialog.getByRole('row', { name: /^Approve/ })).toContainText('Ctrl+Alt+A')
+  await expect(dialog.getByRole('row', { name: /Leave the body/ })).toContainText('Esc then Tab')
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: '/tmp/shots-keys/shortcuts-dialog.png' })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(paragraph).toBeFocused()
+  // The tooltips read the same table.
+  await expect(
+    page.getByRole('group', { name: 'Workflow' }).getByRole('button', { name: 'Submit to desk' }),
+  ).toHaveAttribute('aria-keyshortcuts', 'Control+Alt+S')
+})
+
+test('a blocked Submit or Approve stays focusable, says why in text, and its shortcut leads there', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Vikram Desk', true)
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.keyboard.type('Monsoon arrives early')
+  const workflow = page.getByRole('group', { name: 'Workflow' })
+  const submit = workflow.getByRole('button', { name: 'Submit to desk' })
+  await expect(submit).toHaveAttribute('aria-disabled', 'true')
+  await expect(workflow).toContainText(/Fix \d+ errors first/)
+  await expect(submit).toHaveAccessibleDescription(/Fix \d+ errors first/)
+  await page.keyboard.press('ControlOrMeta+Alt+S')
+  await expect(submit).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('group', { name: 'Status: Draft' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Submit to desk not available/ })
+      .first(),
+  ).toBeAttached()
+  if (process.env['SCREENSHOTS'])
+    await page.screenshot({ path: '/tmp/shots-keys/blocked-submit.png' })
 })

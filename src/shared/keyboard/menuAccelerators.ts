@@ -3,7 +3,7 @@
  * accelerators from here and the renderer's shortcuts dialog lists them, so the two agree.
  */
 export const MENU_ACCELERATORS = {
-  newArticle: { label: 'New article (desktop menu)', accelerator: 'CmdOrCtrl+N' },
+  newArticle: { label: 'File menu: New article', accelerator: 'CmdOrCtrl+N' },
   newWindow: { label: 'New window', accelerator: 'CmdOrCtrl+Shift+N' },
   import: { label: 'Import a file', accelerator: 'CmdOrCtrl+O' },
   settings: { label: 'Desk settings', accelerator: 'CmdOrCtrl+,' },

@@ -24,7 +24,7 @@ export type Shortcut = {
   note?: string
 }
 
-const define = <T extends Record<string, Shortcut>>(table: T): T => table
+const define = <K extends string>(table: Record<K, Shortcut>): Record<K, Shortcut> => table
 
 export const SHORTCUTS = define({
   newArticle: {
