@@ -17,7 +17,10 @@ export function ShortcutsDialog({ onClose }: Props) {
       aria-labelledby="shortcuts-title"
       onCancel={onClose}
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      {/* Focus starts on the title, so the dialog opens at its top and is read from there. */}
+      <h2 id="shortcuts-title" tabIndex={-1} autoFocus>
+        Keyboard shortcuts
+      </h2>
       <div className="shortcuts-groups">
         {SHORTCUT_GROUPS.map((group) => (
           <table key={group} className="shortcuts-table">
@@ -52,7 +55,7 @@ export function ShortcutsDialog({ onClose }: Props) {
         </table>
       </div>
       <footer className="dialog-foot">
-        <button type="button" className="button primary" autoFocus onClick={onClose}>
+        <button type="button" className="button primary" onClick={onClose}>
           Close
         </button>
       </footer>

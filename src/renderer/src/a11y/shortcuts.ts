@@ -22,6 +22,8 @@ export type Shortcut = {
   keys: KeyCombo[]
   /** Where it works, when not everywhere. */
   note?: string
+  /** How the keys read when they are a family (the arrows), not one combination. */
+  text?: string
 }
 
 const define = <K extends string>(table: Record<K, Shortcut>): Record<K, Shortcut> => table
@@ -117,16 +119,16 @@ export const SHORTCUTS = define({
     note: 'Shift+Tab after Escape leaves backwards',
   },
   arrows: {
-    label: 'Move between buttons or tabs',
+    label: 'Move between toolbar buttons or tabs',
     group: 'Toolbars, tabs and lists',
     keys: [{ key: 'ArrowLeft' }],
-    note: 'or Right arrow; Home and End go to the first and last',
+    text: 'Left/Right arrow, Home, End',
   },
   reorderKeyPoint: {
     label: 'Move a key point up or down',
     group: 'Toolbars, tabs and lists',
     keys: [{ alt: true, key: 'ArrowUp' }],
-    note: 'or Alt+Down arrow',
+    text: 'Alt+Up/Down arrow',
   },
 })
 
@@ -169,6 +171,7 @@ function keyName(combo: KeyCombo): string {
 
 /** How a person reads the keys: "Ctrl+Alt+S", "⌘B" on a Mac, "Esc then Tab". */
 export function shortcutText(shortcut: Shortcut, mac = isMac): string {
+  if (shortcut.text) return shortcut.text
   return shortcut.keys
     .map((combo) => {
       const parts = [
