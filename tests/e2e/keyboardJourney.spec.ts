@@ -490,3 +490,55 @@ test('a blocked Submit or Approve stays focusable, says why in text, and its sho
   if (process.env['SCREENSHOTS'])
     await page.screenshot({ path: '/tmp/shots-keys/blocked-submit.png' })
 })
+
+test('opening a story from the list, or spiking it, puts focus on its status and says so', async ({
+  page,
+  desk,
+}) => {
+  const host = await desk.start()
+  await page.goto(host.url)
+  await startAs(page, 'Asha Rao')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.keyboard.type('Monsoon arrives early')
+  await page.keyboard.press('ControlOrMeta+S')
+  await page.keyboard.press('ControlOrMeta+Alt+N')
+  await expect(page.getByLabel('Headline')).toHaveValue('')
+  await expect(page.getByLabel('Headline')).toBeFocused()
+  await page.keyboard.type('Second story')
+  await page.keyboard.press('ControlOrMeta+S')
+
+  // To the list (F6 from the article: side panel, top bar, list), then to the first story.
+  const first = page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('link', { name: /Monsoon arrives early/ })
+  for (
+    let i = 0;
+    i < 4 &&
+    !(await page
+      .getByRole('button', { name: 'New article' })
+      .evaluate((b) => b === document.activeElement));
+    i++
+  )
+    await page.keyboard.press('F6')
+  for (let i = 0; i < 8 && !(await first.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Headline')).toHaveValue('Monsoon arrives early')
+  await expect(page.getByRole('group', { name: 'Status: Draft' })).toBeFocused()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Opened Monsoon arrives early. Status: Draft' }),
+  ).toBeAttached()
+
+  // Spike from the story bar: the note is optional, Enter confirms.
+  const spike = page.getByRole('group', { name: 'Workflow' }).getByRole('button', { name: 'Spike' })
+  for (let i = 0; i < 4 && !(await spike.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Spike' })).toBeVisible()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('group', { name: 'Status: Spiked' })).toBeFocused()
+  await expect(page.getByRole('status').filter({ hasText: /^Spiked$/ })).toBeAttached()
+})
