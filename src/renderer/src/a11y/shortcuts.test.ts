@@ -87,6 +87,14 @@ describe('matchesShortcut', () => {
     ).toBe(false)
   })
 
+  it('ignores AltGr, which Windows reports as Ctrl+Alt (AltGr+S is "ś" in Polish)', () => {
+    const altGr = {
+      ...press({ ctrlKey: true, altKey: true, code: 'KeyS', key: 'ś' }),
+      getModifierState: (key: string) => key === 'AltGraph',
+    }
+    expect(matchesShortcut(altGr, SHORTCUTS.submit)).toBe(false)
+  })
+
   it('takes "?" whichever Shift it needed, and F6 only without Shift for the next region', () => {
     expect(matchesShortcut(press({ key: '?', shiftKey: true }), SHORTCUTS.showShortcuts)).toBe(true)
     expect(matchesShortcut(press({ key: '?' }), SHORTCUTS.showShortcuts)).toBe(true)

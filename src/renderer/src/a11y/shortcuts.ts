@@ -143,12 +143,19 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
 
 export const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 
-type KeyEvent = Pick<KeyboardEvent, 'code' | 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>
+type KeyEvent = Pick<
+  KeyboardEvent,
+  'code' | 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'
+> & {
+  getModifierState?: (key: string) => boolean
+}
 
 /** True when the event is the shortcut's (first) key combination. */
 export function matchesShortcut(event: KeyEvent, shortcut: Shortcut): boolean {
   const combo = shortcut.keys[0]
   if (!combo) return false
+  // AltGr is Ctrl+Alt on Windows: AltGr+S types "ś" on a Polish keyboard, and must not submit.
+  if (event.getModifierState?.('AltGraph')) return false
   const mod = event.ctrlKey || event.metaKey
   if (mod !== Boolean(combo.mod) || event.altKey !== Boolean(combo.alt)) return false
   // "?" is Shift+/ on most layouts: the character decides, not the Shift key.

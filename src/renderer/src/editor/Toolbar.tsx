@@ -1,6 +1,6 @@
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState, type Editor } from '@tiptap/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import {
   ariaKeyShortcuts,
   matchesShortcut,
@@ -60,7 +60,7 @@ export function Toolbar({ editor }: Props) {
     name: string,
     pressed: boolean | undefined,
     run: () => void,
-    text: string,
+    text: ReactNode,
     disabled = false,
   ) => (
     <button
@@ -105,8 +105,8 @@ export function Toolbar({ editor }: Props) {
         )}
       </div>
       <div className="tool-group">
-        {button('bold', 'Bold (B)', state.bold, () => chain().toggleBold().run(), 'B')}
-        {button('italic', 'Italic (I)', state.italic, () => chain().toggleItalic().run(), 'I')}
+        {button('bold', 'Bold (B)', state.bold, () => chain().toggleBold().run(), <b>B</b>)}
+        {button('italic', 'Italic (I)', state.italic, () => chain().toggleItalic().run(), <i>I</i>)}
         <button
           type="button"
           className="tool"

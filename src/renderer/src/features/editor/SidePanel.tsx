@@ -67,7 +67,8 @@ export function SidePanel(props: Props) {
   // The Checks shortcut: open the tab and land on its first problem, or on the tab itself.
   useEffect(() => {
     const handleKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!matchesShortcut(event, SHORTCUTS.checks)) return
+      if (!matchesShortcut(event, SHORTCUTS.checks) || document.querySelector('dialog[open]'))
+        return
       event.preventDefault()
       sessionStorage.setItem(TAB_KEY, 'checks')
       setTabState('checks')

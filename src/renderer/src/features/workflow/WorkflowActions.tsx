@@ -83,7 +83,8 @@ export function WorkflowActions({
         : matchesShortcut(event, SHORTCUTS.approve)
           ? 'approve'
           : null
-      if (!action) return
+      // Not behind a modal dialog (a note being written): the page under it is inert.
+      if (!action || document.querySelector('dialog[open]')) return
       event.preventDefault()
       const { transitions: offered, blocked: whyNot, handleAct: act } = latest.current
       const transition = offered.find((t) => t.action === action)
