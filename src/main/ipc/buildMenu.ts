@@ -1,5 +1,6 @@
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron'
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/ipc/channels'
+import { MENU_ACCELERATORS as KEYS } from '../../shared/keyboard/menuAccelerators'
 
 /** The native menu: File (New, Save, Close), the standard Edit items, View and Window. */
 export function buildMenu(onNewWindow: () => void): Menu {
@@ -11,13 +12,21 @@ export function buildMenu(onNewWindow: () => void): Menu {
     {
       label: 'File',
       submenu: [
-        { label: 'New Article', accelerator: 'CmdOrCtrl+N', click: send('new') },
-        { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: onNewWindow },
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
-        { label: 'Desk Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
+        { label: 'New Article', accelerator: KEYS.newArticle.accelerator, click: send('new') },
+        { label: 'New Window', accelerator: KEYS.newWindow.accelerator, click: onNewWindow },
+        { label: 'Import…', accelerator: KEYS.import.accelerator, click: send('import') },
+        {
+          label: 'Desk Settings…',
+          accelerator: KEYS.settings.accelerator,
+          click: send('settings'),
+        },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
-        { label: 'Close Article', accelerator: 'CmdOrCtrl+W', click: send('close') },
+        {
+          label: 'Close Article',
+          accelerator: KEYS.closeArticle.accelerator,
+          click: send('close'),
+        },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

@@ -4,6 +4,10 @@ import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/De
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
 import { LiveAnnouncer } from './a11y/LiveAnnouncer'
+import { ShortcutsDialog } from './a11y/ShortcutsDialog'
+import { SkipLink } from './a11y/SkipLink'
+import { useShortcutsKey } from './a11y/useShortcutsKey'
+import { requestFocus } from './a11y/pendingFocus'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
@@ -26,6 +30,7 @@ import './app.css'
 import { Drawer } from './a11y/Drawer'
 import { DrawerToggle } from './a11y/DrawerToggle'
 import { useDrawer } from './a11y/useDrawer'
+import { region, useRegionCycling } from './a11y/useRegionCycling'
 
 /** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {
@@ -53,9 +58,18 @@ export function App() {
       const article = await create(fields)
       if (!article) return
       setView('desk')
+      requestFocus({ target: 'headline' })
       open(article.id)
     },
     [create, open],
+  )
+  // A story opened from a list: focus goes to its status, which is announced with its headline.
+  const openFromList = useCallback(
+    (id: string) => {
+      if (route.view !== 'article' || route.id !== id) requestFocus({ target: 'status' })
+      open(id)
+    },
+    [route, open],
   )
   const handleClose = useCallback(() => navigate({ view: 'home' }), [navigate])
   const handleTrash = useCallback(
@@ -65,10 +79,14 @@ export function App() {
     [moveToTrash, navigate],
   )
   useNewArticleShortcut(handleCreate)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  useShortcutsKey(useCallback(() => setShortcutsOpen(true), []))
+  useRegionCycling()
 
   const readOnly = info?.readOnly?.reason ?? null
   const page = (
     <div className="app">
+      <SkipLink />
       <AppBar
         info={info}
         profile={profile ?? null}
@@ -103,10 +121,10 @@ export function App() {
             searching={desk.searching}
             onQueryChange={setQuery}
             onCreate={() => void handleCreate()}
-            onOpen={open}
+            onOpen={openFromList}
           />
         </Drawer>
-        <main className="main">
+        <main className="main" {...region('main')}>
           {route.view === 'article' && profile ? (
             <EditorScreen
               id={route.id}
@@ -118,7 +136,7 @@ export function App() {
               onTrash={handleTrash}
             />
           ) : route.view === 'queue' ? (
-            <QueueScreen onOpen={open} refreshKey={desk.articles?.length ?? 0} />
+            <QueueScreen onOpen={openFromList} refreshKey={desk.articles?.length ?? 0} />
           ) : (
             <div className="empty-state">
               <h2>No article open</h2>
@@ -147,6 +165,7 @@ export function App() {
             if (!article) return false
             fileImport.clear()
             setView('desk')
+            requestFocus({ target: 'headline' })
             open(article.id)
             return true
           }}
@@ -168,6 +187,7 @@ export function App() {
           onClose={() => setDialog(null)}
         />
       )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {(profile === null || dialog === 'profile') && (
         <ProfileDialog
           profile={profile ?? null}

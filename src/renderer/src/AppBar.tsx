@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract'
 import { readOnlyHint, useReadOnlyReason } from './useReadOnlyReason'
 import './appBar.css'
 import type { ReactNode } from 'react'
+import { region } from './a11y/useRegionCycling'
 
 type Props = {
   info: AppInfo | null
@@ -29,7 +30,7 @@ export function AppBar({
 }: Props) {
   const readOnly = useReadOnlyReason()
   return (
-    <header className="app-bar">
+    <header className="app-bar" {...region('top-bar')}>
       {drawerToggle}
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">

@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
+import { matchesShortcut, SHORTCUTS } from './a11y/shortcuts'
 import { onMenuCommand } from './api'
 
 /** File > New Article in the desktop app, Ctrl/Cmd+Alt+N anywhere (browsers keep Ctrl+N for themselves). */
 export function useNewArticleShortcut(create: () => void): void {
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && event.altKey && event.code === 'KeyN') {
+      if (matchesShortcut(event, SHORTCUTS.newArticle)) {
         event.preventDefault()
         create()
       }

@@ -1,11 +1,17 @@
 import type { Editor } from '@tiptap/react'
 import { useState, type FormEvent } from 'react'
 import { isAllowedLink } from '../../../shared/editor-schema/editorExtensions'
+import { useReturnFocus } from '../a11y/useReturnFocus'
 
-type Props = { editor: Editor; onClose: () => void }
+type Props = { id: string; editor: Editor; onClose: () => void }
 
-/** Sets or removes the link on the selection; only http(s) and mailto addresses are accepted. */
-export function LinkForm({ editor, onClose }: Props) {
+/**
+ * Sets or removes the link on the selection; only http(s) and mailto addresses are accepted.
+ * Applying or removing returns to the text; Escape returns to what opened the form (the Link
+ * button, or the body after Ctrl+K).
+ */
+export function LinkForm({ id, editor, onClose }: Props) {
+  const returnFocus = useReturnFocus({ onUnmount: false })
   const current: unknown = editor.getAttributes('link')['href']
   const [href, setHref] = useState(typeof current === 'string' ? current : '')
   const [error, setError] = useState<string | null>(null)
@@ -27,7 +33,7 @@ export function LinkForm({ editor, onClose }: Props) {
     onClose()
   }
   return (
-    <form className="link-form" onSubmit={handleSubmit} aria-label="Link">
+    <form id={id} className="link-form" onSubmit={handleSubmit} aria-label="Link">
       <label>
         <span className="visually-hidden">Link address</span>
         <input
@@ -43,7 +49,9 @@ export function LinkForm({ editor, onClose }: Props) {
             setError(null)
           }}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') onClose()
+            if (event.key !== 'Escape') return
+            returnFocus()
+            onClose()
           }}
         />
       </label>

@@ -1,21 +1,35 @@
 import { redoDepth, undoDepth } from '@tiptap/pm/history'
 import { useEditorState, type Editor } from '@tiptap/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import {
+  ariaKeyShortcuts,
+  matchesShortcut,
+  shortcutHint,
+  SHORTCUTS,
+  type ShortcutId,
+} from '../a11y/shortcuts'
+import { useRovingTabIndex } from '../a11y/useRovingTabIndex'
 import { LinkForm } from './LinkForm'
 import './bodyEditor.css'
+import { region } from '../a11y/useRegionCycling'
 
 type Props = { editor: Editor }
 
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
-const mod = isMac ? '⌘' : 'Ctrl+'
+const LINK_FORM_ID = 'link-form'
 
-/** Formatting controls for the body; each has an accessible name and shows its shortcut. */
+/**
+ * Formatting controls for the body (the WAI-ARIA toolbar pattern: one stop in the Tab order,
+ * arrows between the buttons). Each name contains the text the button shows, and its shortcut
+ * comes from the app's one shortcut table.
+ */
 export function Toolbar({ editor }: Props) {
   const [linkOpen, setLinkOpen] = useState(false)
+  const toolbar = useRef<HTMLDivElement>(null)
+  const roving = useRovingTabIndex(toolbar, 'button.tool')
   useEffect(() => {
     const dom = editor.view.dom
     const handleKeyDown = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      if (matchesShortcut(event, SHORTCUTS.link)) {
         event.preventDefault()
         setLinkOpen(true)
       }
@@ -31,7 +45,6 @@ export function Toolbar({ editor }: Props) {
       h3: e.isActive('heading', { level: 3 }),
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
-      link: e.isActive('link'),
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
@@ -42,21 +55,22 @@ export function Toolbar({ editor }: Props) {
     }),
   })
   const chain = () => editor.chain().focus()
+  /** `pressed` is undefined for actions (Undo, Redo): they are plain buttons, not toggles. */
   const button = (
-    label: string,
-    shortcut: string,
-    active: boolean,
+    id: ShortcutId,
+    name: string,
+    pressed: boolean | undefined,
     run: () => void,
-    text: string,
+    text: ReactNode,
     disabled = false,
   ) => (
     <button
       type="button"
       className="tool"
-      aria-label={label}
-      aria-pressed={active}
-      aria-keyshortcuts={shortcut.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+')}
-      title={`${label} (${shortcut})`}
+      aria-label={name}
+      aria-pressed={pressed}
+      aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS[id])}
+      title={shortcutHint(name, SHORTCUTS[id])}
       disabled={disabled}
       onMouseDown={(event) => event.preventDefault()}
       onClick={run}
@@ -65,70 +79,79 @@ export function Toolbar({ editor }: Props) {
     </button>
   )
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div
+      ref={toolbar}
+      className="toolbar"
+      role="toolbar"
+      aria-label="Formatting"
+      {...region('toolbar')}
+      onFocus={roving.onFocus}
+      onKeyDown={roving.onKeyDown}
+    >
       <div className="tool-group">
+        {button('paragraph', 'Paragraph', state.paragraph, () => chain().setParagraph().run(), '¶')}
         {button(
-          'Paragraph',
-          `${mod}Alt+0`,
-          state.paragraph,
-          () => chain().setParagraph().run(),
-          '¶',
-        )}
-        {button(
-          'Heading 2',
-          `${mod}Alt+2`,
+          'heading2',
+          'Heading 2 (H2)',
           state.h2,
           () => chain().toggleHeading({ level: 2 }).run(),
           'H2',
         )}
         {button(
-          'Heading 3',
-          `${mod}Alt+3`,
+          'heading3',
+          'Heading 3 (H3)',
           state.h3,
           () => chain().toggleHeading({ level: 3 }).run(),
           'H3',
         )}
       </div>
       <div className="tool-group">
-        {button('Bold', `${mod}B`, state.bold, () => chain().toggleBold().run(), 'B')}
-        {button('Italic', `${mod}I`, state.italic, () => chain().toggleItalic().run(), 'I')}
-        {button('Link', `${mod}K`, state.link, () => setLinkOpen((open) => !open), 'Link')}
+        {button('bold', 'Bold (B)', state.bold, () => chain().toggleBold().run(), <b>B</b>)}
+        {button('italic', 'Italic (I)', state.italic, () => chain().toggleItalic().run(), <i>I</i>)}
+        <button
+          type="button"
+          className="tool"
+          aria-expanded={linkOpen}
+          aria-controls={linkOpen ? LINK_FORM_ID : undefined}
+          aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS.link)}
+          title={shortcutHint('Link', SHORTCUTS.link)}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setLinkOpen((open) => !open)}
+        >
+          Link
+        </button>
       </div>
       <div className="tool-group">
         {button(
+          'bulletList',
           'Bulleted list',
-          `${mod}Shift+8`,
           state.bulletList,
           () => chain().toggleBulletList().run(),
           '•',
         )}
         {button(
-          'Numbered list',
-          `${mod}Shift+7`,
+          'orderedList',
+          'Numbered list (1.)',
           state.orderedList,
           () => chain().toggleOrderedList().run(),
           '1.',
         )}
+        {button('quote', 'Quote', state.blockquote, () => chain().toggleBlockquote().run(), '“')}
         {button(
-          'Quote',
-          `${mod}Shift+B`,
-          state.blockquote,
-          () => chain().toggleBlockquote().run(),
-          '“',
-        )}
-        {button(
+          'pullQuote',
           'Pull quote',
-          `${mod}Shift+P`,
           state.pullQuote,
           () => chain().togglePullQuote().run(),
           '❝ Pull',
         )}
       </div>
       <div className="tool-group">
-        {button('Undo', `${mod}Z`, false, () => chain().undo().run(), '↶', !state.canUndo)}
-        {button('Redo', `${mod}Shift+Z`, false, () => chain().redo().run(), '↷', !state.canRedo)}
+        {button('undo', 'Undo', undefined, () => chain().undo().run(), '↶', !state.canUndo)}
+        {button('redo', 'Redo', undefined, () => chain().redo().run(), '↷', !state.canRedo)}
       </div>
-      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {linkOpen && (
+        <LinkForm id={LINK_FORM_ID} editor={editor} onClose={() => setLinkOpen(false)} />
+      )}
     </div>
   )
 }

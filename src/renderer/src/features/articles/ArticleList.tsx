@@ -5,6 +5,8 @@ import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { statusNoteLine } from './statusNoteLine'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
 import './articles.css'
+import { region } from '../../a11y/useRegionCycling'
+import { ariaKeyShortcuts, shortcutHint, SHORTCUTS } from '../../a11y/shortcuts'
 
 type Props = {
   view: 'desk' | 'trash'
@@ -37,15 +39,17 @@ export function ArticleList({
 }: Props) {
   const readOnly = useReadOnlyReason()
   return (
-    <aside className="sidebar" aria-label="Article list">
+    <aside className="sidebar" aria-label="Article list" {...region('list')}>
       <div className="sidebar-head">
         <button
           type="button"
           className="button primary wide"
           disabled={readOnly !== null}
-          title={readOnly ? readOnlyHint(readOnly) : undefined}
+          title={
+            readOnly ? readOnlyHint(readOnly) : shortcutHint('New article', SHORTCUTS.newArticle)
+          }
           onClick={onCreate}
-          aria-keyshortcuts="Control+Alt+N"
+          aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS.newArticle)}
         >
           New article
         </button>

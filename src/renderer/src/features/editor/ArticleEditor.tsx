@@ -1,19 +1,24 @@
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
+import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { checkArticle, passesChecks } from '../../../../shared/domain/checkArticle'
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import type { Profile } from '../../../../shared/domain/Profile'
 import { isEditable, type Transition } from '../../../../shared/domain/workflow'
 import { toPublication } from '../../../../shared/export/toPublication'
+import { requestFocus } from '../../a11y/pendingFocus'
+import { useClaimFocus } from '../../a11y/useClaimFocus'
 import { api } from '../../api'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
+import { useTabLeavesBody } from '../../editor/useTabLeavesBody'
 import { onArticleChanged } from '../articles/articleChanged'
 import { useMarkPublishedBlocker } from '../export/useMarkPublishedBlocker'
 import { ImportReview } from '../import/ImportReview'
 import { LockedBanner } from '../workflow/LockedBanner'
+import { ACTION_ANNOUNCEMENTS } from '../workflow/actionAnnouncements'
 import { WorkflowActions } from '../workflow/WorkflowActions'
 import { AgencyKillBanner } from './AgencyKillBanner'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
@@ -29,6 +34,7 @@ import { usePasteImport } from './usePasteImport'
 import { Drawer } from '../../a11y/Drawer'
 import { DrawerToggle } from '../../a11y/DrawerToggle'
 import { useDrawer } from '../../a11y/useDrawer'
+import { region } from '../../a11y/useRegionCycling'
 
 type Props = {
   article: Article
@@ -116,6 +122,12 @@ export function ArticleEditor({
     [article.id, saver, onReload],
   )
   useEditorShortcuts(saver, onClose, () => setPreviewOpen((open) => !open))
+  useTabLeavesBody(editor)
+  useClaimFocus(
+    Boolean(editor),
+    () =>
+      `Opened ${article.headline || 'Untitled article'}. Status: ${statusLabel(article.status)}`,
+  )
 
   if (!editor) return null
 
@@ -125,7 +137,9 @@ export function ArticleEditor({
     if (saver.hasUnsaved)
       return setActionError('Save your changes first: the last save did not go through.')
     try {
-      onReload(await api.transition({ id: article.id, action: transition.action, note }))
+      const moved = await api.transition({ id: article.id, action: transition.action, note })
+      requestFocus({ target: 'status', announcement: ACTION_ANNOUNCEMENTS[transition.action] })
+      onReload(moved)
     } catch (error) {
       setActionError(error instanceof Error ? error.message : String(error))
     }
@@ -169,6 +183,7 @@ export function ArticleEditor({
           profile={profile}
           settings={settings}
           checksPass={passesChecks(checks)}
+          errorCount={checks.filter((check) => check.severity === 'error').length}
           publishBlocked={publishBlocked}
           onAct={(t, note) => void handleAct(t, note)}
         />
@@ -192,7 +207,7 @@ export function ArticleEditor({
         <div className="editor-column">
           {editable && <Toolbar editor={editor} />}
           <div className="page-scroll">
-            <article className="page">
+            <article className="page" {...region('article')}>
               <fieldset className="page-fields" disabled={!editable}>
                 <ArticleTop
                   fields={fields}

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react'
 import type { ArticleStatus } from '../../../../shared/domain/Article'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
+import { STATUS_ID } from '../../a11y/useClaimFocus'
 import { SaveIndicator } from './SaveIndicator'
 import type { SaveState } from './SaveState'
+import { region } from '../../a11y/useRegionCycling'
+import { ariaKeyShortcuts, shortcutHint, SHORTCUTS } from '../../a11y/shortcuts'
 
 type Props = {
   status: ArticleStatus
@@ -28,9 +31,18 @@ const REVISION_MEANS =
 /** The open article's state line: status, revision, length, save state, and its actions. */
 export function EditorBar(props: Props) {
   return (
-    <header className="editor-bar">
+    <header className="editor-bar" {...region('story-bar')}>
       <div className="editor-bar-meta" role="group" aria-label="Story">
-        <span className={`status-pill status-${props.status}`}>{statusLabel(props.status)}</span>
+        {/* Focus lands here after a workflow action or opening a story (useClaimFocus). */}
+        <span
+          id={STATUS_ID}
+          tabIndex={-1}
+          role="group"
+          aria-label={`Status: ${statusLabel(props.status)}`}
+          className={`status-pill status-${props.status}`}
+        >
+          <span>{statusLabel(props.status)}</span>
+        </span>
         <span className="muted" title={REVISION_MEANS}>
           Revision {props.revision}
           <span className="visually-hidden">. {REVISION_MEANS}</span>
@@ -44,8 +56,8 @@ export function EditorBar(props: Props) {
         type="button"
         className="button small"
         aria-pressed={props.previewOpen}
-        aria-keyshortcuts="Control+Alt+P"
-        title="Preview (Ctrl+Alt+P)"
+        aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS.preview)}
+        title={shortcutHint('Preview', SHORTCUTS.preview)}
         onClick={props.onTogglePreview}
       >
         Preview

@@ -1,9 +1,11 @@
 import type { Editor } from '@tiptap/react'
-import { useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { EditableFields, type Article } from '../../../../shared/domain/Article'
 import type { Profile } from '../../../../shared/domain/Profile'
 import type { Check } from '../../../../shared/domain/checkArticle'
 import type { Publication } from '../../../../shared/export/Publication'
+import { rovingIndex } from '../../a11y/rovingIndex'
+import { matchesShortcut, SHORTCUTS } from '../../a11y/shortcuts'
 import { focusCheck } from '../../editor/focusCheck'
 import { ExportPanel } from '../export/ExportPanel'
 import { HistoryPanel } from '../history/HistoryPanel'
@@ -11,6 +13,7 @@ import { NotesPanel } from '../history/NotesPanel'
 import { PreviewPane } from '../preview/PreviewPane'
 import { ChecksPanel } from './ChecksPanel'
 import { CountsPanel } from './CountsPanel'
+import { region } from '../../a11y/useRegionCycling'
 
 const TABS = ['checks', 'history', 'notes', 'export'] as const
 type Tab = (typeof TABS)[number]
@@ -51,10 +54,39 @@ export function SidePanel(props: Props) {
     ['notes', 'Notes'],
     ['export', 'Export'],
   ]
+  const tabButtons = useRef(new Map<Tab, HTMLButtonElement>())
+  // The WAI-ARIA tabs pattern: the selected tab is the one Tab stop, arrows select and focus.
+  const handleTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const next = rovingIndex(event.key, TABS.indexOf(tab), TABS.length)
+    const nextTab = next === null ? undefined : TABS[next]
+    if (!nextTab) return
+    event.preventDefault()
+    setTab(nextTab)
+    tabButtons.current.get(nextTab)?.focus()
+  }
+  // The Checks shortcut: open the tab and land on its first problem, or on the tab itself.
+  useEffect(() => {
+    const handleKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!matchesShortcut(event, SHORTCUTS.checks) || document.querySelector('dialog[open]'))
+        return
+      event.preventDefault()
+      sessionStorage.setItem(TAB_KEY, 'checks')
+      setTabState('checks')
+      requestAnimationFrame(() => {
+        const first = document
+          .getElementById('panel-checks')
+          ?.querySelector<HTMLElement>('.check-list button')
+        ;(first ?? tabButtons.current.get('checks'))?.focus()
+      })
+    }
+    window.addEventListener('keydown', handleKeyDown)
+    return () => window.removeEventListener('keydown', handleKeyDown)
+  }, [])
   return (
     <aside
       className={`side-panel ${props.previewOpen && tab === 'checks' ? 'wide' : ''}`}
       aria-label="Checks, history and notes"
+      {...region('side-panel')}
     >
       <div className="side-tabs" role="tablist" aria-label="Side panel">
         {tabs.map(([id, label]) => (
@@ -65,12 +97,22 @@ export function SidePanel(props: Props) {
             id={`tab-${id}`}
             aria-selected={tab === id}
             aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            ref={(element) => {
+              if (element) tabButtons.current.set(id, element)
+              else tabButtons.current.delete(id)
+            }}
+            onKeyDown={handleTabKeyDown}
             onClick={() => setTab(id)}
           >
             {label}
           </button>
         ))}
       </div>
+      {/* Every tab controls a panel that exists; only the selected one is filled and shown. */}
+      {TABS.filter((id) => id !== tab).map((id) => (
+        <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden />
+      ))}
       <div
         role="tabpanel"
         id={`panel-${tab}`}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { matchesShortcut, SHORTCUTS } from '../../a11y/shortcuts'
 import { onMenuCommand } from '../../api'
 import type { Autosaver } from './Autosaver'
 
@@ -13,11 +14,10 @@ export function useEditorShortcuts(
 ): void {
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
-      const mod = event.metaKey || event.ctrlKey
-      if (mod && !event.altKey && event.key.toLowerCase() === 's') {
+      if (matchesShortcut(event, SHORTCUTS.save)) {
         event.preventDefault()
         void saver.flush()
-      } else if (mod && event.altKey && event.code === 'KeyP') {
+      } else if (matchesShortcut(event, SHORTCUTS.preview)) {
         event.preventDefault()
         onTogglePreview()
       }

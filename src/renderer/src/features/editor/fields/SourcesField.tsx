@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { SOURCE_LINK_MAX, SOURCE_NAME_MAX, type Source } from '../../../../../shared/domain/Article'
 import { sourceProblems, sourceProblemText } from '../../../../../shared/domain/sourceProblems'
 import { sourceLink, sourceWithLink } from '../../../../../shared/domain/sourceWithLink'
@@ -10,13 +11,21 @@ type Props = { value: Source[]; onChange: (value: Source[]) => void }
  * never exported.
  */
 export function SourcesField({ value, onChange }: Props) {
+  const list = useRef<HTMLUListElement>(null)
+  const focusNew = useRef<number | null>(null)
+  // A new source takes the cursor into its name, as a new key point does (keyboard reach).
+  useEffect(() => {
+    if (focusNew.current === null) return
+    list.current?.querySelectorAll('li')[focusNew.current]?.querySelector('input')?.focus()
+    focusNew.current = null
+  })
   const update = (index: number, source: Source) =>
     onChange(value.map((s, i) => (i === index ? source : s)))
   return (
     <fieldset className="field sources" id="sources">
       <legend className="field-label">Sources</legend>
       {value.length === 0 && <p className="muted small">No sources yet.</p>}
-      <ul className="source-list">
+      <ul className="source-list" ref={list}>
         {value.map((source, index) => {
           const link = sourceLink(source)
           const problems = sourceProblems(source)
@@ -72,7 +81,10 @@ export function SourcesField({ value, onChange }: Props) {
       <button
         type="button"
         className="button small"
-        onClick={() => onChange([...value, { name: '' }])}
+        onClick={() => {
+          focusNew.current = value.length
+          onChange([...value, { name: '' }])
+        }}
       >
         Add source
       </button>
