@@ -88,11 +88,16 @@ describe('matchesShortcut', () => {
   })
 
   it('ignores AltGr, which Windows reports as Ctrl+Alt (AltGr+S is "ś" in Polish)', () => {
-    const altGr = {
-      ...press({ ctrlKey: true, altKey: true, code: 'KeyS', key: 'ś' }),
+    const withAltGr = (init: Parameters<typeof press>[0]) => ({
+      ...press(init),
       getModifierState: (key: string) => key === 'AltGraph',
-    }
-    expect(matchesShortcut(altGr, SHORTCUTS.submit)).toBe(false)
+    })
+    const polish = withAltGr({ ctrlKey: true, altKey: true, code: 'KeyS', key: 'ś' })
+    expect(matchesShortcut(polish, SHORTCUTS.submit)).toBe(false)
+    const german = withAltGr({ ctrlKey: true, altKey: true, code: 'Digit2', key: '²' })
+    expect(matchesShortcut(german, SHORTCUTS.heading2)).toBe(false)
+    const us = withAltGr({ ctrlKey: true, altKey: true, code: 'KeyS', key: 's' })
+    expect(matchesShortcut(us, SHORTCUTS.submit)).toBe(true)
   })
 
   it('takes "?" whichever Shift it needed, and F6 only without Shift for the next region', () => {

@@ -167,13 +167,19 @@ type KeyEvent = Pick<
 export function matchesShortcut(event: KeyEvent, shortcut: Shortcut): boolean {
   const combo = shortcut.keys[0]
   if (!combo) return false
-  // AltGr is Ctrl+Alt on Windows: AltGr+S types "ś" on a Polish keyboard, and must not submit.
-  if (event.getModifierState?.('AltGraph')) return false
+  // AltGr is Ctrl+Alt on Windows: AltGr+S types "ś" on a Polish keyboard, a character, not a
+  // shortcut. Only with AltGr down: Ctrl+Alt+S on a Russian layout says "ы" and is the shortcut.
+  const altGr = event.getModifierState?.('AltGraph') ?? false
+  if (altGr && combo.code && isOtherCharacter(event.key, keyName(combo))) return false
   const mod = event.ctrlKey || event.metaKey
   if (mod !== Boolean(combo.mod) || event.altKey !== Boolean(combo.alt)) return false
   // "?" is Shift+/ on most layouts: the character decides, not the Shift key.
   if (combo.key !== '?' && event.shiftKey !== Boolean(combo.shift)) return false
   return combo.code ? event.code === combo.code : event.key === combo.key
+}
+
+function isOtherCharacter(key: string, expected: string): boolean {
+  return key.length === 1 && key.toLowerCase() !== expected.toLowerCase()
 }
 
 const KEY_NAMES: Record<string, string> = {
