@@ -4,6 +4,8 @@ import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/De
 import type { AppInfo } from '../../shared/ipc/contract'
 import { api, onMenuCommand } from './api'
 import { LiveAnnouncer } from './a11y/LiveAnnouncer'
+import './a11y/screenHeading.css'
+import './a11y/liveRegion.css'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
@@ -113,7 +115,7 @@ export function App() {
             <QueueScreen onOpen={open} refreshKey={desk.articles?.length ?? 0} />
           ) : (
             <div className="empty-state">
-              <h2>No article open</h2>
+              <h1>No article open</h1>
               <p>Pick a story from the list, or start a new one.</p>
               <button
                 type="button"

@@ -7,6 +7,7 @@ import type { Profile } from '../../../../shared/domain/Profile'
 import { isEditable, type Transition } from '../../../../shared/domain/workflow'
 import { toPublication } from '../../../../shared/export/toPublication'
 import { api } from '../../api'
+import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
@@ -113,6 +114,8 @@ export function ArticleEditor({
   )
   useEditorShortcuts(saver, onClose, () => setPreviewOpen((open) => !open))
 
+  const screenHeading = whole.headline.trim() || 'Untitled story'
+  useDocumentTitle(screenHeading)
   if (!editor) return null
 
   const handleAct = async (transition: Transition, note: string) => {
@@ -147,6 +150,8 @@ export function ArticleEditor({
 
   return (
     <div className="editor-screen">
+      {/* The screen's one h1: the headline field shows it, so it is only for screen readers. */}
+      <h1 className="visually-hidden">{screenHeading}</h1>
       <EditorBar
         status={article.status}
         revision={revision}
@@ -186,7 +191,12 @@ export function ArticleEditor({
       <div className="editor-body">
         <div className="editor-column">
           {editable && <Toolbar editor={editor} />}
-          <div className="page-scroll">
+          <div
+            className="page-scroll"
+            // Locked, the story holds nothing to Tab to: the scroller itself takes focus, so the
+            // keyboard can scroll it.
+            {...(editable ? {} : { tabIndex: 0, role: 'region', 'aria-label': 'Story, read-only' })}
+          >
             <article className="page">
               <fieldset className="page-fields" disabled={!editable}>
                 <ArticleTop

@@ -52,7 +52,8 @@ export function SidePanel(props: Props) {
     ['export', 'Export'],
   ]
   return (
-    <aside
+    // A region, not an aside: it sits inside the main landmark, where a complementary one may not.
+    <section
       className={`side-panel ${props.previewOpen && tab === 'checks' ? 'wide' : ''}`}
       aria-label="Checks, history and notes"
     >
@@ -124,7 +125,7 @@ export function SidePanel(props: Props) {
           />
         )}
       </div>
-    </aside>
+    </section>
   )
 }
 
