@@ -45,13 +45,17 @@ export function AppBar({
       )}
       <div className="app-bar-actions">
         {profile && (
-          <button type="button" className="button small profile-button" onClick={onProfile}>
+          <button
+            type="button"
+            className="button small profile-button"
+            onClick={onProfile}
+            // Starts with exactly what is seen (WCAG 2.5.3), then says what pressing does.
+            aria-label={`${profile.name} · ${ROLE_LABELS[profile.role]}, switch profile`}
+          >
             <span className="avatar" aria-hidden="true">
               {profile.name.charAt(0).toUpperCase()}
             </span>
             {profile.name} · {ROLE_LABELS[profile.role]}
-            {/* The name starts with what is seen (WCAG 2.5.3), then says what pressing does. */}
-            <span className="visually-hidden">, switch profile</span>
           </button>
         )}
         <button
