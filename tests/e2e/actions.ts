@@ -13,7 +13,7 @@ export async function startNewArticle(page: Page, headline: string): Promise<voi
 
 /** Waits for the save indicator to confirm the store has everything. */
 export async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at \d\d:\d\d/)
+  await expect(page.getByRole('group', { name: 'Save state' })).toHaveText(/Saved at \d\d:\d\d/)
 }
 
 /** Answers the first-start question: who is at this workstation. */
@@ -35,7 +35,7 @@ export async function switchProfile(
   name: string,
   role: 'Writer' | 'Desk chief',
 ): Promise<void> {
-  await page.getByRole('button', { name: /^Profile: / }).click()
+  await page.getByRole('button', { name: /, switch profile$/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Switch profile' })
   await dialog.getByLabel('Your name').fill(name)
   await dialog.getByRole('radio', { name: role }).check()

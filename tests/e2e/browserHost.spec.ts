@@ -4,11 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './deskTest'
 import { signIn, startNewArticle, expectSaved } from './actions'
-import {
-  runWebHostToExit,
-  startWebHost,
-  type RunningHost,
-} from '../support/startWebHost'
+import { runWebHostToExit, startWebHost, type RunningHost } from '../support/startWebHost'
 import { readOnlyMount } from '../support/readOnlyMount'
 import { tempDir } from '../support/tempDir'
 
@@ -137,7 +133,7 @@ test('after a restart an open tab says so instead of showing a stale list, even 
     await comeBack(page)
     await expect(notice(page)).toContainText('Copydesk was restarted: open the new link')
     await expect(page.getByRole('navigation', { name: 'Articles' })).toHaveCount(0)
-    await expect(page.getByRole('status', { name: 'Save state' })).toHaveCount(0)
+    await expect(page.getByRole('group', { name: 'Save state' })).toHaveCount(0)
     // A reload of that tab: the same notice, not the first-start question.
     await page.reload()
     await expect(notice(page)).toContainText('Copydesk was restarted')
@@ -154,7 +150,7 @@ test('after a restart an open tab says so instead of showing a stale list, even 
     // The host goes away while the story is open: the story stays, a banner says so, typing goes on.
     await second.stop()
     await page.getByLabel('Deck').fill('Typed while the host was down')
-    await expect(page.getByRole('status', { name: 'Save state' })).toContainText('Not saved')
+    await expect(page.getByRole('group', { name: 'Save state' })).toContainText('Not saved')
     await comeBack(page)
     const down = page.getByRole('alert').filter({ hasText: 'Copydesk’s host is not answering' })
     await expect(down).toContainText('What you type is kept in this browser')
@@ -213,7 +209,9 @@ test('a profile that cannot be read is an error with Retry, never the first-star
   await page.unroute('**/api/getProfile')
   await failure.getByRole('button', { name: 'Retry' }).click()
   await expect(failure).toHaveCount(0)
-  await expect(page.getByRole('button', { name: /^Profile: Vikram Desk/ })).toBeVisible()
+  await expect(
+    page.getByRole('button', { name: /^Vikram Desk · .*, switch profile$/ }),
+  ).toBeVisible()
 })
 
 test('the desk queue says the host cannot be reached, with no counts, and Retry asks again', async ({

@@ -252,7 +252,7 @@ test('a pasted link is saved as a full address, and one no reader could follow k
   })
   await expect(body).toContainText('Read the memo and the older story.')
   await expectSaved(page)
-  await expect(page.getByRole('alert').filter({ hasText: 'Save failed' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Save failed' })).toHaveCount(0)
   const [file] = await readdir(join(desk.dataDir, 'articles'))
   const stored = await readFile(join(desk.dataDir, 'articles', file ?? ''), 'utf8')
   expect(stored).toContain('"href":"https://newsroom.example.com/memo"')

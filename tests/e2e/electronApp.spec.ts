@@ -32,7 +32,7 @@ test('the desktop app: draft, close, reopen intact (real Electron)', async () =>
     await window.keyboard.press('Enter')
     await window.getByRole('button', { name: 'Bulleted list' }).click()
     await window.keyboard.type('One point')
-    await expect(window.getByRole('status', { name: 'Save state' })).toHaveText(/Saved at/)
+    await expect(window.getByRole('group', { name: 'Save state' })).toHaveText(/Saved at/)
     await app.close()
     expect(await readdir(join(dir.path, 'articles'))).toHaveLength(1)
 

@@ -148,7 +148,7 @@ test('the desk chief exports every approved story from the queue in one go', asy
   const host = await desk.start()
   await page.goto(host.url)
   await expect(
-    page.getByRole('button', { name: /^Profile: Vikram Desk, Desk chief/ }),
+    page.getByRole('button', { name: /^Vikram Desk · Desk chief, switch profile$/ }),
   ).toBeVisible()
   await page.getByRole('button', { name: 'Desk queue' }).click()
   const batch = page.getByRole('region', { name: 'Export every approved story' })

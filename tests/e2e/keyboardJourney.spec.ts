@@ -155,7 +155,7 @@ test('the whole desk job by keyboard alone, within a bounded number of keys per 
   })
 
   await keys.step('switch to a desk chief', 10, async () => {
-    const profile = page.getByRole('button', { name: /^Profile: / })
+    const profile = page.getByRole('button', { name: /, switch profile$/ })
     await keys.moveTo(page.getByRole('button', { name: 'Desk queue' }), 3, 'Shift+F6')
     await keys.moveTo(profile, 2)
     await keys.press('Enter')
@@ -387,7 +387,7 @@ test('focus comes back to what opened a dialog or form, and a new story focuses 
   // Profile, saved this time: focus is back on the profile button.
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('Shift+Tab')
-  const profile = page.getByRole('button', { name: /^Profile: / })
+  const profile = page.getByRole('button', { name: /, switch profile$/ })
   await expect(profile).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog', { name: 'Switch profile' })).toBeVisible()

@@ -164,7 +164,7 @@ test('a TT ninjs item keeps its photo caption aside, its language and its entiti
   const entities = page.getByRole('group', { name: 'People, places, organisations' })
   await expect(entities).toContainText('Försvarsmakten')
   await expect(
-    entities.getByRole('link', { name: 'Open Försvarsmakten on www.wikidata.org' }),
+    entities.getByRole('link', { name: 'link to Försvarsmakten on www.wikidata.org' }),
   ).toHaveAttribute('href', 'http://www.wikidata.org/entity/Q1141946')
   await page.getByLabel('Entity kind').selectOption('place')
   await page.getByLabel('Entity name').fill('Skåne')

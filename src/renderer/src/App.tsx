@@ -8,6 +8,7 @@ import { ShortcutsDialog } from './a11y/ShortcutsDialog'
 import { SkipLink } from './a11y/SkipLink'
 import { useShortcutsKey } from './a11y/useShortcutsKey'
 import { requestFocus } from './a11y/pendingFocus'
+import './a11y/liveRegion.css'
 import { AppBar } from './AppBar'
 import { ArticleList } from './features/articles/ArticleList'
 import { ProblemsBanner } from './features/articles/ProblemsBanner'
@@ -139,7 +140,7 @@ export function App() {
             <QueueScreen onOpen={openFromList} refreshKey={desk.articles?.length ?? 0} />
           ) : (
             <div className="empty-state">
-              <h2>No article open</h2>
+              <h1>No article open</h1>
               <p>Pick a story from the list, or start a new one.</p>
               <button
                 type="button"

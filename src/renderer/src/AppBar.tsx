@@ -56,7 +56,8 @@ export function AppBar({
             type="button"
             className="button small profile-button"
             onClick={onProfile}
-            aria-label={`Profile: ${profile.name}, ${ROLE_LABELS[profile.role]}. Switch profile`}
+            // Starts with exactly what is seen (WCAG 2.5.3), then says what pressing does.
+            aria-label={`${profile.name} · ${ROLE_LABELS[profile.role]}, switch profile`}
           >
             <span className="avatar" aria-hidden="true">
               {profile.name.charAt(0).toUpperCase()}

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { isElectron } from './api'
+import { useDocumentTitle } from './a11y/useDocumentTitle'
 import {
   hostState,
   retryHostSession,
@@ -56,8 +57,9 @@ function HostDownBanner({ message }: { message: string }) {
 
 function HostNotice({ state }: { state: Exclude<HostState, { kind: 'ready' | 'connecting' }> }) {
   const { title, text, retry } = describe(state)
+  useDocumentTitle(title)
   return (
-    <div className="host-screen">
+    <main className="host-screen">
       <section className="host-notice" role="alert" aria-labelledby="host-notice-title">
         <p className="host-brand">Copydesk</p>
         <h1 id="host-notice-title">{title}</h1>
@@ -70,7 +72,7 @@ function HostNotice({ state }: { state: Exclude<HostState, { kind: 'ready' | 'co
           </button>
         )}
       </section>
-    </div>
+    </main>
   )
 }
 

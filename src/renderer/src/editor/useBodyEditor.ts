@@ -46,6 +46,8 @@ export function useBodyEditor(options: {
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Article body',
+        // A locked story's body is shown, not editable: say so, as a read-only field would.
+        'aria-readonly': String(!options.editable),
         spellcheck: 'true',
       },
       handleScrollToSelection: scrollCaretIntoView,

@@ -3,7 +3,8 @@ import './articles.css'
 
 /** Says, above everything, that this data folder can be read but nothing in it can be saved, and why. */
 export function ReadOnlyBanner({ info }: { info: AppInfo | null }) {
-  if (!info?.readOnly) return null
+  // The alert is in the page from the start, empty, so its words are read out when they arrive.
+  if (!info?.readOnly) return <section className="live-region" role="alert" />
   return (
     <section className="read-only-banner" role="alert" aria-label="Read-only data folder">
       <strong>This data folder is read-only: you can read stories, nothing can be saved.</strong>{' '}

@@ -10,6 +10,7 @@ import { toPublication } from '../../../../shared/export/toPublication'
 import { requestFocus } from '../../a11y/pendingFocus'
 import { useClaimFocus } from '../../a11y/useClaimFocus'
 import { api } from '../../api'
+import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
@@ -125,10 +126,11 @@ export function ArticleEditor({
   useTabLeavesBody(editor)
   useClaimFocus(
     Boolean(editor),
-    () =>
-      `Opened ${article.headline || 'Untitled article'}. Status: ${statusLabel(article.status)}`,
+    () => `Opened ${article.headline || 'Untitled story'}. Status: ${statusLabel(article.status)}`,
   )
 
+  const screenHeading = whole.headline.trim() || 'Untitled story'
+  useDocumentTitle(screenHeading)
   if (!editor) return null
 
   const handleAct = async (transition: Transition, note: string) => {
@@ -165,6 +167,8 @@ export function ArticleEditor({
 
   return (
     <div className="editor-screen">
+      {/* The screen's one h1: the headline field shows it, so it is only for screen readers. */}
+      <h1 className="visually-hidden">{screenHeading}</h1>
       <EditorBar
         status={article.status}
         revision={revision}
@@ -206,7 +210,12 @@ export function ArticleEditor({
       <div className="editor-body">
         <div className="editor-column">
           {editable && <Toolbar editor={editor} />}
-          <div className="page-scroll">
+          <div
+            className="page-scroll"
+            // Locked, the story holds nothing to Tab to: the scroller itself takes focus, so the
+            // keyboard can scroll it.
+            {...(editable ? {} : { tabIndex: 0, role: 'region', 'aria-label': 'Story, read-only' })}
+          >
             <article className="page" {...region('article')}>
               <fieldset className="page-fields" disabled={!editable}>
                 <ArticleTop

@@ -27,6 +27,10 @@ export function ChecksPanel({ checks, onGoTo }: Props) {
                 <span className="check-icon" aria-hidden="true">
                   {check.severity === 'error' ? '!' : '•'}
                 </span>
+                {/* Said in words, not only by the icon's colour and shape. */}
+                <span className="visually-hidden">
+                  {check.severity === 'error' ? 'Error: ' : 'Warning: '}
+                </span>
                 <span>{check.message}</span>
               </button>
             </li>

@@ -77,7 +77,7 @@ export function EditorScreen({
   if (error?.id === id) {
     return (
       <div className="empty-state" role="alert">
-        <h2>This article could not be opened</h2>
+        <h1>This article could not be opened</h1>
         <p>{error.message}</p>
       </div>
     )

@@ -14,7 +14,8 @@ type Props = {
 export function SaveBanners({ state, mine, onKeepMine, onTakeTheirs }: Props) {
   if (state.kind === 'failed') {
     return (
-      <p className="save-error" role="alert">
+      // Not an alert: it goes and comes back with every retry; SaveIndicator announces it once.
+      <p className="save-error" role="region" aria-label="Save failed">
         <strong>Save failed:</strong> {state.reason}{' '}
         {state.retryAt === null
           ? 'Your text is kept here; change it and it is saved again.'

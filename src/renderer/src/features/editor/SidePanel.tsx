@@ -83,7 +83,8 @@ export function SidePanel(props: Props) {
     return () => window.removeEventListener('keydown', handleKeyDown)
   }, [])
   return (
-    <aside
+    // A region, not an aside: it sits inside the main landmark, where a complementary one may not.
+    <section
       className={`side-panel ${props.previewOpen && tab === 'checks' ? 'wide' : ''}`}
       aria-label="Checks, history and notes"
       {...region('side-panel')}
@@ -166,7 +167,7 @@ export function SidePanel(props: Props) {
           />
         )}
       </div>
-    </aside>
+    </section>
   )
 }
 

@@ -201,11 +201,10 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
           Export to folder
         </button>
       </div>
-      {message && (
-        <p className="export-message" role="status">
-          {message}
-        </p>
-      )}
+      {/* Always in the page, so the result is read out when it arrives. */}
+      <p className="export-message live-region" role="status">
+        {message}
+      </p>
       {problems && <ExportProblemList problems={problems} onGoToField={onGoToField} />}
       {chief && final && (
         <div className="button-row">

@@ -8,20 +8,20 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
     <div className="diff" aria-label="Differences">
       {diff.fields.map((change) => (
         <section key={change.field} className="diff-field" aria-label={`${change.label} changed`}>
-          <h4>{change.label}</h4>
-          <del>{change.before || '(empty)'}</del>
-          <ins>{change.after || '(empty)'}</ins>
+          <h3>{change.label}</h3>
+          <Removed>{change.before || '(empty)'}</Removed>
+          <Added>{change.after || '(empty)'}</Added>
         </section>
       ))}
       {diff.bodyChanged && (
         <section className="diff-field" aria-label="Body changed">
-          <h4>Body</h4>
+          <h3>Body</h3>
           <p className="diff-body">
             {diff.body.map((part, i) =>
               part.change === 'added' ? (
-                <ins key={i}>{part.text}</ins>
+                <Added key={i}>{part.text}</Added>
               ) : part.change === 'removed' ? (
-                <del key={i}>{part.text}</del>
+                <Removed key={i}>{part.text}</Removed>
               ) : (
                 <span key={i}>{clip(part.text)}</span>
               ),
@@ -30,6 +30,30 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
         </section>
       )}
     </div>
+  )
+}
+
+/*
+ * Screen readers do not say <ins> and <del>: the words around them do, in text that is hidden
+ * from sight only (kept outside the marks, so the marked text stays exactly what changed).
+ */
+function Added({ children }: { children: string }) {
+  return (
+    <>
+      <span className="visually-hidden">[added: </span>
+      <ins>{children}</ins>
+      <span className="visually-hidden">] </span>
+    </>
+  )
+}
+
+function Removed({ children }: { children: string }) {
+  return (
+    <>
+      <span className="visually-hidden">[removed: </span>
+      <del>{children}</del>
+      <span className="visually-hidden">] </span>
+    </>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { EditableFields } from '../../../../shared/domain/Article'
 import { toPublication } from '../../../../shared/export/toPublication'
 import type { ImportProposal } from '../../../../shared/import/ImportProposal'
@@ -49,6 +49,8 @@ export function ImportReview({
   const dialog = useModalDialog()
   const title = useRef<HTMLHeadingElement>(null)
   const [proposal, setProposal] = useState(proposed)
+  // After showModal() put focus on the first control: start at the top, on what this dialog is.
+  useEffect(() => title.current?.focus(), [])
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [killError, setKillError] = useState<string | null>(null)
@@ -174,7 +176,13 @@ export function ImportReview({
         </ul>
       )}
       {!kill && !empty && (
-        <div className="import-preview">
+        // Named and focusable, so a keyboard user can reach it and scroll it with the arrow keys.
+        <div
+          className="import-preview"
+          role="region"
+          aria-label="The article as it will read"
+          tabIndex={0}
+        >
           <PreviewPane publication={toPublication(fields)} />
         </div>
       )}

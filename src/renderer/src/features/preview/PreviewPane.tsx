@@ -8,17 +8,18 @@ type Props = { publication: Publication }
 export function PreviewPane({ publication: p }: Props) {
   return (
     <article className="preview" aria-label="Preview">
-      <h1 className="preview-headline">{p.headline || 'Untitled article'}</h1>
+      {/* h2: the screen's h1 is the story's own heading; the preview sits inside that screen. */}
+      <h2 className="preview-headline">{p.headline || 'Untitled article'}</h2>
       {p.summary && <p className="preview-summary">{p.summary}</p>}
       {p.keyPoints.items.length > 0 && (
-        <aside className="preview-key-points" aria-label={p.keyPoints.title || 'Key Points'}>
+        <section className="preview-key-points" aria-label={p.keyPoints.title || 'Key Points'}>
           <h2>{p.keyPoints.title || 'Key Points'}</h2>
           <ul>
             {p.keyPoints.items.map((item, i) => (
               <li key={i}>{item}</li>
             ))}
           </ul>
-        </aside>
+        </section>
       )}
       <p className="preview-reading-time">{p.readingTime.label}</p>
       {p.deck && <p className="preview-deck">{p.deck}</p>}

@@ -32,11 +32,10 @@ export function BatchExport() {
       >
         Export all approved
       </button>
-      {message && (
-        <p role="status" className="export-message">
-          {message}
-        </p>
-      )}
+      {/* Always in the page, so the result is read out when it arrives. */}
+      <p role="status" className="export-message live-region">
+        {message}
+      </p>
     </section>
   )
 }

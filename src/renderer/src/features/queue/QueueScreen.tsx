@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ArticleStatus, type ArticleSummary } from '../../../../shared/domain/Article'
 import { api } from '../../api'
+import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { BatchExport } from './BatchExport'
@@ -61,6 +62,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
     setFailure(null)
     fetchAll()
   }
+  useDocumentTitle('Desk queue')
   const counts = useMemo(() => {
     const map = new Map<ArticleStatus, number>()
     for (const article of all ?? []) map.set(article.status, (map.get(article.status) ?? 0) + 1)
@@ -76,7 +78,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
   return (
     <div className="queue-screen">
       <header className="queue-head">
-        <h2>Desk queue</h2>
+        <h1>Desk queue</h1>
         <BatchExport />
         <div className="state-filters" role="group" aria-label="Filter by state">
           {ArticleStatus.options.map((option) => (

@@ -106,15 +106,14 @@ export function CmsTargetFields({ draft, onChange, secretStatus, test, testing, 
         <button type="button" className="button small" disabled={testing} onClick={onTest}>
           {testing ? 'Testing…' : 'Test connection'}
         </button>
-        {test && (
-          <span
-            role="status"
-            aria-label="WordPress connection"
-            className={`target-test-result ${test.ok ? 'ok' : 'bad'}`}
-          >
-            {test.message}
-          </span>
-        )}
+        {/* Always in the page, so the answer is read out when it arrives. */}
+        <span
+          role="status"
+          aria-label="WordPress connection"
+          className={`target-test-result live-region ${test ? (test.ok ? 'ok' : 'bad') : ''}`}
+        >
+          {test?.message}
+        </span>
       </div>
       <label className="stacked">
         <span>Deck in WordPress</span>

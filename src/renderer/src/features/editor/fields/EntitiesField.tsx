@@ -48,7 +48,8 @@ export function EntitiesField({ value, onChange }: Props) {
                   target="_blank"
                   rel="noopener noreferrer"
                   title={entity.uri}
-                  aria-label={`Open ${entity.name} on ${hostOf(entity.uri)}`}
+                  // Starts with the word shown, "link" (WCAG 2.5.3), then says where it goes.
+                  aria-label={`link to ${entity.name} on ${hostOf(entity.uri)}`}
                 >
                   link
                 </a>
