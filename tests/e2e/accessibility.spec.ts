@@ -14,6 +14,16 @@ async function press(target: Locator): Promise<void> {
   await target.focus()
   await target.press('Enter')
 }
+/**
+ * In a narrow window (200% zoom) the list and the side panel are drawers: opens one before its
+ * controls are used, so the scan also covers the open drawer. In a wide window there is no button.
+ */
+async function openDrawer(page: Page, name: 'Articles' | 'Checks and notes'): Promise<void> {
+  const toggle = page.getByRole('button', { name, exact: true })
+  if (!(await toggle.isVisible())) return
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await press(toggle)
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+}
 const status = (page: Page) =>
   page
     .getByRole('group', { name: 'Story' })
@@ -86,6 +96,7 @@ for (const size of SIZES) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline)
       await expect(page).toHaveTitle('India, Japan Forge Stronger Ties on AI… — Copydesk')
       // The check says what kind of problem it is in words, not only by its colour.
+      await openDrawer(page, 'Checks and notes')
       await expect(
         page.getByRole('list', { name: 'Problems' }).getByRole('button', {
           name: "Warning: Headline is 72 characters; the desk's limit is 70.",
@@ -106,6 +117,7 @@ for (const size of SIZES) {
       // A second window saves first: this one meets the conflict and compares.
       const second = await page.context().newPage()
       await second.goto(host.url)
+      await openDrawer(second, 'Articles')
       await press(second.getByRole('link', { name: /India, Japan Forge/ }))
       await second.getByLabel('Deck').fill('Typed in the second window')
       await expectSaved(second)
@@ -152,6 +164,7 @@ for (const size of SIZES) {
         'true',
       )
       await axe.scan('locked story (approved, desk chief)')
+      await openDrawer(page, 'Checks and notes')
       await press(page.getByRole('tab', { name: 'History' }))
       const from = page.getByLabel('Compare from version')
       await from.selectOption((await from.locator('option').last().getAttribute('value')) ?? '')
@@ -163,11 +176,13 @@ for (const size of SIZES) {
       await press(page.getByRole('tab', { name: 'Export' }))
       await axe.scan('export tab (approved)')
 
+      await openDrawer(page, 'Articles')
       await press(page.getByRole('button', { name: 'New article' }).first())
       // No typing here: at 200% zoom the headline field is squeezed out of sight (reflow, part A).
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled story')
       await expect(page).toHaveTitle('Untitled story — Copydesk')
       await press(page.getByRole('button', { name: 'Move to trash' }))
+      await openDrawer(page, 'Articles')
       await press(page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Trash' }))
       await expect(page.getByRole('navigation', { name: 'Trashed articles' })).toContainText(
         'Untitled article',

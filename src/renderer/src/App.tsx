@@ -125,7 +125,7 @@ export function App() {
             onOpen={openFromList}
           />
         </Drawer>
-        <main className="main" {...region('main')}>
+        <main id="main-content" tabIndex={-1} className="main" {...region('main')}>
           {route.view === 'article' && profile ? (
             <EditorScreen
               id={route.id}

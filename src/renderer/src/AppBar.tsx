@@ -56,13 +56,14 @@ export function AppBar({
             type="button"
             className="button small profile-button"
             onClick={onProfile}
-            // Starts with exactly what is seen (WCAG 2.5.3), then says what pressing does.
-            aria-label={`${profile.name} · ${ROLE_LABELS[profile.role]}, switch profile`}
           >
             <span className="avatar" aria-hidden="true">
               {profile.name.charAt(0).toUpperCase()}
             </span>
             {profile.name} · {ROLE_LABELS[profile.role]}
+            {/* The name is what is seen, then what pressing does (WCAG 2.5.3): no aria-label, which
+                would also count the avatar's hidden initial as seen text. */}
+            <span className="visually-hidden">, switch profile</span>
           </button>
         )}
         <button

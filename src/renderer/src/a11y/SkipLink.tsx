@@ -9,15 +9,15 @@ export function SkipLink() {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault()
     const target =
-      document.getElementById('field-headline') ?? document.querySelector<HTMLElement>('main')
+      document.getElementById('field-headline') ?? document.getElementById('main-content')
     if (!target) return
-    if (target.tagName === 'MAIN' && !target.hasAttribute('tabindex')) target.tabIndex = -1
     target.focus()
     target.scrollIntoView({ block: 'nearest' })
   }
-  // An in-page href the hash router would take for a route: the click handler does the jump.
+  // The href names a target on every screen (main), so the link is valid without script; the hash
+  // router would take it for a route, so the click handler does the jump, to the headline if open.
   return (
-    <a className="skip-link" href="#field-headline" onClick={handleClick}>
+    <a className="skip-link" href="#main-content" onClick={handleClick}>
       Skip to article
     </a>
   )

@@ -14,6 +14,8 @@ export type DrawerState = {
   /** Where the open drawer starts (CSS px from the top): just below its button, which stays in view. */
   top: number
   toggle: () => void
+  /** Opens the drawer (in a narrow window; a no-op otherwise), for a control that shows what it holds. */
+  show: () => void
   close: (returnFocus: boolean) => void
   /** Callback refs (not ref objects, so the state can be read while rendering). */
   bindButton: (element: HTMLButtonElement | null) => void
@@ -63,6 +65,9 @@ export function useDrawer(id: DrawerId): DrawerState {
     if (returnFocus) buttonRef.current?.focus()
   }, [])
   const toggle = useCallback(() => setOpen((was) => !was), [setOpen])
+  const show = useCallback(() => {
+    if (isDrawer) setOpen(true)
+  }, [isDrawer, setOpen])
 
   // Focus goes into the drawer when it opens (after it is displayed).
   useEffect(() => {
@@ -129,6 +134,7 @@ export function useDrawer(id: DrawerId): DrawerState {
     open,
     top,
     toggle,
+    show,
     close,
     bindButton: setButton,
     bindRegion: setRegion,

@@ -122,7 +122,12 @@ export function ArticleEditor({
       }),
     [article.id, saver, onReload],
   )
-  useEditorShortcuts(saver, onClose, () => setPreviewOpen((open) => !open))
+  // The preview lives in the side panel: in a narrow window, showing it opens that drawer.
+  const handleTogglePreview = () => {
+    if (!previewOpen) sideDrawer.show()
+    setPreviewOpen(!previewOpen)
+  }
+  useEditorShortcuts(saver, onClose, handleTogglePreview)
   useTabLeavesBody(editor)
   useClaimFocus(
     Boolean(editor),
@@ -178,7 +183,7 @@ export function ArticleEditor({
         readOnly={readOnly}
         previewOpen={previewOpen}
         onRetry={() => void saver.flush()}
-        onTogglePreview={() => setPreviewOpen((open) => !open)}
+        onTogglePreview={handleTogglePreview}
         onTrash={editable ? () => void saver.flush().then(() => onTrash(article.id)) : undefined}
         onClose={onClose}
       >
