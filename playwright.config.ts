@@ -8,7 +8,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Each test has its own data folder and host, so two run at once, one per core: the suite
+  // (axe on every screen twice, a keyboard-only journey, reflow at three sizes) stays under 10 min.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -169,7 +169,7 @@ test('the whole desk job by keyboard alone, within a bounded number of keys per 
     await expect(page.getByRole('dialog')).toHaveCount(0)
     // Focus is back on the control that opened the dialog.
     await expect(profile).toBeFocused()
-    await expect(profile).toHaveAccessibleName(/Vikram Desk, Desk chief/)
+    await expect(profile).toHaveAccessibleName(/^Vikram Desk · Desk chief/)
   })
 
   await keys.step('approve, focus on the status', 1, async () => {

@@ -122,7 +122,7 @@ test.describe('drawers in a narrow window (1280 × 800 at 200% zoom)', () => {
     await page.goto(host.url)
     await openIansStory(page)
     const toggle = page.getByRole('button', { name: 'Checks and notes' })
-    const panel = page.getByRole('complementary', { name: 'Checks, history and notes' })
+    const panel = page.getByRole('region', { name: 'Checks, history and notes' })
     await expect(toggle).toHaveAttribute('aria-expanded', 'false')
     await expect(panel).toBeHidden()
 
