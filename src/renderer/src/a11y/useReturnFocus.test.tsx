@@ -1,21 +1,9 @@
 import { act, useState } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { useReturnFocus } from './useReturnFocus'
+import { reactRootPerTest } from '../../../../tests/support/reactRootPerTest'
 
-Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-
-let container: HTMLDivElement
-let root: Root
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = reactRootPerTest()
 
 function Panel({ onClose }: { onClose: () => void }) {
   useReturnFocus()
@@ -39,14 +27,14 @@ function Page() {
 
 // Regression (issue 13): closing a dialog left focus on the page's body, not on its opener.
 it('gives focus back to the control that opened it when it closes', () => {
-  act(() => root.render(<Page />))
-  const opener = container.querySelector('button')
+  act(() => dom.root.render(<Page />))
+  const opener = dom.container.querySelector('button')
   if (!opener) throw new Error('no opener')
   opener.focus()
   act(() => opener.click())
   expect(document.activeElement?.getAttribute('aria-label')).toBe('Note')
   act(() => {
-    Array.from(container.querySelectorAll('button'))
+    Array.from(dom.container.querySelectorAll('button'))
       .find((b) => b.textContent === 'Done')
       ?.click()
   })

@@ -1,22 +1,10 @@
 import { act, useRef, useState } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { rovingIndex } from './rovingIndex'
 import { useRovingTabIndex } from './useRovingTabIndex'
+import { reactRootPerTest } from '../../../../tests/support/reactRootPerTest'
 
-Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-
-let container: HTMLDivElement
-let root: Root
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = reactRootPerTest()
 
 describe('rovingIndex', () => {
   it('moves by one with the arrows, wrapping at both ends', () => {
@@ -52,11 +40,11 @@ function Bar() {
 }
 
 const tool = (name: string) =>
-  Array.from(container.querySelectorAll<HTMLButtonElement>('button.tool')).find(
+  Array.from(dom.container.querySelectorAll<HTMLButtonElement>('button.tool')).find(
     (b) => b.textContent === name,
   )
 const tabStops = () =>
-  Array.from(container.querySelectorAll<HTMLButtonElement>('button.tool'))
+  Array.from(dom.container.querySelectorAll<HTMLButtonElement>('button.tool'))
     .filter((b) => b.tabIndex === 0)
     .map((b) => b.textContent)
 const key = (target: HTMLElement, name: string) =>
@@ -66,7 +54,7 @@ const key = (target: HTMLElement, name: string) =>
 
 describe('useRovingTabIndex', () => {
   it('keeps exactly one button in the Tab order and moves it with arrows, Home and End', () => {
-    act(() => root.render(<Bar />))
+    act(() => dom.root.render(<Bar />))
     expect(tabStops()).toEqual(['Bold'])
     const bold = tool('Bold')
     if (!bold) throw new Error('no Bold')
@@ -83,14 +71,14 @@ describe('useRovingTabIndex', () => {
   })
 
   it('hands the Tab stop to the first enabled button when the remembered one is disabled', () => {
-    act(() => root.render(<Bar />))
+    act(() => dom.root.render(<Bar />))
     const bold = tool('Bold')
     if (!bold) throw new Error('no Bold')
     bold.focus()
     key(bold, 'End')
     expect(tabStops()).toEqual(['Redo'])
     act(() => {
-      container.querySelector<HTMLButtonElement>('button:not(.tool)')?.click()
+      dom.container.querySelector<HTMLButtonElement>('button:not(.tool)')?.click()
     })
     expect(tabStops()).toEqual(['Bold'])
     expect(tool('Redo')?.tabIndex).toBe(-1)

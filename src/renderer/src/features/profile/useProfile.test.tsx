@@ -1,24 +1,12 @@
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Profile } from '../../../../shared/domain/Profile'
 import { AppError } from '../../../../shared/ipc/AppError'
 import { ProfileFailure } from './ProfileFailure'
 import { useProfile } from './useProfile'
+import { reactRootPerTest } from '../../../../../tests/support/reactRootPerTest'
 
-Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-
-let container: HTMLDivElement
-let root: Root
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = reactRootPerTest()
 
 /** What App shows for the profile: the failure, the first-start question, or who it is. */
 function Shown({ load }: { load: () => Promise<Profile | null> }) {
@@ -35,20 +23,22 @@ describe('who is at this workstation', () => {
     let answer: () => Promise<Profile | null> = () =>
       Promise.reject(new AppError('IO', 'The disk did not answer (EIO): read failed'))
     const load = () => answer()
-    await act(async () => root.render(<Shown load={load} />))
-    const alert = container.querySelector('[role="alert"]')
+    await act(async () => dom.root.render(<Shown load={load} />))
+    const alert = dom.container.querySelector('[role="alert"]')
     expect(alert?.textContent).toContain('Copydesk could not read who is at this workstation')
     expect(alert?.textContent).toContain('The disk did not answer (EIO): read failed')
-    expect(container.textContent).not.toContain('Who is at this workstation?')
+    expect(dom.container.textContent).not.toContain('Who is at this workstation?')
 
     answer = () => Promise.resolve({ name: 'Asha Rao', role: 'writer' })
-    const retry = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Retry')
+    const retry = [...dom.container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Retry',
+    )
     await act(async () => retry?.click())
-    expect(container.textContent).toBe('Signed in as Asha Rao')
+    expect(dom.container.textContent).toBe('Signed in as Asha Rao')
   })
 
   it('asks who this is only when the store answered that it has no profile', async () => {
-    await act(async () => root.render(<Shown load={() => Promise.resolve(null)} />))
-    expect(container.textContent).toBe('Who is at this workstation?')
+    await act(async () => dom.root.render(<Shown load={() => Promise.resolve(null)} />))
+    expect(dom.container.textContent).toBe('Who is at this workstation?')
   })
 })

@@ -1,25 +1,13 @@
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { summarize } from '../../../../shared/domain/summarize'
 import { newArticle } from '../../../../shared/domain/newArticle'
 import { AppError } from '../../../../shared/ipc/AppError'
 import { QueueScreen } from './QueueScreen'
+import { reactRootPerTest } from '../../../../../tests/support/reactRootPerTest'
 
-Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
-
-let container: HTMLDivElement
-let root: Root
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = reactRootPerTest()
 
 const submitted = (): ArticleSummary => ({
   ...summarize(
@@ -35,12 +23,14 @@ const submitted = (): ArticleSummary => ({
 
 async function show(load: () => Promise<ArticleSummary[]>): Promise<void> {
   await act(async () =>
-    root.render(<QueueScreen onOpen={() => undefined} refreshKey={0} load={load} />),
+    dom.root.render(<QueueScreen onOpen={() => undefined} refreshKey={0} load={load} />),
   )
 }
 
 const filterNames = () =>
-  [...container.querySelectorAll('[aria-label="Filter by state"] button')].map((b) => b.textContent)
+  [...dom.container.querySelectorAll('[aria-label="Filter by state"] button')].map(
+    (b) => b.textContent,
+  )
 
 describe('the desk queue when it could not ask', () => {
   // Regression: a failed list call was shown as an empty queue, "Nothing is submitted right now",
@@ -54,19 +44,21 @@ describe('the desk queue when it could not ask', () => {
         ),
       )
     await show(() => answer())
-    const alert = container.querySelector('[role="alert"]')
+    const alert = dom.container.querySelector('[role="alert"]')
     expect(alert?.textContent).toContain('The desk queue could not be loaded')
     expect(alert?.textContent).toContain("Could not reach Copydesk's host")
-    expect(container.textContent).not.toContain('Nothing is')
+    expect(dom.container.textContent).not.toContain('Nothing is')
     expect(filterNames()).toContain('Submitted')
     expect(filterNames().join(' ')).not.toMatch(/\d/)
 
     answer = () => Promise.resolve([submitted()])
-    const retry = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Retry')
+    const retry = [...dom.container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Retry',
+    )
     await act(async () => retry?.click())
-    expect(container.querySelector('[role="alert"]')).toBeNull()
+    expect(dom.container.querySelector('[role="alert"]')).toBeNull()
     expect(filterNames()).toContain('Submitted 1')
-    expect(container.querySelector('table')?.textContent).toContain(
+    expect(dom.container.querySelector('table')?.textContent).toContain(
       'India, Japan forge stronger ties',
     )
   })
@@ -75,7 +67,7 @@ describe('the desk queue when it could not ask', () => {
     await show(() =>
       Promise.reject(new AppError('IO', 'The disk did not answer (EIO): read failed')),
     )
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain(
       'The disk did not answer (EIO): read failed',
     )
     expect(filterNames().join(' ')).not.toMatch(/\d/)
@@ -99,11 +91,11 @@ describe('the desk queue when it could not ask', () => {
       await act(async () => {
         await vi.advanceTimersByTimeAsync(60_000)
       })
-      expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain(
         "Could not reach Copydesk's host",
       )
       expect(filterNames().join(' ')).not.toMatch(/\d/)
-      expect(container.querySelector('table')).toBeNull()
+      expect(dom.container.querySelector('table')).toBeNull()
     } finally {
       vi.useRealTimers()
     }
@@ -111,7 +103,7 @@ describe('the desk queue when it could not ask', () => {
 
   it('still says a state is empty when the store answered so', async () => {
     await show(() => Promise.resolve([]))
-    expect(container.textContent).toContain('Nothing is submitted right now.')
+    expect(dom.container.textContent).toContain('Nothing is submitted right now.')
     expect(filterNames()).toContain('Submitted 0')
   })
 })
