@@ -22,8 +22,8 @@ const sharedPaths = [
 const sharedPatterns = [
   nodeBuiltins,
   {
-    group: ['**/main/**', '**/renderer/**', '**/preload/**'],
-    message: 'src/shared imports neither main nor renderer.',
+    group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/server/**'],
+    message: 'src/shared imports neither main nor renderer (nor the desk server).',
   },
 ]
 const noTestCode = [
@@ -135,6 +135,29 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
   },
   {
+    // The desk server: Node, no Electron or React; it reuses src/shared and meets main only there.
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnly,
+            { name: 'react', message: 'The desk server has no React.' },
+            { name: '@tiptap/react', message: 'The desk server has no React.' },
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
+              message:
+                'src/server imports only src/shared: it meets the workstation through a contract there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -146,7 +169,7 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             {
-              group: ['**/main/**', '**/preload/**'],
+              group: ['**/main/**', '**/preload/**', '**/server/**'],
               message: 'The renderer reaches main only through api.ts.',
             },
           ],

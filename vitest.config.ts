@@ -19,6 +19,19 @@ export default defineConfig({
       },
       {
         test: {
+          // The desk server: each test file runs on both PGlite and a real PostgreSQL, which the
+          // global setup starts when COPYDESK_TEST_DATABASE_URL does not name one.
+          name: 'server',
+          environment: 'node',
+          include: ['src/server/**/*.test.ts'],
+          globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+          // A new PGlite runs initdb in WebAssembly: up to ~20 s on a busy machine.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'dom',
           environment: 'happy-dom',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
