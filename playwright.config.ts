@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     viewport: { width: 1360, height: 860 },
     trace: 'retain-on-failure',
+    // A click or press on something that never appears fails in 15 s, naming it, instead of
+    // waiting out the whole test's timeout.
+    actionTimeout: 15_000,
     launchOptions: chromiumLaunch,
   },
 })
