@@ -1,0 +1,28 @@
+import type { z } from 'zod'
+import type { DeskErrorCode } from './DeskError'
+
+/**
+ * Who may make a call. `signed-in` is any account with a live device token; `desk-chief` also lets
+ * a desk admin in; `desk-admin` is account management. Finer rules (four-eyes, the workflow table)
+ * are the handler's, on account ids.
+ */
+export type DeskAccess = 'public' | 'signed-in' | 'desk-chief' | 'desk-admin'
+
+/**
+ * One call of the desk API, declared once: its route, who may make it, what it takes, what it
+ * answers and the details each of its error codes carries. The server's routes, its input and
+ * output parsing and the typed client are all derived from these declarations.
+ * A GET call's input comes from the query string (so its schema coerces numbers); a POST's from a
+ * JSON body.
+ */
+export type DeskCallDeclaration = {
+  method: 'GET' | 'POST'
+  path: `/v1/${string}`
+  access: DeskAccess
+  input: z.ZodType
+  output: z.ZodType
+  errors: Partial<Record<DeskErrorCode, z.ZodType>>
+}
+
+/** A feature's calls, checked against the shape of a declaration but keeping each call's own types. */
+export type DeskCallGroup = Record<string, DeskCallDeclaration>
