@@ -4,6 +4,7 @@ import { draftStory, edited, movableClock, signedIn } from '../../../tests/suppo
 import { deskStoryCalls } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Principal } from '../Principal'
+import { createStoryHandlers } from './createStoryHandlers'
 import { StoryService } from './StoryService'
 
 const SQL_NASTY = `Bobby'); drop table articles;-- "quoted" \\ $1 %s ; select pg_sleep(10)`
@@ -278,6 +279,41 @@ eachDeskEngine('Stories: saving', (open) => {
         actor_id: ben.accountId,
       },
     ])
+  })
+
+  it('answers through the declared calls: input and output as the contract parses them', async () => {
+    const handlers = createStoryHandlers(stories)
+    const context = {
+      principal: asha,
+      requestId: 'test',
+      remoteAddress: '127.0.0.1',
+      signal: new AbortController().signal,
+    }
+    const draft = draftStory()
+    const saved = await handlers.saveStory(
+      deskStoryCalls.saveStory.input.parse(JSON.parse(JSON.stringify({ document: draft }))),
+      context,
+    )
+    expect(deskStoryCalls.saveStory.output.parse(saved).revision).toBe(1)
+    const query = { id: draft.id, number: '1' }
+    const revision = await handlers.getRevision(
+      deskStoryCalls.getRevision.input.parse(query),
+      context,
+    )
+    expect(deskStoryCalls.getRevision.output.parse(revision).revision).toBe(1)
+    const lease = await handlers.acquireLease({ id: draft.id }, context)
+    expect(deskStoryCalls.acquireLease.output.parse(lease).lease.yours).toBe(true)
+    expect(await handlers.releaseLease({ id: draft.id }, context)).toEqual({ released: true })
+    const page = await handlers.listStories(
+      deskStoryCalls.listStories.input.parse({ limit: '3' }),
+      context,
+    )
+    expect(page.stories.length).toBeLessThanOrEqual(3)
+    const anonymous = await refusal(
+      handlers.getStory({ id: draft.id }, { ...context, principal: null }),
+    )
+    expect(anonymous.code).toBe('UNAUTHENTICATED')
+    expect(deskStoryCalls.listStories.input.safeParse({ limit: '501' }).success).toBe(false)
   })
 })
 

@@ -266,7 +266,11 @@ export class StoryService {
   }
 
   /** A desk chief (or admin) takes the lease from its holder, with a note the holder is shown. */
-  takeOverLease(principal: Principal, id: string, note: string): Promise<StoryLease> {
+  async takeOverLease(principal: Principal, id: string, note: string): Promise<StoryLease> {
+    if (!note.trim()) {
+      const problem = 'Say why you take the story over: its holder is shown the note.'
+      throw new DeskError('INVALID_INPUT', problem, { problems: [problem] })
+    }
     return this.withLockedStory(id, async (tx, times) => {
       const caller = await this.caller(tx, principal)
       if (workflowRole(caller.role) !== 'desk-chief')

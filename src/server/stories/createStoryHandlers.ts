@@ -9,12 +9,12 @@ export function createStoryHandlers(
   stories: StoryService,
 ): DeskGroupHandlers<typeof deskStoryCalls> {
   return {
-    listStories: (input, context) => stories.listStories(caller(context), input),
-    getStory: (input, context) => stories.getStory(caller(context), input.id),
-    getRevision: (input, context) => stories.getRevision(caller(context), input.id, input.number),
-    saveStory: (input, context) => stories.saveStory(caller(context), input),
-    transition: (input, context) => stories.transition(caller(context), input),
-    addNote: (input, context) => stories.addNote(caller(context), input),
+    listStories: async (input, context) => stories.listStories(caller(context), input),
+    getStory: async (input, context) => stories.getStory(caller(context), input.id),
+    getRevision: async (input, context) => stories.getRevision(caller(context), input.id, input.number),
+    saveStory: async (input, context) => stories.saveStory(caller(context), input),
+    transition: async (input, context) => stories.transition(caller(context), input),
+    addNote: async (input, context) => stories.addNote(caller(context), input),
     listNotes: async (input, context) => ({
       notes: await stories.listNotes(caller(context), input.id),
     }),
@@ -36,7 +36,7 @@ export function createStoryHandlers(
     listKeptCopies: async (input, context) => ({
       copies: await stories.listKeptCopies(caller(context), input.id),
     }),
-    getKeptCopy: (input, context) => stories.getKeptCopy(caller(context), input.id, input.copyId),
+    getKeptCopy: async (input, context) => stories.getKeptCopy(caller(context), input.id, input.copyId),
   }
 }
 

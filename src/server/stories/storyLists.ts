@@ -105,7 +105,7 @@ export async function listNotes(db: Db, id: string): Promise<StoryNote[]> {
   const rows = await db.query(
     `select n.id, n.article_id, n.revision, n.author_id, ac.name as author_name, n.body, n.created_at
      from notes n join accounts ac on ac.id = n.author_id
-     where n.article_id = $1 order by n.created_at, n.id`,
+     where n.article_id = $1 order by n.position`,
     [id],
   )
   return rows.map((raw) => {

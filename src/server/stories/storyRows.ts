@@ -40,7 +40,9 @@ export async function loadArticle(
   id: string,
   lock = false,
 ): Promise<ArticleRow | null> {
-  const rows = await q.query(lock ? `${SELECT_ARTICLE} for update of a` : SELECT_ARTICLE, [id])
+  const rows = await q.query(lock ? `${SELECT_ARTICLE} for no key update of a` : SELECT_ARTICLE, [
+    id,
+  ])
   return rows[0] === undefined ? null : ArticleRow.parse(rows[0])
 }
 

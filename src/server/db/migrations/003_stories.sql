@@ -16,6 +16,9 @@ alter table articles
   add foreign key (id, published_revision) references revisions (article_id, number)
     deferrable initially deferred;
 
+-- Notes are listed in the order they were written, even two in the same millisecond.
+alter table notes add column position bigint generated always as identity;
+
 -- One edit lease per story. It is live while not expired AND its device token is live AND its
 -- account is enabled, so signing a device out (or disabling an account) lets its leases go.
 create table leases (

@@ -163,6 +163,9 @@ export const StoryAuditEntry = z.object({
 })
 export type StoryAuditEntry = z.infer<typeof StoryAuditEntry>
 
+/** What is wrong with the input, in words. */
+export const ProblemsDetails = z.object({ problems: z.array(z.string()) })
+
 const StoryRef = z.strictObject({ id: ArticleId })
 const NoteText = z.string().trim().min(1, 'Write the note').max(10_000)
 
@@ -233,7 +236,7 @@ export const deskStoryCalls = {
     input: SaveStoryInput,
     output: StoryView,
     errors: {
-      INVALID_INPUT: z.object({ problems: z.array(z.string()) }),
+      INVALID_INPUT: ProblemsDetails,
       NOT_FOUND: StoryNotFoundDetails,
       CONFLICT: StoryConflictDetails,
       REFUSED: StoryRefusedDetails,
@@ -314,7 +317,11 @@ export const deskStoryCalls = {
     access: 'desk-chief',
     input: z.strictObject({ id: ArticleId, note: NoteText.max(2000) }),
     output: LeaseOutput,
-    errors: { NOT_FOUND: StoryNotFoundDetails, FORBIDDEN: z.object({}) },
+    errors: {
+      INVALID_INPUT: ProblemsDetails,
+      NOT_FOUND: StoryNotFoundDetails,
+      FORBIDDEN: z.object({}),
+    },
   },
   listKeptCopies: {
     method: 'GET',
