@@ -11,7 +11,8 @@ export function createStoryHandlers(
   return {
     listStories: async (input, context) => stories.listStories(caller(context), input),
     getStory: async (input, context) => stories.getStory(caller(context), input.id),
-    getRevision: async (input, context) => stories.getRevision(caller(context), input.id, input.number),
+    getRevision: async (input, context) =>
+      stories.getRevision(caller(context), input.id, input.number),
     saveStory: async (input, context) => stories.saveStory(caller(context), input),
     transition: async (input, context) => stories.transition(caller(context), input),
     addNote: async (input, context) => stories.addNote(caller(context), input),
@@ -36,7 +37,8 @@ export function createStoryHandlers(
     listKeptCopies: async (input, context) => ({
       copies: await stories.listKeptCopies(caller(context), input.id),
     }),
-    getKeptCopy: async (input, context) => stories.getKeptCopy(caller(context), input.id, input.copyId),
+    getKeptCopy: async (input, context) =>
+      stories.getKeptCopy(caller(context), input.id, input.copyId),
   }
 }
 
