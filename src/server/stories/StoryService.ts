@@ -105,11 +105,7 @@ export class StoryService {
   async saveStory(principal: Principal, input: SaveStoryInput): Promise<StoryView> {
     const now = this.now()
     const outcome = await this.db.transaction((tx) =>
-      saveStoryIn(tx, principal, input, {
-        now,
-        leaseExpiresAt: this.leaseExpiry(),
-        view: (id) => this.viewOf(tx, principal, id),
-      }),
+      saveStoryIn(tx, principal, input, { now, leaseExpiresAt: this.leaseExpiry() }),
     )
     if (outcome.kind === 'kept') throw outcome.error
     return outcome.view

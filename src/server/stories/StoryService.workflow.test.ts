@@ -235,6 +235,29 @@ eachDeskEngine('Stories: the workflow', (open) => {
     })
   })
 
+  it('never lets a save racing an approval change what was approved', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const { document } = await stories.saveStory(writer, { document: draftStory() })
+      await act(writer, document.id, 'submit')
+      const [approve, save] = await Promise.allSettled([
+        act(chief, document.id, 'approve', 1),
+        stories.saveStory(writer, { document: edited(document, 'Racing text'), baseRevision: 1 }),
+      ])
+      const story = await stories.getStory(writer, document.id)
+      if (approve.status === 'fulfilled') {
+        // The approval came first: the save was refused and revision 1 is what goes out.
+        expect(save.status).toBe('rejected')
+        expect(story).toMatchObject({ revision: 1, approvedRevision: 1 })
+        expect((await stories.approvedDocument(document.id)).document.body).toEqual(document.body)
+      } else {
+        // The save came first: the approval named a revision that is no longer current.
+        expect(save.status).toBe('fulfilled')
+        expect(approve.reason).toMatchObject({ code: 'CONFLICT' })
+        expect(story).toMatchObject({ revision: 2, approvedRevision: null, status: 'submitted' })
+      }
+    }
+  })
+
   it('keeps notes with the revision they were written on and their author named from the accounts', async () => {
     const { document } = await stories.saveStory(writer, { document: draftStory() })
     await stories.saveStory(writer, { document: edited(document, 'Two'), baseRevision: 1 })

@@ -1,5 +1,6 @@
 import type { Article } from '../../shared/domain/Article'
-import type { BodyDoc } from '../../shared/domain/DocNode'
+import { z } from 'zod'
+import { BodyDoc } from '../../shared/domain/DocNode'
 import { isEditable } from '../../shared/domain/workflow'
 import type {
   SaveStoryInput,
@@ -11,12 +12,7 @@ import { checkBody, linksIn } from '../../shared/editor-schema/validateBody'
 import type { DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { keepCopy } from './keptCopies'
-import {
-  currentVersion,
-  documentToStore,
-  presentDocument,
-  serverWorkflowFields,
-} from './storyDocument'
+import { currentVersion, documentToStore, storyView, serverWorkflowFields } from './storyDocument'
 import { leaseHeld, notEditable, staleConflict, storyNotFound } from './storyErrors'
 import {
   appendAudit,
@@ -26,13 +22,10 @@ import {
   loadOpenTakeOver,
   person,
   recordChange,
+  type RevisionRow,
 } from './storyRows'
 
-export type SaveContext = {
-  now: string
-  leaseExpiresAt: string
-  view: (id: string) => Promise<StoryView>
-}
+export type SaveContext = { now: string; leaseExpiresAt: string }
 
 /** A save either stored a revision, or (after a take-over) kept a copy and must answer CONFLICT after committing it. */
 export type SaveOutcome = { kind: 'saved'; view: StoryView } | { kind: 'kept'; error: DeskError }
@@ -92,8 +85,9 @@ export async function saveStoryIn(
   if (base !== row.current_revision)
     throw staleConflict('stale', currentVersion(row, current), base)
 
-  const previous = presentDocument(row, current)
-  const body = storableBody(sent.body, previous.body)
+  // The stored document was checked when it was saved: read only what this save needs of it.
+  const previous = PreviousRevision.parse(current.document)
+  const body = storableBody(sent.body, () => BodyDoc.parse(previous.body))
   // An agency's withdrawal a workstation heard of is kept; a save never removes or acknowledges one.
   const agencyKill =
     row.agency_kill ?? (sent.agencyKill ? { ...sent.agencyKill, acknowledged: null } : null)
@@ -115,7 +109,8 @@ export async function saveStoryIn(
      where id = $1`,
     [sent.id, next, context.now, agencyKill === null ? null : JSON.stringify(agencyKill)],
   )
-  if (lease !== null)
+  const renewed = lease === null ? null : { ...lease, expires_at: new Date(context.leaseExpiresAt) }
+  if (renewed !== null)
     await tx.query('update leases set expires_at = $2::timestamptz where article_id = $1', [
       sent.id,
       context.leaseExpiresAt,
@@ -128,7 +123,18 @@ export async function saveStoryIn(
     revision: next,
     detail: { baseRevision: base },
   })
-  const view = await context.view(sent.id)
+  const saved = {
+    ...row,
+    current_revision: next,
+    updated_at: new Date(context.now),
+    agency_kill: agencyKill,
+  }
+  const view = storyView(
+    saved,
+    revisionRow(document, base, principal, context.now),
+    renewed,
+    principal.deviceId,
+  )
   await recordChange(tx, 'story_saved', sent.id, next, principal.accountId)
   return { kind: 'saved', view }
 }
@@ -142,7 +148,7 @@ async function create(
   context: SaveContext,
 ): Promise<StoryView> {
   if (base !== null) throw storyNotFound(sent.id)
-  const body = storableBody(sent.body, undefined)
+  const body = storableBody(sent.body, () => undefined)
   const agencyKill = sent.agencyKill ? { ...sent.agencyKill, acknowledged: null } : null
   const inserted = await tx.query(
     `insert into articles (id, status, current_revision, created_by, created_at, updated_at,
@@ -181,7 +187,12 @@ async function create(
     revision: 1,
     detail: {},
   })
-  const view = await context.view(sent.id)
+  const view = storyView(
+    row,
+    revisionRow(document, null, principal, context.now),
+    null,
+    principal.deviceId,
+  )
   await recordChange(tx, 'story_saved', sent.id, 1, principal.accountId)
   return view
 }
@@ -190,9 +201,16 @@ async function create(
  * The body as the workstation stores it (articleForStore in main): read through the editor schema,
  * held to the save limits, links normalised; a link the story already had is kept, flagged by the checks.
  */
-function storableBody(body: BodyDoc, previous: BodyDoc | undefined): BodyDoc {
-  const known = new Set(previous ? linksIn(previous) : [])
-  const checked = checkBody(body, { keepLink: (href) => known.has(href) })
+function storableBody(body: BodyDoc, previous: () => BodyDoc | undefined): BodyDoc {
+  let known: Set<string> | undefined
+  const keepLink = (href: string) => {
+    if (known === undefined) {
+      const before = previous()
+      known = new Set(before ? linksIn(before) : [])
+    }
+    return known.has(href)
+  }
+  const checked = checkBody(body, { keepLink })
   if (checked.problems.length > 0)
     throw new DeskError('INVALID_INPUT', checked.problems.join(' '), { problems: checked.problems })
   return checked.body
@@ -206,6 +224,26 @@ function storable(sent: Article, server: Parameters<typeof documentToStore>[1]):
     throw new DeskError('INVALID_INPUT', `The story cannot be saved: ${problem}`, {
       problems: [problem],
     })
+  }
+}
+
+/** What a save needs of the revision it replaces. */
+const PreviousRevision = z.object({ author: z.string(), body: z.unknown() })
+
+/** The revision just written, as a read would give it back. */
+function revisionRow(
+  document: Article,
+  base: number | null,
+  principal: Principal,
+  at: string,
+): RevisionRow {
+  return {
+    number: document.revision,
+    base_revision: base,
+    document,
+    saved_by: principal.accountId,
+    saved_by_name: principal.name,
+    saved_at: new Date(at),
   }
 }
 

@@ -38,7 +38,7 @@ export function documentToStore(
     workflow: ReturnType<typeof serverWorkflowFields>
   },
 ): Article {
-  return Article.parse({
+  const document = Article.parse({
     ...sent,
     ...server.workflow,
     schemaVersion: ARTICLE_SCHEMA_VERSION,
@@ -48,11 +48,20 @@ export function documentToStore(
     createdAt: server.createdAt,
     updatedAt: server.updatedAt,
   })
+  VALIDATED.add(document)
+  return document
+}
+
+/** Documents this process built with documentToStore: already parsed, no need to walk them again. */
+const VALIDATED = new WeakSet<object>()
+
+function isValidated(raw: unknown): raw is Article {
+  return typeof raw === 'object' && raw !== null && VALIDATED.has(raw)
 }
 
 /** A revision's document exactly as it was stored. */
 export function storedDocument(raw: unknown): Article {
-  return Article.parse(raw)
+  return isValidated(raw) ? raw : Article.parse(raw)
 }
 
 /** A stored revision's document with the workflow as it is now (status, approval, publication). */
