@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import type { Article } from '../../shared/domain/Article'
-import { checkArticle, passesChecks } from '../../shared/domain/checkArticle'
 import type { Clock } from '../../shared/domain/Clock'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
-import { decideTransition, isEditable } from '../../shared/domain/workflow'
-import { AccountRole, workflowRole } from '../../shared/desk/AccountRole'
+import { workflowRole } from '../../shared/desk/AccountRole'
 import type {
   KeptCopy,
   KeptCopySummary,
@@ -14,7 +12,6 @@ import type {
   StoryLease,
   StoryNote,
   StoryPage,
-  StoryRefusedDetails,
   StoryRevision,
   StoryView,
   TransitionStoryInput,
@@ -24,15 +21,16 @@ import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { findKeptCopies, findKeptCopy } from './keptCopies'
 import { saveStoryIn } from './saveStory'
+import { transitionIn } from './transitionStory'
 import { listStoryPage, listAudit, listNotes } from './storyLists'
-import { currentVersion, presentDocument, storedDocument, storyView } from './storyDocument'
-import { staleConflict, storyNotFound } from './storyErrors'
+import { presentDocument, storedDocument, storyView } from './storyDocument'
+import { storyNotFound } from './storyErrors'
 import * as leases from './storyLeases'
 import {
   appendAudit,
   currentRevisionOf,
   loadArticle,
-  loadCallerAccount,
+  callerAccount,
   loadLiveLease,
   loadRevision,
   person,
@@ -117,87 +115,14 @@ export class StoryService {
    */
   async transition(principal: Principal, input: TransitionStoryInput): Promise<StoryView> {
     const now = this.now()
-    return this.db.transaction(async (tx) => {
-      const caller = await this.caller(tx, principal)
-      const row = await loadArticle(tx, input.id, true)
-      if (row === null) throw storyNotFound(input.id)
-      const current = await currentRevisionOf(tx, row)
-      if (input.revision !== row.current_revision)
-        throw staleConflict('stale', currentVersion(row, current), input.revision)
-      const document = presentDocument(row, current)
-      const note = input.note.trim()
-      const decision = decideTransition({
-        role: workflowRole(caller.role),
-        user: principal.accountId,
-        author: row.created_by,
-        status: row.status,
-        action: input.action,
-        note,
-        checksPass: passesChecks(checkArticle(document, this.settings, this.clock.now())),
-        fourEyes: this.settings.fourEyes,
-        wasPublished: row.published_at !== null,
-      })
-      if (!decision.ok) {
-        const details: StoryRefusedDetails = {
-          reason: 'workflow',
-          status: row.status,
-          action: input.action,
-        }
-        throw new DeskError('REFUSED', decision.reason, details)
-      }
-      const to = decision.to
-      const approval =
-        to === 'approved'
-          ? { revision: input.revision, by: principal.accountId, at: now }
-          : isEditable(to) || to === 'spiked'
-            ? null
-            : row.approved_revision !== null && row.approved_by !== null && row.approved_at
-              ? {
-                  revision: row.approved_revision,
-                  by: row.approved_by,
-                  at: row.approved_at.toISOString(),
-                }
-              : null
-      const publishes = input.action === 'publish' || input.action === 'publish_correction'
-      const corrections =
-        input.action === 'publish_correction'
-          ? [...row.corrections, { by: caller.name, at: now, note }]
-          : row.corrections
-      await tx.query(
-        `update articles set status = $2, status_changed_at = $3::timestamptz, updated_at = $3::timestamptz,
-           status_note = $4::jsonb, approved_revision = $5, approved_by = $6, approved_at = $7::timestamptz,
-           published_at = $8::timestamptz, published_revision = $9, corrections = $10::jsonb
-         where id = $1`,
-        [
-          input.id,
-          to,
-          now,
-          note ? JSON.stringify({ by: caller.name, at: now, text: note }) : null,
-          approval?.revision ?? null,
-          approval?.by ?? null,
-          approval?.at ?? null,
-          publishes ? now : (row.published_at?.toISOString() ?? null),
-          publishes ? input.revision : row.published_revision,
-          JSON.stringify(corrections),
-        ],
-      )
-      await appendAudit(tx, {
-        at: now,
-        actorId: principal.accountId,
-        action: `transition:${input.action}`,
-        articleId: input.id,
-        revision: input.revision,
-        detail: {
-          from: row.status,
-          to,
-          ...(note ? { note } : {}),
-          ...(publishes ? { publishedRevision: input.revision } : {}),
-        },
-      })
-      const view = await this.viewOf(tx, principal, input.id)
-      await recordChange(tx, 'story_transitioned', input.id, input.revision, principal.accountId)
-      return view
-    })
+    return this.db.transaction(async (tx) =>
+      transitionIn(tx, principal, input, {
+        now,
+        checkedAt: this.clock.now(),
+        settings: this.settings,
+        view: () => this.viewOf(tx, principal, input.id),
+      }),
+    )
   }
 
   /** A note on the story, kept with the revision it was written on (the current one by default). */
@@ -268,7 +193,7 @@ export class StoryService {
       throw new DeskError('INVALID_INPUT', problem, { problems: [problem] })
     }
     return this.withLockedStory(id, async (tx, times) => {
-      const caller = await this.caller(tx, principal)
+      const caller = await callerAccount(tx, principal)
       if (workflowRole(caller.role) !== 'desk-chief')
         throw new DeskError('FORBIDDEN', 'Only a desk chief can take a story over.', {})
       return leases.takeOverLease(tx, principal, id, note.trim(), times)
@@ -327,17 +252,6 @@ export class StoryService {
       if ((await loadArticle(tx, id, true)) === null) throw storyNotFound(id)
       return work(tx, times)
     })
-  }
-
-  /** The caller's role as the accounts table has it inside this transaction. */
-  private async caller(
-    tx: DbQueries,
-    principal: Principal,
-  ): Promise<{ role: AccountRole; name: string }> {
-    const account = await loadCallerAccount(tx, principal.accountId)
-    if (account === null)
-      throw new DeskError('UNAUTHENTICATED', 'This account is disabled or no longer exists.')
-    return { role: AccountRole.parse(account.role), name: account.name }
   }
 
   private keptCopyOwnerFilter(principal: Principal): string | null {

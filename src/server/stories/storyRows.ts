@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { AgencyKill, ArticleStatus, Correction } from '../../shared/domain/Article'
+import { AccountRole } from '../../shared/desk/AccountRole'
 import type { DeskPerson } from '../../shared/desk/calls/deskStoryCalls'
+import { DeskError } from '../../shared/desk/DeskError'
 import type { DbQueries } from '../db/Db'
+import type { Principal } from '../Principal'
 
 const Int = z.number().int()
 
@@ -138,18 +141,21 @@ export async function loadOpenTakeOver(
   return rows[0] === undefined ? null : TakeOverRow.parse(rows[0])
 }
 
-/** The caller's role and name as the accounts table has them now (not as the request began). */
-export async function loadCallerAccount(
+/**
+ * The caller's role and name as the accounts table has them inside this transaction, not as they
+ * were when the request was authenticated: a demoted or disabled account acts as what it is now.
+ */
+export async function callerAccount(
   q: DbQueries,
-  accountId: string,
-): Promise<{ role: string; name: string } | null> {
+  principal: Principal,
+): Promise<{ role: AccountRole; name: string }> {
   const rows = await q.query(
     'select role, name from accounts where id = $1 and disabled_at is null',
-    [accountId],
+    [principal.accountId],
   )
-  return rows[0] === undefined
-    ? null
-    : z.object({ role: z.string(), name: z.string() }).parse(rows[0])
+  if (rows[0] === undefined)
+    throw new DeskError('UNAUTHENTICATED', 'This account is disabled or no longer exists.')
+  return z.object({ role: AccountRole, name: z.string() }).parse(rows[0])
 }
 
 export function person(accountId: string, name: string): DeskPerson {
