@@ -98,13 +98,19 @@ eachDeskEngine('Stories: the workflow', (open) => {
     expect(refused.message).toBe('Approve is for a desk chief.')
   })
 
-  it('takes the role from the database, not from the principal the request began with', async () => {
+  it('takes the role from the database, not from the principal the request began with (a demoted or disabled chief cannot approve)', async () => {
     const id = await storyIn('submitted')
     const demoted = await signedIn(desk.db, 'Demoted Chief', 'desk-chief')
     await desk.db.query(`update accounts set role = 'writer' where id = $1`, [demoted.accountId])
     expect((await refusal(act(demoted, id, 'approve'))).message).toBe(
       'Approve is for a desk chief.',
     )
+    const leaving = await signedIn(desk.db, 'Leaving Chief', 'desk-chief')
+    await desk.db.query('update accounts set disabled_at = now() where id = $1', [
+      leaving.accountId,
+    ])
+    expect((await refusal(act(leaving, id, 'approve'))).code).toBe('UNAUTHENTICATED')
+    expect((await stories.getStory(writer, id)).status).toBe('submitted')
   })
 
   it('applies four-eyes on account ids: the same name on another account may approve, the same account may not', async () => {
