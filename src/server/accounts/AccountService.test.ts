@@ -199,6 +199,29 @@ eachDeskEngine('AccountService', (open) => {
     expect(expired.message).toContain('expired on 2026-12-')
   })
 
+  it('records when a device was last used, at most once a minute rather than on every request', async () => {
+    const writer = await account('writer', 'last-used')
+    const signed = await accounts.signIn({
+      email: writer.email,
+      password: PASSWORD,
+      deviceName: 'Laptop',
+      remoteAddress: '10.1.0.8',
+    })
+    const lastUsed = async () =>
+      (
+        await db.query('select last_used_at from device_tokens where id = $1', [signed.device.id])
+      )[0]?.last_used_at
+    const signedInAt = clock.now()
+    expect(await lastUsed()).toEqual(signedInAt)
+    clock.advance(59_000)
+    await accounts.authenticate(signed.token)
+    expect(await lastUsed()).toEqual(signedInAt)
+    clock.advance(1_000)
+    const principal = await accounts.authenticate(signed.token)
+    expect(await lastUsed()).toEqual(clock.now())
+    expect((await accounts.listDevices(principal))[0]?.lastUsedAt).toBe(clock.now().toISOString())
+  })
+
   it('lists devices, revokes one, and keeps other accounts out of them', async () => {
     const writer = await account('writer', 'devices')
     const laptop = await accounts.signIn({

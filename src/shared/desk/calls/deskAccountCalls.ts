@@ -180,7 +180,12 @@ export const deskAccountCalls = {
     access: 'desk-admin',
     input: UpdateAccountInput,
     output: z.object({ account: DeskAccount }),
-    errors: { INVALID_INPUT: NoDetails, FORBIDDEN: NoDetails, NOT_FOUND: NoDetails, REFUSED: NoDetails },
+    errors: {
+      INVALID_INPUT: NoDetails,
+      FORBIDDEN: NoDetails,
+      NOT_FOUND: NoDetails,
+      REFUSED: NoDetails,
+    },
   },
   resetPassword: {
     method: 'POST',
