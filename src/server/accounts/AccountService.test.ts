@@ -393,6 +393,30 @@ eachDeskEngine('AccountService', (open) => {
     })
   })
 
+  it('counts an IPv6 network (its /64) as one address, so rotating addresses in it does not help', async () => {
+    for (let i = 1; i <= 30; i += 1)
+      await refusal(
+        accounts.signIn({
+          email: `rotating-${i}@example.org`,
+          password: 'wrong password',
+          deviceName: 'X',
+          remoteAddress: `2001:db8:77:1::${i.toString(16)}`,
+        }),
+      )
+    const writer = await account('writer', 'ipv6')
+    const fromSameNetwork = (address: string) =>
+      accounts.signIn({
+        email: writer.email,
+        password: PASSWORD,
+        deviceName: 'X',
+        remoteAddress: address,
+      })
+    expect((await refusal(fromSameNetwork('2001:db8:77:1:ffff:ffff:ffff:ffff'))).code).toBe(
+      'RATE_LIMITED',
+    )
+    await fromSameNetwork('2001:db8:77:2::1')
+  })
+
   it('keeps e-mails unique ignoring case, and checks names, e-mails and password length', async () => {
     const writer = await account('writer', 'unique')
     const duplicate = await refusal(

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Clock } from '../../shared/domain/Clock'
 import type { DbQueries } from '../db/Db'
+import { addressKey } from './addressKey'
 
 export type SignInLimit = { failures: number; windowMinutes: number }
 export type SignInLimits = { perEmail: SignInLimit; perAddress: SignInLimit }
@@ -33,16 +34,17 @@ export class SignInLimiter {
    */
   async begin(emailKey: string, remoteAddress: string): Promise<number> {
     const now = this.clock.now()
+    const address = addressKey(remoteAddress)
     const [inserted] = await this.db.query(
-      `insert into sign_in_attempts (at, email_key, remote_address)
+      `insert into sign_in_attempts (at, email_key, address_key)
        values ($1::timestamptz, $2, $3) returning id`,
-      [now, emailKey.slice(0, 320), remoteAddress.slice(0, 100)],
+      [now, emailKey.slice(0, 320), address],
     )
     const { id } = IdRow.parse(inserted)
     const byEmail = await this.blockedUntil('email_key', emailKey, id, now, this.limits.perEmail)
     const byAddress = await this.blockedUntil(
-      'remote_address',
-      remoteAddress.slice(0, 100),
+      'address_key',
+      address,
       id,
       now,
       this.limits.perAddress,
@@ -83,7 +85,7 @@ export class SignInLimiter {
    * recent of them leaves it. Null when under the limit.
    */
   private async blockedUntil(
-    column: 'email_key' | 'remote_address',
+    column: 'email_key' | 'address_key',
     key: string,
     attemptId: number,
     now: Date,

@@ -5,9 +5,9 @@ create table sign_in_attempts (
   id bigint generated always as identity primary key,
   at timestamptz not null,
   email_key text not null check (length(email_key) <= 320), -- the e-mail as typed, lower-cased
-  remote_address text not null check (length(remote_address) <= 100)
+  address_key text not null check (length(address_key) <= 100) -- see addressKey.ts
 );
 create index sign_in_attempts_email on sign_in_attempts (email_key, at);
-create index sign_in_attempts_address on sign_in_attempts (remote_address, at);
+create index sign_in_attempts_address on sign_in_attempts (address_key, at);
 create index sign_in_attempts_at on sign_in_attempts (at);
 
