@@ -364,6 +364,29 @@ eachDeskEngine('AccountService', (open) => {
     await attempt(PASSWORD)
   })
 
+  it('counts parallel guesses on two server processes exactly: of 12 at once, 5 are checked, 7 refused', async () => {
+    const writer = await account('writer', 'parallel')
+    const other = new AccountService(desk.other, clock, { hasher })
+    const before = hasher.verifies
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        refusal(
+          (i % 2 === 0 ? accounts : other).signIn({
+            email: writer.email,
+            password: 'wrong password',
+            deviceName: 'X',
+            remoteAddress: `10.6.0.${i}`,
+          }),
+        ),
+      ),
+    )
+    expect(answers.map((answer) => answer.code).sort()).toEqual([
+      ...Array<string>(7).fill('RATE_LIMITED'),
+      ...Array<string>(5).fill('UNAUTHENTICATED'),
+    ])
+    expect(hasher.verifies - before).toBe(5)
+  })
+
   it('rate-limits failed sign-ins per address, whatever the e-mail', async () => {
     for (let i = 0; i < 30; i += 1)
       await refusal(

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Clock } from '../../shared/domain/Clock'
-import type { DbQueries } from '../db/Db'
+import type { Db, DbQueries } from '../db/Db'
 import { addressKey } from './addressKey'
 
 export type SignInLimit = { failures: number; windowMinutes: number }
@@ -13,6 +13,10 @@ export const SIGN_IN_LIMITS: SignInLimits = {
   perAddress: { failures: 30, windowMinutes: 15 },
 }
 
+/** Advisory lock classes (with the key's hashtext): attempts on one e-mail, from one address. */
+const EMAIL_LOCK = 4242_0016
+const ADDRESS_LOCK = 4242_0017
+
 const AtRow = z.object({ at: z.date() })
 const IdRow = z.object({ id: z.number() })
 
@@ -23,44 +27,51 @@ const IdRow = z.object({ id: z.number() })
  */
 export class SignInLimiter {
   constructor(
-    private readonly db: DbQueries,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly limits: SignInLimits = SIGN_IN_LIMITS,
   ) {}
 
   /**
-   * Records an attempt, then refuses it (RATE_LIMITED, details `{ retryAfterSeconds }`, the attempt
-   * withdrawn) if the failures before it already reach a limit. Resolves to the attempt's id.
+   * Records an attempt and refuses it (RATE_LIMITED, details `{ retryAfterSeconds }`, nothing kept)
+   * if the attempts before it already reach a limit. Attempts on one e-mail or from one address
+   * queue on an advisory lock, so parallel guesses, on one server process or several, are counted
+   * exactly. Resolves to the attempt's id.
    */
   async begin(emailKey: string, remoteAddress: string): Promise<number> {
     const now = this.clock.now()
+    const email = emailKey.slice(0, 320)
     const address = addressKey(remoteAddress)
-    const [inserted] = await this.db.query(
-      `insert into sign_in_attempts (at, email_key, address_key)
-       values ($1::timestamptz, $2, $3) returning id`,
-      [now, emailKey.slice(0, 320), address],
-    )
-    const { id } = IdRow.parse(inserted)
-    const byEmail = await this.blockedUntil('email_key', emailKey, id, now, this.limits.perEmail)
-    const byAddress = await this.blockedUntil(
-      'address_key',
-      address,
-      id,
-      now,
-      this.limits.perAddress,
-    )
-    const until = Math.max(byEmail ?? 0, byAddress ?? 0)
-    if (until > 0) {
-      await this.withdraw(id)
+    const id = await this.db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [EMAIL_LOCK, email])
+      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [ADDRESS_LOCK, address])
+      const [inserted] = await tx.query(
+        `insert into sign_in_attempts (at, email_key, address_key)
+         values ($1::timestamptz, $2, $3) returning id`,
+        [now, email, address],
+      )
+      const attempt = IdRow.parse(inserted).id
+      const byEmail = await blockedUntil(tx, 'email_key', email, attempt, now, this.limits.perEmail)
+      const byAddress = await blockedUntil(
+        tx,
+        'address_key',
+        address,
+        attempt,
+        now,
+        this.limits.perAddress,
+      )
+      const until = Math.max(byEmail ?? 0, byAddress ?? 0)
+      if (until === 0) return attempt
       const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000))
       const minutes = Math.ceil(retryAfterSeconds / 60)
       const who = byEmail !== null ? 'this e-mail' : 'this network address'
+      // Thrown inside the transaction: the refused attempt is rolled back and does not count.
       throw new DeskError(
         'RATE_LIMITED',
         `Too many failed sign-ins for ${who}: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         { retryAfterSeconds },
       )
-    }
+    })
     await this.prune(now)
     return id
   }
@@ -80,28 +91,6 @@ export class SignInLimiter {
     await this.succeeded(tx, emailKey)
   }
 
-  /**
-   * When the window stops holding `failures` earlier attempts: the time the failures-th most
-   * recent of them leaves it. Null when under the limit.
-   */
-  private async blockedUntil(
-    column: 'email_key' | 'address_key',
-    key: string,
-    attemptId: number,
-    now: Date,
-    limit: SignInLimit,
-  ): Promise<number | null> {
-    const windowMs = limit.windowMinutes * 60_000
-    const rows = await this.db.query(
-      `select at from sign_in_attempts
-       where ${column} = $1 and at > $2::timestamptz and id < $3
-       order by at desc offset $4 limit 1`,
-      [key, new Date(now.getTime() - windowMs), attemptId, limit.failures - 1],
-    )
-    const [row] = rows
-    return row === undefined ? null : AtRow.parse(row).at.getTime() + windowMs
-  }
-
   private async prune(now: Date): Promise<void> {
     const longest = Math.max(
       this.limits.perEmail.windowMinutes,
@@ -111,4 +100,27 @@ export class SignInLimiter {
       new Date(now.getTime() - 2 * longest * 60_000),
     ])
   }
+}
+
+/**
+ * When the window stops holding `failures` earlier attempts: the time the failures-th most
+ * recent of them leaves it. Null when under the limit.
+ */
+async function blockedUntil(
+  tx: DbQueries,
+  column: 'email_key' | 'address_key',
+  key: string,
+  attemptId: number,
+  now: Date,
+  limit: SignInLimit,
+): Promise<number | null> {
+  const windowMs = limit.windowMinutes * 60_000
+  const rows = await tx.query(
+    `select at from sign_in_attempts
+       where ${column} = $1 and at > $2::timestamptz and id < $3
+       order by at desc offset $4 limit 1`,
+    [key, new Date(now.getTime() - windowMs), attemptId, limit.failures - 1],
+  )
+  const [row] = rows
+  return row === undefined ? null : AtRow.parse(row).at.getTime() + windowMs
 }
