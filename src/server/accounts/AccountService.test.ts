@@ -595,6 +595,28 @@ eachDeskEngine('AccountService', (open) => {
     await accounts.updateAccount(second.id, { accountId: admin.accountId, disabled: false })
     await accounts.updateAccount(second.id, { accountId: second.id, role: 'desk-chief' })
   })
+
+  it('two admins disabling each other at once on two server processes: one wins, one is refused', async () => {
+    const first = await account('desk-admin', 'duel-a')
+    const second = await account('desk-admin', 'duel-b')
+    for (const other of await accounts.listAccounts())
+      if (
+        other.role === 'desk-admin' &&
+        other.disabledAt === null &&
+        ![first.id, second.id].includes(other.id)
+      )
+        await accounts.updateAccount(first.id, { accountId: other.id, disabled: true })
+    const elsewhere = new AccountService(desk.other, clock, { hasher })
+    const outcomes = await Promise.allSettled([
+      accounts.updateAccount(first.id, { accountId: second.id, disabled: true }),
+      elsewhere.updateAccount(second.id, { accountId: first.id, disabled: true }),
+    ])
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const enabledAdmins = (await accounts.listAccounts()).filter(
+      (a) => a.role === 'desk-admin' && a.disabledAt === null,
+    )
+    expect(enabledAdmins).toHaveLength(1)
+  })
 })
 
 describe('ScryptPasswordHasher', () => {
