@@ -20,28 +20,27 @@ export const DESK_ADMIN_COMMAND: CliCommand = {
   name: 'desk',
   help: [
     {
-      synopsis: ['desk admin create --email E --name N --password-stdin', '[--database URL]'],
+      synopsis: 'desk admin create --email E --name N --password-stdin',
       summary: [
-        "the desk server's first desk admin; on DATABASE_URL or --database",
-        "(PostgreSQL), else the embedded database in --data-dir's folder",
+        "the desk's first desk admin, on the desk's own database:",
+        '--database URL or DATABASE_URL (PostgreSQL), else the',
+        'embedded one in the data folder (stop the server first)',
       ],
     },
     {
       synopsis: 'desk admin add --email E --name N --role R --password-stdin',
-      summary: ['another account (role writer, desk-chief or desk-admin)'],
+      summary: ['another account: writer, desk-chief or desk-admin'],
     },
     { synopsis: 'desk admin list', summary: ["the desk's accounts"] },
+    { synopsis: 'desk admin role EMAIL ROLE', summary: ["change an account's role"] },
     {
-      synopsis: [
-        'desk admin role EMAIL ROLE',
-        'desk admin disable EMAIL',
-        'desk admin enable EMAIL',
-      ],
+      synopsis: 'desk admin disable EMAIL',
       summary: [
-        "change an account's role; disable it (signs out its devices) or enable it;",
-        'the desk always keeps one enabled desk admin',
+        'disable an account (signs out its devices); the desk',
+        'always keeps one enabled desk admin',
       ],
     },
+    { synopsis: 'desk admin enable EMAIL', summary: ['enable it again'] },
   ],
   run: (c) => {
     const [group, verb, ...rest] = c.args
