@@ -13,7 +13,6 @@ import {
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Clock } from '../../shared/domain/Clock'
 import type { Db, DbQueries } from '../db/Db'
-import { sqlStateOf } from '../db/sqlStateOf'
 import type { Authenticate, Principal } from '../Principal'
 import {
   ACCOUNT_COLUMNS,
@@ -24,7 +23,12 @@ import {
   toDeskDevice,
   type AccountRow,
 } from './accountRows'
-import { DEVICE_TOKEN_PATTERN, deviceTokenHash, newDeviceToken } from './deviceToken'
+import { ADVISORY_LOCKS } from './advisoryLocks'
+import { authenticateToken } from './authenticateToken'
+import { newDeviceToken } from './deviceToken'
+import { insertAccount } from './insertAccount'
+import { parseField } from './parseField'
+import { revokeDeviceRow } from './revokeDeviceRow'
 import { newPassword } from './newPassword'
 import type { PasswordHasher } from './PasswordHasher'
 import { ScryptPasswordHasher } from './ScryptPasswordHasher'
@@ -47,23 +51,8 @@ export type SignInRequest = {
   remoteAddress: string
 }
 
-/** Serialises the checks that keep one enabled desk admin and the first admin's creation. */
-const ADMINS_LOCK = 4242_0015
-/** last_used_at is written at most this often per device, not on every request. */
-const LAST_USED_EVERY_MS = 60_000
 const WRONG = 'Wrong e-mail or password.'
 
-const TokenRow = z.object({
-  device_id: z.string(),
-  expires_at: z.date(),
-  revoked_at: z.date().nullable(),
-  last_used_at: z.date().nullable(),
-  account_id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(['writer', 'desk-chief', 'desk-admin']),
-  disabled_at: z.date().nullable(),
-})
 const SecretRow = z.object({
   id: z.string(),
   password_hash: z.string(),
@@ -92,52 +81,7 @@ export class AccountService {
   }
 
   /** A bearer token to the principal it stands for, or UNAUTHENTICATED saying why not. */
-  readonly authenticate: Authenticate = async (token) => {
-    if (!DEVICE_TOKEN_PATTERN.test(token))
-      throw new DeskError('UNAUTHENTICATED', 'Unknown device token: sign in again.')
-    const [found] = await this.db.query(
-      `select t.id as device_id, t.expires_at, t.revoked_at, t.last_used_at,
-              a.id as account_id, a.name, a.email, a.role, a.disabled_at
-       from device_tokens t join accounts a on a.id = t.account_id
-       where t.token_hash = $1`,
-      [deviceTokenHash(token)],
-    )
-    if (found === undefined)
-      throw new DeskError(
-        'UNAUTHENTICATED',
-        'Unknown device token (not one this desk gave out): sign in again.',
-      )
-    const row = TokenRow.parse(found)
-    const now = this.clock.now()
-    if (row.disabled_at !== null)
-      throw new DeskError('UNAUTHENTICATED', 'This account is disabled: ask a desk admin.')
-    if (row.revoked_at !== null)
-      throw new DeskError(
-        'UNAUTHENTICATED',
-        'This device was signed out (its token was revoked): sign in again.',
-      )
-    if (row.expires_at.getTime() <= now.getTime())
-      throw new DeskError(
-        'UNAUTHENTICATED',
-        `This device's sign-in expired on ${row.expires_at.toISOString()}: sign in again.`,
-      )
-    if (
-      row.last_used_at === null ||
-      now.getTime() - row.last_used_at.getTime() >= LAST_USED_EVERY_MS
-    )
-      await this.db.query(
-        `update device_tokens set last_used_at = $2::timestamptz
-         where id = $1 and (last_used_at is null or last_used_at <= $3::timestamptz)`,
-        [row.device_id, now, new Date(now.getTime() - LAST_USED_EVERY_MS)],
-      )
-    return {
-      accountId: row.account_id,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      deviceId: row.device_id,
-    }
-  }
+  readonly authenticate: Authenticate = (token) => authenticateToken(this.db, this.clock, token)
 
   /**
    * A new device token for a right e-mail and password. A wrong e-mail and a wrong password get the
@@ -145,8 +89,8 @@ export class AccountService {
    * count toward the rate limits, which are checked before any hashing.
    */
   async signIn(request: SignInRequest): Promise<SignInOutput> {
-    const email = parse(DeskEmail, request.email, 'email')
-    const deviceName = parse(DeskDeviceName, request.deviceName, 'deviceName')
+    const email = parseField(DeskEmail, request.email, 'email')
+    const deviceName = parseField(DeskDeviceName, request.deviceName, 'deviceName')
     const emailKey = email.toLowerCase()
     const dummy = await this.dummyHash()
     const attempt = await this.limiter.begin(emailKey, request.remoteAddress)
@@ -154,8 +98,8 @@ export class AccountService {
     let right: boolean
     try {
       const [found] = await this.db.query(
-        'select id, password_hash, disabled_at from accounts where lower(email) = $1',
-        [emailKey],
+        'select id, password_hash, disabled_at from accounts where lower(email) = lower($1)',
+        [email],
       )
       account = found === undefined ? null : SecretRow.parse(found)
       right = await this.hasher.verify(request.password, account?.password_hash ?? dummy)
@@ -277,10 +221,11 @@ export class AccountService {
    * devices. Refuses to leave the desk without an enabled desk admin.
    */
   async updateAccount(actorId: string | null, change: AccountChange): Promise<DeskAccount> {
-    const name = change.name === undefined ? undefined : parse(DeskAccountName, change.name, 'name')
+    const name =
+      change.name === undefined ? undefined : parseField(DeskAccountName, change.name, 'name')
     const now = this.clock.now()
     const row = await this.db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [ADMINS_LOCK])
+      await tx.query('select pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.admins])
       const before = await this.accountById(tx, change.accountId)
       return updateAccountRow(tx, now, actorId, before, { ...change, name })
     })
@@ -332,48 +277,12 @@ export class AccountService {
     raw: CreateAccountInput,
     firstAdmin: boolean,
   ): Promise<DeskAccount> {
-    const input = parse(CreateAccountInput, raw, 'account')
-    const hash = await this.hasher.hash(newPassword(input.password))
-    const now = this.clock.now()
-    try {
-      const row = await this.db.transaction(async (tx) => {
-        if (firstAdmin) {
-          await tx.query('select pg_advisory_xact_lock($1)', [ADMINS_LOCK])
-          const admins = await tx.query(
-            "select email from accounts where role = 'desk-admin' order by created_at limit 1",
-          )
-          if (admins.length > 0)
-            throw new DeskError(
-              'REFUSED',
-              `This desk already has a desk admin (${String(admins[0]?.email)}): add accounts as them, with "copydesk desk admin add" or the API.`,
-            )
-        }
-        const [inserted] = await tx.query(
-          `insert into accounts (email, name, role, password_hash, created_at, updated_at)
-           values ($1, $2, $3, $4, $5::timestamptz, $5::timestamptz) returning ${ACCOUNT_COLUMNS}`,
-          [input.email, input.name, input.role, hash, now],
-        )
-        const created = accountRow(inserted ?? {})
-        await writeAudit(tx, now, actorId, 'account-created', {
-          accountId: created.id,
-          email: created.email,
-          name: created.name,
-          role: created.role,
-        })
-        return created
-      })
-      return toDeskAccount(row)
-    } catch (error) {
-      if (sqlStateOf(error) === '23505')
-        throw new DeskError(
-          'CONFLICT',
-          `An account with the e-mail ${input.email} already exists.`,
-          {
-            email: input.email,
-          },
-        )
-      throw error
-    }
+    const input = parseField(CreateAccountInput, raw, 'account')
+    const passwordHash = await this.hasher.hash(newPassword(input.password))
+    const account = { ...input, passwordHash }
+    return toDeskAccount(
+      await insertAccount(this.db, this.clock.now(), actorId, account, firstAdmin),
+    )
   }
 
   private async revoke(
@@ -381,33 +290,7 @@ export class AccountService {
     deviceId: string,
     action: 'sign-out' | 'device-revoked',
   ): Promise<DeskDevice> {
-    const now = this.clock.now()
-    const admin = principal.role === 'desk-admin'
-    const row = await this.db.transaction(async (tx) => {
-      const [found] = await tx.query(
-        `select ${DEVICE_COLUMNS} from device_tokens where id = $1 and ($2 or account_id = $3)`,
-        [deviceId, admin, principal.accountId],
-      )
-      if (found === undefined)
-        throw new DeskError(
-          'NOT_FOUND',
-          admin
-            ? `No device ${deviceId} on this desk.`
-            : `No device ${deviceId} among your devices.`,
-        )
-      const device = deviceRow(found)
-      if (device.revoked_at !== null) return device
-      const [updated] = await tx.query(
-        `update device_tokens set revoked_at = $2::timestamptz where id = $1 returning ${DEVICE_COLUMNS}`,
-        [deviceId, now],
-      )
-      await writeAudit(tx, now, principal.accountId, action, {
-        deviceId,
-        accountId: device.account_id,
-        deviceName: device.device_name,
-      })
-      return deviceRow(updated ?? {})
-    })
+    const row = await revokeDeviceRow(this.db, this.clock.now(), principal, deviceId, action)
     return toDeskDevice(row, principal.deviceId)
   }
 
@@ -429,14 +312,4 @@ export class AccountService {
     })
     return this.dummy
   }
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const where = issue && issue.path.length > 0 ? issue.path.join('.') : field
-  throw new DeskError('INVALID_INPUT', `${where}: ${issue?.message ?? 'not valid'}`, {
-    field: where,
-  })
 }

@@ -3,6 +3,7 @@ import { DeskError } from '../../shared/desk/DeskError'
 import type { Clock } from '../../shared/domain/Clock'
 import type { Db, DbQueries } from '../db/Db'
 import { addressKey } from './addressKey'
+import { ADVISORY_LOCKS } from './advisoryLocks'
 
 export type SignInLimit = { failures: number; windowMinutes: number }
 export type SignInLimits = { perEmail: SignInLimit; perAddress: SignInLimit }
@@ -12,10 +13,6 @@ export const SIGN_IN_LIMITS: SignInLimits = {
   perEmail: { failures: 5, windowMinutes: 15 },
   perAddress: { failures: 30, windowMinutes: 15 },
 }
-
-/** Advisory lock classes (with the key's hashtext): attempts on one e-mail, from one address. */
-const EMAIL_LOCK = 4242_0016
-const ADDRESS_LOCK = 4242_0017
 
 const AtRow = z.object({ at: z.date() })
 const IdRow = z.object({ id: z.number() })
@@ -43,8 +40,14 @@ export class SignInLimiter {
     const email = emailKey.slice(0, 320)
     const address = addressKey(remoteAddress)
     const id = await this.db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [EMAIL_LOCK, email])
-      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [ADDRESS_LOCK, address])
+      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [
+        ADVISORY_LOCKS.signInEmail,
+        email,
+      ])
+      await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [
+        ADVISORY_LOCKS.signInAddress,
+        address,
+      ])
       const [inserted] = await tx.query(
         `insert into sign_in_attempts (at, email_key, address_key)
          values ($1::timestamptz, $2, $3) returning id`,
