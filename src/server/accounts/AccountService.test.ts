@@ -496,6 +496,30 @@ eachDeskEngine('AccountService', (open) => {
     })
   })
 
+  it("hashes a password again, with the desk's current settings, when its owner signs in", async () => {
+    const writer = await account('writer', 'rehash')
+    const storedHash = async () =>
+      String(
+        (await db.query('select password_hash from accounts where id = $1', [writer.id]))[0]
+          ?.password_hash,
+      )
+    expect(await storedHash()).toMatch(/^scrypt\$1024\$/)
+    const stronger = new AccountService(db, clock, {
+      hasher: new ScryptPasswordHasher({ params: { N: 2 ** 11, r: 8, p: 1 } }),
+    })
+    const signIn = (on: AccountService) =>
+      on.signIn({
+        email: writer.email,
+        password: PASSWORD,
+        deviceName: 'Laptop',
+        remoteAddress: '10.7.0.1',
+      })
+    await signIn(stronger)
+    expect(await storedHash()).toMatch(/^scrypt\$2048\$8\$1\$/)
+    await signIn(stronger)
+    await signIn(accounts)
+  })
+
   it('stores SQL metacharacters in names, e-mails and device names verbatim, changing nothing else', async () => {
     const countBefore = (await accounts.listAccounts()).length
     const nasty = `o'brien"; drop table accounts;--`

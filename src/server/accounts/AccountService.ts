@@ -122,6 +122,7 @@ export class AccountService {
       throw new DeskError('UNAUTHENTICATED', WRONG)
     }
     const { id: accountId } = account
+    const rehashed = await this.rehash(request.password, account.password_hash)
     const { token, hash } = newDeviceToken()
     const expiresAt = new Date(now.getTime() + this.tokenLifetimeMs)
     const device = await this.db.transaction(async (tx) => {
@@ -131,6 +132,11 @@ export class AccountService {
         [accountId, deviceName, hash, now, expiresAt],
       )
       const row = deviceRow(inserted ?? {})
+      if (rehashed !== null)
+        await tx.query(
+          'update accounts set password_hash = $2 where id = $1 and password_hash = $3',
+          [accountId, rehashed, account.password_hash],
+        )
       await this.limiter.succeeded(tx, emailKey)
       await writeAudit(tx, now, accountId, 'sign-in', {
         deviceId: row.id,
@@ -302,6 +308,21 @@ export class AccountService {
     ])
     if (row === undefined) throw new DeskError('NOT_FOUND', `No account ${accountId} on this desk.`)
     return accountRow(row)
+  }
+
+  /**
+   * The right password hashed again when its stored hash was made with other settings (the desk
+   * raised scrypt's cost since): only at a sign-in is the password at hand. A busy hasher skips it
+   * this time rather than refuse the sign-in.
+   */
+  private async rehash(password: string, stored: string): Promise<string | null> {
+    if (!this.hasher.needsRehash?.(stored)) return null
+    try {
+      return await this.hasher.hash(password)
+    } catch (error) {
+      if (error instanceof DeskError && error.code === 'UNAVAILABLE') return null
+      throw error
+    }
   }
 
   /** A hash of nothing anyone knows, made once with the same parameters as real ones. */

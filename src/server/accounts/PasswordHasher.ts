@@ -7,4 +7,6 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>
   /** False for a wrong password; throws only for a stored text it cannot read. */
   verify(password: string, stored: string): Promise<boolean>
+  /** The stored text was made with other settings than this hasher's: hash again at the next sign-in. */
+  needsRehash?(stored: string): boolean
 }

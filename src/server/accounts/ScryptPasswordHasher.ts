@@ -44,6 +44,18 @@ export class ScryptPasswordHasher implements PasswordHasher {
     )
     return timingSafeEqual(key, parsed.key)
   }
+
+  needsRehash(stored: string): boolean {
+    const { params, salt, key } = parseStored(stored)
+    const { N, r, p } = this.params
+    return (
+      params.N !== N ||
+      params.r !== r ||
+      params.p !== p ||
+      salt.length !== SALT_BYTES ||
+      key.length !== KEY_BYTES
+    )
+  }
 }
 
 function derive(
