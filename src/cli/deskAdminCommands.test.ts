@@ -178,6 +178,16 @@ describe('copydesk desk admin (embedded database)', { timeout: 60_000 }, () => {
       1,
       'copydesk: No account with the e-mail nobody@example.org on this desk.',
     ])
+    const elsewhere = await tempDir()
+    try {
+      const empty = await cli(elsewhere.path, null, ['desk', 'admin', 'list'])
+      expect([empty.code, empty.err]).toEqual([
+        1,
+        `copydesk: ${elsewhere.path} holds no desk database: check --data-dir (or --database / DATABASE_URL), or start a desk with "copydesk desk admin create".`,
+      ])
+    } finally {
+      await elsewhere.cleanup()
+    }
     const notAUrl = await cli(dir.path, null, [
       'desk',
       'admin',

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { AccountRole } from '../shared/desk/AccountRole'
 import type { DeskAccount } from '../shared/desk/calls/deskAccountCalls'
@@ -50,8 +52,15 @@ export const DESK_ADMIN_COMMAND: CliCommand = {
       case 'create':
         if (rest.length > 0 || !email || !name) return undefined
         return withPassword(c, (password) =>
-          withAccounts(c, async (accounts) =>
-            shown(c, await accounts.createFirstAdmin(email, name, password), 'Created desk admin'),
+          withAccounts(
+            c,
+            async (accounts) =>
+              shown(
+                c,
+                await accounts.createFirstAdmin(email, name, password),
+                'Created desk admin',
+              ),
+            true,
           ),
         )
       case 'add':
@@ -132,8 +141,15 @@ async function withPassword(
 async function withAccounts(
   c: CommandContext,
   work: (accounts: AccountService) => Promise<number>,
+  mayCreate = false,
 ): Promise<number> {
   const database = c.values.database ?? c.io.env?.['DATABASE_URL'] ?? null
+  // A mistyped --data-dir must not quietly become a new, empty desk: only `create` starts one.
+  if (!database && !mayCreate && !existsSync(join(c.dataDir(), 'pgdata')))
+    return failed(
+      c.io,
+      `${c.dataDir()} holds no desk database: check --data-dir (or --database / DATABASE_URL), or start a desk with "copydesk desk admin create".`,
+    )
   // Loaded here, not at the top: the rest of the CLI should not pay for the database drivers.
   const { openDb } = await import('../server/db/openDb')
   const { loadMigrations, migrate } = await import('../server/db/migrate')
