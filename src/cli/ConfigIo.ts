@@ -7,6 +7,8 @@ export type ConfigIo = {
   stdin?: (() => Promise<string>) | undefined
   /** Standard input is a terminal (nothing piped in): a secret would be typed, and shown. */
   stdinIsTTY?: boolean | undefined
+  /** The environment (DATABASE_URL for `desk admin`). */
+  env?: NodeJS.ProcessEnv | undefined
 }
 
 export type ConfigValues = {

@@ -28,6 +28,8 @@ export const CLI_OPTIONS = {
   'token-stdin': { type: 'boolean' },
   'token-file': { type: 'string' },
   force: { type: 'boolean', default: false },
+  email: { type: 'string' },
+  database: { type: 'string' },
 } satisfies ParseArgsConfig['options']
 
 /** The options that apply to every command, as --help prints them. */

@@ -18,4 +18,6 @@ export type CliValues = ConfigValues & {
   target?: string | undefined
   correction?: string | undefined
   force: boolean
+  email?: string | undefined
+  database?: string | undefined
 }

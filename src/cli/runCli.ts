@@ -10,6 +10,7 @@ import { formatHelp, type CliCommand } from './CliCommand'
 import { CLI_OPTIONS, GLOBAL_OPTIONS_HELP } from './cliOptions'
 import type { CliValues } from './cliValues'
 import { EXIT } from './ConfigIo'
+import { DESK_ADMIN_COMMAND } from './deskAdminCommands'
 import { DESK_COMMANDS } from './deskCommands'
 import { IMPORT_COMMAND } from './importCommand'
 import { runUnlock } from './runUnlock'
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CliCommand[] = [
   IMPORT_COMMAND,
   ...CONFIG_COMMANDS,
   UNLOCK_COMMAND,
+  DESK_ADMIN_COMMAND,
 ]
 
 export const USAGE = `Usage: copydesk <command> [options]
@@ -76,13 +78,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE)
     return values.help ? EXIT.ok : EXIT.usage
   }
-  const running = COMMANDS.find((command) => command.name === name)?.run({
+  const context = {
     args,
     values,
     io,
     dataDir: () => resolveDataDir(argv, io.env),
-    withWorkstation: (run) => withWorkstation(values, io, run),
-  })
+    withWorkstation: (run: (workstation: Workstation) => Promise<number>) =>
+      withWorkstation(values, io, run),
+  }
+  // Several commands may share a first word (`desk admin …`, `desk serve`): the first that takes the arguments runs.
+  let running: Promise<number> | undefined
+  for (const command of COMMANDS.filter((each) => each.name === name))
+    running ??= command.run(context)
   if (!running) {
     io.err(`Unknown command or missing argument: ${[name, ...args].join(' ')}\n\n${USAGE}`)
     return EXIT.usage

@@ -69,6 +69,7 @@ export function describeDbSuite(
       it('apply once; a second run applies nothing', async () => {
         await emptySchema()
         expect(await migrate(db, migrations)).toEqual(migrations.map((m) => m.name))
+        expect(migrations[0]?.name).toBe('001_initial.sql')
         expect(await migrate(db, migrations)).toEqual([])
         expect(await count(db, 'schema_migrations')).toBe(migrations.length)
         const [row] = await db.query(
