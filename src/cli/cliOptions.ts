@@ -28,6 +28,12 @@ export const CLI_OPTIONS = {
   'token-stdin': { type: 'boolean' },
   'token-file': { type: 'string' },
   force: { type: 'boolean', default: false },
+  database: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
 } satisfies ParseArgsConfig['options']
 
 /** The options that apply to every command, as --help prints them. */

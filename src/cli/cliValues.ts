@@ -18,4 +18,10 @@ export type CliValues = ConfigValues & {
   target?: string | undefined
   correction?: string | undefined
   force: boolean
+  database?: string | undefined
+  host?: string | undefined
+  port?: string | undefined
+  'tls-cert'?: string | undefined
+  'tls-key'?: string | undefined
+  'trust-proxy'?: boolean | undefined
 }

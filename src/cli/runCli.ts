@@ -11,6 +11,7 @@ import { CLI_OPTIONS, GLOBAL_OPTIONS_HELP } from './cliOptions'
 import type { CliValues } from './cliValues'
 import { EXIT } from './ConfigIo'
 import { DESK_COMMANDS } from './deskCommands'
+import { deskServeCommand } from './deskServeCommand'
 import { IMPORT_COMMAND } from './importCommand'
 import { runUnlock } from './runUnlock'
 import { CONFIG_COMMANDS } from './settingsCommands'
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CliCommand[] = [
   IMPORT_COMMAND,
   ...CONFIG_COMMANDS,
   UNLOCK_COMMAND,
+  deskServeCommand(),
 ]
 
 export const USAGE = `Usage: copydesk <command> [options]
@@ -81,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     values,
     io,
     dataDir: () => resolveDataDir(argv, io.env),
+    env: io.env,
     withWorkstation: (run) => withWorkstation(values, io, run),
   })
   if (!running) {

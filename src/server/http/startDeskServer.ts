@@ -392,15 +392,23 @@ function sendError(
 function send(req: IncomingMessage, res: ServerResponse, status: number, value: unknown): void {
   if (res.headersSent || res.destroyed) return
   const body = JSON.stringify(value)
-  // A body we did not read (refused early, or too large) must not be taken for the next request.
-  if (!req.complete) res.setHeader('connection', 'close')
+  // A body that has not all arrived (refused early, or too large) must not be taken for the next
+  // request: the connection ends with this answer. A request without a body keeps its connection.
+  const unfinished = hasBody(req) && !req.complete
+  if (unfinished) res.setHeader('connection', 'close')
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
   })
   res.end(body, () => {
-    if (!req.complete) req.socket.destroySoon()
+    if (unfinished) req.socket.destroySoon()
   })
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  )
 }
 
 function internal(requestId: string): DeskError {
