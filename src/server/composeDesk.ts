@@ -62,6 +62,8 @@ export type OpenDeskOptions = {
 export type OpenedDesk = {
   url: string
   engine: Db['engine']
+  /** Feed requests parked on this process now (for tests and a look at the load). */
+  feedsWaiting: () => number
   /** Graceful stop: no new requests, long polls end, the parts and the database close (PGlite's folder lock goes). */
   close: () => Promise<void>
 }
@@ -108,7 +110,12 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
     })
     closers.push(() => server.close())
     let closing: Promise<void> | null = null
-    return { url: server.url, engine: db.engine, close: () => (closing ??= closeAll()) }
+    return {
+      url: server.url,
+      engine: db.engine,
+      feedsWaiting: () => feed.parked,
+      close: () => (closing ??= closeAll()),
+    }
   } catch (error) {
     await closeAll()
     throw error
