@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eachDeskEngine, type DeskDatabase } from '../../../tests/support/eachDeskEngine'
 import { rawRequest, type RawResponse } from '../../../tests/support/rawRequest'
@@ -7,6 +8,7 @@ import type { DeskAccess } from '../../shared/desk/DeskCallDeclaration'
 import { createDeskClient } from '../../shared/desk/createDeskClient'
 import { DESK_CALL_NAMES, deskContract } from '../../shared/desk/deskContract'
 import { DeskError } from '../../shared/desk/DeskError'
+import { transportDetailsOf } from '../../shared/desk/DeskTransportErrors'
 import type { Clock } from '../../shared/domain/Clock'
 import { loadMigrations } from '../db/migrate'
 import { deskReadiness } from '../deskReadiness'
@@ -510,6 +512,13 @@ eachDeskEngine('desk API over HTTP', (open) => {
       expect(retryAfterMissing).toBe(0)
       // Limited by address now, even with another token; a minute later both buckets have refilled.
       expect((await rawRequest(limited.url, '/v1/desk')).status).toBe(429)
+      // The typed client hands the wait on.
+      const client = createDeskClient({ baseUrl: limited.url, fetch, token: () => WRITER_TOKEN })
+      const refused = await client.listChanges({ since }).catch((e: unknown) => e)
+      expect(refused).toBeInstanceOf(DeskError)
+      expect(refused instanceof DeskError && transportDetailsOf(refused, 'RATE_LIMITED')).toEqual({
+        retryAfterSeconds: expect.any(Number),
+      })
       limitedClock.advance(60_000)
       expect((await rawRequest(limited.url, '/v1/desk')).status).toBe(200)
       const page = await rawRequest(limited.url, `/v1/changes?since=${since}`, {
@@ -518,6 +527,56 @@ eachDeskEngine('desk API over HTTP', (open) => {
       expect(page.status).toBe(200)
     } finally {
       await limited.close()
+    }
+  })
+
+  it('limits by the X-Forwarded-For client behind a trusted proxy, and by the socket address otherwise', async () => {
+    const options = {
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock: movableClock('2026-12-01T10:00:00Z'),
+      limits: { perAddress: { burst: 1, perSecond: 1 } },
+    }
+    const proxied = await startDeskServer({ ...options, trustProxy: true })
+    const direct = await startDeskServer(options)
+    try {
+      const from = (client: string) => ({
+        headers: { 'x-forwarded-for': `203.0.113.9, ${client}` },
+      })
+      expect((await rawRequest(proxied.url, '/healthz', from('198.51.100.1'))).status).toBe(200)
+      expect((await rawRequest(proxied.url, '/healthz', from('198.51.100.2'))).status).toBe(200)
+      expect((await rawRequest(proxied.url, '/healthz', from('198.51.100.1'))).status).toBe(429)
+      // Not trusted: a client cannot name itself someone else to dodge its limit.
+      expect((await rawRequest(direct.url, '/healthz', from('198.51.100.1'))).status).toBe(200)
+      expect((await rawRequest(direct.url, '/healthz', from('198.51.100.2'))).status).toBe(429)
+    } finally {
+      await proxied.close()
+      await direct.close()
+    }
+  })
+
+  it('ends a connection whose headers never finish (408), and keeps answering others', async () => {
+    const slow = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock,
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 300 },
+    })
+    try {
+      const url = new URL(slow.url)
+      const socket = connect(Number(url.port), url.hostname)
+      let answer = ''
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()))
+      socket.write('GET /v1/desk HTTP/1.1\r\nHost: desk\r\nX-Slow: ')
+      await new Promise((resolve) => socket.on('close', resolve))
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+      expect((await rawRequest(slow.url, '/healthz')).status).toBe(200)
+    } finally {
+      await slow.close()
     }
   })
 

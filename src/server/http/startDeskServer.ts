@@ -327,9 +327,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     return internal(request.requestId)
   }
 
+  // Node checks the header and request timeouts on this interval (30 s unless told): a slow client
+  // would otherwise hold its connection up to 30 s past them.
+  const timing = { connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }
   const server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
-    : createHttpServer(onRequest)
+    ? createHttpsServer({ ...timing, cert: options.tls.cert, key: options.tls.key }, onRequest)
+    : createHttpServer(timing, onRequest)
   server.headersTimeout = limits.headersTimeoutMs
   server.requestTimeout = limits.requestTimeoutMs
   server.keepAliveTimeout = limits.keepAliveTimeoutMs
