@@ -10,8 +10,9 @@ import { postgresTestDatabase } from '../../tests/support/postgresTestDatabase'
 import { tempDir } from '../../tests/support/tempDir'
 import { createDeskClient } from '../shared/desk/createDeskClient'
 import { DeskError } from '../shared/desk/DeskError'
-import { systemClock } from '../shared/domain/Clock'
-import { openDesk, type DeskParts, type OpenedDesk } from './composeDesk'
+import { systemClock, type Clock } from '../shared/domain/Clock'
+import { composeDesk, openDesk, type DeskParts, type OpenedDesk } from './composeDesk'
+import type { Db } from './db/Db'
 import { DESK_LOCK_FILE } from './db/DataFolderLock'
 import { openPostgresDb } from './db/openPostgresDb'
 import type { DeskLogLine } from './http/DeskLog'
@@ -27,13 +28,12 @@ const WRITER: Principal = {
 }
 
 /**
- * TEST DOUBLE for the merge point: the account and story groups are empty here and `authenticate`
- * knows one token, instead of the AccountService the lead plugs into composeDesk at merge.
+ * The desk's parts as composeDesk builds them, with sign-in swapped for a TEST DOUBLE that knows one
+ * token (until the accounts slice's authenticate is plugged into composeDesk at merge).
  */
-function testDoubleParts(): DeskParts {
+function testDoubleParts(db: Db, clock: Clock): DeskParts {
   return {
-    accountHandlers: {},
-    storyHandlers: {},
+    ...composeDesk(db, clock),
     authenticate: async (token) => {
       if (token !== TOKEN) throw new DeskError('UNAUTHENTICATED', 'Unknown device token.')
       return WRITER

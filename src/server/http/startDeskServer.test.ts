@@ -11,6 +11,7 @@ import { DeskError } from '../../shared/desk/DeskError'
 import { transportDetailsOf } from '../../shared/desk/DeskTransportErrors'
 import type { Clock } from '../../shared/domain/Clock'
 import { loadMigrations } from '../db/migrate'
+import { composeDesk } from '../composeDesk'
 import { deskReadiness } from '../deskReadiness'
 import { ChangeFeed } from '../feed/ChangeFeed'
 import { createFeedHandlers } from '../feed/createFeedHandlers'
@@ -156,7 +157,14 @@ eachDeskEngine('desk API over HTTP', (open) => {
   beforeAll(async () => {
     desk = await open()
     feed = await ChangeFeed.start({ db: desk.db, rereadMs: 3_600_000 })
-    handlers = createFeedHandlers({ db: desk.db, feed, serverVersion: '9.8.7' })
+    // Every group of the contract: the account and story groups from the merge point, so these
+    // tests keep compiling and cover them once those slices are plugged in there.
+    const parts = composeDesk(desk.db, clock)
+    handlers = {
+      ...parts.accountHandlers,
+      ...parts.storyHandlers,
+      ...createFeedHandlers({ db: desk.db, feed, serverVersion: '9.8.7' }),
+    }
     const base = {
       authenticate: testDoubleAuthenticate(TOKENS),
       ready: deskReadiness(desk.db, await loadMigrations()),
@@ -418,6 +426,43 @@ eachDeskEngine('desk API over HTTP', (open) => {
     expect(faultyLogs).toContainEqual(
       expect.objectContaining({ event: 'undeclared-error-code', call: 'getDesk' }),
     )
+  })
+
+  it('answers sign-in’s own refusal as it is, and a sign-in that fails 500, logged, with no bug report', async () => {
+    let failure: unknown = new DeskError('RATE_LIMITED', 'Too many sign-ins.', {
+      retryAfterSeconds: 7,
+    })
+    const lines: DeskLogLine[] = []
+    const signIn = await startDeskServer({
+      handlers,
+      authenticate: async () => {
+        throw failure
+      },
+      ready: async () => null,
+      log: (line) => lines.push(line),
+      clock,
+    })
+    try {
+      const limited = await rawRequest(signIn.url, '/v1/changes?since=0', {
+        headers: bearer(WRITER_TOKEN),
+      })
+      expect(limited.status).toBe(429)
+      expect(limited.headers['retry-after']).toBe('7')
+      failure = new Error('token table unreachable')
+      const broken = await rawRequest(signIn.url, '/v1/changes?since=0', {
+        headers: bearer(WRITER_TOKEN),
+      })
+      expect(broken.status).toBe(500)
+      expect(broken.body).not.toContain('unreachable')
+      await until(() => lines.filter((line) => line.event === 'request').length === 2)
+      expect(lines.map((line) => [line.event, line.code])).toEqual([
+        ['request', 'RATE_LIMITED'],
+        ['authenticate-failed', undefined],
+        ['request', 'INTERNAL'],
+      ])
+    } finally {
+      await signIn.close()
+    }
   })
 
   describe('the typed client (createDeskClient) against this server', () => {

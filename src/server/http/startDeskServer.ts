@@ -9,7 +9,12 @@ import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { DeskAccess } from '../../shared/desk/DeskCallDeclaration'
 import { deskContract, type DeskContract } from '../../shared/desk/deskContract'
-import { DESK_ERROR_STATUS, DeskError, type DeskErrorBody } from '../../shared/desk/DeskError'
+import {
+  DESK_ERROR_STATUS,
+  DeskError,
+  type DeskErrorBody,
+  type DeskErrorCode,
+} from '../../shared/desk/DeskError'
 import type { Clock } from '../../shared/domain/Clock'
 import type { DeskCallContext, DeskGroupHandlers } from '../DeskHandlers'
 import type { Authenticate, Principal } from '../Principal'
@@ -123,6 +128,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         status: res.writableFinished ? res.statusCode : 499,
         ms: Math.round((performance.now() - started) * 10) / 10,
         ...line,
+        ...(sentCodes.has(res) ? { code: sentCodes.get(res) } : {}),
       })
     })
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
@@ -216,7 +222,17 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       try {
         principal = await options.authenticate(token)
       } catch (error) {
-        return sendError(req, res, failureOf(error, route, request))
+        // Sign-in's refusals (UNAUTHENTICATED, or whatever it declares) are not the call's.
+        if (error instanceof DeskError) return sendError(req, res, error)
+        options.log({
+          time: options.clock.now().toISOString(),
+          level: 'error',
+          event: 'authenticate-failed',
+          requestId: request.requestId,
+          call: route.name,
+          error: describeFailure(error),
+        })
+        return sendError(req, res, internal(request.requestId))
       }
       request.line.accountId = principal.accountId
       if (!allowsAccess(route.call.access, principal.role))
@@ -302,14 +318,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         ...(failure === undefined ? {} : { error: describeFailure(failure) }),
       })
     if (error instanceof DeskError) {
-      request.line.code = error.code
       const declared = route.call.errors[error.code]
       if (declared === undefined) {
-        if (error.code !== 'UNAUTHENTICATED')
-          log(
-            'undeclared-error-code',
-            `${route.name} threw ${error.code}, which its declaration does not list: a server bug`,
-          )
+        log(
+          'undeclared-error-code',
+          `${route.name} threw ${error.code}, which its declaration does not list: a server bug`,
+        )
       } else if (error.details !== undefined && !declared.safeParse(error.details).success) {
         log(
           'undeclared-error-details',
@@ -371,6 +385,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   }
 }
 
+/** The code each refusal was sent with, for its request's log line. */
+const sentCodes = new WeakMap<ServerResponse, DeskErrorCode>()
+
 /** A refusal as the desk's JSON error body, with the status of its code (or the one given). */
 function sendError(
   req: IncomingMessage,
@@ -382,6 +399,7 @@ function sendError(
     const wait = retryAfterOf(error.details)
     if (wait !== null) res.setHeader('retry-after', String(wait))
   }
+  sentCodes.set(res, error.code)
   const body: DeskErrorBody = {
     error: {
       code: error.code,
