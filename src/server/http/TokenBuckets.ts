@@ -6,7 +6,7 @@ export type BucketRate = { burst: number; perSecond: number }
 type Bucket = { tokens: number; at: number }
 
 /** Keys kept at most; past it, buckets that have refilled completely (idle keys) are dropped. */
-const MAX_KEYS = 50_000
+export const MAX_KEYS = 50_000
 
 /**
  * In-memory rate limits, one bucket per key (an address, a token's hash). Per process, like the
@@ -20,6 +20,11 @@ export class TokenBuckets {
     private readonly rate: BucketRate,
     private readonly clock: Clock,
   ) {}
+
+  /** How many keys are kept now. */
+  get size(): number {
+    return this.buckets.size
+  }
 
   /** Takes one token for `key`: null when granted, else the whole seconds until one is back. */
   take(key: string): number | null {
@@ -47,5 +52,10 @@ export class TokenBuckets {
   private prune(now: number): void {
     for (const [key, bucket] of this.buckets)
       if (this.refilled(bucket, now).tokens >= this.rate.burst) this.buckets.delete(key)
+    // Still too many (a flood from as many addresses): the oldest go, so memory stays bounded.
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= MAX_KEYS * 0.9) break
+      this.buckets.delete(key)
+    }
   }
 }
