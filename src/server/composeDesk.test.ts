@@ -14,7 +14,13 @@ import { systemClock, type Clock } from '../shared/domain/Clock'
 import { composeDesk, openDesk, type DeskParts, type OpenedDesk } from './composeDesk'
 import type { Db } from './db/Db'
 import { DESK_LOCK_FILE } from './db/DataFolderLock'
+import { migrate } from './db/migrate'
 import { openPostgresDb } from './db/openPostgresDb'
+import { deskReadiness } from './deskReadiness'
+import { ChangeFeed } from './feed/ChangeFeed'
+import { createFeedHandlers } from './feed/createFeedHandlers'
+import { startDeskServer } from './http/startDeskServer'
+import { shippedMigrations } from './shippedMigrations'
 import type { DeskLogLine } from './http/DeskLog'
 import type { Principal } from './Principal'
 
@@ -89,6 +95,45 @@ describe.skipIf(postgres.url === null)('two desk servers on one PostgreSQL (scal
     const page = await waiting
     expect(page.changes.map((change) => change.kind)).toEqual(['scale-out'])
     expect(page.next).toBe(last + 1)
+  })
+})
+
+describe.skipIf(postgres.url === null)('a desk server whose PostgreSQL goes away', () => {
+  it('answers 503 UNAVAILABLE with a retry time (not 500), and /readyz says why', async () => {
+    const database = await postgresTestDatabase(postgres.url ?? '')
+    const db = await openPostgresDb({ url: database.url, maxConnections: 2 })
+    const lines: DeskLogLine[] = []
+    const feed = await ChangeFeed.start({ db })
+    const server = await startDeskServer({
+      handlers: {
+        ...composeDesk(db, systemClock).accountHandlers,
+        ...composeDesk(db, systemClock).storyHandlers,
+        ...createFeedHandlers({ db, feed, serverVersion: 'test' }),
+      },
+      authenticate: testDoubleParts(db, systemClock).authenticate,
+      ready: deskReadiness(db, shippedMigrations()),
+      log: (line) => lines.push(line),
+      clock: systemClock,
+    })
+    try {
+      await migrate(db, shippedMigrations())
+      const client = createDeskClient({ baseUrl: server.url, fetch, token: () => TOKEN })
+      expect((await client.listChanges({ since: 0 })).changes).toEqual([])
+      await feed.stop()
+      await db.close()
+      const refused = await client.listChanges({ since: 0 }).catch((e: unknown) => e)
+      expect(refused).toMatchObject({ code: 'UNAVAILABLE', details: { retryAfterSeconds: 5 } })
+      const ready = await fetch(`${server.url}/readyz`)
+      expect(ready.status).toBe(503)
+      expect(await ready.json()).toMatchObject({
+        error: { message: expect.stringContaining('the database does not answer') },
+      })
+      expect(lines.map((line) => line.event)).toContain('database-unavailable')
+      expect(lines.map((line) => line.event)).not.toContain('handler-failed')
+    } finally {
+      await server.close()
+      await database.drop()
+    }
   })
 })
 

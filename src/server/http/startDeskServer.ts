@@ -21,6 +21,7 @@ import type { Authenticate, Principal } from '../Principal'
 import { allowsAccess } from './allowsAccess'
 import { describeFailure, type DeskLog, type DeskLogLine } from './DeskLog'
 import { deskRoutes, DeskOutputMismatch, type DeskRoute } from './deskRoutes'
+import { isDatabaseUnavailable } from './isDatabaseUnavailable'
 import { readRequestBody } from './readRequestBody'
 import { TokenBuckets, type BucketRate } from './TokenBuckets'
 
@@ -227,12 +228,16 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         options.log({
           time: options.clock.now().toISOString(),
           level: 'error',
-          event: 'authenticate-failed',
+          event: isDatabaseUnavailable(error) ? 'database-unavailable' : 'authenticate-failed',
           requestId: request.requestId,
           call: route.name,
           error: describeFailure(error),
         })
-        return sendError(req, res, internal(request.requestId))
+        return sendError(
+          req,
+          res,
+          isDatabaseUnavailable(error) ? databaseUnavailable() : internal(request.requestId),
+        )
       }
       request.line.accountId = principal.accountId
       if (!allowsAccess(route.call.access, principal.role))
@@ -332,6 +337,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         return new DeskError(error.code, error.message)
       }
       return error
+    }
+    if (isDatabaseUnavailable(error)) {
+      log('database-unavailable', `${route.name} could not reach the database`, error)
+      return databaseUnavailable()
     }
     log(
       error instanceof DeskOutputMismatch ? 'output-mismatch' : 'handler-failed',
@@ -438,6 +447,12 @@ function internal(requestId: string): DeskError {
     `The desk server failed on this request; its log names it ${requestId}.`,
     { requestId },
   )
+}
+
+function databaseUnavailable(): DeskError {
+  return new DeskError('UNAVAILABLE', 'The desk’s database is not answering; try again shortly.', {
+    retryAfterSeconds: 5,
+  })
 }
 
 function tooLarge(maxBytes: number): DeskError {
