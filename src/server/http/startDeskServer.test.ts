@@ -5,6 +5,7 @@ import { eachDeskEngine, type DeskDatabase } from '../../../tests/support/eachDe
 import { rawRequest, type RawResponse } from '../../../tests/support/rawRequest'
 import type { AccountRole } from '../../shared/desk/AccountRole'
 import type { DeskAccess } from '../../shared/desk/DeskCallDeclaration'
+import { deskFeedCalls } from '../../shared/desk/calls/deskFeedCalls'
 import { createDeskClient } from '../../shared/desk/createDeskClient'
 import { DESK_CALL_NAMES, deskContract } from '../../shared/desk/deskContract'
 import { DeskError } from '../../shared/desk/DeskError'
@@ -17,6 +18,7 @@ import { ChangeFeed } from '../feed/ChangeFeed'
 import { createFeedHandlers } from '../feed/createFeedHandlers'
 import type { Authenticate, Principal } from '../Principal'
 import { allowsAccess } from './allowsAccess'
+import { deskRoutes } from './deskRoutes'
 import type { DeskLogLine } from './DeskLog'
 import { startDeskServer, type DeskHandlers, type DeskServer } from './startDeskServer'
 
@@ -264,6 +266,25 @@ eachDeskEngine('desk API over HTTP', (open) => {
       })
     },
   )
+
+  it('routes every call of the contract at its declared method and path, and refuses a route declared twice', async () => {
+    for (const name of DESK_CALL_NAMES) {
+      const { method, path } = deskContract[name]
+      const response = await call(path, {
+        method,
+        headers: { ...bearer(ADMIN_TOKEN), 'content-type': 'application/json' },
+        ...(String(method) === 'POST' ? { body: '{}' } : {}),
+      })
+      expect(response.status, name).not.toBe(405)
+      expect(response.body, name).not.toContain('No desk call at')
+    }
+    expect(() =>
+      deskRoutes(
+        { ...deskFeedCalls, getDeskAgain: deskFeedCalls.getDesk },
+        { ...handlers, getDeskAgain: handlers.getDesk },
+      ),
+    ).toThrow('getDesk and getDeskAgain are both declared as GET /v1/desk')
+  })
 
   it('answers an unknown path 404 and a wrong method 405, both as desk errors', async () => {
     const unknown = await call('/v1/nothing-here')
