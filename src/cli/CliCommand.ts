@@ -11,6 +11,8 @@ export type CommandContext = {
   values: CliValues
   io: ConfigIo
   dataDir: () => string
+  /** The environment (DATABASE_URL for `desk serve`). */
+  env: NodeJS.ProcessEnv
   withWorkstation: (run: (workstation: Workstation) => Promise<number>) => Promise<number>
 }
 

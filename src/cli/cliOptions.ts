@@ -30,6 +30,11 @@ export const CLI_OPTIONS = {
   force: { type: 'boolean', default: false },
   email: { type: 'string' },
   database: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
 } satisfies ParseArgsConfig['options']
 
 /** The options that apply to every command, as --help prints them. */

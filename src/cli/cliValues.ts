@@ -20,4 +20,9 @@ export type CliValues = ConfigValues & {
   force: boolean
   email?: string | undefined
   database?: string | undefined
+  host?: string | undefined
+  port?: string | undefined
+  'tls-cert'?: string | undefined
+  'tls-key'?: string | undefined
+  'trust-proxy'?: boolean | undefined
 }

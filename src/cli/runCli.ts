@@ -12,6 +12,7 @@ import type { CliValues } from './cliValues'
 import { EXIT } from './ConfigIo'
 import { DESK_ADMIN_COMMAND } from './deskAdminCommands'
 import { DESK_COMMANDS } from './deskCommands'
+import { deskServeCommand } from './deskServeCommand'
 import { IMPORT_COMMAND } from './importCommand'
 import { runUnlock } from './runUnlock'
 import { CONFIG_COMMANDS } from './settingsCommands'
@@ -47,6 +48,7 @@ export const COMMANDS: readonly CliCommand[] = [
   IMPORT_COMMAND,
   ...CONFIG_COMMANDS,
   UNLOCK_COMMAND,
+  deskServeCommand(),
   DESK_ADMIN_COMMAND,
 ]
 
@@ -83,6 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     values,
     io,
     dataDir: () => resolveDataDir(argv, io.env),
+    env: io.env,
     withWorkstation: (run: (workstation: Workstation) => Promise<number>) =>
       withWorkstation(values, io, run),
   }

@@ -1,0 +1,120 @@
+import type { deskAccountCalls } from '../shared/desk/calls/deskAccountCalls'
+import type { deskStoryCalls } from '../shared/desk/calls/deskStoryCalls'
+import type { Clock } from '../shared/domain/Clock'
+import { AccountService } from './accounts/AccountService'
+import { createAccountHandlers } from './accounts/createAccountHandlers'
+import type { Db } from './db/Db'
+import { migrate } from './db/migrate'
+import { openDb } from './db/openDb'
+import { deskReadiness } from './deskReadiness'
+import type { DeskGroupHandlers } from './DeskHandlers'
+import { ChangeFeed } from './feed/ChangeFeed'
+import { createFeedHandlers } from './feed/createFeedHandlers'
+import type { DeskLog } from './http/DeskLog'
+import { startDeskServer, type DeskServerLimits } from './http/startDeskServer'
+import type { Authenticate } from './Principal'
+import { shippedMigrations } from './shippedMigrations'
+import { createStoryHandlers } from './stories/createStoryHandlers'
+import { StoryService } from './stories/StoryService'
+
+/** The parts of a desk that are not the transport's: the account and story calls, and sign-in. */
+export type DeskParts = {
+  accountHandlers: DeskGroupHandlers<typeof deskAccountCalls>
+  storyHandlers: DeskGroupHandlers<typeof deskStoryCalls>
+  authenticate: Authenticate
+  /** Whatever the parts hold open (timers, a sweeper): closed before the database. */
+  close?: () => Promise<void>
+}
+
+/** The desk's services over its database: accounts (and sign-in) and the authoritative stories. */
+export function composeDesk(db: Db, clock: Clock): DeskParts {
+  const accounts = new AccountService(db, clock)
+  const stories = new StoryService(db, clock)
+  return {
+    accountHandlers: createAccountHandlers(accounts),
+    storyHandlers: createStoryHandlers(stories),
+    authenticate: accounts.authenticate,
+  }
+}
+
+export type OpenDeskOptions = {
+  /** A postgres:// URL, or null for the embedded database in `dataDir`. */
+  database: string | null
+  dataDir: string
+  clock: Clock
+  log: DeskLog
+  /** This server's version (GET /v1/desk). */
+  version: string
+  host?: string
+  port?: number
+  tls?: { cert: string | Buffer; key: string | Buffer } | null
+  trustProxy?: boolean
+  limits?: Partial<DeskServerLimits>
+  /** Feed requests parked at most on this process. */
+  maxParkedFeeds?: number
+  /** Builds the services (tests give their own); composeDesk by default. */
+  compose?: (db: Db, clock: Clock) => DeskParts
+}
+
+export type OpenedDesk = {
+  url: string
+  engine: Db['engine']
+  /** Feed requests parked on this process now (for tests and a look at the load). */
+  feedsWaiting: () => number
+  /** Graceful stop: no new requests, long polls end, the parts and the database close (PGlite's folder lock goes). */
+  close: () => Promise<void>
+}
+
+/** Opens the desk's database, brings its schema up to date, and serves the desk API. */
+export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
+  const db = await openDb(options.database, options.dataDir)
+  const closers: (() => Promise<void>)[] = [() => db.close()]
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => {})
+  }
+  try {
+    const migrations = shippedMigrations()
+    await migrate(db, migrations)
+    const feed = await ChangeFeed.start({
+      db,
+      ...(options.maxParkedFeeds === undefined ? {} : { maxParked: options.maxParkedFeeds }),
+      onError: (error) =>
+        options.log({
+          time: options.clock.now().toISOString(),
+          level: 'error',
+          event: 'feed-reread-failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    })
+    closers.push(() => feed.stop())
+    const parts = (options.compose ?? composeDesk)(db, options.clock)
+    if (parts.close) closers.push(parts.close)
+    const server = await startDeskServer({
+      handlers: {
+        ...parts.accountHandlers,
+        ...parts.storyHandlers,
+        ...createFeedHandlers({ db, feed, serverVersion: options.version }),
+      },
+      authenticate: parts.authenticate,
+      ready: deskReadiness(db, migrations),
+      log: options.log,
+      clock: options.clock,
+      ...(options.host === undefined ? {} : { host: options.host }),
+      ...(options.port === undefined ? {} : { port: options.port }),
+      tls: options.tls ?? null,
+      trustProxy: options.trustProxy ?? false,
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    })
+    closers.push(() => server.close())
+    let closing: Promise<void> | null = null
+    return {
+      url: server.url,
+      engine: db.engine,
+      feedsWaiting: () => feed.parked,
+      close: () => (closing ??= closeAll()),
+    }
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
+}

@@ -1,0 +1,94 @@
+import type { z } from 'zod'
+import type { DeskCallDeclaration, DeskCallGroup } from '../../shared/desk/DeskCallDeclaration'
+import { DeskError } from '../../shared/desk/DeskError'
+import type { DeskCallContext, DeskGroupHandlers } from '../DeskHandlers'
+
+/** One call of the contract bound to its handler: what the HTTP server routes to. */
+export type DeskRoute = {
+  name: string
+  call: DeskCallDeclaration
+  /**
+   * Parses `raw` with the call's input schema (refused: `invalid`), runs the handler (its throw goes
+   * through) and parses its answer with the output schema (refused: DeskOutputMismatch thrown).
+   */
+  run: (raw: unknown, context: DeskCallContext) => Promise<RouteOutcome>
+}
+
+export type RouteOutcome = { invalid: DeskError } | { invalid: null; output: unknown }
+
+/** A handler answered something its call's output schema refuses: a server bug, never sent. */
+export class DeskOutputMismatch extends Error {
+  override readonly name = 'DeskOutputMismatch'
+  constructor(
+    readonly call: string,
+    readonly issues: readonly { path: string; message: string }[],
+  ) {
+    super(
+      `${call} answered output that does not match the contract: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+    )
+  }
+}
+
+/**
+ * The routes of a call group, one per call, keyed by nothing but the declarations: the same
+ * `method` and `path` twice is refused here, at start.
+ */
+export function deskRoutes<G extends DeskCallGroup>(
+  calls: G,
+  handlers: DeskGroupHandlers<G>,
+): DeskRoute[] {
+  const routes: DeskRoute[] = []
+  const seen = new Map<string, string>()
+  for (const name in calls) {
+    const call = calls[name]
+    if (call === undefined) continue
+    const key = `${call.method} ${call.path}`
+    const twice = seen.get(key)
+    if (twice !== undefined) throw new Error(`${twice} and ${name} are both declared as ${key}`)
+    seen.set(key, name)
+    routes.push(
+      bindRoute<G[typeof name]['input'], G[typeof name]['output']>(name, call, handlers[name]),
+    )
+  }
+  return routes
+}
+
+function bindRoute<I extends z.ZodType, O extends z.ZodType>(
+  name: string,
+  call: DeskCallDeclaration & { input: I; output: O },
+  handler: (input: z.output<I>, context: DeskCallContext) => Promise<z.input<O>>,
+): DeskRoute {
+  return {
+    name,
+    call,
+    run: async (raw, context) => {
+      const input = call.input.safeParse(raw)
+      if (!input.success)
+        return {
+          invalid: new DeskError(
+            'INVALID_INPUT',
+            `Invalid input for ${name}: ${summarise(input.error)}`,
+            { issues: issuesOf(input.error) },
+          ),
+        }
+      const answer = await handler(input.data, context)
+      const output = call.output.safeParse(answer)
+      if (!output.success) throw new DeskOutputMismatch(name, issuesOf(output.error))
+      return { invalid: null, output: output.data }
+    },
+  }
+}
+
+export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+}
+
+function summarise(error: z.ZodError): string {
+  return issuesOf(error)
+    .slice(0, 5)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ')
+}
