@@ -240,11 +240,31 @@ eachDeskEngine('The desk server outbox', (open) => {
     clock.advance(61)
     await outbox.drain()
     expect(await status(id)).toBe('published')
+    const checked = await outbox.check(chief, { id: outcome.item.id })
+    expect(checked.item.remoteStatus).toBe('publish')
     const audit = await stories.getAudit(chief, id)
     const live = audit.find((entry) => entry.action === 'outbox:live')
     expect(live?.detail).toMatchObject({ remoteStatus: 'publish', remoteId: outcome.item.remoteId })
     const published = audit.find((entry) => entry.action === 'transition:publish')
     expect(published?.actor?.accountId).toBe(chief.accountId)
+  })
+
+  it('"Check WordPress now" publishes the story as soon as its draft post is live', async () => {
+    await outbox.setTarget(admin, {
+      target: 'wordpress',
+      url: cms.url,
+      user: FAKE_WP_USER,
+      postStatus: 'draft',
+    })
+    const id = await approvedStory('Checked by hand.')
+    const outcome = await outbox.push(chief, { id, target: 'wordpress' })
+    expect((await outbox.check(chief, { id: outcome.item.id })).item.remoteStatus).toBe('draft')
+    expect(await status(id)).toBe('approved')
+    cms.wordpress.publish(Number(outcome.item.remoteId))
+    const checked = await outbox.check(chief, { id: outcome.item.id })
+    expect(checked.message).toContain('live')
+    expect(await status(id)).toBe('published')
+    expect((await refusal(outbox.check(writer, { id: outcome.item.id }))).code).toBe('FORBIDDEN')
   })
 
   it('a story published before goes out again only with a correction note, stored verbatim', async () => {
@@ -359,6 +379,26 @@ eachDeskEngine('The desk server outbox', (open) => {
         )
       ).code,
     ).toBe('FORBIDDEN')
+  })
+
+  it('the delivery loop, once started, sends a push that failed when it comes due, until stopped', async () => {
+    const id = await approvedStory('Loop.')
+    cms.mode = 'error500'
+    await outbox.push(chief, { id, target: 'webhook' })
+    cms.mode = 'ok'
+    const loop = new ServerOutbox(desk.db, stories, clock, {
+      secrets: box,
+      claimSeconds: 60,
+      pollSeconds: 0.02,
+      log: () => undefined,
+    })
+    loop.start()
+    clock.advance(5)
+    await until(() => hooksFor(id).length > 0)
+    await loop.stop()
+    const [item] = await outbox.list(chief, { articleId: id, limit: 10 })
+    expect(item).toMatchObject({ state: 'sent', attempts: 2 })
+    expect(await status(id)).toBe('published')
   })
 
   it('a desk admin clears a target; pushes to it are then refused', async () => {

@@ -180,6 +180,27 @@ export class ServerOutbox {
     return this.outcome(input.id)
   }
 
+  /** "Check WordPress now": reads a sent post's status; a post that went live publishes the story. */
+  async check(principal: Principal, input: { id: string }): Promise<DeskPushOutcome> {
+    await this.chief(principal, 'Checking a push is for a desk chief.')
+    const row = await loadItem(this.db, input.id)
+    if (row === null) throw new DeskError('NOT_FOUND', 'That push is not in the outbox.', {})
+    const client = await this.client(row.target)
+    if (typeof client === 'string') throw refused(client, { reason: 'target' })
+    if (row.state !== 'sent' || !client.check) return this.outcome(row.id)
+    if (row.site !== client.site)
+      throw refused(
+        `This push went to ${row.site}; ${client.name} now points to ${client.site}, so its post cannot be looked at from here.`,
+        { reason: 'target' },
+      )
+    try {
+      await this.delivery.checkNow(row, client)
+    } catch (error) {
+      throw refused(error instanceof Error ? error.message : String(error), { reason: 'target' })
+    }
+    return this.outcome(row.id)
+  }
+
   listTargets(principal: Principal): Promise<CmsTargetView[]> {
     return targets.listTargets(this.db, principal)
   }
@@ -263,22 +284,10 @@ export class ServerOutbox {
     let row = delivered
     let unread: string | null = null
     if (client.check && row.remote_id !== null) {
-      const claim = this.delivery.newClaim()
-      const claimed = await this.db.query(
-        `update outbox set claim_token = $2, claim_expires_at = $3::timestamptz
-         where id = $1 and (claim_token is null or claim_expires_at <= $4::timestamptz) returning id`,
-        [row.id, claim.token, claim.expiresAt, claim.now],
-      )
-      if (claimed.length > 0) {
-        try {
-          row = await this.delivery.check({ ...row, claim_token: claim.token }, claim, client)
-        } catch (error) {
-          unread = error instanceof Error ? error.message : String(error)
-          await this.db.query(
-            'update outbox set claim_token = null, claim_expires_at = null where id = $1 and claim_token = $2',
-            [row.id, claim.token],
-          )
-        }
+      try {
+        row = await this.delivery.checkNow(row, client)
+      } catch (error) {
+        unread = error instanceof Error ? error.message : String(error)
       }
       if (['gone', 'trash', 'unowned'].includes(row.remote_status ?? '')) return null
     }

@@ -71,6 +71,27 @@ export class ServerOutboxDelivery {
     return true
   }
 
+  /**
+   * Reads a sent post's status now, unless another process is reading it at this moment (then the
+   * item as it is). A failure to read leaves the item as it was, and is thrown.
+   */
+  async checkNow(row: OutboxRow, client: CmsClient): Promise<OutboxRow> {
+    const claim = this.newClaim()
+    const claimed = await this.context.db.query(
+      `update outbox set claim_token = $2, claim_expires_at = $3::timestamptz
+       where id = $1 and state = 'sent'
+         and (claim_token is null or claim_expires_at <= $4::timestamptz) returning id`,
+      [row.id, claim.token, claim.expiresAt, claim.now],
+    )
+    if (claimed.length === 0) return row
+    try {
+      return await this.check({ ...row, claim_token: claim.token }, claim, client)
+    } catch (error) {
+      await this.release(row, claim, {})
+      throw error
+    }
+  }
+
   /** Reads the post's status now; a post that went live publishes the story. */
   async check(row: OutboxRow, claim: Claim, client: CmsClient): Promise<OutboxRow> {
     if (!client.check || row.remote_id === null) return row

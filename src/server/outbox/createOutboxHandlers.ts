@@ -12,6 +12,7 @@ export function createOutboxHandlers(
     pushStory: async (input, context) => outbox.push(caller(context), input),
     listOutbox: async (input, context) => ({ items: await outbox.list(caller(context), input) }),
     retryOutboxItem: async (input, context) => outbox.retry(caller(context), input),
+    checkOutboxItem: async (input, context) => outbox.check(caller(context), input),
     listCmsTargets: async (_input, context) => ({
       targets: await outbox.listTargets(caller(context)),
     }),

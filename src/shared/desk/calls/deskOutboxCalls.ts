@@ -121,6 +121,20 @@ export const deskOutboxCalls = {
     output: DeskPushOutcome,
     errors: { FORBIDDEN: NoDetails, NOT_FOUND: NoDetails, UNAUTHENTICATED: NoDetails },
   },
+  /** "Check WordPress now": reads a sent post's status; a post found live publishes the story. */
+  checkOutboxItem: {
+    method: 'POST',
+    path: '/v1/outbox/check',
+    access: 'desk-chief',
+    input: z.strictObject({ id: z.uuid() }),
+    output: DeskPushOutcome,
+    errors: {
+      FORBIDDEN: NoDetails,
+      NOT_FOUND: NoDetails,
+      REFUSED: PushRefusedDetails,
+      UNAUTHENTICATED: NoDetails,
+    },
+  },
   listCmsTargets: {
     method: 'GET',
     path: '/v1/cms-targets',
