@@ -201,6 +201,24 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect(await status(id)).toBe('published')
   })
 
+  it('a sender killed after WordPress made the post but before writing it down: the next finds the post by its mark', async () => {
+    const id = await approvedStory('Lost answer.')
+    const first = await outbox.push(chief, { id, target: 'wordpress' })
+    expect(postsFor(id)).toHaveLength(1)
+    // What the database holds when the sender died after the CMS answered: still claimed, no result.
+    await desk.db.query(
+      `update outbox set state = 'sending', remote_id = null, sent_at = null, remote_status = null,
+         claim_token = gen_random_uuid(), claim_expires_at = $2::timestamptz where id = $1`,
+      [first.item.id, new Date(clock.now().getTime() + 60_000).toISOString()],
+    )
+    clock.advance(61)
+    expect(await outboxOn(desk.other).drain()).toBe(1)
+    expect(postsFor(id)).toHaveLength(1)
+    const [item] = await outbox.list(chief, { articleId: id, limit: 10 })
+    expect(item).toMatchObject({ state: 'sent', remoteId: first.item.remoteId })
+    expect(item?.notices.join(' ')).toContain("carries this story's mark")
+  })
+
   it('two delivery loops on one database never send a push twice', async () => {
     const ids: string[] = []
     for (let n = 0; n < 6; n += 1) ids.push(await approvedStory(`Race ${n}.`))
