@@ -285,6 +285,32 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect((await refusal(outbox.check(writer, { id: outcome.item.id }))).code).toBe('FORBIDDEN')
   })
 
+  it('a pusher demoted before the post went live does not publish it; a chief pushing the same version again does', async () => {
+    await outbox.setTarget(admin, {
+      target: 'wordpress',
+      url: cms.url,
+      user: FAKE_WP_USER,
+      postStatus: 'draft',
+    })
+    const id = await approvedStory('Demoted pusher.')
+    const former = await signedIn(desk.db, 'Former Chief', 'desk-chief')
+    const outcome = await outbox.push(former, { id, target: 'wordpress' })
+    await desk.db.query("update accounts set role = 'writer' where id = $1", [former.accountId])
+    cms.wordpress.publish(Number(outcome.item.remoteId))
+    clock.advance(61)
+    await outbox.drain()
+    expect(await status(id)).toBe('approved')
+    expect(logs.at(-1)).toContain('could not mark it published')
+    const again = await outbox.push(chief, { id, target: 'wordpress' })
+    expect(again.sent).toBe(false)
+    expect(postsFor(id)).toHaveLength(1)
+    expect(await status(id)).toBe('published')
+    const audit = await stories.getAudit(chief, id)
+    expect(audit.find((e) => e.action === 'transition:publish')?.actor?.accountId).toBe(
+      chief.accountId,
+    )
+  })
+
   it('a story published before goes out again only with a correction note, stored verbatim', async () => {
     const id = await approvedStory('First version.')
     await outbox.push(chief, { id, target: 'webhook' })

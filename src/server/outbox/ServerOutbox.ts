@@ -100,7 +100,7 @@ export class ServerOutbox {
     const contentKey = contentKeyOf(sending, client)
     const delivered = await latestSent(this.db, input.id, input.target, client.site)
     if (delivered?.content_key === contentKey) {
-      const unchanged = await this.unchanged(delivered, client)
+      const unchanged = await this.unchanged(delivered, client, principal.accountId)
       if (unchanged) return unchanged
     }
     if (republishing && !note)
@@ -280,6 +280,7 @@ export class ServerOutbox {
   private async unchanged(
     delivered: OutboxRow,
     client: CmsClient,
+    actorId: string,
   ): Promise<DeskPushOutcome | null> {
     let row = delivered
     let unread: string | null = null
@@ -293,7 +294,7 @@ export class ServerOutbox {
     }
     const item = itemOf(row)
     // A story still approved on this very version follows the CMS (confirm checks which).
-    if (unread === null && isLive(item)) await this.delivery.confirm(row, client)
+    if (unread === null && isLive(item)) await this.delivery.confirm(row, client, actorId)
     const sentAt = item.sentAt ? ` (sent ${item.sentAt.slice(0, 16).replace('T', ' ')} UTC)` : ''
     const state = unread
       ? ` Its status could not be read now (${unread}), so the story's state was left as it is.`

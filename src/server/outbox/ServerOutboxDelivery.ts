@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
 import { PushError, type CmsClient } from '../../cms/CmsClient'
 import { contentKeyOf } from '../../cms/contentKeyOf'
 import { retryDelayMs } from '../../cms/retryDelayMs'
@@ -7,6 +8,7 @@ import type { Article } from '../../shared/domain/Article'
 import { isLive, isWaiting } from '../../shared/domain/OutboxItem'
 import { readerCorrections } from '../../shared/domain/readerCorrections'
 import { statusInSentence } from '../../shared/domain/statusLabel'
+import { AccountRole } from '../../shared/desk/AccountRole'
 import { DeskError } from '../../shared/desk/DeskError'
 import { DEFAULT_DESK_SETTINGS } from '../../shared/domain/DeskSettings'
 import { toPublication } from '../../shared/export/toPublication'
@@ -94,7 +96,11 @@ export class ServerOutboxDelivery {
 
   /** Reads the post's status now; a post that went live publishes the story. */
   async check(row: OutboxRow, claim: Claim, client: CmsClient): Promise<OutboxRow> {
-    if (!client.check || row.remote_id === null) return row
+    if (!client.check || row.remote_id === null) {
+      // Nothing to look at (a webhook keeps no posts): stop watching it.
+      await this.release(row, claim, { next_check_at: null })
+      return row
+    }
     const state = await client.check(row.remote_id, row.article_id)
     const now = isoAt(this.context.clock)
     const checked: OutboxRow = !state
@@ -271,9 +277,9 @@ export class ServerOutboxDelivery {
    * A live delivery publishes the story (with its correction note, if it carried one) when the story
    * is still approved on the version that was sent; a later approval waits for its own push. The
    * CMS's answer goes into the audit trail first, then StoryService's publish transition on the
-   * approved revision, as the account that pushed.
+   * approved revision, as the account that pushed (or the desk chief pushing the same version again).
    */
-  async confirm(row: OutboxRow, client: CmsClient): Promise<void> {
+  async confirm(row: OutboxRow, client: CmsClient, actorId = row.pushed_by): Promise<void> {
     let approved: ApprovedDocument
     try {
       approved = await this.approved(row.article_id)
@@ -290,7 +296,7 @@ export class ServerOutboxDelivery {
     await this.context.db.transaction((tx) =>
       auditOutbox(tx, {
         at: now,
-        actorId: row.pushed_by,
+        actorId,
         action: 'outbox:live',
         articleId: row.article_id,
         revision: approved.revision,
@@ -305,7 +311,7 @@ export class ServerOutboxDelivery {
       }),
     )
     try {
-      await this.context.stories.transition(await this.pusher(row), {
+      await this.context.stories.transition(await this.account(actorId), {
         id: row.article_id,
         revision: approved.revision,
         action: article.publishedAt ? 'publish_correction' : 'publish',
@@ -333,20 +339,16 @@ export class ServerOutboxDelivery {
     }
   }
 
-  /** The account that pushed, as the publish transition's caller (its role as the database has it now). */
-  private async pusher(row: OutboxRow): Promise<Principal> {
+  /** The account confirming, as the publish transition's caller (its role as the database has it now). */
+  private async account(accountId: string): Promise<Principal> {
     const rows = await this.context.db.query(
-      'select id, name, email, role from accounts where id = $1',
-      [row.pushed_by],
+      'select name, email, role from accounts where id = $1',
+      [accountId],
     )
-    const account = rows[0]
-    return {
-      accountId: row.pushed_by,
-      name: String(account?.['name'] ?? row.pushed_by_name),
-      email: String(account?.['email'] ?? ''),
-      role: account?.['role'] === 'desk-admin' ? 'desk-admin' : 'desk-chief',
-      deviceId: '',
-    }
+    const account = z
+      .object({ name: z.string(), email: z.string(), role: AccountRole })
+      .parse(rows[0])
+    return { accountId, ...account, deviceId: '' }
   }
 
   /** Writes what happened back onto the item and lets it go, if this process still holds it. */
