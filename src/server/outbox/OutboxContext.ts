@@ -26,3 +26,12 @@ export type OutboxContext = {
 export function isoAt(clock: Clock, plusMs = 0): string {
   return new Date(clock.now().getTime() + plusMs).toISOString()
 }
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** One JSON line per event on stderr, as the rest of the desk server logs. */
+export const jsonLog: OutboxLog = (level, message, fields = {}) => {
+  process.stderr.write(`${JSON.stringify({ level, area: 'outbox', message, ...fields })}\n`)
+}

@@ -3,7 +3,7 @@ import type { CmsClient } from '../../cms/CmsClient'
 import { contentKeyOf } from '../../cms/contentKeyOf'
 import { describeOutcome } from '../../cms/describeOutcome'
 import type { Clock } from '../../shared/domain/Clock'
-import { isLive, type PushTarget } from '../../shared/domain/OutboxItem'
+import type { PushTarget } from '../../shared/domain/OutboxItem'
 import { workflowRole } from '../../shared/desk/AccountRole'
 import type {
   CmsTargetView,
@@ -21,11 +21,15 @@ import type { Principal } from '../Principal'
 import { callerAccount } from '../stories/storyRows'
 import type { StoryService } from '../stories/StoryService'
 import { nextDueAt } from './outboxClaims'
-import { isoAt, type OutboxContext, type OutboxLog } from './OutboxContext'
+import { isoAt, jsonLog, type OutboxContext, type OutboxLog } from './OutboxContext'
+import { OutboxLoop } from './OutboxLoop'
 import { loadTargets, openSecrets, settingsOf } from './cmsTargetRows'
 import { auditOutbox, itemOf, latestSent, loadItem, OUTBOX_COLUMNS, OutboxRow } from './outboxRows'
 import type { SecretBox } from './SecretBox'
-import { ServerOutboxDelivery, withCorrection } from './ServerOutboxDelivery'
+import { alreadyDelivered } from './alreadyDelivered'
+import { ServerOutboxDelivery } from './ServerOutboxDelivery'
+import { ServerPostWatcher } from './ServerPostWatcher'
+import { withCorrection } from './withCorrection'
 import * as targets from './cmsTargets'
 
 export type ServerOutboxOptions = {
@@ -49,11 +53,9 @@ export type ServerOutboxOptions = {
 export class ServerOutbox {
   private readonly context: OutboxContext
   private readonly delivery: ServerOutboxDelivery
-  private readonly pollMs: number
+  private readonly watcher: ServerPostWatcher
+  private readonly loop: OutboxLoop
   private deskId: string | null = null
-  private running: Promise<number> | null = null
-  private timer: NodeJS.Timeout | undefined
-  private started = false
 
   constructor(
     private readonly db: Db,
@@ -61,7 +63,6 @@ export class ServerOutbox {
     private readonly clock: Clock,
     private readonly options: ServerOutboxOptions,
   ) {
-    this.pollMs = (options.pollSeconds ?? 15) * 1000
     this.context = {
       db,
       stories,
@@ -71,6 +72,14 @@ export class ServerOutbox {
       claimMs: (options.claimSeconds ?? 300) * 1000,
     }
     this.delivery = new ServerOutboxDelivery(this.context)
+    this.watcher = new ServerPostWatcher(this.context)
+    this.loop = new OutboxLoop(
+      () => this.run(),
+      () => nextDueAt(db),
+      clock,
+      (options.pollSeconds ?? 15) * 1000,
+      this.context.log,
+    )
   }
 
   /**
@@ -100,7 +109,13 @@ export class ServerOutbox {
     const contentKey = contentKeyOf(sending, client)
     const delivered = await latestSent(this.db, input.id, input.target, client.site)
     if (delivered?.content_key === contentKey) {
-      const unchanged = await this.unchanged(delivered, client, principal.accountId)
+      const unchanged = await alreadyDelivered(
+        this.context,
+        this.watcher,
+        delivered,
+        client,
+        principal.accountId,
+      )
       if (unchanged) return unchanged
     }
     if (republishing && !note)
@@ -150,7 +165,7 @@ export class ServerOutbox {
         { reason: 'sending' },
       )
     await this.delivery.sendNext(id)
-    this.wake()
+    this.loop.wake()
     return this.outcome(id)
   }
 
@@ -194,7 +209,7 @@ export class ServerOutbox {
         { reason: 'target' },
       )
     try {
-      await this.delivery.checkNow(row, client)
+      await this.watcher.checkNow(row, client)
     } catch (error) {
       throw refused(error instanceof Error ? error.message : String(error), { reason: 'target' })
     }
@@ -222,88 +237,23 @@ export class ServerOutbox {
    * handled.
    */
   drain(): Promise<number> {
-    this.running ??= this.run().finally(() => {
-      this.running = null
-    })
-    return this.running
+    return this.loop.drain()
   }
 
   /** Runs the delivery loop: at the next due time (by the Clock), at most `pollSeconds` apart. */
   start(): void {
-    this.started = true
-    this.schedule(0)
+    this.loop.start()
   }
 
   async stop(): Promise<void> {
-    this.started = false
-    clearTimeout(this.timer)
-    await this.running
-  }
-
-  private wake(): void {
-    if (this.started) this.schedule(0)
-  }
-
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.tick(), delayMs)
-    this.timer.unref()
-  }
-
-  private async tick(): Promise<void> {
-    let delay = this.pollMs
-    try {
-      await this.drain()
-      const next = await nextDueAt(this.db)
-      if (next !== null)
-        delay = Math.max(0, Math.min(this.pollMs, next.getTime() - this.clock.now().getTime()))
-    } catch (error) {
-      this.context.log('error', 'The outbox could not send its due pushes; it tries again soon.', {
-        error: error instanceof Error ? error.message : String(error),
-      })
-    }
-    if (this.started) this.schedule(delay)
+    await this.loop.stop()
   }
 
   private async run(): Promise<number> {
     let handled = 0
     while (await this.delivery.sendNext()) handled += 1
-    while (await this.delivery.checkNext()) handled += 1
+    while (await this.watcher.checkNext()) handled += 1
     return handled
-  }
-
-  /**
-   * The CMS already has this version: say so and send nothing. A WordPress post is looked at first:
-   * one that is gone, trashed or no longer this story's is not "had", and the push goes ahead. A
-   * post found live publishes a story still approved and never published.
-   */
-  private async unchanged(
-    delivered: OutboxRow,
-    client: CmsClient,
-    actorId: string,
-  ): Promise<DeskPushOutcome | null> {
-    let row = delivered
-    let unread: string | null = null
-    if (client.check && row.remote_id !== null) {
-      try {
-        row = await this.delivery.checkNow(row, client)
-      } catch (error) {
-        unread = error instanceof Error ? error.message : String(error)
-      }
-      if (['gone', 'trash', 'unowned'].includes(row.remote_status ?? '')) return null
-    }
-    const item = itemOf(row)
-    // A story still approved on this very version follows the CMS (confirm checks which).
-    if (unread === null && isLive(item)) await this.delivery.confirm(row, client, actorId)
-    const sentAt = item.sentAt ? ` (sent ${item.sentAt.slice(0, 16).replace('T', ' ')} UTC)` : ''
-    const state = unread
-      ? ` Its status could not be read now (${unread}), so the story's state was left as it is.`
-      : ''
-    return {
-      item,
-      sent: false,
-      message: `${client.name} already has this version of the story${sentAt}: nothing was sent.${state}`,
-    }
   }
 
   private async outcome(id: string): Promise<DeskPushOutcome> {
@@ -345,9 +295,4 @@ function cmsName(target: PushTarget): string {
 async function readDeskId(db: Db): Promise<string> {
   const rows = await db.query('select id from desk')
   return String(rows[0]?.['id'])
-}
-
-/** One JSON line per event on stderr, as the rest of the desk server logs. */
-const jsonLog: OutboxLog = (level, message, fields = {}) => {
-  process.stderr.write(`${JSON.stringify({ level, area: 'outbox', message, ...fields })}\n`)
 }

@@ -1,8 +1,61 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../shared/domain/Clock'
 import type { DbQueries } from '../db/Db'
 import { OUTBOX_COLUMNS, OutboxRow } from './outboxRows'
 
 /** A claim on one item: its token, and until when no other process may take the item. */
 export type Claim = { token: string; now: string; expiresAt: string }
+
+export function newClaim(clock: Clock, claimMs: number): Claim {
+  const now = clock.now().getTime()
+  return {
+    token: randomUUID(),
+    now: new Date(now).toISOString(),
+    expiresAt: new Date(now + claimMs).toISOString(),
+  }
+}
+
+/** The columns a claim holder writes back when it lets an item go. */
+type ReleasedColumn =
+  | 'state'
+  | 'attempts'
+  | 'last_error'
+  | 'next_attempt_at'
+  | 'remote_status'
+  | 'remote_slug'
+  | 'remote_link'
+  | 'checked_at'
+  | 'next_check_at'
+
+/**
+ * Writes what happened back onto the item and lets it go, only if `claim` still holds it: a process
+ * whose claim ran out (and was taken over) changes nothing.
+ */
+export async function releaseClaim(
+  q: DbQueries,
+  id: string,
+  claim: Claim,
+  changes: Partial<Record<ReleasedColumn, string | number | null>>,
+): Promise<void> {
+  const entries = Object.entries(changes)
+  const sets = entries.map(([name], index) => `${name} = $${index + 3}`)
+  await q.query(
+    `update outbox set ${[...sets, 'claim_token = null', 'claim_expires_at = null'].join(', ')}
+     where id = $1 and claim_token = $2`,
+    [id, claim.token, ...entries.map(([, value]) => value ?? null)],
+  )
+}
+
+/** Claims one sent item for a look at its post, unless another process is looking at it now. */
+export async function claimSent(q: DbQueries, id: string, claim: Claim): Promise<boolean> {
+  const claimed = await q.query(
+    `update outbox set claim_token = $2, claim_expires_at = $3::timestamptz
+     where id = $1 and state = 'sent'
+       and (claim_token is null or claim_expires_at <= $4::timestamptz) returning id`,
+    [id, claim.token, claim.expiresAt, claim.now],
+  )
+  return claimed.length > 0
+}
 
 /**
  * Claims the next push due to be sent, in one statement (no transaction is held while the CMS is
