@@ -21,6 +21,8 @@ export type OutboxContext = {
   log: OutboxLog
   /** How long a claim keeps other processes off an item: past it, the sender counts as dead. */
   claimMs: number
+  /** An error's message with every CMS secret this process knows withheld (see SecretRedactor). */
+  messageOf: (error: unknown) => string
 }
 
 export function isoAt(clock: Clock, plusMs = 0): string {

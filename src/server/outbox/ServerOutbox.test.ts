@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { eachDeskEngine, type DeskDatabase } from '../../../tests/support/eachDeskEngine'
 import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../../tests/support/fakeCms'
@@ -443,6 +444,47 @@ eachDeskEngine('The desk server outbox', (open) => {
     const [item] = await outbox.list(chief, { articleId: id, limit: 10 })
     expect(item).toMatchObject({ state: 'sent', attempts: 2 })
     expect(await status(id)).toBe('published')
+  })
+
+  it('a CMS echoing the credentials in its error page gets them into no last error, answer or log line', async () => {
+    const echo = createServer((req, res) => {
+      res.writeHead(400, { 'Content-Type': 'text/plain' })
+      res.end(`Bad request from ${req.headers.authorization ?? 'nobody'}`)
+    })
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve))
+    const address = echo.address()
+    if (address === null || typeof address === 'string') throw new Error('no port')
+    const base = `http://127.0.0.1:${address.port}`
+    const [token, password] = ['echoed-token-1234', 'echoed pass word']
+    await outbox.setTarget(admin, {
+      target: 'webhook',
+      url: `${base}/hook`,
+      user: '',
+      postStatus: 'draft',
+      secret: token,
+    })
+    await outbox.setTarget(admin, {
+      target: 'wordpress',
+      url: base,
+      user: 'desk',
+      postStatus: 'publish',
+      secret: password,
+    })
+    const id = await approvedStory('Echo.')
+    const hook = await outbox.push(chief, { id, target: 'webhook' })
+    const wordpress = await outbox.push(chief, { id, target: 'wordpress' })
+    echo.close()
+    expect(hook.item.lastError).toContain('[secret withheld]')
+    const everything = JSON.stringify([
+      hook,
+      wordpress,
+      await outbox.list(chief, { limit: 500 }),
+      await desk.db.query('select * from outbox'),
+      logs,
+    ])
+    expect(everything).not.toContain(token)
+    expect(everything).not.toContain(password)
+    expect(everything).not.toContain(Buffer.from(`desk:${password}`).toString('base64'))
   })
 
   it('a desk admin clears a target; pushes to it are then refused', async () => {

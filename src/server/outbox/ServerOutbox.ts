@@ -21,9 +21,10 @@ import type { Principal } from '../Principal'
 import { callerAccount } from '../stories/storyRows'
 import type { StoryService } from '../stories/StoryService'
 import { nextDueAt } from './outboxClaims'
-import { isoAt, jsonLog, type OutboxContext, type OutboxLog } from './OutboxContext'
+import { isoAt, jsonLog, messageOf, type OutboxContext, type OutboxLog } from './OutboxContext'
+import { SecretRedactor } from './SecretRedactor'
 import { OutboxLoop } from './OutboxLoop'
-import { loadTargets, openSecrets, settingsOf } from './cmsTargetRows'
+import { loadTargets, openSecrets, SECRET_OF, settingsOf } from './cmsTargetRows'
 import { auditOutbox, itemOf, latestSent, loadItem, OUTBOX_COLUMNS, OutboxRow } from './outboxRows'
 import type { SecretBox } from './SecretBox'
 import { alreadyDelivered } from './alreadyDelivered'
@@ -55,6 +56,7 @@ export class ServerOutbox {
   private readonly delivery: ServerOutboxDelivery
   private readonly watcher: ServerPostWatcher
   private readonly loop: OutboxLoop
+  private readonly redactor = new SecretRedactor()
   private deskId: string | null = null
 
   constructor(
@@ -68,8 +70,9 @@ export class ServerOutbox {
       stories,
       clock,
       client: (target) => this.client(target),
-      log: options.log ?? jsonLog,
+      log: this.redactor.log(options.log ?? jsonLog),
       claimMs: (options.claimSeconds ?? 300) * 1000,
+      messageOf: (error) => this.redactor.redact(messageOf(error)),
     }
     this.delivery = new ServerOutboxDelivery(this.context)
     this.watcher = new ServerPostWatcher(this.context)
@@ -211,7 +214,7 @@ export class ServerOutbox {
     try {
       await this.watcher.checkNow(row, client)
     } catch (error) {
-      throw refused(error instanceof Error ? error.message : String(error), { reason: 'target' })
+      throw refused(this.context.messageOf(error), { reason: 'target' })
     }
     return this.outcome(row.id)
   }
@@ -276,6 +279,11 @@ export class ServerOutbox {
     const rows = await loadTargets(this.db, target)
     const secrets = openSecrets(rows, this.options.secrets)
     if (typeof secrets === 'string') return secrets
+    for (const row of rows) {
+      const secret = secrets.get(SECRET_OF[row.target], row.secret_origin)
+      if (secret !== null)
+        this.redactor.add(secret, row.target === 'wordpress' ? row.username : undefined)
+    }
     this.deskId ??= await readDeskId(this.db)
     return clientForTarget(target, settingsOf(rows), secrets, {
       deskId: this.deskId,

@@ -9,7 +9,7 @@ import { toPublication } from '../../shared/export/toPublication'
 import { isFinal, toPublishJson } from '../../shared/export/toPublishJson'
 import { approvedForPush, confirmPublication } from './confirmPublication'
 import { type Claim, claimDueSend, newClaim, releaseClaim } from './outboxClaims'
-import { isoAt, messageOf, type OutboxContext } from './OutboxContext'
+import { isoAt, type OutboxContext } from './OutboxContext'
 import {
   auditOutbox,
   itemOf,
@@ -45,7 +45,7 @@ export class ServerOutboxDelivery {
     } catch (error) {
       const retry = !(error instanceof PushError) || error.retry
       const attempts = row.attempts + 1
-      const message = messageOf(error)
+      const message = this.context.messageOf(error)
       await releaseClaim(this.context.db, row.id, claim, {
         state: 'failed',
         attempts,

@@ -3,7 +3,7 @@ import { watchInterval } from '../../cms/watchInterval'
 import { isLive, isWaiting } from '../../shared/domain/OutboxItem'
 import { confirmPublication } from './confirmPublication'
 import { type Claim, claimDueCheck, claimSent, newClaim, releaseClaim } from './outboxClaims'
-import { isoAt, messageOf, type OutboxContext } from './OutboxContext'
+import { isoAt, type OutboxContext } from './OutboxContext'
 import { itemOf, type OutboxRow } from './outboxRows'
 
 /**
@@ -32,7 +32,7 @@ export class ServerPostWatcher {
     } catch (error) {
       this.context.log('warn', `Could not read a sent post's status from ${client.name}`, {
         item: row.id,
-        error: messageOf(error),
+        error: this.context.messageOf(error),
       })
       await releaseClaim(this.context.db, row.id, claim, {
         next_check_at: isoAt(this.context.clock, watchInterval(0)),

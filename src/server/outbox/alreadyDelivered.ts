@@ -24,7 +24,7 @@ export async function alreadyDelivered(
     try {
       row = await watcher.checkNow(row, client)
     } catch (error) {
-      unread = error instanceof Error ? error.message : String(error)
+      unread = context.messageOf(error)
     }
     if (['gone', 'trash', 'unowned'].includes(row.remote_status ?? '')) return null
   }

@@ -5,7 +5,7 @@ import { AccountRole } from '../../shared/desk/AccountRole'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Principal } from '../Principal'
 import type { ApprovedDocument } from '../stories/StoryService'
-import { isoAt, messageOf, type OutboxContext } from './OutboxContext'
+import { isoAt, type OutboxContext } from './OutboxContext'
 import { auditOutbox, type OutboxRow } from './outboxRows'
 import { withCorrection } from './withCorrection'
 
@@ -62,7 +62,7 @@ export async function confirmPublication(
     context.log(
       'error',
       `${client.name} has the story live, but the desk could not mark it published; the next push to ${client.name} will.`,
-      { item: row.id, article: row.article_id, error: messageOf(error) },
+      { item: row.id, article: row.article_id, error: context.messageOf(error) },
     )
   }
 }
