@@ -189,6 +189,8 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect(await survivor.drain()).toBe(0)
     const [claimed] = await outbox.list(chief, { articleId: id, limit: 10 })
     expect(claimed?.state).toBe('sending')
+    const busy = await refusal(outbox.push(chief, { id, target: 'webhook' }))
+    expect(busy.details).toMatchObject({ reason: 'sending' })
     clock.advance(61)
     cms.mode = 'ok'
     expect(await survivor.drain()).toBe(1)

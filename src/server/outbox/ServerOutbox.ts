@@ -135,8 +135,9 @@ export class ServerOutbox {
            revision = excluded.revision, content_key = excluded.content_key,
            headline = excluded.headline, correction = excluded.correction,
            pushed_by = excluded.pushed_by, state = 'queued', attempts = 0,
-           next_attempt_at = excluded.next_attempt_at, last_error = null
-         where outbox.state <> 'sending'
+           next_attempt_at = excluded.next_attempt_at, last_error = null, claim_token = null,
+           claim_expires_at = null
+         where outbox.state <> 'sending' or outbox.claim_expires_at <= $9::timestamptz
          returning id`,
         [
           input.id,
