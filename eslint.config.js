@@ -158,6 +158,29 @@ export default tseslint.config(
     },
   },
   {
+    // The CMS clients: plain Node and fetch, shared by the workstation's outbox and the desk server's.
+    files: ['src/cms/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnly,
+            { name: 'react', message: 'The CMS clients have no React.' },
+            { name: '@tiptap/react', message: 'The CMS clients have no React.' },
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/server/**', '**/cli/**'],
+              message:
+                'src/cms imports only src/shared: the workstation and the desk server both import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

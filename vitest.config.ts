@@ -10,6 +10,7 @@ export default defineConfig({
           include: [
             'src/shared/**/*.test.ts',
             'src/main/**/*.test.ts',
+            'src/cms/**/*.test.ts',
             'src/cli/**/*.test.ts',
             'scripts/**/*.test.ts',
             'tests/support/**/*.test.ts',

@@ -1,4 +1,4 @@
-import { isRecord } from '../../src/main/cms/isRecord'
+import { isRecord } from '../../src/cms/isRecord'
 import { DESK_USER_ID, error, FakePosts, type FakePost, type FakeReply } from './fakeWordPressPosts'
 import { sanitizeTitle, termName } from './wordPressSanitize'
 

@@ -1,4 +1,4 @@
-import { isRecord } from '../../src/main/cms/isRecord'
+import { isRecord } from '../../src/cms/isRecord'
 import { sanitizeTitle } from './wordPressSanitize'
 
 export type FakePost = {

@@ -1,9 +1,9 @@
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import type { SecretStatus } from '../../shared/domain/SecretStatus'
 import { AppError } from '../../shared/ipc/AppError'
-import { isPlainHttpRemote } from '../cms/siteKey'
-import { urlOrigin } from '../cms/urlOrigin'
-import { signInToWordPress } from '../cms/wordPressSignIn'
+import { isPlainHttpRemote } from '../../cms/siteKey'
+import { urlOrigin } from '../../cms/urlOrigin'
+import { signInToWordPress } from '../../cms/wordPressSignIn'
 import type { SettingsStore } from '../store/SettingsStore'
 import type { SecretName, SecretStore } from '../store/SecretStore'
 

@@ -3,18 +3,16 @@ import { isLive, latestDelivery, type OutboxItem } from '../../shared/domain/Out
 import { readerCorrections } from '../../shared/domain/readerCorrections'
 import { isFinal } from '../../shared/export/toPublishJson'
 import { toPublication } from '../../shared/export/toPublication'
-import { PushError, type CmsClient } from '../cms/CmsClient'
+import { PushError, type CmsClient } from '../../cms/CmsClient'
 import { isoNow } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
-import { contentKeyOf } from './contentKeyOf'
+import { contentKeyOf } from '../../cms/contentKeyOf'
+import { retryDelayMs } from '../../cms/retryDelayMs'
 import type { ExportService } from './ExportService'
 import type { OutboxEnv } from './OutboxService'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
 import { statusInSentence } from '../../shared/domain/statusLabel'
-
-const BASE_DELAY_MS = 5_000
-const MAX_DELAY_MS = 10 * 60_000
 
 /**
  * Sends queued pushes: the story as it is now, to the site the push was queued for, with what the
@@ -38,7 +36,7 @@ export class OutboxDelivery {
     } catch (error) {
       const retry = !(error instanceof PushError) || error.retry
       const attempts = item.attempts + 1
-      const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempts - 1))
+      const delay = retryDelayMs(attempts)
       const message = error instanceof Error ? error.message : String(error)
       await this.store.put({
         ...item,

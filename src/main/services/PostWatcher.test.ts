@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CmsDesk } from '../../../tests/support/cmsDesk'
-import { watchInterval } from './PostWatcher'
+import { watchInterval } from '../../cms/watchInterval'
 
 let desk: CmsDesk
 beforeEach(async () => {

@@ -1,24 +1,11 @@
 import { isLive, isWaiting, latestDelivery, type OutboxItem } from '../../shared/domain/OutboxItem'
-import type { CmsClient } from '../cms/CmsClient'
+import type { CmsClient } from '../../cms/CmsClient'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
-import { contentKeyOf } from './contentKeyOf'
+import { contentKeyOf } from '../../cms/contentKeyOf'
+import { watchInterval } from '../../cms/watchInterval'
 import type { ExportService } from './ExportService'
 import type { WorkflowService } from './WorkflowService'
-
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-
-/**
- * How often a post waiting as a draft (or for review) is looked at, by how long it has waited:
- * every minute in the first hour after the push, every 15 minutes in the first day, then every
- * six hours. "Check WordPress now" reads it at once whatever this says.
- */
-export function watchInterval(waitedMs: number): number {
-  if (waitedMs < HOUR) return MINUTE
-  if (waitedMs < 24 * HOUR) return 15 * MINUTE
-  return 6 * HOUR
-}
 
 /**
  * Looks at posts sent as drafts or for review until they go live, and then publishes the story:

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { DeskCallDeclaration } from './DeskCallDeclaration'
 import { deskAccountCalls } from './calls/deskAccountCalls'
 import { deskFeedCalls } from './calls/deskFeedCalls'
+import { deskOutboxCalls } from './calls/deskOutboxCalls'
 import { deskStoryCalls } from './calls/deskStoryCalls'
 
 /** The desk API: every call a workstation (or the CLI) makes to a desk server, declared once. */
@@ -9,6 +10,7 @@ export const deskContract = {
   ...deskAccountCalls,
   ...deskStoryCalls,
   ...deskFeedCalls,
+  ...deskOutboxCalls,
 } satisfies Record<string, DeskCallDeclaration>
 
 export type DeskContract = typeof deskContract

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CmsDesk } from '../../../tests/support/cmsDesk'
-import { FAKE_WP_PASSWORD } from '../../../tests/support/fakeCms'
+import { CmsDesk } from '../../tests/support/cmsDesk'
+import { FAKE_WP_PASSWORD } from '../../tests/support/fakeCms'
 import { wordPressError } from './wordPressError'
 
 const forbiddenStatus = {

@@ -1,8 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CmsDesk } from '../../../tests/support/cmsDesk'
-import { FAKE_WP_PASSWORD } from '../../../tests/support/fakeCms'
+import { CmsDesk } from '../../tests/support/cmsDesk'
+import { FAKE_WP_PASSWORD } from '../../tests/support/fakeCms'
 
 let desk: CmsDesk
 beforeEach(async () => {

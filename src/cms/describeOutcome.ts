@@ -1,4 +1,4 @@
-import { isLive, outboxStateLabel, type OutboxItem } from '../../shared/domain/OutboxItem'
+import { isLive, outboxStateLabel, type OutboxItem } from '../shared/domain/OutboxItem'
 
 /** An outbox item's state in a sentence for the desk. */
 export function describeOutcome(item: OutboxItem, cms: string): string {

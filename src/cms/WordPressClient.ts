@@ -1,5 +1,5 @@
-import { toWordPressBlocks, type WordPressLayout } from '../../shared/export/toWordPressBlocks'
-import { wordPressExcerpt } from '../../shared/export/wordPressExcerpt'
+import { toWordPressBlocks, type WordPressLayout } from '../shared/export/toWordPressBlocks'
+import { wordPressExcerpt } from '../shared/export/wordPressExcerpt'
 import {
   PushError,
   type CheckedPost,

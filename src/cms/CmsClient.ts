@@ -1,5 +1,5 @@
-import type { Correction } from '../../shared/domain/Article'
-import type { Publication } from '../../shared/export/Publication'
+import type { Correction } from '../shared/domain/Article'
+import type { Publication } from '../shared/export/Publication'
 
 /** What a push sends, and what the CMS answered. */
 export type PushRequest = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { Article } from '../../shared/domain/Article'
-import { readerCorrections } from '../../shared/domain/readerCorrections'
-import { toPublication } from '../../shared/export/toPublication'
-import type { CmsClient } from '../cms/CmsClient'
+import type { Article } from '../shared/domain/Article'
+import { readerCorrections } from '../shared/domain/readerCorrections'
+import { toPublication } from '../shared/export/toPublication'
+import type { CmsClient } from './CmsClient'
 
 /**
  * Identifies what readers would see (the story, its language, its corrections and a note waiting

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CmsDesk } from '../../../tests/support/cmsDesk'
-import { FAKE_WP_PASSWORD, FakeCms } from '../../../tests/support/fakeCms'
+import { CmsDesk } from '../../tests/support/cmsDesk'
+import { FAKE_WP_PASSWORD, FakeCms } from '../../tests/support/fakeCms'
 
 let desk: CmsDesk
 let other: FakeCms | null = null

@@ -1,10 +1,21 @@
-import type { DeskSettings } from '../../shared/domain/DeskSettings'
-import type { PushTarget } from '../../shared/domain/OutboxItem'
-import type { SecretName, SecretStore } from '../store/SecretStore'
+import type { DeskSettings } from '../shared/domain/DeskSettings'
+import type { PushTarget } from '../shared/domain/OutboxItem'
 import type { CmsClient } from './CmsClient'
 import { urlOrigin } from './urlOrigin'
 import { WebhookClient } from './WebhookClient'
 import { WordPressClient } from './WordPressClient'
+
+/** The CMS secrets a desk keeps: the webhook's bearer token and WordPress's application password. */
+export type SecretName = 'webhookToken' | 'wordpressPassword'
+
+/**
+ * Where the secrets come from, each bound to the origin it was entered for: the workstation's
+ * SecretStore, or the desk server's sealed cms_targets rows.
+ */
+export type CmsSecrets = {
+  get(name: SecretName, origin: string | null): string | null
+  boundOrigin(name: SecretName): string | null
+}
 
 export type ClientOptions = { deskId: string; timeoutMs?: number | undefined }
 
@@ -16,7 +27,7 @@ export type ClientOptions = { deskId: string; timeoutMs?: number | undefined }
 export function clientForTarget(
   target: PushTarget,
   settings: DeskSettings,
-  secrets: SecretStore,
+  secrets: CmsSecrets,
   options: ClientOptions,
 ): CmsClient | string {
   if (target === 'webhook') {
@@ -63,7 +74,7 @@ function movedSecret(
   name: SecretName,
   label: string,
   url: string,
-  secrets: SecretStore,
+  secrets: CmsSecrets,
 ): string | null {
   const bound = secrets.boundOrigin(name)
   const now = urlOrigin(url)

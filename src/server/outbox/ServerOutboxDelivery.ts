@@ -1,0 +1,189 @@
+import { PushError } from '../../cms/CmsClient'
+import { contentKeyOf } from '../../cms/contentKeyOf'
+import { retryDelayMs } from '../../cms/retryDelayMs'
+import { watchInterval } from '../../cms/watchInterval'
+import { isLive, isWaiting } from '../../shared/domain/OutboxItem'
+import { readerCorrections } from '../../shared/domain/readerCorrections'
+import { statusInSentence } from '../../shared/domain/statusLabel'
+import { toPublication } from '../../shared/export/toPublication'
+import { isFinal, toPublishJson } from '../../shared/export/toPublishJson'
+import { approvedForPush, confirmPublication } from './confirmPublication'
+import { type Claim, claimDueSend, newClaim, releaseClaim } from './outboxClaims'
+import { isoAt, type OutboxContext } from './OutboxContext'
+import {
+  auditOutbox,
+  itemOf,
+  latestSent,
+  rememberedRemoteId,
+  remoteIdsElsewhere,
+  type OutboxRow,
+} from './outboxRows'
+import { publishOptions, withCorrection } from './withCorrection'
+
+/**
+ * Sends claimed pushes. What goes out is the story's APPROVED
+ * revision (StoryService.approvedDocument), never a later save; the CMS is asked outside any
+ * transaction, and what it answered is written back only while this process still holds the claim.
+ * A story becomes published (StoryService's publish transition, on the approved revision) only when
+ * the CMS says readers can see it.
+ */
+export class ServerOutboxDelivery {
+  constructor(private readonly context: OutboxContext) {}
+
+  /** Claims and sends the next due push (or the one named); false when nothing was due. */
+  async sendNext(id: string | null = null): Promise<boolean> {
+    const claim = newClaim(this.context.clock, this.context.claimMs)
+    const row = await claimDueSend(this.context.db, claim, id)
+    if (row === null) return false
+    await this.send(row, claim)
+    return true
+  }
+
+  private async send(row: OutboxRow, claim: Claim): Promise<void> {
+    try {
+      await this.deliver(row, claim)
+    } catch (error) {
+      const retry = !(error instanceof PushError) || error.retry
+      const attempts = row.attempts + 1
+      const message = this.context.messageOf(error)
+      await releaseClaim(this.context.db, row.id, claim, {
+        state: 'failed',
+        attempts,
+        last_error: message,
+        next_attempt_at: retry ? isoAt(this.context.clock, retryDelayMs(attempts)) : null,
+      })
+      this.context.log(retry ? 'warn' : 'error', 'A push to the CMS failed', {
+        item: row.id,
+        article: row.article_id,
+        target: row.target,
+        attempts,
+        error: message,
+      })
+    }
+  }
+
+  private async deliver(row: OutboxRow, claim: Claim): Promise<void> {
+    const client = await this.context.client(row.target)
+    if (typeof client === 'string') throw new PushError(client, false)
+    if (row.site !== client.site)
+      throw new PushError(
+        `This push was queued for ${row.site}, and ${client.name} now points to ${client.site}: push the story again to send it there`,
+        false,
+      )
+    const approved = await approvedForPush(this.context, row.article_id)
+    const { document: article } = approved
+    if (!isFinal(article.status))
+      throw new PushError(
+        `The story was reopened after this push was queued (it is ${statusInSentence(article.status)}); approve it again and push`,
+        false,
+      )
+    if (article.status === 'approved' && article.publishedAt && row.correction === null)
+      throw new PushError(
+        'The story was published before and needs a correction note for readers: push it again and write one',
+        false,
+      )
+    const { db } = this.context
+    const sending = withCorrection(article, row.correction, row.pushed_by_name, row.created_at)
+    const contentKey = contentKeyOf(sending, client)
+    const remoteId = await rememberedRemoteId(db, row.article_id, row.target, client.site)
+    const last = await latestSent(db, row.article_id, row.target, client.site)
+    const result = await client.push({
+      articleId: article.id,
+      revision: approved.revision,
+      contentKey,
+      slug: article.slug || article.id,
+      document: { ...toPublishJson(sending, publishOptions(isoAt(this.context.clock))) },
+      publication: toPublication(sending),
+      corrections: readerCorrections(sending),
+      remoteId,
+      lastSlug: last?.remote_slug ?? null,
+    })
+    const elsewhere = remoteId
+      ? []
+      : await remoteIdsElsewhere(db, row.article_id, row.target, client.site)
+    const notices = [
+      ...elsewhere.map(
+        ([site, id]) =>
+          `This story was sent before to ${site} (post ${id}); ${client.site} is another site, so it got its own post here.`,
+      ),
+      ...result.notices,
+    ]
+    const now = isoAt(this.context.clock)
+    const sent: OutboxRow = {
+      ...row,
+      state: 'sent',
+      revision: approved.revision,
+      content_key: contentKey,
+      attempts: row.attempts + 1,
+      last_error: null,
+      next_attempt_at: null,
+      remote_id: result.remoteId,
+      sent_at: new Date(now),
+      remote_status: result.remoteStatus,
+      remote_slug: result.slug,
+      remote_link: result.link,
+      checked_at: new Date(now),
+      notices,
+    }
+    const kept = await db.transaction(async (tx) => {
+      const updated = await tx.query(
+        `update outbox set state = 'sent', revision = $3, content_key = $4, attempts = $5,
+           last_error = null, next_attempt_at = null, remote_id = $6, sent_at = $7::timestamptz,
+           remote_status = $8, remote_slug = $9, remote_link = $10, checked_at = $7::timestamptz,
+           next_check_at = $11::timestamptz, notices = $12::jsonb, claim_token = null,
+           claim_expires_at = null
+         where id = $1 and claim_token = $2 returning id`,
+        [
+          row.id,
+          claim.token,
+          sent.revision,
+          contentKey,
+          sent.attempts,
+          sent.remote_id,
+          now,
+          sent.remote_status,
+          sent.remote_slug,
+          sent.remote_link,
+          isWaiting(itemOf(sent)) ? isoAt(this.context.clock, watchInterval(0)) : null,
+          notices,
+        ],
+      )
+      // Another process took the item over (this one's claim ran out): what it writes stands.
+      if (updated.length === 0) return false
+      // Only the latest delivery of a story to a site is watched.
+      await tx.query(
+        `update outbox set next_check_at = null
+         where article_id = $1 and target = $2 and site = $3 and id <> $4 and next_check_at is not null`,
+        [row.article_id, row.target, row.site, row.id],
+      )
+      await auditOutbox(tx, {
+        at: now,
+        actorId: row.pushed_by,
+        action: 'outbox:sent',
+        articleId: row.article_id,
+        revision: approved.revision,
+        detail: {
+          item: row.id,
+          target: row.target,
+          cms: client.name,
+          site: client.site,
+          httpStatus: result.status,
+          remoteId: result.remoteId,
+          remoteStatus: result.remoteStatus,
+          link: result.link,
+          notices,
+        },
+      })
+      return true
+    })
+    this.context.log('info', `Sent to ${client.name}`, {
+      item: row.id,
+      article: row.article_id,
+      revision: approved.revision,
+      remoteId: result.remoteId,
+      remoteStatus: result.remoteStatus,
+    })
+    if (kept && article.status === 'approved' && isLive(itemOf(sent)))
+      await confirmPublication(this.context, sent, client)
+  }
+}
