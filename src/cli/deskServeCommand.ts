@@ -98,6 +98,7 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
       port,
       tls,
       trustProxy: values['trust-proxy'] === true,
+      env: io.env,
     })
   } catch (error) {
     return failed(io, describeServeError(error, { host, port, database, dataDir }))

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { request } from 'node:https'
@@ -11,7 +12,14 @@ import { tempDir } from '../../tests/support/tempDir'
 import { createDeskClient } from '../shared/desk/createDeskClient'
 import { DeskError } from '../shared/desk/DeskError'
 import { systemClock, type Clock } from '../shared/domain/Clock'
-import { composeDesk, openDesk, type DeskParts, type OpenedDesk } from './composeDesk'
+import {
+  composeDesk,
+  openDesk,
+  type DeskEnvironment,
+  type DeskParts,
+  type OpenedDesk,
+} from './composeDesk'
+import { SecretBox } from './outbox/SecretBox'
 import type { Db } from './db/Db'
 import { DESK_LOCK_FILE } from './db/DataFolderLock'
 import { migrate } from './db/migrate'
@@ -37,9 +45,9 @@ const WRITER: Principal = {
  * The desk's parts as composeDesk builds them, with sign-in swapped for a TEST DOUBLE that knows one
  * token (until the accounts slice's authenticate is plugged into composeDesk at merge).
  */
-function testDoubleParts(db: Db, clock: Clock): DeskParts {
+function testDoubleParts(db: Db, clock: Clock, environment: DeskEnvironment): DeskParts {
   return {
-    ...composeDesk(db, clock),
+    ...composeDesk(db, clock, environment),
     authenticate: async (token) => {
       if (token !== TOKEN) throw new DeskError('UNAUTHENTICATED', 'Unknown device token.')
       return WRITER
@@ -61,10 +69,13 @@ describe.skipIf(postgres.url === null)('two desk servers on one PostgreSQL (scal
   beforeAll(async () => {
     database = await postgresTestDatabase(postgres.url ?? '')
     // Started together: the migrations queue on their advisory lock, the second finds nothing to do.
+    const sharedKey = randomBytes(32).toString('hex')
     const start = () =>
       openDesk({
         database: database.url,
         dataDir: '/nonexistent-never-used',
+        // Servers of one desk share the CMS secrets' key: then none of them needs a data folder.
+        env: { COPYDESK_SECRET_KEY: sharedKey },
         clock: systemClock,
         log: (line) => logs.push(line),
         version: 'test',
@@ -104,13 +115,16 @@ describe.skipIf(postgres.url === null)('a desk server whose PostgreSQL goes away
     const db = await openPostgresDb({ url: database.url, maxConnections: 2 })
     const lines: DeskLogLine[] = []
     const feed = await ChangeFeed.start({ db })
+    const environment = { secrets: SecretBox.fromKey(randomBytes(32)), log: () => {} }
+    const parts = composeDesk(db, systemClock, environment)
     const server = await startDeskServer({
       handlers: {
-        ...composeDesk(db, systemClock).accountHandlers,
-        ...composeDesk(db, systemClock).storyHandlers,
+        ...parts.accountHandlers,
+        ...parts.storyHandlers,
+        ...parts.outboxHandlers,
         ...createFeedHandlers({ db, feed, serverVersion: 'test' }),
       },
-      authenticate: testDoubleParts(db, systemClock).authenticate,
+      authenticate: testDoubleParts(db, systemClock, environment).authenticate,
       ready: deskReadiness(db, shippedMigrations()),
       log: (line) => lines.push(line),
       clock: systemClock,

@@ -16,24 +16,52 @@ import type { Authenticate } from './Principal'
 import { shippedMigrations } from './shippedMigrations'
 import { createStoryHandlers } from './stories/createStoryHandlers'
 import { StoryService } from './stories/StoryService'
+import { createOutboxHandlers } from './outbox/createOutboxHandlers'
+import { loadSecretKey, SecretBox } from './outbox/SecretBox'
+import { ServerOutbox } from './outbox/ServerOutbox'
+import type { deskOutboxCalls } from '../shared/desk/calls/deskOutboxCalls'
 
-/** The parts of a desk that are not the transport's: the account and story calls, and sign-in. */
+/** The parts of a desk that are not the transport's: the account, story and outbox calls, and sign-in. */
 export type DeskParts = {
   accountHandlers: DeskGroupHandlers<typeof deskAccountCalls>
   storyHandlers: DeskGroupHandlers<typeof deskStoryCalls>
+  outboxHandlers: DeskGroupHandlers<typeof deskOutboxCalls>
   authenticate: Authenticate
+  /** Background work (the outbox's deliveries), started once the server listens. */
+  start?: () => void
   /** Whatever the parts hold open (timers, a sweeper): closed before the database. */
   close?: () => Promise<void>
 }
 
-/** The desk's services over its database: accounts (and sign-in) and the authoritative stories. */
-export function composeDesk(db: Db, clock: Clock): DeskParts {
+/** What the services need besides the database and the time. */
+export type DeskEnvironment = {
+  /** Seals the CMS secrets (the key from COPYDESK_SECRET_KEY or the data folder's key file). */
+  secrets: SecretBox
+  log: DeskLog
+}
+
+/** The desk's services over its database: accounts (and sign-in), the stories and the outbox. */
+export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment): DeskParts {
   const accounts = new AccountService(db, clock)
   const stories = new StoryService(db, clock)
+  const outbox = new ServerOutbox(db, stories, clock, {
+    secrets: environment.secrets,
+    log: (level, message, fields) =>
+      environment.log({
+        time: clock.now().toISOString(),
+        level,
+        event: 'outbox',
+        message,
+        ...(fields === undefined ? {} : { fields }),
+      }),
+  })
   return {
     accountHandlers: createAccountHandlers(accounts),
     storyHandlers: createStoryHandlers(stories),
+    outboxHandlers: createOutboxHandlers(outbox),
     authenticate: accounts.authenticate,
+    start: () => outbox.start(),
+    close: () => outbox.stop(),
   }
 }
 
@@ -52,8 +80,10 @@ export type OpenDeskOptions = {
   limits?: Partial<DeskServerLimits>
   /** Feed requests parked at most on this process. */
   maxParkedFeeds?: number
+  /** Environment variables: COPYDESK_SECRET_KEY (the CMS secrets' key, the same on every server of a desk). */
+  env?: Record<string, string | undefined>
   /** Builds the services (tests give their own); composeDesk by default. */
-  compose?: (db: Db, clock: Clock) => DeskParts
+  compose?: (db: Db, clock: Clock, environment: DeskEnvironment) => DeskParts
 }
 
 export type OpenedDesk = {
@@ -87,12 +117,19 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
         }),
     })
     closers.push(() => feed.stop())
-    const parts = (options.compose ?? composeDesk)(db, options.clock)
+    const secrets = SecretBox.fromKey(
+      await loadSecretKey({ dataDir: options.dataDir, env: options.env ?? {} }),
+    )
+    const parts = (options.compose ?? composeDesk)(db, options.clock, {
+      secrets,
+      log: options.log,
+    })
     if (parts.close) closers.push(parts.close)
     const server = await startDeskServer({
       handlers: {
         ...parts.accountHandlers,
         ...parts.storyHandlers,
+        ...parts.outboxHandlers,
         ...createFeedHandlers({ db, feed, serverVersion: options.version }),
       },
       authenticate: parts.authenticate,
@@ -106,6 +143,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
       ...(options.limits === undefined ? {} : { limits: options.limits }),
     })
     closers.push(() => server.close())
+    parts.start?.()
     let closing: Promise<void> | null = null
     return {
       url: server.url,

@@ -18,6 +18,8 @@ export type DeskLogLine = {
   message?: string
   /** A server-side failure's message and stack: in the log, never in the answer. */
   error?: string
+  /** What a part of the server (the outbox) adds about its event: ids, counts, never secrets. */
+  fields?: Record<string, string | number | null>
 }
 
 /** Where the server's log lines go: stdout for `copydesk desk serve`, an array in tests. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +17,7 @@ import { composeDesk } from '../composeDesk'
 import { deskReadiness } from '../deskReadiness'
 import { ChangeFeed } from '../feed/ChangeFeed'
 import { createFeedHandlers } from '../feed/createFeedHandlers'
+import { SecretBox } from '../outbox/SecretBox'
 import type { Authenticate, Principal } from '../Principal'
 import { allowsAccess } from './allowsAccess'
 import { deskRoutes } from './deskRoutes'
@@ -161,10 +163,14 @@ eachDeskEngine('desk API over HTTP', (open) => {
     feed = await ChangeFeed.start({ db: desk.db, rereadMs: 3_600_000 })
     // Every group of the contract: the account and story groups from the merge point, so these
     // tests keep compiling and cover them once those slices are plugged in there.
-    const parts = composeDesk(desk.db, clock)
+    const parts = composeDesk(desk.db, clock, {
+      secrets: SecretBox.fromKey(randomBytes(32)),
+      log: () => {},
+    })
     handlers = {
       ...parts.accountHandlers,
       ...parts.storyHandlers,
+      ...parts.outboxHandlers,
       ...createFeedHandlers({ db: desk.db, feed, serverVersion: '9.8.7' }),
     }
     const base = {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const VERSION = 'v1'
@@ -74,6 +74,8 @@ export async function loadSecretKey(options: {
     if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error
   }
   const key = randomBytes(32)
+  // A server on PostgreSQL may have had no use for its data folder before this.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
   try {
     await writeFile(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
     return key
