@@ -36,6 +36,7 @@ export async function benchSearch(
   corpus: Article[],
   words: string[],
   rounds: number,
+  searchWorker?: string,
 ): Promise<Row[]> {
   const gc = (globalThis as { gc?: () => void }).gc
   // Postings live in typed arrays, outside the JS heap: count both.
@@ -49,7 +50,7 @@ export async function benchSearch(
   }
   // The save measures leave a saved index behind; the first build is measured without it.
   await rm(join(dir, 'search-index.json'), { force: true })
-  const repo = await LowdbArticleRepository.open(dir, { purpose: 'bench' })
+  const repo = await LowdbArticleRepository.open(dir, { purpose: 'bench', searchWorker })
   const heapBefore = await memory()
   const buildStart = performance.now()
   await repo.warmSearch()
@@ -69,7 +70,7 @@ export async function benchSearch(
     }
   }
   await repo.close()
-  const restart = await LowdbArticleRepository.open(dir, { purpose: 'bench' })
+  const restart = await LowdbArticleRepository.open(dir, { purpose: 'bench', searchWorker })
   const loadStart = performance.now()
   await restart.warmSearch()
   const loadMs = performance.now() - loadStart
