@@ -38,6 +38,8 @@ export class ArticleSearch {
   private changed = false
   private stopped = false
   private helper: SearchHelper | null = null
+  /** The saves of the index, one after another; it never rejects. */
+  private saving: Promise<void> = Promise.resolve()
 
   constructor(private readonly source: SearchSource) {}
 
@@ -72,9 +74,10 @@ export class ArticleSearch {
     return [...first, ...rest]
   }
 
-  /** Settles once a build begun (and the save that ends it) is done; at once if none was begun. */
+  /** Settles once a build begun, and the saves begun so far, are done; at once if none was begun. */
   async idle(): Promise<void> {
     await this.building?.catch(() => undefined)
+    await this.saving
   }
 
   /** Stops a build in progress, between two batches, and its helper. */
@@ -84,8 +87,16 @@ export class ArticleSearch {
     await this.building
   }
 
-  /** Keeps the index for the next start; it is only a cache, so a failure is let go. */
-  async save(): Promise<void> {
+  /**
+   * Keeps the index for the next start, once the saves begun before have landed (an older copy
+   * must not replace a newer one); it is only a cache, so a failure is let go.
+   */
+  save(): Promise<void> {
+    this.saving = this.saving.then(() => this.saveNow())
+    return this.saving
+  }
+
+  private async saveNow(): Promise<void> {
     if (!this.building || !this.changed) return
     this.changed = false
     try {
@@ -147,7 +158,8 @@ export class ArticleSearch {
       `Built the search index from ${files.length} files in ${seconds(performance.now() - started)}` +
         (helped > 0 ? `, ${helped} of them read by the search worker` : ''),
     )
-    await this.save()
+    // Search answers from here on; the copy for the next start is written meanwhile (see idle).
+    void this.save()
   }
 
   private startHelper(files: SearchFile[], claims: Int32Array): SearchHelper | null {
