@@ -337,6 +337,16 @@ describe('SearchIndex built from ASCII copy (words found by their chars, without
     }
     const queries = ['a', 'ab', 'x0', '9', 'k', 'kelvin', 'zz yy', 'évora', 'c b a']
 
+    it('answers the same once settled, every posting packed', () => {
+      const docs = asciiDocs(300, 17)
+      const index = indexed(docs, 50)
+      const single = indexed(docs)
+      index.settle()
+      for (const query of queries)
+        expect(sorted(index.match(query)), query).toEqual(sorted(single.match(query)))
+      expect(plain(index.snapshot())).toEqual(plain(single.snapshot()))
+    })
+
     it('gives the single build’s index when the second half comes as another index’s snapshot', () => {
       const docs = asciiDocs(600, 14)
       const single = indexed(docs)

@@ -181,6 +181,15 @@ export class SearchIndex {
     )
   }
 
+  /**
+   * Indexes the texts put so far and packs every posting now, as the next query would: the end of
+   * a first build, so that its time and memory are those of an index ready to answer.
+   */
+  settle(): void {
+    this.flush()
+    if (this.segments.length > 0 || this.log.length > 0) this.pack()
+  }
+
   /** Indexes the texts put so far now, rather than on the next query. */
   flush(): void {
     for (const [id, text] of this.pending) {
