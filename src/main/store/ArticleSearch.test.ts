@@ -20,7 +20,12 @@ beforeEach(async () => {
   dir = await tempDir()
   await mkdir(join(dir.path, 'articles'))
 })
-afterEach(() => dir.cleanup())
+/** Every search a test made: the copy each saves after its build is awaited before the folder goes. */
+const searches: ArticleSearch[] = []
+afterEach(async () => {
+  await Promise.all(searches.splice(0).map((search) => search.idle()))
+  await dir.cleanup()
+})
 
 const story = (headline: string, body: string): Article =>
   newArticle({
@@ -55,6 +60,7 @@ function searchOver(
     pathOf,
     helper,
   })
+  searches.push(search)
   const summaries = [...entries.values()]
   return {
     search,
