@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/copydesk.ts'),
           webHost: resolve('src/main/host/webHostMain.ts'),
+          // Started on a thread of its own by the first build of the search index.
+          searchWorker: resolve('src/main/store/searchWorkerMain.ts'),
         },
       },
     },

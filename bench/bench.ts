@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { benchWordCount, withCjkShare } from './benchCjk'
 import { corpusArticle, seeded } from './benchCorpus'
 import { benchExport } from './benchExport'
@@ -41,7 +42,14 @@ async function main(): Promise<void> {
     // Search reads the largest store the save measures left on disk.
     if (!wanted('saves')) await seedStore(join(root, `store-${largest}`), corpus)
     rows.push(
-      ...(await benchSearch(join(root, `store-${largest}`), corpus, words.words, quick ? 3 : 10)),
+      ...(await benchSearch(
+        join(root, `store-${largest}`),
+        corpus,
+        words.words,
+        quick ? 3 : 10,
+        // Built beside the bench by tools.vite.config.ts, as electron-vite builds the app's.
+        fileURLToPath(new URL('./searchWorker.js', import.meta.url)),
+      )),
     )
   }
   if (wanted('search') || wanted('engines'))

@@ -23,7 +23,7 @@ function handWritten(): Engine {
     name: 'hand-written index',
     build: (docs) => {
       for (const doc of docs) index.put(doc.id, () => doc.text)
-      index.flush()
+      index.settle()
     },
     match: (query) => index.match(query) ?? new Set(),
     snapshot: () => {

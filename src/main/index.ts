@@ -16,6 +16,7 @@ import { openWorkstation, type Workstation } from './openWorkstation'
 import { resolveDataDir } from './resolveDataDir'
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+const searchWorker = fileURLToPath(new URL('./searchWorker.js', import.meta.url))
 const pageUrl =
   process.env['ELECTRON_RENDERER_URL'] ??
   pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
       host: 'electron',
       version: APP_VERSION,
       runOutbox: true,
+      searchWorker,
       secretCipher: safeStorage.isEncryptionAvailable()
         ? {
             kind: 'os-keychain',

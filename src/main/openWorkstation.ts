@@ -62,6 +62,8 @@ export type WorkstationOptions = {
   cmsTimeoutMs?: number
   /** Parse every answer against the contract (default: see DispatcherOptions). */
   checkOutputs?: boolean
+  /** See RepositoryOptions.searchWorker. */
+  searchWorker?: string
 }
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
@@ -77,6 +79,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const repository = await LowdbArticleRepository.open(options.dataDir, {
     purpose: PURPOSES[options.host],
     clock,
+    searchWorker: options.searchWorker,
   })
   const { access, quarantine } = repository
   const settings = await DeskSettingsStore.open(options.dataDir, quarantine, access)

@@ -29,7 +29,7 @@ const built = existsSync('out/main/index.js') && existsSync('out/renderer/index.
 describe('what users install (electron-vite build: out/main, out/preload, out/renderer)', () => {
   it.skipIf(!built)('holds the app’s entry points and no bench or test code', async () => {
     const main = (await readdir('out/main')).filter((name) => name.endsWith('.js')).sort()
-    expect(main).toEqual(['cli.js', 'index.js', 'webHost.js'])
+    expect(main).toEqual(['cli.js', 'index.js', 'searchWorker.js', 'webHost.js'])
     const modules = await bundledModules()
     // Not vacuous: the bundles name their modules, so the app's own are listed.
     expect(modules).toContain('src/main/openWorkstation.ts')

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { EditableFields } from '../../shared/domain/Article'
 import { newArticle } from '../../shared/domain/newArticle'
+import { buildSearchWorker } from '../../../tests/support/buildSearchWorker'
 import { tempDir } from '../../../tests/support/tempDir'
 import { FileLogSink } from '../log/FileLogSink'
 import { installLogSink } from '../log/log'
@@ -195,5 +196,55 @@ describe('LowdbArticleRepository search', () => {
       /\[warn\] \[search\] The saved search index was damaged; building it again/,
     )
     expect(text).not.toContain('Punjab')
+  })
+})
+
+describe('LowdbArticleRepository search built with the search worker', () => {
+  let built: { path: string; cleanup: () => Promise<void> }
+  let searchWorker = ''
+  beforeAll(async () => {
+    built = await tempDir('copydesk-search-worker-')
+    searchWorker = await buildSearchWorker(built.path)
+  }, 60_000)
+  afterAll(() => built.cleanup())
+
+  const openWithWorker = () =>
+    LowdbArticleRepository.open(dir.path, { purpose: 'test', searchWorker })
+  /** Enough stories that the build starts the worker (it does not for a handful of files). */
+  const seedDesk = async (count: number) => {
+    await mkdir(join(dir.path, 'articles'), { recursive: true })
+    await mkdir(join(dir.path, 'trash'), { recursive: true })
+    for (let i = 0; i < count; i += 1) {
+      const article = story(`Story ${i}`, `Plain copy, story${i}.`, '2026-01-20T09:00:00Z')
+      await writeFile(join(dir.path, 'articles', `${article.id}.json`), JSON.stringify(article))
+    }
+  }
+  it('keeps a save made while the index is being built', async () => {
+    await seedDesk(400)
+    repo = await open()
+    const [target] = await repo.list()
+    if (!target) throw new Error('no article')
+    await repo.close()
+    repo = await openWithWorker()
+    const warming = repo.warmSearch()
+    await repo.update(target.id, 1, (a) => ({
+      ...a,
+      body: paragraph('Breaking copy.'),
+      revision: 2,
+    }))
+    await warming
+    expect(await headlines('breaking')).toEqual([target.headline])
+    expect(await headlines(`story${target.headline.slice('Story '.length)}`)).toEqual([])
+  })
+
+  it('stops the worker when the store is closed during the build', async () => {
+    await seedDesk(400)
+    repo = await openWithWorker()
+    const warming = repo.warmSearch()
+    await repo.close()
+    repo = undefined
+    await warming
+    // Stopped before the end: nothing saved, so the next start builds it again.
+    await expect(stat(join(dir.path, 'search-index.json'))).rejects.toThrow()
   })
 })

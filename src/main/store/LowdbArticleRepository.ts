@@ -16,6 +16,7 @@ import { journalClosed } from './IndexJournal'
 import { KeyedQueue } from './KeyedQueue'
 import { openDataDir, type OpenedDataDir, type RepositoryOptions } from './openDataDir'
 import type { Quarantine } from './Quarantine'
+import { startSearchWorker } from './SearchWorker'
 
 export type { RepositoryOptions } from './openDataDir'
 
@@ -42,7 +43,7 @@ export class LowdbArticleRepository implements ArticleRepository {
   /** Whether the folder can be written; shared with the other stores too. */
   readonly access: DataDirAccess
 
-  private constructor(dataDir: string, opened: OpenedDataDir) {
+  private constructor(dataDir: string, opened: OpenedDataDir, searchWorker?: string) {
     this.lock = opened.lock
     this.index = opened.index
     this.files = opened.files
@@ -57,11 +58,16 @@ export class LowdbArticleRepository implements ArticleRepository {
       index: this.index,
       inQueue: (id, task) => this.perArticle.run(id, task),
       pathOf: (location, id) => this.files.pathOf(location, id),
+      helper: searchWorker ? (job) => startSearchWorker(searchWorker, job) : undefined,
     })
   }
 
   static async open(dataDir: string, options: RepositoryOptions): Promise<LowdbArticleRepository> {
-    return new LowdbArticleRepository(dataDir, await openDataDir(dataDir, options))
+    return new LowdbArticleRepository(
+      dataDir,
+      await openDataDir(dataDir, options),
+      options.searchWorker,
+    )
   }
 
   async list(): Promise<ArticleSummary[]> {

@@ -1,3 +1,5 @@
+import { groupByTerm, type PostingSegment } from './PostingSegment'
+
 /**
  * Postings not yet packed, as (term, document) pairs in the order they were added. Two growing
  * typed arrays written in order: appending 8 million postings to 50,000 per-term arrays (the
@@ -25,6 +27,13 @@ export class PostingLog {
   /** Calls `visit` with each pair, in the order added. */
   forEach(visit: (term: number, doc: number) => void): void {
     for (let i = 0; i < this.used; i += 1) visit(this.terms[i] ?? 0, this.docs[i] ?? 0)
+  }
+
+  /** The pairs grouped by term, `termCount` terms in all; the log is then empty, its room kept. */
+  seal(termCount: number): PostingSegment {
+    const segment = groupByTerm(this.terms, this.docs, this.used, termCount)
+    this.used = 0
+    return segment
   }
 
   clear(): void {

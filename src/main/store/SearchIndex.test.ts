@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { foldedAscii, searchTerms } from '../../shared/domain/searchTerms'
-import { SearchIndex } from './SearchIndex'
+import { SearchIndex, type SearchSnapshot } from './SearchIndex'
 
 function indexOf(docs: Record<string, string>): SearchIndex {
   const index = new SearchIndex()
@@ -122,62 +122,81 @@ describe('SearchIndex against a plain scan', () => {
       .sort()
   }
 
-  it('answers as the scan does through puts, removes, compactions, snapshots and restores', () => {
-    let state = 7
-    const random = () => {
-      state = (state * 1103515245 + 12345) % 2147483648
-      return state / 2147483648
-    }
-    const vocabulary = ['trade', 'trader', 'tea', 'évora', 'kerala', 'budget', 'bud', 'दिल्ली', 'k2']
-    // Common words (kept as bitmaps) and rare ones, in a document or two (kept as lists).
-    const text = () =>
-      [
-        ...Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(vocabulary, random)),
-        random() < 0.5 ? `rare${Math.floor(random() * 400)}` : '',
-      ].join(' ')
-    const docs = new Map<string, string>()
-    let index = new SearchIndex()
-    const queries = [
-      't',
-      'tra',
-      'trader',
-      'evora',
-      'ÉVORA',
-      'bud kerala',
-      'दि',
-      'k',
-      'k2 tea',
-      'zz',
-    ]
-    for (let step = 0; step < 3_000; step += 1) {
-      const id = `d${Math.floor(random() * 60)}`
-      const roll = random()
-      if (roll < 0.7) {
-        const words = text()
-        docs.set(id, words)
-        index.put(id, () => words)
-      } else if (roll < 0.85) {
-        docs.delete(id)
-        index.remove(id)
-      } else if (roll < 0.9) {
-        // A restart: the saved index loaded into a fresh one.
-        const copy = new SearchIndex()
-        copy.restore(index.snapshot(), () => true)
-        index = copy
-      } else if (roll < 0.93) {
-        // A restore into an index that already holds documents, as when saves land during a load.
-        const copy = new SearchIndex()
-        const newer = [...docs].slice(0, 3)
-        for (const [doc, words] of newer) copy.put(doc, () => words)
-        copy.flush()
-        copy.restore(index.snapshot(), () => true)
-        index = copy
+  // A million-odd postings a segment in the app; three too, so that every few words are set aside.
+  it.each([
+    { sealAt: undefined, every: 'million-odd' },
+    { sealAt: 3, every: 'three' },
+  ])(
+    'answers as the scan does through puts, removes, compactions, snapshots and restores (postings set aside every $every)',
+    ({ sealAt }) => {
+      let state = 7
+      const random = () => {
+        state = (state * 1103515245 + 12345) % 2147483648
+        return state / 2147483648
       }
-      if (step % 50 === 0)
-        for (const query of queries)
-          expect(sorted(index.match(query)), `${query} at step ${step}`).toEqual(scan(docs, query))
-    }
-  })
+      const vocabulary = [
+        'trade',
+        'trader',
+        'tea',
+        'évora',
+        'kerala',
+        'budget',
+        'bud',
+        'दिल्ली',
+        'k2',
+      ]
+      // Common words (kept as bitmaps) and rare ones, in a document or two (kept as lists).
+      const text = () =>
+        [
+          ...Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(vocabulary, random)),
+          random() < 0.5 ? `rare${Math.floor(random() * 400)}` : '',
+        ].join(' ')
+      const docs = new Map<string, string>()
+      let index = new SearchIndex(sealAt)
+      const queries = [
+        't',
+        'tra',
+        'trader',
+        'evora',
+        'ÉVORA',
+        'bud kerala',
+        'दि',
+        'k',
+        'k2 tea',
+        'zz',
+      ]
+      for (let step = 0; step < 3_000; step += 1) {
+        const id = `d${Math.floor(random() * 60)}`
+        const roll = random()
+        if (roll < 0.7) {
+          const words = text()
+          docs.set(id, words)
+          index.put(id, () => words)
+        } else if (roll < 0.85) {
+          docs.delete(id)
+          index.remove(id)
+        } else if (roll < 0.9) {
+          // A restart: the saved index loaded into a fresh one.
+          const copy = new SearchIndex(sealAt)
+          copy.restore(index.snapshot(), () => true)
+          index = copy
+        } else if (roll < 0.93) {
+          // A restore into an index that already holds documents, as when saves land during a load.
+          const copy = new SearchIndex(sealAt)
+          const newer = [...docs].slice(0, 3)
+          for (const [doc, words] of newer) copy.put(doc, () => words)
+          copy.flush()
+          copy.restore(index.snapshot(), () => true)
+          index = copy
+        }
+        if (step % 50 === 0)
+          for (const query of queries)
+            expect(sorted(index.match(query)), `${query} at step ${step}`).toEqual(
+              scan(docs, query),
+            )
+      }
+    },
+  )
 })
 
 describe('SearchIndex built from ASCII copy (words found by their chars, without searchTerms)', () => {
@@ -288,6 +307,112 @@ describe('SearchIndex built from ASCII copy (words found by their chars, without
     expect(index.size).toBe(513)
     index.put('b', () => 'target')
     expect(sorted(index.match('target'))).toEqual(['a', 'b'])
+  })
+
+  describe('merging a part indexed elsewhere (the search worker’s)', () => {
+    const plain = (snapshot: SearchSnapshot) => ({
+      ...snapshot,
+      postings: Array.from(snapshot.postings),
+    })
+    /** Each word's documents by id: what a snapshot says, whatever the numbering. */
+    const byTerm = (snapshot: SearchSnapshot) => {
+      const docs = new Map<string, string[]>()
+      let at = 0
+      snapshot.terms.forEach((term, n) => {
+        const count = snapshot.counts[n] ?? 0
+        const ids = Array.from(
+          snapshot.postings.subarray(at, at + count),
+          (doc) => snapshot.ids[doc],
+        )
+        at += count
+        if (count > 0) docs.set(term, ids.filter((id) => id !== undefined).sort())
+      })
+      return new Map([...docs].sort(([a], [b]) => (a < b ? -1 : 1)))
+    }
+    const indexed = (docs: [string, string][], sealAt?: number) => {
+      const index = new SearchIndex(sealAt)
+      for (const [id, text] of docs) index.put(id, () => text)
+      index.flush()
+      return index
+    }
+    const queries = ['a', 'ab', 'x0', '9', 'k', 'kelvin', 'zz yy', 'évora', 'c b a']
+
+    it('answers the same once settled, every posting packed', () => {
+      const docs = asciiDocs(300, 17)
+      const index = indexed(docs, 50)
+      const single = indexed(docs)
+      index.settle()
+      for (const query of queries)
+        expect(sorted(index.match(query)), query).toEqual(sorted(single.match(query)))
+      expect(plain(index.snapshot())).toEqual(plain(single.snapshot()))
+    })
+
+    it('gives the single build’s index when the second half comes as another index’s snapshot', () => {
+      const docs = asciiDocs(600, 14)
+      const single = indexed(docs)
+      const main = indexed(docs.slice(0, 300), 500)
+      main.restore(indexed(docs.slice(300), 500).snapshot(), () => true)
+      for (const query of queries)
+        expect(sorted(main.match(query)), query).toEqual(sorted(single.match(query)))
+      // The same documents, words and numbers: the part's come after, its new words too.
+      expect(plain(main.snapshot())).toEqual(plain(single.snapshot()))
+    })
+
+    it('finds the same documents by every word when the two took batches by turns', () => {
+      const docs = asciiDocs(640, 15)
+      const batches = Array.from({ length: 20 }, (_, n) => docs.slice(n * 32, n * 32 + 32))
+      const main = indexed(batches.filter((_, n) => n % 3 !== 1).flat(), 700)
+      main.restore(indexed(batches.filter((_, n) => n % 3 === 1).flat()).snapshot(), () => true)
+      // Numbered differently from a single build, as batches were read: each word's documents are the same.
+      const single = indexed(docs).snapshot()
+      expect(byTerm(main.snapshot())).toEqual(byTerm(single))
+      for (const query of queries)
+        expect(sorted(main.match(query)), query).toEqual(sorted(indexed(docs).match(query)))
+    })
+
+    it('keeps the text put while the part was being made, not the part’s older copy of it', () => {
+      const docs = asciiDocs(200, 16)
+      const main = indexed(docs.slice(0, 100))
+      const part = indexed([...docs.slice(100), ['saved', 'older budget text']]).snapshot()
+      // Saves land during the build: one indexed by now, one still waiting to be.
+      main.put('saved', () => 'newer trade text')
+      main.flush()
+      main.put('d150', () => 'rewritten entirely')
+      main.restore(part, () => true)
+      expect(sorted(main.match('budget'))).toEqual([])
+      expect(sorted(main.match('older'))).toEqual([])
+      expect(sorted(main.match('newer trade'))).toEqual(['saved'])
+      expect(sorted(main.match('rewritten'))).toEqual(['d150'])
+      const expected = indexed([
+        ...docs.filter(([id]) => id !== 'd150'),
+        ['saved', 'newer trade text'],
+        ['d150', 'rewritten entirely'],
+      ])
+      expect(byTerm(main.snapshot())).toEqual(byTerm(expected.snapshot()))
+      expect(main.size).toBe(201)
+    })
+
+    it('leaves out the part’s documents that `keep` refuses (an article gone meanwhile)', () => {
+      const main = indexed([['a', 'alpha beta']])
+      main.restore(
+        indexed([
+          ['b', 'beta gamma'],
+          ['c', 'gamma delta'],
+        ]).snapshot(),
+        (id) => id !== 'b',
+      )
+      expect(sorted(main.match('beta'))).toEqual(['a'])
+      expect(sorted(main.match('gamma'))).toEqual(['c'])
+      expect(main.has('b')).toBe(false)
+      expect(plain(main.snapshot())).toEqual(
+        plain(
+          indexed([
+            ['a', 'alpha beta'],
+            ['c', 'gamma delta'],
+          ]).snapshot(),
+        ),
+      )
+    })
   })
 })
 

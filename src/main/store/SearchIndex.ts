@@ -1,11 +1,15 @@
 import { searchTerms } from '../../shared/domain/searchTerms'
 import { PostingLog } from './PostingLog'
+import { segmentOf, startsOf, type PostingSegment } from './PostingSegment'
 import { HASH_START, TermTable, hashOf, hashStep } from './TermTable'
 
 const PREFIX = 2
 const COMPACT_AFTER = 512
-/** Postings held in growable arrays before they are packed; bounds the memory a first build peaks at. */
-const PACK_AFTER = 1 << 21
+/**
+ * Logged postings (8 bytes each) grouped by term into a segment (4 bytes each), short of the log's
+ * next doubling: bounds the memory a first build peaks at without repacking what came before.
+ */
+const SEAL_AT = (1 << 20) - (1 << 14)
 /** Unpacked postings a query reads through at most; more are packed first. */
 const PACK_FOR_QUERY = 1 << 16
 
@@ -27,8 +31,11 @@ export type SearchSnapshot = {
  * Texts are indexed lazily, on the next query or flush, so a save does not pay for tokenizing.
  *
  * Postings live packed in one Int32Array, term after term, as the snapshot stores them, but a common
- * word's, kept as a bitmap; what was indexed since the last packing waits in a `PostingLog`. One typed array per term (the
- * first design) cost a third of a second per thousand articles in allocations and 20 MB at 10,000.
+ * word's, kept as a bitmap; what was indexed since the last packing waits in a `PostingLog`, and
+ * the log is grouped by term into segments as it fills. The next query or snapshot packs all of
+ * it in one pass: repacking everything each time the log filled made a first build quadratic. One
+ * typed array per term (the first design) cost a third of a second per thousand articles in
+ * allocations and 20 MB at 10,000.
  */
 export class SearchIndex {
   private readonly docOf = new Map<string, number>()
@@ -49,12 +56,17 @@ export class SearchIndex {
   private bits: Uint32Array = new Uint32Array(0)
   private bitsAt: Int32Array = new Int32Array(0)
   private bitWords = 0
-  /** Postings since the last packing; each term's are after its packed ones, ascending. */
+  /** Postings set aside since the last packing, in document order, before those in the log. */
+  private segments: PostingSegment[] = []
+  /** Postings since the last packing; each term's are after its packed and segments' ones, ascending. */
   private log = new PostingLog()
   /** The last document posted for each term, so a word repeated in a document is posted once. */
   private lastDoc = new Int32Array(0)
   private readonly pending = new Map<string, () => string | readonly string[]>()
   private dead = 0
+
+  /** `sealAt`: logged postings set aside as a segment (tests set aside a few at a time). */
+  constructor(private readonly sealAt = SEAL_AT) {}
 
   /** Whether a document is indexed or waiting to be. */
   has(id: string): boolean {
@@ -87,7 +99,7 @@ export class SearchIndex {
     this.flush()
     const words = [...new Set(searchTerms(query))]
     if (words.length === 0) return null
-    if (this.log.length > PACK_FOR_QUERY) this.pack()
+    if (this.segments.length > 0 || this.log.length > PACK_FOR_QUERY) this.pack()
     let hits: Uint8Array | null = null
     for (const word of words) {
       const docs = new Uint8Array(this.ids.length)
@@ -116,13 +128,8 @@ export class SearchIndex {
   /** The live documents, renumbered without gaps, with pending texts indexed first. */
   snapshot(): SearchSnapshot {
     this.flush()
-    this.compact()
-    const postings = new Int32Array(this.count.reduce((sum, count) => sum + count, 0))
-    let at = 0
-    for (let n = 0; n < this.terms.length; n += 1)
-      this.forEachPacked(n, (doc) => {
-        postings[at++] = doc
-      })
+    if (this.dead > 0) this.compact()
+    const postings = this.pack()
     return {
       ids: this.ids.filter((id) => id !== undefined),
       terms: [...this.terms],
@@ -132,18 +139,19 @@ export class SearchIndex {
   }
 
   /**
-   * Adds the documents of a saved snapshot for which `keep` says the text is still current; a
-   * document already here (put while the snapshot was loading) is newer and wins.
+   * Adds the documents of a snapshot (saved, or another index's) for which `keep` says the text is
+   * still current; a document already here (put while the snapshot was loading or being made) is
+   * newer and wins. The index takes the snapshot's postings over: it may write into them.
    */
   restore(snapshot: SearchSnapshot, keep: (id: string) => boolean): void {
-    const base = this.ids.length
+    if (this.terms.length > 0 || this.ids.length > 0) return this.merge(snapshot, keep)
     for (const id of snapshot.ids) {
       const live = !this.has(id) && keep(id)
       if (live) this.docOf.set(id, this.ids.length)
       else this.dead += 1
       this.ids.push(live ? id : undefined)
     }
-    if (this.terms.length === 0 && base === 0) {
+    {
       // The usual start: nothing indexed yet, so the saved postings become the packed ones as they are.
       snapshot.terms.forEach((term) => this.addTerm(term))
       this.packed = snapshot.postings
@@ -151,17 +159,35 @@ export class SearchIndex {
       this.start = startsOf(this.count)
       this.bitsAt = new Int32Array(this.terms.length).fill(-1)
       this.densify()
-      return
     }
-    let offset = 0
-    snapshot.terms.forEach((term, index) => {
-      const n = this.termOf.get(term) ?? this.addTerm(term)
-      const docs = snapshot.postings.subarray(offset, offset + (snapshot.counts[index] ?? 0))
-      offset += docs.length
-      for (const doc of docs) this.append(n, base + doc)
+  }
+
+  /**
+   * Adds a snapshot's live documents after the ones here, numbered without gaps, and its postings
+   * as a segment after the logged ones: each term's documents stay ascending, nothing is repacked.
+   */
+  private merge(snapshot: SearchSnapshot, keep: (id: string) => boolean): void {
+    if (this.log.length > 0) this.seal()
+    const renumber = new Int32Array(snapshot.ids.length).fill(-1)
+    snapshot.ids.forEach((id, doc) => {
+      if (this.has(id) || !keep(id)) return
+      renumber[doc] = this.ids.length
+      this.docOf.set(id, this.ids.length)
+      this.ids.push(id)
     })
-    // Tails must stay ascending: the restored documents are numbered after the ones already here.
-    this.pack()
+    const termOf = snapshot.terms.map((term) => this.termOf.get(term) ?? this.addTerm(term))
+    this.segments.push(
+      segmentOf(snapshot.counts, snapshot.postings, termOf, this.terms.length, renumber),
+    )
+  }
+
+  /**
+   * Indexes the texts put so far and packs every posting now, as the next query would: the end of
+   * a first build, so that its time and memory are those of an index ready to answer.
+   */
+  settle(): void {
+    this.flush()
+    if (this.segments.length > 0 || this.log.length > 0) this.pack()
   }
 
   /** Indexes the texts put so far now, rather than on the next query. */
@@ -174,10 +200,14 @@ export class SearchIndex {
       const source = text()
       if (typeof source === 'string') this.indexText(source, doc)
       else for (const part of source) this.indexText(part, doc)
+      if (this.log.length >= this.sealAt) this.seal()
     }
     this.pending.clear()
     if (this.dead > COMPACT_AFTER && this.dead > this.docOf.size) this.compact()
-    else if (this.log.length > PACK_AFTER) this.pack()
+  }
+
+  private seal(): void {
+    this.segments.push(this.log.seal(this.terms.length))
   }
 
   /**
@@ -276,44 +306,70 @@ export class SearchIndex {
     for (let i = from; i < to; i += 1) visit(this.packed[i] ?? 0)
   }
 
-  /** Moves the logged postings into the packed ones; `renumbered` also drops dead documents. */
-  private pack(renumbered?: Int32Array): void {
-    const count = new Int32Array(this.terms.length)
-    let total = 0
-    const kept = (doc: number) => !renumbered || (renumbered[doc] ?? -1) >= 0
-    for (let n = 0; n < this.terms.length; n += 1) {
-      let live = 0
-      this.forEachPacked(n, (doc) => {
-        if (kept(doc)) live += 1
-      })
-      count[n] = live
-      total += live
+  /**
+   * Moves the segments' and the log's postings into the packed ones, in one pass; `renumbered` also
+   * drops dead documents. Gives the packed postings in full, as a snapshot stores them, before
+   * common words' are turned into bitmaps.
+   */
+  private pack(renumbered?: Int32Array): Int32Array {
+    const terms = this.terms.length
+    const count = new Int32Array(terms)
+    const to = (doc: number) => (renumbered ? (renumbered[doc] ?? -1) : doc)
+    if (renumbered) {
+      for (let n = 0; n < this.count.length; n += 1)
+        this.forEachPacked(n, (doc) => {
+          if (to(doc) >= 0) count[n] = (count[n] ?? 0) + 1
+        })
+      for (const segment of this.segments)
+        for (let n = 0; n < segment.count.length; n += 1) {
+          const from = segment.start[n] ?? 0
+          for (let i = from; i < from + (segment.count[n] ?? 0); i += 1)
+            if (to(segment.docs[i] ?? 0) >= 0) count[n] = (count[n] ?? 0) + 1
+        }
+    } else {
+      count.set(this.count)
+      for (const segment of this.segments)
+        segment.count.forEach((more, n) => {
+          count[n] = (count[n] ?? 0) + more
+        })
     }
     this.log.forEach((term, doc) => {
-      if (!kept(doc)) return
-      count[term] = (count[term] ?? 0) + 1
-      total += 1
+      if (to(doc) >= 0) count[term] = (count[term] ?? 0) + 1
     })
     const start = startsOf(count)
-    const packed = new Int32Array(total)
-    // Where each term's next posting goes: its packed ones first, then the logged ones in order.
+    const packed = new Int32Array(start.length > 0 ? (start.at(-1) ?? 0) + (count.at(-1) ?? 0) : 0)
+    // Where each term's next posting goes: its packed ones first, then the segments', then the log's.
     const next = Int32Array.from(start)
     const put = (term: number, doc: number) => {
-      const to = renumbered ? (renumbered[doc] ?? -1) : doc
-      if (to < 0) return
+      const moved = to(doc)
+      if (moved < 0) return
       const at = next[term] ?? 0
-      packed[at] = to
+      packed[at] = moved
       next[term] = at + 1
     }
-    for (let n = 0; n < this.terms.length; n += 1) this.forEachPacked(n, (doc) => put(n, doc))
+    for (let n = 0; n < this.count.length; n += 1) this.forEachPacked(n, (doc) => put(n, doc))
+    for (const segment of this.segments)
+      for (let n = 0; n < segment.count.length; n += 1) {
+        const from = segment.start[n] ?? 0
+        const length = segment.count[n] ?? 0
+        if (length === 0) continue
+        if (renumbered) {
+          for (let i = from; i < from + length; i += 1) put(n, segment.docs[i] ?? 0)
+        } else {
+          packed.set(segment.docs.subarray(from, from + length), next[n] ?? 0)
+          next[n] = (next[n] ?? 0) + length
+        }
+      }
     this.log.forEach(put)
     this.packed = packed
     this.count = count
     this.start = start
-    this.bitsAt = new Int32Array(this.terms.length).fill(-1)
+    this.bitsAt = new Int32Array(terms).fill(-1)
     this.bits = new Uint32Array(0)
+    this.segments = []
     this.log.clear()
     if (!renumbered) this.densify()
+    return packed
   }
 
   /**
@@ -406,15 +462,4 @@ const LOWER_CASE_BIT = 0x20
 function isWordCode(code: number): boolean {
   const lower = code | LOWER_CASE_BIT
   return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57)
-}
-
-/** Where each term's postings begin, given how many each has. */
-function startsOf(count: Int32Array): Int32Array {
-  const start = new Int32Array(count.length)
-  let at = 0
-  for (let n = 0; n < count.length; n += 1) {
-    start[n] = at
-    at += count[n] ?? 0
-  }
-  return start
 }

@@ -21,6 +21,11 @@ export type RepositoryOptions = {
    * Copydesk's reader here to see what an upgrade does with the files an older one left in place.
    */
   readArticle?: (data: unknown) => Article
+  /**
+   * The built search worker (out/main/searchWorker.js): with it, the first build of the search
+   * index reads the files on two threads; without it, on this one.
+   */
+  searchWorker?: string
 }
 
 /** A data folder made ready for the article store: claimed, swept, its index checked against the files. */
