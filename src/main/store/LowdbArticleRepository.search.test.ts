@@ -215,7 +215,7 @@ describe('LowdbArticleRepository search built with the search worker', () => {
     await mkdir(join(dir.path, 'articles'), { recursive: true })
     await mkdir(join(dir.path, 'trash'), { recursive: true })
     for (let i = 0; i < count; i += 1) {
-      const article = story(`Story ${i}`, `Plain copy, story${i}.`, '2026-01-20T09:00:00Z')
+      const article = story(`Story ${i}`, `Plain copy, story${i}end.`, '2026-01-20T09:00:00Z')
       await writeFile(join(dir.path, 'articles', `${article.id}.json`), JSON.stringify(article))
     }
   }
@@ -234,7 +234,8 @@ describe('LowdbArticleRepository search built with the search worker', () => {
     }))
     await warming
     expect(await headlines('breaking')).toEqual([target.headline])
-    expect(await headlines(`story${target.headline.slice('Story '.length)}`)).toEqual([])
+    // Search finds by prefix: `story2` would also find story21; `story2end` finds only story 2.
+    expect(await headlines(`story${target.headline.slice('Story '.length)}end`)).toEqual([])
   })
 
   it('stops the worker when the store is closed during the build', async () => {
