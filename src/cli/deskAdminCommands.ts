@@ -152,7 +152,9 @@ async function withAccounts(
     )
   // Loaded here, not at the top: the rest of the CLI should not pay for the database drivers.
   const { openDb } = await import('../server/db/openDb')
-  const { loadMigrations, migrate } = await import('../server/db/migrate')
+  const { migrate } = await import('../server/db/migrate')
+  // Bundled into the CLI as desk serve's are: a built CLI has no migrations folder beside it.
+  const { shippedMigrations } = await import('../server/shippedMigrations')
   const { AccountService } = await import('../server/accounts/AccountService')
   let db
   try {
@@ -171,7 +173,7 @@ async function withAccounts(
     return failed(c.io, messageOf(error))
   }
   try {
-    await migrate(db, await loadMigrations())
+    await migrate(db, shippedMigrations())
     return await work(new AccountService(db, systemClock))
   } catch (error) {
     return failed(c.io, messageOf(error))
