@@ -36,6 +36,8 @@ const METACHARACTERS = [
   '"; select pg_sleep(10); --',
 ]
 const NUL = 'before\u0000after'
+/** Half of a surrogate pair: JSON can carry it, Unicode text cannot. */
+const LONE_SURROGATE = 'half \ud800 a pair'
 /** Every table whose rows a call can add; "nothing changed" is these counts. */
 const TABLES = [
   'accounts',
@@ -382,7 +384,7 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
     expect(growth(before, await counts(desk.db))).toEqual({})
   })
 
-  it('refuses NUL (which PostgreSQL cannot store) clearly wherever it is sent, never failing', async () => {
+  it('refuses NUL and lone surrogates (which PostgreSQL cannot store) clearly wherever they are sent, never failing', async () => {
     const before = await counts(desk.db)
     const story = draftStory()
     await writer.client.saveStory({ document: story })
@@ -425,12 +427,31 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
       ],
       ['sign-in e-mail', () => signIn(`${NUL}@attack.example`)],
       ['sign-in device name', () => signIn('wren@attack.example', PASSWORD, NUL)],
+      [
+        'headline, lone surrogate',
+        () => writer.client.saveStory({ document: { ...draftStory(), headline: LONE_SURROGATE } }),
+      ],
+      [
+        'body, lone surrogate',
+        () => writer.client.saveStory({ document: edited(draftStory(), LONE_SURROGATE) }),
+      ],
+      ['note, lone surrogate', () => writer.client.addNote({ id: story.id, body: LONE_SURROGATE })],
+      [
+        'account name, lone surrogate',
+        () =>
+          admin.client.createAccount({
+            email: 'half@attack.example',
+            name: LONE_SURROGATE,
+            role: 'writer',
+            password: PASSWORD,
+          }),
+      ],
     ]
     for (const [field, attempt] of attempts) {
       const refused = await refusal(attempt())
       expect(refused.code, `${field}: ${refused.message}`).toBe('INVALID_INPUT')
       expect(refused.message, field).toMatch(
-        /^Invalid input for \w+: [\w.]+: text may not contain the NUL character \(U\+0000\)\.$/,
+        /^Invalid input for \w+: [\w.]+: text (may not contain the NUL character \(U\+0000\)|must be well-formed Unicode \(it holds half of a surrogate pair\))\.$/,
       )
     }
     expect(growth(afterSave, await counts(desk.db))).toEqual({})

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { DeskCallDeclaration, DeskCallGroup } from '../../shared/desk/DeskCallDeclaration'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { DeskCallContext, DeskGroupHandlers } from '../DeskHandlers'
-import { nulTextPath } from './nulTextPath'
+import { unstorableText } from './unstorableText'
 
 /** One call of the contract bound to its handler: what the HTTP server routes to. */
 export type DeskRoute = {
@@ -63,14 +63,14 @@ function bindRoute<I extends z.ZodType, O extends z.ZodType>(
     name,
     call,
     run: async (raw, context) => {
-      const nul = nulTextPath(raw)
-      if (nul !== null) {
-        const message = 'text may not contain the NUL character (U+0000)'
+      const unstorable = unstorableText(raw)
+      if (unstorable !== null) {
+        const { path, problem } = unstorable
         return {
           invalid: new DeskError(
             'INVALID_INPUT',
-            `Invalid input for ${name}: ${nul ? `${nul}: ` : ''}${message}.`,
-            { issues: [{ path: nul, message }] },
+            `Invalid input for ${name}: ${path ? `${path}: ` : ''}${problem}.`,
+            { issues: [{ path, message: problem }] },
           ),
         }
       }
