@@ -206,26 +206,8 @@ describe('copydesk desk serve, built as it ships (migrations bundled) and run as
   beforeAll(async () => (bundle = await buildCliBundle()))
   afterAll(() => bundle?.remove())
 
-  it('starts, answers /healthz and /v1/desk, and stops cleanly on SIGTERM', SLOW, async () => {
-    await pgliteFolder(dir.path)
-    // Run from elsewhere: nothing may be looked up relative to the working folder.
-    const server = await startDeskServerProcess(bundle, { dataDir: dir.path }, { cwd: dir.path })
-    try {
-      const { url } = server
-      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
-      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' })
-      expect(await (await fetch(`${url}/v1/desk`)).json()).toMatchObject({ apiVersion: 1 })
-      expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-      expect(server.out().trimEnd().split('\n').at(-1)).toBe('Desk server stopped.')
-      expect(server.err()).toBe('')
-      expect(existsSync(join(dir.path, DESK_LOCK_FILE))).toBe(false)
-    } finally {
-      server.process.kill('SIGKILL')
-    }
-  })
-
   it(
-    'desk admin create makes the first admin, whom the server then signs in (bug: the built CLI looked for a migrations folder on disk and failed)',
+    'signs in the first admin made by desk admin create (bug: the built CLI looked for a migrations folder on disk and failed), answers /healthz, /readyz and /v1/desk, and stops cleanly on SIGTERM',
     SLOW,
     async () => {
       await pgliteFolder(dir.path)
@@ -237,17 +219,26 @@ describe('copydesk desk serve, built as it ships (migrations bundled) and run as
           { email: 'asha@desk.example', name: 'Asha Rao', password },
         ),
       ).toBe('Created desk admin: asha@desk.example · Asha Rao · desk-admin')
-      const server = await startDeskServerProcess(bundle, { dataDir: dir.path })
+      // Run from elsewhere: nothing may be looked up relative to the working folder.
+      const server = await startDeskServerProcess(bundle, { dataDir: dir.path }, { cwd: dir.path })
       try {
-        const client = createDeskClient({ baseUrl: server.url, fetch, token: () => null })
+        const { url } = server
+        expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
+        expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' })
+        expect(await (await fetch(`${url}/v1/desk`)).json()).toMatchObject({ apiVersion: 1 })
+        const client = createDeskClient({ baseUrl: url, fetch, token: () => null })
         const session = await client.signIn({
           email: 'asha@desk.example',
           password,
           deviceName: 'Laptop',
         })
         expect(session.account).toMatchObject({ name: 'Asha Rao', role: 'desk-admin' })
+        expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+        expect(server.out().trimEnd().split('\n').at(-1)).toBe('Desk server stopped.')
+        expect(server.err()).toBe('')
+        expect(existsSync(join(dir.path, DESK_LOCK_FILE))).toBe(false)
       } finally {
-        await server.kill('SIGTERM')
+        server.process.kill('SIGKILL')
       }
     },
   )

@@ -156,7 +156,6 @@ for (const engine of ENGINES) {
           ...(await Promise.all([
             signIn('admin@crash.example', 'Laptop'),
             signIn('wren@crash.example', 'Field laptop'),
-            signIn('wren@crash.example', 'Tablet'),
           ])),
         ]
         const acks: Ack[] = []
