@@ -309,11 +309,17 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
     expect((await chief.client.getStory({ id: story.id })).status).toBe(submitted.status)
   })
 
-  it('stores SQL metacharacters in every text of a story, a note and a take-over note verbatim, and nothing else', async () => {
+  it('stores SQL metacharacters in every text of a story, a transition note, a note and a take-over note verbatim, and nothing else', async () => {
     for (const text of METACHARACTERS) {
       const before = await counts(desk.db)
       const story = storyWith(text)
       await writer.client.saveStory({ document: story })
+      await writer.client.transition({
+        id: story.id,
+        action: 'submit',
+        revision: 1,
+        note: `Submitting ${text}`,
+      })
       await writer.client.acquireLease({ id: story.id })
       const note = await writer.client.addNote({ id: story.id, body: `Note ${text}` })
       await chief.client.takeOverLease({ id: story.id, note: `Taking over ${text}` })
@@ -323,8 +329,8 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
         notes: 1,
         leases: 1,
         lease_takeovers: 1,
-        audit: 3,
-        changes: 4,
+        audit: 4,
+        changes: 5,
       })
       const stored = await chief.client.getStory({ id: story.id })
       expect(stored.document).toMatchObject({
@@ -335,10 +341,13 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
         sources: story.sources,
         body: story.body,
       })
+      expect(stored.document.statusNote?.text).toBe(`Submitting ${text}`)
       expect((await chief.client.listNotes({ id: story.id })).notes).toEqual([note])
       expect(note.body).toBe(`Note ${text}`)
+      const afterwards = await counts(desk.db)
       const lost = await refusal(writer.client.renewLease({ id: story.id }))
       expect(lost).toMatchObject({ code: 'CONFLICT', details: { note: `Taking over ${text}` } })
+      expect(growth(afterwards, await counts(desk.db))).toEqual({})
     }
   })
 
@@ -361,6 +370,7 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
         audit: 2,
       })
       // A wrong password made of them, and an e-mail no one has: the same answer, one failure each.
+      const beforeFailures = await counts(desk.db)
       for (const attempt of [
         () => signIn(email, text.padEnd(10, '#')),
         () => signIn(`${text.replace(/\s/g, '')}@attack.example`, PASSWORD),
@@ -369,6 +379,11 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
           code: 'UNAUTHENTICATED',
           message: 'Wrong e-mail or password.',
         })
+      // Each refused sign-in leaves its audit row and its counted attempt, and nothing else.
+      expect(growth(beforeFailures, await counts(desk.db))).toEqual({
+        audit: 2,
+        sign_in_attempts: 2,
+      })
     }
     const names = (await admin.client.listAccounts({})).accounts.map((account) => account.name)
     for (const text of METACHARACTERS) expect(names).toContain(`Name ${text}`)
