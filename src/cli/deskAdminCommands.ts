@@ -153,6 +153,7 @@ async function withAccounts(
   // Loaded here, not at the top: the rest of the CLI should not pay for the database drivers.
   const { openDb } = await import('../server/db/openDb')
   const { migrate } = await import('../server/db/migrate')
+  // Bundled into the CLI as desk serve's are: a built CLI has no migrations folder beside it.
   const { shippedMigrations } = await import('../server/shippedMigrations')
   const { AccountService } = await import('../server/accounts/AccountService')
   let db

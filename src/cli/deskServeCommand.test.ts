@@ -1,13 +1,18 @@
-import { spawn } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { join, resolve } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  buildCliBundle,
+  createFirstAdmin,
+  startDeskServerProcess,
+  type CliBundle,
+} from '../../tests/support/deskServerProcess'
 import { pgliteFolder } from '../../tests/support/pgliteFolder'
 import { tempDir } from '../../tests/support/tempDir'
 import { DataFolderLock, DESK_LOCK_FILE } from '../server/db/DataFolderLock'
+import { createDeskClient } from '../shared/desk/createDeskClient'
 import type { CliValues } from './cliValues'
 import { deskServeCommand, type StopRequests } from './deskServeCommand'
 import { runCli } from './runCli'
@@ -197,54 +202,44 @@ describe('copydesk desk serve: a running server', () => {
 })
 
 describe('copydesk desk serve, built as it ships (migrations bundled) and run as a process', () => {
-  const outDir = resolve('node_modules/.cache', `copydesk-cli-test-${randomUUID()}`)
-  afterAll(() => rm(outDir, { recursive: true, force: true }))
+  let bundle: CliBundle
+  beforeAll(async () => (bundle = await buildCliBundle()))
+  afterAll(() => bundle?.remove())
 
-  it('starts, answers /healthz and /v1/desk, and stops cleanly on SIGTERM', SLOW, async () => {
-    // The CLI's own bundle, as electron-vite builds out/main/cli.js: packages stay external.
-    const { build } = await import('vite')
-    await build({
-      configFile: false,
-      logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      build: {
-        ssr: resolve('src/cli/copydesk.ts'),
-        target: 'node20',
-        outDir,
-        emptyOutDir: true,
-        minify: false,
-        rolldownOptions: { output: { format: 'esm', entryFileNames: 'cli.js' } },
-      },
-    })
-    await pgliteFolder(dir.path)
-    const child = spawn(
-      process.execPath,
-      [join(outDir, 'cli.js'), 'desk', 'serve', '--port', '0', '--data-dir', dir.path],
-      {
-        // Run from elsewhere: nothing may be looked up relative to the working folder.
-        cwd: dir.path,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-    try {
-      await until(() => /ready at (\S+) /.test(out) || child.exitCode !== null)
-      const url = /ready at (\S+) /.exec(out)?.[1]
-      expect(url, err).toBeDefined()
-      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
-      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' })
-      expect(await (await fetch(`${url}/v1/desk`)).json()).toMatchObject({ apiVersion: 1 })
-      child.kill('SIGTERM')
-      expect(await exited).toBe(0)
-      expect(out.trimEnd().split('\n').at(-1)).toBe('Desk server stopped.')
-      expect(err).toBe('')
-      expect(existsSync(join(dir.path, DESK_LOCK_FILE))).toBe(false)
-    } finally {
-      child.kill('SIGKILL')
-    }
-  })
+  it(
+    'signs in the first admin made by desk admin create (bug: the built CLI looked for a migrations folder on disk and failed), answers /healthz, /readyz and /v1/desk, and stops cleanly on SIGTERM',
+    SLOW,
+    async () => {
+      await pgliteFolder(dir.path)
+      const password = 'first admin password'
+      expect(
+        await createFirstAdmin(
+          bundle,
+          { dataDir: dir.path },
+          { email: 'asha@desk.example', name: 'Asha Rao', password },
+        ),
+      ).toBe('Created desk admin: asha@desk.example · Asha Rao · desk-admin')
+      // Run from elsewhere: nothing may be looked up relative to the working folder.
+      const server = await startDeskServerProcess(bundle, { dataDir: dir.path }, { cwd: dir.path })
+      try {
+        const { url } = server
+        expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' })
+        expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' })
+        expect(await (await fetch(`${url}/v1/desk`)).json()).toMatchObject({ apiVersion: 1 })
+        const client = createDeskClient({ baseUrl: url, fetch, token: () => null })
+        const session = await client.signIn({
+          email: 'asha@desk.example',
+          password,
+          deviceName: 'Laptop',
+        })
+        expect(session.account).toMatchObject({ name: 'Asha Rao', role: 'desk-admin' })
+        expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+        expect(server.out().trimEnd().split('\n').at(-1)).toBe('Desk server stopped.')
+        expect(server.err()).toBe('')
+        expect(existsSync(join(dir.path, DESK_LOCK_FILE))).toBe(false)
+      } finally {
+        server.process.kill('SIGKILL')
+      }
+    },
+  )
 })

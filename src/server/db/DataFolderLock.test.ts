@@ -56,6 +56,35 @@ describe('DataFolderLock', () => {
     }
   })
 
+  it('takes over the lock of a killed server not yet reaped by its parent (a zombie holds no folder)', async () => {
+    // The parent forks a child that exits shortly, then becomes `sleep 30`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 30'])
+    try {
+      const zombie = await new Promise<number>((resolve) =>
+        parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+      )
+      let stat = ''
+      while (!/\) Z /.test(stat)) {
+        await new Promise((wake) => setTimeout(wake, 10))
+        stat = await readFile(`/proc/${zombie}/stat`, 'utf8')
+      }
+      await writeFile(
+        join(dir.path, DESK_LOCK_FILE),
+        JSON.stringify({
+          pid: zombie,
+          hostname: hostname(),
+          started: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19],
+          purpose: 'desk server',
+          nonce: 'killed',
+        }),
+      )
+      const lock = await DataFolderLock.acquire(dir.path, 'desk server')
+      await lock.release()
+    } finally {
+      parent.kill('SIGKILL')
+    }
+  })
+
   it('takes over the lock of a process that is gone, and leaves no marker behind', async () => {
     const stale = JSON.stringify({
       pid: await deadPid(),

@@ -122,15 +122,24 @@ async function isStale(holder: Holder): Promise<boolean> {
   } catch (error) {
     return error instanceof Error && 'code' in error && error.code === 'ESRCH'
   }
-  const started = await startedAt(holder.pid)
+  const stat = await procStat(holder.pid)
+  // A killed server its parent has not reaped yet is a zombie: gone, holding no files.
+  if (stat?.state === 'Z' || stat?.state === 'X') return true
+  const started = stat?.started ?? null
   return started !== null && holder.started !== null && started !== holder.started
 }
 
 /** The process's start time in clock ticks since boot (Linux), telling a reused pid apart. */
 async function startedAt(pid: number): Promise<string | null> {
+  return (await procStat(pid))?.started ?? null
+}
+
+/** A process's state letter and start time from /proc (Linux); null elsewhere or when it is gone. */
+async function procStat(pid: number): Promise<{ state: string; started: string | null } | null> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
-  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return fields?.[19] ?? null
+  if (stat === null) return null
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return { state: fields[0] ?? '', started: fields[19] ?? null }
 }
 
 function lockedMessage(dir: string, holder: Holder | null): string {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { DeskCallDeclaration, DeskCallGroup } from '../../shared/desk/DeskCallDeclaration'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { DeskCallContext, DeskGroupHandlers } from '../DeskHandlers'
+import { unstorableText } from './unstorableText'
 
 /** One call of the contract bound to its handler: what the HTTP server routes to. */
 export type DeskRoute = {
@@ -62,6 +63,17 @@ function bindRoute<I extends z.ZodType, O extends z.ZodType>(
     name,
     call,
     run: async (raw, context) => {
+      const unstorable = unstorableText(raw)
+      if (unstorable !== null) {
+        const { path, problem } = unstorable
+        return {
+          invalid: new DeskError(
+            'INVALID_INPUT',
+            `Invalid input for ${name}: ${path ? `${path}: ` : ''}${problem}.`,
+            { issues: [{ path, message: problem }] },
+          ),
+        }
+      }
       const input = call.input.safeParse(raw)
       if (!input.success)
         return {
