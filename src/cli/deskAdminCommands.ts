@@ -8,6 +8,7 @@ import { systemClock } from '../shared/domain/Clock'
 import { AppError } from '../shared/ipc/AppError'
 import type { AccountService } from '../server/accounts/AccountService'
 import type { CliCommand, CommandContext } from './CliCommand'
+import { deskServerDataDir } from './deskServerDataDir'
 import { EXIT, failed, usage } from './ConfigIo'
 
 const LockHolder = z.object({ pid: z.number(), purpose: z.string() })
@@ -144,11 +145,12 @@ async function withAccounts(
   mayCreate = false,
 ): Promise<number> {
   const database = c.values.database ?? c.io.env?.['DATABASE_URL'] ?? null
+  const dataDir = deskServerDataDir(c.values['data-dir'], c.dataDir)
   // A mistyped --data-dir must not quietly become a new, empty desk: only `create` starts one.
-  if (!database && !mayCreate && !existsSync(join(c.dataDir(), 'pgdata')))
+  if (!database && !mayCreate && !existsSync(join(dataDir, 'pgdata')))
     return failed(
       c.io,
-      `${c.dataDir()} holds no desk database: check --data-dir (or --database / DATABASE_URL), or start a desk with "copydesk desk admin create".`,
+      `${dataDir} holds no desk database: check --data-dir (or --database / DATABASE_URL), or start a desk with "copydesk desk admin create".`,
     )
   // Loaded here, not at the top: the rest of the CLI should not pay for the database drivers.
   const { openDb } = await import('../server/db/openDb')
@@ -158,7 +160,7 @@ async function withAccounts(
   const { AccountService } = await import('../server/accounts/AccountService')
   let db
   try {
-    db = await openDb(database, c.dataDir())
+    db = await openDb(database, dataDir)
   } catch (error) {
     if (error instanceof AppError && error.code === 'DATA_DIR_LOCKED') {
       const holder = LockHolder.safeParse(error.details)
@@ -167,7 +169,7 @@ async function withAccounts(
         : 'another Copydesk process'
       return failed(
         c.io,
-        `${c.dataDir()} is in use by ${who}: stop that server to run "desk admin" on its embedded database, or make the change through the desk API as a desk admin.`,
+        `${dataDir} is in use by ${who}: stop that server to run "desk admin" on its embedded database, or make the change through the desk API as a desk admin.`,
       )
     }
     return failed(c.io, messageOf(error))

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { isIPv4, isIPv6 } from 'node:net'
-import { join, resolve } from 'node:path'
 import { createSecureContext } from 'node:tls'
 import { APP_VERSION } from '../main/appVersion'
 import { openDesk, type OpenDeskOptions } from '../server/composeDesk'
 import { sqlStateOf } from '../server/db/sqlStateOf'
 import { systemClock } from '../shared/domain/Clock'
 import { AppError } from '../shared/ipc/AppError'
+import { deskServerDataDir } from './deskServerDataDir'
 import type { CliCommand, CommandContext } from './CliCommand'
 import { EXIT, failed, usage } from './ConfigIo'
 
@@ -71,9 +71,7 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
     )
   const fromEnv = c.env.DATABASE_URL
   const database = values.database ?? (fromEnv ? fromEnv : null)
-  const dataDir = values['data-dir']
-    ? resolve(values['data-dir'])
-    : join(c.dataDir(), 'desk-server')
+  const dataDir = deskServerDataDir(c.values['data-dir'], c.dataDir)
 
   let tls: OpenDeskOptions['tls'] = null
   if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
