@@ -30,6 +30,7 @@ export const CLI_OPTIONS = {
   force: { type: 'boolean', default: false },
   email: { type: 'string' },
   database: { type: 'string' },
+  'migrate-database': { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
   'tls-cert': { type: 'string' },

@@ -20,6 +20,7 @@ export type CliValues = ConfigValues & {
   force: boolean
   email?: string | undefined
   database?: string | undefined
+  'migrate-database'?: string | undefined
   host?: string | undefined
   port?: string | undefined
   'tls-cert'?: string | undefined

@@ -38,6 +38,7 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
         synopsis: [
           'desk serve [--database URL] [--host ADDR] [--port N]',
           '[--tls-cert FILE --tls-key FILE] [--trust-proxy]',
+          '[--migrate-database OWNER_URL]',
         ],
         summary: [
           'run a desk server for workstations to join, until Ctrl-C or',
@@ -45,7 +46,9 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
           'on an embedded database in --data-dir (default: a desk-server',
           `folder in the data folder); on 127.0.0.1:${DESK_SERVE_PORT} unless told;`,
           'HTTPS with the TLS files; --trust-proxy behind a reverse proxy',
-          '(client addresses from X-Forwarded-For)',
+          '(client addresses from X-Forwarded-For); --migrate-database: migrate',
+          "as the tables' owner, serve as --database's role (no UPDATE or",
+          'DELETE on the audit trail)',
         ],
       },
     ],
@@ -88,6 +91,7 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
   try {
     desk = await openDesk({
       database,
+      migrateDatabase: values['migrate-database'] ?? null,
       dataDir,
       clock: systemClock,
       log: (line) => io.out(JSON.stringify(line)),

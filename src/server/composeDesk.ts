@@ -4,7 +4,9 @@ import type { Clock } from '../shared/domain/Clock'
 import { AccountService } from './accounts/AccountService'
 import { createAccountHandlers } from './accounts/createAccountHandlers'
 import type { Db } from './db/Db'
-import { migrate } from './db/migrate'
+import { migrate, type Migration } from './db/migrate'
+import { grantServingRole } from './db/grantServingRole'
+import { openPostgresDb } from './db/openPostgresDb'
 import { openDb } from './db/openDb'
 import { deskReadiness } from './deskReadiness'
 import type { DeskGroupHandlers } from './DeskHandlers'
@@ -68,6 +70,13 @@ export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment):
 export type OpenDeskOptions = {
   /** A postgres:// URL, or null for the embedded database in `dataDir`. */
   database: string | null
+  /**
+   * PostgreSQL only: the URL of the role that owns the tables. Given, the server migrates as that
+   * role, grants `database`'s role what serving needs (grantServingRole: never UPDATE or DELETE on
+   * the append-only tables) and serves as `database`'s role, which then cannot change the audit
+   * trail or switch its guard off. Not given, the server migrates and serves as one role.
+   */
+  migrateDatabase?: string | null
   dataDir: string
   clock: Clock
   log: DeskLog
@@ -95,6 +104,30 @@ export type OpenedDesk = {
   close: () => Promise<void>
 }
 
+/** Migrates as the tables' owner, then lets the serving role (the user of `database`) serve. */
+async function migrateAsOwner(
+  ownerUrl: string,
+  database: string | null,
+  migrations: readonly Migration[],
+): Promise<void> {
+  if (database === null || !/^postgres(ql)?:\/\//.test(ownerUrl))
+    throw new Error(
+      "--migrate-database is for PostgreSQL: give the owner's postgres:// URL there and the serving role's in --database",
+    )
+  const servingRole = decodeURIComponent(new URL(database).username)
+  if (!servingRole)
+    throw new Error(
+      '--database names no user: with --migrate-database it must name the serving role',
+    )
+  const owner = await openPostgresDb({ url: ownerUrl, maxConnections: 1 })
+  try {
+    await migrate(owner, migrations)
+    await grantServingRole(owner, servingRole)
+  } finally {
+    await owner.close()
+  }
+}
+
 /** Opens the desk's database, brings its schema up to date, and serves the desk API. */
 export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
   const db = await openDb(options.database, options.dataDir)
@@ -104,7 +137,9 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
   }
   try {
     const migrations = shippedMigrations()
-    await migrate(db, migrations)
+    if (options.migrateDatabase)
+      await migrateAsOwner(options.migrateDatabase, options.database, migrations)
+    else await migrate(db, migrations)
     const feed = await ChangeFeed.start({
       db,
       ...(options.maxParkedFeeds === undefined ? {} : { maxParked: options.maxParkedFeeds }),
