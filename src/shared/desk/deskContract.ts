@@ -23,9 +23,8 @@ export type DeskParsedInputOf<N extends DeskCallName> = z.output<DeskContract[N]
 export type DeskOutputOf<N extends DeskCallName> = z.output<DeskContract[N]['output']>
 
 /** Every call name, in declaration order. */
-export const DESK_CALL_NAMES: readonly DeskCallName[] = Object.keys(deskContract).filter(
-  isDeskCallName,
-)
+export const DESK_CALL_NAMES: readonly DeskCallName[] =
+  Object.keys(deskContract).filter(isDeskCallName)
 
 export function isDeskCallName(value: string): value is DeskCallName {
   return Object.hasOwn(deskContract, value)
