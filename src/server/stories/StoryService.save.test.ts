@@ -3,6 +3,7 @@ import { eachDeskEngine, type DeskDatabase } from '../../../tests/support/eachDe
 import { draftStory, edited, movableClock, signedIn } from '../../../tests/support/storyDesk'
 import { deskStoryCalls } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
+import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { createStoryHandlers } from './createStoryHandlers'
 import { StoryService } from './StoryService'
@@ -79,6 +80,39 @@ eachDeskEngine('Stories: saving', (open) => {
       'select kind, article_id from changes order by seq desc limit 1',
     )
     expect(last).toEqual({ kind: 'note_added', article_id: created.document.id })
+  })
+
+  it('sends a save to the database in three trips: the locked row, then the reads together, then the writes together (bug: nine trips one after another, each one more wait under load)', async () => {
+    // Counts the trips: a statement sent while another is still out rides the same trip.
+    let trips = 0
+    let out = 0
+    const counting = (tx: DbQueries): DbQueries => ({
+      ...tx,
+      query: async (text, params) => {
+        if (out === 0) trips += 1
+        out += 1
+        try {
+          return await tx.query(text, params)
+        } finally {
+          out -= 1
+        }
+      },
+    })
+    const db: Db = {
+      ...desk.db,
+      transaction: (work) => desk.db.transaction((tx) => work(counting(tx))),
+    }
+    const counted = new StoryService(db, clock)
+    const created = await counted.saveStory(asha, { document: draftStory() })
+    await counted.acquireLease(asha, created.document.id)
+    trips = 0
+    const saved = await counted.saveStory(asha, {
+      document: edited(created.document, 'Counted take.'),
+      baseRevision: created.revision,
+    })
+    expect(saved.revision).toBe(created.revision + 1)
+    expect(saved.lease?.yours).toBe(true)
+    expect(trips).toBe(3)
   })
 
   it('answers a save on a stale base revision with CONFLICT carrying the desk version, storing nothing', async () => {
