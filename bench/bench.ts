@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchWordCount, withCjkShare } from './benchCjk'
 import { corpusArticle, seeded } from './benchCorpus'
+import { benchDesk } from './benchDesk'
 import { benchExport } from './benchExport'
 import { benchOpen } from './benchOpen'
 import { benchSaves, seedStore } from './benchSaves'
@@ -23,13 +24,34 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
  * search includes engines).
  */
 const wanted = (measure: string) => !only || only.split(',').includes(measure)
+/**
+ * The desk server bench runs only when named (`--only=desk`): it takes minutes and a PostgreSQL
+ * (COPYDESK_TEST_DATABASE_URL / DATABASE_URL, else a throwaway cluster from scripts/pg-up.sh).
+ * `--desk-workstations=20,200` and `--desk-engines=pglite,postgres` narrow it.
+ */
+const named = (measure: string) => only?.split(',').includes(measure) === true
+const argument = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
 
 async function main(): Promise<void> {
+  const rows: Row[] = []
+  // First, before the corpus below fills this process's heap: the workstations run in it.
+  if (named('desk'))
+    rows.push(
+      ...(await benchDesk(root, {
+        workstations: (argument('desk-workstations') ?? '20,200').split(',').map(Number),
+        engines: (argument('desk-engines') ?? 'pglite,postgres')
+          .split(',')
+          .filter((engine) => engine === 'pglite' || engine === 'postgres'),
+        warmUpSeconds: quick ? 3 : 10,
+        measureSeconds: quick ? 10 : 40,
+        saveEveryMs: [2000, 4000],
+      })),
+    )
   const random = seeded(20260123)
   const words = vocabulary(random)
   const largest = Math.max(...SIZES)
   const corpus = Array.from({ length: largest }, (_, i) => corpusArticle(i, random, words.draw))
-  const rows: Row[] = []
   if (wanted('saves')) rows.push(...(await benchSaves(root, corpus, SIZES, quick ? 20 : 100)))
   else if (wanted('open')) {
     for (const size of SIZES) {

@@ -159,6 +159,34 @@ export function describeDbSuite(
         expect(await count(db, 'accounts')).toBe(before)
       })
 
+      it('runs an atCommit statement last, after the work, in the transaction; its failure rolls everything back', async () => {
+        const before = await count(db, 'accounts')
+        const order = await db.transaction(async (tx) => {
+          tx.atCommit?.(
+            `insert into accounts (email, name, role, password_hash) values ('last@x.example', 'Last', 'writer', 'x')`,
+          )
+          // Queued, not run: the work goes on before it.
+          const [row] = await tx.query(
+            `select count(*) as n from accounts where email = 'last@x.example'`,
+          )
+          return Number(row?.n)
+        })
+        expect(order).toBe(0)
+        expect(await count(db, 'accounts')).toBe(before + 1)
+        await expect(
+          db.transaction(async (tx) => {
+            await tx.query(
+              `insert into accounts (email, name, role, password_hash) values ('kept@x.example', 'K', 'writer', 'x')`,
+            )
+            tx.atCommit?.('select 1 / $1::int', [0])
+            return 'committed?'
+          }),
+        ).rejects.toThrow(/division by zero/)
+        expect(await count(db, 'accounts')).toBe(before + 1)
+        // The connection is fine afterwards.
+        expect(await db.transaction((tx) => tx.query('select 3 as three'))).toEqual([{ three: 3 }])
+      })
+
       it('takes a jsonb parameter as JSON text or as the value, the same on both engines (bug: postgres.js stored JSON text as a JSON string)', async () => {
         const document = {
           headline: `It's "news"; drop table audit; --`,
@@ -374,6 +402,29 @@ export function describeDbSuite(
             await app.close()
             await db.exec(`drop owned by ${role}; drop role ${role}`)
           }
+        })
+
+        it('a writer that queued record_change at commit does not hold the counter row while its work goes on (bug: the row stayed locked for a round trip more, and under load every save queued behind it)', async () => {
+          await freshDesk()
+          const hold = gate()
+          const queued = gate()
+          const writing = db.transaction(async (tx) => {
+            tx.atCommit?.(`select record_change('save', null, null, null)`)
+            queued.open()
+            await hold.promise
+            return tx.query('select 1')
+          })
+          await queued.promise
+          // Another server's writer is not kept waiting: the row is free until that COMMIT.
+          const other = await target.other.transaction((tx) =>
+            tx.query('select last_seq from change_counter for update nowait'),
+          )
+          expect(other).toHaveLength(1)
+          hold.open()
+          await writing
+          expect(
+            (await db.query('select seq, kind from changes order by seq')).map((r) => r.kind),
+          ).toEqual(['save'])
         })
 
         it('with the counter row the second writer waits for the slow one, so nothing is skipped', async () => {

@@ -16,6 +16,13 @@ export type DbQueries = {
   query(text: string, params?: readonly DbParam[]): Promise<DbRow[]>
   /** A script of several statements without parameters: migrations only. */
   exec(script: string): Promise<void>
+  /**
+   * A transaction's handle only: runs the statement as the transaction's last, after `work`
+   * resolves, sent together with the COMMIT (no round trip to this process between), so a lock it
+   * takes is held through the commit alone. For record_change(), whose counter-row lock every
+   * writer queues on. A failure of it rolls the transaction back and rejects `transaction()`.
+   */
+  atCommit?(text: string, params?: readonly DbParam[]): void
 }
 
 /**

@@ -64,7 +64,18 @@ export async function openPgliteDb(options: PgliteOptions): Promise<Db> {
     ...queries(pg, true),
     transaction: (work) => {
       scope.assertOutside('transaction')
-      return pg.transaction((tx) => scope.run(() => work(queries(tx, false))))
+      return pg.transaction((tx) =>
+        scope.run(async () => {
+          const last: [string, DbParam[]][] = []
+          const value = await work({
+            ...queries(tx, false),
+            atCommit: (text, params = []) => void last.push([text, [...params]]),
+          })
+          // One connection in this process: nothing to pipeline, only the order to keep.
+          for (const [text, params] of last) await tx.query(text, params)
+          return value
+        }),
+      )
     },
     listen: async (channel, onNotify, onListen) => {
       // One in-process connection: it never drops, so the listen is established exactly once.

@@ -68,8 +68,24 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     transaction: async (work) => {
       scope.assertOutside('transaction')
       const box = await sql.begin((tx) =>
-        scope.run(async () => ({ value: await work(queries(tx, false)) })),
+        scope.run(async () => {
+          const last: [string, DbParam[]][] = []
+          const value = await work({
+            ...queries(tx, false),
+            atCommit: (text, params = []) => void last.push([text, [...params]]),
+          })
+          // Not awaited: postgres.js pipelines the COMMIT that sql.begin sends next right behind
+          // them on this connection. A failed one aborts the transaction (its COMMIT rolls back).
+          const outcomes = last.map(([text, params]) =>
+            tx.unsafe(text, params).then(
+              () => null,
+              (error: unknown) => ({ error }),
+            ),
+          )
+          return { value, outcomes }
+        }),
       )
+      for (const failed of await Promise.all(box.outcomes)) if (failed) throw failed.error
       return box.value
     },
     listen: async (channel, onNotify, onListen) => {

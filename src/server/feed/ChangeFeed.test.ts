@@ -153,6 +153,32 @@ eachDeskEngine('change feed', (open) => {
     }
   })
 
+  it('answers re-polls from its latest read: a caught-up request parks and one behind is served without reading the table (bug: every re-poll of every workstation read the table twice)', async () => {
+    // Let earlier tests' NOTIFYs arrive, then settle on a read.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const base = (await feed.read(0)).last
+    const readsBefore = counted.reads()
+    const caughtUp = feed.changes(base, 10, new AbortController().signal)
+    await until(() => feed.parked === 1)
+    expect(counted.reads()).toBe(readsBefore)
+    // Two changes in one transaction: one commit makes both visible.
+    await desk.other.query(
+      `select record_change('one of two', null, null, null) from generate_series(1, 2)`,
+    )
+    const woken = await caughtUp
+    const [first, second] = woken.changes.map((c) => c.seq)
+    expect(woken.changes.map((c) => c.kind)).toEqual(['one of two', 'one of two'])
+    const afterWake = counted.reads()
+    // Other workstations still at `base`, or between the two: from memory.
+    const behind = await feed.changes(base, 10, new AbortController().signal)
+    expect(behind.changes.map((c) => c.seq)).toEqual([first, second])
+    const between = await feed.changes(first ?? 0, 10, new AbortController().signal)
+    expect(between).toMatchObject({ changes: [{ seq: second }], next: second })
+    expect(counted.reads()).toBe(afterWake)
+    // Nothing is lost: a read of the table agrees.
+    expect((await feed.read(base)).changes.map((c) => c.seq)).toEqual([first, second])
+  })
+
   it('finds a change whose NOTIFY was lost by its periodic re-read', async () => {
     const rereading = await ChangeFeed.start({ db: desk.db, rereadMs: 100 })
     try {

@@ -50,6 +50,10 @@ export class ChangeFeed {
   /** Counts nudges, so a request that read just before a NOTIFY and parked just after re-reads. */
   private nudges = 0
   private lastKnown = 0
+  /** The latest read: the desk's last seq then, and the nudges counted before its query went out. */
+  private settled = { last: -1, nudges: -1 }
+  /** The latest read's changes, a gapless run of seq `from + 1` up to `to`: re-polls are answered from it. */
+  private recent: { from: number; to: number; changes: DeskChange[]; last: number } | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private unlisten: (() => Promise<void>) | null = null
   private stopped = false
@@ -77,6 +81,7 @@ export class ChangeFeed {
 
   /** Up to DESK_FEED_PAGE changes after `since`, and the desk's highest seq, read now. */
   async read(since: number): Promise<FeedPage> {
+    const nudges = this.nudges
     const rows = await this.options.db.query(
       `select seq, at, kind, article_id, revision, actor_id from changes
         where seq > $1 order by seq limit $2`,
@@ -87,7 +92,28 @@ export class ChangeFeed {
     const last = CounterRow.parse(counter).last_seq
     this.lastKnown = last
     const changes = rows.map((row) => toChange(ChangeRow.parse(row)))
-    return { changes, next: changes.at(-1)?.seq ?? since, last }
+    const next = changes.at(-1)?.seq ?? since
+    if (nudges >= this.settled.nudges) this.settled = { last, nudges }
+    if (changes.length > 0 && next >= (this.recent?.to ?? 0))
+      this.recent = { from: since, to: next, changes, last }
+    return { changes, next, last }
+  }
+
+  /**
+   * A page without the database, when the latest read settles it: a workstation behind gets the
+   * changes after its `since` from that read (the feed has no gaps, and a change never changes),
+   * and one that is caught up with nothing notified since gets nothing, to wait for the NOTIFY.
+   * Every workstation re-polls after each change, so this spares the database most feed reads.
+   */
+  private fromMemory(since: number, waitSeconds: number): FeedPage | null {
+    const recent = this.recent
+    if (recent !== null && since >= recent.from && since < recent.to) {
+      const changes = recent.changes.filter((change) => change.seq > since)
+      return { changes, next: recent.to, last: recent.last }
+    }
+    if (waitSeconds > 0 && since === this.settled.last && this.nudges === this.settled.nudges)
+      return { changes: [], next: since, last: since }
+    return null
   }
 
   /**
@@ -96,7 +122,7 @@ export class ChangeFeed {
    */
   async changes(since: number, waitSeconds: number, signal: AbortSignal): Promise<FeedPage> {
     const nudgesBefore = this.nudges
-    const page = await this.read(since)
+    const page = this.fromMemory(since, waitSeconds) ?? (await this.read(since))
     if (page.changes.length > 0 || waitSeconds <= 0 || signal.aborted || this.stopped) return page
     if (this.waiters.size >= this.maxParked)
       throw new DeskError(

@@ -582,8 +582,12 @@ eachDeskEngine('desk API over HTTP', (open) => {
       await Promise.all(Array.from({ length: 50 }, worker))
       expect(Object.fromEntries(statuses)).toEqual({ 200: 300, 429: 1700 })
       expect(retryAfterMissing).toBe(0)
-      // Limited by address now, even with another token; a minute later both buckets have refilled.
-      expect((await rawRequest(limited.url, '/v1/desk')).status).toBe(429)
+      // One device's flood is its own: its neighbours behind the same address are still served.
+      expect((await rawRequest(limited.url, '/v1/desk')).status).toBe(200)
+      const neighbour = await rawRequest(limited.url, `/v1/changes?since=${since}`, {
+        headers: bearer(CHIEF_TOKEN),
+      })
+      expect(neighbour.status).toBe(200)
       // The typed client hands the wait on.
       const client = createDeskClient({ baseUrl: limited.url, fetch, token: () => WRITER_TOKEN })
       const refused = await client.listChanges({ since }).catch((e: unknown) => e)
@@ -599,6 +603,69 @@ eachDeskEngine('desk API over HTTP', (open) => {
       expect(page.status).toBe(200)
     } finally {
       await limited.close()
+    }
+  })
+
+  it('does not throttle a newsroom behind one NAT address as one client: signed-in devices count per token (bug: 200 workstations were limited as one address)', async () => {
+    const devices = new Map(
+      Array.from({ length: 20 }, (_, n) => [
+        `nat-device-${String(n).padStart(2, '0')}-${'D'.repeat(40)}`,
+        {
+          ...principal('writer', 1),
+          deviceId: `00000000-0000-4000-9000-0000000001${String(n).padStart(2, '0')}`,
+        },
+      ]),
+    )
+    const natClock = movableClock('2026-12-01T11:00:00Z')
+    const natted = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(devices),
+      ready: async () => null,
+      log: () => {},
+      clock: natClock,
+      limits: { perAddress: { burst: 30, perSecond: 0.01 }, perToken: { burst: 5, perSecond: 1 } },
+    })
+    try {
+      const since = (await feed.read(0)).last
+      const statuses: number[] = []
+      // 20 workstations × 5 requests from one address: 100 requests, past the address's 30.
+      for (let round = 0; round < 5; round += 1)
+        for (const token of devices.keys()) {
+          const response = await rawRequest(natted.url, `/v1/changes?since=${since}`, {
+            headers: bearer(token),
+          })
+          statuses.push(response.status)
+        }
+      expect(statuses.filter((status) => status !== 200)).toEqual([])
+      // Each device still has its own limit.
+      const [first] = devices.keys()
+      const sixth = await rawRequest(natted.url, `/v1/changes?since=${since}`, {
+        headers: bearer(first ?? ''),
+      })
+      expect(sixth.status).toBe(429)
+      // Made-up tokens count against the address: refused before authenticating once it is used up
+      // (30 minus the 20 first requests above), while the known devices behind it go on.
+      const madeUp: number[] = []
+      for (let n = 0; n < 12; n += 1) {
+        const response = await rawRequest(natted.url, `/v1/changes?since=${since}`, {
+          headers: bearer(`made-up-${n}-${'X'.repeat(40)}`),
+        })
+        madeUp.push(response.status)
+      }
+      expect(madeUp).toEqual([...Array<number>(10).fill(401), 429, 429])
+      expect((await rawRequest(natted.url, '/v1/desk')).status).toBe(429)
+      natClock.advance(5_000)
+      const [, second] = devices.keys()
+      const known = await rawRequest(natted.url, `/v1/changes?since=${since}`, {
+        headers: bearer(second ?? ''),
+      })
+      expect(known.status).toBe(200)
+      // Sign-in and the other public calls count against the address whoever sends them.
+      expect(
+        (await rawRequest(natted.url, '/v1/desk', { headers: bearer(second ?? '') })).status,
+      ).toBe(429)
+    } finally {
+      await natted.close()
     }
   })
 

@@ -23,7 +23,8 @@ import { describeFailure, type DeskLog, type DeskLogLine } from './DeskLog'
 import { deskRoutes, DeskOutputMismatch, type DeskRoute } from './deskRoutes'
 import { isDatabaseUnavailable } from './isDatabaseUnavailable'
 import { readRequestBody } from './readRequestBody'
-import { TokenBuckets, type BucketRate } from './TokenBuckets'
+import { RecentKeys } from './RecentKeys'
+import { MAX_KEYS, TokenBuckets, type BucketRate } from './TokenBuckets'
 
 /** Every handler of the desk API: the account, story and feed groups together. */
 export type DeskHandlers = DeskGroupHandlers<DeskContract>
@@ -37,7 +38,12 @@ export type DeskServerLimits = {
   requestTimeoutMs: number
   keepAliveTimeoutMs: number
   maxConnections: number
-  /** Requests per client address (the proxy's X-Forwarded-For client with `trustProxy`). */
+  /**
+   * Requests per client address (the proxy's X-Forwarded-For client with `trustProxy`) that no
+   * device token vouches for: public calls, sign-in, requests without a token and with a token
+   * this desk refuses. A signed-in device's requests count against its token only, so a newsroom's
+   * workstations behind one NAT address are not throttled as one client.
+   */
   perAddress: BucketRate
   /** Requests per bearer token. */
   perToken: BucketRate
@@ -105,6 +111,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     byPath.set(route.call.path, [...(byPath.get(route.call.path) ?? []), route])
   const addressBuckets = new TokenBuckets(limits.perAddress, options.clock)
   const tokenBuckets = new TokenBuckets(limits.perToken, options.clock)
+  /** Tokens that signed in through this process: they pass an address a flood of bad tokens used up. */
+  const knownTokens = new RecentKeys(MAX_KEYS)
   const inFlight = new Map<AbortController, ServerResponse>()
   let draining = false
 
@@ -162,8 +170,17 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     request: Request,
   ): Promise<void> {
     const address = clientAddress(req, options.trustProxy === true)
-    const addressWait = addressBuckets.take(`address:${address}`)
-    if (addressWait !== null) return sendError(req, res, rateLimited(addressWait))
+    const addressKey = `address:${address}`
+    const token = bearerToken(req.headers.authorization)
+    const tokenKey =
+      token === null ? null : `token:${createHash('sha256').update(token).digest('hex')}`
+    // A device this process has signed in counts against its token; any other request (no token,
+    // an unknown or refused one) against its address, so a flood of made-up tokens is refused
+    // before it reaches the database while the known devices behind that address go on.
+    const known = tokenKey !== null && knownTokens.has(tokenKey)
+    const firstWait =
+      known && tokenKey !== null ? tokenBuckets.take(tokenKey) : addressBuckets.take(addressKey)
+    if (firstWait !== null) return sendError(req, res, rateLimited(firstWait))
     if (draining)
       return sendError(req, res, new DeskError('UNAVAILABLE', 'This desk server is stopping.'))
     if (req.method === 'OPTIONS' || req.headers.origin !== undefined)
@@ -203,9 +220,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     request.line.call = route.name
 
     let principal: Principal | null = null
+    if (route.call.access === 'public' && known) {
+      // Sign-in counts against the address whoever sends it.
+      const addressWait = addressBuckets.take(addressKey)
+      if (addressWait !== null) return sendError(req, res, rateLimited(addressWait))
+    }
     if (route.call.access !== 'public') {
-      const token = bearerToken(req.headers.authorization)
-      if (token === null)
+      if (token === null || tokenKey === null)
         return sendError(
           req,
           res,
@@ -216,15 +237,17 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
               : 'The Authorization header is not "Bearer <token>".',
           ),
         )
-      const tokenWait = tokenBuckets.take(
-        `token:${createHash('sha256').update(token).digest('hex')}`,
-      )
+      const tokenWait = known ? null : tokenBuckets.take(tokenKey)
       if (tokenWait !== null) return sendError(req, res, rateLimited(tokenWait))
       try {
         principal = await options.authenticate(token)
+        knownTokens.add(tokenKey)
       } catch (error) {
         // Sign-in's refusals (UNAUTHENTICATED, or whatever it declares) are not the call's.
-        if (error instanceof DeskError) return sendError(req, res, error)
+        if (error instanceof DeskError) {
+          knownTokens.delete(tokenKey)
+          return sendError(req, res, error)
+        }
         options.log({
           time: options.clock.now().toISOString(),
           level: 'error',

@@ -41,9 +41,13 @@ export async function saveStoryIn(
   const base = input.baseRevision ?? null
   const row = await loadArticle(tx, sent.id, true)
   if (row === null) return { kind: 'saved', view: await create(tx, principal, sent, base, context) }
-  const current = await currentRevisionOf(tx, row)
-
-  const takeOver = await loadOpenTakeOver(tx, sent.id, principal.deviceId)
+  // Independent reads, sent together: one round trip to the database instead of three (postgres.js
+  // pipelines them on the transaction's connection, in this order).
+  const [current, takeOver, lease] = await Promise.all([
+    currentRevisionOf(tx, row),
+    loadOpenTakeOver(tx, sent.id, principal.deviceId),
+    loadLiveLease(tx, sent.id, context.now),
+  ])
   if (takeOver !== null) {
     const keptCopy = await keepCopy(tx, {
       articleId: sent.id,
@@ -77,7 +81,6 @@ export async function saveStoryIn(
     return { kind: 'kept', error: new DeskError('CONFLICT', message, details) }
   }
 
-  const lease = await loadLiveLease(tx, sent.id, context.now)
   if (lease !== null && lease.device_id !== principal.deviceId)
     throw leaseHeld(lease, principal.accountId)
   if (!isEditable(row.status)) throw notEditable(row.status)
@@ -103,26 +106,30 @@ export async function saveStoryIn(
       workflow: serverWorkflowFields({ ...row, agency_kill: agencyKill }, next),
     },
   )
-  await insertRevision(tx, document, base, principal.accountId, context.now)
-  await tx.query(
-    `update articles set current_revision = $2, updated_at = $3::timestamptz, agency_kill = $4::jsonb
-     where id = $1`,
-    [sent.id, next, context.now, agencyKill === null ? null : JSON.stringify(agencyKill)],
-  )
   const renewed = lease === null ? null : { ...lease, expires_at: new Date(context.leaseExpiresAt) }
-  if (renewed !== null)
-    await tx.query('update leases set expires_at = $2::timestamptz where article_id = $1', [
-      sent.id,
-      context.leaseExpiresAt,
-    ])
-  await appendAudit(tx, {
-    at: context.now,
-    actorId: principal.accountId,
-    action: 'story_saved',
-    articleId: sent.id,
-    revision: next,
-    detail: { baseRevision: base },
-  })
+  // The writes, sent together as well (in this order; the first failure aborts the transaction).
+  await Promise.all([
+    insertRevision(tx, document, base, principal.accountId, context.now),
+    tx.query(
+      `update articles set current_revision = $2, updated_at = $3::timestamptz, agency_kill = $4::jsonb
+       where id = $1`,
+      [sent.id, next, context.now, agencyKill === null ? null : JSON.stringify(agencyKill)],
+    ),
+    renewed === null
+      ? null
+      : tx.query('update leases set expires_at = $2::timestamptz where article_id = $1', [
+          sent.id,
+          context.leaseExpiresAt,
+        ]),
+    appendAudit(tx, {
+      at: context.now,
+      actorId: principal.accountId,
+      action: 'story_saved',
+      articleId: sent.id,
+      revision: next,
+      detail: { baseRevision: base },
+    }),
+  ])
   const saved = {
     ...row,
     current_revision: next,
