@@ -160,6 +160,31 @@ eachDeskEngine('Stories: edit leases', (open) => {
     expect((await stories.getStory(ben, story.id)).lease?.holder.name).toBe('Asha Rao')
   })
 
+  // Bug (review of issue 14): a lease that lapsed while its holder was offline was taken over as if
+  // free: no take-over was recorded, so the holder's renew and save were refused and nothing kept.
+  it('takes over a lease that lapsed while its holder was offline: the holder is told and what they save is kept', async () => {
+    const story = await newStory()
+    await stories.acquireLease(asha, story.id)
+    clock.advance(180) // the laptop was offline for three minutes: the lease lapsed
+    await stories.takeOverLease(chief, story.id, 'Needed for the 15:00 edition')
+
+    const told = await refusal(stories.renewLease(asha, story.id))
+    expect(told.code).toBe('CONFLICT')
+    expect(told.message).toContain('Needed for the 15:00 edition')
+    const offline = edited(story, 'Asha, typed on the train')
+    const kept = await refusal(stories.saveStory(asha, { document: offline, baseRevision: 1 }))
+    expect(kept.code).toBe('CONFLICT')
+    const details = deskStoryCalls.saveStory.errors.CONFLICT.parse(kept.details)
+    if (details.reason !== 'lease_taken_over') throw new Error(`got ${details.reason}`)
+    const copy = await stories.getKeptCopy(chief, story.id, details.keptCopy.id)
+    expect(copy.document.body).toEqual(offline.body)
+    expect(
+      (await stories.getAudit(chief, story.id)).find((a) => a.action === 'lease_taken_over')
+        ?.detail,
+    ).toMatchObject({ from: { accountId: asha.accountId }, lapsed: true })
+    await stories.releaseLease(chief, story.id)
+  })
+
   it('takes a story over: the holder is told on renewal, and what the holder saves afterwards is kept as a copy, never lost', async () => {
     const story = await newStory()
     await stories.acquireLease(asha, story.id)

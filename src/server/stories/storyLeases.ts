@@ -6,6 +6,7 @@ import { leaseView } from './storyDocument'
 import { leaseHeld } from './storyErrors'
 import {
   appendAudit,
+  loadAnyLease,
   loadLiveLease,
   loadOpenTakeOver,
   person,
@@ -77,8 +78,10 @@ export async function renewLease(
 }
 
 /**
- * A desk chief takes the story's lease from its live holder, with a note the holder is shown: the
- * take-over is recorded (so the holder's later saves are kept, never lost) and audited.
+ * A desk chief takes the story's lease from its holder, with a note the holder is shown: the
+ * take-over is recorded (so the holder's later saves are kept, never lost) and audited. A lease that
+ * lapsed while its holder was offline (a writer on a train) counts too: that holder comes back with
+ * unsynced words, which must be kept like a live holder's.
  */
 export async function takeOverLease(
   tx: DbQueries,
@@ -88,12 +91,13 @@ export async function takeOverLease(
   times: LeaseTimes,
 ): Promise<StoryLease> {
   const live = await loadLiveLease(tx, id, times.now)
-  if (live === null || live.device_id === principal.deviceId)
+  const holder = live ?? (await loadAnyLease(tx, id))
+  if (holder === null || holder.device_id === principal.deviceId)
     return takeLease(tx, principal, id, times, live)
   const rows = await tx.query(
     `insert into lease_takeovers (article_id, from_account_id, from_device_id, by_account_id, at, note)
      values ($1, $2, $3, $4, $5::timestamptz, $6) returning id`,
-    [id, live.account_id, live.device_id, principal.accountId, times.now, note],
+    [id, holder.account_id, holder.device_id, principal.accountId, times.now, note],
   )
   await appendAudit(tx, {
     at: times.now,
@@ -102,8 +106,9 @@ export async function takeOverLease(
     articleId: id,
     revision: null,
     detail: {
-      from: person(live.account_id, live.holder_name),
-      since: live.since.toISOString(),
+      from: person(holder.account_id, holder.holder_name),
+      since: holder.since.toISOString(),
+      lapsed: live === null,
       note,
       takeOverId: String(rows[0]?.['id']),
     },

@@ -116,6 +116,20 @@ export async function loadLiveLease(
   return rows[0] === undefined ? null : LeaseRow.parse(rows[0])
 }
 
+/**
+ * The story's lease row whatever its state: a lease that lapsed while its holder was offline still
+ * names the device whose later saves a take-over must keep.
+ */
+export async function loadAnyLease(q: DbQueries, id: string): Promise<LeaseRow | null> {
+  const rows = await q.query(
+    `select l.account_id, la.name as holder_name, l.device_id, l.since, l.expires_at
+     from leases l join accounts la on la.id = l.account_id
+     where l.article_id = $1`,
+    [id],
+  )
+  return rows[0] === undefined ? null : LeaseRow.parse(rows[0])
+}
+
 export const TakeOverRow = z.object({
   id: z.string(),
   by_account_id: z.string(),
