@@ -9,7 +9,9 @@ import { ScryptPasswordHasher } from './accounts/ScryptPasswordHasher'
 import { openDesk, type OpenedDesk } from './composeDesk'
 import type { Db } from './db/Db'
 import { openPostgresDb } from './db/openPostgresDb'
+import { migrate } from './db/migrate'
 import { sqlStateOf } from './db/sqlStateOf'
+import { shippedMigrations } from './shippedMigrations'
 
 const postgres = inject('testPostgres')
 const PASSWORD = 'a long admin passphrase'
@@ -77,5 +79,11 @@ describe.skipIf(postgres.url === null)('a desk server serving as a role that own
     expect(await refusal(`update audit set action = 'rewritten'`)).toBe('42501')
     expect(await refusal('delete from revisions')).toBe('42501')
     expect(await refusal('alter table audit disable trigger audit_append_only')).toBe('42501')
+  })
+
+  // Bug (review of issue 14): migrate() always ran CREATE TABLE IF NOT EXISTS, which a serving role
+  // may not, so `desk admin` with the server's DATABASE_URL failed on a current schema.
+  it('lets the serving role find a current schema current, with no DDL (desk admin works as that role)', async () => {
+    expect(await migrate(asServingRole, shippedMigrations())).toEqual([])
   })
 })

@@ -35,7 +35,13 @@ export async function loadMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
 export function migrate(db: Db, migrations: readonly Migration[]): Promise<string[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
-    await tx.exec(`create table if not exists schema_migrations (
+    // A role that only serves (grantServingRole: no CREATE) may run this too: with nothing to do,
+    // it needs no DDL. Only a schema that lacks something needs the owner.
+    const [existing] = await tx.query(
+      `select to_regclass('schema_migrations') is not null as present`,
+    )
+    if (existing?.['present'] !== true)
+      await tx.exec(`create table if not exists schema_migrations (
       version integer primary key, name text not null, checksum text not null,
       applied_at timestamptz not null default now())`)
     const done = new Map<number, string>()
