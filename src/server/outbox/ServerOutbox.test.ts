@@ -489,6 +489,34 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect(everything).not.toContain(Buffer.from(`desk:${password}`).toString('base64'))
   })
 
+  it('a failed push retried after another revision was approved sends nothing and says why (review: it sent the later revision, published, crediting the pusher)', async () => {
+    const id = await approvedStory('The first approved text.')
+    cms.mode = 'error500'
+    const first = await outbox.push(chief, { id, target: 'webhook' })
+    expect(first.item).toMatchObject({ state: 'failed', revision: 1 })
+    const headline = first.item.headline
+    const chiefB = await signedIn(desk.db, 'Bea Second', 'desk-chief')
+    await stories.transition(chiefB, { id, action: 'reopen', revision: 1, note: 'Typo' })
+    const saved = await stories.saveStory(writer, {
+      document: edited((await stories.getStory(writer, id)).document, 'A later text nobody pushed.'),
+      baseRevision: 1,
+    })
+    await stories.transition(chiefB, { id, action: 'approve', revision: saved.revision, note: '' })
+    cms.mode = 'ok'
+    clock.advance(3600)
+    await outbox.drain()
+    expect(hooksFor(id)).toHaveLength(0)
+    expect(await status(id)).toBe('approved')
+    const [item] = await outbox.list(chief, { articleId: id, limit: 10 })
+    expect(item).toMatchObject({ state: 'failed', revision: 1, headline, nextAttemptAt: null })
+    expect(item?.lastError).toBe(
+      `Revision ${saved.revision} was approved after this push was queued: push it again to send it`,
+    )
+    clock.advance(3600)
+    await outbox.drain()
+    expect(hooksFor(id)).toHaveLength(0)
+  })
+
   it('a desk admin clears a target; pushes to it are then refused', async () => {
     expect(await outbox.clearTarget(admin, { target: 'webhook' })).toBe(true)
     expect(await outbox.clearTarget(admin, { target: 'webhook' })).toBe(false)
