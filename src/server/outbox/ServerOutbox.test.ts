@@ -288,7 +288,7 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect((await refusal(outbox.check(writer, { id: outcome.item.id }))).code).toBe('FORBIDDEN')
   })
 
-  it('a pusher demoted before the post went live does not publish it; a chief pushing the same version again does', async () => {
+  it('a pusher demoted before the post went live: it still publishes the story, audited as the pusher (review: it never became published)', async () => {
     await outbox.setTarget(admin, {
       target: 'wordpress',
       url: cms.url,
@@ -302,16 +302,36 @@ eachDeskEngine('The desk server outbox', (open) => {
     cms.wordpress.publish(Number(outcome.item.remoteId))
     clock.advance(61)
     await outbox.drain()
-    expect(await status(id)).toBe('approved')
-    expect(logs.at(-1)).toContain('could not mark it published')
+    expect(await status(id)).toBe('published')
     const again = await outbox.push(chief, { id, target: 'wordpress' })
     expect(again.sent).toBe(false)
     expect(postsFor(id)).toHaveLength(1)
+    const audit = await stories.getAudit(chief, id)
+    expect(audit.filter((e) => e.action === 'transition:publish')).toHaveLength(1)
+    expect(audit.find((e) => e.action === 'transition:publish')?.actor?.accountId).toBe(
+      former.accountId,
+    )
+  })
+
+  it('a pusher disabled before the CMS confirmed: the story is published, audited as the pusher with the CMS answer (review: it never became published)', async () => {
+    const id = await approvedStory('Disabled pusher.')
+    const leaving = await signedIn(desk.db, 'Leaving Chief', 'desk-chief')
+    cms.mode = 'error500'
+    const first = await outbox.push(leaving, { id, target: 'webhook' })
+    expect(first.item.state).toBe('failed')
+    await desk.db.query('update accounts set disabled_at = now() where id = $1', [
+      leaving.accountId,
+    ])
+    cms.mode = 'ok'
+    clock.advance(3600)
+    await outbox.drain()
+    expect(hooksFor(id)).toHaveLength(1)
     expect(await status(id)).toBe('published')
     const audit = await stories.getAudit(chief, id)
-    expect(audit.find((e) => e.action === 'transition:publish')?.actor?.accountId).toBe(
-      chief.accountId,
-    )
+    const published = audit.find((e) => e.action === 'transition:publish')
+    expect(published?.actor?.accountId).toBe(leaving.accountId)
+    expect(published?.revision).toBe(1)
+    expect(JSON.stringify(published?.detail)).toContain('"cms":"Webhook"')
   })
 
   it('a story published before goes out again only with a correction note, stored verbatim', async () => {
