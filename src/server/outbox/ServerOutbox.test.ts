@@ -518,7 +518,10 @@ eachDeskEngine('The desk server outbox', (open) => {
     const chiefB = await signedIn(desk.db, 'Bea Second', 'desk-chief')
     await stories.transition(chiefB, { id, action: 'reopen', revision: 1, note: 'Typo' })
     const saved = await stories.saveStory(writer, {
-      document: edited((await stories.getStory(writer, id)).document, 'A later text nobody pushed.'),
+      document: edited(
+        (await stories.getStory(writer, id)).document,
+        'A later text nobody pushed.',
+      ),
       baseRevision: 1,
     })
     await stories.transition(chiefB, { id, action: 'approve', revision: saved.revision, note: '' })
