@@ -540,6 +540,28 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect(hooksFor(id)).toHaveLength(0)
   })
 
+  it('a push attempt that fails tells the change feed, so workstations hear of it (review: no change was recorded)', async () => {
+    const id = await approvedStory('Feed hears of failures.')
+    const changes = async () =>
+      desk.db.query(
+        `select kind, article_id, revision, actor_id from changes
+         where article_id = $1 and kind = 'outbox_changed' order by seq`,
+        [id],
+      )
+    cms.mode = 'error500'
+    await outbox.push(chief, { id, target: 'webhook' })
+    // queued, then the failed attempt
+    expect(await changes()).toEqual([
+      { kind: 'outbox_changed', article_id: id, revision: 1, actor_id: chief.accountId },
+      { kind: 'outbox_changed', article_id: id, revision: 1, actor_id: chief.accountId },
+    ])
+    clock.advance(3600)
+    await outbox.drain()
+    expect(await changes()).toHaveLength(3)
+    const [item] = await outbox.list(chief, { articleId: id, limit: 1 })
+    expect(item).toMatchObject({ state: 'failed', attempts: 2 })
+  })
+
   it('a desk admin clears a target; pushes to it are then refused', async () => {
     expect(await outbox.clearTarget(admin, { target: 'webhook' })).toBe(true)
     expect(await outbox.clearTarget(admin, { target: 'webhook' })).toBe(false)

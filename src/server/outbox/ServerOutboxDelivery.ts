@@ -47,11 +47,21 @@ export class ServerOutboxDelivery {
       const retry = !(error instanceof PushError) || error.retry
       const attempts = row.attempts + 1
       const message = this.context.messageOf(error)
-      await releaseClaim(this.context.db, row.id, claim, {
-        state: 'failed',
-        attempts,
-        last_error: message,
-        next_attempt_at: retry ? isoAt(this.context.clock, retryDelayMs(attempts)) : null,
+      await this.context.db.transaction(async (tx) => {
+        const released = await releaseClaim(tx, row.id, claim, {
+          state: 'failed',
+          attempts,
+          last_error: message,
+          next_attempt_at: retry ? isoAt(this.context.clock, retryDelayMs(attempts)) : null,
+        })
+        // Workstations hear a push failed (review: they heard only of its queueing and success).
+        if (released)
+          await tx.query('select record_change($1, $2, $3, $4)', [
+            'outbox_changed',
+            row.article_id,
+            row.revision,
+            row.pushed_by,
+          ])
       })
       this.context.log(retry ? 'warn' : 'error', 'A push to the CMS failed', {
         item: row.id,
