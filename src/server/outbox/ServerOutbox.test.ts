@@ -538,6 +538,14 @@ eachDeskEngine('The desk server outbox', (open) => {
     clock.advance(3600)
     await outbox.drain()
     expect(hooksFor(id)).toHaveLength(0)
+    // Pushed again, as the message says: the later revision goes out, as the chief who pushed it.
+    const again = await outbox.push(chiefB, { id, target: 'webhook' })
+    expect(again.item).toMatchObject({
+      state: 'sent',
+      revision: saved.revision,
+      pushedBy: { accountId: chiefB.accountId },
+    })
+    expect(JSON.stringify(hooksFor(id))).toContain('A later text nobody pushed.')
   })
 
   it('a push attempt that fails tells the change feed, so workstations hear of it (review: no change was recorded)', async () => {
