@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import { mkdir } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
@@ -70,10 +71,12 @@ export async function benchDesk(root: string, options: DeskBenchOptions): Promis
     const servers: DeskServerProcess[] = []
     try {
       await createAccounts(database.url, join(root, 'desk-pg-admin'), most)
+      // Servers of one desk share the CMS secrets' key (a server with another key refuses to start).
+      const secretKey = randomBytes(32).toString('base64')
       for (let i = 0; i < 2; i += 1) {
         const dataDir = join(root, `desk-pg-${i}`)
         await mkdir(dataDir, { recursive: true })
-        servers.push(await startDeskServerProcess({ database: database.url, dataDir }))
+        servers.push(await startDeskServerProcess({ database: database.url, dataDir, secretKey }))
       }
       const [first] = servers
       if (!first) throw new Error('no server')

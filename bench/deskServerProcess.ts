@@ -24,11 +24,14 @@ const TIMED_CALLS = /"call":"(saveStory|listChanges)"/
 export async function startDeskServerProcess(options: {
   database: string | null
   dataDir: string
+  /** COPYDESK_SECRET_KEY: the servers of one desk share it, or the second refuses to start. */
+  secretKey?: string
 }): Promise<DeskServerProcess> {
   const args = ['out/main/cli.js', 'desk', 'serve', '--port', '0', '--data-dir', options.dataDir]
   if (options.database !== null) args.push('--database', options.database)
   const env = { ...process.env }
   delete env.DATABASE_URL
+  if (options.secretKey !== undefined) env.COPYDESK_SECRET_KEY = options.secretKey
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
   const serverMs = new Map<string, number[]>()
   let stderr = ''

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { deskAccountCalls } from '../shared/desk/calls/deskAccountCalls'
 import type { deskStoryCalls } from '../shared/desk/calls/deskStoryCalls'
 import type { Clock } from '../shared/domain/Clock'
@@ -19,7 +20,8 @@ import { shippedMigrations } from './shippedMigrations'
 import { createStoryHandlers } from './stories/createStoryHandlers'
 import { StoryService } from './stories/StoryService'
 import { createOutboxHandlers } from './outbox/createOutboxHandlers'
-import { loadSecretKey, SecretBox } from './outbox/SecretBox'
+import { loadSecretKey, SECRET_KEY_FILE, SecretBox } from './outbox/SecretBox'
+import { checkSecretKey } from './outbox/checkSecretKey'
 import { ServerOutbox } from './outbox/ServerOutbox'
 import type { deskOutboxCalls } from '../shared/desk/calls/deskOutboxCalls'
 
@@ -155,6 +157,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
     const secrets = SecretBox.fromKey(
       await loadSecretKey({ dataDir: options.dataDir, env: options.env ?? {} }),
     )
+    // Refused before serving: a server with another key would fail the other servers' pushes.
+    await checkSecretKey(db, secrets, join(options.dataDir, SECRET_KEY_FILE))
     const parts = (options.compose ?? composeDesk)(db, options.clock, {
       secrets,
       log: options.log,

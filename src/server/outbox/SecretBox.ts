@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -18,6 +18,14 @@ export class SecretBox {
     if (key.length !== 32)
       throw new Error(`The desk's secret key must be 32 bytes; this one is ${key.length}.`)
     return new SecretBox(Buffer.from(key))
+  }
+
+  /**
+   * A value that tells this key from another without giving it away (an HMAC of a fixed label under
+   * it): the desk keeps it, so a server with another key is found at start, not by failed pushes.
+   */
+  keyCheck(): string {
+    return createHmac('sha256', this.key).update('copydesk cms-secret key check v1').digest('hex')
   }
 
   seal(plain: string, context: string): string {

@@ -288,7 +288,7 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect((await refusal(outbox.check(writer, { id: outcome.item.id }))).code).toBe('FORBIDDEN')
   })
 
-  it('a pusher demoted before the post went live does not publish it; a chief pushing the same version again does', async () => {
+  it('a pusher demoted before the post went live: it still publishes the story, audited as the pusher (review: it never became published)', async () => {
     await outbox.setTarget(admin, {
       target: 'wordpress',
       url: cms.url,
@@ -302,16 +302,36 @@ eachDeskEngine('The desk server outbox', (open) => {
     cms.wordpress.publish(Number(outcome.item.remoteId))
     clock.advance(61)
     await outbox.drain()
-    expect(await status(id)).toBe('approved')
-    expect(logs.at(-1)).toContain('could not mark it published')
+    expect(await status(id)).toBe('published')
     const again = await outbox.push(chief, { id, target: 'wordpress' })
     expect(again.sent).toBe(false)
     expect(postsFor(id)).toHaveLength(1)
+    const audit = await stories.getAudit(chief, id)
+    expect(audit.filter((e) => e.action === 'transition:publish')).toHaveLength(1)
+    expect(audit.find((e) => e.action === 'transition:publish')?.actor?.accountId).toBe(
+      former.accountId,
+    )
+  })
+
+  it('a pusher disabled before the CMS confirmed: the story is published, audited as the pusher with the CMS answer (review: it never became published)', async () => {
+    const id = await approvedStory('Disabled pusher.')
+    const leaving = await signedIn(desk.db, 'Leaving Chief', 'desk-chief')
+    cms.mode = 'error500'
+    const first = await outbox.push(leaving, { id, target: 'webhook' })
+    expect(first.item.state).toBe('failed')
+    await desk.db.query('update accounts set disabled_at = now() where id = $1', [
+      leaving.accountId,
+    ])
+    cms.mode = 'ok'
+    clock.advance(3600)
+    await outbox.drain()
+    expect(hooksFor(id)).toHaveLength(1)
     expect(await status(id)).toBe('published')
     const audit = await stories.getAudit(chief, id)
-    expect(audit.find((e) => e.action === 'transition:publish')?.actor?.accountId).toBe(
-      chief.accountId,
-    )
+    const published = audit.find((e) => e.action === 'transition:publish')
+    expect(published?.actor?.accountId).toBe(leaving.accountId)
+    expect(published?.revision).toBe(1)
+    expect(JSON.stringify(published?.detail)).toContain('"cms":"Webhook"')
   })
 
   it('a story published before goes out again only with a correction note, stored verbatim', async () => {
@@ -487,6 +507,67 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect(everything).not.toContain(token)
     expect(everything).not.toContain(password)
     expect(everything).not.toContain(Buffer.from(`desk:${password}`).toString('base64'))
+  })
+
+  it('a failed push retried after another revision was approved sends nothing and says why (review: it sent the later revision, published, crediting the pusher)', async () => {
+    const id = await approvedStory('The first approved text.')
+    cms.mode = 'error500'
+    const first = await outbox.push(chief, { id, target: 'webhook' })
+    expect(first.item).toMatchObject({ state: 'failed', revision: 1 })
+    const headline = first.item.headline
+    const chiefB = await signedIn(desk.db, 'Bea Second', 'desk-chief')
+    await stories.transition(chiefB, { id, action: 'reopen', revision: 1, note: 'Typo' })
+    const saved = await stories.saveStory(writer, {
+      document: edited(
+        (await stories.getStory(writer, id)).document,
+        'A later text nobody pushed.',
+      ),
+      baseRevision: 1,
+    })
+    await stories.transition(chiefB, { id, action: 'approve', revision: saved.revision, note: '' })
+    cms.mode = 'ok'
+    clock.advance(3600)
+    await outbox.drain()
+    expect(hooksFor(id)).toHaveLength(0)
+    expect(await status(id)).toBe('approved')
+    const [item] = await outbox.list(chief, { articleId: id, limit: 10 })
+    expect(item).toMatchObject({ state: 'failed', revision: 1, headline, nextAttemptAt: null })
+    expect(item?.lastError).toBe(
+      `Revision ${saved.revision} was approved after this push was queued: push it again to send it`,
+    )
+    clock.advance(3600)
+    await outbox.drain()
+    expect(hooksFor(id)).toHaveLength(0)
+    // Pushed again, as the message says: the later revision goes out, as the chief who pushed it.
+    const again = await outbox.push(chiefB, { id, target: 'webhook' })
+    expect(again.item).toMatchObject({
+      state: 'sent',
+      revision: saved.revision,
+      pushedBy: { accountId: chiefB.accountId },
+    })
+    expect(JSON.stringify(hooksFor(id))).toContain('A later text nobody pushed.')
+  })
+
+  it('a push attempt that fails tells the change feed, so workstations hear of it (review: no change was recorded)', async () => {
+    const id = await approvedStory('Feed hears of failures.')
+    const changes = async () =>
+      desk.db.query(
+        `select kind, article_id, revision, actor_id from changes
+         where article_id = $1 and kind = 'outbox_changed' order by seq`,
+        [id],
+      )
+    cms.mode = 'error500'
+    await outbox.push(chief, { id, target: 'webhook' })
+    // queued, then the failed attempt
+    expect(await changes()).toEqual([
+      { kind: 'outbox_changed', article_id: id, revision: 1, actor_id: chief.accountId },
+      { kind: 'outbox_changed', article_id: id, revision: 1, actor_id: chief.accountId },
+    ])
+    clock.advance(3600)
+    await outbox.drain()
+    expect(await changes()).toHaveLength(3)
+    const [item] = await outbox.list(chief, { articleId: id, limit: 1 })
+    expect(item).toMatchObject({ state: 'failed', attempts: 2 })
   })
 
   it('a desk admin clears a target; pushes to it are then refused', async () => {

@@ -22,7 +22,8 @@ import { publishOptions, withCorrection } from './withCorrection'
 
 /**
  * Sends claimed pushes. What goes out is the story's APPROVED
- * revision (StoryService.approvedDocument), never a later save; the CMS is asked outside any
+ * revision (StoryService.approvedDocument), never a later save, and only the revision the push was
+ * queued for (a later approval fails the push without a retry); the CMS is asked outside any
  * transaction, and what it answered is written back only while this process still holds the claim.
  * A story becomes published (StoryService's publish transition, on the approved revision) only when
  * the CMS says readers can see it.
@@ -46,11 +47,21 @@ export class ServerOutboxDelivery {
       const retry = !(error instanceof PushError) || error.retry
       const attempts = row.attempts + 1
       const message = this.context.messageOf(error)
-      await releaseClaim(this.context.db, row.id, claim, {
-        state: 'failed',
-        attempts,
-        last_error: message,
-        next_attempt_at: retry ? isoAt(this.context.clock, retryDelayMs(attempts)) : null,
+      await this.context.db.transaction(async (tx) => {
+        const released = await releaseClaim(tx, row.id, claim, {
+          state: 'failed',
+          attempts,
+          last_error: message,
+          next_attempt_at: retry ? isoAt(this.context.clock, retryDelayMs(attempts)) : null,
+        })
+        // Workstations hear a push failed (review: they heard only of its queueing and success).
+        if (released)
+          await tx.query('select record_change($1, $2, $3, $4)', [
+            'outbox_changed',
+            row.article_id,
+            row.revision,
+            row.pushed_by,
+          ])
       })
       this.context.log(retry ? 'warn' : 'error', 'A push to the CMS failed', {
         item: row.id,
@@ -75,6 +86,12 @@ export class ServerOutboxDelivery {
     if (!isFinal(article.status))
       throw new PushError(
         `The story was reopened after this push was queued (it is ${statusInSentence(article.status)}); approve it again and push`,
+        false,
+      )
+    // Another chief's later approval is not what this push's chief chose to send: it waits for its own push.
+    if (approved.revision !== row.revision)
+      throw new PushError(
+        `Revision ${approved.revision} was approved after this push was queued: push it again to send it`,
         false,
       )
     if (article.status === 'approved' && article.publishedAt && row.correction === null)

@@ -1,9 +1,6 @@
-import { z } from 'zod'
 import { PushError, type CmsClient } from '../../cms/CmsClient'
 import { contentKeyOf } from '../../cms/contentKeyOf'
-import { AccountRole } from '../../shared/desk/AccountRole'
 import { DeskError } from '../../shared/desk/DeskError'
-import type { Principal } from '../Principal'
 import type { ApprovedDocument } from '../stories/StoryService'
 import { isoAt, type OutboxContext } from './OutboxContext'
 import { auditOutbox, type OutboxRow } from './outboxRows'
@@ -12,8 +9,9 @@ import { withCorrection } from './withCorrection'
 /**
  * A live delivery publishes the story (with its correction note, if it carried one) when the story
  * is still approved on the version that was sent; a later approval waits for its own push. The
- * CMS's answer goes into the audit trail first, then StoryService's publish transition on the
- * approved revision, as the account that pushed (or the desk chief pushing the same version again).
+ * CMS's answer goes into the audit trail first, then StoryService.confirmPushedPublication on the
+ * approved revision, as the account that pushed (or the desk chief pushing the same version again),
+ * even if that account was disabled or demoted since (review: the story then never became published).
  */
 export async function confirmPublication(
   context: OutboxContext,
@@ -52,11 +50,20 @@ export async function confirmPublication(
     }),
   )
   try {
-    await context.stories.transition(await account(context, actorId), {
+    // As the account that pushed, whatever its role is now: the push was a desk chief's decision.
+    await context.stories.confirmPushedPublication({
       id: row.article_id,
       revision: approved.revision,
-      action: article.publishedAt ? 'publish_correction' : 'publish',
-      note: row.correction ?? '',
+      pushedBy: actorId,
+      correction: row.correction,
+      cms: {
+        item: row.id,
+        cms: client.name,
+        site: row.site,
+        remoteId: row.remote_id,
+        remoteStatus: row.remote_status,
+        link: row.remote_link,
+      },
     })
   } catch (error) {
     context.log(
@@ -82,15 +89,4 @@ export async function approvedForPush(
       )
     throw error
   }
-}
-
-/** The account confirming, as the publish transition's caller (its role as the database has it now). */
-async function account(context: OutboxContext, accountId: string): Promise<Principal> {
-  const rows = await context.db.query('select name, email, role from accounts where id = $1', [
-    accountId,
-  ])
-  const account = z
-    .object({ name: z.string(), email: z.string(), role: AccountRole })
-    .parse(rows[0])
-  return { accountId, ...account, deviceId: '' }
 }

@@ -29,21 +29,22 @@ type ReleasedColumn =
 
 /**
  * Writes what happened back onto the item and lets it go, only if `claim` still holds it: a process
- * whose claim ran out (and was taken over) changes nothing.
+ * whose claim ran out (and was taken over) changes nothing. Answers whether it wrote.
  */
 export async function releaseClaim(
   q: DbQueries,
   id: string,
   claim: Claim,
   changes: Partial<Record<ReleasedColumn, string | number | null>>,
-): Promise<void> {
+): Promise<boolean> {
   const entries = Object.entries(changes)
   const sets = entries.map(([name], index) => `${name} = $${index + 3}`)
-  await q.query(
+  const released = await q.query(
     `update outbox set ${[...sets, 'claim_token = null', 'claim_expires_at = null'].join(', ')}
-     where id = $1 and claim_token = $2`,
+     where id = $1 and claim_token = $2 returning id`,
     [id, claim.token, ...entries.map(([, value]) => value ?? null)],
   )
+  return released.length > 0
 }
 
 /** Claims one sent item for a look at its post, unless another process is looking at it now. */

@@ -22,6 +22,7 @@ import type { Principal } from '../Principal'
 import { findKeptCopies, findKeptCopy } from './keptCopies'
 import { saveStoryIn } from './saveStory'
 import { transitionIn } from './transitionStory'
+import { confirmPushedPublicationIn, type PushedPublication } from './confirmPushedPublication'
 import { listStoryPage, listAudit, listNotes } from './storyLists'
 import { presentDocument, storedDocument, storyView } from './storyDocument'
 import { storyNotFound } from './storyErrors'
@@ -123,6 +124,17 @@ export class StoryService {
         view: () => this.viewOf(tx, principal, input.id),
       }),
     )
+  }
+
+  /**
+   * The outbox's word that a CMS has the pushed revision live: the story becomes published (or
+   * corrected) when it is still approved on that revision, audited as the account that pushed it, with
+   * the CMS's answer. Not a caller's action, so no caller's role is checked (see
+   * confirmPushedPublication); REFUSED when the story moved on.
+   */
+  async confirmPushedPublication(input: PushedPublication): Promise<void> {
+    const now = this.now()
+    await this.db.transaction((tx) => confirmPushedPublicationIn(tx, input, now))
   }
 
   /** A note on the story, kept with the revision it was written on (the current one by default). */

@@ -325,6 +325,82 @@ eachDeskEngine('Stories: the workflow', (open) => {
       { kind: 'story_transitioned', revision: 2 },
     ])
   })
+
+  it("the outbox's confirmation publishes only a story still approved on the pushed revision, audited as the pusher", async () => {
+    const cms = { item: 'item-1', cms: 'Webhook', site: 'https://cms.example' }
+    const pushed = await storyIn('approved')
+    const wrong = await refusal(
+      stories.confirmPushedPublication({
+        id: pushed,
+        revision: 2,
+        pushedBy: chief.accountId,
+        correction: null,
+        cms,
+      }),
+    )
+    expect(wrong.code).toBe('REFUSED')
+    expect((await stories.getStory(writer, pushed)).status).toBe('approved')
+    // A writer account named as the pusher (demoted since): the story's state decides, not its role.
+    await stories.confirmPushedPublication({
+      id: pushed,
+      revision: 1,
+      pushedBy: otherWriter.accountId,
+      correction: null,
+      cms,
+    })
+    const view = await stories.getStory(writer, pushed)
+    expect(view.status).toBe('published')
+    const entry = (await stories.getAudit(chief, pushed)).find(
+      (e) => e.action === 'transition:publish',
+    )
+    expect(entry).toMatchObject({
+      actor: { accountId: otherWriter.accountId },
+      revision: 1,
+      detail: { confirmedBy: 'outbox', cms },
+    })
+    // Published already: nothing more to confirm.
+    expect(
+      (
+        await refusal(
+          stories.confirmPushedPublication({
+            id: pushed,
+            revision: 1,
+            pushedBy: chief.accountId,
+            correction: null,
+            cms,
+          }),
+        )
+      ).code,
+    ).toBe('REFUSED')
+    // Published before and approved again: only with the push's note for readers, as a correction.
+    const again = await storyIn('approved', true)
+    expect(
+      (
+        await refusal(
+          stories.confirmPushedPublication({
+            id: again,
+            revision: 1,
+            pushedBy: chief.accountId,
+            correction: null,
+            cms,
+          }),
+        )
+      ).code,
+    ).toBe('REFUSED')
+    await stories.confirmPushedPublication({
+      id: again,
+      revision: 1,
+      pushedBy: chief.accountId,
+      correction: "It said 'Tuesday'; it was Monday.",
+      cms,
+    })
+    const corrected = await stories.getStory(writer, again)
+    expect(corrected.status).toBe('corrected')
+    expect(corrected.document.corrections.at(-1)).toMatchObject({
+      by: 'Chidi Desk',
+      note: "It said 'Tuesday'; it was Monday.",
+    })
+  })
 })
 
 describe('the transition call', () => {
