@@ -850,4 +850,30 @@ eachDeskEngine('desk API over HTTP', (open) => {
     await until(() => capped.bufferedBodyBytes() === 0)
     await capped.close()
   })
+  it('sends UNAUTHENTICATED from a signed-in call that does not declare it (a token revoked mid-request) without logging a server bug (bug: transition and takeOverLease logged undeclared-error-code)', async () => {
+    const lines: DeskLogLine[] = []
+    const revoking = await startDeskServer({
+      handlers: {
+        ...handlers,
+        listChanges: async () => {
+          throw new DeskError('UNAUTHENTICATED', 'This device was signed out.')
+        },
+      },
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: (line) => lines.push(line),
+      clock,
+    })
+    try {
+      const response = await rawRequest(revoking.url, '/v1/changes?since=0&wait=0', {
+        headers: bearer(WRITER_TOKEN),
+      })
+      expect(response.status).toBe(401)
+      expect(errorOf(response).code).toBe('UNAUTHENTICATED')
+      await until(() => lines.some((line) => line.event === 'request'))
+      expect(lines.filter((line) => line.event === 'undeclared-error-code')).toEqual([])
+    } finally {
+      await revoking.close()
+    }
+  })
 })

@@ -400,12 +400,19 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       })
     if (error instanceof DeskError) {
       const declared = route.call.errors[error.code]
-      if (declared === undefined) {
+      // A token can be revoked (or its account disabled) while its request runs: every call that
+      // needs a signed-in device may answer UNAUTHENTICATED without declaring it.
+      const signedOutMidway = error.code === 'UNAUTHENTICATED' && route.call.access !== 'public'
+      if (declared === undefined && !signedOutMidway) {
         log(
           'undeclared-error-code',
           `${route.name} threw ${error.code}, which its declaration does not list: a server bug`,
         )
-      } else if (error.details !== undefined && !declared.safeParse(error.details).success) {
+      } else if (
+        declared !== undefined &&
+        error.details !== undefined &&
+        !declared.safeParse(error.details).success
+      ) {
         log(
           'undeclared-error-details',
           `${route.name} threw ${error.code} with details its declaration refuses: a server bug; details dropped`,
