@@ -876,4 +876,28 @@ eachDeskEngine('desk API over HTTP', (open) => {
       await revoking.close()
     }
   })
+  it('refuses a device’s fifth waiting feed request 503 with Retry-After, while another device still waits (the handler passes the device id)', async () => {
+    const polling = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock,
+      limits: { perToken: { burst: 1e9, perSecond: 1 } },
+    })
+    const since = (await feed.read(0)).last
+    const parkedBefore = feed.parked
+    const poll = (token: string) =>
+      rawRequest(polling.url, `/v1/changes?since=${since}&wait=25`, { headers: bearer(token) })
+    const waiting = [1, 2, 3, 4].map(() => poll(WRITER_TOKEN))
+    await until(() => feed.parked === parkedBefore + 4)
+    const fifth = await poll(WRITER_TOKEN)
+    expect(fifth.status).toBe(503)
+    expect(fifth.headers['retry-after']).toBe('1')
+    expect(errorOf(fifth).code).toBe('UNAVAILABLE')
+    const other = poll(CHIEF_TOKEN)
+    await until(() => feed.parked === parkedBefore + 5)
+    await polling.close()
+    for (const answer of await Promise.all([...waiting, other])) expect(answer.status).toBe(200)
+  })
 })
