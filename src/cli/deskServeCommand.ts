@@ -101,6 +101,7 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
       tls,
       trustProxy: values['trust-proxy'] === true,
       env: io.env,
+      ...feedRereadFromEnv(io.env),
     })
   } catch (error) {
     return failed(io, describeServeError(error, { host, port, database, dataDir }))
@@ -195,4 +196,15 @@ function codeOf(error: unknown): string | null {
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   return text.split('\n')[0] ?? text
+}
+
+/**
+ * COPYDESK_FEED_REREAD_MS, a test knob only (not for production): the feed's re-read interval, so a
+ * test of several server processes can set it to an hour and see that NOTIFY alone wakes them.
+ */
+function feedRereadFromEnv(env: Record<string, string | undefined> = {}): {
+  feedRereadMs?: number
+} {
+  const value = env.COPYDESK_FEED_REREAD_MS
+  return value !== undefined && /^[1-9]\d*$/.test(value) ? { feedRereadMs: Number(value) } : {}
 }

@@ -91,6 +91,11 @@ export type OpenDeskOptions = {
   limits?: Partial<DeskServerLimits>
   /** Feed requests parked at most on this process. */
   maxParkedFeeds?: number
+  /**
+   * How often the feed re-reads the changes table while requests are parked, covering a lost
+   * NOTIFY (2 s unless told). Tests set it to an hour so only a NOTIFY can wake a parked request.
+   */
+  feedRereadMs?: number
   /** Environment variables: COPYDESK_SECRET_KEY (the CMS secrets' key, the same on every server of a desk). */
   env?: Record<string, string | undefined>
   /** Builds the services (tests give their own); composeDesk by default. */
@@ -145,6 +150,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
     const feed = await ChangeFeed.start({
       db,
       ...(options.maxParkedFeeds === undefined ? {} : { maxParked: options.maxParkedFeeds }),
+      ...(options.feedRereadMs === undefined ? {} : { rereadMs: options.feedRereadMs }),
       onError: (error) =>
         options.log({
           time: options.clock.now().toISOString(),

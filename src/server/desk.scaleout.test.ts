@@ -38,10 +38,13 @@ describe.skipIf(postgres.url === null)(
         { email: 'admin@scale.example', name: 'Asha Admin', password: PASSWORD },
       )
       // Started together: their migrations queue, both serve the same desk.
+      // The feed's periodic re-read an hour away: only the other process's NOTIFY can wake a
+      // long poll within the test (bug: a 2 s re-read inside a 25 s wait proved nothing).
+      const onlyNotify = { env: { COPYDESK_FEED_REREAD_MS: String(3_600_000) } }
       servers.push(
         ...(await Promise.all([
-          startDeskServerProcess(bundle, { database: database.url }),
-          startDeskServerProcess(bundle, { database: database.url }),
+          startDeskServerProcess(bundle, { database: database.url }, onlyNotify),
+          startDeskServerProcess(bundle, { database: database.url }, onlyNotify),
         ])),
       )
     })

@@ -115,12 +115,16 @@ export async function createFirstAdmin(
 export async function startDeskServerProcess(
   bundle: CliBundle,
   where: DeskLocation,
-  options: { cwd?: string; readyWithinMs?: number } = {},
+  options: { cwd?: string; readyWithinMs?: number; env?: Record<string, string> } = {},
 ): Promise<DeskServerProcess> {
   const child = spawn(
     process.execPath,
     [bundle.cli, 'desk', 'serve', '--port', '0', ...locationArgs(where)],
-    { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: cliEnv() },
+    {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...cliEnv(), ...options.env },
+    },
   )
   let out = ''
   let err = ''

@@ -191,4 +191,27 @@ eachDeskEngine('change feed', (open) => {
       await rereading.stop()
     }
   })
+  it('parks at most 4 long polls per device, refusing one more UNAVAILABLE with a retry time, while other devices still park (bug: one device could take all 2,000 slots)', async () => {
+    const since = (await feed.read(0)).last
+    const stop = new AbortController()
+    const parkedBefore = feed.parked
+    const mine = [1, 2, 3, 4].map(() => feed.changes(since, 60, stop.signal, 'device-a'))
+    await until(() => feed.parked === parkedBefore + 4)
+    await expect(feed.changes(since, 60, stop.signal, 'device-a')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      details: { retryAfterSeconds: 1 },
+    })
+    const other = feed.changes(since, 60, stop.signal, 'device-b')
+    await until(() => feed.parked === parkedBefore + 5)
+    // One of the device's requests answered: it may park another.
+    const first = new AbortController()
+    const seq = await recordChange(desk.other, 'per-device')
+    for (const page of await Promise.all([...mine, other]))
+      expect(page.changes.map((change) => change.seq)).toEqual([seq])
+    const again = feed.changes(seq, 60, first.signal, 'device-a')
+    await until(() => feed.parked === parkedBefore + 1)
+    first.abort()
+    expect((await again).changes).toEqual([])
+    expect(feed.parked).toBe(parkedBefore)
+  })
 })

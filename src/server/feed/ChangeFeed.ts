@@ -13,6 +13,13 @@ export type ChangeFeedOptions = {
   db: Db
   /** Long polls parked on this process at most; one more is refused UNAVAILABLE. */
   maxParked?: number
+  /**
+   * Long polls parked for one device at most (4 unless told); one more is refused UNAVAILABLE with
+   * a retry time, so one device cannot take every slot of maxParked. A refusal rather than an empty
+   * answer at once: a sync client that re-polls on every answer would spin on empty ones, while it
+   * waits out the declared retry time of a refusal.
+   */
+  maxParkedPerDevice?: number
   /** While anything is parked, the table is re-read this often, so a lost NOTIFY costs latency only. */
   rereadMs?: number
   /** Told when a re-read fails (the database went away); the parked requests keep waiting. */
@@ -32,7 +39,7 @@ const ChangeRow = z.object({
 })
 const CounterRow = z.object({ last_seq: z.number().int() })
 
-type Waiter = { since: number; done: (page: FeedPage) => void }
+type Waiter = { since: number; deviceId: string | null; done: (page: FeedPage) => void }
 
 /**
  * The desk's change feed as one server process serves it. The changes table is the feed; NOTIFY
@@ -44,6 +51,9 @@ type Waiter = { since: number; done: (page: FeedPage) => void }
 export class ChangeFeed {
   private readonly waiters = new Set<Waiter>()
   private readonly maxParked: number
+  private readonly maxParkedPerDevice: number
+  /** Parked requests per device id. */
+  private readonly parkedByDevice = new Map<string, number>()
   private readonly rereadMs: number
   private reading = false
   private readAgain = false
@@ -60,6 +70,7 @@ export class ChangeFeed {
 
   private constructor(private readonly options: ChangeFeedOptions) {
     this.maxParked = options.maxParked ?? 2000
+    this.maxParkedPerDevice = options.maxParkedPerDevice ?? 4
     this.rereadMs = options.rereadMs ?? 2000
   }
 
@@ -118,9 +129,15 @@ export class ChangeFeed {
 
   /**
    * The changes after `since` at once, or, when there are none, the first ones to come within
-   * `waitSeconds` (none when the time runs out, the signal aborts or the feed stops).
+   * `waitSeconds` (none when the time runs out, the signal aborts or the feed stops). `deviceId`
+   * (the signed-in device asking) counts the request against that device's parked requests.
    */
-  async changes(since: number, waitSeconds: number, signal: AbortSignal): Promise<FeedPage> {
+  async changes(
+    since: number,
+    waitSeconds: number,
+    signal: AbortSignal,
+    deviceId: string | null = null,
+  ): Promise<FeedPage> {
     const nudgesBefore = this.nudges
     const page = this.fromMemory(since, waitSeconds) ?? (await this.read(since))
     if (page.changes.length > 0 || waitSeconds <= 0 || signal.aborted || this.stopped) return page
@@ -130,13 +147,26 @@ export class ChangeFeed {
         `This desk server has ${this.maxParked} feed requests waiting already; try again shortly.`,
         { retryAfterSeconds: 1 },
       )
+    const deviceParked = deviceId === null ? 0 : (this.parkedByDevice.get(deviceId) ?? 0)
+    if (deviceId !== null && deviceParked >= this.maxParkedPerDevice)
+      throw new DeskError(
+        'UNAVAILABLE',
+        `This device has ${this.maxParkedPerDevice} feed requests waiting already; try again shortly.`,
+        { retryAfterSeconds: 1 },
+      )
+    if (deviceId !== null) this.parkedByDevice.set(deviceId, deviceParked + 1)
     return new Promise<FeedPage>((resolve) => {
       const waiter: Waiter = {
         since,
+        deviceId,
         done: (answer) => {
           clearTimeout(timeout)
           signal.removeEventListener('abort', giveUp)
-          this.waiters.delete(waiter)
+          if (this.waiters.delete(waiter) && waiter.deviceId !== null) {
+            const left = (this.parkedByDevice.get(waiter.deviceId) ?? 1) - 1
+            if (left === 0) this.parkedByDevice.delete(waiter.deviceId)
+            else this.parkedByDevice.set(waiter.deviceId, left)
+          }
           if (this.waiters.size === 0) this.stopTimer()
           resolve(answer)
         },

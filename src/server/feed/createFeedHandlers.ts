@@ -20,6 +20,12 @@ export function createFeedHandlers(options: {
       deskId ??= DeskRow.parse((await options.db.query('select id from desk'))[0]).id
       return { deskId, serverVersion: options.serverVersion, apiVersion: DESK_API_VERSION }
     },
-    listChanges: (input, context) => options.feed.changes(input.since, input.wait, context.signal),
+    listChanges: (input, context) =>
+      options.feed.changes(
+        input.since,
+        input.wait,
+        context.signal,
+        context.principal?.deviceId ?? null,
+      ),
   }
 }

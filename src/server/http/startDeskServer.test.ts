@@ -102,6 +102,32 @@ function announceHugeBody(origin: string, path: string, announced: number): Prom
   })
 }
 
+/**
+ * A POST whose headers announce `announced` bytes and whose body stops after its first bytes: a
+ * client that stalls, as an attacker would to make the server hold its buffer. `answer` is what the
+ * server sends back (status and headers), if it answers before the socket is destroyed.
+ */
+function stalledPost(
+  origin: string,
+  path: string,
+  announced: number,
+  headers: Record<string, string> = {},
+): { destroy: () => void; answer: Promise<string> } {
+  const url = new URL(origin)
+  const socket = connect(Number(url.port), url.hostname)
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nHost: desk\r\nContent-Type: application/json\r\n${extra.join('')}Content-Length: ${announced}\r\n\r\n{"email":"`,
+  )
+  const answer = new Promise<string>((resolve) => {
+    let text = ''
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    socket.on('close', () => resolve(text))
+    socket.on('error', () => {})
+  })
+  return { destroy: () => socket.destroy(), answer }
+}
+
 /** The POST calls of the contract; the body tests run on the first one (none yet in this slice). */
 const POST_CALL = DESK_CALL_NAMES.find((name) => {
   const method: string = deskContract[name].method
@@ -739,5 +765,139 @@ eachDeskEngine('desk API over HTTP', (open) => {
     expect(answer.headers.connection).toBe('close')
     expect(JSON.parse(answer.body)).toMatchObject({ changes: [], next: since })
     await expect(rawRequest(stopping.url, '/healthz')).rejects.toThrow(/ECONNREFUSED/)
+  })
+  it('refuses a sign-in body over its 16 KiB limit 413 before reading it, announced or chunked (bug: anyone could make the server buffer 8 MB per sign-in)', async () => {
+    const open = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock,
+      limits: { perAddress: { burst: 1e9, perSecond: 1 } },
+    })
+    try {
+      // Only its first bytes are ever sent: the answer cannot wait for the rest.
+      const announced = await announceHugeBody(open.url, '/v1/session/sign-in', 17 * 1024)
+      expect(announced.status).toBe(413)
+      expect(JSON.parse(announced.body)).toMatchObject({
+        error: { code: 'TOO_LARGE', details: { maxBytes: 16 * 1024 } },
+      })
+      const chunked = await rawRequest(open.url, '/v1/session/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        body: JSON.stringify({ email: 'a@b.c', password: 'p'.repeat(20_000), deviceName: 'x' }),
+      })
+      expect(chunked.status).toBe(413)
+      expect((await rawRequest(open.url, '/v1/desk')).status).toBe(200)
+    } finally {
+      await open.close()
+    }
+  })
+
+  it('answers 503 with Retry-After, unread, a POST past the bytes of bodies in flight, and still answers others (bug: 20 stalled sign-ins held 161 MB)', async () => {
+    const capped = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock,
+      limits: {
+        perAddress: { burst: 1e9, perSecond: 1 },
+        maxBufferedBodyBytes: 35_000,
+        publicBodiesPerAddress: 100,
+      },
+    })
+    const stalled = [1, 2, 3].map(() => stalledPost(capped.url, '/v1/session/sign-in', 10_000))
+    try {
+      await until(() => capped.bufferedBodyBytes() === 30_000)
+      const refused = stalledPost(capped.url, '/v1/session/sign-in', 10_000)
+      const answer = await refused.answer
+      expect(answer).toMatch(/^HTTP\/1\.1 503 /)
+      expect(answer).toMatch(/\r\nretry-after: 1\r\n/i)
+      expect(answer).toContain('"code":"UNAVAILABLE"')
+      expect(capped.bufferedBodyBytes()).toBe(30_000)
+      expect((await rawRequest(capped.url, '/v1/desk')).status).toBe(200)
+    } finally {
+      for (const post of stalled) post.destroy()
+    }
+    await until(() => capped.bufferedBodyBytes() === 0)
+    await capped.close()
+  })
+
+  it('answers 429, unread, a public call’s body past the few one address may send at once, and still answers a signed-in device there', async () => {
+    const capped = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock,
+      limits: { perAddress: { burst: 1e9, perSecond: 1 }, publicBodiesPerAddress: 2 },
+    })
+    const stalled = [1, 2].map(() => stalledPost(capped.url, '/v1/session/sign-in', 1_000))
+    try {
+      await until(() => capped.bufferedBodyBytes() === 2_000)
+      const answer = await stalledPost(capped.url, '/v1/session/sign-in', 1_000).answer
+      expect(answer).toMatch(/^HTTP\/1\.1 429 /)
+      expect(answer).toMatch(/\r\nretry-after: 1\r\n/i)
+      const since = (await feed.read(0)).last
+      const signedIn = await rawRequest(capped.url, `/v1/changes?since=${since}&wait=0`, {
+        headers: bearer(WRITER_TOKEN),
+      })
+      expect(signedIn.status).toBe(200)
+    } finally {
+      for (const post of stalled) post.destroy()
+    }
+    await until(() => capped.bufferedBodyBytes() === 0)
+    await capped.close()
+  })
+  it('sends UNAUTHENTICATED from a signed-in call that does not declare it (a token revoked mid-request) without logging a server bug (bug: transition and takeOverLease logged undeclared-error-code)', async () => {
+    const lines: DeskLogLine[] = []
+    const revoking = await startDeskServer({
+      handlers: {
+        ...handlers,
+        listChanges: async () => {
+          throw new DeskError('UNAUTHENTICATED', 'This device was signed out.')
+        },
+      },
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: (line) => lines.push(line),
+      clock,
+    })
+    try {
+      const response = await rawRequest(revoking.url, '/v1/changes?since=0&wait=0', {
+        headers: bearer(WRITER_TOKEN),
+      })
+      expect(response.status).toBe(401)
+      expect(errorOf(response).code).toBe('UNAUTHENTICATED')
+      await until(() => lines.some((line) => line.event === 'request'))
+      expect(lines.filter((line) => line.event === 'undeclared-error-code')).toEqual([])
+    } finally {
+      await revoking.close()
+    }
+  })
+  it('refuses a device’s fifth waiting feed request 503 with Retry-After, while another device still waits (the handler passes the device id)', async () => {
+    const polling = await startDeskServer({
+      handlers,
+      authenticate: testDoubleAuthenticate(TOKENS),
+      ready: async () => null,
+      log: () => {},
+      clock,
+      limits: { perToken: { burst: 1e9, perSecond: 1 } },
+    })
+    const since = (await feed.read(0)).last
+    const parkedBefore = feed.parked
+    const poll = (token: string) =>
+      rawRequest(polling.url, `/v1/changes?since=${since}&wait=25`, { headers: bearer(token) })
+    const waiting = [1, 2, 3, 4].map(() => poll(WRITER_TOKEN))
+    await until(() => feed.parked === parkedBefore + 4)
+    const fifth = await poll(WRITER_TOKEN)
+    expect(fifth.status).toBe(503)
+    expect(fifth.headers['retry-after']).toBe('1')
+    expect(errorOf(fifth).code).toBe('UNAVAILABLE')
+    const other = poll(CHIEF_TOKEN)
+    await until(() => feed.parked === parkedBefore + 5)
+    await polling.close()
+    for (const answer of await Promise.all([...waiting, other])) expect(answer.status).toBe(200)
   })
 })

@@ -47,6 +47,18 @@ export type DeskServerLimits = {
   perAddress: BucketRate
   /** Requests per bearer token. */
   perToken: BucketRate
+  /**
+   * Request bodies this process holds in memory at once, in bytes, counting each body being read at
+   * its Content-Length (or its call's limit when chunked). A POST that would pass it is answered 503
+   * UNAVAILABLE with Retry-After before any of its body is read.
+   */
+  maxBufferedBodyBytes: number
+  /**
+   * Bodies of public calls (sign-in) being read at once from one client address; one more is
+   * answered 429 with Retry-After unread. Sign-in bodies are small and arrive at once, so only a
+   * client that stalls them reaches this.
+   */
+  publicBodiesPerAddress: number
 }
 
 export const DEFAULT_DESK_LIMITS: DeskServerLimits = {
@@ -58,6 +70,8 @@ export const DEFAULT_DESK_LIMITS: DeskServerLimits = {
   // A newsroom behind one NAT address is many workstations: the address limit is the wide one.
   perAddress: { burst: 1_000, perSecond: 200 },
   perToken: { burst: 120, perSecond: 20 },
+  maxBufferedBodyBytes: 64 * 1024 * 1024,
+  publicBodiesPerAddress: 8,
 }
 
 export type DeskServerOptions = {
@@ -84,6 +98,8 @@ export type DeskServer = {
   port: number
   /** Stops accepting, ends long polls, waits (briefly) for requests in flight, closes connections. */
   close: () => Promise<void>
+  /** Body bytes reserved for the requests being read now (see maxBufferedBodyBytes). */
+  bufferedBodyBytes: () => number
 }
 
 /** How long close() lets requests in flight finish before cutting their connections. */
@@ -115,6 +131,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const knownTokens = new RecentKeys(MAX_KEYS)
   const inFlight = new Map<AbortController, ServerResponse>()
   let draining = false
+  let bufferedBodyBytes = 0
+  const publicBodies = new Map<string, number>()
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now()
@@ -287,8 +305,43 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
           ),
           415,
         )
-      const body = await readRequestBody(req, limits.maxBodyBytes)
-      if (body === 'too-large') return sendError(req, res, tooLarge(limits.maxBodyBytes))
+      const maxBytes = Math.min(limits.maxBodyBytes, route.call.maxBodyBytes ?? Infinity)
+      const announced = Number(req.headers['content-length'] ?? Number.NaN)
+      if (announced > maxBytes) return sendError(req, res, tooLarge(maxBytes))
+      // The worst this body can cost is reserved before a byte of it is read, so bodies that
+      // stall mid-way cannot together hold more than the process allows.
+      const reserved = Number.isFinite(announced) ? announced : maxBytes
+      if (bufferedBodyBytes + reserved > limits.maxBufferedBodyBytes)
+        return sendError(
+          req,
+          res,
+          new DeskError(
+            'UNAVAILABLE',
+            'This desk server is reading too many requests; try again shortly.',
+            {
+              retryAfterSeconds: 1,
+            },
+          ),
+        )
+      const publicKey = route.call.access === 'public' ? address : null
+      if (publicKey !== null) {
+        const reading = publicBodies.get(publicKey) ?? 0
+        if (reading >= limits.publicBodiesPerAddress) return sendError(req, res, rateLimited(1))
+        publicBodies.set(publicKey, reading + 1)
+      }
+      bufferedBodyBytes += reserved
+      let body: Buffer | 'too-large'
+      try {
+        body = await readRequestBody(req, maxBytes)
+      } finally {
+        bufferedBodyBytes -= reserved
+        if (publicKey !== null) {
+          const reading = (publicBodies.get(publicKey) ?? 1) - 1
+          if (reading === 0) publicBodies.delete(publicKey)
+          else publicBodies.set(publicKey, reading)
+        }
+      }
+      if (body === 'too-large') return sendError(req, res, tooLarge(maxBytes))
       try {
         raw = JSON.parse(body.toString('utf8'))
       } catch {
@@ -347,12 +400,19 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       })
     if (error instanceof DeskError) {
       const declared = route.call.errors[error.code]
-      if (declared === undefined) {
+      // A token can be revoked (or its account disabled) while its request runs: every call that
+      // needs a signed-in device may answer UNAUTHENTICATED without declaring it.
+      const signedOutMidway = error.code === 'UNAUTHENTICATED' && route.call.access !== 'public'
+      if (declared === undefined && !signedOutMidway) {
         log(
           'undeclared-error-code',
           `${route.name} threw ${error.code}, which its declaration does not list: a server bug`,
         )
-      } else if (error.details !== undefined && !declared.safeParse(error.details).success) {
+      } else if (
+        declared !== undefined &&
+        error.details !== undefined &&
+        !declared.safeParse(error.details).success
+      ) {
         log(
           'undeclared-error-details',
           `${route.name} threw ${error.code} with details its declaration refuses: a server bug; details dropped`,
@@ -399,6 +459,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     host,
     port,
+    bufferedBodyBytes: () => bufferedBodyBytes,
     close: () =>
       (closing ??= (async () => {
         draining = true

@@ -22,6 +22,12 @@ export type DeskCallDeclaration = {
   input: z.ZodType
   output: z.ZodType
   errors: Partial<Record<DeskErrorCode, z.ZodType>>
+  /**
+   * A POST body past this many bytes is refused 413 (TOO_LARGE) before it is read in full; the
+   * server's own limit applies when it is smaller. Set small on calls anyone may make (sign-in),
+   * so a client without an account cannot make the server hold megabytes.
+   */
+  maxBodyBytes?: number
 }
 
 /** A feature's calls, checked against the shape of a declaration but keeping each call's own types. */

@@ -105,10 +105,18 @@ export const ResetPasswordInput = z.strictObject({ accountId: Id, password: Desk
 const RetryAfter = z.object({ retryAfterSeconds: z.number().int().min(1) })
 const NoDetails = z.unknown()
 
+/**
+ * The largest body an account call takes: its longest input (a 4,096-unit password, a 320-character
+ * e-mail, a 200-character name) as UTF-8 JSON fits with room to spare, so sign-in, which anyone may
+ * call, can never make the server hold more than this per request.
+ */
+export const DESK_ACCOUNT_BODY_BYTES = 16 * 1024
+
 /** Sign-in, devices and account management. */
 export const deskAccountCalls = {
   signIn: {
     method: 'POST',
+    maxBodyBytes: DESK_ACCOUNT_BODY_BYTES,
     path: '/v1/session/sign-in',
     access: 'public',
     input: SignInInput,
@@ -122,6 +130,7 @@ export const deskAccountCalls = {
   },
   signOut: {
     method: 'POST',
+    maxBodyBytes: DESK_ACCOUNT_BODY_BYTES,
     path: '/v1/session/sign-out',
     access: 'signed-in',
     input: z.strictObject({}),
@@ -147,6 +156,7 @@ export const deskAccountCalls = {
   },
   revokeDevice: {
     method: 'POST',
+    maxBodyBytes: DESK_ACCOUNT_BODY_BYTES,
     path: '/v1/devices/revoke',
     access: 'signed-in',
     input: z.strictObject({ deviceId: Id }),
@@ -163,6 +173,7 @@ export const deskAccountCalls = {
   },
   createAccount: {
     method: 'POST',
+    maxBodyBytes: DESK_ACCOUNT_BODY_BYTES,
     path: '/v1/accounts',
     access: 'desk-admin',
     input: CreateAccountInput,
@@ -176,6 +187,7 @@ export const deskAccountCalls = {
   },
   updateAccount: {
     method: 'POST',
+    maxBodyBytes: DESK_ACCOUNT_BODY_BYTES,
     path: '/v1/accounts/update',
     access: 'desk-admin',
     input: UpdateAccountInput,
@@ -189,6 +201,7 @@ export const deskAccountCalls = {
   },
   resetPassword: {
     method: 'POST',
+    maxBodyBytes: DESK_ACCOUNT_BODY_BYTES,
     path: '/v1/accounts/reset-password',
     access: 'desk-admin',
     input: ResetPasswordInput,
