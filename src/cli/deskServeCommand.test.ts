@@ -134,6 +134,19 @@ describe('copydesk desk serve: refusals in one line', () => {
     expect(fromEnv.err.join('\n')).not.toContain('s3cret')
   })
 
+  // Review of issue 14: the owner's URL (with its password) had to be an argument, which any user of
+  // the machine can read in the process list; MIGRATE_DATABASE_URL keeps it in the environment.
+  it('takes the owner URL from MIGRATE_DATABASE_URL, and refuses it for an embedded database (exit 1)', async () => {
+    const owner = serve(
+      { 'data-dir': dir.path },
+      { MIGRATE_DATABASE_URL: 'postgres://owner:s3cret@127.0.0.1:1/desk' },
+    )
+    expect(await owner.running).toBe(1)
+    expect(owner.err.join('\n')).toBe(
+      "copydesk: the desk server could not start: --migrate-database (MIGRATE_DATABASE_URL) is for PostgreSQL: give the owner's postgres:// URL there and the serving role's in --database",
+    )
+  })
+
   it('refuses a data folder another desk server holds, naming it (exit 1)', async () => {
     const lock = await DataFolderLock.acquire(dir.path, 'desk server (embedded database)')
     try {

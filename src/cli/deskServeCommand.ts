@@ -46,7 +46,8 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
           'on an embedded database in --data-dir (default: a desk-server',
           `folder in the data folder); on 127.0.0.1:${DESK_SERVE_PORT} unless told;`,
           'HTTPS with the TLS files; --trust-proxy behind a reverse proxy',
-          '(client addresses from X-Forwarded-For); --migrate-database: migrate',
+          '(client addresses from X-Forwarded-For); --migrate-database (else',
+          'MIGRATE_DATABASE_URL): migrate',
           "as the tables' owner, serve as --database's role (no UPDATE or",
           'DELETE on the audit trail)',
         ],
@@ -91,7 +92,8 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
   try {
     desk = await openDesk({
       database,
-      migrateDatabase: values['migrate-database'] ?? null,
+      // The environment keeps the owner's password out of the process list (ps shows arguments).
+      migrateDatabase: values['migrate-database'] ?? (c.env.MIGRATE_DATABASE_URL || null),
       dataDir,
       clock: systemClock,
       log: (line) => io.out(JSON.stringify(line)),

@@ -112,20 +112,25 @@ export type OpenedDesk = {
 }
 
 /** Migrates as the tables' owner, then lets the serving role (the user of `database`) serve. */
-async function migrateAsOwner(
-  ownerUrl: string,
-  database: string | null,
-  migrations: readonly Migration[],
-): Promise<void> {
+/** The role to serve as, when the owner migrates: checked before anything is opened. */
+function servingRoleOf(ownerUrl: string, database: string | null): string {
   if (database === null || !/^postgres(ql)?:\/\//.test(ownerUrl))
     throw new Error(
-      "--migrate-database is for PostgreSQL: give the owner's postgres:// URL there and the serving role's in --database",
+      "--migrate-database (MIGRATE_DATABASE_URL) is for PostgreSQL: give the owner's postgres:// URL there and the serving role's in --database",
     )
   const servingRole = decodeURIComponent(new URL(database).username)
   if (!servingRole)
     throw new Error(
       '--database names no user: with --migrate-database it must name the serving role',
     )
+  return servingRole
+}
+
+async function migrateAsOwner(
+  ownerUrl: string,
+  servingRole: string,
+  migrations: readonly Migration[],
+): Promise<void> {
   const owner = await openPostgresDb({ url: ownerUrl, maxConnections: 1 })
   try {
     await migrate(owner, migrations)
@@ -137,6 +142,9 @@ async function migrateAsOwner(
 
 /** Opens the desk's database, brings its schema up to date, and serves the desk API. */
 export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
+  const servingRole = options.migrateDatabase
+    ? servingRoleOf(options.migrateDatabase, options.database)
+    : null
   const db = await openDb(options.database, options.dataDir)
   const closers: (() => Promise<void>)[] = [() => db.close()]
   const closeAll = async () => {
@@ -144,8 +152,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
   }
   try {
     const migrations = shippedMigrations()
-    if (options.migrateDatabase)
-      await migrateAsOwner(options.migrateDatabase, options.database, migrations)
+    if (options.migrateDatabase && servingRole !== null)
+      await migrateAsOwner(options.migrateDatabase, servingRole, migrations)
     else await migrate(db, migrations)
     const feed = await ChangeFeed.start({
       db,
