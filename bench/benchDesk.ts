@@ -25,6 +25,8 @@ export type DeskBenchOptions = {
   saveEveryMs: [number, number]
   /** Engines to run: 'pglite' (one server), 'postgres' (one server, then two). */
   engines: ('pglite' | 'postgres')[]
+  /** How workstations follow the feed: one stream each (followChanges), or long polls (listChanges). */
+  feed: 'stream' | 'poll'
 }
 
 const PASSWORD = 'bench-password-for-every-workstation'
@@ -189,7 +191,9 @@ async function measure(
   const [minMs, maxMs] = options.saveEveryMs
   const running = stations.flatMap((station) => [
     station.saveLoop(tracker, stopSaves.signal, minMs, maxMs),
-    station.feedLoop(tracker, stopFeeds.signal),
+    options.feed === 'stream'
+      ? station.followLoop(tracker, stopFeeds.signal)
+      : station.feedLoop(tracker, stopFeeds.signal),
   ])
   await delay(options.warmUpSeconds * 1000)
 
@@ -238,7 +242,7 @@ async function measure(
       ratio: '',
       target: savePass ? 'p95 < 50 ms' : '',
       pass: savePass ? save95 < 50 : null,
-      note: `${label}: ${tracker.measuredSaves} saves in ${seconds.toFixed(0)} s (each workstation every ${minMs / 1000}–${maxMs / 1000} s), errors: ${errors || 'none'}; server CPU ${serverCpu} of one core, bench process CPU ${benchCpuShare}%, its event-loop lag p99 ${ms(lag.percentile(99) / 1e6)} (max ${ms(lag.max / 1e6)}); load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}.`,
+      note: `${label}: ${tracker.measuredSaves} saves in ${seconds.toFixed(0)} s (each workstation every ${minMs / 1000}–${maxMs / 1000} s; the feed followed by ${options.feed === 'stream' ? 'one stream per workstation' : 'long polls'}), errors: ${errors || 'none'}; server CPU ${serverCpu} of one core, bench process CPU ${benchCpuShare}%, its event-loop lag p99 ${ms(lag.percentile(99) / 1e6)} (max ${ms(lag.max / 1e6)}); load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}.`,
     },
     {
       measure: `desk feed propagation p50 / p95, ${label}`,
@@ -248,7 +252,7 @@ async function measure(
       ratio: '',
       target: propTarget === null ? '' : `p95 < ${propTarget} ms`,
       pass: propTarget === null ? null : prop95 < propTarget,
-      note: `every pair (save on one workstation → long poll delivering it on each other one): ${tracker.deliveries} of ${expected} deliveries seen${servers.length > 1 ? `, ${tracker.crossServerMs.length} of them across the two server processes` : ''}.`,
+      note: `every pair (save on one workstation → its feed delivering it on each other one): ${tracker.deliveries} of ${expected} deliveries seen${servers.length > 1 ? `, ${tracker.crossServerMs.length} of them across the two server processes` : ''}.`,
     },
     {
       measure: `desk requests per second, ${label}`,

@@ -27,7 +27,16 @@ export async function startDeskServerProcess(options: {
   /** COPYDESK_SECRET_KEY: the servers of one desk share it, or the second refuses to start. */
   secretKey?: string
 }): Promise<DeskServerProcess> {
-  const args = [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'out/main/cli.js', 'desk', 'serve', '--port', '0', '--data-dir', options.dataDir]
+  const args = [
+    ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    'out/main/cli.js',
+    'desk',
+    'serve',
+    '--port',
+    '0',
+    '--data-dir',
+    options.dataDir,
+  ]
   if (options.database !== null) args.push('--database', options.database)
   const env = { ...process.env }
   delete env.DATABASE_URL

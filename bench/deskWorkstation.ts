@@ -184,6 +184,29 @@ export class BenchWorkstation {
     }
   }
 
+  /** Follows the feed's stream until the signal, following again from its cursor when it ends. */
+  async followLoop(tracker: DeskTracker, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.client.followChanges(
+          { since: this.since },
+          {
+            signal,
+            onEvent: (page) => {
+              for (const change of page.changes)
+                tracker.delivered(change, this.server, this.story?.id)
+              this.since = page.next
+            },
+          },
+        )
+      } catch (error) {
+        if (signal.aborted) return
+        tracker.countError(error)
+        await sleep(1000, signal)
+      }
+    }
+  }
+
   private clientFor(baseUrl: string): DeskClient {
     return createDeskClient({ baseUrl, fetch: this.fetchImpl, token: () => this.token })
   }

@@ -17,8 +17,18 @@ export type DeskCallContext = {
  * or throws a DeskError with one of the codes the call declares.
  */
 export type DeskGroupHandlers<G extends DeskCallGroup> = {
-  [N in keyof G]: (
-    input: z.output<G[N]['input']>,
-    context: DeskCallContext,
-  ) => Promise<z.input<G[N]['output']>>
+  [N in keyof G]: G[N] extends { stream: true }
+    ? DeskStreamHandler<z.output<G[N]['input']>, z.input<G[N]['output']>>
+    : (input: z.output<G[N]['input']>, context: DeskCallContext) => Promise<z.input<G[N]['output']>>
 }
+
+/**
+ * A stream call's handler: sends each event with `send` until `context.signal` aborts (the client
+ * left, the server stops, the token stopped counting), then resolves. A DeskError thrown before its
+ * first `send` is the usual refusal; one thrown after it ends the stream with an error line.
+ */
+export type DeskStreamHandler<I, O> = (
+  input: I,
+  context: DeskCallContext,
+  send: (event: O) => void,
+) => Promise<void>

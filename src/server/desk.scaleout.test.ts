@@ -99,5 +99,41 @@ describe.skipIf(postgres.url === null)(
         expect(read.savedBy.accountId).toBe(writer.accountId)
       }
     })
+
+    it('a save through one process reaches a stream followed on the other, both ways', async () => {
+      const [a, b] = servers
+      if (!a || !b) throw new Error('two servers')
+      for (const [writerOn, chiefOn] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const writer = await signedIn(writerOn, 'wren@scale.example', 'Field laptop')
+        const chief = await signedIn(chiefOn, 'chief@scale.example', 'Newsroom desktop')
+        const { last } = await chief.client.listChanges({ since: 0 })
+        const seen: number[] = []
+        let lines = 0
+        const stop = new AbortController()
+        const following = chief.client
+          .followChanges(
+            { since: last },
+            {
+              signal: stop.signal,
+              onEvent: (page) => {
+                lines += 1
+                seen.push(...page.changes.map((change) => change.seq))
+              },
+            },
+          )
+          .catch(() => {})
+        // Its first line (nothing new) has come: the save below can only reach it by NOTIFY.
+        while (lines === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+        const story = draftStory()
+        await writer.client.saveStory({ document: story })
+        while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+        expect(seen).toEqual([last + 1])
+        stop.abort()
+        await following
+      }
+    })
   },
 )

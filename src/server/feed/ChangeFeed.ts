@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { z } from 'zod'
 import {
   DESK_FEED_PAGE,
@@ -24,6 +25,13 @@ export type ChangeFeedOptions = {
   rereadMs?: number
   /** Told when a re-read fails (the database went away); the parked requests keep waiting. */
   onError?: (error: unknown) => void
+  /**
+   * Reads for the waiting are spaced by this many ms per waiting request or stream (0.25 unless
+   * told), up to 100 ms: one change answers everyone waiting, so with 200 streams a read every
+   * 50 ms at most, each answering with everything since the last, keeps the cost of a busy desk's
+   * fan-out bounded (at most ~20 lines a second per stream), while a quiet one answers at once.
+   */
+  spacingMsPerWaiter?: number
 }
 
 /** The channel record_change() notifies; its payload (the seq) is only a nudge. */
@@ -41,6 +49,11 @@ const CounterRow = z.object({ last_seq: z.number().int() })
 
 type Waiter = { since: number; deviceId: string | null; done: (page: FeedPage) => void }
 
+/** A stream following the feed: told every change after `since`, which moves as it is told. */
+type Follower = { since: number; send: (page: FeedPage) => void }
+
+const MAX_SPACING_MS = 100
+
 /**
  * The desk's change feed as one server process serves it. The changes table is the feed; NOTIFY
  * only says "read again". One LISTEN per process: a wake re-reads the table once for all parked
@@ -50,6 +63,12 @@ type Waiter = { since: number; deviceId: string | null; done: (page: FeedPage) =
  */
 export class ChangeFeed {
   private readonly waiters = new Set<Waiter>()
+  private readonly followers = new Set<Follower>()
+  private readonly stopFollowing = new Set<() => void>()
+  private readonly spacingMsPerWaiter: number
+  /** When the last read for the waiting started (performance.now()), and the wake put off until the spacing has passed. */
+  private lastFanOutAt = Number.NEGATIVE_INFINITY
+  private spacedWake: ReturnType<typeof setTimeout> | null = null
   private readonly maxParked: number
   private readonly maxParkedPerDevice: number
   /** Parked requests per device id. */
@@ -72,6 +91,7 @@ export class ChangeFeed {
     this.maxParked = options.maxParked ?? 2000
     this.maxParkedPerDevice = options.maxParkedPerDevice ?? 4
     this.rereadMs = options.rereadMs ?? 2000
+    this.spacingMsPerWaiter = options.spacingMsPerWaiter ?? 0.25
   }
 
   /** Starts listening; resolves once the LISTEN is in place. */
@@ -88,6 +108,11 @@ export class ChangeFeed {
   /** How many requests are waiting on this process now. */
   get parked(): number {
     return this.waiters.size
+  }
+
+  /** How many streams follow the feed on this process now. */
+  get following(): number {
+    return this.followers.size
   }
 
   /** Up to DESK_FEED_PAGE changes after `since`, and the desk's highest seq, read now. */
@@ -147,14 +172,7 @@ export class ChangeFeed {
         `This desk server has ${this.maxParked} feed requests waiting already; try again shortly.`,
         { retryAfterSeconds: 1 },
       )
-    const deviceParked = deviceId === null ? 0 : (this.parkedByDevice.get(deviceId) ?? 0)
-    if (deviceId !== null && deviceParked >= this.maxParkedPerDevice)
-      throw new DeskError(
-        'UNAVAILABLE',
-        `This device has ${this.maxParkedPerDevice} feed requests waiting already; try again shortly.`,
-        { retryAfterSeconds: 1 },
-      )
-    if (deviceId !== null) this.parkedByDevice.set(deviceId, deviceParked + 1)
+    this.takeDeviceSlot(deviceId)
     return new Promise<FeedPage>((resolve) => {
       const waiter: Waiter = {
         since,
@@ -162,12 +180,8 @@ export class ChangeFeed {
         done: (answer) => {
           clearTimeout(timeout)
           signal.removeEventListener('abort', giveUp)
-          if (this.waiters.delete(waiter) && waiter.deviceId !== null) {
-            const left = (this.parkedByDevice.get(waiter.deviceId) ?? 1) - 1
-            if (left === 0) this.parkedByDevice.delete(waiter.deviceId)
-            else this.parkedByDevice.set(waiter.deviceId, left)
-          }
-          if (this.waiters.size === 0) this.stopTimer()
+          if (this.waiters.delete(waiter)) this.releaseDeviceSlot(waiter.deviceId)
+          this.stopTimerWhenIdle()
           resolve(answer)
         },
       }
@@ -180,12 +194,68 @@ export class ChangeFeed {
     })
   }
 
-  /** Stops listening and answers every parked request with what it has (nothing). */
+  /**
+   * Sends the changes after `since` at once (a first page even when there are none, so the caller
+   * knows it follows), then every change as it becomes visible, until `signal` aborts or the feed
+   * stops. A stream counts against its device's slots like a parked request (`deviceId`).
+   */
+  async follow(
+    since: number,
+    signal: AbortSignal,
+    deviceId: string | null,
+    send: (page: FeedPage) => void,
+  ): Promise<void> {
+    if (signal.aborted || this.stopped) return
+    if (this.waiters.size + this.followers.size >= this.maxParked)
+      throw new DeskError(
+        'UNAVAILABLE',
+        `This desk server has ${this.maxParked} feed requests waiting already; try again shortly.`,
+        { retryAfterSeconds: 1 },
+      )
+    this.takeDeviceSlot(deviceId)
+    let release = () => {}
+    const ended = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const end = () => release()
+    signal.addEventListener('abort', end, { once: true })
+    this.stopFollowing.add(end)
+    const follower: Follower = { since, send }
+    try {
+      // Catch up page by page; a page short of a full one is the head of the feed.
+      let first = true
+      for (;;) {
+        const nudges = this.nudges
+        const page = this.fromMemory(follower.since, 0) ?? (await this.read(follower.since))
+        if (signal.aborted || this.stopped) return
+        if (first || page.changes.length > 0) send(page)
+        first = false
+        follower.since = page.next
+        if (page.changes.length < DESK_FEED_PAGE) {
+          this.followers.add(follower)
+          this.startTimer()
+          if (this.nudges !== nudges) this.wake()
+          break
+        }
+      }
+      await ended
+    } finally {
+      signal.removeEventListener('abort', end)
+      this.stopFollowing.delete(end)
+      this.followers.delete(follower)
+      this.releaseDeviceSlot(deviceId)
+      this.stopTimerWhenIdle()
+    }
+  }
+
+  /** Stops listening, answers every parked request with what it has (nothing) and ends every stream. */
   async stop(): Promise<void> {
     if (this.stopped) return
     this.stopped = true
     for (const waiter of [...this.waiters])
       waiter.done({ changes: [], next: waiter.since, last: this.lastKnown })
+    for (const end of [...this.stopFollowing]) end()
+    if (this.spacedWake !== null) clearTimeout(this.spacedWake)
     this.stopTimer()
     await this.unlisten?.().catch(() => {})
   }
@@ -195,36 +265,97 @@ export class ChangeFeed {
     this.wake()
   }
 
-  /** One read for everyone parked; a wake during a read queues exactly one more. */
+  private takeDeviceSlot(deviceId: string | null): void {
+    if (deviceId === null) return
+    const taken = this.parkedByDevice.get(deviceId) ?? 0
+    if (taken >= this.maxParkedPerDevice)
+      throw new DeskError(
+        'UNAVAILABLE',
+        `This device has ${this.maxParkedPerDevice} feed requests waiting already; try again shortly.`,
+        { retryAfterSeconds: 1 },
+      )
+    this.parkedByDevice.set(deviceId, taken + 1)
+  }
+
+  private releaseDeviceSlot(deviceId: string | null): void {
+    if (deviceId === null) return
+    const left = (this.parkedByDevice.get(deviceId) ?? 1) - 1
+    if (left === 0) this.parkedByDevice.delete(deviceId)
+    else this.parkedByDevice.set(deviceId, left)
+  }
+
+  /**
+   * One read for everyone waiting; a wake during a read queues exactly one more, and reads are
+   * spaced by the number waiting (spacingMsPerWaiter), so a burst of changes is sent in batches.
+   */
   private wake(): void {
-    if (this.waiters.size === 0) return
+    if (this.waiters.size === 0 && this.followers.size === 0) return
     if (this.reading) {
       this.readAgain = true
       return
     }
+    if (this.spacedWake !== null) return
+    const spacing = Math.min(
+      MAX_SPACING_MS,
+      (this.waiters.size + this.followers.size) * this.spacingMsPerWaiter,
+    )
+    const wait = this.lastFanOutAt + spacing - performance.now()
+    if (wait > 0) {
+      this.spacedWake = setTimeout(() => {
+        this.spacedWake = null
+        this.wake()
+      }, wait)
+      return
+    }
     this.reading = true
-    void this.rereadForWaiters().finally(() => (this.reading = false))
+    this.readAgain = false
+    this.lastFanOutAt = performance.now()
+    void this.rereadForWaiters().finally(() => {
+      this.reading = false
+      if (this.readAgain && !this.stopped) this.wake()
+    })
   }
 
   private async rereadForWaiters(): Promise<void> {
-    do {
-      this.readAgain = false
-      const waiters = [...this.waiters]
-      if (waiters.length === 0) return
-      let page: FeedPage
-      try {
-        page = await this.read(Math.min(...waiters.map((w) => w.since)))
-      } catch (error) {
-        this.options.onError?.(error)
-        return
+    const waiters = [...this.waiters]
+    const followers = [...this.followers]
+    if (waiters.length === 0 && followers.length === 0) return
+    let page: FeedPage
+    try {
+      page = await this.read(
+        Math.min(...waiters.map((w) => w.since), ...followers.map((f) => f.since)),
+      )
+    } catch (error) {
+      this.options.onError?.(error)
+      return
+    }
+    for (const waiter of waiters) {
+      if (!this.waiters.has(waiter)) continue
+      const mine = page.changes.filter((change) => change.seq > waiter.since)
+      const next = mine.at(-1)?.seq
+      if (next !== undefined) waiter.done({ changes: mine, next, last: page.last })
+    }
+    // Changes read once, sent to every stream as one list when it was at the same place (the usual
+    // case for streams at the head), so the same batch is not filtered and built 200 times over.
+    const shared = new Map<number, FeedPage>()
+    for (const follower of followers) {
+      if (!this.followers.has(follower)) continue
+      let mine = shared.get(follower.since)
+      if (mine === undefined) {
+        const changes = page.changes.filter((change) => change.seq > follower.since)
+        mine = { changes, next: changes.at(-1)?.seq ?? follower.since, last: page.last }
+        shared.set(follower.since, mine)
       }
-      for (const waiter of waiters) {
-        if (!this.waiters.has(waiter)) continue
-        const mine = page.changes.filter((change) => change.seq > waiter.since)
-        const next = mine.at(-1)?.seq
-        if (next !== undefined) waiter.done({ changes: mine, next, last: page.last })
-      }
-    } while (this.readAgain)
+      if (mine.changes.length === 0) continue
+      follower.since = mine.next
+      follower.send(mine)
+    }
+    // A full page: more are waiting past it.
+    if (page.changes.length >= DESK_FEED_PAGE) this.readAgain = true
+  }
+
+  private stopTimerWhenIdle(): void {
+    if (this.waiters.size === 0 && this.followers.size === 0) this.stopTimer()
   }
 
   private startTimer(): void {

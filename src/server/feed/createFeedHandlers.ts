@@ -6,7 +6,7 @@ import type { ChangeFeed } from './ChangeFeed'
 
 const DeskRow = z.object({ id: z.string() })
 
-/** The feed calls' handlers: which desk this is, and its changes (at once or by long poll). */
+/** The feed calls' handlers: which desk this is, and its changes (at once, by long poll or as a stream). */
 export function createFeedHandlers(options: {
   db: Db
   feed: ChangeFeed
@@ -27,5 +27,7 @@ export function createFeedHandlers(options: {
         context.signal,
         context.principal?.deviceId ?? null,
       ),
+    followChanges: (input, context, send) =>
+      options.feed.follow(input.since, context.signal, context.principal?.deviceId ?? null, send),
   }
 }

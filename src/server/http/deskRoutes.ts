@@ -15,7 +15,20 @@ export type DeskRoute = {
   run: (raw: unknown, context: DeskCallContext) => Promise<RouteOutcome>
 }
 
-export type RouteOutcome = { invalid: DeskError } | { invalid: null; output: unknown }
+export type RouteOutcome =
+  | { invalid: DeskError }
+  | { invalid: null; output: unknown }
+  /** A stream call's input was good: `stream` runs its handler, each event checked before `send`. */
+  | { invalid: null; stream: (send: (event: unknown) => void) => Promise<void> }
+
+/**
+ * A handler as the router calls it. The contract types each handler's input and output (see
+ * DeskGroupHandlers); here, past the input schema that checked the input, they are one kind (a
+ * method's parameters are compared both ways, so every handler fits).
+ */
+type RouteHandler = {
+  run(input: unknown, context: DeskCallContext, send: (event: unknown) => void): Promise<unknown>
+}['run']
 
 /** A handler answered something its call's output schema refuses: a server bug, never sent. */
 export class DeskOutputMismatch extends Error {
@@ -47,18 +60,13 @@ export function deskRoutes<G extends DeskCallGroup>(
     const twice = seen.get(key)
     if (twice !== undefined) throw new Error(`${twice} and ${name} are both declared as ${key}`)
     seen.set(key, name)
-    routes.push(
-      bindRoute<G[typeof name]['input'], G[typeof name]['output']>(name, call, handlers[name]),
-    )
+    const handler: RouteHandler = handlers[name]
+    routes.push(bindRoute(name, call, handler))
   }
   return routes
 }
 
-function bindRoute<I extends z.ZodType, O extends z.ZodType>(
-  name: string,
-  call: DeskCallDeclaration & { input: I; output: O },
-  handler: (input: z.output<I>, context: DeskCallContext) => Promise<z.input<O>>,
-): DeskRoute {
+function bindRoute(name: string, call: DeskCallDeclaration, handler: RouteHandler): DeskRoute {
   return {
     name,
     call,
@@ -83,7 +91,17 @@ function bindRoute<I extends z.ZodType, O extends z.ZodType>(
             { issues: issuesOf(input.error) },
           ),
         }
-      const answer = await handler(input.data, context)
+      if (call.stream) {
+        const stream = async (send: (event: unknown) => void) => {
+          await handler(input.data, context, (event) => {
+            const output = call.output.safeParse(event)
+            if (!output.success) throw new DeskOutputMismatch(name, issuesOf(output.error))
+            send(output.data)
+          })
+        }
+        return { invalid: null, stream }
+      }
+      const answer = await handler(input.data, context, () => {})
       const output = call.output.safeParse(answer)
       if (!output.success) throw new DeskOutputMismatch(name, issuesOf(output.error))
       return { invalid: null, output: output.data }

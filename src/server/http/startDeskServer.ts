@@ -7,6 +7,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { DESK_STREAM_KEEPALIVE_SECONDS } from '../../shared/desk/calls/deskFeedCalls'
 import type { DeskAccess } from '../../shared/desk/DeskCallDeclaration'
 import { deskContract, type DeskContract } from '../../shared/desk/deskContract'
 import {
@@ -59,6 +60,13 @@ export type DeskServerLimits = {
    * client that stalls them reaches this.
    */
   publicBodiesPerAddress: number
+  /**
+   * A stream (a followed feed) checks its device's token again this often, and sends a blank line
+   * when it has sent nothing since the last check, so clients and proxies see it is alive.
+   */
+  streamKeepAliveMs: number
+  /** A stream whose client has not read this many bytes of it is ended: it follows again from its cursor. */
+  maxStreamBacklogBytes: number
 }
 
 export const DEFAULT_DESK_LIMITS: DeskServerLimits = {
@@ -72,6 +80,8 @@ export const DEFAULT_DESK_LIMITS: DeskServerLimits = {
   perToken: { burst: 120, perSecond: 20 },
   maxBufferedBodyBytes: 64 * 1024 * 1024,
   publicBodiesPerAddress: 8,
+  streamKeepAliveMs: DESK_STREAM_KEEPALIVE_SECONDS * 1000,
+  maxStreamBacklogBytes: 1024 * 1024,
 }
 
 export type DeskServerOptions = {
@@ -160,7 +170,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     })
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     res.setHeader('x-request-id', requestId)
-    handle(req, res, { requestId, path, signal: controller.signal, line }).catch(
+    const abort = () => controller.abort()
+    handle(req, res, { requestId, path, signal: controller.signal, abort, line }).catch(
       (error: unknown) => {
         options.log({
           time: options.clock.now().toISOString(),
@@ -179,6 +190,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     requestId: string
     path: string | null
     signal: AbortSignal
+    /** Ends the request's handler early (a stream whose token stopped counting). */
+    abort: () => void
     line: Partial<DeskLogLine>
   }
 
@@ -367,7 +380,86 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     }
     if (outcome.invalid) return sendError(req, res, outcome.invalid)
     if (res.destroyed) return
+    if ('stream' in outcome) {
+      // A stream call is signed-in: it has its token.
+      if (token !== null) await runStream(req, res, request, route, outcome.stream, token)
+      return
+    }
     send(req, res, 200, outcome.output)
+  }
+
+  /**
+   * Runs a stream call's handler, sending each event as one line of JSON on a chunked answer. The
+   * token is checked again every streamKeepAliveMs: a device signed out, revoked or disabled
+   * meanwhile gets a last error line and the stream ends, as its next request would be refused.
+   */
+  async function runStream(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: Request,
+    route: DeskRoute,
+    stream: (send: (event: unknown) => void) => Promise<void>,
+    token: string,
+  ): Promise<void> {
+    let started = false
+    let lastWrite = performance.now()
+    let ending: DeskError | null = null
+    const end = (error: DeskError) => {
+      ending ??= error
+      request.abort()
+    }
+    const write = (text: string) => {
+      if (res.destroyed || ending !== null) return
+      if (!started) {
+        started = true
+        res.writeHead(200, {
+          'content-type': 'application/x-ndjson; charset=utf-8',
+          // nginx would otherwise hold the lines back until its buffer fills.
+          'x-accel-buffering': 'no',
+        })
+      }
+      res.write(text)
+      lastWrite = performance.now()
+      // A client that does not read would hold the lines in this process's memory: cut it off; it
+      // follows again from the last seq it read.
+      if (res.writableLength > limits.maxStreamBacklogBytes) {
+        request.line.code = 'UNAVAILABLE'
+        end(new DeskError('UNAVAILABLE', 'This stream fell behind: its client is not reading.'))
+        res.destroy()
+      }
+    }
+    const keepAlive = setInterval(() => {
+      void options.authenticate(token).then(
+        () => {
+          if (performance.now() - lastWrite >= limits.streamKeepAliveMs / 2) write('\n')
+        },
+        (error: unknown) => {
+          // The database gone for a moment ends nothing: the feed waits for it as well.
+          if (error instanceof DeskError) end(error)
+        },
+      )
+    }, limits.streamKeepAliveMs)
+    try {
+      await stream((event) => write(`${JSON.stringify(event)}\n`))
+    } catch (error) {
+      ending ??= failureOf(error, route, request)
+    } finally {
+      clearInterval(keepAlive)
+    }
+    if (res.destroyed) return
+    if (!started) {
+      if (ending !== null) return sendError(req, res, ending)
+      // Ended before its first line (the server stops): an empty stream, which the client follows again.
+      write('')
+    }
+    if (ending !== null) {
+      const { code, message, details } = ending
+      request.line.code = code
+      res.write(
+        `${JSON.stringify({ error: { code, message, ...(details === undefined ? {} : { details }) } })}\n`,
+      )
+    }
+    res.end()
   }
 
   async function health(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

@@ -28,6 +28,13 @@ export type DeskCallDeclaration = {
    * so a client without an account cannot make the server hold megabytes.
    */
   maxBodyBytes?: number
+  /**
+   * A GET that answers a stream instead of one value: newline-delimited JSON, one `output` per line,
+   * as long as the server has more to say (a feed a workstation follows). A refusal before the
+   * stream starts is the usual error answer; one after it is a last line `{ "error": ... }`
+   * (DeskErrorBody). Blank lines are keep-alives.
+   */
+  stream?: true
 }
 
 /** A feature's calls, checked against the shape of a declaration but keeping each call's own types. */

@@ -1,8 +1,10 @@
+import { DESK_STREAM_KEEPALIVE_SECONDS } from './calls/deskFeedCalls'
 import type { DeskCallDeclaration } from './DeskCallDeclaration'
 import {
   DESK_CALL_NAMES,
   deskContract,
   type DeskCallName,
+  type DeskContract,
   type DeskInputOf,
   type DeskOutputOf,
 } from './deskContract'
@@ -11,13 +13,22 @@ import { DeskError, DeskErrorBody } from './DeskError'
 /** Per call: abort it (a long poll the caller no longer needs). */
 export type DeskCallOptions = { signal?: AbortSignal }
 
-/** One typed function per desk call: resolves with the parsed output or rejects with a DeskError. */
+/** A stream call: each event, parsed, as it arrives; and abort it. */
+export type DeskStreamOptions<O> = { signal?: AbortSignal; onEvent: (event: O) => void }
+
+/**
+ * One typed function per desk call: resolves with the parsed output or rejects with a DeskError. A
+ * stream call hands each event to `onEvent` and resolves when the server ends the stream (the caller
+ * follows again), or rejects with the DeskError that ended it.
+ */
 export type DeskClient = {
-  [N in DeskCallName]: (
-    input: DeskInputOf<N>,
-    options?: DeskCallOptions,
-  ) => Promise<DeskOutputOf<N>>
+  [N in DeskCallName]: DeskContract[N] extends { stream: true }
+    ? (input: DeskInputOf<N>, options: DeskStreamOptions<DeskOutputOf<N>>) => Promise<void>
+    : (input: DeskInputOf<N>, options?: DeskCallOptions) => Promise<DeskOutputOf<N>>
 }
+
+/** A stream that has sent nothing, not even a keep-alive, for this long is taken for dead. */
+const STREAM_SILENCE_MS = DESK_STREAM_KEEPALIVE_SECONDS * 2 * 1000
 
 export type DeskClientOptions = {
   /** The desk's address, e.g. https://desk.example.org (a path prefix behind a proxy is kept). */
@@ -41,8 +52,8 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       const call: DeskCallDeclaration = deskContract[name]
       return [
         name,
-        (input: unknown, callOptions: DeskCallOptions = {}) =>
-          callDesk(name, call, input, callOptions.signal),
+        (input: unknown, callOptions: Partial<DeskStreamOptions<unknown>> = {}) =>
+          callDesk(name, call, input, callOptions.signal, callOptions.onEvent),
       ]
     }),
   )
@@ -51,8 +62,17 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     name: string,
     call: DeskCallDeclaration,
     input: unknown,
-    signal: AbortSignal | undefined,
+    callerSignal: AbortSignal | undefined,
+    onEvent: ((event: unknown) => void) | undefined,
   ): Promise<unknown> {
+    // A stream is also cut when it falls silent: its own controller, aborted by the caller's signal too.
+    const silence = call.stream ? new AbortController() : null
+    const signal =
+      silence === null
+        ? callerSignal
+        : callerSignal
+          ? AbortSignal.any([callerSignal, silence.signal])
+          : silence.signal
     const headers: Record<string, string> = { accept: 'application/json' }
     const token = call.access === 'public' ? null : await options.token()
     if (token !== null) headers.authorization = `Bearer ${token}`
@@ -77,6 +97,8 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       if (signal?.aborted) throw signal.reason
       throw new DeskError('UNAVAILABLE', `Cannot reach the desk at ${base}: ${causeOf(error)}.`)
     }
+    if (call.stream && response.ok && response.body !== null && silence !== null)
+      return readStream(name, call, response.body, silence, callerSignal, onEvent ?? (() => {}))
     const text = await response.text().catch((error: unknown) => {
       if (signal?.aborted) throw signal.reason
       throw new DeskError(
@@ -102,6 +124,68 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       throw new DeskError(
         'INTERNAL',
         `The desk at ${base} answered ${name} in a shape this Copydesk does not know (is it another version?).`,
+      )
+    return output.data
+  }
+
+  /** Each line of a stream: a keep-alive (blank), an event, or the error that ends it. */
+  async function readStream(
+    name: string,
+    call: DeskCallDeclaration,
+    body: ReadableStream<Uint8Array>,
+    silence: AbortController,
+    callerSignal: AbortSignal | undefined,
+    onEvent: (event: unknown) => void,
+  ): Promise<void> {
+    const reader = body.getReader()
+    const decoder = new TextDecoder()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const heard = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => silence.abort(), STREAM_SILENCE_MS)
+    }
+    let pending = ''
+    try {
+      heard()
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>
+        try {
+          chunk = await reader.read()
+        } catch (error) {
+          if (callerSignal?.aborted) throw callerSignal.reason
+          throw new DeskError(
+            'UNAVAILABLE',
+            silence.signal.aborted
+              ? `The desk at ${base} went silent on ${name} (no keep-alive for ${STREAM_SILENCE_MS / 1000} s).`
+              : `The desk at ${base} stopped answering: ${causeOf(error)}.`,
+          )
+        }
+        if (chunk.done) return
+        heard()
+        pending += decoder.decode(chunk.value, { stream: true })
+        const lines = pending.split('\n')
+        pending = lines.pop() ?? ''
+        for (const line of lines) if (line.trim() !== '') onEvent(parseStreamLine(name, call, line))
+      }
+    } finally {
+      clearTimeout(timer)
+      reader.releaseLock()
+      silence.abort()
+    }
+  }
+
+  function parseStreamLine(name: string, call: DeskCallDeclaration, line: string): unknown {
+    const json = parseJson(line)
+    const refusal = DeskErrorBody.safeParse(json)
+    if (refusal.success) {
+      const { code, message, details } = refusal.data.error
+      throw new DeskError(code, message, details)
+    }
+    const output = call.output.safeParse(json)
+    if (!output.success)
+      throw new DeskError(
+        'INTERNAL',
+        `The desk at ${base} sent ${name} a line in a shape this Copydesk does not know (is it another version?).`,
       )
     return output.data
   }
