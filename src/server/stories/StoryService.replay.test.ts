@@ -321,8 +321,23 @@ eachDeskEngine('Stories: replays are safe', (open) => {
     expect(twice.code).toBe('REFUSED')
   })
 
-  it('takes only a UUID for each id', () => {
+  it('takes a UUID, and only a UUID, for each id', () => {
     const document = draftStory()
+    const id = randomUUID()
+    expect(deskStoryCalls.saveStory.input.parse({ document, saveId: id }).saveId).toBe(id)
+    expect(deskStoryCalls.addNote.input.parse({ id: document.id, body: 'x', noteId: id })).toEqual({
+      id: document.id,
+      body: 'x',
+      noteId: id,
+    })
+    expect(
+      deskStoryCalls.transition.input.parse({
+        id: document.id,
+        action: 'submit',
+        revision: 1,
+        transitionId: id,
+      }).transitionId,
+    ).toBe(id)
     expect(deskStoryCalls.saveStory.input.safeParse({ document, saveId: 'retry-1' }).success).toBe(
       false,
     )
