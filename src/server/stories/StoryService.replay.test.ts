@@ -4,6 +4,7 @@ import { eachDeskEngine, type DeskDatabase } from '../../../tests/support/eachDe
 import { draftStory, edited, movableClock, signedIn } from '../../../tests/support/storyDesk'
 import { deskStoryCalls } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
+import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { StoryService } from './StoryService'
 
@@ -304,6 +305,37 @@ eachDeskEngine('Stories: replays are safe', (open) => {
     expect(otherNote.code).toBe('INVALID_INPUT')
     expect(await footprint(id)).toEqual(before)
     expect((await stories.getStory(asha, id)).status).toBe('approved')
+  })
+
+  it('costs a named save no extra round trip: still three (the locked row, the reads, the writes)', async () => {
+    let trips = 0
+    let out = 0
+    const counting = (tx: DbQueries): DbQueries => ({
+      ...tx,
+      query: async (text, params) => {
+        if (out === 0) trips += 1
+        out += 1
+        try {
+          return await tx.query(text, params)
+        } finally {
+          out -= 1
+        }
+      },
+    })
+    const db: Db = {
+      ...desk.db,
+      transaction: (work) => desk.db.transaction((tx) => work(counting(tx))),
+    }
+    const counted = new StoryService(db, clock)
+    const created = await counted.saveStory(asha, { document: draftStory() })
+    trips = 0
+    const saved = await counted.saveStory(asha, {
+      document: edited(created.document, 'Counted, with an id.'),
+      baseRevision: 1,
+      saveId: randomUUID(),
+    })
+    expect(saved.revision).toBe(2)
+    expect(trips).toBe(3)
   })
 
   it('keeps an id-less write (an older workstation) working exactly as before', async () => {
