@@ -1,7 +1,13 @@
 import type { Db } from './Db'
 
 /** Tables the serving role may only read and add to; each also has a refuse_change trigger. */
-export const APPEND_ONLY_TABLES = ['audit', 'revisions', 'kept_copies'] as const
+export const APPEND_ONLY_TABLES = [
+  'audit',
+  'revisions',
+  'kept_copies',
+  'save_receipts',
+  'transition_receipts',
+] as const
 
 /**
  * On real PostgreSQL, gives the role the server runs as (not the one that migrates and owns the

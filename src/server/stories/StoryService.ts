@@ -1,9 +1,10 @@
-import { z } from 'zod'
 import type { Article } from '../../shared/domain/Article'
 import type { Clock } from '../../shared/domain/Clock'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
 import { workflowRole } from '../../shared/desk/AccountRole'
 import type {
+  AddedNote,
+  AddNoteInput,
   KeptCopy,
   KeptCopySummary,
   ListStoriesInput,
@@ -15,10 +16,12 @@ import type {
   StoryRevision,
   StoryView,
   TransitionStoryInput,
+  WrittenStory,
 } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
+import { addNoteIn } from './addNote'
 import { findKeptCopies, findKeptCopy } from './keptCopies'
 import { saveStoryIn } from './saveStory'
 import { transitionIn } from './transitionStory'
@@ -28,14 +31,12 @@ import { presentDocument, storedDocument, storyView } from './storyDocument'
 import { storyNotFound } from './storyErrors'
 import * as leases from './storyLeases'
 import {
-  appendAudit,
   currentRevisionOf,
   loadArticle,
   callerAccount,
   loadLiveLease,
   loadRevision,
   person,
-  recordChange,
 } from './storyRows'
 
 export type StoryServiceOptions = {
@@ -99,9 +100,10 @@ export class StoryService {
   /**
    * Stores the workstation's document as the next revision, or answers why not: a stale base or an
    * id already on the desk (CONFLICT with the desk's version), a story not editable or leased by
-   * another device (REFUSED). A device whose lease was taken over gets its save kept as a copy.
+   * another device (REFUSED). A device whose lease was taken over gets its save kept as a copy. A
+   * save sent again under its `saveId` answers what the first attempt did and writes nothing.
    */
-  async saveStory(principal: Principal, input: SaveStoryInput): Promise<StoryView> {
+  async saveStory(principal: Principal, input: SaveStoryInput): Promise<WrittenStory> {
     const now = this.now()
     const outcome = await this.db.transaction((tx) =>
       saveStoryIn(tx, principal, input, { now, leaseExpiresAt: this.leaseExpiry() }),
@@ -114,7 +116,7 @@ export class StoryService {
    * Takes a workflow action on the named revision (a stale one is a CONFLICT), as the shared table
    * allows the caller's role, with the four-eyes rule on account ids and the checks on that revision.
    */
-  async transition(principal: Principal, input: TransitionStoryInput): Promise<StoryView> {
+  async transition(principal: Principal, input: TransitionStoryInput): Promise<WrittenStory> {
     const now = this.now()
     return this.db.transaction(async (tx) =>
       transitionIn(tx, principal, input, {
@@ -137,41 +139,10 @@ export class StoryService {
     await this.db.transaction((tx) => confirmPushedPublicationIn(tx, input, now))
   }
 
-  /** A note on the story, kept with the revision it was written on (the current one by default). */
-  async addNote(
-    principal: Principal,
-    input: { id: string; body: string; revision?: number | undefined },
-  ): Promise<StoryNote> {
+  /** A note on the story (see addNoteIn): sent again under its `noteId`, nothing is added. */
+  async addNote(principal: Principal, input: AddNoteInput): Promise<AddedNote> {
     const now = this.now()
-    return this.db.transaction(async (tx) => {
-      const row = await loadArticle(tx, input.id)
-      if (row === null) throw storyNotFound(input.id)
-      const revision = input.revision ?? row.current_revision
-      if (revision > row.current_revision) throw storyNotFound(input.id, revision)
-      const rows = await tx.query(
-        `insert into notes (article_id, revision, author_id, body, created_at)
-         values ($1, $2, $3, $4, $5::timestamptz) returning id`,
-        [input.id, revision, principal.accountId, input.body, now],
-      )
-      const noteId = z.object({ id: z.string() }).parse(rows[0]).id
-      await appendAudit(tx, {
-        at: now,
-        actorId: principal.accountId,
-        action: 'note_added',
-        articleId: input.id,
-        revision,
-        detail: { noteId },
-      })
-      await recordChange(tx, 'note_added', input.id, revision, principal.accountId)
-      return {
-        id: noteId,
-        articleId: input.id,
-        revision,
-        author: person(principal.accountId, principal.name),
-        body: input.body,
-        createdAt: now,
-      }
-    })
+    return this.db.transaction((tx) => addNoteIn(tx, principal, input, now))
   }
 
   async listNotes(principal: Principal, id: string): Promise<StoryNote[]> {

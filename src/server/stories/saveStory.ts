@@ -2,33 +2,39 @@ import type { Article } from '../../shared/domain/Article'
 import { z } from 'zod'
 import { BodyDoc } from '../../shared/domain/DocNode'
 import { isEditable } from '../../shared/domain/workflow'
-import type {
-  SaveStoryInput,
-  StoryConflictDetails,
-  StoryView,
-} from '../../shared/desk/calls/deskStoryCalls'
+import type { SaveStoryInput, WrittenStory } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import { checkBody, linksIn } from '../../shared/editor-schema/validateBody'
 import type { DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { keepCopy } from './keptCopies'
 import { currentVersion, documentToStore, storyView, serverWorkflowFields } from './storyDocument'
-import { leaseHeld, notEditable, staleConflict, storyNotFound } from './storyErrors'
+import { replaySave, type NamedSave } from './replaySave'
+import {
+  keptCopyConflict,
+  leaseHeld,
+  notEditable,
+  staleConflict,
+  storyNotFound,
+} from './storyErrors'
 import {
   appendAudit,
   currentRevisionOf,
   loadArticle,
   loadLiveLease,
   loadOpenTakeOver,
-  person,
   recordChange,
   type RevisionRow,
 } from './storyRows'
+import { fingerprintOf, loadSaveReceipt, recordSaveReceipt } from './writeReceipts'
 
 export type SaveContext = { now: string; leaseExpiresAt: string }
 
-/** A save either stored a revision, or (after a take-over) kept a copy and must answer CONFLICT after committing it. */
-export type SaveOutcome = { kind: 'saved'; view: StoryView } | { kind: 'kept'; error: DeskError }
+/**
+ * A save either stored a revision, or (after a take-over) kept a copy and must answer CONFLICT after
+ * committing it; a replay answers what the first attempt did.
+ */
+export type SaveOutcome = { kind: 'saved'; view: WrittenStory } | { kind: 'kept'; error: DeskError }
 
 /** The save, inside one transaction that holds the story's row lock. */
 export async function saveStoryIn(
@@ -39,15 +45,24 @@ export async function saveStoryIn(
 ): Promise<SaveOutcome> {
   const sent = input.document
   const base = input.baseRevision ?? null
+  const named: NamedSave | null =
+    input.saveId === undefined
+      ? null
+      : { saveId: input.saveId, fingerprint: fingerprintOf({ document: sent, baseRevision: base }) }
   const row = await loadArticle(tx, sent.id, true)
-  if (row === null) return { kind: 'saved', view: await create(tx, principal, sent, base, context) }
+  if (row === null) return create(tx, principal, sent, base, named, context)
   // Independent reads, sent together: one round trip to the database instead of three (postgres.js
   // pipelines them on the transaction's connection, in this order).
-  const [current, takeOver, lease] = await Promise.all([
+  const [current, takeOver, lease, receipt] = await Promise.all([
     currentRevisionOf(tx, row),
     loadOpenTakeOver(tx, sent.id, principal.deviceId),
     loadLiveLease(tx, sent.id, context.now),
+    named === null ? null : loadSaveReceipt(tx, sent.id, named.saveId),
   ])
+  // Before every other check: a replay's base is stale by its own first attempt, and a take-over
+  // or a lease since then does not undo what that attempt did.
+  if (named !== null && receipt !== null)
+    return replaySave(tx, principal, named, receipt, { row, current, lease })
   if (takeOver !== null) {
     const keptCopy = await keepCopy(tx, {
       articleId: sent.id,
@@ -58,27 +73,29 @@ export async function saveStoryIn(
       at: context.now,
       takeOverId: takeOver.id,
     })
-    await appendAudit(tx, {
-      at: context.now,
-      actorId: principal.accountId,
-      action: 'kept_copy',
-      articleId: sent.id,
-      revision: base,
-      detail: { keptCopyId: keptCopy.id, reason: 'lease_taken_over', takeOverId: takeOver.id },
-    })
+    await Promise.all([
+      appendAudit(tx, {
+        at: context.now,
+        actorId: principal.accountId,
+        action: 'kept_copy',
+        articleId: sent.id,
+        revision: base,
+        detail: {
+          keptCopyId: keptCopy.id,
+          reason: 'lease_taken_over',
+          takeOverId: takeOver.id,
+          ...saveIdDetail(named),
+        },
+      }),
+      named === null
+        ? null
+        : recordSaveReceipt(tx, {
+            ...receiptOf(named, principal, sent.id, context.now),
+            outcome: { keptCopyId: keptCopy.id },
+          }),
+    ])
     await recordChange(tx, 'kept_copy_saved', sent.id, row.current_revision, principal.accountId)
-    const details: StoryConflictDetails = {
-      reason: 'lease_taken_over',
-      current: currentVersion(row, current),
-      keptCopy,
-      takeOver: {
-        takenBy: person(takeOver.by_account_id, takeOver.by_name),
-        at: takeOver.at.toISOString(),
-        note: takeOver.note,
-      },
-    }
-    const message = `${takeOver.by_name} took this story over (${takeOver.note}): your save is kept as a copy for the desk, and the desk's version (revision ${row.current_revision}) is unchanged.`
-    return { kind: 'kept', error: new DeskError('CONFLICT', message, details) }
+    return { kind: 'kept', error: keptCopyConflict(currentVersion(row, current), keptCopy) }
   }
 
   if (lease !== null && lease.device_id !== principal.deviceId)
@@ -110,6 +127,12 @@ export async function saveStoryIn(
   // The writes, sent together as well (in this order; the first failure aborts the transaction).
   await Promise.all([
     insertRevision(tx, document, base, principal.accountId, context.now),
+    named === null
+      ? null
+      : recordSaveReceipt(tx, {
+          ...receiptOf(named, principal, sent.id, context.now),
+          outcome: { revision: next },
+        }),
     tx.query(
       `update articles set current_revision = $2, updated_at = $3::timestamptz, agency_kill = $4::jsonb
        where id = $1`,
@@ -127,7 +150,7 @@ export async function saveStoryIn(
       action: 'story_saved',
       articleId: sent.id,
       revision: next,
-      detail: { baseRevision: base },
+      detail: { baseRevision: base, ...saveIdDetail(named) },
     }),
   ])
   const saved = {
@@ -146,14 +169,18 @@ export async function saveStoryIn(
   return { kind: 'saved', view }
 }
 
-/** A story the desk has not seen: revision 1, created by the caller; the same id made elsewhere first is a CONFLICT. */
+/**
+ * A story the desk has not seen: revision 1, created by the caller; the same id made elsewhere first
+ * is a CONFLICT, unless it was this very save (its replay raced it, or came after).
+ */
 async function create(
   tx: DbQueries,
   principal: Principal,
   sent: Article,
   base: number | null,
+  named: NamedSave | null,
   context: SaveContext,
-): Promise<StoryView> {
+): Promise<SaveOutcome> {
   if (base !== null) throw storyNotFound(sent.id)
   const body = storableBody(sent.body, () => undefined)
   const agencyKill = sent.agencyKill ? { ...sent.agencyKill, acknowledged: null } : null
@@ -171,9 +198,18 @@ async function create(
   )
   const row = await loadArticle(tx, sent.id)
   if (row === null) throw new Error(`story ${sent.id} vanished inside its own transaction`)
-  // Another workstation's story with this id committed first: theirs stands, this one is told.
-  if (inserted.length === 0)
-    throw staleConflict('exists', currentVersion(row, await currentRevisionOf(tx, row)), null)
+  if (inserted.length === 0) {
+    // The insert waited for the one that committed this id first: now both it and its receipt show.
+    const [current, receipt, lease] = await Promise.all([
+      currentRevisionOf(tx, row),
+      named === null ? null : loadSaveReceipt(tx, sent.id, named.saveId),
+      loadLiveLease(tx, sent.id, context.now),
+    ])
+    if (named !== null && receipt !== null)
+      return replaySave(tx, principal, named, receipt, { row, current, lease })
+    // Another workstation's story with this id committed first: theirs stands, this one is told.
+    throw staleConflict('exists', currentVersion(row, current), null)
+  }
   const document = storable(
     { ...sent, body },
     {
@@ -186,13 +222,18 @@ async function create(
     },
   )
   await insertRevision(tx, document, null, principal.accountId, context.now)
+  if (named !== null)
+    await recordSaveReceipt(tx, {
+      ...receiptOf(named, principal, sent.id, context.now),
+      outcome: { revision: 1 },
+    })
   await appendAudit(tx, {
     at: context.now,
     actorId: principal.accountId,
     action: 'story_created',
     articleId: sent.id,
     revision: 1,
-    detail: {},
+    detail: saveIdDetail(named),
   })
   const view = storyView(
     row,
@@ -201,7 +242,22 @@ async function create(
     principal.deviceId,
   )
   await recordChange(tx, 'story_saved', sent.id, 1, principal.accountId)
-  return view
+  return { kind: 'saved', view }
+}
+
+/** The client's id for a save, in its audit row (absent for a save without one). */
+function saveIdDetail(named: NamedSave | null): { saveId?: string } {
+  return named === null ? {} : { saveId: named.saveId }
+}
+
+function receiptOf(named: NamedSave, principal: Principal, articleId: string, at: string) {
+  return {
+    articleId,
+    saveId: named.saveId,
+    accountId: principal.accountId,
+    fingerprint: named.fingerprint,
+    at,
+  }
 }
 
 /**

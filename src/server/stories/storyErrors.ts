@@ -2,6 +2,7 @@ import type { ArticleStatus } from '../../shared/domain/Article'
 import { statusInSentence } from '../../shared/domain/statusLabel'
 import type {
   CurrentVersion,
+  KeptCopySummary,
   LeaseHeldDetails,
   StoryConflictDetails,
   StoryRefusedDetails,
@@ -57,6 +58,19 @@ export function staleConflict(
         ? `This story is already on the desk (revision ${current.revision}, saved by ${by}): compare, keep yours or take theirs.`
         : `The desk has revision ${current.revision} of this story (saved by ${by}): compare, keep yours or take theirs.`
       : `The desk has revision ${current.revision} of this story (saved by ${by}); yours was based on revision ${sentBase ?? 'none'}: compare, keep yours or take theirs.`
+  return new DeskError('CONFLICT', message, details)
+}
+
+/**
+ * A save made after the device's lease was taken over: kept as `keptCopy`, answered CONFLICT naming
+ * the copy, who took the story and why, and the desk's version, which the save did not change.
+ */
+export function keptCopyConflict(current: CurrentVersion, keptCopy: KeptCopySummary): DeskError {
+  const takeOver = keptCopy.takeOver
+  if (takeOver === null)
+    throw new Error(`kept copy ${keptCopy.id} names no take-over, which every save-kept copy has`)
+  const details: StoryConflictDetails = { reason: 'lease_taken_over', current, keptCopy, takeOver }
+  const message = `${takeOver.takenBy.name} took this story over (${takeOver.note}): your save is kept as a copy for the desk, and the desk's version (revision ${current.revision}) is unchanged.`
   return new DeskError('CONFLICT', message, details)
 }
 

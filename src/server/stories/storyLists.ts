@@ -6,7 +6,7 @@ import type {
   StoryNote,
   StoryPage,
 } from '../../shared/desk/calls/deskStoryCalls'
-import type { Db } from '../db/Db'
+import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { leaseView } from './storyDocument'
 import { liveLeaseCondition, person } from './storyRows'
@@ -108,17 +108,29 @@ export async function listNotes(db: Db, id: string): Promise<StoryNote[]> {
      where n.article_id = $1 order by n.position`,
     [id],
   )
-  return rows.map((raw) => {
-    const row = NoteRow.parse(raw)
-    return {
-      id: row.id,
-      articleId: row.article_id,
-      revision: row.revision,
-      author: person(row.author_id, row.author_name),
-      body: row.body,
-      createdAt: row.created_at.toISOString(),
-    }
-  })
+  return rows.map((raw) => noteOf(NoteRow.parse(raw)))
+}
+
+/** One note by its id, on whichever story it is. */
+export async function findNote(q: DbQueries, noteId: string): Promise<StoryNote | null> {
+  const rows = await q.query(
+    `select n.id, n.article_id, n.revision, n.author_id, ac.name as author_name, n.body, n.created_at
+     from notes n join accounts ac on ac.id = n.author_id
+     where n.id = $1`,
+    [noteId],
+  )
+  return rows[0] === undefined ? null : noteOf(NoteRow.parse(rows[0]))
+}
+
+function noteOf(row: z.infer<typeof NoteRow>): StoryNote {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    revision: row.revision,
+    author: person(row.author_id, row.author_name),
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+  }
 }
 
 const AuditRow = z.object({

@@ -6,6 +6,7 @@ import type {
   StoryRefusedDetails,
   StoryView,
   TransitionStoryInput,
+  WrittenStory,
 } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { DbQueries } from '../db/Db'
@@ -19,6 +20,12 @@ import {
   loadArticle,
   recordChange,
 } from './storyRows'
+import {
+  fingerprintOf,
+  loadTransitionReceipt,
+  recordTransitionReceipt,
+  reusedId,
+} from './writeReceipts'
 
 export type TransitionContext = {
   now: string
@@ -32,22 +39,39 @@ export type TransitionContext = {
  * A workflow action on the named revision, inside one transaction holding the story's row lock: the
  * shared table with the caller's role from the database, four-eyes on account ids, the checks on that
  * revision. Approve binds the approval to that revision; a return to an editable state (or a spike)
- * drops it; publish and publish a correction record the revision that went out.
+ * drops it; publish and publish a correction record the revision that went out. An action sent again
+ * under the `transitionId` it was taken with is not taken twice: the answer is the story as it is now.
  */
 export async function transitionIn(
   tx: DbQueries,
   principal: Principal,
   input: TransitionStoryInput,
   context: TransitionContext,
-): Promise<StoryView> {
+): Promise<WrittenStory> {
   const caller = await callerAccount(tx, principal)
   const row = await loadArticle(tx, input.id, true)
   if (row === null) throw storyNotFound(input.id)
-  const current = await currentRevisionOf(tx, row)
+  const note = input.note.trim()
+  const transitionId = input.transitionId
+  const fingerprint = fingerprintOf({ action: input.action, revision: input.revision, note })
+  const [current, receipt] = await Promise.all([
+    currentRevisionOf(tx, row),
+    transitionId === undefined ? null : loadTransitionReceipt(tx, input.id, transitionId),
+  ])
+  // Before the revision and workflow checks: the first attempt moved the story on, so they would
+  // refuse its own replay ("not allowed from approved").
+  if (transitionId !== undefined && receipt !== null) {
+    if (receipt.account_id !== principal.accountId || receipt.fingerprint !== fingerprint)
+      throw reusedId(
+        'transition',
+        transitionId,
+        `${receipt.action} on revision ${receipt.revision}`,
+      )
+    return { ...(await context.view()), replayed: true }
+  }
   if (input.revision !== row.current_revision)
     throw staleConflict('stale', currentVersion(row, current), input.revision)
   const document = presentDocument(row, current)
-  const note = input.note.trim()
   const decision = decideTransition({
     role: workflowRole(caller.role),
     user: principal.accountId,
@@ -103,6 +127,16 @@ export async function transitionIn(
       JSON.stringify(corrections),
     ],
   )
+  if (transitionId !== undefined)
+    await recordTransitionReceipt(tx, {
+      articleId: input.id,
+      transitionId,
+      accountId: principal.accountId,
+      fingerprint,
+      action: input.action,
+      revision: input.revision,
+      at: context.now,
+    })
   await appendAudit(tx, {
     at: context.now,
     actorId: principal.accountId,
@@ -114,6 +148,7 @@ export async function transitionIn(
       to,
       ...(note ? { note } : {}),
       ...(publishes ? { publishedRevision: input.revision } : {}),
+      ...(transitionId === undefined ? {} : { transitionId }),
     },
   })
   const view = await context.view()

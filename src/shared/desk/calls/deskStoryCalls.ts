@@ -55,6 +55,16 @@ export const StoryView = z.object({
 })
 export type StoryView = z.infer<typeof StoryView>
 
+/**
+ * Set (true) on the answer to a replay: the desk already had this write under the id the client
+ * gave it, so nothing was changed now and the answer is that write's outcome.
+ */
+const Replayed = { replayed: z.boolean().optional() }
+
+/** A save's or transition's answer: the story, and whether it answers a replay. */
+export const WrittenStory = StoryView.extend(Replayed)
+export type WrittenStory = z.infer<typeof WrittenStory>
+
 /** One stored revision, exactly as it was saved (its workflow fields as they were then). */
 export const StoryRevision = z.object({
   document: Article,
@@ -153,6 +163,10 @@ export const StoryNote = z.object({
 })
 export type StoryNote = z.infer<typeof StoryNote>
 
+/** An added note; `replayed` when the desk already had a note with the id sent. */
+export const AddedNote = StoryNote.extend(Replayed)
+export type AddedNote = z.infer<typeof AddedNote>
+
 export const StoryAuditEntry = z.object({
   id: z.number().int(),
   at: Iso,
@@ -168,6 +182,19 @@ export const ProblemsDetails = z.object({ problems: z.array(z.string()) })
 
 const StoryRef = z.strictObject({ id: ArticleId })
 const NoteText = z.string().trim().min(1, 'Write the note').max(10_000)
+
+export const AddNoteInput = z.strictObject({
+  id: ArticleId,
+  body: NoteText,
+  /** The revision the note is about; the current one when absent. */
+  revision: RevisionNumber.optional(),
+  /**
+   * The workstation's id for the note, kept as the note's id: sent again, the note already on the
+   * desk is answered and nothing is added. The id used for another note is INVALID_INPUT.
+   */
+  noteId: z.uuid().optional(),
+})
+export type AddNoteInput = z.infer<typeof AddNoteInput>
 
 export const ListStoriesInput = z.strictObject({
   /** The last id of the previous page; the list runs in id order, which no save changes. */
@@ -189,6 +216,13 @@ export const SaveStoryInput = z.strictObject({
   document: Article,
   /** The revision the workstation edited; null or absent for a story the desk has not seen yet. */
   baseRevision: RevisionNumber.nullable().optional(),
+  /**
+   * The workstation's own id for this save (a sync queue's entry), so it can be sent again when its
+   * answer was lost: a save whose id the story already has stores nothing and answers the revision
+   * (or the CONFLICT with the kept copy) it made. The same id with another document or base revision
+   * is INVALID_INPUT. Unique per story; absent, every request is a new save.
+   */
+  saveId: z.uuid().optional(),
 })
 export type SaveStoryInput = z.infer<typeof SaveStoryInput>
 
@@ -198,6 +232,12 @@ export const TransitionStoryInput = z.strictObject({
   /** The revision the action is taken on: an approval is bound to exactly this one. */
   revision: RevisionNumber,
   note: z.string().max(10_000).default(''),
+  /**
+   * The workstation's own id for this request: sent again, an action the desk already took under it
+   * is not taken twice (the answer is the story as it is now, `replayed`). The same id with another
+   * action, revision or note is INVALID_INPUT.
+   */
+  transitionId: z.uuid().optional(),
 })
 export type TransitionStoryInput = z.infer<typeof TransitionStoryInput>
 
@@ -234,7 +274,7 @@ export const deskStoryCalls = {
     path: '/v1/stories/save',
     access: 'signed-in',
     input: SaveStoryInput,
-    output: StoryView,
+    output: WrittenStory,
     errors: {
       INVALID_INPUT: ProblemsDetails,
       NOT_FOUND: StoryNotFoundDetails,
@@ -247,8 +287,9 @@ export const deskStoryCalls = {
     path: '/v1/stories/transition',
     access: 'signed-in',
     input: TransitionStoryInput,
-    output: StoryView,
+    output: WrittenStory,
     errors: {
+      INVALID_INPUT: ProblemsDetails,
       NOT_FOUND: StoryNotFoundDetails,
       CONFLICT: StoryConflictDetails,
       REFUSED: StoryRefusedDetails,
@@ -258,14 +299,9 @@ export const deskStoryCalls = {
     method: 'POST',
     path: '/v1/stories/notes/add',
     access: 'signed-in',
-    input: z.strictObject({
-      id: ArticleId,
-      body: NoteText,
-      /** The revision the note is about; the current one when absent. */
-      revision: RevisionNumber.optional(),
-    }),
-    output: StoryNote,
-    errors: { NOT_FOUND: StoryNotFoundDetails },
+    input: AddNoteInput,
+    output: AddedNote,
+    errors: { INVALID_INPUT: ProblemsDetails, NOT_FOUND: StoryNotFoundDetails },
   },
   listNotes: {
     method: 'GET',
