@@ -84,6 +84,27 @@ eachDeskEngine('AccountService', (open) => {
     })
   }
 
+  it('puts every account change on the change feed, so signed-in workstations read their session again', async () => {
+    const kinds = async (since: number) =>
+      (
+        await db.query('select kind, actor_id from changes where seq > $1 order by seq', [since])
+      ).map((row) => [row.kind, row.actor_id])
+    const [counter] = await db.query('select last_seq from change_counter')
+    const since = Number(counter?.last_seq)
+    const writer = await account('writer', 'feed')
+    await accounts.updateAccount(admin.accountId, { accountId: writer.id, role: 'desk-chief' })
+    await accounts.resetPassword(admin.accountId, writer.id, 'another long password')
+    const refused = await refusal(
+      accounts.updateAccount(admin.accountId, { accountId: admin.accountId, disabled: true }),
+    )
+    expect(refused.code).toBe('REFUSED')
+    expect(await kinds(since)).toEqual([
+      ['account_changed', admin.accountId],
+      ['account_changed', admin.accountId],
+      ['account_changed', admin.accountId],
+    ])
+  })
+
   it('makes the first admin once: a second first admin is refused', async () => {
     const second = await refusal(accounts.createFirstAdmin(email('late'), 'Late Admin', PASSWORD))
     expect(second.code).toBe('REFUSED')

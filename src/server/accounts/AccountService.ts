@@ -1,3 +1,4 @@
+import { recordChange } from '../feed/recordChange'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import {
@@ -233,7 +234,9 @@ export class AccountService {
     const row = await this.db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.admins])
       const before = await this.accountById(tx, change.accountId)
-      return updateAccountRow(tx, now, actorId, before, { ...change, name })
+      const after = await updateAccountRow(tx, now, actorId, before, { ...change, name })
+      await recordChange(tx, 'account_changed', null, null, actorId)
+      return after
     })
     return toDeskAccount(row)
   }
@@ -262,6 +265,7 @@ export class AccountService {
         accountId,
         devicesSignedOut: revoked.length,
       })
+      await recordChange(tx, 'account_changed', null, null, actorId)
       return {
         account: toDeskAccount(await this.accountById(tx, accountId)),
         devicesSignedOut: revoked.length,

@@ -1,3 +1,4 @@
+import { recordChange } from '../feed/recordChange'
 import type { AccountRole } from '../../shared/desk/AccountRole'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { Db } from '../db/Db'
@@ -44,6 +45,7 @@ export async function insertAccount(
         name: created.name,
         role: created.role,
       })
+      await recordChange(tx, 'account_changed', null, null, actorId)
       return created
     })
   } catch (error) {

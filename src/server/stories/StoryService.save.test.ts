@@ -7,7 +7,7 @@ import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { createStoryHandlers } from './createStoryHandlers'
 import { StoryService } from './StoryService'
-import { recordChange } from './storyRows'
+import { recordChange } from '../feed/recordChange'
 
 const SQL_NASTY = `Bobby'); drop table articles;-- "quoted" \\ $1 %s ; select pg_sleep(10)`
 

@@ -1,10 +1,11 @@
+import { recordChange } from '../feed/recordChange'
 import { z } from 'zod'
 import type { AddedNote, AddNoteInput } from '../../shared/desk/calls/deskStoryCalls'
 import type { DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { storyNotFound } from './storyErrors'
 import { findNote } from './storyLists'
-import { appendAudit, loadArticle, person, recordChange } from './storyRows'
+import { appendAudit, loadArticle, person } from './storyRows'
 import { reusedId } from './writeReceipts'
 
 /**

@@ -1,10 +1,11 @@
+import { recordChange } from '../feed/recordChange'
 import { z } from 'zod'
 import { decideTransition } from '../../shared/domain/workflow'
 import type { StoryRefusedDetails } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { DbQueries } from '../db/Db'
 import { storyNotFound } from './storyErrors'
-import { appendAudit, loadArticle, recordChange } from './storyRows'
+import { appendAudit, loadArticle } from './storyRows'
 
 /** What the outbox knows when a CMS says the pushed revision is live for readers. */
 export type PushedPublication = {

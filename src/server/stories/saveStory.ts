@@ -1,3 +1,4 @@
+import { recordChange } from '../feed/recordChange'
 import type { Article } from '../../shared/domain/Article'
 import { z } from 'zod'
 import { BodyDoc } from '../../shared/domain/DocNode'
@@ -23,7 +24,6 @@ import {
   loadArticle,
   loadLiveLease,
   loadOpenTakeOver,
-  recordChange,
   type RevisionRow,
 } from './storyRows'
 import { fingerprintOf, loadSaveReceipt, recordSaveReceipt } from './writeReceipts'

@@ -1,3 +1,4 @@
+import { recordChange } from '../feed/recordChange'
 import type { LeaseLostDetails, StoryLease } from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { DbQueries } from '../db/Db'
@@ -10,7 +11,6 @@ import {
   loadLiveLease,
   loadOpenTakeOver,
   person,
-  recordChange,
   type LeaseRow,
 } from './storyRows'
 

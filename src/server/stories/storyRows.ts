@@ -201,22 +201,3 @@ export async function appendAudit(
     ],
   )
 }
-
-/**
- * The change feed's entry: the LAST statement of every writing transaction (see 001's
- * record_change). In a transaction it goes out with the COMMIT (atCommit), so the counter row it
- * locks is held through the commit only, not through one more round trip to this process: under
- * load that round trip made every save queue behind the one committing.
- */
-export async function recordChange(
-  q: DbQueries,
-  kind: 'story_saved' | 'story_transitioned' | 'note_added' | 'lease_changed' | 'kept_copy_saved',
-  articleId: string,
-  revision: number | null,
-  actorId: string,
-): Promise<void> {
-  const text = 'select record_change($1, $2, $3, $4)'
-  const params = [kind, articleId, revision, actorId]
-  if (q.atCommit) q.atCommit(text, params)
-  else await q.query(text, params)
-}

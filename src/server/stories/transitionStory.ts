@@ -1,3 +1,4 @@
+import { recordChange } from '../feed/recordChange'
 import { checkArticle, passesChecks } from '../../shared/domain/checkArticle'
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import { decideTransition, isEditable } from '../../shared/domain/workflow'
@@ -13,13 +14,7 @@ import type { DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { currentVersion, presentDocument } from './storyDocument'
 import { staleConflict, storyNotFound } from './storyErrors'
-import {
-  appendAudit,
-  callerAccount,
-  currentRevisionOf,
-  loadArticle,
-  recordChange,
-} from './storyRows'
+import { appendAudit, callerAccount, currentRevisionOf, loadArticle } from './storyRows'
 import {
   fingerprintOf,
   loadTransitionReceipt,
