@@ -57,6 +57,7 @@ export class DeskMembership {
   private constructor(
     private readonly doc: JsonDocument<{ connection: DeskConnection | null }>,
     private readonly secrets: SecretStore,
+    private readonly access: DataDirAccess,
     private readonly options: DeskMembershipOptions,
   ) {
     this.fetch = options.fetch ?? fetch
@@ -71,7 +72,7 @@ export class DeskMembership {
     options: DeskMembershipOptions,
   ): Promise<DeskMembership> {
     const doc = await openDeskConnectionFile(dataDir, quarantine, access)
-    return new DeskMembership(doc, secrets, options)
+    return new DeskMembership(doc, secrets, access, options)
   }
 
   connection(): DeskConnection | null {
@@ -236,8 +237,9 @@ export class DeskMembership {
       connection.account.name === name &&
       connection.account.email === email &&
       connection.account.role === role
-    if (same) return connection
     const next = { ...connection, account: { id, name, email, role } }
+    // A read-only folder shows the desk's answer without keeping it.
+    if (same || this.access.readOnly) return same ? connection : next
     await this.doc.save({ connection: next }).catch((error: unknown) => {
       log.problem('desk', 'The desk account’s new name or role could not be saved.', error)
     })
