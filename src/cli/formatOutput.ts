@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { Article, ArticleSummary } from '../shared/domain/Article'
 import { AuditEntry } from '../shared/domain/History'
 import { OutboxItem, outboxStateLabel, PushOutcome } from '../shared/domain/OutboxItem'
-import { Profile, ROLE_LABELS } from '../shared/domain/Profile'
+import { ROLE_LABELS } from '../shared/domain/Profile'
+import { WorkstationProfile } from '../shared/ipc/calls/profileCalls'
 import { countWords, docText } from '../shared/domain/countWords'
 import { formatDateline } from '../shared/domain/formatDateline'
 import type { ImportProposal } from '../shared/import/ImportProposal'
@@ -84,7 +85,9 @@ export function formatProposal(proposal: ImportProposal, created: unknown): stri
 
 /** Who is at the workstation. */
 export function formatProfile(value: unknown): string {
-  const profile = Profile.nullable().parse(value)
+  const profile = WorkstationProfile.nullable().parse(value)
+  if (profile?.desk)
+    return `${profile.name} (${ROLE_LABELS[profile.role]}): signed in to the desk at ${profile.desk.url} as ${profile.desk.email} (${profile.desk.accountRole})`
   return profile
     ? `${profile.name} (${ROLE_LABELS[profile.role]})`
     : 'No profile yet: copydesk profile set --name NAME --role writer|desk-chief'

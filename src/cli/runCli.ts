@@ -12,6 +12,7 @@ import type { CliValues } from './cliValues'
 import { EXIT } from './ConfigIo'
 import { DESK_ADMIN_COMMAND } from './deskAdminCommands'
 import { DESK_COMMANDS } from './deskCommands'
+import { DESK_JOIN_COMMAND } from './deskJoinCommands'
 import { deskServeCommand } from './deskServeCommand'
 import { IMPORT_COMMAND } from './importCommand'
 import { runUnlock } from './runUnlock'
@@ -50,6 +51,7 @@ export const COMMANDS: readonly CliCommand[] = [
   UNLOCK_COMMAND,
   deskServeCommand(),
   DESK_ADMIN_COMMAND,
+  DESK_JOIN_COMMAND,
 ]
 
 export const USAGE = `Usage: copydesk <command> [options]

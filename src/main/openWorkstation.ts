@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { userInfo } from 'node:os'
+import { hostname, userInfo } from 'node:os'
 import { systemClock, type Clock } from '../shared/domain/Clock'
 import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { AppInfo } from '../shared/ipc/contract'
@@ -23,6 +23,7 @@ import { DeskSettingsStore } from './store/DeskSettingsStore'
 import { LowdbArticleRepository } from './store/LowdbArticleRepository'
 import type { DataDirAccess } from './store/DataDirAccess'
 import { log } from './log/log'
+import { DeskMembership } from './desk/DeskMembership'
 
 export type Workstation = {
   dataDir: string
@@ -32,6 +33,8 @@ export type Workstation = {
   exports: ExportService
   outbox: OutboxService
   profiles: ProfileStore
+  /** The desk server this workstation joined, if any. */
+  desk: DeskMembership
   /** Whether the data folder could be written; a read-only one is opened without its lock. */
   access: DataDirAccess
   /** The service call behind each contract method (for tests that swap one). */
@@ -64,6 +67,10 @@ export type WorkstationOptions = {
   checkOutputs?: boolean
   /** See RepositoryOptions.searchWorker. */
   searchWorker?: string
+  /** The fetch desk calls use (the platform's unless a test gives one). */
+  deskFetch?: typeof fetch
+  /** How long a desk server may take to answer one call. */
+  deskTimeoutMs?: number
 }
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
@@ -88,17 +95,25 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     name: fallbackUser(),
     role: 'writer',
   }))
-  const user = () => profiles.get()?.name ?? fallbackUser()
-  const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
-  const articles = new ArticleService(repository, history, { clock, user, newId: randomUUID })
-  const workflowEnv = { clock, profile: () => profiles.get() }
-  const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
   const secrets = await SecretStore.open(
     options.dataDir,
     options.secretCipher ?? null,
     quarantine,
     access,
   )
+  const desk = await DeskMembership.open(options.dataDir, quarantine, access, secrets, {
+    clock,
+    deviceName: () => `Copydesk on ${hostname() || fallbackUser()}`,
+    ...(options.deskFetch ? { fetch: options.deskFetch } : {}),
+    ...(options.deskTimeoutMs === undefined ? {} : { timeoutMs: options.deskTimeoutMs }),
+  })
+  // A workstation that joined a desk works as the desk account; a standalone one as its profile.
+  const profile = () => desk.profile() ?? profiles.get()
+  const user = () => profile()?.name ?? fallbackUser()
+  const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
+  const articles = new ArticleService(repository, history, { clock, user, newId: randomUUID })
+  const workflowEnv = { clock, profile }
+  const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
   const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
@@ -108,7 +123,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   })
   const outbox = new OutboxService(outboxStore, exports, workflow, {
     clock,
-    profile: () => profiles.get(),
+    profile,
     client: (target) =>
       clientForTarget(target, settings.get(), secrets, {
         deskId: outboxStore.deskId,
@@ -142,6 +157,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     settings,
     workflow,
     profiles,
+    desk,
     exports,
     outbox,
     secrets,
@@ -162,6 +178,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     exports,
     outbox,
     profiles,
+    desk,
     access,
     handlers,
     dispatch,

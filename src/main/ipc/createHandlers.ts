@@ -11,6 +11,7 @@ import type { SecretStore } from '../store/SecretStore'
 import type { WorkflowService } from '../services/WorkflowService'
 import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
+import type { DeskMembership } from '../desk/DeskMembership'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
@@ -25,6 +26,7 @@ export function createHandlers(services: {
   secrets: SecretStore
   targets: CmsTargets
   profiles: ProfileStore
+  desk: DeskMembership
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -55,8 +57,15 @@ export function createHandlers(services: {
       return saved
     },
     proposeImport: async (input) => imports.propose(input),
-    getProfile: async () => profiles.get(),
-    setProfile: (input) => profiles.set(input),
+    // A workstation that joined a desk works as the desk account; a standalone one as its profile.
+    getProfile: async () => services.desk.profile() ?? profiles.get(),
+    setProfile: (input) => {
+      services.desk.assertStandalone()
+      return profiles.set(input)
+    },
+    joinDesk: (input) => services.desk.join(input),
+    leaveDesk: () => services.desk.leave(),
+    deskStatus: () => services.desk.status(),
     transition: async (input) => {
       // "Mark published" is refused while the story's WordPress post waits as a draft.
       if (input.action === 'publish') outbox.assertMayMarkPublished(input.id)

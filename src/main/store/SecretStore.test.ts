@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/support/tempDir'
@@ -52,7 +52,10 @@ function keychain(key: string): SecretCipher {
     encrypt: (plain) => Buffer.from(`${key}:${plain}`).toString('base64'),
     decrypt: (sealed) => {
       const text = Buffer.from(sealed, 'base64').toString()
-      if (!text.startsWith(`${key}:`)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      if (!text.startsWith(`${key}:`))
+        throw new Error(
+          'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+        )
       return text.slice(key.length + 1)
     },
   }
@@ -77,5 +80,23 @@ describe('SecretStore sealed by another keychain', () => {
     await secrets.set('webhookToken', 'tok-2', origin)
     const reopened = await SecretStore.open(dir.path, keychain('this-computer'), quarantine)
     expect(reopened.get('webhookToken', origin)).toBe('tok-2')
+  })
+})
+
+describe('SecretStore with a joined desk', () => {
+  it('keeps the desk token sealed by the keychain, bound to the desk, beside the CMS secrets', async () => {
+    const desk = 'https://desk.example.org'
+    const secrets = await SecretStore.open(dir.path, keychain('this-computer'), quarantine)
+    await secrets.set('deskToken', 'desk-token-1', desk)
+    await secrets.set('webhookToken', 'hook-1', 'https://hooks.example')
+    // A CMS URL moved elsewhere clears its own secret, never the desk's.
+    await secrets.set('webhookToken', null, null)
+    await secrets.bindUnbound({ webhookToken: null, wordpressPassword: null })
+    const text = await readFile(join(dir.path, 'secrets.json'), 'utf8')
+    expect(text).not.toContain('desk-token-1')
+    const reopened = await SecretStore.open(dir.path, keychain('this-computer'), quarantine)
+    expect(reopened.get('deskToken', desk)).toBe('desk-token-1')
+    expect(reopened.get('deskToken', 'https://other.example.org')).toBeNull()
+    expect(reopened.has('webhookToken', 'https://hooks.example')).toBe(false)
   })
 })

@@ -9,6 +9,10 @@ import type { Quarantine } from './Quarantine'
 export const SecretName = z.enum(['webhookToken', 'wordpressPassword'])
 export type SecretName = z.infer<typeof SecretName>
 
+/** Every secret the file keeps: the CMS targets' and the device token of the desk this workstation joined. */
+const StoredSecretName = z.enum([...SecretName.options, 'deskToken'])
+export type StoredSecretName = z.infer<typeof StoredSecretName>
+
 /** Encrypts secrets at rest; the desktop app passes Electron's safeStorage (the OS keychain). */
 export type SecretCipher = {
   kind: 'os-keychain'
@@ -25,9 +29,9 @@ const SecretsFile = z.object({
 type SecretsFile = z.infer<typeof SecretsFile>
 
 /**
- * Tokens and passwords for the CMS targets, in secrets.json apart from the article store, readable
- * only by the user (0600), encrypted with the OS keychain where Electron offers it. They never
- * travel back to the renderer, and never into a log or an export. Each is bound to the origin it was
+ * Tokens and passwords for the CMS targets (and the device token of a joined desk), in secrets.json
+ * apart from the article store, readable only by the user (0600), encrypted with the OS keychain
+ * where Electron offers it. They never travel back to the renderer, and never into a log or an export. Each is bound to the origin it was
  * entered for: asked for another origin, the store has nothing to give.
  */
 export class SecretStore {
@@ -70,25 +74,25 @@ export class SecretStore {
   }
 
   /** The secret, only for the origin it was entered for. */
-  get(name: SecretName, origin: string | null): string | null {
+  get(name: StoredSecretName, origin: string | null): string | null {
     if (!origin || this.doc.data.origins[name] !== origin) return null
     return this.read(name)
   }
 
-  has(name: SecretName, origin: string | null): boolean {
+  has(name: StoredSecretName, origin: string | null): boolean {
     return this.get(name, origin) !== null
   }
 
   /** The origin a stored secret is bound to; null when there is no such secret. */
-  boundOrigin(name: SecretName): string | null {
+  boundOrigin(name: StoredSecretName): string | null {
     return this.read(name) === null ? null : (this.doc.data.origins[name] ?? null)
   }
 
   /** Stores a secret for `origin`; an empty value removes it. */
-  async set(name: SecretName, value: string | null, origin: string | null): Promise<void> {
+  async set(name: StoredSecretName, value: string | null, origin: string | null): Promise<void> {
     if (value) log.addSecret(value)
     const plain = new Map<string, [string, string]>()
-    for (const key of SecretName.options) {
+    for (const key of StoredSecretName.options) {
       const current: [string | null, string | null] =
         key === name ? [value, origin] : [this.read(key), this.doc.data.origins[key] ?? null]
       if (current[0] && current[1]) plain.set(key, [current[0], current[1]])
@@ -108,15 +112,15 @@ export class SecretStore {
     )
     if (unbound.length === 0) return
     const plain = new Map<string, [string, string]>()
-    for (const key of SecretName.options) {
+    for (const key of StoredSecretName.options) {
       const value = this.read(key)
-      const origin = this.doc.data.origins[key] ?? origins[key]
+      const origin = this.doc.data.origins[key] ?? (key === 'deskToken' ? null : origins[key])
       if (value && origin) plain.set(key, [value, origin])
     }
     await this.write(plain)
   }
 
-  private read(name: SecretName): string | null {
+  private read(name: StoredSecretName): string | null {
     const stored = this.doc.data.values[name]
     if (stored === undefined) return null
     const plain =

@@ -186,6 +186,12 @@ export function App() {
             return saved
           }}
           onClose={() => setDialog(null)}
+          onDeskChanged={() => {
+            retryProfile()
+            void api
+              .appInfo({})
+              .then(setInfo, (error: unknown) => console.warn('Copydesk: app info not read', error))
+          }}
         />
       )}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

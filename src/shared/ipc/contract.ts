@@ -3,6 +3,7 @@ import type { AppErrorCode } from './AppError'
 import type { CallDeclaration } from './CallDeclaration'
 import { appCalls } from './calls/appCalls'
 import { articleCalls } from './calls/articleCalls'
+import { deskCalls } from './calls/deskCalls'
 import { exportCalls } from './calls/exportCalls'
 import { historyCalls } from './calls/historyCalls'
 import { importCalls } from './calls/importCalls'
@@ -13,6 +14,7 @@ import { workflowCalls } from './calls/workflowCalls'
 
 export * from './calls/appCalls'
 export * from './calls/articleCalls'
+export * from './calls/deskCalls'
 export * from './calls/exportCalls'
 export * from './calls/historyCalls'
 export * from './calls/importCalls'
@@ -30,6 +32,7 @@ export const CALL_GROUPS = {
   import: importCalls,
   profile: profileCalls,
   app: appCalls,
+  desk: deskCalls,
 }
 
 /**
@@ -46,6 +49,7 @@ export const contract = {
   ...importCalls,
   ...profileCalls,
   ...appCalls,
+  ...deskCalls,
 } satisfies Record<string, CallDeclaration>
 
 export type Contract = typeof contract

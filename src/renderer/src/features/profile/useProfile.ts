@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Profile } from '../../../../shared/domain/Profile'
+import type { WorkstationProfile } from '../../../../shared/ipc/calls/profileCalls'
 import { api } from '../../api'
 
 export type ProfileState = {
   /** undefined while asking; null when the store has none yet (first start: ask who this is). */
-  profile: Profile | null | undefined
+  profile: WorkstationProfile | null | undefined
   /** Why the store could not be asked; never read as "no profile yet". */
   failure: string | null
   setProfile: (profile: Profile) => void
@@ -18,8 +19,10 @@ const loadFromStore = () => api.getProfile({})
  * it for one showed the first-start question to a desk that has a profile, and answering it
  * overwrote that profile.
  */
-export function useProfile(load: () => Promise<Profile | null> = loadFromStore): ProfileState {
-  const [profile, setProfile] = useState<Profile | null | undefined>(undefined)
+export function useProfile(
+  load: () => Promise<WorkstationProfile | null> = loadFromStore,
+): ProfileState {
+  const [profile, setProfile] = useState<WorkstationProfile | null | undefined>(undefined)
   const [failure, setFailure] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {

@@ -5,12 +5,15 @@ import type { SecretStatus } from '../../../../shared/domain/SecretStatus'
 import type { SaveSettingsOutput } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
 import { CmsTargetFields, cmsDraftOf, cmsSettingsOf, type CmsDraft } from './CmsTargetFields'
+import { DeskSection } from './DeskSection'
 import './settings.css'
 
 type Props = {
   settings: DeskSettings
   onSave: (settings: DeskSettings) => Promise<SaveSettingsOutput>
   onClose: () => void
+  /** This workstation joined or left a desk: who works here changed. */
+  onDeskChanged?: () => void
 }
 
 type Draft = Record<
@@ -32,7 +35,7 @@ const CLEARED_LABEL = {
 }
 
 /** The desk's rules, reader comments, spellcheck languages and CMS targets, shared by every window. */
-export function SettingsDialog({ settings, onSave, onClose }: Props) {
+export function SettingsDialog({ settings, onSave, onClose, onDeskChanged }: Props) {
   const dialog = useModalDialog()
   const [draft, setDraft] = useState<Draft>({
     headlineLimit: String(settings.headlineLimit),
@@ -217,6 +220,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
               : 'Tokens and passwords are kept in a file only you can read (no system keychain in this mode).'}
           </p>
         )}
+        <DeskSection onChanged={() => onDeskChanged?.()} />
         {warnings.length > 0 && (
           <div className="settings-warning" role="status" aria-label="Settings warning">
             <strong>Saved, but:</strong>
