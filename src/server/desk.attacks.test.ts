@@ -377,6 +377,8 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
         accounts: 1,
         device_tokens: 1,
         audit: 2,
+        // The new account, on the change feed (account_changed).
+        changes: 1,
       })
       // A wrong password made of them, and an e-mail no one has: the same answer, one failure each.
       const beforeFailures = await counts(desk.db)

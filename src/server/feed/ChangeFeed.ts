@@ -145,7 +145,7 @@ export class ChangeFeed {
     const recent = this.recent
     if (recent !== null && since >= recent.from && since < recent.to) {
       const changes = recent.changes.filter((change) => change.seq > since)
-      return { changes, next: recent.to, last: recent.last }
+      return { changes, next: recent.to, last: Math.max(recent.last, this.lastKnown) }
     }
     if (waitSeconds > 0 && since === this.settled.last && this.nudges === this.settled.nudges)
       return { changes: [], next: since, last: since }
@@ -225,7 +225,6 @@ export class ChangeFeed {
       // Catch up page by page; a page short of a full one is the head of the feed.
       let first = true
       for (;;) {
-        const nudges = this.nudges
         const page = this.fromMemory(follower.since, 0) ?? (await this.read(follower.since))
         if (signal.aborted || this.stopped) return
         if (first || page.changes.length > 0) send(page)
@@ -234,7 +233,9 @@ export class ChangeFeed {
         if (page.changes.length < DESK_FEED_PAGE) {
           this.followers.add(follower)
           this.startTimer()
-          if (this.nudges !== nudges) this.wake()
+          // A page from memory may be older than a NOTIFY already counted: read once more now
+          // (spaced and shared with every other stream), rather than wait for the next change.
+          this.wake()
           break
         }
       }

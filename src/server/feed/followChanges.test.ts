@@ -28,6 +28,16 @@ async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 5))
 }
 
+/** The desk's highest seq now: paged to the end, the last page read from the table. */
+async function head(client: DeskClient): Promise<number> {
+  let since = 0
+  for (;;) {
+    const page = await client.listChanges({ since })
+    if (page.changes.length === 0) return page.next
+    since = page.next
+  }
+}
+
 /** A stream followed in the background: every page it was sent, and how it ended. */
 function follow(client: DeskClient, since: number) {
   const pages: Page[] = []
@@ -51,7 +61,8 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
 
   beforeAll(async () => {
     desk = await open()
-    feed = await ChangeFeed.start({ db: desk.db })
+    // No periodic re-read within a test: only a NOTIFY (or the stream's own reads) can deliver.
+    feed = await ChangeFeed.start({ db: desk.db, rereadMs: 3_600_000 })
     const parts = composeDesk(desk.db, systemClock, {
       secrets: SecretBox.fromKey(Buffer.alloc(32, 7)),
       log: () => {},
@@ -97,7 +108,7 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
     const chief = await signedIn('desk-chief')
     const story = draftStory()
     const first = await writer.client.saveStory({ document: story })
-    const { last } = await chief.client.listChanges({ since: 0 })
+    const last = await head(chief.client)
 
     const stream = follow(chief.client, last - 1)
     await until(() => stream.pages.length >= 1)
@@ -121,9 +132,24 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
     await until(() => feed.following === 0)
   })
 
+  it('a stream caught up from memory still gets a change notified before it started (bug: it waited for the next re-read)', async () => {
+    const writer = await signedIn('writer')
+    const chief = await signedIn('desk-chief')
+    await writer.client.saveStory({ document: draftStory() })
+    const last = await head(chief.client)
+    // The feed's latest read now ends at `last`; this save is notified while nobody follows.
+    const story = draftStory()
+    await writer.client.saveStory({ document: story })
+    const stream = follow(chief.client, last - 1)
+    await until(() => stream.seqs().includes(last + 1))
+    expect(stream.seqs()).toEqual([last, last + 1])
+    stream.stop()
+    await stream.ended
+  })
+
   it('a first line even when nothing is new, so the client knows it follows', async () => {
     const chief = await signedIn('desk-chief')
-    const { last } = await chief.client.listChanges({ since: 0 })
+    const last = await head(chief.client)
     const stream = follow(chief.client, last)
     await until(() => stream.pages.length >= 1)
     expect(stream.pages[0]).toEqual({ changes: [], next: last, last })
@@ -134,7 +160,9 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
   it('every change of a burst of concurrent saves reaches every stream exactly once, in seq order', async () => {
     const writers = await Promise.all([1, 2, 3, 4, 5].map(() => signedIn('writer')))
     const readers = await Promise.all([1, 2, 3].map(() => signedIn('desk-chief')))
-    const { last } = (await writers[0]?.client.listChanges({ since: 0 })) ?? { last: 0 }
+    const reader = readers[0]
+    if (reader === undefined) throw new Error('three readers')
+    const last = await head(reader.client)
     const streams = readers.map((reader) => follow(reader.client, last))
     await until(() => streams.every((stream) => stream.pages.length >= 1))
     const saves = writers.flatMap((writer) =>
@@ -152,7 +180,7 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
 
   it('ends with UNAUTHENTICATED once its device is signed out elsewhere (checked between keep-alives)', async () => {
     const writer = await signedIn('writer')
-    const { last } = await writer.client.listChanges({ since: 0 })
+    const last = await head(writer.client)
     const stream = follow(writer.client, last)
     await until(() => stream.pages.length >= 1)
     await writer.client.signOut({})
@@ -163,7 +191,7 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
 
   it('is refused like a long poll past the device’s four waiting requests, before any line', async () => {
     const chief = await signedIn('desk-chief')
-    const { last } = await chief.client.listChanges({ since: 0 })
+    const last = await head(chief.client)
     const streams = [1, 2, 3, 4].map(() => follow(chief.client, last))
     await until(() => streams.every((stream) => stream.pages.length >= 1))
     const fifth = follow(chief.client, last)
@@ -194,7 +222,7 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
 
   it('sends keep-alive lines while quiet, as newline-delimited JSON with no caching', async () => {
     const chief = await signedIn('desk-chief')
-    const { last } = await chief.client.listChanges({ since: 0 })
+    const last = await head(chief.client)
     const stop = new AbortController()
     const response = await fetch(`${server.url}/v1/changes/stream?since=${last}`, {
       headers: { authorization: `Bearer ${chief.token}` },
