@@ -59,7 +59,7 @@ test('a workstation joins a desk from Desk settings, works as the desk account, 
   const facts = section.getByRole('definition')
   await expect(section.getByLabel('Desk connection')).toContainText(server.url)
   await expect(facts.filter({ hasText: 'Cleo Chief' })).toHaveText(
-    'Cleo Chief <cleo@desk.example> · desk-admin',
+    'Cleo Chief <cleo@desk.example> · Desk admin',
   )
   await expect(facts.filter({ hasText: /^Signed in/ })).toBeVisible()
   await expect(settings).toBeVisible()

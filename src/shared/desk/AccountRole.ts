@@ -9,3 +9,10 @@ export type AccountRole = z.infer<typeof AccountRole>
 export function workflowRole(role: AccountRole): Role {
   return role === 'writer' ? 'writer' : 'desk-chief'
 }
+
+/** How a role reads in the app. */
+export const ACCOUNT_ROLE_LABELS: Record<AccountRole, string> = {
+  writer: 'Writer',
+  'desk-chief': 'Desk chief',
+  'desk-admin': 'Desk admin',
+}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { ACCOUNT_ROLE_LABELS } from '../../../../shared/desk/AccountRole'
 import { useModalDialog } from '../../useModalDialog'
 import { Profile, ROLE_LABELS, Role } from '../../../../shared/domain/Profile'
 import type { WorkstationProfile } from '../../../../shared/ipc/calls/profileCalls'
@@ -15,12 +16,6 @@ export function ProfileDialog({ profile, onSave, onClose }: Props) {
   if (profile?.desk)
     return <DeskAccountDialog profile={profile} desk={profile.desk} onClose={onClose} />
   return <LocalProfileDialog profile={profile} onSave={onSave} onClose={onClose} />
-}
-
-const ACCOUNT_ROLE_LABELS = {
-  writer: 'Writer',
-  'desk-chief': 'Desk chief',
-  'desk-admin': 'Desk admin',
 }
 
 /** A workstation that joined a desk: the desk account is who works here, not a local profile. */

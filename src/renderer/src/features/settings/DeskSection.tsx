@@ -1,4 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
+import { ACCOUNT_ROLE_LABELS } from '../../../../shared/desk/AccountRole'
 import type { DeskStatus } from '../../../../shared/desk/DeskConnection'
 import { api } from '../../api'
 import './settings.css'
@@ -172,7 +173,7 @@ export function DeskSection({ onChanged }: Props) {
             <dt>Signed in as</dt>
             <dd>
               {status.connection.account.name} &lt;{status.connection.account.email}&gt; ·{' '}
-              {status.connection.account.role}
+              {ACCOUNT_ROLE_LABELS[status.connection.account.role]}
             </dd>
             <dt>This device</dt>
             <dd>{status.connection.deviceName}</dd>
