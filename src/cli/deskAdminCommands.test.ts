@@ -199,6 +199,54 @@ describe('copydesk desk admin (embedded database)', { timeout: 60_000 }, () => {
     expect(notAUrl.err.split('\n')).toHaveLength(1)
   })
 
+  it('forgets the push secrets and the key check after the key is lost, only with --force', async () => {
+    // A desk whose webhook secret was sealed with a key no server has any more.
+    const db = await openPgliteDb({ dataDir: dir.path })
+    try {
+      const [admin] = await db.query("select id from accounts where role = 'desk-admin' limit 1")
+      await db.query(
+        `insert into cms_targets (target, url, secret_sealed, secret_origin, updated_by, updated_at)
+         values ('webhook', 'https://cms.example/hook', 'v1.sealed.with.lost-key',
+                 'https://cms.example', $1, now())`,
+        [String(admin?.['id'])],
+      )
+      await db.query("update desk set secret_key_check = repeat('ab', 32)")
+    } finally {
+      await db.close()
+    }
+    const refused = await cli(dir.path, null, ['desk', 'admin', 'forget-cms-secrets'])
+    expect(refused.code).toBe(2)
+    expect(refused.err).toContain('add --force when the key they were sealed with is lost')
+
+    const forgot = await cli(dir.path, null, ['desk', 'admin', 'forget-cms-secrets', '--force'])
+    expect(forgot).toMatchObject({ code: 0, err: '' })
+    expect(forgot.out).toContain(
+      'Forgot the secret of webhook; the next desk server to start keeps its key.',
+    )
+    const after = await openPgliteDb({ dataDir: dir.path })
+    try {
+      expect(
+        await after.query('select target, url, secret_sealed, secret_origin from cms_targets'),
+      ).toEqual([
+        {
+          target: 'webhook',
+          url: 'https://cms.example/hook',
+          secret_sealed: null,
+          secret_origin: null,
+        },
+      ])
+      expect(await after.query('select secret_key_check from desk')).toEqual([
+        { secret_key_check: null },
+      ])
+      const audit = await after.query(
+        "select actor_id, detail from audit where action = 'cms-secrets-forgotten'",
+      )
+      expect(audit).toEqual([{ actor_id: null, detail: { targets: ['webhook'] } }])
+    } finally {
+      await after.close()
+    }
+  })
+
   it('says to stop the server when a running desk server holds the embedded database', async () => {
     const server = await openPgliteDb({ dataDir: dir.path })
     try {

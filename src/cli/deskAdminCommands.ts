@@ -7,6 +7,7 @@ import { DeskError } from '../shared/desk/DeskError'
 import { systemClock } from '../shared/domain/Clock'
 import { AppError } from '../shared/ipc/AppError'
 import type { AccountService } from '../server/accounts/AccountService'
+import type { Db } from '../server/db/Db'
 import type { CliCommand, CommandContext } from './CliCommand'
 import { deskServerDataDir } from './deskServerDataDir'
 import { EXIT, failed, usage } from './ConfigIo'
@@ -44,6 +45,14 @@ export const DESK_ADMIN_COMMAND: CliCommand = {
       ],
     },
     { synopsis: 'desk admin enable EMAIL', summary: ['enable it again'] },
+    {
+      synopsis: 'desk admin forget-cms-secrets --force',
+      summary: [
+        "after the desk's CMS secret key is lost: forgets the sealed",
+        'push secrets and the key check, so servers with a new key',
+        'start; then set each push target its secret again',
+      ],
+    },
   ],
   run: (c) => {
     const [group, verb, ...rest] = c.args
@@ -96,6 +105,25 @@ export const DESK_ADMIN_COMMAND: CliCommand = {
           return shown(c, updated, 'Updated')
         })
       }
+      case 'forget-cms-secrets':
+        if (rest.length > 0) return undefined
+        if (!c.values.force)
+          return Promise.resolve(
+            usage(
+              c.io,
+              "desk admin forget-cms-secrets forgets every push target's secret (webhook token, WordPress application password) for good: add --force when the key they were sealed with is lost, and stop every desk server first.",
+            ),
+          )
+        return withAccounts(c, async (_accounts, db) => {
+          const { forgetCmsSecrets } = await import('../server/outbox/forgetCmsSecrets')
+          const { targets } = await forgetCmsSecrets(db, systemClock)
+          c.io.out(
+            c.values.json
+              ? JSON.stringify({ forgotten: targets }, null, 2)
+              : `Forgot the secret of ${targets.length === 0 ? 'no push target' : targets.join(' and ')}; the next desk server to start keeps its key. Set each push target's secret again (as a desk admin, through the desk API).`,
+          )
+          return EXIT.ok
+        })
       default:
         return undefined
     }
@@ -141,7 +169,7 @@ async function withPassword(
  */
 async function withAccounts(
   c: CommandContext,
-  work: (accounts: AccountService) => Promise<number>,
+  work: (accounts: AccountService, db: Db) => Promise<number>,
   mayCreate = false,
 ): Promise<number> {
   const database = c.values.database ?? c.io.env?.['DATABASE_URL'] ?? null
@@ -176,7 +204,7 @@ async function withAccounts(
   }
   try {
     await migrate(db, shippedMigrations())
-    return await work(new AccountService(db, systemClock))
+    return await work(new AccountService(db, systemClock), db)
   } catch (error) {
     return failed(c.io, messageOf(error))
   } finally {

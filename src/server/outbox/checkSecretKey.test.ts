@@ -11,6 +11,8 @@ import { openDb } from '../db/openDb'
 import { SECRET_KEY_FILE } from './SecretBox'
 
 const REFUSAL = "this server's CMS secret key is not the desk's"
+const FORGET_HINT =
+  'if the desk\'s key is lost, "copydesk desk admin forget-cms-secrets --force" forgets the secrets sealed with it'
 
 const serve = (database: string | null, dataDir: string, env: OpenDeskOptions['env'] = {}) =>
   openDesk({ database, dataDir, env, clock: systemClock, log: () => {}, version: 'test' })
@@ -56,7 +58,7 @@ describe.skipIf(postgres.url === null)(
             serve(database.url, '/nonexistent-never-used', { COPYDESK_SECRET_KEY: other }),
           ),
         ).toBe(
-          `${REFUSAL}: give every server of a desk the same COPYDESK_SECRET_KEY (or copy /nonexistent-never-used/${SECRET_KEY_FILE})`,
+          `${REFUSAL}: give every server of a desk the same COPYDESK_SECRET_KEY (or copy /nonexistent-never-used/${SECRET_KEY_FILE}); ${FORGET_HINT}`,
         )
         // Its own key file (no COPYDESK_SECRET_KEY) is another key too, and the message names the file.
         const dir = dirs[0]?.path ?? ''
@@ -107,7 +109,7 @@ describe('a desk on the embedded database whose CMS-secret key changed', () => {
     const own = await readFile(keyFile, 'utf8')
     const other = randomBytes(32).toString('hex')
     expect(await refusal(serve(null, dir.path, { COPYDESK_SECRET_KEY: other }))).toBe(
-      `${REFUSAL}: give every server of a desk the same COPYDESK_SECRET_KEY (or copy ${keyFile})`,
+      `${REFUSAL}: give every server of a desk the same COPYDESK_SECRET_KEY (or copy ${keyFile}); ${FORGET_HINT}`,
     )
     expect(await refusal(serve(null, dir.path, { COPYDESK_SECRET_KEY: own.trim() }))).toBe(
       'started',

@@ -17,6 +17,6 @@ export async function checkSecretKey(q: DbQueries, box: SecretBox, keyFile: stri
   const desk = z.object({ secret_key_check: z.string() }).parse(rows[0])
   if (desk.secret_key_check !== box.keyCheck())
     throw new Error(
-      `this server's CMS secret key is not the desk's: give every server of a desk the same COPYDESK_SECRET_KEY (or copy ${keyFile})`,
+      `this server's CMS secret key is not the desk's: give every server of a desk the same COPYDESK_SECRET_KEY (or copy ${keyFile}); if the desk's key is lost, "copydesk desk admin forget-cms-secrets --force" forgets the secrets sealed with it`,
     )
 }
