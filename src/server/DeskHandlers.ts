@@ -24,11 +24,13 @@ export type DeskGroupHandlers<G extends DeskCallGroup> = {
 
 /**
  * A stream call's handler: sends each event with `send` until `context.signal` aborts (the client
- * left, the server stops, the token stopped counting), then resolves. A DeskError thrown before its
- * first `send` is the usual refusal; one thrown after it ends the stream with an error line.
+ * left, the server stops, the token stopped counting), then resolves. `send` resolves when the
+ * client can take more (await it where the handler could outrun the client, e.g. a catch-up). A
+ * DeskError thrown before its first `send` is the usual refusal; one after it ends the stream with
+ * an error line.
  */
 export type DeskStreamHandler<I, O> = (
   input: I,
   context: DeskCallContext,
-  send: (event: O) => void,
+  send: (event: O) => Promise<void>,
 ) => Promise<void>

@@ -21,6 +21,8 @@ describe('deskUrl', () => {
       'http://192.168.1.20:4780',
       'http://desk.local',
       'http://desk.example.org',
+      // Resolved through DNS by Node like any other name (bug: taken for this computer).
+      'http://desk.localhost:4780',
     ])
       expect(deskUrl(remote), remote).toMatchObject({ ok: false, reason: 'plain-http' })
   })

@@ -43,10 +43,13 @@ export function deskUrl(typed: string): DeskUrl {
   return { ok: true, url: `${parsed.origin}${path}`, origin: parsed.origin }
 }
 
-/** This computer: localhost, 127.0.0.0/8, ::1 (and names under .localhost, which resolve there). */
+/**
+ * This computer: localhost, 127.0.0.0/8, ::1. Not names under .localhost: Node resolves those
+ * through DNS like any name, so they could lead anywhere.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true
+  if (host === 'localhost' || host === '::1') return true
   return isIPv4(host) && host.startsWith('127.')
 }
 

@@ -13,7 +13,11 @@ type Calls = typeof deskAccountCalls
 type Handlers = ReturnType<typeof createAccountHandlers>
 /** Method syntax is bivariant in its parameter, so any one handler fits: the contract parsed its input. */
 type AnyHandler = {
-  run(input: unknown, context: DeskCallContext, send: (event: unknown) => void): Promise<unknown>
+  run(
+    input: unknown,
+    context: DeskCallContext,
+    send: (event: unknown) => Promise<void>,
+  ): Promise<unknown>
 }['run']
 
 const PASSWORD = 'correct horse battery'
@@ -34,7 +38,7 @@ eachDeskEngine('account handlers', (open) => {
       signal: new AbortController().signal,
     }
     const handler: AnyHandler = handlers[name]
-    const output = await handler(input, context, () => {})
+    const output = await handler(input, context, () => Promise.resolve())
     expect(JSON.stringify(output)).not.toMatch(/scrypt|password|token_hash/i)
     declaration.output.parse(output)
     return output

@@ -65,6 +65,8 @@ export class ChangeFeed {
   private readonly waiters = new Set<Waiter>()
   private readonly followers = new Set<Follower>()
   private readonly stopFollowing = new Set<() => void>()
+  /** Each device's stream, by the function that ends it. */
+  private readonly streamOfDevice = new Map<string, () => void>()
   private readonly spacingMsPerWaiter: number
   /** When the last read for the waiting started (performance.now()), and the wake put off until the spacing has passed. */
   private lastFanOutAt = Number.NEGATIVE_INFINITY
@@ -166,7 +168,7 @@ export class ChangeFeed {
     const nudgesBefore = this.nudges
     const page = this.fromMemory(since, waitSeconds) ?? (await this.read(since))
     if (page.changes.length > 0 || waitSeconds <= 0 || signal.aborted || this.stopped) return page
-    if (this.waiters.size >= this.maxParked)
+    if (this.waiters.size + this.followers.size >= this.maxParked)
       throw new DeskError(
         'UNAVAILABLE',
         `This desk server has ${this.maxParked} feed requests waiting already; try again shortly.`,
@@ -203,9 +205,12 @@ export class ChangeFeed {
     since: number,
     signal: AbortSignal,
     deviceId: string | null,
-    send: (page: FeedPage) => void,
+    send: (page: FeedPage) => Promise<void> | void,
   ): Promise<void> {
     if (signal.aborted || this.stopped) return
+    // A device follows once: its newer stream ends the older one, whose client may be gone without
+    // a word (a laptop asleep, a network changed) and would otherwise hold a slot until TCP gives up.
+    if (deviceId !== null) this.streamOfDevice.get(deviceId)?.()
     if (this.waiters.size + this.followers.size >= this.maxParked)
       throw new DeskError(
         'UNAVAILABLE',
@@ -213,21 +218,37 @@ export class ChangeFeed {
         { retryAfterSeconds: 1 },
       )
     this.takeDeviceSlot(deviceId)
+    const follower: Follower = { since, send: (page) => void send(page) }
+    let over = false
     let release = () => {}
     const ended = new Promise<void>((resolve) => {
       release = resolve
     })
-    const end = () => release()
+    const end = () => {
+      if (over) return
+      over = true
+      signal.removeEventListener('abort', end)
+      this.stopFollowing.delete(end)
+      this.followers.delete(follower)
+      if (deviceId !== null && this.streamOfDevice.get(deviceId) === end)
+        this.streamOfDevice.delete(deviceId)
+      this.releaseDeviceSlot(deviceId)
+      this.stopTimerWhenIdle()
+      release()
+    }
     signal.addEventListener('abort', end, { once: true })
     this.stopFollowing.add(end)
-    const follower: Follower = { since, send }
+    if (deviceId !== null) this.streamOfDevice.set(deviceId, end)
     try {
-      // Catch up page by page; a page short of a full one is the head of the feed.
+      // Catch up page by page, each sent before the next is read (a client far behind on a slow
+      // link, or an in-process database that answers without yielding, must not pile pages up in
+      // memory); a page short of a full one is the head of the feed.
       let first = true
       for (;;) {
         const page = this.fromMemory(follower.since, 0) ?? (await this.read(follower.since))
-        if (signal.aborted || this.stopped) return
-        if (first || page.changes.length > 0) send(page)
+        if (over || this.stopped) return
+        if (first || page.changes.length > 0) await send(page)
+        if (over || this.stopped) return
         first = false
         follower.since = page.next
         if (page.changes.length < DESK_FEED_PAGE) {
@@ -241,11 +262,7 @@ export class ChangeFeed {
       }
       await ended
     } finally {
-      signal.removeEventListener('abort', end)
-      this.stopFollowing.delete(end)
-      this.followers.delete(follower)
-      this.releaseDeviceSlot(deviceId)
-      this.stopTimerWhenIdle()
+      end()
     }
   }
 

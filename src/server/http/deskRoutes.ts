@@ -19,7 +19,7 @@ export type RouteOutcome =
   | { invalid: DeskError }
   | { invalid: null; output: unknown }
   /** A stream call's input was good: `stream` runs its handler, each event checked before `send`. */
-  | { invalid: null; stream: (send: (event: unknown) => void) => Promise<void> }
+  | { invalid: null; stream: (send: (event: unknown) => Promise<void>) => Promise<void> }
 
 /**
  * A handler as the router calls it. The contract types each handler's input and output (see
@@ -27,7 +27,11 @@ export type RouteOutcome =
  * method's parameters are compared both ways, so every handler fits).
  */
 type RouteHandler = {
-  run(input: unknown, context: DeskCallContext, send: (event: unknown) => void): Promise<unknown>
+  run(
+    input: unknown,
+    context: DeskCallContext,
+    send: (event: unknown) => Promise<void>,
+  ): Promise<unknown>
 }['run']
 
 /** A handler answered something its call's output schema refuses: a server bug, never sent. */
@@ -92,16 +96,16 @@ function bindRoute(name: string, call: DeskCallDeclaration, handler: RouteHandle
           ),
         }
       if (call.stream) {
-        const stream = async (send: (event: unknown) => void) => {
+        const stream = async (send: (event: unknown) => Promise<void>) => {
           await handler(input.data, context, (event) => {
             const output = call.output.safeParse(event)
             if (!output.success) throw new DeskOutputMismatch(name, issuesOf(output.error))
-            send(output.data)
+            return send(output.data)
           })
         }
         return { invalid: null, stream }
       }
-      const answer = await handler(input.data, context, () => {})
+      const answer = await handler(input.data, context, () => Promise.resolve())
       const output = call.output.safeParse(answer)
       if (!output.success) throw new DeskOutputMismatch(name, issuesOf(output.error))
       return { invalid: null, output: output.data }

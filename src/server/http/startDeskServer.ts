@@ -398,7 +398,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     res: ServerResponse,
     request: Request,
     route: DeskRoute,
-    stream: (send: (event: unknown) => void) => Promise<void>,
+    stream: (send: (event: unknown) => Promise<void>) => Promise<void>,
     token: string,
   ): Promise<void> {
     let started = false
@@ -408,8 +408,15 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       ending ??= error
       request.abort()
     }
-    const write = (text: string) => {
-      if (res.destroyed || ending !== null) return
+    /** A client that does not read would hold the lines in this process's memory: cut it off (it follows again from the last seq it read). */
+    const cutOff = (why: string) => {
+      request.line.code = 'UNAVAILABLE'
+      end(new DeskError('UNAVAILABLE', why))
+      res.destroy()
+    }
+    /** Resolves once the client can take more: at once, or when what waits for it has drained. */
+    const write = (text: string): Promise<void> => {
+      if (res.destroyed || res.writableEnded || ending !== null) return Promise.resolve()
       if (!started) {
         started = true
         res.writeHead(200, {
@@ -418,20 +425,34 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
           'x-accel-buffering': 'no',
         })
       }
-      res.write(text)
+      const flowing = res.write(text)
       lastWrite = performance.now()
-      // A client that does not read would hold the lines in this process's memory: cut it off; it
-      // follows again from the last seq it read.
       if (res.writableLength > limits.maxStreamBacklogBytes) {
-        request.line.code = 'UNAVAILABLE'
-        end(new DeskError('UNAVAILABLE', 'This stream fell behind: its client is not reading.'))
-        res.destroy()
+        cutOff('This stream fell behind: its client is not reading.')
+        return Promise.resolve()
       }
+      if (flowing) return Promise.resolve()
+      return new Promise((resolve) => {
+        const done = () => {
+          res.off('drain', done)
+          res.off('close', done)
+          resolve()
+        }
+        res.on('drain', done)
+        res.on('close', done)
+      })
     }
+    // What still waited for the client at the last keep-alive: not less by the next one (a laptop
+    // gone to sleep, a client that stopped reading) and the stream is cut off, freeing its slot.
+    let waitingAtLastTick = 0
     const keepAlive = setInterval(() => {
+      const waiting = res.writableLength
+      if (waiting > 0 && waitingAtLastTick > 0 && waiting >= waitingAtLastTick)
+        return cutOff('This stream stopped moving: its client read nothing for a whole keep-alive.')
+      waitingAtLastTick = waiting
       void options.authenticate(token).then(
         () => {
-          if (performance.now() - lastWrite >= limits.streamKeepAliveMs / 2) write('\n')
+          if (performance.now() - lastWrite >= limits.streamKeepAliveMs / 2) void write('\n')
         },
         (error: unknown) => {
           // The database gone for a moment ends nothing: the feed waits for it as well.
@@ -450,7 +471,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (!started) {
       if (ending !== null) return sendError(req, res, ending)
       // Ended before its first line (the server stops): an empty stream, which the client follows again.
-      write('')
+      void write('')
     }
     if (ending !== null) {
       const { code, message, details } = ending

@@ -4,11 +4,24 @@ import { DeskError } from '../../shared/desk/DeskError'
 import type { DbQueries } from '../db/Db'
 
 /**
- * What a client sent for a write, as a SHA-256: the zod-parsed input serialises the same way each
- * time (keys in schema order), so a replay of the same queued request gives the same fingerprint.
+ * What a client sent for a write, as a SHA-256 of its JSON with every object's keys sorted: a
+ * replay of the same request gives the same fingerprint whatever order its keys came in (a body
+ * node's attrs keep the client's order).
  */
 export function fingerprintOf(sent: unknown): string {
-  return createHash('sha256').update(JSON.stringify(sent)).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(sortedKeys(sent)))
+    .digest('hex')
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => [key, sortedKeys(item)]),
+  )
 }
 
 const SaveReceiptRow = z.object({

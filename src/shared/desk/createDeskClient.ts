@@ -90,6 +90,9 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       response = await options.fetch(url, {
         method: call.method,
         headers,
+        // Never followed: a redirect could take the password or token over plain http, or to
+        // another host, past the address check the workstation made when it joined.
+        redirect: 'manual',
         ...(body === undefined ? {} : { body }),
         ...(signal ? { signal } : {}),
       })
@@ -97,6 +100,11 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       if (signal?.aborted) throw signal.reason
       throw new DeskError('UNAVAILABLE', `Cannot reach the desk at ${base}: ${causeOf(error)}.`)
     }
+    if (response.status >= 300 && response.status < 400)
+      throw new DeskError(
+        'UNAVAILABLE',
+        `The desk at ${base} answered ${name} with a redirect (HTTP ${response.status}${redirectTarget(response)}): Copydesk does not follow redirects; use the desk's own address.`,
+      )
     if (call.stream && response.ok && response.body !== null && silence !== null)
       return readStream(name, call, response.body, silence, callerSignal, onEvent ?? (() => {}))
     const text = await response.text().catch((error: unknown) => {
@@ -193,6 +201,11 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
   // Fetch is generic over the call; the per-call types are restored here, once. The server parsed
   // the input against the same contract, and the output was parsed above.
   return calls as DeskClient
+}
+
+function redirectTarget(response: Response): string {
+  const location = response.headers.get('location')
+  return location === null ? '' : ` to ${location.slice(0, 200)}`
 }
 
 function toQuery(input: unknown): string {

@@ -80,8 +80,9 @@ export const deskFeedCalls = {
    * The feed as a stream: the changes after `since` at once (a first line even when there are none,
    * so the client knows it is connected), then each change as it becomes visible, in seq order, on
    * one connection. Cheaper than long polls for a desk of many workstations: no request per
-   * change, no sign-in check per change. The server batches what it sends when many follow (never
-   * more than ~10 lines a second per connection), and ends a stream its client does not read.
+   * change, no sign-in check per change. The server batches what it sends when many follow (at
+   * most ~20 lines a second per connection), ends a stream its client does not read, and ends a
+   * device's older stream when the same device follows again.
    */
   followChanges: {
     method: 'GET',
