@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto'
+import { StoryConflictDetails, type StoryView } from '../../shared/desk/calls/deskStoryCalls'
+import type { ListChangesOutput } from '../../shared/desk/calls/deskFeedCalls'
+import type { DeskClient } from '../../shared/desk/createDeskClient'
+import { DeskError } from '../../shared/desk/DeskError'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
+import type { SyncStatus } from '../../shared/domain/SyncStatus'
+import type { WorkflowAction } from '../../shared/domain/workflow'
+import { AppError } from '../../shared/ipc/AppError'
+import type { z } from 'zod'
+import type { LocalCopy } from './LocalCopy'
+import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
+import type { SyncConflict } from './SyncConflict'
+import type { SyncCursor } from './SyncCursor'
+import type { QueueEntry, SyncQueue } from './SyncQueue'
+import { Wake } from './Wake'
+
+type FeedPage = z.infer<typeof ListChangesOutput>
+
+export type SyncEngineOptions = {
+  client: DeskClient
+  localCopy: LocalCopy
+  queue: SyncQueue
+  cursor: SyncCursor
+  clock: Clock
+  /** Waits between attempts while the desk cannot be reached: doubling from `firstMs` to `maxMs`. */
+  retry?: { firstMs: number; maxMs: number }
+  /** Stories per page of the first sync. */
+  pageSize?: number
+  onStatus?: (status: SyncStatus) => void
+  onConflict?: (conflict: SyncConflict) => void
+}
+
+/** Kinds of feed change after which the story itself may differ from the local copy. */
+const STORY_CHANGES = new Set(['story_saved', 'story_transitioned'])
+
+/**
+ * Keeps a workstation's local store and the desk in step, in the background: pushes the sync queue
+ * in order (each entry under its own id, so a replay after a lost answer is applied once), follows
+ * the change feed from a durable cursor, and downloads the desk's stories in pages the first time.
+ * The desk unreachable: it waits and tries again by itself. The device signed out: it stops.
+ */
+export class SyncEngine {
+  private readonly wake = new Wake()
+  private readonly reconnected = new Wake()
+  private stopping = new AbortController()
+  private running: Promise<void> | null = null
+  private state: SyncStatus
+  private failures = 0
+
+  constructor(private readonly options: SyncEngineOptions) {
+    const first = options.cursor.firstSync
+    this.state = {
+      connection: 'connecting',
+      offlineSince: null,
+      reason: null,
+      pending: options.queue.length,
+      refused: null,
+      firstSync: { done: first.done, total: null, finished: first.finished },
+      queueDamaged: options.queue.damaged !== null,
+    }
+  }
+
+  status(): SyncStatus {
+    return { ...this.state, pending: this.options.queue.length }
+  }
+
+  /** Starts syncing in the background (again, after a sign-in expired). */
+  start(): void {
+    if (this.running) return
+    this.stopping = new AbortController()
+    const signal = this.stopping.signal
+    this.update({ connection: 'connecting', reason: null })
+    this.running = (async () => {
+      if ((await this.options.localCopy.recover()) > 0) this.update({})
+      await Promise.all([this.pushLoop(signal), this.pullLoop(signal)])
+    })()
+      .catch((error: unknown) => this.stoppedBy(error, signal))
+      .finally(() => {
+        this.running = null
+      })
+  }
+
+  /** Stops pushing, following and downloading; what is queued stays queued. */
+  async stop(): Promise<void> {
+    this.stopping.abort(new Error('sync stopped'))
+    this.wake.fire()
+    this.reconnected.fire()
+    await this.running
+  }
+
+  /** A local change was queued: push it now rather than at the next turn. */
+  queued(): void {
+    this.update({})
+    this.wake.fire()
+  }
+
+  /** Adds a note to a story: queued, so it works offline and reaches the desk in order. */
+  async addNote(storyId: string, body: string): Promise<void> {
+    await this.options.queue.enqueueNote(storyId, body)
+    this.queued()
+  }
+
+  /**
+   * Requests a workflow action. Submitting is queued (it works offline and "will reach the desk
+   * when online"); every other action is the desk's to take now, and is refused while offline.
+   */
+  async transition(
+    storyId: string,
+    action: WorkflowAction,
+    note = '',
+  ): Promise<{ queued: true } | { queued: false; story: StoryView }> {
+    const { queue, client, localCopy } = this.options
+    if (QUEUED_OFFLINE.has(action)) {
+      await queue.enqueueTransition(storyId, action, note)
+      this.queued()
+      return { queued: true }
+    }
+    this.requireDesk(action)
+    const revision = queue.track(storyId)?.serverRevision ?? null
+    if (revision === null || queue.pendingFor(storyId))
+      throw new AppError(
+        'REFUSED',
+        'This story has changes that have not reached the desk yet; try again once they have.',
+        { reason: 'pending' },
+      )
+    let story: StoryView
+    try {
+      story = await client.transition({
+        id: storyId,
+        action,
+        revision,
+        note,
+        transitionId: randomUUID(),
+      })
+    } catch (error) {
+      if (isTransient(error)) {
+        this.offline(error)
+        throw needsTheDesk(action)
+      }
+      throw asAppError(error)
+    }
+    await localCopy.applyRemote(story)
+    return { queued: false, story }
+  }
+
+  /** Throws the "needs the desk: you are offline" refusal unless the desk is reachable now. */
+  requireDesk(action: WorkflowAction | 'push'): void {
+    if (this.state.connection !== 'online') throw needsTheDesk(action)
+  }
+
+  private async pushLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const entry = this.options.queue.next()
+      if (!entry) {
+        this.update({})
+        await this.wake.wait(signal)
+        continue
+      }
+      try {
+        await this.push(entry)
+        this.online()
+      } catch (error) {
+        if (signal.aborted) return
+        if (isSignedOut(error)) throw error
+        this.offline(error)
+        await this.backoff(signal)
+      }
+    }
+  }
+
+  private async push(entry: QueueEntry): Promise<void> {
+    const { queue, client, localCopy } = this.options
+    const serverRevision = queue.track(entry.storyId)?.serverRevision ?? null
+    try {
+      if (entry.kind === 'save') {
+        const sent = entry.sent ?? {
+          document: entry.document,
+          baseRevision: serverRevision,
+          saveId: entry.id,
+        }
+        if (!entry.sent) await queue.markSent(entry, sent)
+        const story = await client.saveStory(sent)
+        await queue.complete(entry.id, {
+          id: entry.storyId,
+          track: { serverRevision: story.revision, localRevision: entry.localRevision },
+        })
+        await localCopy.applyRemote(story)
+      } else if (entry.kind === 'note') {
+        const sent = entry.sent ?? { id: entry.storyId, body: entry.body, noteId: entry.id }
+        if (!entry.sent) await queue.markSent(entry, sent)
+        await client.addNote(sent)
+        await queue.complete(entry.id)
+      } else {
+        if (serverRevision === null && !entry.sent)
+          throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
+        const sent = entry.sent ?? {
+          id: entry.storyId,
+          action: entry.action,
+          revision: serverRevision ?? 1,
+          note: entry.note,
+          transitionId: entry.id,
+        }
+        if (!entry.sent) await queue.markSent(entry, sent)
+        const story = await client.transition(sent)
+        await queue.complete(entry.id)
+        await localCopy.applyRemote(story)
+      }
+    } catch (error) {
+      if (!(error instanceof DeskError) || isTransient(error) || isSignedOut(error)) throw error
+      await this.settle(entry, error)
+    }
+  }
+
+  /** The desk answered the entry with a refusal or a conflict: keep what must be kept, move on. */
+  private async settle(entry: QueueEntry, error: DeskError): Promise<void> {
+    const { queue, localCopy, client } = this.options
+    const conflict =
+      error.code === 'CONFLICT' ? StoryConflictDetails.safeParse(error.details) : null
+    if (entry.kind === 'save') {
+      const kept = await localCopy.keepConflict(
+        entry,
+        conflict?.success ? conflict.data.reason : 'refused',
+        conflict?.success ? conflict.data.current : null,
+        error.message,
+      )
+      if (kept) this.options.onConflict?.(kept)
+    } else await queue.complete(entry.id)
+    if (!conflict?.success)
+      this.update({
+        refused: { storyId: entry.storyId, reason: error.message, at: isoNow(this.options.clock) },
+      })
+    // The story may have moved on the desk while its local change waited: take where it stands.
+    const story = await client.getStory({ id: entry.storyId }).catch((failure: unknown) => {
+      if (failure instanceof DeskError && failure.code === 'NOT_FOUND') return null
+      throw failure
+    })
+    if (story) await localCopy.applyRemote(story)
+  }
+
+  /** The first sync, then the feed from the cursor, again whenever the stream ends or fails. */
+  private async pullLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        if (!this.options.cursor.firstSync.finished) await this.firstSync(signal)
+        await this.follow(signal)
+      } catch (error) {
+        if (signal.aborted) return
+        if (isSignedOut(error)) throw error
+        this.offline(error)
+        await this.backoff(signal)
+      }
+    }
+  }
+
+  private async follow(signal: AbortSignal): Promise<void> {
+    const { client, cursor } = this.options
+    const stream = new AbortController()
+    const both = AbortSignal.any([signal, stream.signal])
+    let applying: Promise<void> = Promise.resolve()
+    let failed: unknown = null
+    await client
+      .followChanges(
+        { since: cursor.seq },
+        {
+          signal: both,
+          onEvent: (page) => {
+            this.online()
+            applying = applying
+              .then(() => (failed === null ? this.applyPage(page) : undefined))
+              .catch((error: unknown) => {
+                failed = error
+                stream.abort(error)
+              })
+          },
+        },
+      )
+      .catch((error: unknown) => {
+        if (failed === null) throw error
+      })
+    await applying
+    if (failed !== null) throw failed
+  }
+
+  /** Applies a page of the feed, then moves the durable cursor past it. */
+  private async applyPage(page: FeedPage): Promise<void> {
+    const { queue, client, localCopy, cursor } = this.options
+    const ids = new Set<string>()
+    for (const change of page.changes) {
+      if (change.articleId === null || !STORY_CHANGES.has(change.kind)) continue
+      const known = queue.track(change.articleId)?.serverRevision ?? null
+      // Our own save coming back, or one the first sync already brought.
+      if (
+        change.kind === 'story_saved' &&
+        known !== null &&
+        change.revision !== null &&
+        known >= change.revision
+      )
+        continue
+      ids.add(change.articleId)
+    }
+    for (const id of ids) {
+      const story = await client.getStory({ id }).catch((error: unknown) => {
+        if (error instanceof DeskError && error.code === 'NOT_FOUND') return null
+        throw error
+      })
+      if (story) await localCopy.applyRemote(story)
+    }
+    if (page.next > cursor.seq) await cursor.saveSeq(page.next)
+  }
+
+  /** Downloads the desk's stories page by page; a restart continues from the last page applied. */
+  private async firstSync(signal: AbortSignal): Promise<void> {
+    const { client, cursor, queue, localCopy } = this.options
+    let state = cursor.firstSync
+    while (!state.finished) {
+      const page = await client.listStories(
+        { after: state.after ?? undefined, limit: this.options.pageSize ?? 100 },
+        { signal },
+      )
+      this.online()
+      const seq = state.seq ?? page.seq
+      let done = state.done
+      for (const summary of page.stories) {
+        signal.throwIfAborted()
+        const known = queue.track(summary.id)?.serverRevision ?? null
+        if (known === null || known < summary.currentRevision)
+          await localCopy.applyRemote(await client.getStory({ id: summary.id }, { signal }))
+        done += 1
+        this.update({ firstSync: { done, total: null, finished: false } })
+      }
+      state = {
+        after: page.stories.at(-1)?.id ?? state.after,
+        seq,
+        done,
+        finished: page.next === null,
+      }
+      await cursor.saveFirstSync(state, state.finished ? seq : undefined)
+    }
+    this.update({ firstSync: { done: state.done, total: state.done, finished: true } })
+  }
+
+  private async backoff(signal: AbortSignal): Promise<void> {
+    const { firstMs, maxMs } = this.options.retry ?? { firstMs: 500, maxMs: 30_000 }
+    const wait = Math.min(maxMs, firstMs * 2 ** Math.min(this.failures - 1, 16))
+    await this.reconnected.wait(signal, wait)
+  }
+
+  private online(): void {
+    this.failures = 0
+    if (this.state.connection !== 'online') {
+      this.update({ connection: 'online', offlineSince: null, reason: null })
+      this.reconnected.fire()
+    }
+  }
+
+  private offline(error: unknown): void {
+    this.failures += 1
+    const reason = error instanceof Error ? error.message : String(error)
+    this.update({
+      connection: 'offline',
+      offlineSince: this.state.offlineSince ?? isoNow(this.options.clock),
+      reason,
+    })
+  }
+
+  private stoppedBy(error: unknown, signal: AbortSignal): void {
+    if (isSignedOut(error)) {
+      this.stopping.abort(error)
+      this.update({
+        connection: 'signed-out',
+        reason: error instanceof Error ? error.message : String(error),
+      })
+    } else if (!signal.aborted)
+      this.update({
+        connection: 'offline',
+        reason: error instanceof Error ? error.message : String(error),
+      })
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.state = { ...this.state, ...change, pending: this.options.queue.length }
+    this.options.onStatus?.(this.status())
+  }
+}
+
+/** The desk could not be reached or could not answer now: try again later, change nothing. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof DeskError)) return !(error instanceof AppError)
+  return ['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'].includes(error.code)
+}
+
+function isSignedOut(error: unknown): boolean {
+  return error instanceof DeskError && error.code === 'UNAUTHENTICATED'
+}
+
+function asAppError(error: unknown): unknown {
+  if (!(error instanceof DeskError)) return error
+  const codes = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'] as const
+  const code = codes.find((c) => c === error.code) ?? 'REFUSED'
+  return new AppError(code, error.message, error.details)
+}
