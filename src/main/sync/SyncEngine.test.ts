@@ -159,26 +159,26 @@ describe('the sync engine against a real desk server (PGlite)', () => {
     'a save whose answer was lost, then the workstation died: the next run replays it once (its saveId), with no conflict and no second revision',
     async () => {
       let loseSave = false
+      let died: Promise<void> | null = null
       const lossy: typeof fetch = async (input, init) => {
         const response = await fetch(input, init)
         if (!loseSave || !String(input).includes('/v1/stories/save')) return response
         loseSave = false
         await response.text()
+        // The process dies as the answer is lost: the entry is never marked done.
+        died = first.engine.stop()
         throw new TypeError('fetch failed', { cause: new Error('socket hang up') })
       }
       const dir = await folder()
-      const first = await workstation(
-        dir,
-        { ...writer, client: clientWith(writer, lossy) },
-        { retryMs: 3_600_000 },
-      )
+      const first = await workstation(dir, { ...writer, client: clientWith(writer, lossy) })
       const story = await first.repository.create(draftStory())
       first.engine.start()
       await drained(first)
       loseSave = true
       await save(first, story.id, 'Second take, answer lost.')
-      await until(() => !loseSave && first.engine.status().connection === 'offline')
-      // The desk committed it; the workstation never heard, and writes on before it dies.
+      await until(() => died !== null)
+      await died
+      // The desk committed it; the workstation never heard. Its editor wrote on before it died.
       expect((await writer.client.getStory({ id: story.id })).revision).toBe(2)
       await save(first, story.id, 'Third take, after the lost answer.')
       expect(first.queue.entries.map((entry) => entry.sent !== null)).toEqual([true, false])
@@ -353,6 +353,65 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       await ws.repository.create(draftStory())
       await until(() => ws.engine.status().connection === 'signed-out')
       expect(ws.engine.status().pending).toBe(1)
+    },
+    LONG,
+  )
+
+  it(
+    'a save that reached the local store but not the queue (a crash between the two) is queued at the next start',
+    async () => {
+      const dir = await folder()
+      const first = await workstation(dir, writer)
+      const story = await first.repository.create(draftStory())
+      first.engine.start()
+      await drained(first)
+      await first.engine.stop()
+      // What a crash right after the local write leaves: the store has revision 2, the queue not.
+      await first.local.update(story.id, story.revision, (article) => ({
+        ...edited(article, 'Saved just before the crash.'),
+        revision: article.revision + 1,
+      }))
+      expect(first.queue.length).toBe(0)
+      await closed(first)
+
+      const again = await workstation(dir, writer)
+      again.engine.start()
+      await until(async () => (await writer.client.getStory({ id: story.id })).revision === 2)
+      expect(textOf((await writer.client.getStory({ id: story.id })).document)).toBe(
+        'Saved just before the crash.',
+      )
+    },
+    LONG,
+  )
+
+  it(
+    'a save the desk refuses (the story was approved meanwhile) is kept as a version, the refusal is shown, and the story takes the desk’s state',
+    async () => {
+      const ws = await workstation(await folder(), writer)
+      const story = await ws.repository.create(draftStory())
+      expect(await ws.engine.transition(story.id, 'submit')).toEqual({ queued: true })
+      ws.engine.start()
+      await drained(ws)
+      await ws.engine.stop()
+      await chief.client.transition({ id: story.id, action: 'approve', revision: 1 })
+      // Offline, the writer's copy still looks editable to it (it has not heard of the approval).
+      await ws.local.update(story.id, (await ws.local.get(story.id)).revision, (article) => ({
+        ...article,
+        status: 'draft',
+        revision: article.revision + 1,
+      }))
+      await ws.queue.setTrack(story.id, { localRevision: (await ws.local.get(story.id)).revision })
+      await save(ws, story.id, 'A late change after approval.')
+      ws.engine.start()
+      await drained(ws)
+      await until(async () => (await ws.local.get(story.id)).status === 'approved')
+      expect(ws.engine.status().refused).toMatchObject({ storyId: story.id })
+      expect(ws.conflicts).toEqual([expect.objectContaining({ reason: 'refused', theirs: null })])
+      const kept = await ws.history.readSnapshot(story.id, ws.conflicts[0]?.copySeq ?? 0)
+      expect(textOf(kept)).toBe('A late change after approval.')
+      expect(textOf(await ws.local.get(story.id))).toBe(textOf(story))
+      ws.engine.dismissRefused()
+      expect(ws.engine.status().refused).toBeNull()
     },
     LONG,
   )

@@ -95,6 +95,11 @@ export class SyncEngine {
     this.wake.fire()
   }
 
+  /** The person saw the refusal: the indicator goes back to the connection's state. */
+  dismissRefused(): void {
+    this.update({ refused: null })
+  }
+
   /** Adds a note to a story: queued, so it works offline and reaches the desk in order. */
   async addNote(storyId: string, body: string): Promise<void> {
     await this.options.queue.enqueueNote(storyId, body)

@@ -57,6 +57,10 @@ it('coalesces consecutive unsent saves of a story into the latest, but never int
   ])
   expect(reopened.entries[0]?.sent).toMatchObject({ saveId: first.id, baseRevision: null })
   expect(reopened.track(story.id)).toEqual({ serverRevision: null, localRevision: 5 })
+  // A revision the queue already covers (read before a newer save was queued) never replaces it.
+  await reopened.enqueueSave({ ...story, revision: 4 }, 4)
+  expect(reopened.entries[2]).toMatchObject({ localRevision: 5, document: { revision: 5 } })
+  expect(reopened.length).toBe(5)
 })
 
 it('a damaged queue file is moved to quarantine and reported, never read as empty in silence', async () => {

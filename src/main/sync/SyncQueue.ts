@@ -118,29 +118,17 @@ export class SyncQueue {
    * Queues a save of `document` (local revision `localRevision`). While the story's newest entry is
    * an unsent save, the new text replaces it in place: an editor autosaving offline keeps the queue
    * short. A sent entry is never touched (it must be replayed exactly), so the text then queues anew.
+   * A local revision the queue already covers is left out: older text never replaces newer.
    */
   enqueueSave(document: Article, localRevision: number): Promise<void> {
+    return this.enqueueSaves([{ document, localRevision }])
+  }
+
+  /** Several saves in one write (the stories a start finds unqueued). */
+  enqueueSaves(saves: readonly { document: Article; localRevision: number }[]): Promise<void> {
     return this.change((file) => {
-      const storyId = document.id
-      const last = file.entries.findLast((entry) => entry.storyId === storyId)
-      if (last?.kind === 'save' && last.sent === null) {
-        last.document = document
-        last.localRevision = localRevision
-      } else
-        file.entries.push({
-          kind: 'save',
-          id: randomUUID(),
-          storyId,
-          queuedAt: isoNow(this.clock),
-          document,
-          localRevision,
-          sent: null,
-        })
-      const track = file.stories[storyId] ?? { serverRevision: null, localRevision: 0 }
-      file.stories[storyId] = {
-        ...track,
-        localRevision: Math.max(track.localRevision, localRevision),
-      }
+      for (const { document, localRevision } of saves)
+        addSave(file, document, localRevision, isoNow(this.clock))
     })
   }
 
@@ -222,4 +210,25 @@ function setTrack(file: QueueFile, storyId: string, track: Partial<StoryTrack>):
     serverRevision: track.serverRevision ?? current.serverRevision,
     localRevision: Math.max(current.localRevision, track.localRevision ?? 0),
   }
+}
+
+function addSave(file: QueueFile, document: Article, localRevision: number, at: string): void {
+  const storyId = document.id
+  const track = file.stories[storyId] ?? { serverRevision: null, localRevision: 0 }
+  if (localRevision <= track.localRevision) return
+  const last = file.entries.findLast((entry) => entry.storyId === storyId)
+  if (last?.kind === 'save' && last.sent === null) {
+    last.document = document
+    last.localRevision = localRevision
+  } else
+    file.entries.push({
+      kind: 'save',
+      id: randomUUID(),
+      storyId,
+      queuedAt: at,
+      document,
+      localRevision,
+      sent: null,
+    })
+  file.stories[storyId] = { ...track, localRevision }
 }
