@@ -94,6 +94,12 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       await until(() => first.statuses.some((status) => status.firstSync.done === 3))
       await first.engine.stop()
       expect(first.cursor.firstSync).toMatchObject({ done: 2, finished: false })
+      // n of m from the first story on.
+      expect(first.statuses.find((status) => status.firstSync.done === 1)?.firstSync).toEqual({
+        done: 1,
+        total,
+        finished: false,
+      })
       expect((await first.local.list()).length).toBeGreaterThanOrEqual(2)
       await closed(first)
 
@@ -114,6 +120,7 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       expect(progress[0]).toBe(2)
       expect(progress).toContain(3)
       expect(progress).not.toContain(1)
+      expect(again.statuses.find((s) => s.firstSync.done === 3)?.firstSync.total).toBe(total)
       expect(again.engine.status().firstSync).toEqual({ done: total, total, finished: true })
       expect((await again.local.list()).length).toBe(total)
       const lists = requests.filter((url) => url.includes('/v1/stories?'))

@@ -9,6 +9,7 @@ import type { WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
 import type { z } from 'zod'
 import type { LocalCopy } from './LocalCopy'
+import { downloadDesk } from './downloadDesk'
 import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
 import type { SyncConflict } from './SyncConflict'
 import type { SyncCursor } from './SyncCursor'
@@ -314,35 +315,17 @@ export class SyncEngine {
     if (page.next > cursor.seq) await cursor.saveSeq(page.next)
   }
 
-  /** Downloads the desk's stories page by page; a restart continues from the last page applied. */
+  /** The first sync, its progress in the status. */
   private async firstSync(signal: AbortSignal): Promise<void> {
-    const { client, cursor, queue, localCopy } = this.options
-    let state = cursor.firstSync
-    while (!state.finished) {
-      const page = await client.listStories(
-        { after: state.after ?? undefined, limit: this.options.pageSize ?? 100 },
-        { signal },
-      )
-      this.online()
-      const seq = state.seq ?? page.seq
-      let done = state.done
-      for (const summary of page.stories) {
-        signal.throwIfAborted()
-        const known = queue.track(summary.id)?.serverRevision ?? null
-        if (known === null || known < summary.currentRevision)
-          await localCopy.applyRemote(await client.getStory({ id: summary.id }, { signal }))
-        done += 1
-        this.update({ firstSync: { done, total: null, finished: false } })
-      }
-      state = {
-        after: page.stories.at(-1)?.id ?? state.after,
-        seq,
-        done,
-        finished: page.next === null,
-      }
-      await cursor.saveFirstSync(state, state.finished ? seq : undefined)
-    }
-    this.update({ firstSync: { done: state.done, total: state.done, finished: true } })
+    await downloadDesk({
+      ...this.options,
+      pageSize: this.options.pageSize ?? 100,
+      signal,
+      progress: (firstSync) => {
+        this.online()
+        this.update({ firstSync })
+      },
+    })
   }
 
   private async backoff(signal: AbortSignal): Promise<void> {
