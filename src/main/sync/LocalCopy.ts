@@ -1,4 +1,4 @@
-import type { CurrentVersion, StoryView } from '../../shared/desk/calls/deskStoryCalls'
+import type { CurrentVersion, StoryNote, StoryView } from '../../shared/desk/calls/deskStoryCalls'
 import type { Article } from '../../shared/domain/Article'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import { AppError } from '../../shared/ipc/AppError'
@@ -8,6 +8,9 @@ import type { KeyedQueue } from '../store/KeyedQueue'
 import { sameText } from './sameText'
 import type { SyncConflict } from './SyncConflict'
 import type { SaveEntry, SyncQueue } from './SyncQueue'
+
+/** The local history keeps notes up to this length (the desk takes longer ones). */
+const EDITORIAL_NOTE_MAX = 5000
 
 export type LocalCopyOptions = {
   local: ArticleRepository
@@ -42,6 +45,24 @@ export class LocalCopy {
       await queue.setTrack(id, { serverRevision: view.revision, localRevision: stored.revision })
       return true
     })
+  }
+
+  /** Adds the desk's notes on a story the local history does not have yet (matched by id). */
+  async applyNotes(storyId: string, notes: readonly StoryNote[]): Promise<number> {
+    const { history } = this.options
+    const have = new Set((await history.read(storyId)).notes.map((note) => note.id))
+    let added = 0
+    for (const note of notes) {
+      if (have.has(note.id)) continue
+      await history.addNote(storyId, {
+        id: note.id,
+        at: note.createdAt,
+        by: note.author.name,
+        text: note.body.slice(0, EDITORIAL_NOTE_MAX),
+      })
+      added += 1
+    }
+    return added
   }
 
   /**

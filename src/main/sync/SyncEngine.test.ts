@@ -139,7 +139,7 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       const ws = await workstation(await folder(), writer)
       const a = await ws.repository.create(draftStory({ headline: 'Story A' }))
       const b = await ws.repository.create(draftStory({ headline: 'Story B' }))
-      await ws.engine.addNote(a.id, 'Photos to follow')
+      await ws.engine.addNote(a.id, 'Photos to follow', 'Asha Writer')
       expect(await ws.engine.transition(a.id, 'submit')).toEqual({ queued: true })
       await save(ws, b.id, 'B, second take.')
       const { last } = await writer.client.listChanges({ since: 0 })
@@ -299,7 +299,7 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       await until(() => ws.engine.status().connection === 'offline')
       expect(ws.engine.status().offlineSince).not.toBeNull()
       await save(ws, story.id, 'Filed from the train.')
-      await ws.engine.addNote(story.id, 'Sent from the train')
+      await ws.engine.addNote(story.id, 'Sent from the train', 'Asha Writer')
       expect(await ws.engine.transition(story.id, 'submit')).toEqual({ queued: true })
       await expect(ws.engine.transition(story.id, 'approve')).rejects.toMatchObject({
         code: 'REFUSED',
@@ -419,6 +419,32 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       expect(textOf(await ws.local.get(story.id))).toBe(textOf(story))
       ws.engine.dismissRefused()
       expect(ws.engine.status().refused).toBeNull()
+    },
+    LONG,
+  )
+
+  it(
+    'the desk chief’s note reaches the writer’s local history through the feed; the writer’s own note is kept once',
+    async () => {
+      const ws = await workstation(await folder(), writer)
+      const story = await ws.repository.create(draftStory())
+      await ws.engine.addNote(story.id, 'Quotes checked with the council', 'Asha Writer')
+      ws.engine.start()
+      await drained(ws)
+      await chief.client.addNote({ id: story.id, body: 'Cut the second paragraph, please' })
+      await until(async () => (await ws.history.read(story.id)).notes.length === 2)
+      await writer.client.saveStory({
+        document: edited(await ws.local.get(story.id), 'A change from elsewhere, after the notes.'),
+        baseRevision: 1,
+      })
+      await until(async () =>
+        textOf(await ws.local.get(story.id)).startsWith('A change from elsewhere'),
+      )
+      const notes = (await ws.history.read(story.id)).notes
+      expect(notes.map((note) => [note.by, note.text])).toEqual([
+        ['Asha Writer', 'Quotes checked with the council'],
+        ['Ben Chief', 'Cut the second paragraph, please'],
+      ])
     },
     LONG,
   )

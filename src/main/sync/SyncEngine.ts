@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../shared/domain/SyncStatus'
 import type { WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
 import type { z } from 'zod'
+import type { HistoryStore } from '../store/HistoryStore'
 import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
 import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
@@ -21,6 +22,8 @@ type FeedPage = z.infer<typeof ListChangesOutput>
 export type SyncEngineOptions = {
   client: DeskClient
   localCopy: LocalCopy
+  /** The local history: notes added here are kept there too. */
+  history: HistoryStore
   queue: SyncQueue
   cursor: SyncCursor
   clock: Clock
@@ -101,9 +104,19 @@ export class SyncEngine {
     this.update({ refused: null })
   }
 
-  /** Adds a note to a story: queued, so it works offline and reaches the desk in order. */
-  async addNote(storyId: string, body: string): Promise<void> {
-    await this.options.queue.enqueueNote(storyId, body)
+  /**
+   * Adds a note to a story: queued (so it works offline and reaches the desk in order), then kept
+   * in the local history under the same id, so the desk's copy coming back is not added twice.
+   */
+  async addNote(storyId: string, body: string, by: string): Promise<void> {
+    const id = randomUUID()
+    await this.options.queue.enqueueNote(storyId, body, id)
+    await this.options.history.addNote(storyId, {
+      id,
+      at: isoNow(this.options.clock),
+      by,
+      text: body,
+    })
     this.queued()
   }
 
@@ -292,7 +305,9 @@ export class SyncEngine {
   private async applyPage(page: FeedPage): Promise<void> {
     const { queue, client, localCopy, cursor } = this.options
     const ids = new Set<string>()
+    const noted = new Set<string>()
     for (const change of page.changes) {
+      if (change.articleId !== null && change.kind === 'note_added') noted.add(change.articleId)
       if (change.articleId === null || !STORY_CHANGES.has(change.kind)) continue
       const known = queue.track(change.articleId)?.serverRevision ?? null
       // Our own save coming back, or one the first sync already brought.
@@ -304,6 +319,13 @@ export class SyncEngine {
       )
         continue
       ids.add(change.articleId)
+    }
+    for (const id of noted) {
+      const notes = await client.listNotes({ id }).catch((error: unknown) => {
+        if (error instanceof DeskError && error.code === 'NOT_FOUND') return null
+        throw error
+      })
+      if (notes) await localCopy.applyNotes(id, notes.notes)
     }
     for (const id of ids) {
       const story = await client.getStory({ id }).catch((error: unknown) => {

@@ -132,11 +132,12 @@ export class SyncQueue {
     })
   }
 
-  enqueueNote(storyId: string, body: string): Promise<void> {
+  /** Queues a note; `id` is the note's own (kept as its id on the desk). */
+  enqueueNote(storyId: string, body: string, id: string = randomUUID()): Promise<void> {
     return this.change((file) => {
       file.entries.push({
         kind: 'note',
-        id: randomUUID(),
+        id,
         storyId,
         queuedAt: isoNow(this.clock),
         body,
