@@ -75,11 +75,13 @@ export class SyncEngine {
     this.stopping = new AbortController()
     const signal = this.stopping.signal
     this.update({ connection: 'connecting', reason: null })
+    // Either loop ending on a sign-out stops the other: both have ended when `running` settles.
+    const ended = (error: unknown) => this.stoppedBy(error, signal)
     this.running = (async () => {
       if ((await this.options.localCopy.recover()) > 0) this.update({})
-      await Promise.all([this.pushLoop(signal), this.pullLoop(signal)])
+      await Promise.all([this.pushLoop(signal).catch(ended), this.pullLoop(signal).catch(ended)])
     })()
-      .catch((error: unknown) => this.stoppedBy(error, signal))
+      .catch(ended)
       .finally(() => {
         this.running = null
       })
