@@ -61,6 +61,9 @@ it('coalesces consecutive unsent saves of a story into the latest, but never int
   await reopened.enqueueSave({ ...story, revision: 4 }, 4)
   expect(reopened.entries[2]).toMatchObject({ localRevision: 5, document: { revision: 5 } })
   expect(reopened.length).toBe(5)
+  // The same local revision again (a retry after the local write failed) takes the newer text.
+  await reopened.enqueueSave({ ...other, revision: 2, headline: 'Retried' }, 2)
+  expect(reopened.entries[4]).toMatchObject({ localRevision: 2, document: { headline: 'Retried' } })
 })
 
 it('a damaged queue file is moved to quarantine and reported, never read as empty in silence', async () => {

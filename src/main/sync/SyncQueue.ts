@@ -118,7 +118,7 @@ export class SyncQueue {
    * Queues a save of `document` (local revision `localRevision`). While the story's newest entry is
    * an unsent save, the new text replaces it in place: an editor autosaving offline keeps the queue
    * short. A sent entry is never touched (it must be replayed exactly), so the text then queues anew.
-   * A local revision the queue already covers is left out: older text never replaces newer.
+   * An older local revision than the queue has seen is left out: older text never replaces newer.
    */
   enqueueSave(document: Article, localRevision: number): Promise<void> {
     return this.enqueueSaves([{ document, localRevision }])
@@ -216,7 +216,8 @@ function setTrack(file: QueueFile, storyId: string, track: Partial<StoryTrack>):
 function addSave(file: QueueFile, document: Article, localRevision: number, at: string): void {
   const storyId = document.id
   const track = file.stories[storyId] ?? { serverRevision: null, localRevision: 0 }
-  if (localRevision <= track.localRevision) return
+  // The same revision again is a retry of a save whose local write failed after it was queued.
+  if (localRevision < track.localRevision) return
   const last = file.entries.findLast((entry) => entry.storyId === storyId)
   if (last?.kind === 'save' && last.sent === null) {
     last.document = document

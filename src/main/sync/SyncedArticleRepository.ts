@@ -3,6 +3,7 @@ import type { BodyDoc } from '../../shared/domain/DocNode'
 import type { StoreProblem } from '../../shared/domain/StoreProblem'
 import type { TrashEntry } from '../../shared/domain/TrashEntry'
 import type { ArticleRepository } from '../store/ArticleRepository'
+import { articleForStore } from '../store/articleForStore'
 import type { KeyedQueue } from '../store/KeyedQueue'
 import type { SyncQueue } from './SyncQueue'
 
@@ -48,9 +49,27 @@ export class SyncedArticleRepository implements ArticleRepository {
     change: (current: Article) => Article,
     keepLinksOf?: BodyDoc,
   ): Promise<Article> {
+    // The queue is written beside the local file, not after it: two durable writes in parallel keep
+    // a joined workstation's save close to a standalone one's. A local write that fails after the
+    // queue's leaves the text queued (it reaches the desk; the editor sees the error and saves again).
     return this.stories.run(id, async () => {
-      const saved = await this.local.update(id, baseRevision, change, keepLinksOf)
-      await this.queue.enqueueSave(saved, saved.revision)
+      let queued: Promise<void> = Promise.resolve()
+      const saved = await this.local
+        .update(
+          id,
+          baseRevision,
+          (current) => {
+            const next = articleForStore(change(current), current, keepLinksOf)
+            queued = this.queue.enqueueSave(next, next.revision)
+            return next
+          },
+          keepLinksOf,
+        )
+        .catch(async (error: unknown) => {
+          await queued.catch(() => undefined)
+          throw error
+        })
+      await queued
       this.queued()
       return saved
     })
