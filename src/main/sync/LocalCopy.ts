@@ -41,7 +41,12 @@ export class LocalCopy {
       const known = queue.track(id)?.serverRevision ?? null
       if (local && known !== null && known >= view.revision && local.status === view.status)
         return false
-      const stored = await this.write(local, view.document)
+      const stored = await this.write(local, view.document).catch((error: unknown) => {
+        // In this workstation's trash: its own choice, and no reason to stop following the desk.
+        if (local === null && error instanceof AppError && error.code === 'CONFLICT') return null
+        throw error
+      })
+      if (stored === null) return false
       await queue.setTrack(id, { serverRevision: view.revision, localRevision: stored.revision })
       return true
     })

@@ -453,4 +453,23 @@ describe('the sync engine against a real desk server (PGlite)', () => {
     },
     LONG,
   )
+
+  it(
+    'a story in this workstation’s trash does not stop it following the desk',
+    async () => {
+      const ws = await workstation(await folder(), chief)
+      ws.engine.start()
+      const story = await writer.client.saveStory({ document: draftStory() })
+      await until(async () => (await ws.local.list()).some((s) => s.id === story.document.id))
+      await ws.local.trash(story.document.id, '2026-12-01T10:00:00.000Z')
+      await writer.client.saveStory({
+        document: edited(story.document, 'Saved while it was in B’s trash.'),
+        baseRevision: 1,
+      })
+      const next = await writer.client.saveStory({ document: draftStory() })
+      await until(async () => (await ws.local.list()).some((s) => s.id === next.document.id))
+      expect((await ws.local.listTrash()).map((entry) => entry.id)).toContain(story.document.id)
+    },
+    LONG,
+  )
 })
