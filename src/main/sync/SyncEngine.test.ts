@@ -472,4 +472,26 @@ describe('the sync engine against a real desk server (PGlite)', () => {
     },
     LONG,
   )
+
+  it(
+    'online, a desk chief approves through the engine: the desk takes it at once and the local copy shows it',
+    async () => {
+      const ws = await workstation(await folder(), chief)
+      ws.engine.start()
+      const story = await writer.client.saveStory({ document: draftStory() })
+      await writer.client.transition({ id: story.document.id, action: 'submit', revision: 1 })
+      await until(async () =>
+        (await ws.local.list()).some((s) => s.id === story.document.id && s.status === 'submitted'),
+      )
+      await until(() => ws.engine.status().connection === 'online')
+      const approved = await ws.engine.transition(story.document.id, 'approve')
+      expect(approved).toMatchObject({
+        queued: false,
+        story: { status: 'approved', approvedRevision: 1 },
+      })
+      expect((await ws.local.get(story.document.id)).status).toBe('approved')
+      expect(ws.queue.length).toBe(0)
+    },
+    LONG,
+  )
 })
