@@ -190,40 +190,25 @@ export class SyncEngine {
     }
   }
 
-  private async push(entry: QueueEntry): Promise<void> {
+  private async push(queued: QueueEntry): Promise<void> {
     const { queue, client, localCopy } = this.options
-    const serverRevision = queue.track(entry.storyId)?.serverRevision ?? null
+    const entry = await queue.freeze(queued.id)
+    if (!entry) return
     try {
-      if (entry.kind === 'save') {
-        const sent = entry.sent ?? {
-          document: entry.document,
-          baseRevision: serverRevision,
-          saveId: entry.id,
-        }
-        if (!entry.sent) await queue.markSent(entry, sent)
-        const story = await client.saveStory(sent)
+      if (entry.sent === null)
+        throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
+      if (entry.kind === 'save' && entry.sent) {
+        const story = await client.saveStory(entry.sent)
         await queue.complete(entry.id, {
           id: entry.storyId,
           track: { serverRevision: story.revision, localRevision: entry.localRevision },
         })
         await localCopy.applyRemote(story)
-      } else if (entry.kind === 'note') {
-        const sent = entry.sent ?? { id: entry.storyId, body: entry.body, noteId: entry.id }
-        if (!entry.sent) await queue.markSent(entry, sent)
-        await client.addNote(sent)
+      } else if (entry.kind === 'note' && entry.sent) {
+        await client.addNote(entry.sent)
         await queue.complete(entry.id)
-      } else {
-        if (serverRevision === null && !entry.sent)
-          throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
-        const sent = entry.sent ?? {
-          id: entry.storyId,
-          action: entry.action,
-          revision: serverRevision ?? 1,
-          note: entry.note,
-          transitionId: entry.id,
-        }
-        if (!entry.sent) await queue.markSent(entry, sent)
-        const story = await client.transition(sent)
+      } else if (entry.kind === 'transition' && entry.sent) {
+        const story = await client.transition(entry.sent)
         await queue.complete(entry.id)
         await localCopy.applyRemote(story)
       }

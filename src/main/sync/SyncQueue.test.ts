@@ -36,9 +36,8 @@ it('coalesces consecutive unsent saves of a story into the latest, but never int
     [other.id, 1],
   ])
 
-  const first = queue.next()
+  const first = await queue.freeze(queue.next()?.id ?? '')
   if (first?.kind !== 'save') throw new Error('a save comes first')
-  await queue.markSent(first, { document: first.document, baseRevision: null, saveId: first.id })
   await queue.enqueueSave({ ...story, revision: 4 }, 4)
   await queue.enqueueSave({ ...story, revision: 5 }, 5)
   // A note after a save: the next save is a change after the note, not folded in before it.
@@ -64,6 +63,31 @@ it('coalesces consecutive unsent saves of a story into the latest, but never int
   // The same local revision again (a retry after the local write failed) takes the newer text.
   await reopened.enqueueSave({ ...other, revision: 2, headline: 'Retried' }, 2)
   expect(reopened.entries[4]).toMatchObject({ localRevision: 2, document: { headline: 'Retried' } })
+})
+
+it('a save made while its entry is being frozen for sending is never lost: it is in the payload or queues anew', async () => {
+  const queue = await open()
+  const story = draftStory()
+  await queue.enqueueSave(story, 1)
+  const id = queue.next()?.id ?? ''
+  // The engine picks the entry, the editor saves again before the payload is fixed on disk.
+  const saving = queue.enqueueSave({ ...story, headline: 'Saved meanwhile', revision: 2 }, 2)
+  const frozen = await queue.freeze(id)
+  await saving
+  expect(frozen?.sent).toMatchObject({ document: { headline: 'Saved meanwhile' }, saveId: id })
+  expect(frozen).toMatchObject({ localRevision: 2 })
+
+  // And the other way round: fixed first, so the next save is an entry of its own.
+  const freezing = queue.freeze(id)
+  const after = queue.enqueueSave({ ...story, headline: 'Saved after', revision: 3 }, 3)
+  await Promise.all([freezing, after])
+  const entries = (await open()).entries
+  expect(entries.map((e) => (e.kind === 'save' ? e.document.headline : null))).toEqual([
+    'Saved meanwhile',
+    'Saved after',
+  ])
+  for (const entry of entries)
+    if (entry.kind === 'save' && entry.sent) expect(entry.sent.document).toEqual(entry.document)
 })
 
 it('a damaged queue file is moved to quarantine and reported, never read as empty in silence', async () => {

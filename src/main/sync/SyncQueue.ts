@@ -160,11 +160,31 @@ export class SyncQueue {
     })
   }
 
-  /** Records the exact payload of an entry's first attempt, before it is sent. */
-  markSent<E extends QueueEntry>(entry: E, sent: NonNullable<E['sent']>): Promise<void> {
+  /**
+   * Fixes the exact payload of an entry's first attempt and writes it, before it is sent: the
+   * entry's text as it is at this moment, and the desk revision the story stands on. Decided inside
+   * the queue's turn, so a save coalesced a moment earlier is in the payload and one a moment later
+   * queues anew. Returns the entry as written (`sent` stays null for a transition on a story the
+   * desk has not seen); undefined when it is gone.
+   */
+  freeze(id: string): Promise<QueueEntry | undefined> {
     return this.change((file) => {
-      const found = file.entries.find((e) => e.id === entry.id)
-      if (found) found.sent = sent
+      const entry = file.entries.find((e) => e.id === id)
+      if (!entry || entry.sent !== null) return entry
+      const base = file.stories[entry.storyId]?.serverRevision ?? null
+      if (entry.kind === 'save')
+        entry.sent = { document: entry.document, baseRevision: base, saveId: entry.id }
+      else if (entry.kind === 'note')
+        entry.sent = { id: entry.storyId, body: entry.body, noteId: entry.id }
+      else if (base !== null)
+        entry.sent = {
+          id: entry.storyId,
+          action: entry.action,
+          revision: base,
+          note: entry.note,
+          transitionId: entry.id,
+        }
+      return entry
     })
   }
 
@@ -194,11 +214,12 @@ export class SyncQueue {
   }
 
   /** One change at a time, applied to a copy: the document is replaced only once it is on disk. */
-  private change(edit: (file: QueueFile) => void): Promise<void> {
+  private change<T>(edit: (file: QueueFile) => T): Promise<T> {
     const run = this.tail.then(async () => {
       const next = structuredClone(this.doc.data)
-      edit(next)
+      const result = edit(next)
       await this.doc.save(next)
+      return result
     })
     this.tail = run.catch(() => undefined)
     return run
