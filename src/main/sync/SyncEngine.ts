@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { StoryConflictDetails, type StoryView } from '../../shared/desk/calls/deskStoryCalls'
-import type { ListChangesOutput } from '../../shared/desk/calls/deskFeedCalls'
 import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { SyncStatus } from '../../shared/domain/SyncStatus'
 import type { WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
-import type { z } from 'zod'
 import type { HistoryStore } from '../store/HistoryStore'
 import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
+import { followDesk } from './followDesk'
 import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
 import type { SyncConflict } from './SyncConflict'
 import type { SyncCursor } from './SyncCursor'
 import type { QueueEntry, SyncQueue } from './SyncQueue'
 import { Wake } from './Wake'
-
-type FeedPage = z.infer<typeof ListChangesOutput>
 
 export type SyncEngineOptions = {
   client: DeskClient
@@ -34,9 +31,6 @@ export type SyncEngineOptions = {
   onStatus?: (status: SyncStatus) => void
   onConflict?: (conflict: SyncConflict) => void
 }
-
-/** Kinds of feed change after which the story itself may differ from the local copy. */
-const STORY_CHANGES = new Set(['story_saved', 'story_transitioned'])
 
 /**
  * Keeps a workstation's local store and the desk in step, in the background: pushes the sync queue
@@ -259,69 +253,8 @@ export class SyncEngine {
     }
   }
 
-  private async follow(signal: AbortSignal): Promise<void> {
-    const { client, cursor } = this.options
-    const stream = new AbortController()
-    const both = AbortSignal.any([signal, stream.signal])
-    let applying: Promise<void> = Promise.resolve()
-    let failed: unknown = null
-    await client
-      .followChanges(
-        { since: cursor.seq },
-        {
-          signal: both,
-          onEvent: (page) => {
-            this.online()
-            applying = applying
-              .then(() => (failed === null ? this.applyPage(page) : undefined))
-              .catch((error: unknown) => {
-                failed = error
-                stream.abort(error)
-              })
-          },
-        },
-      )
-      .catch((error: unknown) => {
-        if (failed === null) throw error
-      })
-    await applying
-    if (failed !== null) throw failed
-  }
-
-  /** Applies a page of the feed, then moves the durable cursor past it. */
-  private async applyPage(page: FeedPage): Promise<void> {
-    const { queue, client, localCopy, cursor } = this.options
-    const ids = new Set<string>()
-    const noted = new Set<string>()
-    for (const change of page.changes) {
-      if (change.articleId !== null && change.kind === 'note_added') noted.add(change.articleId)
-      if (change.articleId === null || !STORY_CHANGES.has(change.kind)) continue
-      const known = queue.track(change.articleId)?.serverRevision ?? null
-      // Our own save coming back, or one the first sync already brought.
-      if (
-        change.kind === 'story_saved' &&
-        known !== null &&
-        change.revision !== null &&
-        known >= change.revision
-      )
-        continue
-      ids.add(change.articleId)
-    }
-    for (const id of noted) {
-      const notes = await client.listNotes({ id }).catch((error: unknown) => {
-        if (error instanceof DeskError && error.code === 'NOT_FOUND') return null
-        throw error
-      })
-      if (notes) await localCopy.applyNotes(id, notes.notes)
-    }
-    for (const id of ids) {
-      const story = await client.getStory({ id }).catch((error: unknown) => {
-        if (error instanceof DeskError && error.code === 'NOT_FOUND') return null
-        throw error
-      })
-      if (story) await localCopy.applyRemote(story)
-    }
-    if (page.next > cursor.seq) await cursor.saveSeq(page.next)
+  private follow(signal: AbortSignal): Promise<void> {
+    return followDesk({ ...this.options, signal, heard: () => this.online() })
   }
 
   /** The first sync, its progress in the status. */
