@@ -22,6 +22,8 @@ export const SnapshotReason = z.enum([
   'restored',
   /** Listed again from its snapshot file after the history file was damaged or fell behind. */
   'recovered',
+  /** A workstation's own text, kept when the desk had another version (or refused it) in sync. */
+  'conflict-copy',
 ])
 export type SnapshotReason = z.infer<typeof SnapshotReason>
 

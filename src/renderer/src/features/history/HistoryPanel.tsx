@@ -29,6 +29,7 @@ const REASONS: Record<SnapshotReason, string> = {
   autosave: 'While editing',
   restored: 'Restored',
   recovered: 'Recovered from its snapshot file',
+  'conflict-copy': 'Your version, kept in a sync conflict',
 }
 
 /**

@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto'
+import { StoryConflictDetails, type StoryView } from '../../shared/desk/calls/deskStoryCalls'
+import type { DeskClient } from '../../shared/desk/createDeskClient'
+import { DeskError } from '../../shared/desk/DeskError'
+import { isoNow, type Clock } from '../../shared/domain/Clock'
+import type { SyncStatus } from '../../shared/domain/SyncStatus'
+import type { WorkflowAction } from '../../shared/domain/workflow'
+import { AppError } from '../../shared/ipc/AppError'
+import type { HistoryStore } from '../store/HistoryStore'
+import type { LocalCopy } from './LocalCopy'
+import { downloadDesk } from './downloadDesk'
+import { followDesk } from './followDesk'
+import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
+import type { SyncConflict } from './SyncConflict'
+import type { SyncCursor } from './SyncCursor'
+import type { QueueEntry, SyncQueue } from './SyncQueue'
+import { Wake } from './Wake'
+
+export type SyncEngineOptions = {
+  client: DeskClient
+  localCopy: LocalCopy
+  /** The local history: notes added here are kept there too. */
+  history: HistoryStore
+  queue: SyncQueue
+  cursor: SyncCursor
+  clock: Clock
+  /** Waits between attempts while the desk cannot be reached: doubling from `firstMs` to `maxMs`. */
+  retry?: { firstMs: number; maxMs: number }
+  /** Stories per page of the first sync. */
+  pageSize?: number
+  onStatus?: (status: SyncStatus) => void
+  onConflict?: (conflict: SyncConflict) => void
+}
+
+/**
+ * Keeps a workstation's local store and the desk in step, in the background: pushes the sync queue
+ * in order (each entry under its own id, so a replay after a lost answer is applied once), follows
+ * the change feed from a durable cursor, and downloads the desk's stories in pages the first time.
+ * The desk unreachable: it waits and tries again by itself. The device signed out: it stops.
+ */
+export class SyncEngine {
+  private readonly wake = new Wake()
+  private readonly reconnected = new Wake()
+  private stopping = new AbortController()
+  private running: Promise<void> | null = null
+  private state: SyncStatus
+  private failures = 0
+
+  constructor(private readonly options: SyncEngineOptions) {
+    const first = options.cursor.firstSync
+    this.state = {
+      connection: 'connecting',
+      offlineSince: null,
+      reason: null,
+      pending: options.queue.length,
+      refused: null,
+      firstSync: { done: first.done, total: null, finished: first.finished },
+      queueDamaged: options.queue.damaged !== null,
+    }
+  }
+
+  status(): SyncStatus {
+    return { ...this.state, pending: this.options.queue.length }
+  }
+
+  /** Starts syncing in the background (again, after a sign-in expired). */
+  start(): void {
+    if (this.running) return
+    this.stopping = new AbortController()
+    const signal = this.stopping.signal
+    this.update({ connection: 'connecting', reason: null })
+    // Either loop ending on a sign-out stops the other: both have ended when `running` settles.
+    const ended = (error: unknown) => this.stoppedBy(error, signal)
+    this.running = (async () => {
+      if ((await this.options.localCopy.recover()) > 0) this.update({})
+      await Promise.all([this.pushLoop(signal).catch(ended), this.pullLoop(signal).catch(ended)])
+    })()
+      .catch(ended)
+      .finally(() => {
+        this.running = null
+      })
+  }
+
+  /** Stops pushing, following and downloading; what is queued stays queued. */
+  async stop(): Promise<void> {
+    this.stopping.abort(new Error('sync stopped'))
+    this.wake.fire()
+    this.reconnected.fire()
+    await this.running
+  }
+
+  /** A local change was queued: push it now rather than at the next turn. */
+  queued(): void {
+    this.update({})
+    this.wake.fire()
+  }
+
+  /** The person saw the refusal: the indicator goes back to the connection's state. */
+  dismissRefused(): void {
+    this.update({ refused: null })
+  }
+
+  /**
+   * Adds a note to a story: queued (so it works offline and reaches the desk in order), then kept
+   * in the local history under the same id, so the desk's copy coming back is not added twice.
+   */
+  async addNote(storyId: string, body: string, by: string): Promise<void> {
+    const id = randomUUID()
+    await this.options.queue.enqueueNote(storyId, body, id)
+    await this.options.history.addNote(storyId, {
+      id,
+      at: isoNow(this.options.clock),
+      by,
+      text: body,
+    })
+    this.queued()
+  }
+
+  /**
+   * Requests a workflow action. Submitting is queued (it works offline and "will reach the desk
+   * when online"); every other action is the desk's to take now, and is refused while offline.
+   */
+  async transition(
+    storyId: string,
+    action: WorkflowAction,
+    note = '',
+  ): Promise<{ queued: true } | { queued: false; story: StoryView }> {
+    const { queue, client, localCopy } = this.options
+    if (QUEUED_OFFLINE.has(action)) {
+      await queue.enqueueTransition(storyId, action, note)
+      this.queued()
+      return { queued: true }
+    }
+    this.requireDesk(action)
+    const revision = queue.track(storyId)?.serverRevision ?? null
+    if (revision === null || queue.pendingFor(storyId))
+      throw new AppError(
+        'REFUSED',
+        'This story has changes that have not reached the desk yet; try again once they have.',
+        { reason: 'pending' },
+      )
+    let story: StoryView
+    try {
+      story = await client.transition({
+        id: storyId,
+        action,
+        revision,
+        note,
+        transitionId: randomUUID(),
+      })
+    } catch (error) {
+      if (isTransient(error)) {
+        this.offline(error)
+        throw needsTheDesk(action)
+      }
+      throw asAppError(error)
+    }
+    await localCopy.applyRemote(story)
+    return { queued: false, story }
+  }
+
+  /** Throws the "needs the desk: you are offline" refusal unless the desk is reachable now. */
+  requireDesk(action: WorkflowAction | 'push'): void {
+    if (this.state.connection !== 'online') throw needsTheDesk(action)
+  }
+
+  private async pushLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const entry = this.options.queue.next()
+      if (!entry) {
+        this.update({})
+        await this.wake.wait(signal)
+        continue
+      }
+      try {
+        await this.push(entry)
+        this.online()
+      } catch (error) {
+        if (signal.aborted) return
+        if (isSignedOut(error)) throw error
+        this.offline(error)
+        await this.backoff(signal)
+      }
+    }
+  }
+
+  private async push(queued: QueueEntry): Promise<void> {
+    const { queue, client, localCopy } = this.options
+    const entry = await queue.freeze(queued.id)
+    if (!entry) return
+    try {
+      if (entry.sent === null)
+        throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
+      if (entry.kind === 'save' && entry.sent) {
+        const story = await client.saveStory(entry.sent)
+        await queue.complete(entry.id, {
+          id: entry.storyId,
+          track: { serverRevision: story.revision, localRevision: entry.localRevision },
+        })
+        await localCopy.applyRemote(story)
+      } else if (entry.kind === 'note' && entry.sent) {
+        await client.addNote(entry.sent)
+        await queue.complete(entry.id)
+      } else if (entry.kind === 'transition' && entry.sent) {
+        const story = await client.transition(entry.sent)
+        await queue.complete(entry.id)
+        await localCopy.applyRemote(story)
+      }
+    } catch (error) {
+      if (!(error instanceof DeskError) || isTransient(error) || isSignedOut(error)) throw error
+      await this.settle(entry, error)
+    }
+  }
+
+  /** The desk answered the entry with a refusal or a conflict: keep what must be kept, move on. */
+  private async settle(entry: QueueEntry, error: DeskError): Promise<void> {
+    const { queue, localCopy, client } = this.options
+    const conflict =
+      error.code === 'CONFLICT' ? StoryConflictDetails.safeParse(error.details) : null
+    if (entry.kind === 'save') {
+      const kept = await localCopy.keepConflict(
+        entry,
+        conflict?.success ? conflict.data.reason : 'refused',
+        conflict?.success ? conflict.data.current : null,
+        error.message,
+      )
+      if (kept) this.options.onConflict?.(kept)
+    } else await queue.complete(entry.id)
+    if (!conflict?.success)
+      this.update({
+        refused: { storyId: entry.storyId, reason: error.message, at: isoNow(this.options.clock) },
+      })
+    // The story may have moved on the desk while its local change waited: take where it stands.
+    const story = await client.getStory({ id: entry.storyId }).catch((failure: unknown) => {
+      if (failure instanceof DeskError && failure.code === 'NOT_FOUND') return null
+      throw failure
+    })
+    if (story) await localCopy.applyRemote(story)
+  }
+
+  /** The first sync, then the feed from the cursor, again whenever the stream ends or fails. */
+  private async pullLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        if (!this.options.cursor.firstSync.finished) await this.firstSync(signal)
+        await this.follow(signal)
+      } catch (error) {
+        if (signal.aborted) return
+        if (isSignedOut(error)) throw error
+        this.offline(error)
+        await this.backoff(signal)
+      }
+    }
+  }
+
+  private follow(signal: AbortSignal): Promise<void> {
+    return followDesk({ ...this.options, signal, heard: () => this.online() })
+  }
+
+  /** The first sync, its progress in the status. */
+  private async firstSync(signal: AbortSignal): Promise<void> {
+    await downloadDesk({
+      ...this.options,
+      pageSize: this.options.pageSize ?? 100,
+      signal,
+      progress: (firstSync) => {
+        this.online()
+        this.update({ firstSync })
+      },
+    })
+  }
+
+  private async backoff(signal: AbortSignal): Promise<void> {
+    const { firstMs, maxMs } = this.options.retry ?? { firstMs: 500, maxMs: 30_000 }
+    const wait = Math.min(maxMs, firstMs * 2 ** Math.min(this.failures - 1, 16))
+    await this.reconnected.wait(signal, wait)
+  }
+
+  private online(): void {
+    this.failures = 0
+    if (this.state.connection !== 'online') {
+      this.update({ connection: 'online', offlineSince: null, reason: null })
+      this.reconnected.fire()
+    }
+  }
+
+  private offline(error: unknown): void {
+    this.failures += 1
+    const reason = error instanceof Error ? error.message : String(error)
+    this.update({
+      connection: 'offline',
+      offlineSince: this.state.offlineSince ?? isoNow(this.options.clock),
+      reason,
+    })
+  }
+
+  private stoppedBy(error: unknown, signal: AbortSignal): void {
+    if (isSignedOut(error)) {
+      this.stopping.abort(error)
+      this.update({
+        connection: 'signed-out',
+        reason: error instanceof Error ? error.message : String(error),
+      })
+    } else if (!signal.aborted)
+      this.update({
+        connection: 'offline',
+        reason: error instanceof Error ? error.message : String(error),
+      })
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.state = { ...this.state, ...change, pending: this.options.queue.length }
+    this.options.onStatus?.(this.status())
+  }
+}
+
+/** The desk could not be reached or could not answer now: try again later, change nothing. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof DeskError)) return !(error instanceof AppError)
+  return ['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'].includes(error.code)
+}
+
+function isSignedOut(error: unknown): boolean {
+  return error instanceof DeskError && error.code === 'UNAUTHENTICATED'
+}
+
+function asAppError(error: unknown): unknown {
+  if (!(error instanceof DeskError)) return error
+  const codes = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'] as const
+  const code = codes.find((c) => c === error.code) ?? 'REFUSED'
+  return new AppError(code, error.message, error.details)
+}

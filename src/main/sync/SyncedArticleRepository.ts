@@ -1,0 +1,106 @@
+import type { Article, ArticleSummary } from '../../shared/domain/Article'
+import type { BodyDoc } from '../../shared/domain/DocNode'
+import type { StoreProblem } from '../../shared/domain/StoreProblem'
+import type { TrashEntry } from '../../shared/domain/TrashEntry'
+import type { ArticleRepository } from '../store/ArticleRepository'
+import { articleForStore } from '../store/articleForStore'
+import type { KeyedQueue } from '../store/KeyedQueue'
+import type { SyncQueue } from './SyncQueue'
+
+/**
+ * The local store of a workstation that joined a desk: reads are local; a create or a save is
+ * written to the local store and then to the sync queue, both durably, before it resolves. No
+ * network on this path: `queued` only wakes the engine, which pushes in the background. The
+ * renderer cannot tell it from the standalone store.
+ */
+export class SyncedArticleRepository implements ArticleRepository {
+  constructor(
+    private readonly local: ArticleRepository,
+    private readonly queue: SyncQueue,
+    /** Shared with the engine: a remote change and a local save of one story never interleave. */
+    private readonly stories: KeyedQueue,
+    private readonly queued: () => void = () => {},
+  ) {}
+
+  list(): Promise<ArticleSummary[]> {
+    return this.local.list()
+  }
+
+  get(id: string): Promise<Article> {
+    return this.local.get(id)
+  }
+
+  search(query: string): Promise<ArticleSummary[]> {
+    return this.local.search(query)
+  }
+
+  create(article: Article): Promise<Article> {
+    return this.stories.run(article.id, async () => {
+      const stored = await this.local.create(article)
+      await this.queue.enqueueSave(stored, stored.revision)
+      this.queued()
+      return stored
+    })
+  }
+
+  update(
+    id: string,
+    baseRevision: number,
+    change: (current: Article) => Article,
+    keepLinksOf?: BodyDoc,
+  ): Promise<Article> {
+    // The queue is written beside the local file, not after it: two durable writes in parallel keep
+    // a joined workstation's save close to a standalone one's. A local write that fails after the
+    // queue's leaves the text queued (it reaches the desk; the editor sees the error and saves again).
+    return this.stories.run(id, async () => {
+      let queued: Promise<void> = Promise.resolve()
+      const saved = await this.local
+        .update(
+          id,
+          baseRevision,
+          (current) => {
+            const next = articleForStore(change(current), current, keepLinksOf)
+            queued = this.queue.enqueueSave(next, next.revision)
+            return next
+          },
+          keepLinksOf,
+        )
+        .catch(async (error: unknown) => {
+          await queued.catch(() => undefined)
+          throw error
+        })
+      await queued
+      this.queued()
+      return saved
+    })
+  }
+
+  /** The trash is the workstation's own: the desk keeps its stories. */
+  trash(id: string, at: string): Promise<TrashEntry> {
+    return this.local.trash(id, at)
+  }
+
+  restore(id: string): Promise<ArticleSummary> {
+    return this.local.restore(id)
+  }
+
+  listTrash(): Promise<TrashEntry[]> {
+    return this.local.listTrash()
+  }
+
+  tags(): Promise<string[]> {
+    return this.local.tags()
+  }
+
+  problems(): Promise<StoreProblem[]> {
+    return this.local.problems()
+  }
+
+  dismissProblem(id: string): Promise<void> {
+    return this.local.dismissProblem(id)
+  }
+
+  close(): Promise<void> {
+    return this.local.close()
+  }
+}

@@ -1,0 +1,43 @@
+import { expect, it } from 'vitest'
+import { describeSyncStatus, type SyncStatus } from './SyncStatus'
+
+const base: SyncStatus = {
+  connection: 'online',
+  offlineSince: null,
+  reason: null,
+  pending: 0,
+  refused: null,
+  firstSync: { done: 12, total: 12, finished: true },
+  queueDamaged: false,
+}
+const time = (iso: string) => iso.slice(11, 16)
+
+it('says what the connection indicator shows in each state', () => {
+  expect(describeSyncStatus(base, time)).toBe('Online')
+  expect(describeSyncStatus({ ...base, pending: 3 }, time)).toBe('Syncing 3 changes')
+  expect(
+    describeSyncStatus(
+      { ...base, connection: 'offline', offlineSince: '2026-12-01T14:02:00.000Z', pending: 1 },
+      time,
+    ),
+  ).toBe('Offline since 14:02: 1 change will reach the desk when online')
+  expect(describeSyncStatus({ ...base, connection: 'signed-out', pending: 2 }, time)).toBe(
+    'Sign-in expired: sign in again to sync (2 changes waiting)',
+  )
+  expect(
+    describeSyncStatus(
+      {
+        ...base,
+        refused: {
+          storyId: 'x',
+          reason: 'This story is approved.',
+          at: '2026-12-01T14:02:00.000Z',
+        },
+      },
+      time,
+    ),
+  ).toBe('The desk refused a change: This story is approved.')
+  expect(
+    describeSyncStatus({ ...base, firstSync: { done: 40, total: 10_000, finished: false } }, time),
+  ).toBe("Downloading the desk's stories: 40 of 10000")
+})

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/** A change the desk refused for good (not a conflict): the local text was kept as a version. */
+export const SyncRefusal = z.object({
+  storyId: z.string(),
+  /** The desk's own words. */
+  reason: z.string(),
+  at: z.iso.datetime(),
+})
+export type SyncRefusal = z.infer<typeof SyncRefusal>
+
+/** Progress of the first download of the desk's stories. `total` is null while the desk does not say. */
+export const FirstSyncProgress = z.object({
+  done: z.number().int().min(0),
+  total: z.number().int().min(0).nullable(),
+  finished: z.boolean(),
+})
+export type FirstSyncProgress = z.infer<typeof FirstSyncProgress>
+
+/**
+ * What the connection indicator shows. `connection`: `connecting` before the desk first answers,
+ * `online`, `offline` (since `offlineSince`, why in `reason`), `signed-out` (the device's sign-in
+ * expired or was revoked: sync stops until it signs in again).
+ */
+export const SyncStatus = z.object({
+  connection: z.enum(['connecting', 'online', 'offline', 'signed-out']),
+  offlineSince: z.iso.datetime().nullable(),
+  reason: z.string().nullable(),
+  /** Local changes not yet accepted by the desk. */
+  pending: z.number().int().min(0),
+  /** The last change the desk refused. */
+  refused: SyncRefusal.nullable(),
+  firstSync: FirstSyncProgress,
+  /** The sync queue's file was found damaged and set aside (listed with the store's problems). */
+  queueDamaged: z.boolean(),
+})
+export type SyncStatus = z.infer<typeof SyncStatus>
+
+/** The indicator's words: "Online", "Offline since 14:02 (…)", "Syncing 3 changes", … */
+export function describeSyncStatus(status: SyncStatus, time: (iso: string) => string): string {
+  const changes = `${status.pending} change${status.pending === 1 ? '' : 's'}`
+  switch (status.connection) {
+    case 'signed-out':
+      return `Sign-in expired: sign in again to sync${status.pending ? ` (${changes} waiting)` : ''}`
+    case 'offline':
+      return `Offline since ${status.offlineSince ? time(status.offlineSince) : 'start'}${
+        status.pending ? `: ${changes} will reach the desk when online` : ''
+      }`
+    case 'connecting':
+      return 'Connecting to the desk'
+    case 'online':
+      if (status.refused) return `The desk refused a change: ${status.refused.reason}`
+      if (!status.firstSync.finished)
+        return `Downloading the desk's stories: ${status.firstSync.done}${
+          status.firstSync.total === null ? '' : ` of ${status.firstSync.total}`
+        }`
+      return status.pending ? `Syncing ${changes}` : 'Online'
+  }
+}

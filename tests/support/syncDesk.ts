@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto'
+import { AccountService } from '../../src/server/accounts/AccountService'
+import { ScryptPasswordHasher } from '../../src/server/accounts/ScryptPasswordHasher'
+import { composeDesk } from '../../src/server/composeDesk'
+import { loadMigrations, migrate } from '../../src/server/db/migrate'
+import { openPgliteDb } from '../../src/server/db/openPgliteDb'
+import { deskReadiness } from '../../src/server/deskReadiness'
+import { ChangeFeed } from '../../src/server/feed/ChangeFeed'
+import { createFeedHandlers } from '../../src/server/feed/createFeedHandlers'
+import { startDeskServer, type DeskServer } from '../../src/server/http/startDeskServer'
+import { SecretBox } from '../../src/server/outbox/SecretBox'
+import { shippedMigrations } from '../../src/server/shippedMigrations'
+import type { AccountRole } from '../../src/shared/desk/AccountRole'
+import { createDeskClient, type DeskClient } from '../../src/shared/desk/createDeskClient'
+import { systemClock } from '../../src/shared/domain/Clock'
+import { pgliteFolder } from './pgliteFolder'
+import { tempDir } from './tempDir'
+
+const PASSWORD = 'sync desk password 1'
+
+export type DeskAccount = { name: string; token: string; client: DeskClient }
+
+/**
+ * A real desk server on PGlite in this process, for the workstation's sync tests: accounts signed in
+ * through the real client, and a server that can be stopped and started again on the same port (the
+ * desk going down and coming back), its database kept.
+ */
+export async function startSyncDesk() {
+  const folder = await tempDir('copydesk-sync-desk-')
+  await pgliteFolder(folder.path)
+  const db = await openPgliteDb({ dataDir: folder.path })
+  await migrate(db, await loadMigrations())
+  const feed = await ChangeFeed.start({ db })
+  const parts = composeDesk(db, systemClock, {
+    secrets: SecretBox.fromKey(Buffer.alloc(32, 7)),
+    log: () => {},
+  })
+  const accounts = new AccountService(db, systemClock, {
+    hasher: new ScryptPasswordHasher({ params: { N: 2 ** 10, r: 8, p: 1 } }),
+  })
+  const serve = (port: number) =>
+    startDeskServer({
+      handlers: {
+        ...parts.accountHandlers,
+        ...parts.storyHandlers,
+        ...parts.outboxHandlers,
+        ...createFeedHandlers({ db, feed, serverVersion: 'test' }),
+      },
+      authenticate: parts.authenticate,
+      ready: deskReadiness(db, shippedMigrations()),
+      log: () => {},
+      clock: systemClock,
+      port,
+    })
+  let server: DeskServer | null = await serve(0)
+  const port = server.port
+  const url = server.url
+
+  return {
+    url,
+    /** Makes an account and signs a device in; `fetch` lets a test lose answers on the way back. */
+    async signIn(
+      role: AccountRole,
+      name: string,
+      fetcher: typeof fetch = fetch,
+    ): Promise<DeskAccount> {
+      const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@sync.example`
+      await accounts.createAccount(null, { email, name, role, password: PASSWORD })
+      const anonymous = createDeskClient({ baseUrl: url, fetch, token: () => null })
+      const { token } = await anonymous.signIn({ email, password: PASSWORD, deviceName: name })
+      return {
+        name,
+        token,
+        client: createDeskClient({ baseUrl: url, fetch: fetcher, token: () => token }),
+      }
+    },
+    /** The desk goes down: nothing listens on its port. */
+    async stop(): Promise<void> {
+      await server?.close()
+      server = null
+    },
+    /** The desk comes back on the same address, with everything it had. */
+    async restart(): Promise<void> {
+      if (server === null) server = await serve(port)
+    },
+    async close(): Promise<void> {
+      await server?.close()
+      await feed.stop()
+      await db.close()
+      await folder.cleanup()
+    },
+  }
+}
+
+export type SyncDesk = Awaited<ReturnType<typeof startSyncDesk>>
