@@ -398,7 +398,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     res: ServerResponse,
     request: Request,
     route: DeskRoute,
-    stream: (send: (event: unknown) => Promise<void>) => Promise<void>,
+    stream: (send: (line: string) => Promise<void>) => Promise<void>,
     token: string,
   ): Promise<void> {
     let started = false
@@ -461,7 +461,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       )
     }, limits.streamKeepAliveMs)
     try {
-      await stream((event) => write(`${JSON.stringify(event)}\n`))
+      await stream(write)
     } catch (error) {
       ending ??= failureOf(error, route, request)
     } finally {

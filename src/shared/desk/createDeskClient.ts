@@ -184,8 +184,13 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
 
   function parseStreamLine(name: string, call: DeskCallDeclaration, line: string): unknown {
     const json = parseJson(line)
-    const refusal = DeskErrorBody.safeParse(json)
-    if (refusal.success) {
+    // Checked for an error line only when it has an `error` key: a failed parse costs more than a
+    // page's own check, and a stream is mostly pages.
+    const refusal =
+      typeof json === 'object' && json !== null && 'error' in json
+        ? DeskErrorBody.safeParse(json)
+        : null
+    if (refusal?.success) {
       const { code, message, details } = refusal.data.error
       throw new DeskError(code, message, details)
     }
