@@ -382,6 +382,10 @@ test('key points reorder by drag and drop', async ({ page, desk }) => {
     await page.getByRole('button', { name: 'Add key point' }).click()
     await page.keyboard.type(point)
   }
+  // Dragged once the points are saved: an autosave landing mid-drag re-renders the list under the
+  // pointer and the drop is lost (seen on a loaded CI machine).
+  await expect(page.getByLabel('Key point 3', { exact: true })).toHaveValue('third')
+  await expectSaved(page)
   await page
     .getByTitle('Drag to reorder key point 3')
     .dragTo(page.getByLabel('Key point 1', { exact: true }))

@@ -484,6 +484,13 @@ describe('the sync engine against a real desk server (PGlite)', () => {
         (await ws.local.list()).some((s) => s.id === story.document.id && s.status === 'submitted'),
       )
       await until(() => ws.engine.status().connection === 'online')
+      // The local copy shows the story a moment before the queue records the desk revision it
+      // stands on (seen with two test workers): approving waits for both, as a person would.
+      await until(
+        () =>
+          (ws.queue.track(story.document.id)?.serverRevision ?? null) !== null &&
+          !ws.queue.pendingFor(story.document.id),
+      )
       const approved = await ws.engine.transition(story.document.id, 'approve')
       expect(approved).toMatchObject({
         queued: false,
