@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Both cores (Vitest's default leaves one free): the suites mostly wait on fsync, PGlite and
+    // sockets, and the full run fits CI's 15 minutes only this way.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -10,6 +10,7 @@ import { benchOpen } from './benchOpen'
 import { benchSaves, seedStore } from './benchSaves'
 import { benchSearch, queriesFor } from './benchSearch'
 import { benchSearchEngines } from './benchSearchEngines'
+import { benchSync } from './benchSync'
 import { benchTyping } from './benchTyping'
 import { printTable, type Row } from './benchTable'
 import { vocabulary } from './benchVocabulary'
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
   const words = vocabulary(random)
   const largest = Math.max(...SIZES)
   const corpus = Array.from({ length: largest }, (_, i) => corpusArticle(i, random, words.draw))
+  // Issue 15's sync bench runs only when named (`--only=sync`): it starts a desk server process.
+  if (named('sync'))
+    rows.push(
+      ...(await benchSync(root, corpus, {
+        saves: quick ? 30 : 200,
+        propagations: quick ? 20 : 100,
+        firstSyncStories: quick ? 1000 : 10_000,
+      })),
+    )
   if (wanted('saves')) rows.push(...(await benchSaves(root, corpus, SIZES, quick ? 20 : 100)))
   else if (wanted('open')) {
     for (const size of SIZES) {

@@ -29,7 +29,7 @@ export type DeskBenchOptions = {
   feed: 'stream' | 'poll'
 }
 
-const PASSWORD = 'bench-password-for-every-workstation'
+export const PASSWORD = 'bench-password-for-every-workstation'
 
 /** Saves started in the last seconds of a run still have this long to reach every feed. */
 const DRAIN_MS = 3_000
@@ -116,7 +116,7 @@ export async function benchDesk(root: string, options: DeskBenchOptions): Promis
  * process at a time). One real scrypt hash serves them all: every password is the same, and the
  * measured sign-ins verify it for real.
  */
-async function createAccounts(
+export async function createAccounts(
   database: string | null,
   dataDir: string,
   count: number,
@@ -144,7 +144,7 @@ async function createAccounts(
   }
 }
 
-const emailOf = (i: number) => `bench.writer.${String(i + 1).padStart(3, '0')}@desk.example`
+export const emailOf = (i: number) => `bench.writer.${String(i + 1).padStart(3, '0')}@desk.example`
 
 /** Every workstation signs in (real scrypt on the server, a few at a time) and makes its story. */
 async function joinDesk(

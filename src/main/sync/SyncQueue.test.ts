@@ -128,3 +128,17 @@ it('a save through SyncedArticleRepository is in the local store and in the queu
   expect(woken).toBe(2)
   await local.close()
 })
+
+it('changes made at once all reach the file, in the order they were made (written together)', async () => {
+  const queue = await open()
+  const stories = Array.from({ length: 40 }, () => draftStory())
+  await Promise.all(stories.map((story) => queue.enqueueSave(story, 1)))
+  // A change queued the moment the last write resolves starts a new write (it once waited forever).
+  await queue.enqueueNote(stories[0]?.id ?? '', 'After the burst')
+  const reopened = await open()
+  expect(reopened.entries.map((entry) => entry.storyId)).toEqual([
+    ...stories.map((story) => story.id),
+    stories[0]?.id,
+  ])
+  expect(reopened.track(stories[39]?.id ?? '')).toEqual({ serverRevision: null, localRevision: 1 })
+})

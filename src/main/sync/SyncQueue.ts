@@ -66,7 +66,8 @@ type QueueFile = z.infer<typeof QueueFile>
  * folder) before its promise resolves; a damaged file is set aside in quarantine and reported.
  */
 export class SyncQueue {
-  private tail: Promise<unknown> = Promise.resolve()
+  private waiting: QueueChange[] = []
+  private writing = false
 
   private constructor(
     private readonly doc: JsonDocument<QueueFile>,
@@ -213,17 +214,61 @@ export class SyncQueue {
     return this.change((file) => setTrack(file, storyId, track))
   }
 
-  /** One change at a time, applied to a copy: the document is replaced only once it is on disk. */
+  /**
+   * Changes are applied to a copy, and the document is replaced only once it is on disk. Changes
+   * that arrive while a write is on its way go to disk together in the next one (a group commit):
+   * the first sync's stories and an editor's saves do not wait for one fsync each.
+   */
   private change<T>(edit: (file: QueueFile) => T): Promise<T> {
-    const run = this.tail.then(async () => {
-      const next = structuredClone(this.doc.data)
-      const result = edit(next)
-      await this.doc.save(next)
-      return result
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ edit, resolve: (result) => resolve(result as T), reject })
+      if (this.writing) return
+      this.writing = true
+      void this.writeWaiting()
     })
-    this.tail = run.catch(() => undefined)
-    return run
   }
+
+  /**
+   * Never rejects: each change's caller gets its own outcome. The flag is cleared in the same turn
+   * as the last look at `waiting`, so a change queued after it starts a new writer.
+   */
+  private async writeWaiting(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) await this.writeBatch()
+    } finally {
+      this.writing = false
+    }
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch = this.waiting.splice(0)
+    let next = structuredClone(this.doc.data)
+    let applied: { change: QueueChange; result: unknown }[] = []
+    for (const change of batch) {
+      try {
+        applied.push({ change, result: change.edit(next) })
+      } catch (error) {
+        change.reject(error)
+        // It may have half-changed the copy before it threw: start again without it.
+        next = structuredClone(this.doc.data)
+        const copy = next
+        applied = applied.map((done) => ({ change: done.change, result: done.change.edit(copy) }))
+      }
+    }
+    if (applied.length === 0) return
+    try {
+      await this.doc.save(next)
+      for (const done of applied) done.change.resolve(done.result)
+    } catch (error) {
+      for (const done of applied) done.change.reject(error)
+    }
+  }
+}
+
+type QueueChange = {
+  edit: (file: QueueFile) => unknown
+  resolve: (result: unknown) => void
+  reject: (error: unknown) => void
 }
 
 function setTrack(file: QueueFile, storyId: string, track: Partial<StoryTrack>): void {

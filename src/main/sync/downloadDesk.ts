@@ -7,6 +7,12 @@ import type { SyncQueue } from './SyncQueue'
 /** The desk's list at its largest page: counting 10,000 stories takes 20 requests. */
 const COUNT_PAGE = 500
 
+/**
+ * Stories of a page fetched and written at once: the round trips and the local fsyncs overlap
+ * (and the queue writes their places together), where one at a time left both sides idle.
+ */
+const STORIES_AT_ONCE = 8
+
 export type DownloadDeskOptions = {
   client: DeskClient
   cursor: SyncCursor
@@ -35,7 +41,7 @@ export async function downloadDesk(options: DownloadDeskOptions): Promise<void> 
     )
     const seq = state.seq ?? page.seq
     let done = state.done
-    for (const summary of page.stories) {
+    await inTurns(page.stories, STORIES_AT_ONCE, async (summary) => {
       signal.throwIfAborted()
       const known = queue.track(summary.id)?.serverRevision ?? null
       if (known === null || known < summary.currentRevision)
@@ -43,7 +49,10 @@ export async function downloadDesk(options: DownloadDeskOptions): Promise<void> 
       done += 1
       total = Math.max(total, done)
       options.progress({ done, total, finished: false })
-    }
+    })
+    // Stopped while the page's last stories were landing: the next start applies the page again
+    // (what landed is skipped), so where a stop leaves the cursor does not depend on timing.
+    signal.throwIfAborted()
     state = {
       after: page.stories.at(-1)?.id ?? state.after,
       seq,
@@ -70,4 +79,30 @@ async function countAfter(
     if (page.next === null) return count
     from = page.next
   }
+}
+
+/**
+ * Runs `work` on every item, `width` at a time. After a failure no new item starts; the ones
+ * running finish (nothing is left writing behind the caller), then the first failure is thrown.
+ */
+async function inTurns<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const failures: unknown[] = []
+  const worker = async () => {
+    while (failures.length === 0 && next < items.length) {
+      const item = items[next++]
+      if (item === undefined) continue
+      try {
+        await work(item)
+      } catch (error) {
+        failures.push(error)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker))
+  if (failures.length > 0) throw failures[0]
 }
