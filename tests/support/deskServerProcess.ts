@@ -115,11 +115,17 @@ export async function createFirstAdmin(
 export async function startDeskServerProcess(
   bundle: CliBundle,
   where: DeskLocation,
-  options: { cwd?: string; readyWithinMs?: number; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string
+    readyWithinMs?: number
+    env?: Record<string, string>
+    /** A fixed port: a server started again where workstations already know it. */
+    port?: number
+  } = {},
 ): Promise<DeskServerProcess> {
   const child = spawn(
     process.execPath,
-    [bundle.cli, 'desk', 'serve', '--port', '0', ...locationArgs(where)],
+    [bundle.cli, 'desk', 'serve', '--port', String(options.port ?? 0), ...locationArgs(where)],
     {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
