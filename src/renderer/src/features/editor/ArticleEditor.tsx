@@ -230,8 +230,13 @@ export function ArticleEditor({
       {syncConflict && (
         <SyncConflictBanner
           notice={syncConflict.notice}
-          theirs={article}
-          loadMine={() => api.getRevision({ id: article.id, seq: syncConflict.notice.copySeq })}
+          loadTexts={async () => {
+            const [theirs, mine] = await Promise.all([
+              api.getArticle({ id: article.id }),
+              api.getRevision({ id: article.id, seq: syncConflict.notice.copySeq }),
+            ])
+            return { theirs, mine }
+          }}
           onResolve={handleResolveSync}
         />
       )}

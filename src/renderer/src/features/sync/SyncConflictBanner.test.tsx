@@ -37,8 +37,12 @@ describe('the sync conflict banner', () => {
       dom.root.render(
         <SyncConflictBanner
           notice={notice}
-          theirs={fields('Council approves budget')}
-          loadMine={() => Promise.resolve(fields('Council passes the budget'))}
+          loadTexts={() =>
+            Promise.resolve({
+              theirs: fields('Council approves budget'),
+              mine: fields('Council passes the budget'),
+            })
+          }
           onResolve={() => Promise.resolve()}
         />,
       ),
@@ -60,8 +64,12 @@ describe('the sync conflict banner', () => {
       dom.root.render(
         <SyncConflictBanner
           notice={notice}
-          theirs={fields('Council approves budget')}
-          loadMine={() => Promise.resolve(fields('Council passes the budget'))}
+          loadTexts={() =>
+            Promise.resolve({
+              theirs: fields('Council approves budget'),
+              mine: fields('Council passes the budget'),
+            })
+          }
           onResolve={() => Promise.resolve()}
         />,
       ),
@@ -78,8 +86,7 @@ describe('the sync conflict banner', () => {
       dom.root.render(
         <SyncConflictBanner
           notice={notice}
-          theirs={fields('Council approves budget')}
-          loadMine={() => Promise.resolve(fields('x'))}
+          loadTexts={() => Promise.resolve({ theirs: fields('y'), mine: fields('x') })}
           onResolve={() =>
             Promise.reject(new Error('Save your changes first: the last save did not go through.'))
           }

@@ -7,10 +7,8 @@ import './sync.css'
 
 type Props = {
   notice: SyncConflictNotice
-  /** The desk's text, as the story stands now. */
-  theirs: EditableFields
-  /** Reads the local text the desk did not take (kept as version `copySeq`). */
-  loadMine: () => Promise<EditableFields>
+  /** Reads the desk's text (the story as stored now) and the local one it did not take (version `copySeq`). */
+  loadTexts: () => Promise<{ theirs: EditableFields; mine: EditableFields }>
   /** Keep mine or Take theirs; rejects with the reason when it could not. */
   onResolve: (keep: 'mine' | 'theirs') => Promise<void>
 }
@@ -19,15 +17,15 @@ type Props = {
  * A sync conflict on the open story: what happened, whose text the desk has and since when, and
  * the choice. Both texts stay kept whatever is chosen (the other one as a version in History).
  */
-export function SyncConflictBanner({ notice, theirs, loadMine, onResolve }: Props) {
-  const [mine, setMine] = useState<EditableFields | null>(null)
+export function SyncConflictBanner({ notice, loadTexts, onResolve }: Props) {
+  const [texts, setTexts] = useState<{ theirs: EditableFields; mine: EditableFields } | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const fail = (reason: unknown) =>
     setError(reason instanceof Error ? reason.message : String(reason))
   const handleCompare = () => {
     setError(null)
-    loadMine().then(setMine, fail)
+    loadTexts().then(setTexts, fail)
   }
   const handleResolve = (keep: 'mine' | 'theirs') => {
     setBusy(true)
@@ -73,13 +71,13 @@ export function SyncConflictBanner({ notice, theirs, loadMine, onResolve }: Prop
           Take theirs
         </button>
       </div>
-      {mine && (
+      {texts && (
         <CompareDialog
-          saved={theirs}
-          mine={mine}
+          saved={texts.theirs}
+          mine={texts.mine}
           title="Compare with the desk’s text"
           explanation={`Struck: the desk’s text. Marked: your text kept as version ${notice.copySeq}. Keep mine puts yours back on top; Take theirs leaves the desk’s.`}
-          onClose={() => setMine(null)}
+          onClose={() => setTexts(null)}
         />
       )}
     </section>
