@@ -236,3 +236,54 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   if (shots) await page.screenshot({ path: `${shots}/sync-conflict-compare.png` })
   await compare.getByRole('button', { name: 'Close' }).click()
 })
+
+// Issue 15: a change the desk made to the local store reached the window only when the person
+// reopened the story or waited for the queue's one-minute poll.
+test('the article list and the open story follow the desk, and never replace what is typed', async ({
+  page,
+  desk,
+}) => {
+  const states = await syncStates(page)
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page, 'Asha Rao', 'Writer')
+  await startNewArticle(page, 'Ferry fares rise')
+  await expectSaved(page)
+  const list = page.getByRole('navigation', { name: 'Articles' })
+
+  // What the sync engine does to the local store, done here by a second window on the same host.
+  const fromTheDesk = async (change: (other: Page) => Promise<void>) => {
+    const other = await page.context().newPage()
+    await other.goto(host.url)
+    await change(other)
+    await expectSaved(other)
+    await other.close()
+  }
+  await fromTheDesk(async (other) => {
+    await other
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('link', { name: /Ferry fares rise/ })
+      .click()
+    await other.getByLabel('Deck').fill('Fares go up 8% from January')
+  })
+  await fromTheDesk(async (other) => startNewArticle(other, 'Harbour dredging starts'))
+  await expect(list.getByRole('link', { name: /Harbour dredging starts/ })).toHaveCount(0)
+  states.show({ storiesVersion: 1 })
+  await expect(list.getByRole('link', { name: /Harbour dredging starts/ })).toBeVisible()
+  await expect(page.getByLabel('Deck')).toHaveValue('Fares go up 8% from January')
+  await expect(page.getByRole('alert', { name: 'Save conflict' })).toHaveCount(0)
+
+  // Typed here and not yet saved when the desk's next change arrives: the text stays, and the
+  // save meets the conflict banner instead of being replaced.
+  await fromTheDesk(async (other) => {
+    await other
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('link', { name: /Ferry fares rise/ })
+      .click()
+    await other.getByLabel('Deck').fill('Fares go up 9% from January')
+  })
+  await page.getByLabel('Deck').fill('Fares rise 8%, the first rise in six years')
+  states.show({ storiesVersion: 2 })
+  await expect(page.getByRole('alert', { name: 'Save conflict' })).toBeVisible()
+  await expect(page.getByLabel('Deck')).toHaveValue('Fares rise 8%, the first rise in six years')
+})
