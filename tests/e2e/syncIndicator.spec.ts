@@ -3,6 +3,7 @@ import type { InboxItem, SyncSnapshot } from '../../src/shared/domain/SyncSnapsh
 import type { SyncStatus } from '../../src/shared/domain/SyncStatus'
 import { expect, test } from './deskTest'
 import { signIn, startNewArticle, expectSaved } from './actions'
+import { axeScreens } from './axeScreens'
 
 const shots = process.env['SCREENSHOTS']
 
@@ -79,6 +80,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   const host = await desk.start()
   await page.goto(host.url)
   await signIn(page, 'Asha Rao', 'Writer')
+  const axe = axeScreens(page, '1360 × 820')
   const indicator = page.getByRole('status', { name: 'Sync with the desk' })
   const bar = page.getByRole('banner')
 
@@ -124,6 +126,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
     states.show({ status })
     await expect(indicator).toHaveText(words)
     if (shots) await bar.screenshot({ path: `${shots}/sync-${name}.png` })
+    if (name === 'signed-out' || name === 'refused') await axe.scan(`sync indicator, ${name}`)
   }
 
   // Offline: the details say why, and what waits.
@@ -137,6 +140,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
       path: `${shots}/sync-offline-details.png`,
       clip: { x: 0, y: 0, width: 1360, height: 240 },
     })
+  await axe.scan('sync indicator, offline, details open')
   await page.keyboard.press('Escape')
   await expect(details).toBeHidden()
 
@@ -189,6 +193,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   await inbox.click()
   const panel = page.getByRole('region', { name: 'Inbox' })
   await expect(panel.getByRole('listitem')).toHaveCount(3)
+  await axe.scan('inbox open')
   if (shots)
     await page.screenshot({
       path: `${shots}/sync-inbox.png`,
@@ -197,6 +202,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   await panel.getByRole('button', { name: /Sent back by Ben Chief/ }).click()
   const banner = page.getByRole('region', { name: 'From the desk' })
   await expect(banner).toContainText('Sent back by Ben Chief at 14:05: Cut the second paragraph')
+  await axe.scan('editor with the desk’s note')
   // Shown in the editor, it counts as read.
   await expect(page.getByRole('button', { name: 'Inbox, 1 unread' })).toBeVisible()
   if (shots) await page.screenshot({ path: `${shots}/sync-desk-note.png` })
@@ -207,7 +213,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   // hand), the story holds the desk's text.
   await page.getByRole('tab', { name: 'History' }).click()
   await page.getByRole('button', { name: 'Save version' }).click()
-  await expect(page.getByRole('list', { name: 'Versions' }).getByRole('listitem')).toHaveCount(1)
+  await expect(page.getByRole('list', { name: 'Versions' })).toContainText('Version 2')
   await page
     .getByRole('textbox', { name: 'Headline' })
     .fill('Council passes the budget after a late vote')
@@ -217,7 +223,7 @@ test('the connection indicator in every state, the inbox and the desk’s banner
       {
         storyId,
         headline: 'Council passes the budget after a late vote',
-        copySeq: 1,
+        copySeq: 2,
         reason: 'stale',
         theirs: { revision: 7, savedBy: 'Ben Chief', savedAt: at('14:09') },
         message: 'Ben Chief saved this story on the desk while your changes waited offline.',
@@ -227,14 +233,17 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   })
   const conflict = page.getByRole('alert', { name: 'Sync conflict' })
   await expect(conflict).toContainText(
-    'The desk has the text Ben Chief saved at 14:09 (desk revision 7). Your text is kept as version 1 in History.',
+    'The desk has the text Ben Chief saved at 14:09 (desk revision 7). Your text is kept as version 2 in History.',
   )
   if (shots) await page.screenshot({ path: `${shots}/sync-conflict.png` })
+  await axe.scan('editor with a sync conflict')
   await conflict.getByRole('button', { name: 'Compare' }).click()
   const compare = page.getByRole('dialog', { name: 'Compare with the desk’s text' })
   await expect(compare).toContainText('after a late vote')
+  await expect(compare).toContainText('Council approves the budget')
   if (shots) await page.screenshot({ path: `${shots}/sync-conflict-compare.png` })
   await compare.getByRole('button', { name: 'Close' }).click()
+  expect(axe.findings).toEqual([])
 })
 
 // Issue 15: a change the desk made to the local store reached the window only when the person

@@ -42,7 +42,7 @@ describe('the inbox', () => {
       ),
     )
     expect(inboxButton()?.getAttribute('aria-label')).toBe('Inbox, 2 unread')
-    expect(inboxButton()?.textContent).toBe('Inbox2')
+    expect(inboxButton()?.textContent).toBe('Inbox 2')
     expect(inboxButton()?.getAttribute('aria-expanded')).toBe('false')
     await act(async () => inboxButton()?.click())
     const panel = dom.container.querySelector('section[aria-labelledby]')

@@ -56,7 +56,12 @@ export function InboxButton({ items, onOpen, onMarkAllRead }: Props) {
         onClick={() => setOpen((was) => !was)}
       >
         Inbox
-        {unread.length > 0 && <span className="inbox-count">{unread.length}</span>}
+        {unread.length > 0 && (
+          <>
+            {' '}
+            <span className="inbox-count">{unread.length}</span>
+          </>
+        )}
       </button>
       {open && (
         <section
