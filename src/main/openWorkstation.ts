@@ -24,6 +24,8 @@ import { LowdbArticleRepository } from './store/LowdbArticleRepository'
 import type { DataDirAccess } from './store/DataDirAccess'
 import { log } from './log/log'
 import { DeskMembership } from './desk/DeskMembership'
+import { SyncInbox } from './sync/SyncInbox'
+import { SyncService } from './sync/SyncService'
 
 export type Workstation = {
   dataDir: string
@@ -35,6 +37,8 @@ export type Workstation = {
   profiles: ProfileStore
   /** The desk server this workstation joined, if any. */
   desk: DeskMembership
+  /** The sync of the desk joined, and what windows watch of it. */
+  sync: SyncService
   /** Whether the data folder could be written; a read-only one is opened without its lock. */
   access: DataDirAccess
   /** The service call behind each contract method (for tests that swap one). */
@@ -150,6 +154,15 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     user: user(),
     ...(access.readOnly ? { readOnly: { reason: access.reason } } : {}),
   })
+  const sync = new SyncService({
+    clock,
+    inbox: await SyncInbox.open(options.dataDir, quarantine, access),
+    connection: () => desk.connection(),
+    connect: async () => null,
+    story: (id) => repository.get(id),
+    restore: (id, seq) => workflow.restore({ id, seq }),
+  })
+  await sync.deskChanged()
   const handlers = createHandlers({
     articles,
     imports: new ImportService(clock, repository),
@@ -158,6 +171,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     workflow,
     profiles,
     desk,
+    sync,
     exports,
     outbox,
     secrets,
@@ -179,12 +193,14 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     outbox,
     profiles,
     desk,
+    sync,
     access,
     handlers,
     dispatch,
     client: createClient(dispatch),
     idle: () => repository.idle(),
     close: async () => {
+      await sync.close()
       await outbox.stop()
       await repository.close()
     },

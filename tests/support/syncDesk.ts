@@ -58,6 +58,12 @@ export async function startSyncDesk() {
 
   return {
     url,
+    /** Makes an account a workstation joins with (joinDesk), as a desk admin would. */
+    async account(role: AccountRole, name: string): Promise<{ email: string; password: string }> {
+      const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@sync.example`
+      await accounts.createAccount(null, { email, name, role, password: PASSWORD })
+      return { email, password: PASSWORD }
+    },
     /** Makes an account and signs a device in; `fetch` lets a test lose answers on the way back. */
     async signIn(
       role: AccountRole,

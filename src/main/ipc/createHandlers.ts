@@ -12,6 +12,7 @@ import type { WorkflowService } from '../services/WorkflowService'
 import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { DeskMembership } from '../desk/DeskMembership'
+import type { SyncService } from '../sync/SyncService'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
@@ -27,6 +28,8 @@ export function createHandlers(services: {
   targets: CmsTargets
   profiles: ProfileStore
   desk: DeskMembership
+  /** The sync of the desk joined: what windows watch. */
+  sync: SyncService
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -63,8 +66,17 @@ export function createHandlers(services: {
       services.desk.assertStandalone()
       return profiles.set(input)
     },
-    joinDesk: (input) => services.desk.join(input),
-    leaveDesk: () => services.desk.leave(),
+    // Joining starts syncing at once; leaving stops it (the local stories stay).
+    joinDesk: async (input) => {
+      const joined = await services.desk.join(input)
+      await services.sync.deskChanged()
+      return joined
+    },
+    leaveDesk: async () => {
+      const left = await services.desk.leave()
+      await services.sync.deskChanged()
+      return left
+    },
     deskStatus: () => services.desk.status(),
     transition: async (input) => {
       // "Mark published" is refused while the story's WordPress post waits as a draft.
@@ -92,5 +104,9 @@ export function createHandlers(services: {
     testConnection: (input) => targets.testWordPress(input),
     recordAgencyKill: (input) => services.kills.record(input),
     acknowledgeAgencyKill: (input) => services.kills.acknowledge(input),
+    watchSync: (input) => services.sync.watch(input),
+    markInboxRead: (input) => services.sync.markInboxRead(input.ids),
+    resolveSyncConflict: (input) => services.sync.resolveConflict(input),
+    dismissSyncRefusal: async () => services.sync.dismissRefusal(),
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EditableFields } from '../../shared/domain/Article'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
 import type { AppInfo } from '../../shared/ipc/contract'
@@ -32,6 +32,11 @@ import { Drawer } from './a11y/Drawer'
 import { DrawerToggle } from './a11y/DrawerToggle'
 import { useDrawer } from './a11y/useDrawer'
 import { region, useRegionCycling } from './a11y/useRegionCycling'
+import { apiSyncCalls } from './features/sync/apiSyncCalls'
+import { InboxButton } from './features/sync/InboxButton'
+import { SyncContext } from './features/sync/SyncContext'
+import { SyncIndicator } from './features/sync/SyncIndicator'
+import { useSyncState } from './features/sync/useSyncState'
 
 /** The workstation: app bar, article list, and the open article or the desk queue. */
 export function App() {
@@ -44,6 +49,11 @@ export function App() {
   const [dialog, setDialog] = useState<'settings' | 'profile' | null>(null)
   const desk = useDesk(query)
   const { create, moveToTrash, reportError } = desk
+  const sync = useSyncState(apiSyncCalls)
+  const joined = sync.snapshot?.joined === true
+  const storiesVersion = sync.snapshot?.storiesVersion
+  const [focusDesk, setFocusDesk] = useState(false)
+  useListsFollowDesk(storiesVersion, desk.refresh)
   const fileImport = useFileImport(reportError)
   const listDrawer = useDrawer('articles')
 
@@ -97,6 +107,32 @@ export function App() {
         onSettings={() => setDialog('settings')}
         onProfile={() => setDialog('profile')}
         drawerToggle={<DrawerToggle drawer={listDrawer} />}
+        syncIndicator={
+          <SyncIndicator
+            status={joined ? (sync.snapshot?.status ?? null) : null}
+            onSignIn={() => {
+              setFocusDesk(true)
+              setDialog('settings')
+            }}
+            onDismissRefusal={() =>
+              void sync.dismissRefusal().catch((error: unknown) => reportError(messageOf(error)))
+            }
+          />
+        }
+        inbox={
+          joined && (
+            <InboxButton
+              items={sync.snapshot?.inbox ?? []}
+              // The editor marks the story's items read once it shows them in its banner.
+              onOpen={(item) => openFromList(item.storyId)}
+              onMarkAllRead={(ids) =>
+                void sync
+                  .markInboxRead(ids)
+                  .catch((error: unknown) => reportError(messageOf(error)))
+              }
+            />
+          )
+        }
       />
       <LiveAnnouncer />
       <ReadOnlyBanner info={info} />
@@ -137,7 +173,11 @@ export function App() {
               onTrash={handleTrash}
             />
           ) : route.view === 'queue' ? (
-            <QueueScreen onOpen={openFromList} refreshKey={desk.articles?.length ?? 0} />
+            <QueueScreen
+              onOpen={openFromList}
+              refreshKey={desk.articles?.length ?? 0}
+              syncVersion={storiesVersion}
+            />
           ) : (
             <div className="empty-state">
               <h1>No article open</h1>
@@ -185,7 +225,11 @@ export function App() {
             setSettings(saved.settings)
             return saved
           }}
-          onClose={() => setDialog(null)}
+          onClose={() => {
+            setDialog(null)
+            setFocusDesk(false)
+          }}
+          focusDesk={focusDesk}
           onDeskChanged={() => {
             retryProfile()
             void api
@@ -210,5 +254,24 @@ export function App() {
       )}
     </div>
   )
-  return <ReadOnlyReason.Provider value={readOnly}>{page}</ReadOnlyReason.Provider>
+  return (
+    <ReadOnlyReason.Provider value={readOnly}>
+      <SyncContext.Provider value={sync}>{page}</SyncContext.Provider>
+    </ReadOnlyReason.Provider>
+  )
+}
+
+/** The article list follows the desk: asked again when the desk changed stories in the local store. */
+function useListsFollowDesk(storiesVersion: number | undefined, refresh: () => Promise<void>) {
+  const seen = useRef(storiesVersion)
+  useEffect(() => {
+    const before = seen.current
+    seen.current = storiesVersion
+    if (before !== undefined && storiesVersion !== undefined && before !== storiesVersion)
+      void refresh()
+  }, [storiesVersion, refresh])
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason)
 }

@@ -15,6 +15,10 @@ type Props = {
   onProfile: () => void
   /** The article list's drawer button (shown in a narrow window only). */
   drawerToggle?: ReactNode
+  /** The connection to the desk (an empty live region on a standalone workstation). */
+  syncIndicator?: ReactNode
+  /** The writer's inbox button, while joined to a desk. */
+  inbox?: ReactNode
 }
 
 /** Brand, who is at the workstation, where the data lives, and the app-wide actions. */
@@ -27,6 +31,8 @@ export function AppBar({
   onSettings,
   onProfile,
   drawerToggle,
+  syncIndicator,
+  inbox,
 }: Props) {
   const readOnly = useReadOnlyReason()
   return (
@@ -43,6 +49,7 @@ export function AppBar({
           Desk queue
         </button>
       </nav>
+      {syncIndicator}
       {info && (
         <div className="app-bar-info">
           <span className="muted" title={info.dataDir}>
@@ -51,6 +58,7 @@ export function AppBar({
         </div>
       )}
       <div className="app-bar-actions">
+        {inbox}
         {profile && (
           <button
             type="button"

@@ -10,6 +10,7 @@ import { importCalls } from './calls/importCalls'
 import { outboxCalls } from './calls/outboxCalls'
 import { profileCalls } from './calls/profileCalls'
 import { settingsCalls } from './calls/settingsCalls'
+import { syncCalls } from './calls/syncCalls'
 import { workflowCalls } from './calls/workflowCalls'
 
 export * from './calls/appCalls'
@@ -19,6 +20,7 @@ export * from './calls/exportCalls'
 export * from './calls/historyCalls'
 export * from './calls/importCalls'
 export * from './calls/settingsCalls'
+export * from './calls/syncCalls'
 export * from './calls/workflowCalls'
 
 /** The feature groups, each declaring its calls once (see CallDeclaration). */
@@ -33,6 +35,7 @@ export const CALL_GROUPS = {
   profile: profileCalls,
   app: appCalls,
   desk: deskCalls,
+  sync: syncCalls,
 }
 
 /**
@@ -50,6 +53,7 @@ export const contract = {
   ...profileCalls,
   ...appCalls,
   ...deskCalls,
+  ...syncCalls,
 } satisfies Record<string, CallDeclaration>
 
 export type Contract = typeof contract

@@ -1,5 +1,5 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { checkArticle, passesChecks } from '../../../../shared/domain/checkArticle'
@@ -36,6 +36,8 @@ import { Drawer } from '../../a11y/Drawer'
 import { DrawerToggle } from '../../a11y/DrawerToggle'
 import { useDrawer } from '../../a11y/useDrawer'
 import { region } from '../../a11y/useRegionCycling'
+import type { SyncConflictNotice } from '../../../../shared/domain/SyncSnapshot'
+import { SyncConflictBanner } from '../sync/SyncConflictBanner'
 
 type Props = {
   article: Article
@@ -49,6 +51,17 @@ type Props = {
   onReload: (article: Article) => void
   onClose: () => void
   onTrash: (id: string) => void
+  /**
+   * Moves when stories changed in the local store because of the desk: the story is read again and,
+   * if it changed and nothing typed is unsaved, shown as it is now.
+   */
+  storiesVersion?: number | undefined
+  /** What the desk said about this story (its notes banner), shown above the story. */
+  deskBanner?: ReactNode
+  /** A sync conflict on this story, and how to resolve it (the story as it is after the choice). */
+  syncConflict?:
+    | { notice: SyncConflictNotice; resolve: (keep: 'mine' | 'theirs') => Promise<Article> }
+    | undefined
 }
 
 /** Every part of one article, autosaved, with checks, preview, history and the desk's actions. Mounted once per article version. */
@@ -62,6 +75,9 @@ export function ArticleEditor({
   onReload,
   onClose,
   onTrash,
+  storiesVersion,
+  deskBanner,
+  syncConflict,
 }: Props) {
   const editable = isEditable(article.status) && !readOnly
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.updatedAt })
@@ -122,6 +138,7 @@ export function ArticleEditor({
       }),
     [article.id, saver, onReload],
   )
+  useDeskChanges(storiesVersion, article, saver, onReload)
   // The preview lives in the side panel: in a narrow window, showing it opens that drawer.
   const handleTogglePreview = () => {
     if (!previewOpen) sideDrawer.show()
@@ -160,6 +177,14 @@ export function ArticleEditor({
         onReload(stored),
       () => undefined,
     )
+  }
+  // Nothing typed may be lost to the choice: what is pending is saved first, or the choice waits.
+  const handleResolveSync = async (keep: 'mine' | 'theirs') => {
+    if (!syncConflict) return
+    await saver.flush()
+    if (saver.hasUnsaved)
+      throw new Error('Save your changes first: the last save did not go through.')
+    onReload(await syncConflict.resolve(keep))
   }
   const handleTakeTheirs = (current: Article) => {
     // Keeping my text on the clipboard is a courtesy: a browser that refuses it loses nothing stored.
@@ -201,6 +226,20 @@ export function ArticleEditor({
       {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
       <AgencyKillBanner article={article} profile={profile} onReload={onReload} />
+      {deskBanner}
+      {syncConflict && (
+        <SyncConflictBanner
+          notice={syncConflict.notice}
+          loadTexts={async () => {
+            const [theirs, mine] = await Promise.all([
+              api.getArticle({ id: article.id }),
+              api.getRevision({ id: article.id, seq: syncConflict.notice.copySeq }),
+            ])
+            return { theirs, mine }
+          }}
+          onResolve={handleResolveSync}
+        />
+      )}
       {actionError && (
         <p className="save-error" role="alert">
           {actionError}
@@ -275,4 +314,35 @@ export function ArticleEditor({
       </div>
     </div>
   )
+}
+
+/**
+ * The desk changed stories in the local store: reads this one again and shows it as it is now when
+ * it changed and nothing typed is waiting. Typing that is waiting is saved first; if the desk's
+ * change got there before it, that save meets the usual conflict banner, so nothing is lost.
+ */
+function useDeskChanges(
+  storiesVersion: number | undefined,
+  article: Article,
+  saver: Autosaver,
+  onReload: (article: Article) => void,
+): void {
+  const seen = useRef(storiesVersion)
+  useEffect(() => {
+    if (storiesVersion === seen.current) return
+    seen.current = storiesVersion
+    let live = true
+    void saver
+      .flush()
+      .then(async () => {
+        if (!live || saver.hasUnsaved) return
+        const stored = await api.getArticle({ id: article.id })
+        if (!live || saver.hasUnsaved) return
+        if (stored.revision !== saver.revision || stored.status !== article.status) onReload(stored)
+      })
+      .catch((error: unknown) => console.warn('Copydesk: the story was not read again', error))
+    return () => {
+      live = false
+    }
+  }, [storiesVersion, article.id, article.status, saver, onReload])
 }

@@ -3,10 +3,17 @@ import type { EditableFields } from '../../../../shared/domain/Article'
 import { diffArticles } from '../../../../shared/domain/diffArticles'
 import { DiffView } from '../history/DiffView'
 
-type Props = { saved: EditableFields; mine: EditableFields; onClose: () => void }
+type Props = {
+  saved: EditableFields
+  mine: EditableFields
+  onClose: () => void
+  /** Other words for another pair of texts (a sync conflict compares the desk's with a kept one). */
+  title?: string
+  explanation?: string
+}
 
 /** The saved version (struck) against the text in this window (inserted), to merge by hand. */
-export function CompareDialog({ saved, mine, onClose }: Props) {
+export function CompareDialog({ saved, mine, onClose, title, explanation }: Props) {
   const dialog = useModalDialog()
   return (
     <dialog
@@ -16,10 +23,10 @@ export function CompareDialog({ saved, mine, onClose }: Props) {
       onCancel={onClose}
     >
       <header className="dialog-head">
-        <h2 id="compare-title">Compare with the saved version</h2>
+        <h2 id="compare-title">{title ?? 'Compare with the saved version'}</h2>
         <p className="muted">
-          Struck: what is saved now. Marked: what is in this window. Edit your text to merge, then
-          keep your version.
+          {explanation ??
+            'Struck: what is saved now. Marked: what is in this window. Edit your text to merge, then keep your version.'}
         </p>
       </header>
       <div className="import-preview">

@@ -5,6 +5,9 @@ import type { Profile } from '../../../../shared/domain/Profile'
 import { api } from '../../api'
 import { ArticleEditor } from './ArticleEditor'
 import { UnsavedBackup } from './UnsavedBackup'
+import { DeskNoteBanner } from '../sync/DeskNoteBanner'
+import { useDeskNotes } from '../sync/useDeskNotes'
+import { useSync } from '../sync/SyncContext'
 import './editor.css'
 
 type Props = {
@@ -39,6 +42,9 @@ export function EditorScreen({
 }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<{ id: string; message: string } | null>(null)
+  const sync = useSync()
+  const notes = useDeskNotes(id, loaded?.id === id)
+  const conflict = sync.snapshot?.conflicts.find((notice) => notice.storyId === id)
 
   useEffect(() => {
     let live = true
@@ -100,6 +106,14 @@ export function EditorScreen({
       onReload={handleReload}
       onClose={onClose}
       onTrash={onTrash}
+      storiesVersion={sync.snapshot?.storiesVersion}
+      deskBanner={<DeskNoteBanner items={notes.items} onDismiss={notes.dismiss} />}
+      syncConflict={
+        conflict && {
+          notice: conflict,
+          resolve: (keep) => sync.resolveConflict(conflict.storyId, keep),
+        }
+      }
     />
   )
 }

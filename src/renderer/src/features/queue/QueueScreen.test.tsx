@@ -107,3 +107,32 @@ describe('the desk queue when it could not ask', () => {
     expect(filterNames()).toContain('Submitted 0')
   })
 })
+
+describe('the desk queue on a workstation joined to a desk', () => {
+  // Issue 15: a story submitted on another workstation reached this one's store, but the queue
+  // showed it only at its next one-minute poll.
+  it('asks the store again as soon as the desk changed stories here', async () => {
+    let stories: ArticleSummary[] = []
+    // One loader throughout, as the app passes: only the desk's change may ask again.
+    const load = () => Promise.resolve(stories)
+    const render = (syncVersion: number) =>
+      act(async () =>
+        dom.root.render(
+          <QueueScreen
+            onOpen={() => undefined}
+            refreshKey={0}
+            syncVersion={syncVersion}
+            load={load}
+          />,
+        ),
+      )
+    await render(3)
+    expect(dom.container.textContent).toContain('Nothing is submitted right now.')
+    stories = [submitted()]
+    await render(4)
+    expect(filterNames()).toContain('Submitted 1')
+    expect(dom.container.querySelector('table')?.textContent).toContain(
+      'India, Japan forge stronger ties',
+    )
+  })
+})

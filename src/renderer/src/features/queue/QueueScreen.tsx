@@ -11,6 +11,8 @@ import './queue.css'
 type Props = {
   onOpen: (id: string) => void
   refreshKey: number
+  /** Moves when the desk changed stories in the local store: the queue is asked again at once. */
+  syncVersion?: number | undefined
   /** Where the stories come from; the store through the api unless a test says otherwise. */
   load?: () => Promise<ArticleSummary[]>
 }
@@ -21,7 +23,7 @@ const loadFromStore = () => api.listArticles({})
  * The desk chief's view: stories waiting for a decision, oldest first, and a count for every state.
  * When the store could not be asked, it says why and offers Retry: never an empty queue or zero counts.
  */
-export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props) {
+export function QueueScreen({ onOpen, refreshKey, syncVersion, load = loadFromStore }: Props) {
   const [all, setAll] = useState<ArticleSummary[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [state, setState] = useState<ArticleStatus>('submitted')
@@ -44,7 +46,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
       live = false
     }
   }, [load])
-  useEffect(() => fetchAll(), [fetchAll, refreshKey])
+  useEffect(() => fetchAll(), [fetchAll, refreshKey, syncVersion])
   // Asks again every minute: a queue left open must not keep counts from a host that has gone.
   useEffect(() => {
     let stop: (() => void) | undefined

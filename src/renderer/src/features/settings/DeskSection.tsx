@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { ACCOUNT_ROLE_LABELS } from '../../../../shared/desk/AccountRole'
 import type { DeskStatus } from '../../../../shared/desk/DeskConnection'
 import { api } from '../../api'
@@ -7,6 +7,8 @@ import './settings.css'
 type Props = {
   /** Joined or left: who is at this workstation changed. */
   onChanged: () => void
+  /** Opened from the sync indicator ("Sign in again"): shown and focused at once. */
+  focus?: boolean | undefined
 }
 
 type Joined = Extract<DeskStatus, { joined: true }>
@@ -26,7 +28,7 @@ const STATE_LABEL: Record<Joined['session']['state'], string> = {
  * accepts this workstation, sign in again, leave. Its fields sit inside the settings form, so
  * Enter here joins instead of saving the settings.
  */
-export function DeskSection({ onChanged }: Props) {
+export function DeskSection({ onChanged, focus }: Props) {
   const [status, setStatus] = useState<DeskStatus | null>(null)
   const [url, setUrl] = useState('')
   const [email, setEmail] = useState('')
@@ -34,6 +36,17 @@ export function DeskSection({ onChanged }: Props) {
   const [busy, setBusy] = useState<'checking' | 'joining' | 'leaving' | null>('checking')
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const section = useRef<HTMLElement>(null)
+  const focused = useRef(false)
+  useEffect(() => {
+    if (!focus || focused.current || status === null) return
+    focused.current = true
+    section.current?.scrollIntoView({ block: 'start' })
+    const target =
+      section.current?.querySelector<HTMLElement>('input[type="password"]') ??
+      section.current?.querySelector<HTMLElement>('h3')
+    target?.focus()
+  }, [focus, status])
 
   const check = async () => {
     setBusy('checking')
@@ -117,8 +130,8 @@ export function DeskSection({ onChanged }: Props) {
   )
 
   return (
-    <section className="desk-section" aria-labelledby="desk-section-title">
-      <h3 className="panel-subtitle" id="desk-section-title">
+    <section ref={section} className="desk-section" aria-labelledby="desk-section-title">
+      <h3 className="panel-subtitle" id="desk-section-title" tabIndex={-1}>
         Desk server
       </h3>
       {status === null && busy === 'checking' && <p className="muted small">Checking…</p>}

@@ -14,6 +14,8 @@ type Props = {
   onClose: () => void
   /** This workstation joined or left a desk: who works here changed. */
   onDeskChanged?: () => void
+  /** Opened to sign in to the desk again: the Desk server part is shown and focused. */
+  focusDesk?: boolean
 }
 
 type Draft = Record<
@@ -35,7 +37,7 @@ const CLEARED_LABEL = {
 }
 
 /** The desk's rules, reader comments, spellcheck languages and CMS targets, shared by every window. */
-export function SettingsDialog({ settings, onSave, onClose, onDeskChanged }: Props) {
+export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focusDesk }: Props) {
   const dialog = useModalDialog()
   const [draft, setDraft] = useState<Draft>({
     headlineLimit: String(settings.headlineLimit),
@@ -220,7 +222,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged }: Pro
               : 'Tokens and passwords are kept in a file only you can read (no system keychain in this mode).'}
           </p>
         )}
-        <DeskSection onChanged={() => onDeskChanged?.()} />
+        <DeskSection onChanged={() => onDeskChanged?.()} focus={focusDesk} />
         {warnings.length > 0 && (
           <div className="settings-warning" role="status" aria-label="Settings warning">
             <strong>Saved, but:</strong>
