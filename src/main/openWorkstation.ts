@@ -24,6 +24,7 @@ import { LowdbArticleRepository } from './store/LowdbArticleRepository'
 import type { DataDirAccess } from './store/DataDirAccess'
 import { log } from './log/log'
 import { DeskMembership } from './desk/DeskMembership'
+import { LeaseKeeper } from './sync/LeaseKeeper'
 
 export type Workstation = {
   dataDir: string
@@ -35,6 +36,8 @@ export type Workstation = {
   profiles: ProfileStore
   /** The desk server this workstation joined, if any. */
   desk: DeskMembership
+  /** The edit leases of the stories open here, while joined (the sync engine's feed tells it of changes). */
+  leases: LeaseKeeper
   /** Whether the data folder could be written; a read-only one is opened without its lock. */
   access: DataDirAccess
   /** The service call behind each contract method (for tests that swap one). */
@@ -111,6 +114,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const profile = () => desk.profile() ?? profiles.get()
   const user = () => profile()?.name ?? fallbackUser()
   const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
+  const leases = new LeaseKeeper({
+    client: () => desk.signedInClient(),
+    isDeskChief: () => desk.profile()?.role === 'desk-chief',
+    clock,
+  })
   const articles = new ArticleService(repository, history, { clock, user, newId: randomUUID })
   const workflowEnv = { clock, profile }
   const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
@@ -158,6 +166,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     workflow,
     profiles,
     desk,
+    leases,
     exports,
     outbox,
     secrets,
@@ -179,12 +188,14 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     outbox,
     profiles,
     desk,
+    leases,
     access,
     handlers,
     dispatch,
     client: createClient(dispatch),
     idle: () => repository.idle(),
     close: async () => {
+      await leases.closeAll()
       await outbox.stop()
       await repository.close()
     },

@@ -12,6 +12,7 @@ import type { WorkflowService } from '../services/WorkflowService'
 import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { DeskMembership } from '../desk/DeskMembership'
+import type { LeaseKeeper } from '../sync/LeaseKeeper'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
@@ -27,6 +28,8 @@ export function createHandlers(services: {
   targets: CmsTargets
   profiles: ProfileStore
   desk: DeskMembership
+  /** Story leases while joined to a desk (see LeaseKeeper). */
+  leases: LeaseKeeper
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -66,6 +69,12 @@ export function createHandlers(services: {
     joinDesk: (input) => services.desk.join(input),
     leaveDesk: () => services.desk.leave(),
     deskStatus: () => services.desk.status(),
+    openForEditing: (input) => services.leases.openForEditing(input.storyId),
+    watchEditing: (input) =>
+      services.leases.watchEditing(input.storyId, input.after, input.waitMs),
+    closeEditing: (input) => services.leases.closeEditing(input.storyId),
+    takeOverLease: (input) => services.leases.takeOverLease(input.storyId, input.note),
+    listLeases: () => services.leases.listLeases(),
     transition: async (input) => {
       // "Mark published" is refused while the story's WordPress post waits as a draft.
       if (input.action === 'publish') outbox.assertMayMarkPublished(input.id)

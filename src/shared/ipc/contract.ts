@@ -7,6 +7,7 @@ import { deskCalls } from './calls/deskCalls'
 import { exportCalls } from './calls/exportCalls'
 import { historyCalls } from './calls/historyCalls'
 import { importCalls } from './calls/importCalls'
+import { leaseCalls } from './calls/leaseCalls'
 import { outboxCalls } from './calls/outboxCalls'
 import { profileCalls } from './calls/profileCalls'
 import { settingsCalls } from './calls/settingsCalls'
@@ -18,6 +19,7 @@ export * from './calls/deskCalls'
 export * from './calls/exportCalls'
 export * from './calls/historyCalls'
 export * from './calls/importCalls'
+export * from './calls/leaseCalls'
 export * from './calls/settingsCalls'
 export * from './calls/workflowCalls'
 
@@ -33,6 +35,7 @@ export const CALL_GROUPS = {
   profile: profileCalls,
   app: appCalls,
   desk: deskCalls,
+  lease: leaseCalls,
 }
 
 /**
@@ -50,6 +53,7 @@ export const contract = {
   ...profileCalls,
   ...appCalls,
   ...deskCalls,
+  ...leaseCalls,
 } satisfies Record<string, CallDeclaration>
 
 export type Contract = typeof contract
