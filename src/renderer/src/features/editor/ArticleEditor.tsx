@@ -1,5 +1,5 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { checkArticle, passesChecks } from '../../../../shared/domain/checkArticle'
@@ -45,6 +45,8 @@ type Props = {
   restored: Partial<EditableFields>
   /** The data folder is read-only: nothing is offered for editing. */
   readOnly?: boolean | undefined
+  /** A banner the screen adds under the editor's bar (the story's lease on a joined desk). */
+  banner?: ReactNode
   onSaved: (article: Article) => void
   onReload: (article: Article) => void
   onClose: () => void
@@ -58,6 +60,7 @@ export function ArticleEditor({
   profile,
   restored,
   readOnly,
+  banner,
   onSaved,
   onReload,
   onClose,
@@ -198,6 +201,7 @@ export function ArticleEditor({
         />
         <DrawerToggle drawer={sideDrawer} />
       </EditorBar>
+      {banner}
       {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
       <AgencyKillBanner article={article} profile={profile} onReload={onReload} />

@@ -5,6 +5,8 @@ import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { BatchExport } from './BatchExport'
+import { leaseLabel } from '../lease/leaseLabel'
+import { useDeskLeases, type LoadLeases } from '../lease/useDeskLeases'
 import { systemClock } from '../../../../shared/domain/Clock'
 import './queue.css'
 
@@ -13,6 +15,8 @@ type Props = {
   refreshKey: number
   /** Where the stories come from; the store through the api unless a test says otherwise. */
   load?: () => Promise<ArticleSummary[]>
+  /** Who is editing which story on a joined desk; main through the api unless a test says otherwise. */
+  loadLeases?: LoadLeases | undefined
 }
 
 const loadFromStore = () => api.listArticles({})
@@ -21,7 +25,7 @@ const loadFromStore = () => api.listArticles({})
  * The desk chief's view: stories waiting for a decision, oldest first, and a count for every state.
  * When the store could not be asked, it says why and offers Retry: never an empty queue or zero counts.
  */
-export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props) {
+export function QueueScreen({ onOpen, refreshKey, load = loadFromStore, loadLeases }: Props) {
   const [all, setAll] = useState<ArticleSummary[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [state, setState] = useState<ArticleStatus>('submitted')
@@ -63,6 +67,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
     fetchAll()
   }
   useDocumentTitle('Desk queue')
+  const leases = useDeskLeases(all, loadLeases)
   const counts = useMemo(() => {
     const map = new Map<ArticleStatus, number>()
     for (const article of all ?? []) map.set(article.status, (map.get(article.status) ?? 0) + 1)
@@ -122,6 +127,7 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
           <tbody>
             {rows.map((row) => {
               const since = row.statusChangedAt ?? row.updatedAt
+              const lease = leases.get(row.id)
               return (
                 <tr key={row.id}>
                   <td>
@@ -134,6 +140,9 @@ export function QueueScreen({ onOpen, refreshKey, load = loadFromStore }: Props)
                     >
                       {row.headline || 'Untitled article'}
                     </a>
+                    {lease && (
+                      <span className="lease-line">{leaseLabel(lease.holder, lease.since)}</span>
+                    )}
                   </td>
                   <td>{row.author}</td>
                   <td>{row.wordCount.toLocaleString('en-US')}</td>
