@@ -4,7 +4,7 @@ import type { LeaseLine } from '../../../../shared/ipc/calls/leaseCalls'
 import { api } from '../../api'
 
 /** How often a list left open asks again who is editing what (main keeps the desk's answer a while). */
-const REFRESH_MS = 15_000
+const REFRESH_MS = 5_000
 
 export type LoadLeases = () => Promise<LeaseLine[]>
 
