@@ -148,3 +148,64 @@ test('a story another person edits opens read-only with who and since when; a de
   await page.getByRole('button', { name: 'Close article' }).click()
   await expect.poll(async () => (await ana.getStory({ id: story.id })).lease).toBeNull()
 })
+
+test('the writer whose story a desk chief took over sees who took it and when, read-only, with what she typed still there', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(120_000)
+  const ben = await signedIn('ben@desk.example', 'Ben’s desktop')
+  const story = draftStory({ headline: 'Ferry fares rise by a third from January' })
+  await ben.saveStory({ document: story })
+  const local = await LowdbArticleRepository.open(desk.dataDir, { purpose: 'test' })
+  await local.create(story)
+  await local.close()
+
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page, 'Ana Writer', 'Writer')
+  await page.getByRole('button', { name: 'Desk settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Desk settings' })
+  const section = settings.getByRole('region', { name: 'Desk server' })
+  await section.getByLabel('Desk address').fill(server.url)
+  await section.getByLabel('E-mail').fill('ana@desk.example')
+  await section.getByLabel('Password').fill(PASSWORD)
+  await section.getByRole('button', { name: 'Join desk' }).click()
+  await expect(section.getByLabel('Desk connection')).toContainText(server.url)
+  await settings.getByRole('button', { name: 'Cancel' }).click()
+
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('link', { name: /Ferry fares/ })
+    .click()
+  await expect
+    .poll(async () => (await ben.getStory({ id: story.id })).lease?.holder.name)
+    .toBe('Ana Writer')
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await body.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Commuters say they will drive instead.')
+
+  const taken = (await ben.takeOverLease({ id: story.id, note: 'Needed for the 15:00 edition' }))
+    .lease
+  const at = new Date(taken.since).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+  // Told at the next renewal (within a third of the desk's 120 s lease), or at once by the feed.
+  const lease = page.getByRole('alert', { name: 'Story lease' })
+  await expect(lease).toContainText(
+    `Ben Chief took over this story at ${at}; what you had not synced is kept as a version`,
+    { timeout: 60_000 },
+  )
+  await expect(lease).toContainText('“Needed for the 15:00 edition”')
+  await expect(page.getByRole('textbox', { name: 'Article body' })).toHaveAttribute(
+    'aria-readonly',
+    'true',
+  )
+  await expect(page.getByRole('textbox', { name: 'Article body' })).toContainText(
+    'Commuters say they will drive instead.',
+  )
+  if (shots) await page.screenshot({ path: `${shots}/lease-taken-over-writer.png` })
+  await ben.releaseLease({ id: story.id })
+})
