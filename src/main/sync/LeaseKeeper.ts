@@ -112,7 +112,8 @@ export class LeaseKeeper {
     await entry.turn
     const client = this.options.client()
     const held = entry.lease.state === 'yours' || entry.lease.state === 'offline'
-    if (client === null || !held) return { released: false }
+    // Opened again meanwhile (a window reloaded): the lease is wanted still.
+    if (client === null || !held || this.open.has(storyId)) return { released: false }
     // Not reached: the lease runs out on its own within the desk's lease time.
     const answer = await client
       .releaseLease({ id: storyId }, { signal: this.signal() })
