@@ -26,6 +26,7 @@ import { log } from './log/log'
 import { DeskMembership } from './desk/DeskMembership'
 import { SyncInbox } from './sync/SyncInbox'
 import { SyncService } from './sync/SyncService'
+import { LeaseKeeper } from './sync/LeaseKeeper'
 
 export type Workstation = {
   dataDir: string
@@ -39,6 +40,8 @@ export type Workstation = {
   desk: DeskMembership
   /** The sync of the desk joined, and what windows watch of it. */
   sync: SyncService
+  /** The edit leases of the stories open here, while joined (the sync engine's feed tells it of changes). */
+  leases: LeaseKeeper
   /** Whether the data folder could be written; a read-only one is opened without its lock. */
   access: DataDirAccess
   /** The service call behind each contract method (for tests that swap one). */
@@ -115,6 +118,11 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const profile = () => desk.profile() ?? profiles.get()
   const user = () => profile()?.name ?? fallbackUser()
   const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
+  const leases = new LeaseKeeper({
+    client: () => desk.signedInClient(),
+    isDeskChief: () => desk.profile()?.role === 'desk-chief',
+    clock,
+  })
   const articles = new ArticleService(repository, history, { clock, user, newId: randomUUID })
   const workflowEnv = { clock, profile }
   const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
@@ -172,6 +180,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     profiles,
     desk,
     sync,
+    leases,
     exports,
     outbox,
     secrets,
@@ -194,12 +203,14 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     profiles,
     desk,
     sync,
+    leases,
     access,
     handlers,
     dispatch,
     client: createClient(dispatch),
     idle: () => repository.idle(),
     close: async () => {
+      await leases.closeAll()
       await sync.close()
       await outbox.stop()
       await repository.close()

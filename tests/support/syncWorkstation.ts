@@ -13,7 +13,12 @@ import type { SyncStatus } from '../../src/shared/domain/SyncStatus'
 export async function openSyncWorkstation(
   dataDir: string,
   client: DeskClient,
-  options: { pageSize?: number; retryMs?: number; onStatus?: (status: SyncStatus) => void } = {},
+  options: {
+    pageSize?: number
+    retryMs?: number
+    onStatus?: (status: SyncStatus) => void
+    onLeaseChanged?: (storyId: string) => void
+  } = {},
 ) {
   const local = await LowdbArticleRepository.open(dataDir, { purpose: 'test' })
   const history = new HistoryRepository(dataDir, local.quarantine)
@@ -34,6 +39,7 @@ export async function openSyncWorkstation(
       options.onStatus?.(status)
     },
     onConflict: (conflict) => conflicts.push(conflict),
+    ...(options.onLeaseChanged ? { onLeaseChanged: options.onLeaseChanged } : {}),
   })
   return {
     ...sync,

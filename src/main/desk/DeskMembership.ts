@@ -94,6 +94,13 @@ export class DeskMembership {
     }
   }
 
+  /** A desk client signed in with this device's token; null when standalone. */
+  signedInClient(): DeskClient | null {
+    const connection = this.connection()
+    if (connection === null) return null
+    return this.client(connection.url, () => this.token(connection))
+  }
+
   /** Refuses a local profile while joined: the desk account is who works here. */
   assertStandalone(): void {
     const connection = this.connection()

@@ -13,6 +13,7 @@ import type { ProfileStore } from '../store/ProfileStore'
 import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { DeskMembership } from '../desk/DeskMembership'
 import type { SyncService } from '../sync/SyncService'
+import type { LeaseKeeper } from '../sync/LeaseKeeper'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
@@ -30,6 +31,8 @@ export function createHandlers(services: {
   desk: DeskMembership
   /** The sync of the desk joined: what windows watch. */
   sync: SyncService
+  /** Story leases while joined to a desk (see LeaseKeeper). */
+  leases: LeaseKeeper
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -78,6 +81,12 @@ export function createHandlers(services: {
       return left
     },
     deskStatus: () => services.desk.status(),
+    openForEditing: (input) => services.leases.openForEditing(input.storyId),
+    watchEditing: (input) =>
+      services.leases.watchEditing(input.storyId, input.after, input.waitMs),
+    closeEditing: (input) => services.leases.closeEditing(input.storyId),
+    takeOverLease: (input) => services.leases.takeOverLease(input.storyId, input.note),
+    listLeases: () => services.leases.listLeases(),
     transition: async (input) => {
       // "Mark published" is refused while the story's WordPress post waits as a draft.
       if (input.action === 'publish') outbox.assertMayMarkPublished(input.id)

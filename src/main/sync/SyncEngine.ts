@@ -30,6 +30,8 @@ export type SyncEngineOptions = {
   pageSize?: number
   onStatus?: (status: SyncStatus) => void
   onConflict?: (conflict: SyncConflict) => void
+  /** The feed says a story's lease changed: the LeaseKeeper asks the desk again. */
+  onLeaseChanged?: (storyId: string) => void
 }
 
 /**

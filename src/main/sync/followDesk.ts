@@ -19,6 +19,8 @@ export type FollowDeskOptions = {
   signal: AbortSignal
   /** Each page heard: the desk is reachable. */
   heard: () => void
+  /** The feed says a story's lease changed (taken, released, taken over). */
+  onLeaseChanged?: ((storyId: string) => void) | undefined
 }
 
 /**
@@ -61,6 +63,8 @@ async function applyPage(options: FollowDeskOptions, page: FeedPage): Promise<vo
   const noted = new Set<string>()
   for (const change of page.changes) {
     if (change.articleId !== null && change.kind === 'note_added') noted.add(change.articleId)
+    if (change.articleId !== null && change.kind === 'lease_changed')
+      options.onLeaseChanged?.(change.articleId)
     if (change.articleId === null || !STORY_CHANGES.has(change.kind)) continue
     const known = queue.track(change.articleId)?.serverRevision ?? null
     // Our own save coming back, or one the first sync already brought.

@@ -20,7 +20,7 @@ export type OpenSyncOptions = {
   clock: Clock
   /** The signed-in account's name, for the versions sync keeps in a story's history. */
   who: string
-} & Pick<SyncEngineOptions, 'retry' | 'pageSize' | 'onStatus' | 'onConflict'>
+} & Pick<SyncEngineOptions, 'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged'>
 
 /**
  * A joined workstation's store and sync engine over its data folder: hand `repository` to the

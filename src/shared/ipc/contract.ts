@@ -7,6 +7,7 @@ import { deskCalls } from './calls/deskCalls'
 import { exportCalls } from './calls/exportCalls'
 import { historyCalls } from './calls/historyCalls'
 import { importCalls } from './calls/importCalls'
+import { leaseCalls } from './calls/leaseCalls'
 import { outboxCalls } from './calls/outboxCalls'
 import { profileCalls } from './calls/profileCalls'
 import { settingsCalls } from './calls/settingsCalls'
@@ -19,6 +20,7 @@ export * from './calls/deskCalls'
 export * from './calls/exportCalls'
 export * from './calls/historyCalls'
 export * from './calls/importCalls'
+export * from './calls/leaseCalls'
 export * from './calls/settingsCalls'
 export * from './calls/syncCalls'
 export * from './calls/workflowCalls'
@@ -36,6 +38,7 @@ export const CALL_GROUPS = {
   app: appCalls,
   desk: deskCalls,
   sync: syncCalls,
+  lease: leaseCalls,
 }
 
 /**
@@ -54,6 +57,7 @@ export const contract = {
   ...appCalls,
   ...deskCalls,
   ...syncCalls,
+  ...leaseCalls,
 } satisfies Record<string, CallDeclaration>
 
 export type Contract = typeof contract

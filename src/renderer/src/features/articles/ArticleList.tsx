@@ -4,6 +4,8 @@ import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { statusNoteLine } from './statusNoteLine'
 import { readOnlyHint, useReadOnlyReason } from '../../useReadOnlyReason'
+import { leaseLabel } from '../lease/leaseLabel'
+import { useDeskLeases, type LoadLeases } from '../lease/useDeskLeases'
 import './articles.css'
 import { region } from '../../a11y/useRegionCycling'
 import { ariaKeyShortcuts, shortcutHint, SHORTCUTS } from '../../a11y/shortcuts'
@@ -21,6 +23,8 @@ type Props = {
   onQueryChange: (query: string) => void
   onCreate: () => void
   onOpen: (id: string) => void
+  /** Who is editing which story on a joined desk; main through the api unless a test says otherwise. */
+  loadLeases?: LoadLeases | undefined
 }
 
 /** The desk's article list: newest first; while searching, headline matches first. */
@@ -36,8 +40,10 @@ export function ArticleList({
   onQueryChange,
   onCreate,
   onOpen,
+  loadLeases,
 }: Props) {
   const readOnly = useReadOnlyReason()
+  const leases = useDeskLeases(articles, loadLeases)
   return (
     <aside className="sidebar" aria-label="Article list" {...region('list')}>
       <div className="sidebar-head">
@@ -91,6 +97,7 @@ export function ArticleList({
         <ul className="article-list">
           {articles?.map((article) => {
             const note = statusNoteLine(article)
+            const lease = leases.get(article.id)
             return (
               <li key={article.id}>
                 <a
@@ -112,6 +119,9 @@ export function ArticleList({
                     <span>{article.wordCount.toLocaleString('en-US')} words</span>
                     <time dateTime={article.updatedAt}>{formatTime(article.updatedAt)}</time>
                   </span>
+                  {lease && (
+                    <span className="lease-line">{leaseLabel(lease.holder, lease.since)}</span>
+                  )}
                   {note && (
                     <span className="article-item-note" dir="auto" title={note.tooltip}>
                       {note.short}

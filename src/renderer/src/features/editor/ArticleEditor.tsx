@@ -47,6 +47,8 @@ type Props = {
   restored: Partial<EditableFields>
   /** The data folder is read-only: nothing is offered for editing. */
   readOnly?: boolean | undefined
+  /** A banner the screen adds under the editor's bar (the story's lease on a joined desk). */
+  banner?: ReactNode
   onSaved: (article: Article) => void
   onReload: (article: Article) => void
   onClose: () => void
@@ -71,6 +73,7 @@ export function ArticleEditor({
   profile,
   restored,
   readOnly,
+  banner,
   onSaved,
   onReload,
   onClose,
@@ -223,6 +226,7 @@ export function ArticleEditor({
         />
         <DrawerToggle drawer={sideDrawer} />
       </EditorBar>
+      {banner}
       {!isEditable(article.status) && <LockedBanner article={article} />}
       {article.status === 'changes_requested' && <ChangesRequestedBanner article={article} />}
       <AgencyKillBanner article={article} profile={profile} onReload={onReload} />

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import type { Profile } from '../../../../shared/domain/Profile'
 import { api } from '../../api'
+import { LeaseBanner } from '../lease/LeaseBanner'
+import { leaseLocks, useEditingLease } from '../lease/useEditingLease'
 import { ArticleEditor } from './ArticleEditor'
 import { UnsavedBackup } from './UnsavedBackup'
 import { DeskNoteBanner } from '../sync/DeskNoteBanner'
@@ -45,6 +47,30 @@ export function EditorScreen({
   const sync = useSync()
   const notes = useDeskNotes(id, loaded?.id === id)
   const conflict = sync.snapshot?.conflicts.find((notice) => notice.storyId === id)
+  const editing = useEditingLease(id)
+  const leaseLocked = leaseLocks(editing.state)
+  const lockedBefore = useRef(leaseLocked)
+
+  // Another person's lease came or went: the editor was remounted (its autosave sent what was
+  // typed); show the story as the store has it now.
+  useEffect(() => {
+    if (lockedBefore.current === leaseLocked) return
+    lockedBefore.current = leaseLocked
+    let live = true
+    api.getArticle({ id }).then(
+      (article) =>
+        live &&
+        setLoaded((previous) =>
+          previous?.id === id
+            ? { ...withBackup(article, previous.generation + 1), readOnly: previous.readOnly }
+            : previous,
+        ),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [id, leaseLocked])
 
   useEffect(() => {
     let live = true
@@ -96,12 +122,16 @@ export function EditorScreen({
     )
   return (
     <ArticleEditor
-      key={`${loaded.article.id}:${loaded.generation}`}
+      // Locked by another person's lease: mounted again, read-only (the old editor saves on its way out).
+      key={`${loaded.article.id}:${loaded.generation}:${leaseLocked ? 'leased' : 'open'}`}
       article={loaded.article}
       settings={settings}
       profile={profile}
       restored={loaded.restored}
-      readOnly={loaded.readOnly}
+      readOnly={loaded.readOnly || leaseLocked}
+      banner={
+        editing.state && <LeaseBanner lease={editing.state.lease} onTakeOver={editing.takeOver} />
+      }
       onSaved={onSaved}
       onReload={handleReload}
       onClose={onClose}

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { summarize } from '../../../../shared/domain/summarize'
 import { newArticle } from '../../../../shared/domain/newArticle'
 import { AppError } from '../../../../shared/ipc/AppError'
+import { formatTime } from '../../formatTime'
 import { QueueScreen } from './QueueScreen'
 import { reactRootPerTest } from '../../../../../tests/support/reactRootPerTest'
 
@@ -134,5 +135,26 @@ describe('the desk queue on a workstation joined to a desk', () => {
     expect(dom.container.querySelector('table')?.textContent).toContain(
       'India, Japan forge stronger ties',
     )
+  })
+})
+
+describe('the desk queue on a joined desk', () => {
+  it('shows who is editing a story and since when under its headline', async () => {
+    const story = submitted()
+    const since = '2026-11-30T14:02:00.000Z'
+    const loadLeases = () => Promise.resolve([{ storyId: story.id, holder: 'Ana Writer', since }])
+    await act(async () =>
+      dom.root.render(
+        <QueueScreen
+          onOpen={() => undefined}
+          refreshKey={0}
+          load={() => Promise.resolve([story])}
+          loadLeases={loadLeases}
+        />,
+      ),
+    )
+    const row = dom.container.querySelector('tbody tr')
+    expect(row?.querySelector('a')?.textContent).toBe('India, Japan forge stronger ties')
+    expect(row?.textContent).toContain(`Editing: Ana Writer since ${formatTime(since)}`)
   })
 })

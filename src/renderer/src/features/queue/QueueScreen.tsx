@@ -5,6 +5,8 @@ import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { formatTime } from '../../formatTime'
 import { statusLabel } from '../../../../shared/domain/statusLabel'
 import { BatchExport } from './BatchExport'
+import { leaseLabel } from '../lease/leaseLabel'
+import { useDeskLeases, type LoadLeases } from '../lease/useDeskLeases'
 import { systemClock } from '../../../../shared/domain/Clock'
 import './queue.css'
 
@@ -15,6 +17,8 @@ type Props = {
   syncVersion?: number | undefined
   /** Where the stories come from; the store through the api unless a test says otherwise. */
   load?: () => Promise<ArticleSummary[]>
+  /** Who is editing which story on a joined desk; main through the api unless a test says otherwise. */
+  loadLeases?: LoadLeases | undefined
 }
 
 const loadFromStore = () => api.listArticles({})
@@ -23,7 +27,13 @@ const loadFromStore = () => api.listArticles({})
  * The desk chief's view: stories waiting for a decision, oldest first, and a count for every state.
  * When the store could not be asked, it says why and offers Retry: never an empty queue or zero counts.
  */
-export function QueueScreen({ onOpen, refreshKey, syncVersion, load = loadFromStore }: Props) {
+export function QueueScreen({
+  onOpen,
+  refreshKey,
+  syncVersion,
+  load = loadFromStore,
+  loadLeases,
+}: Props) {
   const [all, setAll] = useState<ArticleSummary[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [state, setState] = useState<ArticleStatus>('submitted')
@@ -65,6 +75,7 @@ export function QueueScreen({ onOpen, refreshKey, syncVersion, load = loadFromSt
     fetchAll()
   }
   useDocumentTitle('Desk queue')
+  const leases = useDeskLeases(all, loadLeases)
   const counts = useMemo(() => {
     const map = new Map<ArticleStatus, number>()
     for (const article of all ?? []) map.set(article.status, (map.get(article.status) ?? 0) + 1)
@@ -124,6 +135,7 @@ export function QueueScreen({ onOpen, refreshKey, syncVersion, load = loadFromSt
           <tbody>
             {rows.map((row) => {
               const since = row.statusChangedAt ?? row.updatedAt
+              const lease = leases.get(row.id)
               return (
                 <tr key={row.id}>
                   <td>
@@ -136,6 +148,9 @@ export function QueueScreen({ onOpen, refreshKey, syncVersion, load = loadFromSt
                     >
                       {row.headline || 'Untitled article'}
                     </a>
+                    {lease && (
+                      <span className="lease-line">{leaseLabel(lease.holder, lease.since)}</span>
+                    )}
                   </td>
                   <td>{row.author}</td>
                   <td>{row.wordCount.toLocaleString('en-US')}</td>
