@@ -33,6 +33,8 @@ export function createHandlers(services: {
   sync: SyncService
   /** Story leases while joined to a desk (see LeaseKeeper). */
   leases: LeaseKeeper
+  /** Refuses what needs the desk joined (a push) while it cannot be reached; standalone: nothing. */
+  reachDesk?: (action: 'push') => Promise<void>
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -103,9 +105,15 @@ export function createHandlers(services: {
     getQueue: () => workflow.queue(),
     validateExport: (input) => exports.validate(input),
     exportArticles: (input) => exports.exportToFolder(input),
-    pushArticle: (input) => outbox.push(input),
+    pushArticle: async (input) => {
+      await services.reachDesk?.('push')
+      return outbox.push(input)
+    },
     listOutbox: async (input) => outbox.list(input),
-    retryPush: (input) => outbox.retry(input),
+    retryPush: async (input) => {
+      await services.reachDesk?.('push')
+      return outbox.retry(input)
+    },
     setSecret: (input) => targets.setSecret(input.name, input.value),
     getSecretStatus: async () => targets.status(),
     checkPush: (input) => outbox.check(input),
