@@ -31,23 +31,40 @@ export type LocalCopyOptions = {
 export class LocalCopy {
   constructor(private readonly options: LocalCopyOptions) {}
 
-  /** Takes the desk's version unless the story has local changes in the queue; true if written. */
+  /**
+   * Takes the desk's version unless the story has local changes in the queue (then the story is
+   * marked behind, and the engine takes the desk's version once they have gone); true if written.
+   */
   applyRemote(view: StoryView): Promise<boolean> {
     const { queue, stories } = this.options
     const id = view.document.id
     return stories.run(id, async () => {
-      if (queue.pendingFor(id)) return false
+      const behind = queue.track(id)?.behind === true
+      if (queue.pendingFor(id)) {
+        if (!behind) await queue.setTrack(id, { behind: true })
+        return false
+      }
+      const caughtUp = () => (behind ? queue.setTrack(id, { behind: false }) : undefined)
       const local = await this.find(id)
       const known = queue.track(id)?.serverRevision ?? null
-      if (local && known !== null && known >= view.revision && local.status === view.status)
+      if (local && known !== null && known >= view.revision && local.status === view.status) {
+        await caughtUp()
         return false
+      }
       const stored = await this.write(local, view.document).catch((error: unknown) => {
         // In this workstation's trash: its own choice, and no reason to stop following the desk.
         if (local === null && error instanceof AppError && error.code === 'CONFLICT') return null
         throw error
       })
-      if (stored === null) return false
-      await queue.setTrack(id, { serverRevision: view.revision, localRevision: stored.revision })
+      if (stored === null) {
+        await caughtUp()
+        return false
+      }
+      await queue.setTrack(id, {
+        serverRevision: view.revision,
+        localRevision: stored.revision,
+        behind: false,
+      })
       return true
     })
   }
