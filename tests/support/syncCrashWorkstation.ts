@@ -16,7 +16,7 @@ import { pgliteFolder } from './pgliteFolder'
 /** Stories the bursts write to: few enough that their texts keep growing. */
 const STORIES = 12
 /** Changes in one burst at most: enough to be mid-burst when killed, few enough to settle fast. */
-const BURST = 30
+const BURST = 20
 
 /**
  * The workstation of the sync crash loop (scripts/sync-crash-loop.js), as a process.
