@@ -46,8 +46,18 @@ export class LocalCopy {
       }
       const caughtUp = () => (behind ? queue.setTrack(id, { behind: false }) : undefined)
       const local = await this.find(id)
-      const known = queue.track(id)?.serverRevision ?? null
-      if (local && known !== null && known >= view.revision && local.status === view.status) {
+      const track = queue.track(id)
+      const known = track?.serverRevision ?? null
+      // A local revision below the one the queue covers: the queue took a save the store never
+      // finished writing (a crash between the two), and the desk may have that text now.
+      const whole = local !== null && local.revision >= (track?.localRevision ?? 0)
+      if (
+        local &&
+        whole &&
+        known !== null &&
+        known >= view.revision &&
+        local.status === view.status
+      ) {
         await caughtUp()
         return false
       }
@@ -152,6 +162,10 @@ export class LocalCopy {
     const unqueued: { document: Article; localRevision: number }[] = []
     for (const summary of await local.list()) {
       const track = queue.track(summary.id)
+      // The queue took a save the store never wrote (a crash between the two): once the queue has
+      // reached the desk, its version (that text) becomes the local one, so both say the same.
+      if (track && summary.revision < track.localRevision && track.behind !== true)
+        await queue.setTrack(summary.id, { behind: true })
       if (track && summary.revision <= track.localRevision) continue
       const article = await this.find(summary.id)
       if (article) unqueued.push({ document: article, localRevision: article.revision })

@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draftStory } from '../../../tests/support/storyDesk'
+import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { openSyncWorkstation, until } from '../../../tests/support/syncWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
 import { createDeskClient } from '../../shared/desk/createDeskClient'
+import type { Article } from '../../shared/domain/Article'
 
 const LONG = 60_000
 
-describe('the desk moves a story on while the workstation has a change of it queued (PGlite)', () => {
+function textIn(article: Article): string {
+  const text = article.body.content?.[0]?.content?.[0]
+  return text && 'text' in text && typeof text.text === 'string' ? text.text : ''
+}
+
+describe('the local copy catches up with the desk after changes it could not take at once (PGlite)', () => {
   let desk: SyncDesk
   let writer: DeskAccount
   let chief: DeskAccount
@@ -58,12 +64,51 @@ describe('the desk moves a story on while the workstation has a change of it que
         const notes = await chief.client.listNotes({ id: story.id })
         expect(notes.notes.map((note) => note.body)).toContain('Photos to follow')
         // Before the fix the local copy stayed "submitted" for good: this wait ran into the timeout.
-        await until(async () => (await ws.local.get(story.id)).status === 'changes_requested')
+        // The story is written first, then the queue file says it has caught up.
+        await until(
+          async () =>
+            (await ws.local.get(story.id)).status === 'changes_requested' &&
+            ws.queue.track(story.id)?.behind === undefined,
+        )
         expect((await ws.local.get(story.id)).statusNote).toMatchObject({
           by: 'Ben Chief',
           text: 'Cut the second paragraph',
         })
-        expect(ws.queue.track(story.id)?.behind).toBeUndefined()
+      } finally {
+        await ws.close()
+        await dir.cleanup()
+      }
+    },
+    LONG,
+  )
+
+  it(
+    'bug (found by the sync crash loop): a save the queue took but the local store never wrote (killed between the two) reached the desk, and the local copy kept the older text for good',
+    async () => {
+      const dir = await tempDir('copydesk-sync-torn-')
+      let ws = await openSyncWorkstation(dir.path, writer.client)
+      try {
+        const story = await ws.repository.create(draftStory({ headline: 'Ferry strike' }))
+        ws.engine.start()
+        await until(() => ws.queue.length === 0 && ws.queue.track(story.id)?.serverRevision === 1)
+        await ws.engine.stop()
+        // What a kill between the two writes of a save leaves: the queue has revision 2, the store not.
+        const typed = edited(await ws.local.get(story.id), 'Typed just before the kill.')
+        await ws.queue.enqueueSave({ ...typed, revision: 2 }, 2)
+        expect((await ws.local.get(story.id)).revision).toBe(1)
+        await ws.close()
+
+        ws = await openSyncWorkstation(dir.path, writer.client)
+        ws.engine.start()
+        await until(async () => (await writer.client.getStory({ id: story.id })).revision === 2)
+        await until(() => ws.queue.length === 0)
+        // Before the fix the local copy stayed at revision 1 for good: this wait ran into the timeout.
+        await until(
+          async () => textIn(await ws.local.get(story.id)) === 'Typed just before the kill.',
+        )
+        const desk = await writer.client.getStory({ id: story.id })
+        expect(textIn(desk.document)).toBe('Typed just before the kill.')
+        expect(ws.queue.track(story.id)).toMatchObject({ serverRevision: 2 })
       } finally {
         await ws.close()
         await dir.cleanup()
