@@ -17,6 +17,8 @@ export default defineConfig({
       input: {
         bench: resolve(import.meta.dirname, 'bench/bench.ts'),
         crashWriter: resolve(import.meta.dirname, 'tests/support/crashWriter.ts'),
+        // The sync crash loop's workstation (scripts/sync-crash-loop.js).
+        syncCrashWorkstation: resolve(import.meta.dirname, 'tests/support/syncCrashWorkstation.ts'),
         // The store's search worker, for the bench's store (the app's is built into out/main).
         searchWorker: resolve(import.meta.dirname, 'src/main/store/searchWorkerMain.ts'),
       },

@@ -35,24 +35,51 @@ export type LocalCopyOptions = {
 export class LocalCopy {
   constructor(private readonly options: LocalCopyOptions) {}
 
-  /** Takes the desk's version unless the story has local changes in the queue; true if written. */
+  /**
+   * Takes the desk's version unless the story has local changes in the queue (then the story is
+   * marked behind, and the engine takes the desk's version once they have gone); true if written.
+   */
   applyRemote(view: StoryView): Promise<boolean> {
     const { queue, stories } = this.options
     const id = view.document.id
     return stories.run(id, async () => {
-      if (queue.pendingFor(id)) return false
-      const local = await this.find(id)
-      const known = queue.track(id)?.serverRevision ?? null
-      if (local && known !== null && known >= view.revision && local.status === view.status)
+      const behind = queue.track(id)?.behind === true
+      if (queue.pendingFor(id)) {
+        if (!behind) await queue.setTrack(id, { behind: true })
         return false
+      }
+      const caughtUp = () => (behind ? queue.setTrack(id, { behind: false }) : undefined)
+      const local = await this.find(id)
+      const track = queue.track(id)
+      const known = track?.serverRevision ?? null
+      // A local revision below the one the queue covers: the queue took a save the store never
+      // finished writing (a crash between the two), and the desk may have that text now.
+      const whole = local !== null && local.revision >= (track?.localRevision ?? 0)
+      if (
+        local &&
+        whole &&
+        known !== null &&
+        known >= view.revision &&
+        local.status === view.status
+      ) {
+        await caughtUp()
+        return false
+      }
       const stored = await this.write(local, view.document).catch((error: unknown) => {
         // In this workstation's trash: its own choice, and no reason to stop following the desk.
         if (local === null && error instanceof AppError && error.code === 'CONFLICT') return null
         throw error
       })
-      if (stored === null) return false
+      if (stored === null) {
+        await caughtUp()
+        return false
+      }
       this.options.onApplied?.(local, view)
-      await queue.setTrack(id, { serverRevision: view.revision, localRevision: stored.revision })
+      await queue.setTrack(id, {
+        serverRevision: view.revision,
+        localRevision: stored.revision,
+        behind: false,
+      })
       return true
     })
   }
@@ -141,6 +168,10 @@ export class LocalCopy {
     const unqueued: { document: Article; localRevision: number }[] = []
     for (const summary of await local.list()) {
       const track = queue.track(summary.id)
+      // The queue took a save the store never wrote (a crash between the two): once the queue has
+      // reached the desk, its version (that text) becomes the local one, so both say the same.
+      if (track && summary.revision < track.localRevision && track.behind !== true)
+        await queue.setTrack(summary.id, { behind: true })
       if (track && summary.revision <= track.localRevision) continue
       const article = await this.find(summary.id)
       if (article) unqueued.push({ document: article, localRevision: article.revision })

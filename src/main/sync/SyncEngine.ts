@@ -209,13 +209,13 @@ export class SyncEngine {
   private async pushLoop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const entry = this.options.queue.next()
-      if (!entry) {
-        this.update({})
-        await this.wake.wait(signal)
-        continue
-      }
       try {
-        await this.push(entry)
+        if (entry) await this.push(entry)
+        else if (!(await this.catchUp())) {
+          this.update({})
+          await this.wake.wait(signal)
+          continue
+        }
         this.online()
       } catch (error) {
         if (signal.aborted) return
@@ -252,6 +252,24 @@ export class SyncEngine {
       if (!(error instanceof DeskError) || isTransient(error) || isSignedOut(error)) throw error
       await this.settle(entry, error)
     }
+  }
+
+  /**
+   * Takes the desk's version of the stories it moved on while they had local changes queued (their
+   * status sent back or approved while a note waited, say), now that those have reached it.
+   */
+  private async catchUp(): Promise<boolean> {
+    const { queue, client, localCopy } = this.options
+    const ids = queue.behindStories()
+    for (const id of ids) {
+      const story = await client.getStory({ id }).catch((failure: unknown) => {
+        if (failure instanceof DeskError && failure.code === 'NOT_FOUND') return null
+        throw failure
+      })
+      if (story) await localCopy.applyRemote(story)
+      else await queue.setTrack(id, { behind: false })
+    }
+    return ids.length > 0
   }
 
   /** The desk answered the entry with a refusal or a conflict: keep what must be kept, move on. */

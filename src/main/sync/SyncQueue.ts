@@ -52,6 +52,11 @@ export type SaveEntry = Extract<QueueEntry, { kind: 'save' }>
 export const StoryTrack = z.object({
   serverRevision: z.number().int().min(1).nullable(),
   localRevision: z.number().int().min(0),
+  /**
+   * The desk moved the story on (a status, another's save) while it had local changes queued, so
+   * its version was not taken then: it is taken once they have reached the desk, after a restart too.
+   */
+  behind: z.boolean().optional(),
 })
 export type StoryTrack = z.infer<typeof StoryTrack>
 
@@ -121,6 +126,13 @@ export class SyncQueue {
 
   track(storyId: string): StoryTrack | undefined {
     return this.doc.data.stories[storyId]
+  }
+
+  /** Stories the desk moved on while they had local changes queued, and that now have none. */
+  behindStories(): string[] {
+    return Object.entries(this.doc.data.stories)
+      .filter(([id, track]) => track.behind === true && !this.pendingFor(id))
+      .map(([id]) => id)
   }
 
   /** Whether the story has local changes the desk has not accepted yet. */
@@ -320,9 +332,11 @@ type QueueChange = {
 
 function setTrack(file: QueueFile, storyId: string, track: Partial<StoryTrack>): void {
   const current = file.stories[storyId] ?? { serverRevision: null, localRevision: 0 }
+  const behind = track.behind ?? current.behind
   file.stories[storyId] = {
     serverRevision: track.serverRevision ?? current.serverRevision,
     localRevision: Math.max(current.localRevision, track.localRevision ?? 0),
+    ...(behind === true ? { behind } : {}),
   }
 }
 
