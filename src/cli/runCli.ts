@@ -61,6 +61,9 @@ ${formatHelp(COMMANDS)}
 
 ${GLOBAL_OPTIONS_HELP}`
 
+/** How long a command waits, before it exits, for the desk to take what it queued. */
+const CLI_SYNC_WAIT_MS = 10_000
+
 /** Runs one CLI command against the same services and IPC validation as the app; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed
@@ -125,6 +128,9 @@ async function withWorkstation(
   try {
     return await run(workstation)
   } finally {
+    // Joined to a desk: what the command queued goes now if the desk answers in time; else it waits.
+    const waiting = await workstation.sync.flush(CLI_SYNC_WAIT_MS).catch(() => null)
+    if (waiting) io.err(`copydesk: ${waiting}`)
     // Whatever the command did is on disk; a last write that failed is said in one line.
     await workstation.close().catch((error: unknown) => {
       io.err(`copydesk: ${error instanceof Error ? error.message : String(error)}`)

@@ -1,4 +1,13 @@
-import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  Notification,
+  safeStorage,
+  session,
+  shell,
+} from 'electron'
 import electronLog from 'electron-log/main'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -6,6 +15,7 @@ import { AppError } from '../shared/ipc/AppError'
 import { APP_VERSION } from './appVersion'
 import { CONTENT_SECURITY_POLICY } from './host/contentSecurityPolicy'
 import type { DeskSettings } from '../shared/domain/DeskSettings'
+import type { InboxItem } from '../shared/domain/SyncSnapshot'
 import { buildMenu } from './ipc/buildMenu'
 import { contextMenuTemplate } from './ipc/contextMenuTemplate'
 import { isOwnPageUrl } from './ipc/isOwnPageUrl'
@@ -42,6 +52,8 @@ async function start(): Promise<void> {
       host: 'electron',
       version: APP_VERSION,
       runOutbox: true,
+      runSync: true,
+      onInbox: notifyInbox,
       searchWorker,
       secretCipher: safeStorage.isEncryptionAvailable()
         ? {
@@ -73,6 +85,26 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
+}
+
+const INBOX_WORDS: Record<InboxItem['kind'], string> = {
+  note: 'added a note to',
+  'sent-back': 'sent back',
+  approved: 'approved',
+  published: 'published',
+}
+
+/** A system notification for each new inbox item: the writer sees it with Copydesk in the background. */
+function notifyInbox(items: readonly InboxItem[]): void {
+  if (!Notification.isSupported()) return
+  for (const item of items) {
+    const notice = new Notification({
+      title: `${item.by} ${INBOX_WORDS[item.kind]} “${item.headline || 'Untitled'}”`,
+      body: item.body ?? '',
+    })
+    notice.on('click', () => BrowserWindow.getAllWindows()[0]?.focus())
+    notice.show()
+  }
 }
 
 function createWindow(): void {

@@ -26,6 +26,9 @@ import { log } from './log/log'
 import { DeskMembership } from './desk/DeskMembership'
 import { SyncInbox } from './sync/SyncInbox'
 import { SyncService } from './sync/SyncService'
+import { SwitchingArticleRepository } from './sync/SwitchingArticleRepository'
+import { deskSync } from './sync/deskSync'
+import type { InboxItem } from '../shared/domain/SyncSnapshot'
 
 export type Workstation = {
   dataDir: string
@@ -75,6 +78,14 @@ export type WorkstationOptions = {
   deskFetch?: typeof fetch
   /** How long a desk server may take to answer one call. */
   deskTimeoutMs?: number
+  /** Sync with the desk joined in the background (the app and the browser host; the CLI pushes on close). */
+  runSync?: boolean
+  /** Waits between attempts while the desk cannot be reached (tests shorten them). */
+  syncRetry?: { firstMs: number; maxMs: number }
+  /** Stories per page of the first sync. */
+  syncPageSize?: number
+  /** New items in the writer's inbox (Electron shows a system notification for each). */
+  onInbox?: (items: readonly InboxItem[]) => void
 }
 
 const PURPOSES = { electron: 'desktop app', web: 'browser host', cli: 'command line' } as const
@@ -115,13 +126,28 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const profile = () => desk.profile() ?? profiles.get()
   const user = () => profile()?.name ?? fallbackUser()
   const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
-  const articles = new ArticleService(repository, history, { clock, user, newId: randomUUID })
-  const workflowEnv = { clock, profile }
-  const workflow: WorkflowService = new WorkflowService(repository, history, settings, workflowEnv)
+  // The services hold this one: the local store, or while joined the synced one in front of it.
+  const stories = new SwitchingArticleRepository(repository)
+  const joined = deskSync({
+    dataDir: options.dataDir,
+    access,
+    quarantine,
+    clock,
+    desk,
+    local: repository,
+    stories,
+    history,
+    run: options.runSync === true,
+    retry: options.syncRetry,
+    pageSize: options.syncPageSize,
+  })
+  const articles = new ArticleService(stories, history, { clock, user, newId: randomUUID })
+  const workflowEnv = { clock, profile, desk: joined.workflow }
+  const workflow: WorkflowService = new WorkflowService(stories, history, settings, workflowEnv)
   const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
-  const exports = new ExportService(repository, workflow, settings, {
+  const exports = new ExportService(stories, workflow, settings, {
     clock,
     generator: `Copydesk ${options.version}`,
   })
@@ -158,20 +184,22 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     clock,
     inbox: await SyncInbox.open(options.dataDir, quarantine, access),
     connection: () => desk.connection(),
-    connect: async () => null,
-    story: (id) => repository.get(id),
+    connect: joined.connect,
+    story: (id) => stories.get(id),
     restore: (id, seq) => workflow.restore({ id, seq }),
+    ...(options.onInbox ? { onInbox: options.onInbox } : {}),
   })
   await sync.deskChanged()
   const handlers = createHandlers({
     articles,
-    imports: new ImportService(clock, repository),
-    kills: new AgencyKillService(repository, workflow, workflowEnv),
+    imports: new ImportService(clock, stories),
+    kills: new AgencyKillService(stories, workflow, workflowEnv),
     settings,
     workflow,
     profiles,
     desk,
     sync,
+    reachDesk: joined.reachDesk,
     exports,
     outbox,
     secrets,

@@ -94,6 +94,25 @@ export class DeskMembership {
     }
   }
 
+  /**
+   * A client of the joined desk signed in as this device, for the sync; the token is read at each
+   * call, so signing in again takes effect at once. Null when standalone.
+   */
+  deskClient(fetcher: typeof fetch = this.fetch): DeskClient | null {
+    const connection = this.connection()
+    if (connection === null) return null
+    return createDeskClient({
+      baseUrl: connection.url,
+      fetch: fetcher,
+      token: () => this.token(connection),
+    })
+  }
+
+  /** The fetch desk calls use (the platform's unless a test gave one). */
+  get deskFetch(): typeof fetch {
+    return this.fetch
+  }
+
   /** Refuses a local profile while joined: the desk account is who works here. */
   assertStandalone(): void {
     const connection = this.connection()

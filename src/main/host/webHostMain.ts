@@ -27,6 +27,7 @@ async function main(): Promise<number> {
       host: 'web',
       version: APP_VERSION,
       runOutbox: true,
+      runSync: true,
       searchWorker: fileURLToPath(new URL('./searchWorker.js', import.meta.url)),
     })
     const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))

@@ -30,6 +30,8 @@ export function createHandlers(services: {
   desk: DeskMembership
   /** The sync of the desk joined: what windows watch. */
   sync: SyncService
+  /** Refuses what needs the desk joined (a push) while it cannot be reached; standalone: nothing. */
+  reachDesk?: (action: 'push') => Promise<void>
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -94,9 +96,15 @@ export function createHandlers(services: {
     getQueue: () => workflow.queue(),
     validateExport: (input) => exports.validate(input),
     exportArticles: (input) => exports.exportToFolder(input),
-    pushArticle: (input) => outbox.push(input),
+    pushArticle: async (input) => {
+      await services.reachDesk?.('push')
+      return outbox.push(input)
+    },
     listOutbox: async (input) => outbox.list(input),
-    retryPush: (input) => outbox.retry(input),
+    retryPush: async (input) => {
+      await services.reachDesk?.('push')
+      return outbox.retry(input)
+    },
     setSecret: (input) => targets.setSecret(input.name, input.value),
     getSecretStatus: async () => targets.status(),
     checkPush: (input) => outbox.check(input),

@@ -12,7 +12,30 @@ import type { HistoryStore } from '../store/HistoryStore'
 import type { SettingsStore } from '../store/SettingsStore'
 import { statusInSentence } from '../../shared/domain/statusLabel'
 
-export type WorkflowEnv = { clock: Clock; profile: () => Profile | null }
+/**
+ * A joined desk's part in the workflow (the sync engine): notes and transitions go to the desk,
+ * a submit through the sync queue (it works offline), every other action to the desk at once.
+ */
+export type DeskWorkflow = {
+  addNote: (storyId: string, text: string, by: string) => Promise<void>
+  /** `queued`: the desk has it in the queue; else the desk took it and the local store has its version. */
+  transition: (
+    storyId: string,
+    action: WorkflowAction,
+    note: string,
+  ) => Promise<{ queued: boolean }>
+  /** Writes the story in the local store only: the queued transition carries the change to the desk. */
+  updateLocally: ArticleRepository['update']
+  /** What the editor is told of a queued submit: "will reach the desk when online", or on its way. */
+  queuedMessage: () => string
+}
+
+export type WorkflowEnv = {
+  clock: Clock
+  profile: () => Profile | null
+  /** The desk this workstation joined, while it is joined. */
+  desk?: () => DeskWorkflow | null
+}
 
 /** The desk's workflow over the store: transitions under the shared table, revisions, notes and the audit trail. */
 export class WorkflowService {
@@ -27,7 +50,7 @@ export class WorkflowService {
     id: string
     action: WorkflowAction
     note?: string | undefined
-  }): Promise<Article> {
+  }): Promise<Article & { queuedForDesk?: string }> {
     const actor = this.actor()
     const note = input.note?.trim() ?? ''
     const current = await this.articles.get(input.id)
@@ -48,7 +71,56 @@ export class WorkflowService {
         action: input.action,
         status: current.status,
       })
+    const desk = this.env.desk?.() ?? null
+    if (desk)
+      return this.transitionOnDesk(desk, current, decision.to, input.action, actor.name, note)
     return this.apply(current, decision.to, input.action, actor.name, note)
+  }
+
+  /**
+   * A joined workstation: the desk decides. A queued submit changes the local status at once (the
+   * answer says when it reaches the desk); any other action is taken by the desk now, its version
+   * written to the local store, and kept in the local history like a local one.
+   */
+  private async transitionOnDesk(
+    desk: DeskWorkflow,
+    current: Article,
+    to: Article['status'],
+    action: WorkflowAction,
+    by: string,
+    note: string,
+  ): Promise<Article & { queuedForDesk?: string }> {
+    const outcome = await desk.transition(current.id, action, note)
+    if (outcome.queued) {
+      const next = await this.apply(current, to, action, by, note, {
+        store: desk.updateLocally,
+      })
+      return { ...next, queuedForDesk: desk.queuedMessage() }
+    }
+    const next = await this.articles.get(current.id)
+    const at = isoNow(this.env.clock)
+    await this.history.appendAudit(next.id, {
+      at,
+      by,
+      action: `transition:${action}`,
+      from: current.status,
+      to: next.status,
+      revision: next.revision,
+      ...(note ? { note } : {}),
+    })
+    await this.history.snapshot(
+      next.id,
+      {
+        at,
+        by,
+        status: next.status,
+        reason: 'state-change',
+        note: note || undefined,
+        articleRevision: next.revision,
+      },
+      next,
+    )
+    return next
   }
 
   /**
@@ -121,10 +193,11 @@ export class WorkflowService {
     action: WorkflowAction,
     by: string,
     note: string,
-    options: { keepPublishedAt?: boolean } = {},
+    options: { keepPublishedAt?: boolean; store?: ArticleRepository['update'] } = {},
   ): Promise<Article> {
     const at = isoNow(this.env.clock)
-    const next = await this.articles.update(current.id, current.revision, (article) => ({
+    const update = options.store ?? this.articles.update.bind(this.articles)
+    const next = await update(current.id, current.revision, (article) => ({
       ...article,
       status: to,
       statusChangedAt: at,
@@ -261,6 +334,12 @@ export class WorkflowService {
   async addNote(input: { id: string; text: string }): Promise<EditorialNote[]> {
     const actor = this.actor()
     await this.articles.get(input.id)
+    // Joined: queued for the desk (it works offline) and kept in the local history under one id.
+    const desk = this.env.desk?.() ?? null
+    if (desk) {
+      await desk.addNote(input.id, input.text.trim(), actor.name)
+      return this.notes(input)
+    }
     await this.history.addNote(input.id, {
       id: randomUUID(),
       at: isoNow(this.env.clock),

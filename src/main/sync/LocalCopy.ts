@@ -20,6 +20,10 @@ export type LocalCopyOptions = {
   clock: Clock
   /** Who keeps a conflict copy, in the history's words (the account's name). */
   who: string
+  /** The desk's version of a story was written to the local store (`before`: the local copy, if any). */
+  onApplied?: ((before: Article | null, view: StoryView) => void) | undefined
+  /** Notes from the desk were added to a story's local history. */
+  onNotes?: ((storyId: string, notes: readonly StoryNote[]) => void) | undefined
 }
 
 /**
@@ -47,6 +51,7 @@ export class LocalCopy {
         throw error
       })
       if (stored === null) return false
+      this.options.onApplied?.(local, view)
       await queue.setTrack(id, { serverRevision: view.revision, localRevision: stored.revision })
       return true
     })
@@ -56,7 +61,7 @@ export class LocalCopy {
   async applyNotes(storyId: string, notes: readonly StoryNote[]): Promise<number> {
     const { history } = this.options
     const have = new Set((await history.read(storyId)).notes.map((note) => note.id))
-    let added = 0
+    const added: StoryNote[] = []
     for (const note of notes) {
       if (have.has(note.id)) continue
       await history.addNote(storyId, {
@@ -65,9 +70,10 @@ export class LocalCopy {
         by: note.author.name,
         text: note.body.slice(0, EDITORIAL_NOTE_MAX),
       })
-      added += 1
+      added.push(note)
     }
-    return added
+    if (added.length > 0) this.options.onNotes?.(storyId, added)
+    return added.length
   }
 
   /**

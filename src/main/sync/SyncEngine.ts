@@ -4,8 +4,9 @@ import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { SyncStatus } from '../../shared/domain/SyncStatus'
-import type { WorkflowAction } from '../../shared/domain/workflow'
+import { ACTION_LABELS, type WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
+import { log } from '../log/log'
 import type { HistoryStore } from '../store/HistoryStore'
 import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
@@ -56,7 +57,9 @@ export class SyncEngine {
       refused: null,
       firstSync: { done: first.done, total: null, finished: first.finished },
       queueDamaged: options.queue.damaged !== null,
+      diskFull: options.queue.diskFull,
     }
+    options.queue.onDiskFull((diskFull) => this.update({ diskFull }))
   }
 
   status(): SyncStatus {
@@ -87,6 +90,28 @@ export class SyncEngine {
     this.wake.fire()
     this.reconnected.fire()
     await this.running
+  }
+
+  /**
+   * Pushes what is queued, in order, for at most `waitMs` (the command line, before it exits),
+   * without following the feed; stops at the first failure to reach the desk. Returns how many
+   * changes still wait. A push still on its way when the time is up finishes in the background.
+   */
+  async drain(waitMs: number): Promise<number> {
+    if (this.running || this.options.queue.length === 0) return this.options.queue.length
+    const work = (async () => {
+      for (let entry = this.options.queue.next(); entry; entry = this.options.queue.next()) {
+        await this.push(entry)
+        this.online()
+      }
+    })().catch((error: unknown) => {
+      if (isSignedOut(error)) this.stoppedBy(error, this.stopping.signal)
+      else this.offline(error)
+    })
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))])
+    clearTimeout(timer)
+    return this.options.queue.length
   }
 
   /** A local change was queued: push it now rather than at the next turn. */
@@ -131,7 +156,7 @@ export class SyncEngine {
       this.queued()
       return { queued: true }
     }
-    this.requireDesk(action)
+    await this.reachDesk(action)
     const revision = queue.track(storyId)?.serverRevision ?? null
     if (revision === null || queue.pendingFor(storyId))
       throw new AppError(
@@ -157,6 +182,21 @@ export class SyncEngine {
     }
     await localCopy.applyRemote(story)
     return { queued: false, story }
+  }
+
+  /**
+   * Running: as requireDesk. Not running (the command line): asks the desk whether it is there,
+   * and refuses the same way when it is not.
+   */
+  async reachDesk(action: WorkflowAction | 'push'): Promise<void> {
+    if (this.running) return this.requireDesk(action)
+    try {
+      await this.options.client.getDesk({}, { signal: AbortSignal.timeout(10_000) })
+      this.online()
+    } catch (error) {
+      this.offline(error)
+      throw needsTheDesk(action)
+    }
   }
 
   /** Throws the "needs the desk: you are offline" refusal unless the desk is reachable now. */
@@ -217,6 +257,14 @@ export class SyncEngine {
     const { queue, localCopy, client } = this.options
     const conflict =
       error.code === 'CONFLICT' ? StoryConflictDetails.safeParse(error.details) : null
+    // A transition queued offline on a revision someone has since saved over: the writer asked
+    // for the story's state to change, and nothing of theirs is in question (a text of theirs the
+    // desk did not take would have stopped it as a conflict first), so it goes again on the
+    // desk's revision. The desk still decides whether the action is allowed.
+    if (entry.kind === 'transition' && conflict?.success && conflict.data.reason === 'stale') {
+      await queue.retryTransition(entry.id, conflict.data.current.revision)
+      return
+    }
     if (entry.kind === 'save') {
       const kept = await localCopy.keepConflict(
         entry,
@@ -224,7 +272,21 @@ export class SyncEngine {
         conflict?.success ? conflict.data.current : null,
         error.message,
       )
-      if (kept) this.options.onConflict?.(kept)
+      if (kept) {
+        this.options.onConflict?.(kept)
+        // A submit queued after a text the desk did not take would send the desk's text instead:
+        // it waits for the writer to settle the conflict and submit again, and says so.
+        const dropped = await queue.dropTransitions(entry.storyId)
+        const first = dropped[0]
+        if (first?.kind === 'transition')
+          this.update({
+            refused: {
+              storyId: entry.storyId,
+              reason: `“${ACTION_LABELS[first.action]}” did not reach the desk: the desk has a newer version of the story. Your text is kept in History: settle the conflict (Keep mine or Take theirs), then do it again.`,
+              at: isoNow(this.options.clock),
+            },
+          })
+      }
     } else await queue.complete(entry.id)
     if (!conflict?.success)
       this.update({
@@ -254,7 +316,17 @@ export class SyncEngine {
   }
 
   private follow(signal: AbortSignal): Promise<void> {
-    return followDesk({ ...this.options, signal, heard: () => this.online() })
+    return followDesk({
+      ...this.options,
+      signal,
+      heard: () => this.online(),
+      skipped: (storyId, error) =>
+        log.problem(
+          'sync',
+          `A change the desk made to story ${storyId} could not be applied on this workstation; the desk's other changes go on arriving. The desk keeps the story: it comes back with its next change, or after joining again.`,
+          error,
+        ),
+    })
   }
 
   /** The first sync, its progress in the status. */

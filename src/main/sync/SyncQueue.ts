@@ -11,6 +11,7 @@ import { Article } from '../../shared/domain/Article'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { StoreProblem } from '../../shared/domain/StoreProblem'
 import { WorkflowAction } from '../../shared/domain/workflow'
+import { isErrnoCode } from '../store/isErrnoCode'
 import { JsonDocument } from '../store/JsonDocument'
 import { OWNER_ONLY_DIR } from '../store/ownerOnly'
 import type { Quarantine } from '../store/Quarantine'
@@ -67,6 +68,8 @@ type QueueFile = z.infer<typeof QueueFile>
  */
 export class SyncQueue {
   private tail: Promise<unknown> = Promise.resolve()
+  private full = false
+  private diskListeners: ((full: boolean) => void)[] = []
 
   private constructor(
     private readonly doc: JsonDocument<QueueFile>,
@@ -91,6 +94,16 @@ export class SyncQueue {
       },
     })
     return new SyncQueue(doc, clock, damaged)
+  }
+
+  /** Whether the last write failed because the disk is full (ENOSPC, or a quota: EDQUOT). */
+  get diskFull(): boolean {
+    return this.full
+  }
+
+  /** Told when the disk fills up under the queue, and when a write lands again. */
+  onDiskFull(listener: (full: boolean) => void): void {
+    this.diskListeners.push(listener)
   }
 
   get entries(): readonly QueueEntry[] {
@@ -213,12 +226,49 @@ export class SyncQueue {
     return this.change((file) => setTrack(file, storyId, track))
   }
 
+  private setFull(full: boolean): void {
+    if (this.full === full) return
+    this.full = full
+    for (const listener of this.diskListeners) listener(full)
+  }
+
+  /**
+   * A queued transition the desk refused as stale, sent again on the desk's current revision: a new
+   * id (the desk keeps the first one's refusal under the old), in the same place in the queue.
+   */
+  retryTransition(id: string, revision: number): Promise<void> {
+    return this.change((file) => {
+      const entry = file.entries.find((e) => e.id === id)
+      if (entry?.kind !== 'transition' || entry.sent === null) return
+      const fresh = randomUUID()
+      entry.id = fresh
+      entry.sent = { ...entry.sent, revision, transitionId: fresh }
+    })
+  }
+
+  /** Removes the story's queued transitions (a conflict made them moot); returns them. */
+  dropTransitions(storyId: string): Promise<QueueEntry[]> {
+    return this.change((file) => {
+      const dropped = file.entries.filter(
+        (entry) => entry.storyId === storyId && entry.kind === 'transition',
+      )
+      file.entries = file.entries.filter((entry) => !dropped.includes(entry))
+      return dropped
+    })
+  }
+
   /** One change at a time, applied to a copy: the document is replaced only once it is on disk. */
   private change<T>(edit: (file: QueueFile) => T): Promise<T> {
     const run = this.tail.then(async () => {
       const next = structuredClone(this.doc.data)
       const result = edit(next)
-      await this.doc.save(next)
+      try {
+        await this.doc.save(next)
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOSPC') || isErrnoCode(error, 'EDQUOT')) this.setFull(true)
+        throw error
+      }
+      this.setFull(false)
       return result
     })
     this.tail = run.catch(() => undefined)

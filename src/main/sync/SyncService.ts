@@ -24,6 +24,12 @@ export type SyncEvents = {
 export type SyncLink = {
   status: () => SyncStatus
   dismissRefused: () => void
+  /** Syncing again after it stopped (the device signed in again). */
+  resume: () => void
+  /** Who took the story's last workflow action, as the desk's audit says (null if it cannot say). */
+  lastActor: (storyId: string) => Promise<{ accountId: string; name: string } | null>
+  /** Pushes what is queued for at most `waitMs`; returns how many changes still wait. */
+  drain: (waitMs: number) => Promise<number>
   /** Stops syncing and lets go of what it opened; the local copies and the queue stay. */
   close: () => Promise<void>
 }
@@ -136,7 +142,11 @@ export class SyncService {
       if (this.closed) return
       const connection = this.options.connection()
       const key = connection ? `${connection.url} ${connection.deviceId}` : null
-      if (key === this.linkedTo && (key === null || this.link !== null)) return this.changed()
+      if (key === this.linkedTo && (key === null || this.link !== null)) {
+        // Signed in again to the same desk as the same device: a sync stopped by a sign-out resumes.
+        this.link?.resume()
+        return this.changed()
+      }
       await this.unlink()
       if (connection && key) {
         this.link = await this.options.connect(connection, this.events(connection))
@@ -147,6 +157,19 @@ export class SyncService {
     })
     this.turn = next.catch(() => undefined)
     return next
+  }
+
+  /**
+   * The command line before it exits: pushes what it queued for at most `waitMs`; the line to say
+   * when changes still wait for the desk (null when none do).
+   */
+  async flush(waitMs: number): Promise<string | null> {
+    const link = this.link
+    if (link === null) return null
+    const waiting = await link.drain(waitMs)
+    if (waiting === 0) return null
+    const reason = link.status().reason
+    return `${waiting} change${waiting === 1 ? '' : 's'} kept on this computer will reach the desk when online${reason ? ` (${reason.replace(/\.$/, '')})` : ''}.`
   }
 
   /** Stops syncing (what is queued stays queued) and answers every window still waiting. */
@@ -181,10 +204,11 @@ export class SyncService {
       onConflict: (conflict) => {
         void this.options
           .story(conflict.storyId)
-          .then((story) => story.headline, () => '')
-          .then((headline) =>
-            inbox.addConflict({ ...conflict, headline, at: isoNow(clock) }),
+          .then(
+            (story) => story.headline,
+            () => '',
           )
+          .then((headline) => inbox.addConflict({ ...conflict, headline, at: isoNow(clock) }))
           .then(() => this.changed())
           .catch((error: unknown) =>
             log.problem('sync', 'A sync conflict could not be recorded in sync/inbox.json.', error),
@@ -194,8 +218,14 @@ export class SyncService {
         if (!current()) return
         this.storiesVersion += 1
         this.changed()
-        if (before === null) return
-        this.keep(inboxItemsFor.transition(connection.account, before, view, clock))
+        if (before === null || inboxItemsFor.kindOf(connection.account, before, view) === null)
+          return
+        const link = this.link
+        void (link ? link.lastActor(view.document.id) : Promise.resolve(null))
+          .catch(() => null)
+          .then((actor) =>
+            this.keep(inboxItemsFor.transition(connection.account, before, view, actor, clock)),
+          )
       },
       onNotes: (storyId, notes) => {
         if (!current()) return

@@ -3,7 +3,9 @@ import type { BodyDoc } from '../../shared/domain/DocNode'
 import type { StoreProblem } from '../../shared/domain/StoreProblem'
 import type { TrashEntry } from '../../shared/domain/TrashEntry'
 import type { ArticleRepository } from '../store/ArticleRepository'
+import { AppError } from '../../shared/ipc/AppError'
 import { articleForStore } from '../store/articleForStore'
+import { isErrnoCode } from '../store/isErrnoCode'
 import type { KeyedQueue } from '../store/KeyedQueue'
 import type { SyncQueue } from './SyncQueue'
 
@@ -14,6 +16,13 @@ import type { SyncQueue } from './SyncQueue'
  * renderer cannot tell it from the standalone store.
  */
 export class SyncedArticleRepository implements ArticleRepository {
+  /**
+   * Saves refused because the queue could not be written (a full disk) after the local write
+   * landed: the editor's base, and the local revision that save left. The editor saving again from
+   * its base is taken as saving on top of that revision, not as a conflict with its own text.
+   */
+  private readonly unqueued = new Map<string, { base: number; stored: number }>()
+
   constructor(
     private readonly local: ArticleRepository,
     private readonly queue: SyncQueue,
@@ -37,7 +46,8 @@ export class SyncedArticleRepository implements ArticleRepository {
   create(article: Article): Promise<Article> {
     return this.stories.run(article.id, async () => {
       const stored = await this.local.create(article)
-      await this.queue.enqueueSave(stored, stored.revision)
+      // Kept locally but not queued: the engine queues it at its next start (LocalCopy.recover).
+      await this.queue.enqueueSave(stored, stored.revision).catch(refuseUnqueued)
       this.queued()
       return stored
     })
@@ -53,11 +63,13 @@ export class SyncedArticleRepository implements ArticleRepository {
     // a joined workstation's save close to a standalone one's. A local write that fails after the
     // queue's leaves the text queued (it reaches the desk; the editor sees the error and saves again).
     return this.stories.run(id, async () => {
+      const retried = this.unqueued.get(id)
+      const base = retried?.base === baseRevision ? retried.stored : baseRevision
       let queued: Promise<void> = Promise.resolve()
       const saved = await this.local
         .update(
           id,
-          baseRevision,
+          base,
           (current) => {
             const next = articleForStore(change(current), current, keepLinksOf)
             queued = this.queue.enqueueSave(next, next.revision)
@@ -69,8 +81,30 @@ export class SyncedArticleRepository implements ArticleRepository {
           await queued.catch(() => undefined)
           throw error
         })
-      await queued
+      try {
+        await queued
+      } catch (error) {
+        this.unqueued.set(id, { base: baseRevision, stored: saved.revision })
+        refuseUnqueued(error)
+      }
+      this.unqueued.delete(id)
       this.queued()
+      return saved
+    })
+  }
+
+  /**
+   * Writes a change to the local store only, not queued as a save: a queued transition carries it
+   * to the desk (a submit's new status). Recorded as covered, so a restart does not queue it either.
+   */
+  updateLocally(
+    id: string,
+    baseRevision: number,
+    change: (current: Article) => Article,
+  ): Promise<Article> {
+    return this.stories.run(id, async () => {
+      const saved = await this.local.update(id, baseRevision, change)
+      await this.queue.setTrack(id, { localRevision: saved.revision })
       return saved
     })
   }
@@ -103,4 +137,17 @@ export class SyncedArticleRepository implements ArticleRepository {
   close(): Promise<void> {
     return this.local.close()
   }
+}
+
+/**
+ * A save whose queue write failed is refused to the editor, never acknowledged: on a full disk in
+ * words the editor can act on (the editor keeps the text and saves again).
+ */
+function refuseUnqueued(error: unknown): never {
+  if (isErrnoCode(error, 'ENOSPC') || isErrnoCode(error, 'EDQUOT'))
+    throw new AppError(
+      'IO',
+      'The disk is full: this save could not be queued for the desk, so it was refused. Free some space on this computer; the editor keeps your text and saves again.',
+    )
+  throw error
 }

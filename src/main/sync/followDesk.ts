@@ -1,6 +1,7 @@
 import type { ListChangesOutput } from '../../shared/desk/calls/deskFeedCalls'
 import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
+import { AppError } from '../../shared/ipc/AppError'
 import type { z } from 'zod'
 import type { LocalCopy } from './LocalCopy'
 import type { SyncCursor } from './SyncCursor'
@@ -19,6 +20,11 @@ export type FollowDeskOptions = {
   signal: AbortSignal
   /** Each page heard: the desk is reachable. */
   heard: () => void
+  /**
+   * A change to one story could not be applied and trying again would not help (the local store
+   * refused it): it is reported here and the feed goes on, rather than stalling on it forever.
+   */
+  skipped?: (storyId: string, error: unknown) => void
 }
 
 /**
@@ -68,15 +74,43 @@ async function applyPage(options: FollowDeskOptions, page: FeedPage): Promise<vo
     if (change.kind === 'story_saved' && seen) continue
     ids.add(change.articleId)
   }
-  for (const id of noted) {
-    const notes = await client.listNotes({ id }).catch(absent)
-    if (notes) await localCopy.applyNotes(id, notes.notes)
-  }
-  for (const id of ids) {
-    const story = await client.getStory({ id }).catch(absent)
-    if (story) await localCopy.applyRemote(story)
-  }
+  for (const id of noted)
+    await isolated(options, id, async () => {
+      const notes = await client.listNotes({ id }).catch(absent)
+      if (notes) await localCopy.applyNotes(id, notes.notes)
+    })
+  for (const id of ids)
+    await isolated(options, id, async () => {
+      const story = await client.getStory({ id }).catch(absent)
+      if (story) await localCopy.applyRemote(story)
+    })
   if (page.next > cursor.seq) await cursor.saveSeq(page.next)
+}
+
+/**
+ * Applies one story's change; a failure that another try could mend (the desk, the network, the
+ * disk) ends the page so it is tried again from the cursor; any other is reported and skipped.
+ */
+async function isolated(
+  options: FollowDeskOptions,
+  storyId: string,
+  apply: () => Promise<void>,
+): Promise<void> {
+  try {
+    await apply()
+  } catch (error) {
+    if (options.signal.aborted || worthRetrying(error) || options.skipped === undefined) throw error
+    options.skipped(storyId, error)
+  }
+}
+
+const DISK_TROUBLE = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EMFILE', 'ENFILE', 'EBUSY', 'EAGAIN'])
+
+function worthRetrying(error: unknown): boolean {
+  if (error instanceof DeskError) return true
+  if (error instanceof AppError) return error.code === 'IO' || error.code === 'DATA_DIR_LOCKED'
+  const code = error instanceof Error && 'code' in error ? String(error.code) : ''
+  return DISK_TROUBLE.has(code) || (error instanceof Error && error.name === 'AbortError')
 }
 
 /** A story the desk no longer has (or never had): nothing to apply. */

@@ -4,7 +4,7 @@ import type { ArticleRepository } from '../store/ArticleRepository'
 import type { HistoryStore } from '../store/HistoryStore'
 import { KeyedQueue } from '../store/KeyedQueue'
 import type { Quarantine } from '../store/Quarantine'
-import { LocalCopy } from './LocalCopy'
+import { LocalCopy, type LocalCopyOptions } from './LocalCopy'
 import { SyncCursor } from './SyncCursor'
 import { SyncedArticleRepository } from './SyncedArticleRepository'
 import { SyncEngine, type SyncEngineOptions } from './SyncEngine'
@@ -20,7 +20,8 @@ export type OpenSyncOptions = {
   clock: Clock
   /** The signed-in account's name, for the versions sync keeps in a story's history. */
   who: string
-} & Pick<SyncEngineOptions, 'retry' | 'pageSize' | 'onStatus' | 'onConflict'>
+} & Pick<SyncEngineOptions, 'retry' | 'pageSize' | 'onStatus' | 'onConflict'> &
+  Pick<LocalCopyOptions, 'onApplied' | 'onNotes'>
 
 /**
  * A joined workstation's store and sync engine over its data folder: hand `repository` to the

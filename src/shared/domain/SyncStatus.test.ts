@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { describeSyncStatus, type SyncStatus } from './SyncStatus'
+import { describeClockSkew, describeSyncStatus, type SyncStatus } from './SyncStatus'
 
 const base: SyncStatus = {
   connection: 'online',
@@ -40,4 +40,19 @@ it('says what the connection indicator shows in each state', () => {
   expect(
     describeSyncStatus({ ...base, firstSync: { done: 40, total: 10_000, finished: false } }, time),
   ).toBe("Downloading the desk's stories: 40 of 10000")
+})
+
+it('says the disk is full before anything else, and a clock hours off after the connection', () => {
+  expect(describeSyncStatus({ ...base, diskFull: true, pending: 2 }, time)).toBe(
+    'The disk is full: saving is refused until there is room. Syncing 2 changes',
+  )
+  expect(describeSyncStatus({ ...base, clockSkewMs: 3 * 3_600_000 + 60_000 }, time)).toBe(
+    "Online. This computer's clock is 3 hours off (ahead of the desk's); sync still works",
+  )
+  expect(describeSyncStatus({ ...base, clockSkewMs: -20 * 60_000 }, time)).toBe(
+    "Online. This computer's clock is 20 minutes off (behind the desk's); sync still works",
+  )
+  // A few seconds or minutes of drift is not worth a word.
+  expect(describeSyncStatus({ ...base, clockSkewMs: 90_000 }, time)).toBe('Online')
+  expect(describeClockSkew(null)).toBeNull()
 })

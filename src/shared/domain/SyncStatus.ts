@@ -33,11 +33,37 @@ export const SyncStatus = z.object({
   firstSync: FirstSyncProgress,
   /** The sync queue's file was found damaged and set aside (listed with the store's problems). */
   queueDamaged: z.boolean(),
+  /**
+   * How far this computer's clock is from the desk's (positive: ahead), when the desk last
+   * answered; null when it has not. Sync orders changes by the desk's revisions, so it still works.
+   */
+  clockSkewMs: z.number().int().nullable().optional(),
+  /** The local disk is full: saves are refused until there is room (nothing is acknowledged unsaved). */
+  diskFull: z.boolean().optional(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
+/** A skew smaller than this is the ordinary drift of a computer's clock: not worth saying. */
+export const CLOCK_SKEW_SHOWN_MS = 5 * 60_000
+
+/** "This computer's clock is 3 hours off (ahead of the desk's)", or null when it is close enough to the desk's. */
+export function describeClockSkew(skewMs: number | null | undefined): string | null {
+  if (skewMs === null || skewMs === undefined || Math.abs(skewMs) < CLOCK_SKEW_SHOWN_MS) return null
+  const minutes = Math.round(Math.abs(skewMs) / 60_000)
+  const hours = Math.round(minutes / 60)
+  const amount = minutes < 90 ? `${minutes} minutes` : `${hours} hour${hours === 1 ? '' : 's'}`
+  return `This computer's clock is ${amount} off (${skewMs > 0 ? 'ahead of' : 'behind'} the desk's)`
+}
+
 /** The indicator's words: "Online", "Offline since 14:02 (…)", "Syncing 3 changes", … */
 export function describeSyncStatus(status: SyncStatus, time: (iso: string) => string): string {
+  const words = describeConnection(status, time)
+  if (status.diskFull) return `The disk is full: saving is refused until there is room. ${words}`
+  const skew = describeClockSkew(status.clockSkewMs)
+  return skew ? `${words}. ${skew}; sync still works` : words
+}
+
+function describeConnection(status: SyncStatus, time: (iso: string) => string): string {
   const changes = `${status.pending} change${status.pending === 1 ? '' : 's'}`
   switch (status.connection) {
     case 'signed-out':

@@ -12,11 +12,18 @@ export const TransitionInput = z.strictObject({
 })
 export type TransitionInput = z.infer<typeof TransitionInput>
 
+/**
+ * The story after a transition. `queuedForDesk`, on a workstation joined to a desk: the action
+ * waits in the sync queue, in the words to show ("… will reach the desk when online").
+ */
+export const TransitionOutput = Article.extend({ queuedForDesk: z.string().optional() })
+export type TransitionOutput = z.infer<typeof TransitionOutput>
+
 /** Submit, approve, publish and the rest: a story's status, and the desk chief's queue. */
 export const workflowCalls = {
   transition: {
     input: TransitionInput,
-    output: Article,
+    output: TransitionOutput,
     errors: {
       NOT_FOUND: NotFoundDetails,
       REFUSED: z.union([TransitionRefusedDetails, ReadOnlyDetails]),
