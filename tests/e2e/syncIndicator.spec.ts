@@ -278,6 +278,12 @@ test('the article list and the open story follow the desk, and never replace wha
   const fromTheDesk = async (change: (other: Page) => Promise<void>) => {
     const other = await page.context().newPage()
     await other.goto(host.url)
+    // The list loaded first: a new story is counted against what the store holds.
+    await expect(
+      other
+        .getByRole('navigation', { name: 'Articles' })
+        .getByRole('link', { name: /Ferry fares/ }),
+    ).toBeVisible()
     await change(other)
     await expectSaved(other)
     await other.close()
