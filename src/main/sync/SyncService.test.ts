@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSyncDesk, type SyncDesk } from '../../../tests/support/syncDesk'
 import { tempDir } from '../../../tests/support/tempDir'
@@ -58,6 +60,19 @@ describe('the sync IPC', { timeout: 60_000 }, () => {
     await expect(
       ws.client.resolveSyncConflict({ storyId: story.id, keep: 'mine' }),
     ).rejects.toMatchObject({ code: 'REFUSED', message: /no sync conflict/ })
+  })
+
+  it('sets a damaged sync/inbox.json aside in quarantine, lists it, and starts with an empty inbox', async () => {
+    const dir = await tempDir()
+    await mkdir(join(dir.path, 'sync'), { recursive: true })
+    await writeFile(join(dir.path, 'sync', 'inbox.json'), '{"items": [{"id": 1', 'utf8')
+    const ws = await openWorkstation({ dataDir: dir.path, host: 'cli', version: 'test' })
+    open.push({ ws, cleanup: dir.cleanup })
+    expect(await ws.client.watchSync({ after: 0 })).toMatchObject({ inbox: [], conflicts: [] })
+    const problems = await ws.client.listProblems({})
+    expect(problems.map((problem) => problem.file)).toContainEqual(
+      expect.stringContaining('inbox.json'),
+    )
   })
 
   it('marks nothing and dismisses nothing on a standalone workstation without failing', async () => {
