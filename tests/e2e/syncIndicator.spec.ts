@@ -4,6 +4,10 @@ import type { SyncStatus } from '../../src/shared/domain/SyncStatus'
 import { expect, test } from './deskTest'
 import { signIn, startNewArticle, expectSaved } from './actions'
 import { axeScreens } from './axeScreens'
+import { resolve } from 'node:path'
+import { createFirstAdmin, startDeskServerProcess } from '../support/deskServerProcess'
+import { pgliteFolder } from '../support/pgliteFolder'
+import { tempDir } from '../support/tempDir'
 
 const shots = process.env['SCREENSHOTS']
 
@@ -120,6 +124,16 @@ test('the connection indicator in every state, the inbox and the desk’s banner
         },
       },
       'The desk refused a change: This story is approved: it can no longer be edited.',
+    ],
+    [
+      'disk-full',
+      { ...online, diskFull: true, pending: 2 },
+      'The disk is full: saving is refused until there is room. Syncing 2 changes',
+    ],
+    [
+      'clock-skew',
+      { ...online, clockSkewMs: 3 * 3_600_000 },
+      "Online. This computer's clock is 3 hours off (ahead of the desk's); sync still works",
     ],
   ]
   for (const [name, status, words] of each) {
@@ -264,6 +278,12 @@ test('the article list and the open story follow the desk, and never replace wha
   const fromTheDesk = async (change: (other: Page) => Promise<void>) => {
     const other = await page.context().newPage()
     await other.goto(host.url)
+    // The list loaded first: a new story is counted against what the store holds.
+    await expect(
+      other
+        .getByRole('navigation', { name: 'Articles' })
+        .getByRole('link', { name: /Ferry fares/ }),
+    ).toBeVisible()
     await change(other)
     await expectSaved(other)
     await other.close()
@@ -295,4 +315,59 @@ test('the article list and the open story follow the desk, and never replace wha
   states.show({ storiesVersion: 2 })
   await expect(page.getByRole('alert', { name: 'Save conflict' })).toBeVisible()
   await expect(page.getByLabel('Deck')).toHaveValue('Fares rise 8%, the first rise in six years')
+})
+
+test('joined to a real desk: online, offline since with what waits, and online again', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(180_000)
+  // The desk server as `npm run build` ships it (its migrations bundled), in its own process.
+  const bundle = { cli: resolve('out/main/cli.js'), remove: async () => {} }
+  const serverDir = await tempDir('copydesk-e2e-sync-desk-')
+  const password = 'correct horse battery staple'
+  await pgliteFolder(serverDir.path)
+  await createFirstAdmin(
+    bundle,
+    { dataDir: serverDir.path },
+    { email: 'asha@desk.example', name: 'Asha Rao', password },
+  )
+  const server = await startDeskServerProcess(bundle, { dataDir: serverDir.path })
+  try {
+    const host = await desk.start()
+    await page.setViewportSize({ width: 1360, height: 820 })
+    await page.goto(host.url)
+    await signIn(page, 'Asha Rao', 'Writer')
+    const indicator = page.getByRole('status', { name: 'Sync with the desk' })
+    await expect(indicator).toHaveText('')
+
+    await page.getByRole('button', { name: 'Desk settings' }).click()
+    const settings = page.getByRole('dialog', { name: 'Desk settings' })
+    const section = settings.getByRole('region', { name: 'Desk server' })
+    await section.getByLabel('Desk address').fill(server.url)
+    await section.getByLabel('E-mail').fill('asha@desk.example')
+    await section.getByLabel('Password').fill(password)
+    await section.getByRole('button', { name: 'Join desk' }).click()
+    await expect(section.getByLabel('Desk connection')).toContainText(server.url)
+    await settings.getByRole('button', { name: 'Cancel' }).click()
+    await expect(indicator).toHaveText('Online', { timeout: 30_000 })
+    await expect(page.getByRole('button', { name: 'Inbox' })).toBeVisible()
+    if (shots) await page.getByRole('banner').screenshot({ path: `${shots}/sync-real-online.png` })
+
+    await startNewArticle(page, 'Tram line opens on Monday')
+    await expectSaved(page)
+    await expect(indicator).toHaveText('Online', { timeout: 30_000 })
+
+    await server.kill('SIGTERM')
+    await page.getByLabel('Deck').fill('The first trams run at 5 a.m.')
+    await expectSaved(page)
+    await expect(indicator).toHaveText(
+      /^Offline since \d\d:\d\d: 1 change will reach the desk when online$/,
+      { timeout: 60_000 },
+    )
+    if (shots) await page.getByRole('banner').screenshot({ path: `${shots}/sync-real-offline.png` })
+  } finally {
+    await server.kill('SIGTERM')
+    await serverDir.cleanup()
+  }
 })

@@ -59,6 +59,17 @@ describe('the connection indicator', () => {
       'The desk refused a change: The story is approved.',
       'sync-bad',
     ],
+    [
+      syncStatus({ diskFull: true, pending: 2 }),
+      'The disk is full: saving is refused until there is room. Syncing 2 changes',
+      'sync-bad',
+    ],
+    [
+      syncStatus({ clockSkewMs: 3 * 3_600_000 }),
+      "Online. This computer's clock is 3 hours off (ahead of the desk's); sync still works",
+      'sync-warn',
+    ],
+    [syncStatus({ queueDamaged: true }), 'Online', 'sync-warn'],
   ])('says the state in words, in a polite status region: %#', async (status, words, tone) => {
     await show(status)
     expect(region()?.textContent).toBe(words)

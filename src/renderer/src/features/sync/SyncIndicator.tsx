@@ -1,5 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { describeSyncStatus, type SyncStatus } from '../../../../shared/domain/SyncStatus'
+import {
+  describeClockSkew,
+  describeSyncStatus,
+  type SyncStatus,
+} from '../../../../shared/domain/SyncStatus'
 import { formatTime } from '../../formatTime'
 import { SyncIcon } from './SyncIcon'
 import { syncLook } from './syncLook'
@@ -110,7 +114,19 @@ function SyncDetails({ status }: { status: SyncStatus }) {
           nothing is lost (see the store’s problems).
         </li>
       )}
-      {status?.connection === 'signed-out' && (
+      {status.diskFull && (
+        <li>
+          The disk is full: saves are refused (and said so) until there is room. What is typed stays
+          in the editor; free some space and it is saved.
+        </li>
+      )}
+      {describeClockSkew(status.clockSkewMs) && (
+        <li>
+          {describeClockSkew(status.clockSkewMs)}. The desk orders changes by its own revisions, so
+          nothing is lost; times shown here may look off until the clock is set right.
+        </li>
+      )}
+      {status.connection === 'signed-out' && (
         <li>Sync has stopped: sign in again under Desk settings › Desk server. Nothing is lost.</li>
       )}
     </ul>
