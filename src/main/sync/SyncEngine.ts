@@ -17,6 +17,8 @@ import type { SyncCursor } from './SyncCursor'
 import type { QueueEntry, SyncQueue } from './SyncQueue'
 import { Wake } from './Wake'
 
+const RETRY = { firstMs: 500, maxMs: 30_000, unansweredMs: 1000 }
+
 export type SyncEngineOptions = {
   client: DeskClient
   localCopy: LocalCopy
@@ -26,7 +28,7 @@ export type SyncEngineOptions = {
   cursor: SyncCursor
   clock: Clock
   /** Waits between attempts while the desk cannot be reached: doubling from `firstMs` to `maxMs`. */
-  retry?: { firstMs: number; maxMs: number }
+  retry?: { firstMs: number; maxMs: number; unansweredMs?: number }
   /** Stories per page of the first sync. */
   pageSize?: number
   onStatus?: (status: SyncStatus) => void
@@ -221,7 +223,7 @@ export class SyncEngine {
         if (signal.aborted) return
         if (isSignedOut(error)) throw error
         this.offline(error)
-        await this.backoff(signal)
+        await this.backoff(signal, error)
       }
     }
   }
@@ -330,7 +332,7 @@ export class SyncEngine {
         if (signal.aborted) return
         if (isSignedOut(error)) throw error
         this.offline(error)
-        await this.backoff(signal)
+        await this.backoff(signal, error)
       }
     }
   }
@@ -362,10 +364,14 @@ export class SyncEngine {
     })
   }
 
-  private async backoff(signal: AbortSignal): Promise<void> {
-    const { firstMs, maxMs } = this.options.retry ?? { firstMs: 500, maxMs: 30_000 }
-    const wait = Math.min(maxMs, firstMs * 2 ** Math.min(this.failures - 1, 16))
-    await this.reconnected.wait(signal, wait)
+  /**
+   * Waits before trying again: doubling up to `maxMs` while the desk answers with trouble (busy,
+   * failing), but at most `unansweredMs` while nothing answers at all (the desk stopped, the laptop
+   * offline): asking costs nothing then, and the story reaches the desk within a second or two of
+   * its coming back, not half a minute later.
+   */
+  private async backoff(signal: AbortSignal, error: unknown): Promise<void> {
+    await this.reconnected.wait(signal, retryWait(this.failures, error, this.options.retry))
   }
 
   private online(): void {
@@ -421,4 +427,26 @@ function asAppError(error: unknown): unknown {
   const codes = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'] as const
   const code = codes.find((c) => c === error.code) ?? 'REFUSED'
   return new AppError(code, error.message, error.details)
+}
+
+/** How long to wait after the `failures`-th failure in a row, this one being `error`. */
+export function retryWait(
+  failures: number,
+  error: unknown,
+  retry: SyncEngineOptions['retry'],
+): number {
+  const { firstMs, maxMs, unansweredMs } = { ...RETRY, ...retry }
+  const doubling = Math.min(maxMs, firstMs * 2 ** Math.min(Math.max(failures - 1, 0), 16))
+  return unanswered(error) ? Math.min(doubling, unansweredMs) : doubling
+}
+
+function unanswered(error: unknown): boolean {
+  return (
+    error instanceof DeskError &&
+    error.code === 'UNAVAILABLE' &&
+    typeof error.details === 'object' &&
+    error.details !== null &&
+    'unanswered' in error.details &&
+    error.details.unanswered === true
+  )
 }

@@ -98,7 +98,10 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       })
     } catch (error) {
       if (signal?.aborted) throw signal.reason
-      throw new DeskError('UNAVAILABLE', `Cannot reach the desk at ${base}: ${causeOf(error)}.`)
+      // Nothing answered at all (refused, no route, no name): `unanswered` lets a caller retry soon.
+      throw new DeskError('UNAVAILABLE', `Cannot reach the desk at ${base}: ${causeOf(error)}.`, {
+        unanswered: true,
+      })
     }
     if (response.status >= 300 && response.status < 400)
       throw new DeskError(
