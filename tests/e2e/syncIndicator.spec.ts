@@ -79,6 +79,8 @@ test('the connection indicator in every state, the inbox and the desk’s banner
   page,
   desk,
 }) => {
+  // Every state, each checked with axe in both themes: over a minute on a busy 2-core machine.
+  test.setTimeout(180_000)
   await page.setViewportSize({ width: 1360, height: 820 })
   const states = await syncStates(page)
   const host = await desk.start()
