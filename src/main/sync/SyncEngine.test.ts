@@ -123,9 +123,9 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       const progress = again.statuses.map((status) => status.firstSync.done).filter((d) => d > 0)
       // It starts from the 2 stories of the page it had applied, never from 1.
       expect(progress[0]).toBe(2)
-      expect(progress).toContain(3)
+      expect(progress.at(-1)).toBe(total)
       expect(progress).not.toContain(1)
-      expect(again.statuses.find((s) => s.firstSync.done === 3)?.firstSync.total).toBe(total)
+      expect(again.statuses.find((s) => s.firstSync.done > 2)?.firstSync.total).toBe(total)
       expect(again.engine.status().firstSync).toEqual({ done: total, total, finished: true })
       expect((await again.local.list()).length).toBe(total)
       const lists = requests.filter((url) => url.includes('/v1/stories?'))

@@ -73,6 +73,8 @@ export class SyncedArticleRepository implements ArticleRepository {
           (current) => {
             const next = articleForStore(change(current), current, keepLinksOf)
             queued = this.queue.enqueueSave(next, next.revision)
+            // Awaited below, once the local write is done; a refusal before then is not unhandled.
+            queued.catch(() => undefined)
             return next
           },
           keepLinksOf,

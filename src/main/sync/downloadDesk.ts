@@ -8,8 +8,8 @@ import type { SyncQueue } from './SyncQueue'
 const COUNT_PAGE = 500
 
 /**
- * Stories of a page fetched and written at once: the round trips and the local fsyncs overlap
- * (and the queue writes their places together), where one at a time left both sides idle.
+ * Stories of a page written at once: the local fsyncs overlap (and the queue writes their places
+ * together), where one at a time left the disk idle between them.
  */
 const STORIES_AT_ONCE = 8
 
@@ -41,15 +41,24 @@ export async function downloadDesk(options: DownloadDeskOptions): Promise<void> 
     )
     const seq = state.seq ?? page.seq
     let done = state.done
-    await inTurns(page.stories, STORIES_AT_ONCE, async (summary) => {
-      signal.throwIfAborted()
+    const wanted = page.stories.filter((summary) => {
       const known = queue.track(summary.id)?.serverRevision ?? null
-      if (known === null || known < summary.currentRevision)
-        await localCopy.applyRemote(await client.getStory({ id: summary.id }, { signal }))
+      return known === null || known < summary.currentRevision
+    })
+    // The page's stories in one request (a story removed meanwhile is simply not there).
+    const views =
+      wanted.length === 0
+        ? []
+        : (await client.getStories({ ids: wanted.map((s) => s.id) }, { signal })).stories
+    await inTurns(views, STORIES_AT_ONCE, async (view) => {
+      signal.throwIfAborted()
+      await localCopy.applyRemote(view)
       done += 1
       total = Math.max(total, done)
       options.progress({ done, total, finished: false })
     })
+    done += page.stories.length - views.length
+    total = Math.max(total, done)
     // Stopped while the page's last stories were landing: the next start applies the page again
     // (what landed is skipped), so where a stop leaves the cursor does not depend on timing.
     signal.throwIfAborted()

@@ -12,6 +12,7 @@ import type {
   StoryAuditEntry,
   StoryLease,
   StoryNote,
+  StoriesOutput,
   StoryPage,
   StoryRevision,
   StoryView,
@@ -80,6 +81,23 @@ export class StoryService {
 
   async getStory(principal: Principal, id: string): Promise<StoryView> {
     return this.viewOf(this.db, principal, id)
+  }
+
+  /** The stories of `ids` as they are now, in that order; the ids the desk does not have apart. */
+  async getStories(principal: Principal, ids: readonly string[]): Promise<StoriesOutput> {
+    const stories: StoryView[] = []
+    const missing: string[] = []
+    for (const id of new Set(ids)) {
+      const row = await loadArticle(this.db, id)
+      if (row === null) {
+        missing.push(id)
+        continue
+      }
+      const current = await currentRevisionOf(this.db, row)
+      const lease = await loadLiveLease(this.db, id, this.now())
+      stories.push(storyView(row, current, lease, principal.deviceId))
+    }
+    return { stories, missing }
   }
 
   async getRevision(principal: Principal, id: string, number: number): Promise<StoryRevision> {

@@ -11,6 +11,7 @@ export function createStoryHandlers(
   return {
     listStories: async (input, context) => stories.listStories(caller(context), input),
     getStory: async (input, context) => stories.getStory(caller(context), input.id),
+    getStories: async (input, context) => stories.getStories(caller(context), input.ids),
     getRevision: async (input, context) =>
       stories.getRevision(caller(context), input.id, input.number),
     saveStory: async (input, context) => stories.saveStory(caller(context), input),
