@@ -99,27 +99,7 @@ export class WorkflowService {
     }
     const next = await this.articles.get(current.id)
     const at = isoNow(this.env.clock)
-    await this.history.appendAudit(next.id, {
-      at,
-      by,
-      action: `transition:${action}`,
-      from: current.status,
-      to: next.status,
-      revision: next.revision,
-      ...(note ? { note } : {}),
-    })
-    await this.history.snapshot(
-      next.id,
-      {
-        at,
-        by,
-        status: next.status,
-        reason: 'state-change',
-        note: note || undefined,
-        articleRevision: next.revision,
-      },
-      next,
-    )
+    await this.recordTransition(current, next, action, by, note, at)
     return next
   }
 
@@ -217,27 +197,7 @@ export class WorkflowService {
       pendingCorrection:
         action === 'publish_correction' || to === 'submitted' ? null : article.pendingCorrection,
     }))
-    await this.history.appendAudit(next.id, {
-      at,
-      by,
-      action: `transition:${action}`,
-      from: current.status,
-      to: next.status,
-      revision: next.revision,
-      ...(note ? { note } : {}),
-    })
-    await this.history.snapshot(
-      next.id,
-      {
-        at,
-        by,
-        status: next.status,
-        reason: 'state-change',
-        note: note || undefined,
-        articleRevision: next.revision,
-      },
-      next,
-    )
+    await this.recordTransition(current, next, action, by, note, at)
     return next
   }
 
@@ -391,5 +351,37 @@ export class WorkflowService {
     if (!profile)
       throw new AppError('REFUSED', 'Say who is at this workstation first (name and role).')
     return profile
+  }
+
+  /** A state change in the story's audit trail and as a version in its history. */
+  private async recordTransition(
+    current: Article,
+    next: Article,
+    action: WorkflowAction,
+    by: string,
+    note: string,
+    at: string,
+  ): Promise<void> {
+    await this.history.appendAudit(next.id, {
+      at,
+      by,
+      action: `transition:${action}`,
+      from: current.status,
+      to: next.status,
+      revision: next.revision,
+      ...(note ? { note } : {}),
+    })
+    await this.history.snapshot(
+      next.id,
+      {
+        at,
+        by,
+        status: next.status,
+        reason: 'state-change',
+        note: note || undefined,
+        articleRevision: next.revision,
+      },
+      next,
+    )
   }
 }
