@@ -130,7 +130,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const user = () => profile()?.name ?? fallbackUser()
   const history = new HistoryRepository(options.dataDir, quarantine, access, clock)
   const leases = new LeaseKeeper({
-    client: () => desk.signedInClient(),
+    client: () => desk.deskClient(),
     isDeskChief: () => desk.profile()?.role === 'desk-chief',
     clock,
   })

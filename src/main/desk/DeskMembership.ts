@@ -113,11 +113,6 @@ export class DeskMembership {
     return this.fetch
   }
 
-  /** A desk client signed in with this device's token; null when standalone. */
-  signedInClient(): DeskClient | null {
-    return this.deskClient()
-  }
-
   /** Refuses a local profile while joined: the desk account is who works here. */
   assertStandalone(): void {
     const connection = this.connection()
