@@ -157,12 +157,18 @@ async function inConflictCopy(
   return false
 }
 
-/** Every JSON file the workstation keeps must parse; temp files of a killed write are not kept. */
+/**
+ * Every JSON file the workstation keeps must parse, and every line of a JSON-lines journal (a torn
+ * last line of a killed append is cut off when the queue opens); temp files of a killed write are
+ * not kept.
+ */
 async function unreadableFiles(dir: string): Promise<string[]> {
   const failures: string[] = []
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.json')) continue
+    const lines = entry.name.endsWith('.jsonl')
+    if (!entry.isFile() || entry.name.startsWith('.')) continue
+    if (!lines && !entry.name.endsWith('.json')) continue
     const path = join(entry.parentPath, entry.name)
     const where = relative(dir, path)
     if (where.startsWith('quarantine') && entry.name !== 'problems.json') {
@@ -170,7 +176,10 @@ async function unreadableFiles(dir: string): Promise<string[]> {
       continue
     }
     try {
-      JSON.parse(await readFile(path, 'utf8'))
+      const text = await readFile(path, 'utf8')
+      if (!lines) JSON.parse(text)
+      else if (text !== '' && !text.endsWith('\n')) throw new Error('the last line is torn')
+      else for (const line of text.split('\n').slice(0, -1)) JSON.parse(line)
     } catch (error) {
       failures.push(
         `${where} does not read: ${error instanceof Error ? error.message : String(error)}`,

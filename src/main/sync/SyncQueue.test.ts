@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { draftStory, edited } from '../../../tests/support/storyDesk'
@@ -18,10 +19,9 @@ afterEach(() => dir.cleanup())
 
 const open = async () =>
   SyncQueue.open(dir.path, await Quarantine.open(dir.path, systemClock), systemClock)
-const onDisk = async () =>
-  JSON.parse(await readFile(join(dir.path, 'sync', 'queue.json'), 'utf8')) as {
-    entries: { kind: string; storyId: string; document?: { revision: number }; sent: unknown }[]
-  }
+/** The queue as the files hold it: a fresh queue over the same folder reads them. */
+const onDisk = async () => open()
+const syncFile = (name: string) => join(dir.path, 'sync', name)
 
 it('coalesces consecutive unsent saves of a story into the latest, but never into a sent entry', async () => {
   const queue = await open()
@@ -31,7 +31,12 @@ it('coalesces consecutive unsent saves of a story into the latest, but never int
   await queue.enqueueSave(other, 1)
   await queue.enqueueSave({ ...story, revision: 2 }, 2)
   await queue.enqueueSave({ ...story, revision: 3 }, 3)
-  expect((await onDisk()).entries.map((e) => [e.storyId, e.document?.revision])).toEqual([
+  expect(
+    (await onDisk()).entries.map((e) => [
+      e.storyId,
+      e.kind === 'save' ? e.document.revision : null,
+    ]),
+  ).toEqual([
     [story.id, 3],
     [other.id, 1],
   ])
@@ -141,4 +146,118 @@ it('changes made at once all reach the file, in the order they were made (writte
     stories[0]?.id,
   ])
   expect(reopened.track(stories[39]?.id ?? '')).toEqual({ serverRevision: null, localRevision: 1 })
+})
+
+it('a save on a desk of thousands of stories appends its own line: the tracks of the others are not written again', async () => {
+  const queue = await open()
+  const ids = Array.from({ length: 3000 }, () => randomUUID())
+  await Promise.all(ids.map((id, n) => queue.setTrack(id, { serverRevision: n + 1 })))
+  const snapshotNow = () => readFile(syncFile('queue.json'), 'utf8').catch(() => 'no snapshot')
+  const snapshot = await snapshotNow()
+  const journal = (await readdir(join(dir.path, 'sync'))).filter((name) => name.endsWith('.jsonl'))
+  expect(journal).toHaveLength(1)
+  const before = (await stat(syncFile(journal[0] ?? ''))).size
+
+  const story = draftStory()
+  await queue.enqueueSave(story, 1)
+  const line = JSON.stringify(queue.entries[0]).length
+  expect(await snapshotNow()).toBe(snapshot)
+  const grown = (await stat(syncFile(journal[0] ?? ''))).size - before
+  expect(grown).toBeGreaterThan(line)
+  expect(grown).toBeLessThan(line + 500)
+
+  const reopened = await open()
+  expect(reopened.track(ids[2999] ?? '')).toEqual({ serverRevision: 3000, localRevision: 0 })
+  expect(reopened.entries.map((e) => e.storyId)).toEqual([story.id])
+})
+
+it('the journal is folded into a new snapshot as it grows; a restart reads the same queue, and the old journal is gone', async () => {
+  const queue = await open()
+  const story = draftStory()
+  const big = edited(story, 'A long paragraph of the story. '.repeat(1000))
+  for (let revision = 1; revision <= 40; revision += 1) {
+    await queue.enqueueSave({ ...big, revision }, revision)
+    const id = queue.next()?.id ?? ''
+    await queue.freeze(id)
+    await queue.complete(id, { id: story.id, track: { serverRevision: revision } })
+  }
+  await queue.enqueueNote(story.id, 'Last of all')
+  const files = (await readdir(join(dir.path, 'sync'))).sort()
+  const snapshot = JSON.parse(await readFile(syncFile('queue.json'), 'utf8')) as { journal: number }
+  expect(snapshot.journal).toBeGreaterThan(0)
+  expect(files).toEqual([`queue.${snapshot.journal}.jsonl`, 'queue.json'].sort())
+
+  const reopened = await open()
+  expect(reopened.track(story.id)).toEqual({ serverRevision: 40, localRevision: 40 })
+  expect(reopened.entries).toEqual([expect.objectContaining({ kind: 'note', body: 'Last of all' })])
+})
+
+it('a torn last line (killed mid-append: never acknowledged) is cut off at open, and the queue goes on sound', async () => {
+  const queue = await open()
+  const story = draftStory()
+  await queue.enqueueSave(story, 1)
+  await queue.enqueueNote(story.id, 'Acknowledged')
+  await appendFile(syncFile('queue.0.jsonl'), '{"put":[{"kind":"note","id":"')
+
+  const reopened = await open()
+  expect(reopened.damaged).toBeNull()
+  expect(reopened.entries.map((e) => e.kind)).toEqual(['save', 'note'])
+  await reopened.enqueueNote(story.id, 'After the restart')
+  expect((await open()).entries.map((e) => (e.kind === 'note' ? e.body : e.kind))).toEqual([
+    'save',
+    'Acknowledged',
+    'After the restart',
+  ])
+})
+
+it('a damaged line inside the journal: the journal goes to quarantine, what came before it is kept, and the queue goes on', async () => {
+  const queue = await open()
+  const first = draftStory()
+  const second = draftStory()
+  await queue.enqueueSave(first, 1)
+  await queue.enqueueSave(second, 1)
+  const path = syncFile('queue.0.jsonl')
+  const lines = (await readFile(path, 'utf8')).split('\n')
+  await writeFile(path, [lines[0], '{"put": 42}', lines[1], ''].join('\n'))
+
+  const quarantine = await Quarantine.open(dir.path, systemClock)
+  const reopened = await SyncQueue.open(dir.path, quarantine, systemClock)
+  expect(reopened.damaged).toMatchObject({ file: join('sync', 'queue.0.jsonl'), kind: 'set-aside' })
+  expect(reopened.damaged?.reason).toMatch(/^line 2 of the sync queue's journal is damaged/)
+  expect(reopened.entries.map((e) => e.storyId)).toEqual([first.id])
+  expect(await readdir(join(dir.path, 'quarantine'))).toContain(reopened.damaged?.id)
+  // Set aside once: the next start reads a sound queue.
+  expect((await open()).damaged).toBeNull()
+  expect((await open()).entries.map((e) => e.storyId)).toEqual([first.id])
+})
+
+it('a queue file from before the journal (entries and tracks only) opens as it was', async () => {
+  const story = draftStory()
+  const id = randomUUID()
+  await mkdir(join(dir.path, 'sync'), { recursive: true })
+  await writeFile(
+    syncFile('queue.json'),
+    JSON.stringify({
+      entries: [
+        {
+          kind: 'note',
+          id,
+          storyId: story.id,
+          queuedAt: new Date(0).toISOString(),
+          body: 'Old',
+          sent: null,
+        },
+      ],
+      stories: { [story.id]: { serverRevision: 3, localRevision: 4 } },
+    }),
+  )
+  const queue = await open()
+  expect(queue.damaged).toBeNull()
+  expect(queue.entries.map((e) => e.id)).toEqual([id])
+  expect(queue.track(story.id)).toEqual({ serverRevision: 3, localRevision: 4 })
+  // A journal of another generation is a leftover of a compaction a crash cut short.
+  await writeFile(syncFile('queue.7.jsonl'), '{"stories": {}}\n')
+  await queue.complete(id)
+  expect((await open()).entries).toEqual([])
+  expect(await readdir(join(dir.path, 'sync'))).not.toContain('queue.7.jsonl')
 })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -11,6 +11,8 @@ import { Article } from '../../shared/domain/Article'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { StoreProblem } from '../../shared/domain/StoreProblem'
 import { WorkflowAction } from '../../shared/domain/workflow'
+import { log } from '../log/log'
+import { AppendLog } from '../store/AppendLog'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { JsonDocument } from '../store/JsonDocument'
 import { OWNER_ONLY_DIR } from '../store/ownerOnly'
@@ -63,13 +65,32 @@ export type StoryTrack = z.infer<typeof StoryTrack>
 const QueueFile = z.object({
   entries: z.array(QueueEntry),
   stories: z.record(z.string(), StoryTrack),
+  /** The generation of the journal that continues this snapshot (absent in a queue.json before it). */
+  journal: z.number().int().min(0).optional(),
 })
 type QueueFile = z.infer<typeof QueueFile>
 
 /**
- * The durable, ordered queue of local changes for the desk (sync/queue.json), with what the
- * workstation knows of each story's place on the desk. Every change is on disk (fsync of file and
- * folder) before its promise resolves; a damaged file is set aside in quarantine and reported.
+ * One change to the queue, a line of its journal: the entries put (replacing the one of the same id
+ * in place, else appended) and removed, or the whole list when its order changed; the tracks set.
+ */
+const JournalLine = z.object({
+  entries: z.array(QueueEntry).optional(),
+  put: z.array(QueueEntry).optional(),
+  del: z.array(z.string()).optional(),
+  stories: z.record(z.string(), StoryTrack).optional(),
+})
+type JournalLine = z.infer<typeof JournalLine>
+
+/** A journal this much larger than the snapshot it continues is folded into a new snapshot. */
+const COMPACT_AT_BYTES = 512 * 1024
+
+/**
+ * The durable, ordered queue of local changes for the desk, with what the workstation knows of each
+ * story's place on the desk. Kept as a snapshot (sync/queue.json) and a journal of the changes made
+ * since (sync/queue.<generation>.jsonl): a save appends its own line rather than rewriting the
+ * tracks of every story on a 10,000-story desk. Every change is on disk (fsync) before its promise
+ * resolves; a damaged file is set aside in quarantine and reported, with what could be read of it kept.
  */
 export class SyncQueue {
   private waiting: QueueChange[] = []
@@ -78,9 +99,16 @@ export class SyncQueue {
   private diskListeners: ((full: boolean) => void)[] = []
 
   private constructor(
-    private readonly doc: JsonDocument<QueueFile>,
+    private readonly dir: string,
+    /** The size of the snapshot the journal continues, as last read or written. */
+    private snapshotBytes: number,
+    private readonly snapshot: JsonDocument<QueueFile>,
+    private journal: AppendLog,
+    private generation: number,
+    private list: readonly QueueEntry[],
+    private readonly stories: Map<string, StoryTrack>,
     private readonly clock: Clock,
-    /** The queue file found damaged at open, set aside in quarantine; null when it was sound. */
+    /** The queue found damaged at open, set aside in quarantine; null when it was sound. */
     readonly damaged: StoreProblem | null,
   ) {}
 
@@ -88,7 +116,7 @@ export class SyncQueue {
     const dir = join(dataDir, 'sync')
     await mkdir(dir, { recursive: true, mode: OWNER_ONLY_DIR })
     let damaged: StoreProblem | null = null
-    const doc = await JsonDocument.open<QueueFile>({
+    const snapshot = await JsonDocument.open<QueueFile>({
       path: join(dir, 'queue.json'),
       what: 'sync queue',
       parse: (data) => QueueFile.parse(data),
@@ -99,7 +127,39 @@ export class SyncQueue {
         return { entries: [], stories: {} }
       },
     })
-    return new SyncQueue(doc, clock, damaged)
+    const { entries, stories: tracks, journal: generation = 0 } = snapshot.data
+    // The document is kept here as a list and a map; its copy is not held twice.
+    snapshot.data = { entries: [], stories: {} }
+    const state = { list: entries, stories: new Map(Object.entries(tracks)) }
+    const { log: journal, contents } = await AppendLog.open(journalPath(dir, generation), (line) =>
+      JournalLine.parse(line),
+    )
+    for (const line of contents.lines) replay(state, line)
+    await removeOtherJournals(dir, generation)
+    if (contents.damaged) {
+      const { line, reason } = contents.damaged
+      await journal.close()
+      const problem = await quarantine.add(
+        journal.path,
+        `line ${line} of the sync queue's journal is damaged (${reason}); the ${line - 1} lines before it were kept`,
+      )
+      damaged ??= problem
+    }
+    const size = (await stat(snapshot.path).catch(() => null))?.size ?? 0
+    const queue = new SyncQueue(
+      dir,
+      size,
+      snapshot,
+      journal,
+      generation,
+      state.list,
+      state.stories,
+      clock,
+      damaged,
+    )
+    // What was read before the damage goes into a new snapshot at once.
+    if (contents.damaged) await queue.compact({ entries: state.list, tracks: new Map() })
+    return queue
   }
 
   /** Whether the last write failed because the disk is full (ENOSPC, or a quota: EDQUOT). */
@@ -113,31 +173,36 @@ export class SyncQueue {
   }
 
   get entries(): readonly QueueEntry[] {
-    return this.doc.data.entries
+    return this.list
   }
 
   get length(): number {
-    return this.doc.data.entries.length
+    return this.list.length
   }
 
   next(): QueueEntry | undefined {
-    return this.doc.data.entries[0]
+    return this.list[0]
   }
 
   track(storyId: string): StoryTrack | undefined {
-    return this.doc.data.stories[storyId]
+    return this.stories.get(storyId)
   }
 
   /** Stories the desk moved on while they had local changes queued, and that now have none. */
   behindStories(): string[] {
-    return Object.entries(this.doc.data.stories)
+    return [...this.stories]
       .filter(([id, track]) => track.behind === true && !this.pendingFor(id))
       .map(([id]) => id)
   }
 
   /** Whether the story has local changes the desk has not accepted yet. */
   pendingFor(storyId: string): boolean {
-    return this.doc.data.entries.some((entry) => entry.storyId === storyId)
+    return this.list.some((entry) => entry.storyId === storyId)
+  }
+
+  /** Lets go of the journal's file (it opens again if anything is written after). */
+  close(): Promise<void> {
+    return this.journal.close()
   }
 
   /**
@@ -152,16 +217,16 @@ export class SyncQueue {
 
   /** Several saves in one write (the stories a start finds unqueued). */
   enqueueSaves(saves: readonly { document: Article; localRevision: number }[]): Promise<void> {
-    return this.change((file) => {
+    return this.change((draft) => {
       for (const { document, localRevision } of saves)
-        addSave(file, document, localRevision, isoNow(this.clock))
+        addSave(draft, document, localRevision, isoNow(this.clock))
     })
   }
 
   /** Queues a note; `id` is the note's own (kept as its id on the desk). */
   enqueueNote(storyId: string, body: string, id: string = randomUUID()): Promise<void> {
-    return this.change((file) => {
-      file.entries.push({
+    return this.change((draft) => {
+      draft.entries.push({
         kind: 'note',
         id,
         storyId,
@@ -173,8 +238,8 @@ export class SyncQueue {
   }
 
   enqueueTransition(storyId: string, action: WorkflowAction, note: string): Promise<void> {
-    return this.change((file) => {
-      file.entries.push({
+    return this.change((draft) => {
+      draft.entries.push({
         kind: 'transition',
         id: randomUUID(),
         storyId,
@@ -194,23 +259,32 @@ export class SyncQueue {
    * desk has not seen); undefined when it is gone.
    */
   freeze(id: string): Promise<QueueEntry | undefined> {
-    return this.change((file) => {
-      const entry = file.entries.find((e) => e.id === id)
+    return this.change((draft) => {
+      const at = draft.entries.findIndex((e) => e.id === id)
+      const entry = draft.entries[at]
       if (!entry || entry.sent !== null) return entry
-      const base = file.stories[entry.storyId]?.serverRevision ?? null
+      const base = draft.track(entry.storyId)?.serverRevision ?? null
+      let frozen: QueueEntry = entry
       if (entry.kind === 'save')
-        entry.sent = { document: entry.document, baseRevision: base, saveId: entry.id }
-      else if (entry.kind === 'note')
-        entry.sent = { id: entry.storyId, body: entry.body, noteId: entry.id }
-      else if (base !== null)
-        entry.sent = {
-          id: entry.storyId,
-          action: entry.action,
-          revision: base,
-          note: entry.note,
-          transitionId: entry.id,
+        frozen = {
+          ...entry,
+          sent: { document: entry.document, baseRevision: base, saveId: entry.id },
         }
-      return entry
+      else if (entry.kind === 'note')
+        frozen = { ...entry, sent: { id: entry.storyId, body: entry.body, noteId: entry.id } }
+      else if (base !== null)
+        frozen = {
+          ...entry,
+          sent: {
+            id: entry.storyId,
+            action: entry.action,
+            revision: base,
+            note: entry.note,
+            transitionId: entry.id,
+          },
+        }
+      draft.entries[at] = frozen
+      return frozen
     })
   }
 
@@ -219,24 +293,24 @@ export class SyncQueue {
    * now stands, in one write.
    */
   complete(id: string, story?: { id: string; track: Partial<StoryTrack> }): Promise<void> {
-    return this.change((file) => {
-      file.entries = file.entries.filter((entry) => entry.id !== id)
-      if (story) setTrack(file, story.id, story.track)
+    return this.change((draft) => {
+      draft.entries = draft.entries.filter((entry) => entry.id !== id)
+      if (story) setTrack(draft, story.id, story.track)
     })
   }
 
   /** Drops the story's queued saves (their text is kept elsewhere) and records where it stands. */
   dropSaves(storyId: string, track: Partial<StoryTrack>): Promise<void> {
-    return this.change((file) => {
-      file.entries = file.entries.filter(
+    return this.change((draft) => {
+      draft.entries = draft.entries.filter(
         (entry) => entry.storyId !== storyId || entry.kind !== 'save',
       )
-      setTrack(file, storyId, track)
+      setTrack(draft, storyId, track)
     })
   }
 
   setTrack(storyId: string, track: Partial<StoryTrack>): Promise<void> {
-    return this.change((file) => setTrack(file, storyId, track))
+    return this.change((draft) => setTrack(draft, storyId, track))
   }
 
   private setFull(full: boolean): void {
@@ -250,32 +324,37 @@ export class SyncQueue {
    * id (the desk keeps the first one's refusal under the old), in the same place in the queue.
    */
   retryTransition(id: string, revision: number): Promise<void> {
-    return this.change((file) => {
-      const entry = file.entries.find((e) => e.id === id)
+    return this.change((draft) => {
+      const at = draft.entries.findIndex((e) => e.id === id)
+      const entry = draft.entries[at]
       if (entry?.kind !== 'transition' || entry.sent === null) return
       const fresh = randomUUID()
-      entry.id = fresh
-      entry.sent = { ...entry.sent, revision, transitionId: fresh }
+      draft.entries[at] = {
+        ...entry,
+        id: fresh,
+        sent: { ...entry.sent, revision, transitionId: fresh },
+      }
     })
   }
 
   /** Removes the story's queued transitions (a conflict made them moot); returns them. */
   dropTransitions(storyId: string): Promise<QueueEntry[]> {
-    return this.change((file) => {
-      const dropped = file.entries.filter(
+    return this.change((draft) => {
+      const dropped = draft.entries.filter(
         (entry) => entry.storyId === storyId && entry.kind === 'transition',
       )
-      file.entries = file.entries.filter((entry) => !dropped.includes(entry))
+      draft.entries = draft.entries.filter((entry) => !dropped.includes(entry))
       return dropped
     })
   }
 
   /**
-   * Changes are applied to a copy, and the document is replaced only once it is on disk. Changes
-   * that arrive while a write is on its way go to disk together in the next one (a group commit):
-   * the first sync's stories and an editor's saves do not wait for one fsync each.
+   * Changes are made on a draft (entries are replaced, never changed in place; tracks set on top of
+   * the current ones), and become the queue only once on disk. Changes that arrive while a write is
+   * on its way go to disk together in the next one (a group commit): the first sync's stories and an
+   * editor's saves do not wait for one fsync each.
    */
-  private change<T>(edit: (file: QueueFile) => T): Promise<T> {
+  private change<T>(edit: (draft: QueueDraft) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ edit, resolve: (result) => resolve(result as T), reject })
       if (this.writing) return
@@ -298,59 +377,170 @@ export class SyncQueue {
 
   private async writeBatch(): Promise<void> {
     const batch = this.waiting.splice(0)
-    let next = structuredClone(this.doc.data)
+    let draft = this.draft()
     let applied: { change: QueueChange; result: unknown }[] = []
     for (const change of batch) {
       try {
-        applied.push({ change, result: change.edit(next) })
+        applied.push({ change, result: change.edit(draft) })
       } catch (error) {
         change.reject(error)
-        // It may have half-changed the copy before it threw: start again without it.
-        next = structuredClone(this.doc.data)
-        const copy = next
-        applied = applied.map((done) => ({ change: done.change, result: done.change.edit(copy) }))
+        // It may have half-changed the draft before it threw: start again without it.
+        const fresh = this.draft()
+        draft = fresh
+        applied = applied.map((done) => ({ change: done.change, result: done.change.edit(fresh) }))
       }
     }
     if (applied.length === 0) return
     try {
-      await this.doc.save(next)
+      await this.write(draft)
     } catch (error) {
       if (isErrnoCode(error, 'ENOSPC') || isErrnoCode(error, 'EDQUOT')) this.setFull(true)
       for (const done of applied) done.change.reject(error)
       return
     }
+    this.list = draft.entries
+    for (const [id, track] of draft.tracks) this.stories.set(id, track)
     this.setFull(false)
     for (const done of applied) done.change.resolve(done.result)
   }
+
+  private draft(): QueueDraft {
+    const tracks = new Map<string, StoryTrack>()
+    const stories = this.stories
+    return {
+      entries: [...this.list],
+      tracks,
+      track: (id) => tracks.get(id) ?? stories.get(id),
+    }
+  }
+
+  /** Appends the draft's change to the journal, or folds everything into a new snapshot. */
+  private async write(draft: QueueDraft): Promise<void> {
+    const line = journalLine(this.list, draft)
+    if (line === null) return
+    const text = JSON.stringify(line)
+    const room = COMPACT_AT_BYTES + this.snapshotBytes - this.journal.size
+    if (!this.journal.broken && text.length < room) return this.journal.append([text])
+    await this.compact(draft)
+  }
+
+  /**
+   * Writes the whole queue, the draft's change included, as a new snapshot that names a new journal
+   * generation, then deletes the old journal. A crash before the snapshot's rename leaves the old
+   * snapshot and journal whole; after it, the old journal is a leftover removed at the next open.
+   */
+  private async compact(draft: Pick<QueueDraft, 'entries' | 'tracks'>): Promise<void> {
+    const stories: Record<string, StoryTrack> = {}
+    for (const [id, track] of this.stories) stories[id] = draft.tracks.get(id) ?? track
+    for (const [id, track] of draft.tracks) stories[id] = track
+    const generation = this.generation + 1
+    const path = journalPath(this.dir, generation)
+    // A leftover of that generation would continue the new snapshot with lines not its own.
+    await rm(path, { force: true })
+    const next: QueueFile = { entries: draft.entries, stories, journal: generation }
+    await this.snapshot.save(next)
+    this.snapshot.data = { entries: [], stories: {} }
+    this.snapshotBytes = JSON.stringify(next).length
+    const old = this.journal
+    this.journal = AppendLog.empty(path)
+    this.generation = generation
+    await old.remove().catch((error: unknown) => {
+      log.warn('sync', 'Could not remove a sync journal folded into the snapshot', error)
+    })
+  }
+}
+
+/** What a change works on: the entries as a new list, tracks set on top of the queue's. */
+type QueueDraft = {
+  entries: QueueEntry[]
+  readonly tracks: Map<string, StoryTrack>
+  track: (storyId: string) => StoryTrack | undefined
 }
 
 type QueueChange = {
-  edit: (file: QueueFile) => unknown
+  edit: (draft: QueueDraft) => unknown
   resolve: (result: unknown) => void
   reject: (error: unknown) => void
 }
 
-function setTrack(file: QueueFile, storyId: string, track: Partial<StoryTrack>): void {
-  const current = file.stories[storyId] ?? { serverRevision: null, localRevision: 0 }
-  const behind = track.behind ?? current.behind
-  file.stories[storyId] = {
-    serverRevision: track.serverRevision ?? current.serverRevision,
-    localRevision: Math.max(current.localRevision, track.localRevision ?? 0),
-    ...(behind === true ? { behind } : {}),
+function journalPath(dir: string, generation: number): string {
+  return join(dir, `queue.${generation}.jsonl`)
+}
+
+/** Journals of other generations are leftovers of a compaction a crash interrupted. */
+async function removeOtherJournals(dir: string, generation: number): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const match = /^queue\.(\d+)\.jsonl$/.exec(name)
+    if (match && Number(match[1]) !== generation) await rm(join(dir, name), { force: true })
   }
 }
 
-function addSave(file: QueueFile, document: Article, localRevision: number, at: string): void {
+/**
+ * The line that turns `before` into the draft: entries kept in order with new ones after them are
+ * written as puts and deletions; any other reordering writes the whole list. Null when nothing changed.
+ */
+function journalLine(before: readonly QueueEntry[], draft: QueueDraft): JournalLine | null {
+  const line: JournalLine = {}
+  if (draft.tracks.size > 0) line.stories = Object.fromEntries(draft.tracks)
+  const now = new Set(draft.entries.map((entry) => entry.id))
+  const kept = before.filter((entry) => now.has(entry.id))
+  const del = before.filter((entry) => !now.has(entry.id)).map((entry) => entry.id)
+  const was = new Set(before.map((entry) => entry.id))
+  const put: QueueEntry[] = []
+  let inOrder = true
+  draft.entries.forEach((entry, at) => {
+    const old = kept[at]
+    if (old?.id === entry.id) {
+      if (old !== entry) put.push(entry)
+    } else if (at < kept.length || was.has(entry.id)) inOrder = false
+    else put.push(entry)
+  })
+  if (!inOrder) line.entries = draft.entries
+  else {
+    if (put.length > 0) line.put = put
+    if (del.length > 0) line.del = del
+  }
+  return Object.keys(line).length > 0 ? line : null
+}
+
+function replay(
+  state: { list: QueueEntry[]; stories: Map<string, StoryTrack> },
+  line: JournalLine,
+): void {
+  if (line.entries) state.list = line.entries
+  if (line.del) {
+    const gone = new Set(line.del)
+    state.list = state.list.filter((entry) => !gone.has(entry.id))
+  }
+  for (const entry of line.put ?? []) {
+    const at = state.list.findIndex((old) => old.id === entry.id)
+    if (at >= 0) state.list[at] = entry
+    else state.list.push(entry)
+  }
+  for (const [id, track] of Object.entries(line.stories ?? {})) state.stories.set(id, track)
+}
+
+function setTrack(draft: QueueDraft, storyId: string, track: Partial<StoryTrack>): void {
+  const current = draft.track(storyId) ?? { serverRevision: null, localRevision: 0 }
+  const behind = track.behind ?? current.behind
+  draft.tracks.set(storyId, {
+    serverRevision: track.serverRevision ?? current.serverRevision,
+    localRevision: Math.max(current.localRevision, track.localRevision ?? 0),
+    ...(behind === true ? { behind } : {}),
+  })
+}
+
+function addSave(draft: QueueDraft, document: Article, localRevision: number, at: string): void {
   const storyId = document.id
-  const track = file.stories[storyId] ?? { serverRevision: null, localRevision: 0 }
+  const track = draft.track(storyId) ?? { serverRevision: null, localRevision: 0 }
   // The same revision again is a retry of a save whose local write failed after it was queued.
   if (localRevision < track.localRevision) return
-  const last = file.entries.findLast((entry) => entry.storyId === storyId)
-  if (last?.kind === 'save' && last.sent === null) {
-    last.document = document
-    last.localRevision = localRevision
-  } else
-    file.entries.push({
+  const last = draft.entries.findLastIndex((entry) => entry.storyId === storyId)
+  const entry = draft.entries[last]
+  if (entry?.kind === 'save' && entry.sent === null)
+    draft.entries[last] = { ...entry, document, localRevision }
+  else
+    draft.entries.push({
       kind: 'save',
       id: randomUUID(),
       storyId,
@@ -359,5 +549,5 @@ function addSave(file: QueueFile, document: Article, localRevision: number, at: 
       localRevision,
       sent: null,
     })
-  file.stories[storyId] = { ...track, localRevision }
+  draft.tracks.set(storyId, { ...track, localRevision })
 }

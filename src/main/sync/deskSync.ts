@@ -86,6 +86,7 @@ export function deskSync(options: DeskSyncOptions) {
           options.stories.use(null)
         }
         await engine.stop()
+        await opened.queue.close()
       },
     }
   }

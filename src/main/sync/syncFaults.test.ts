@@ -14,6 +14,7 @@ import type { SyncSnapshot } from '../../shared/domain/SyncSnapshot'
 import { describeSyncStatus } from '../../shared/domain/SyncStatus'
 import { AppError } from '../../shared/ipc/AppError'
 import { openWorkstation, type Workstation } from '../openWorkstation'
+import { AppendLog } from '../store/AppendLog'
 import { JsonDocument } from '../store/JsonDocument'
 import { LocalCopy } from './LocalCopy'
 
@@ -161,16 +162,22 @@ describe(
       const { ws } = await joinedWriter()
       const story = await writeStory(ws, 'Room on the disk.')
       await settled(ws)
+      const full = () =>
+        Promise.reject(
+          Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+        )
       const save = JsonDocument.prototype.save
       vi.spyOn(JsonDocument.prototype, 'save').mockImplementation(function (
         this: JsonDocument<unknown>,
         next,
       ) {
-        if (this.path.endsWith(join('sync', 'queue.json')))
-          return Promise.reject(
-            Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
-          )
+        if (this.path.endsWith(join('sync', 'queue.json'))) return full()
         return save.call(this, next)
+      })
+      const append = AppendLog.prototype.append
+      vi.spyOn(AppendLog.prototype, 'append').mockImplementation(function (this: AppendLog, lines) {
+        if (this.path.includes(join('sync', 'queue.'))) return full()
+        return append.call(this, lines)
       })
       const changes = { body: edited(story, 'Typed while the disk was full.').body }
       await expect(
