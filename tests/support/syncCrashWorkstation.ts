@@ -103,6 +103,8 @@ async function run(
     who: 'Asha Writer',
     retry: { firstMs: 20, maxMs: 200 },
     onConflict: (conflict) => conflicts.push(conflict),
+    // Folded into a new snapshot every few changes, so kills land inside compactions too.
+    queue: { compactAtBytes: 16 * 1024 },
   })
   sync.engine.start()
   let turn = 0

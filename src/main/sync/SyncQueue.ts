@@ -85,6 +85,11 @@ type JournalLine = z.infer<typeof JournalLine>
 /** A journal this much larger than the snapshot it continues is folded into a new snapshot. */
 const COMPACT_AT_BYTES = 512 * 1024
 
+export type SyncQueueOptions = {
+  /** How much larger than the snapshot the journal may grow (tests fold it often, to crash in it). */
+  compactAtBytes?: number
+}
+
 /**
  * The durable, ordered queue of local changes for the desk, with what the workstation knows of each
  * story's place on the desk. Kept as a snapshot (sync/queue.json) and a journal of the changes made
@@ -108,11 +113,17 @@ export class SyncQueue {
     private list: readonly QueueEntry[],
     private readonly stories: Map<string, StoryTrack>,
     private readonly clock: Clock,
+    private readonly compactAtBytes: number,
     /** The queue found damaged at open, set aside in quarantine; null when it was sound. */
     readonly damaged: StoreProblem | null,
   ) {}
 
-  static async open(dataDir: string, quarantine: Quarantine, clock: Clock): Promise<SyncQueue> {
+  static async open(
+    dataDir: string,
+    quarantine: Quarantine,
+    clock: Clock,
+    options: SyncQueueOptions = {},
+  ): Promise<SyncQueue> {
     const dir = join(dataDir, 'sync')
     await mkdir(dir, { recursive: true, mode: OWNER_ONLY_DIR })
     let damaged: StoreProblem | null = null
@@ -155,6 +166,7 @@ export class SyncQueue {
       state.list,
       state.stories,
       clock,
+      options.compactAtBytes ?? COMPACT_AT_BYTES,
       damaged,
     )
     // What was read before the damage goes into a new snapshot at once.
@@ -419,7 +431,7 @@ export class SyncQueue {
     const line = journalLine(this.list, draft)
     if (line === null) return
     const text = JSON.stringify(line)
-    const room = COMPACT_AT_BYTES + this.snapshotBytes - this.journal.size
+    const room = this.compactAtBytes + this.snapshotBytes - this.journal.size
     if (!this.journal.broken && text.length < room) return this.journal.append([text])
     await this.compact(draft)
   }

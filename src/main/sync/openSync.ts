@@ -8,7 +8,7 @@ import { LocalCopy, type LocalCopyOptions } from './LocalCopy'
 import { SyncCursor } from './SyncCursor'
 import { SyncedArticleRepository } from './SyncedArticleRepository'
 import { SyncEngine, type SyncEngineOptions } from './SyncEngine'
-import { SyncQueue } from './SyncQueue'
+import { SyncQueue, type SyncQueueOptions } from './SyncQueue'
 
 export type OpenSyncOptions = {
   dataDir: string
@@ -20,6 +20,7 @@ export type OpenSyncOptions = {
   clock: Clock
   /** The signed-in account's name, for the versions sync keeps in a story's history. */
   who: string
+  queue?: SyncQueueOptions
 } & Pick<
   SyncEngineOptions,
   'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged'
@@ -31,7 +32,12 @@ export type OpenSyncOptions = {
  * services in place of the local store, and `engine.start()`.
  */
 export async function openSync(options: OpenSyncOptions) {
-  const queue = await SyncQueue.open(options.dataDir, options.quarantine, options.clock)
+  const queue = await SyncQueue.open(
+    options.dataDir,
+    options.quarantine,
+    options.clock,
+    options.queue,
+  )
   const cursor = await SyncCursor.open(options.dataDir, options.quarantine)
   const stories = new KeyedQueue()
   const localCopy = new LocalCopy({ ...options, queue, stories })
