@@ -148,7 +148,7 @@ describe(
       expect(await writer.client.listOutbox({ articleId: id })).toEqual([])
     })
 
-    it('a second push of the same version, from another chief’s workstation, makes no second post', async () => {
+    it('a second push of the same version, from another chief’s workstation, makes no second post; a correction goes to the same post with its note', async () => {
       await deskTargets()
       const writer = await joined('writer', 'Omar Writer')
       const first = await joined('desk-chief', 'Dara Chief')
@@ -162,6 +162,37 @@ describe(
         /^WordPress already has this version of the story .*: nothing was sent\.$/,
       )
       expect(postsFor(id)).toHaveLength(1)
+
+      // Reopened and approved again: the desk asks for a note for readers (the window's correction
+      // dialog reads `needsCorrection`), and with it the same post is corrected.
+      await second.client.transition({ id, action: 'reopen', note: 'The vote was 7 to 2' })
+      const reopened = await chief.client.getStory({ id })
+      const saved = await chief.client.saveStory({
+        document: edited(reopened.document, 'Both chiefs press Push. The vote was 7 to 2.'),
+        baseRevision: reopened.revision,
+      })
+      await chief.client.transition({
+        id,
+        action: 'approve',
+        revision: saved.revision,
+        note: '',
+      })
+      await until(async () => (await second.client.getArticle({ id })).status === 'approved')
+      await expect(second.client.pushArticle({ id, target: 'wordpress' })).rejects.toMatchObject({
+        code: 'REFUSED',
+        details: { needsCorrection: true },
+      })
+      const corrected = await second.client.pushArticle({
+        id,
+        target: 'wordpress',
+        correction: 'An earlier version gave the vote as 6 to 3.',
+      })
+      expect(corrected).toMatchObject({ sent: true, item: { by: 'Eli Chief', state: 'sent' } })
+      expect(postsFor(id)).toHaveLength(1)
+      expect(postsFor(id)[0]?.content).toContain('An earlier version gave the vote as 6 to 3.')
+      expect(postsFor(id)[0]?.content).toContain('The vote was 7 to 2.')
+      expect((await chief.client.getStory({ id })).status).toBe('corrected')
+      await until(async () => (await writer.client.getArticle({ id })).status === 'corrected')
     })
 
     it('a push the CMS fails shows the desk’s failed item with its reason; Retry now sends it and the desk publishes it', async () => {
