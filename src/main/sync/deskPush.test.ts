@@ -250,6 +250,28 @@ describe(
   },
 )
 
+describe('the command line, joined', { timeout: LONG }, () => {
+  it('copydesk push (a workstation not syncing in the background) asks the desk too, after checking it is there', async () => {
+    await deskTargets()
+    const dir = await tempDir('copydesk-desk-push-cli-')
+    folders.push(dir.cleanup)
+    const cli = await openWorkstation({ dataDir: dir.path, host: 'cli', version: 'test' })
+    open.push(cli)
+    await cli.client.joinDesk({ url: desk.url, ...(await desk.account('desk-chief', 'Mo Chief')) })
+    const writer = await desk.signIn('writer', 'Nia Writer')
+    const view = await writer.client.saveStory({ document: draftStory({ author: 'Nia Writer' }) })
+    const id = view.document.id
+    await writer.client.transition({ id, action: 'submit', revision: view.revision, note: '' })
+    await chief.client.transition({ id, action: 'approve', revision: view.revision, note: '' })
+
+    const outcome = await cli.client.pushArticle({ id, target: 'webhook' })
+    expect(outcome).toMatchObject({ sent: true, item: { state: 'sent', by: 'Mo Chief' } })
+    expect(hooksFor(id)).toHaveLength(1)
+    expect((await chief.client.getStory({ id })).status).toBe('published')
+    expect(cli.outbox.list({})).toEqual([])
+  })
+})
+
 describe('the local outbox of a workstation that joined a desk', { timeout: LONG }, () => {
   it('sends nothing it queued before joining: the desk’s outbox pushes the desk’s stories (bug: it still pushed, and published locally)', async () => {
     const standalone = await CmsDesk.start()
