@@ -95,6 +95,9 @@ export function createHandlers(services: {
     transition: async (input) => {
       // "Mark published" is refused while the story's WordPress post waits as a draft.
       if (input.action === 'publish') outbox.assertMayMarkPublished(input.id)
+      // Joined: the same rule over the desk's outbox, where a joined workstation's pushes are.
+      if (input.action === 'publish')
+        await services.deskOutbox?.()?.assertMayMarkPublished(input.id)
       return workflow.transition(input)
     },
     saveVersion: (input) => workflow.saveVersion(input),

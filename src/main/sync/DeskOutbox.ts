@@ -1,7 +1,12 @@
 import type { DeskOutboxItem, DeskPushOutcome } from '../../shared/desk/calls/deskOutboxCalls'
 import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
-import { OutboxItem, type PushOutcome, type PushTarget } from '../../shared/domain/OutboxItem'
+import {
+  markPublishedBlocker,
+  OutboxItem,
+  type PushOutcome,
+  type PushTarget,
+} from '../../shared/domain/OutboxItem'
 import { AppError } from '../../shared/ipc/AppError'
 import { needsTheDesk } from './needsTheDesk'
 
@@ -71,6 +76,17 @@ export class DeskOutbox {
     await this.link.reachDesk('push')
     const outcome = await this.ask(null, () => this.link.client.checkOutboxItem({ id: input.id }))
     return outcomeOf(outcome)
+  }
+
+  /**
+   * Refuses "Mark published" while the story's latest WordPress push on the desk waits as a draft
+   * (see markPublishedBlocker), as a standalone workstation does with its own outbox. When the
+   * desk's outbox cannot be read, the transition itself goes to the desk and says why it cannot.
+   */
+  async assertMayMarkPublished(storyId: string): Promise<void> {
+    const items = await this.list({ articleId: storyId }).catch(() => [])
+    const reason = markPublishedBlocker(items, storyId)
+    if (reason) throw new AppError('REFUSED', reason)
   }
 
   private async ask<T>(storyId: string | null, call: () => Promise<T>): Promise<T> {

@@ -216,6 +216,28 @@ describe(
       await until(async () => (await writer.client.getArticle({ id })).status === 'published')
     })
 
+    it('"Mark published" is refused while the desk’s WordPress post of the story waits as a draft, as standalone (bug: the desk published it while readers saw nothing)', async () => {
+      await deskTargets()
+      await admin.client.setCmsTarget({
+        target: 'wordpress',
+        url: cms.url,
+        user: FAKE_WP_USER,
+        postStatus: 'draft',
+      })
+      const writer = await joined('writer', 'Pia Writer')
+      const chiefWs = await joined('desk-chief', 'Quinn Chief')
+      const id = await approvedOn(writer, chiefWs, 'Sent as a draft.')
+      const pushed = await chiefWs.client.pushArticle({ id, target: 'wordpress' })
+      expect(pushed.item).toMatchObject({ state: 'sent', remoteStatus: 'draft' })
+      await expect(chiefWs.client.transition({ id, action: 'publish' })).rejects.toMatchObject({
+        code: 'REFUSED',
+        message: expect.stringMatching(
+          /^The WordPress push of this story waits as draft \(post \d+\)/,
+        ),
+      })
+      expect((await chief.client.getStory({ id })).status).toBe('approved')
+    })
+
     it('offline, a push is refused with the offline wording and nothing reaches the CMS', async () => {
       await deskTargets()
       const writer = await joined('writer', 'Fay Writer')
