@@ -163,6 +163,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const outbox = new OutboxService(outboxStore, exports, workflow, {
     clock,
     profile,
+    joined: () => desk.connection() !== null,
     client: (target) =>
       clientForTarget(target, settings.get(), secrets, {
         deskId: outboxStore.deskId,
@@ -210,6 +211,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     sync,
     leases,
     reachDesk: joined.reachDesk,
+    deskOutbox: joined.outbox,
     exports,
     outbox,
     secrets,

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
 import { createDeskClient, type DeskClient } from '../../src/shared/desk/createDeskClient'
 import { startWebHost } from '../support/startWebHost'
+import { FAKE_TOKEN, FakeCms } from '../support/fakeCms'
+import { draftStory } from '../support/storyDesk'
 import {
   createFirstAdmin,
   startDeskServerProcess,
@@ -41,11 +43,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000)
   serverDir = await tempDir('copydesk-e2e-sync-desk-')
   await pgliteFolder(serverDir.path)
-  await createFirstAdmin(
-    bundle,
-    { dataDir: serverDir.path },
-    { ...CHIEF, password: PASSWORD },
-  )
+  await createFirstAdmin(bundle, { dataDir: serverDir.path }, { ...CHIEF, password: PASSWORD })
   const running = await startServer()
   const anonymous = createDeskClient({ baseUrl: running.url, fetch, token: () => null })
   const { token } = await anonymous.signIn({
@@ -260,3 +258,62 @@ async function deskLease() {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+test('a desk chief’s joined workstation pushes through the desk’s outbox: the desk’s webhook gets the approved text once, and the story turns Published', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const cms = await new FakeCms().start()
+  const b = await workstation(browser, CHIEF)
+  try {
+    // The desk's target, set by its admin on the desk server: the workstation's settings play no part.
+    await admin.setCmsTarget({
+      target: 'webhook',
+      url: `${cms.url}/hook`,
+      user: '',
+      postStatus: 'draft',
+      secret: FAKE_TOKEN,
+    })
+    const anonymous = createDeskClient({ baseUrl: server?.url ?? '', fetch, token: () => null })
+    const signed = await anonymous.signIn({
+      email: WRITER.email,
+      password: PASSWORD,
+      deviceName: 'e2e writer',
+    })
+    const writer = createDeskClient({
+      baseUrl: server?.url ?? '',
+      fetch,
+      token: () => signed.token,
+    })
+    const written = await writer.saveStory({
+      document: draftStory({ headline: 'Harbour bridge reopens to traffic' }),
+    })
+    const id = written.document.id
+    await writer.transition({ id, action: 'submit', revision: written.revision, note: '' })
+    await admin.transition({ id, action: 'approve', revision: written.revision, note: '' })
+
+    const link = articles(b.page).getByRole('link', { name: /Harbour bridge reopens/ })
+    await link.click()
+    await expect(b.page.getByRole('group', { name: 'Story' })).toContainText('Approved')
+    await b.page.getByRole('tab', { name: 'Export' }).click()
+    await b.page.getByRole('button', { name: 'Push to webhook' }).click()
+    await expect(b.page.getByRole('status').filter({ hasText: /^Pushed to Webhook/ })).toHaveText(
+      'Pushed to Webhook: the outbox below shows where it stands.',
+    )
+    const outbox = b.page.getByRole('list', { name: 'Outbox' })
+    await expect(outbox).toContainText('Webhook: Sent')
+    // The desk published it; the workstation hears it through the feed.
+    await expect(b.page.getByRole('group', { name: 'Story' })).toContainText('Published', {
+      timeout: 10_000,
+    })
+    // The editor read the story again: the outbox below it is the desk's, as it was.
+    await expect(outbox).toContainText('Webhook: Sent')
+    await b.page.screenshot({ path: test.info().outputPath('sync-push-through-desk.png') })
+    if (shots) await b.page.screenshot({ path: `${shots}/sync-push-through-desk.png` })
+    expect([...cms.hooks.keys()].filter((key) => key.startsWith(`${id}:`))).toHaveLength(1)
+    expect((await admin.getStory({ id })).status).toBe('published')
+  } finally {
+    await b.close()
+    await cms.stop()
+  }
+})

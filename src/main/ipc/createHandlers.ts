@@ -14,6 +14,7 @@ import type { DeskSettingsStore } from '../store/DeskSettingsStore'
 import type { DeskMembership } from '../desk/DeskMembership'
 import type { SyncService } from '../sync/SyncService'
 import type { LeaseKeeper } from '../sync/LeaseKeeper'
+import type { DeskOutbox } from '../sync/DeskOutbox'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
@@ -35,6 +36,8 @@ export function createHandlers(services: {
   leases: LeaseKeeper
   /** Refuses what needs the desk joined (a push) while it cannot be reached; standalone: nothing. */
   reachDesk?: (action: 'push') => Promise<void>
+  /** While joined, pushes go to the desk's outbox (see DeskOutbox); null standalone: the local one. */
+  deskOutbox?: () => DeskOutbox | null
   info: () => AppInfo
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
@@ -92,6 +95,9 @@ export function createHandlers(services: {
     transition: async (input) => {
       // "Mark published" is refused while the story's WordPress post waits as a draft.
       if (input.action === 'publish') outbox.assertMayMarkPublished(input.id)
+      // Joined: the same rule over the desk's outbox, where a joined workstation's pushes are.
+      if (input.action === 'publish')
+        await services.deskOutbox?.()?.assertMayMarkPublished(input.id)
       return workflow.transition(input)
     },
     saveVersion: (input) => workflow.saveVersion(input),
@@ -107,16 +113,28 @@ export function createHandlers(services: {
     exportArticles: (input) => exports.exportToFolder(input),
     pushArticle: async (input) => {
       await services.reachDesk?.('push')
+      const desk = services.deskOutbox?.()
+      if (desk) return desk.push(input)
       return outbox.push(input)
     },
-    listOutbox: async (input) => outbox.list(input),
+    listOutbox: async (input) => {
+      const desk = services.deskOutbox?.()
+      if (desk) return desk.list(input)
+      return outbox.list(input)
+    },
     retryPush: async (input) => {
       await services.reachDesk?.('push')
+      const desk = services.deskOutbox?.()
+      if (desk) return desk.retry(input)
       return outbox.retry(input)
     },
     setSecret: (input) => targets.setSecret(input.name, input.value),
     getSecretStatus: async () => targets.status(),
-    checkPush: (input) => outbox.check(input),
+    checkPush: async (input) => {
+      const desk = services.deskOutbox?.()
+      if (desk) return desk.check(input)
+      return outbox.check(input)
+    },
     setCorrectionNote: (input) => workflow.writeCorrectionNote(input),
     testConnection: (input) => targets.testWordPress(input),
     recordAgencyKill: (input) => services.kills.record(input),

@@ -26,6 +26,11 @@ export type OutboxEnv = {
   profile: () => Profile | null
   /** The configured client for a target, or why there is none. */
   client: (target: PushTarget) => CmsClient | string
+  /**
+   * True while the workstation is joined to a desk: the desk's outbox pushes its stories, so this
+   * one sends nothing and looks at no post (what it holds waits, and goes on if the desk is left).
+   */
+  joined?: () => boolean
 }
 
 /**
@@ -205,6 +210,7 @@ export class OutboxService {
   }
 
   private async run(): Promise<void> {
+    if (this.env.joined?.()) return
     const now = this.env.clock.now().getTime()
     const due = this.store
       .items()

@@ -8,6 +8,8 @@ import type { DataDirAccess } from '../store/DataDirAccess'
 import type { HistoryStore } from '../store/HistoryStore'
 import type { Quarantine } from '../store/Quarantine'
 import { ClockSkew } from './ClockSkew'
+import { DeskOutbox } from './DeskOutbox'
+import { needsTheDesk } from './needsTheDesk'
 import { openSync } from './openSync'
 import type { SwitchingArticleRepository } from './SwitchingArticleRepository'
 import type { SyncedArticleRepository } from './SyncedArticleRepository'
@@ -40,7 +42,11 @@ export type DeskSyncOptions = {
  */
 export function deskSync(options: DeskSyncOptions) {
   const skew = new ClockSkew(options.clock)
-  let current: { engine: SyncEngine; repository: SyncedArticleRepository } | null = null
+  let current: {
+    engine: SyncEngine
+    repository: SyncedArticleRepository
+    pushes: DeskOutbox
+  } | null = null
 
   async function connect(connection: DeskConnection, events: SyncEvents): Promise<SyncLink | null> {
     // A folder that cannot be written cannot keep a queue or a cursor: it reads what it has.
@@ -65,7 +71,8 @@ export function deskSync(options: DeskSyncOptions) {
     skew.onChange(() => {
       if (current?.engine === engine) events.onStatus(status())
     })
-    current = { engine, repository }
+    const pushes = new DeskOutbox({ client, reachDesk: (action) => engine.reachDesk(action) })
+    current = { engine, repository, pushes }
     options.stories.use(repository)
     if (options.run) engine.start()
     return {
@@ -114,5 +121,15 @@ export function deskSync(options: DeskSyncOptions) {
     await current?.engine.reachDesk(action)
   }
 
-  return { connect, workflow, reachDesk }
+  /**
+   * The desk's outbox while joined (a push goes to the desk, never the local outbox); null for a
+   * standalone workstation. Joined but not syncing (the sync could not open): refused as offline.
+   */
+  function outbox(): DeskOutbox | null {
+    if (current !== null) return current.pushes
+    if (options.desk.connection() === null) return null
+    throw needsTheDesk('push')
+  }
+
+  return { connect, workflow, reachDesk, outbox }
 }

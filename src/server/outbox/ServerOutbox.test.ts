@@ -574,8 +574,28 @@ eachDeskEngine('The desk server outbox', (open) => {
     expect(await outbox.clearTarget(admin, { target: 'webhook' })).toBe(true)
     expect(await outbox.clearTarget(admin, { target: 'webhook' })).toBe(false)
     const id = await approvedStory('No target.')
-    expect((await refusal(outbox.push(chief, { id, target: 'webhook' }))).message).toContain(
-      'No webhook URL',
+    const refused = await refusal(outbox.push(chief, { id, target: 'webhook' }))
+    // Not the workstation's "No webhook URL is set in Desk settings": the pusher's Desk settings play no part.
+    expect(refused.message).toBe(
+      "This desk has no webhook to push to: a desk admin must set it on the desk server (setCmsTarget), with the webhook's URL (and its token if it needs one), before stories can be pushed to it.",
     )
+    expect(refused.details).toEqual({ reason: 'target' })
+    expect(hooksFor(id)).toHaveLength(0)
+  })
+
+  it('a WordPress target without its application password is refused naming what the desk admin must set (not "in Desk settings")', async () => {
+    await outbox.setTarget(admin, {
+      target: 'wordpress',
+      url: cms.url,
+      user: FAKE_WP_USER,
+      postStatus: 'publish',
+      secret: '',
+    })
+    const id = await approvedStory('No password.')
+    const refused = await refusal(outbox.push(chief, { id, target: 'wordpress' }))
+    expect(refused.message).toBe(
+      `The desk's WordPress target has no application password: a desk admin must set it on the desk server (setCmsTarget), with the password of ${FAKE_WP_USER}, before stories can be pushed to it.`,
+    )
+    expect(postsFor(id)).toHaveLength(0)
   })
 })

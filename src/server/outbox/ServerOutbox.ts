@@ -31,6 +31,7 @@ import { alreadyDelivered } from './alreadyDelivered'
 import { ServerOutboxDelivery } from './ServerOutboxDelivery'
 import { ServerPostWatcher } from './ServerPostWatcher'
 import { withCorrection } from './withCorrection'
+import { targetGap } from './targetGap'
 import * as targets from './cmsTargets'
 
 export type ServerOutboxOptions = {
@@ -278,6 +279,8 @@ export class ServerOutbox {
   /** The client for a target as the desk configured it on this server, or what is missing. */
   private async client(target: PushTarget): Promise<CmsClient | string> {
     const rows = await loadTargets(this.db, target)
+    const gap = targetGap(target, rows)
+    if (gap !== null) return gap
     const secrets = openSecrets(rows, this.options.secrets)
     if (typeof secrets === 'string') return secrets
     for (const row of rows) {
