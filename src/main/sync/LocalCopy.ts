@@ -74,14 +74,20 @@ export class LocalCopy {
         await caughtUp()
         return false
       }
-      this.options.onApplied?.(local, view)
       await queue.setTrack(id, {
         serverRevision: view.revision,
         localRevision: stored.revision,
         behind: false,
       })
+      // Told only now: a desk chief acting on what the window shows acts on the revision recorded.
+      this.options.onApplied?.(local, view)
       return true
     })
+  }
+
+  /** Resolves once what the story's turn is doing (a desk version being taken) is done. */
+  settled(id: string): Promise<void> {
+    return this.options.stories.run(id, async () => {})
   }
 
   /** Adds the desk's notes on a story the local history does not have yet (matched by id). */

@@ -161,6 +161,8 @@ export class SyncEngine {
       return { queued: true }
     }
     await this.reachDesk(action)
+    // A desk version half taken (written locally, its revision not yet recorded) is finished first.
+    await localCopy.settled(storyId)
     const revision = queue.track(storyId)?.serverRevision ?? null
     if (revision === null || queue.pendingFor(storyId))
       throw new AppError(
