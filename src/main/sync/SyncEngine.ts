@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { StoryConflictDetails, type StoryView } from '../../shared/desk/calls/deskStoryCalls'
+import {
+  LeaseHeldDetails,
+  StoryConflictDetails,
+  type StoryView,
+} from '../../shared/desk/calls/deskStoryCalls'
 import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
-import type { SyncStatus } from '../../shared/domain/SyncStatus'
+import type { SyncLeaseWait, SyncStatus } from '../../shared/domain/SyncStatus'
 import { ACTION_LABELS, type WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
 import { log } from '../log/log'
@@ -11,13 +15,25 @@ import type { HistoryStore } from '../store/HistoryStore'
 import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
 import { followDesk } from './followDesk'
+import type { LeaseTimer } from './LeaseKeeper'
 import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
 import type { SyncConflict } from './SyncConflict'
 import type { SyncCursor } from './SyncCursor'
-import type { QueueEntry, SyncQueue } from './SyncQueue'
+import type { QueueEntry, SaveEntry, SyncQueue } from './SyncQueue'
 import { Wake } from './Wake'
 
 const RETRY = { firstMs: 500, maxMs: 30_000, unansweredMs: 1000 }
+/**
+ * A save held back by another's edit lease goes again this long after the lease's end (the desk's
+ * reckoning reached, whatever rounding), and waits at most `maxMs` before asking again anyway.
+ */
+const LEASE_WAIT = { marginMs: 1000, maxMs: 5 * 60_000 }
+
+const systemTimer: LeaseTimer = (run, ms) => {
+  const timer = setTimeout(run, ms)
+  timer.unref()
+  return () => clearTimeout(timer)
+}
 
 export type SyncEngineOptions = {
   client: DeskClient
@@ -35,6 +51,8 @@ export type SyncEngineOptions = {
   onConflict?: (conflict: SyncConflict) => void
   /** The feed says a story's lease changed: the LeaseKeeper asks the desk again. */
   onLeaseChanged?: (storyId: string) => void
+  /** Runs a save held back by another's lease again once the lease ends; tests pass their own. */
+  leaseTimer?: LeaseTimer
 }
 
 /**
@@ -50,6 +68,10 @@ export class SyncEngine {
   private running: Promise<void> | null = null
   private state: SyncStatus
   private failures = 0
+  /** Stories whose queued changes wait for another's edit lease to end, and how that wait ends. */
+  private readonly leaseWaits = new Map<string, SyncLeaseWait & { cancel: () => void }>()
+  /** Lease changes the feed told of, per story: one heard while a save was on its way counts. */
+  private readonly leaseChanges = new Map<string, number>()
 
   constructor(private readonly options: SyncEngineOptions) {
     const first = options.cursor.firstSync
@@ -62,6 +84,7 @@ export class SyncEngine {
       firstSync: { done: first.done, total: null, finished: first.finished },
       queueDamaged: options.queue.damaged !== null,
       diskFull: options.queue.diskFull,
+      leaseWaits: [],
     }
     options.queue.onDiskFull((diskFull) => this.update({ diskFull }))
   }
@@ -90,6 +113,9 @@ export class SyncEngine {
 
   /** Stops pushing, following and downloading; what is queued stays queued. */
   async stop(): Promise<void> {
+    // What waits for a lease is tried again at the next start, and the desk says again how long.
+    for (const wait of this.leaseWaits.values()) wait.cancel()
+    this.leaseWaits.clear()
     this.stopping.abort(new Error('sync stopped'))
     this.wake.fire()
     this.reconnected.fire()
@@ -104,7 +130,7 @@ export class SyncEngine {
   async drain(waitMs: number): Promise<number> {
     if (this.running || this.options.queue.length === 0) return this.options.queue.length
     const work = (async () => {
-      for (let entry = this.options.queue.next(); entry; entry = this.options.queue.next()) {
+      for (let entry = this.nextEntry(); entry; entry = this.nextEntry()) {
         await this.push(entry)
         this.online()
       }
@@ -122,6 +148,19 @@ export class SyncEngine {
   queued(): void {
     this.update({})
     this.wake.fire()
+  }
+
+  /**
+   * The feed says the story's lease changed (released, taken, taken over): changes that waited for
+   * it go again now, rather than at the lease's end.
+   */
+  leaseChanged(storyId: string): void {
+    this.leaseChanges.set(storyId, this.leaseChangesOf(storyId) + 1)
+    this.leaseEnded(storyId)
+  }
+
+  private leaseChangesOf(storyId: string): number {
+    return this.leaseChanges.get(storyId) ?? 0
   }
 
   /** The person saw the refusal: the indicator goes back to the connection's state. */
@@ -210,7 +249,7 @@ export class SyncEngine {
 
   private async pushLoop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      const entry = this.options.queue.next()
+      const entry = this.nextEntry()
       try {
         if (entry) await this.push(entry)
         else if (!(await this.catchUp())) {
@@ -228,10 +267,20 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The first queued change not held back: a story whose save waits for another's lease keeps its
+   * place, and its later changes wait behind it; other stories' changes go ahead.
+   */
+  private nextEntry(): QueueEntry | undefined {
+    if (this.leaseWaits.size === 0) return this.options.queue.next()
+    return this.options.queue.entries.find((entry) => !this.leaseWaits.has(entry.storyId))
+  }
+
   private async push(queued: QueueEntry): Promise<void> {
     const { queue, client, localCopy } = this.options
     const entry = await queue.freeze(queued.id)
     if (!entry) return
+    const leaseChanges = this.leaseChangesOf(entry.storyId)
     try {
       if (entry.sent === null)
         throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
@@ -252,8 +301,54 @@ export class SyncEngine {
       }
     } catch (error) {
       if (!(error instanceof DeskError) || isTransient(error) || isSignedOut(error)) throw error
-      await this.settle(entry, error)
+      const held = error.code === 'REFUSED' ? LeaseHeldDetails.safeParse(error.details) : null
+      if (entry.kind === 'save' && held?.success)
+        this.waitForLease(entry, held.data, leaseChanges !== this.leaseChangesOf(entry.storyId))
+      else await this.settle(entry, error)
     }
+  }
+
+  /**
+   * Another person (or this account on another device) holds the story's edit lease: the save is
+   * not refused for good, it keeps its place in the queue and goes again when the lease ends: at
+   * the end the desk gave (how long it had left by the desk's own clock, so a skewed clock here
+   * does not matter), or as soon as the feed says the lease changed. A lease taken over from this
+   * workstation is not this: the desk answers that with a kept copy (settle).
+   */
+  private waitForLease(entry: SaveEntry, held: LeaseHeldDetails, changedMeanwhile: boolean): void {
+    // The lease changed while the save was on its way (released, say): the answer is already old,
+    // and the save goes again at once (once: the next answer is newer than what the feed said).
+    if (changedMeanwhile) return
+    const { clock } = this.options
+    const now = clock.now().getTime()
+    const deskNow = held.at === undefined ? now : Date.parse(held.at)
+    const left = Math.min(Math.max(0, Date.parse(held.expiresAt) - deskNow), LEASE_WAIT.maxMs)
+    const wait = left + LEASE_WAIT.marginMs
+    const storyId = entry.storyId
+    this.leaseWaits.get(storyId)?.cancel()
+    this.leaseWaits.set(storyId, {
+      storyId,
+      headline: entry.document.headline,
+      holder: held.holder.name,
+      yourAccount: held.yourAccount === true,
+      until: new Date(now + left).toISOString(),
+      cancel: (this.options.leaseTimer ?? systemTimer)(() => this.leaseEnded(storyId), wait),
+    })
+    log.info(
+      'sync',
+      `A save of story ${storyId} waits for ${held.holder.name}'s edit lease (until ${held.expiresAt} on the desk's clock); it goes again then.`,
+    )
+    this.update({})
+  }
+
+  /** The lease a story's changes waited for has ended, or changed: they go again. */
+  private leaseEnded(storyId: string): void {
+    const wait = this.leaseWaits.get(storyId)
+    if (!wait) return
+    wait.cancel()
+    this.leaseWaits.delete(storyId)
+    this.update({})
+    this.wake.fire()
   }
 
   /**
@@ -348,6 +443,10 @@ export class SyncEngine {
           `A change the desk made to story ${storyId} could not be applied on this workstation; the desk's other changes go on arriving. The desk keeps the story: it comes back with its next change, or after joining again.`,
           error,
         ),
+      onLeaseChanged: (storyId) => {
+        this.leaseChanged(storyId)
+        this.options.onLeaseChanged?.(storyId)
+      },
     })
   }
 
@@ -407,7 +506,8 @@ export class SyncEngine {
   }
 
   private update(change: Partial<SyncStatus>): void {
-    this.state = { ...this.state, ...change, pending: this.options.queue.length }
+    const leaseWaits = [...this.leaseWaits.values()].map(({ cancel: _cancel, ...wait }) => wait)
+    this.state = { ...this.state, ...change, pending: this.options.queue.length, leaseWaits }
     this.options.onStatus?.(this.status())
   }
 }

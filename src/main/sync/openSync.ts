@@ -22,7 +22,7 @@ export type OpenSyncOptions = {
   who: string
 } & Pick<
   SyncEngineOptions,
-  'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged'
+  'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged' | 'leaseTimer'
 > &
   Pick<LocalCopyOptions, 'onApplied' | 'onNotes'>
 
