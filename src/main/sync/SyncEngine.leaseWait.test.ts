@@ -16,6 +16,7 @@ import type { Article } from '../../shared/domain/Article'
 import { systemClock } from '../../shared/domain/Clock'
 import type { DocNode } from '../../shared/domain/DocNode'
 import { describeSyncStatus } from '../../shared/domain/SyncStatus'
+import { openWorkstation } from '../openWorkstation'
 import type { LeaseTimer } from './LeaseKeeper'
 
 const LONG = 60_000
@@ -247,6 +248,50 @@ describe('a save held back by another person’s edit lease waits for it, agains
       await until(() => ws.queue.length === 0)
       expect(textOf((await onDesk(held)).document)).toBe('Mine, written while Cleo had it open.')
       expect(ws.conflicts).toHaveLength(1)
+    },
+    LONG,
+  )
+
+  it(
+    'the command line: a save held by the chief’s lease is not refused; the command says whose lease it waits for, and a later command sends it',
+    async () => {
+      const dataDir = await folder()
+      const ws = await openWorkstation({ dataDir, host: 'cli', version: 'test', runSync: false })
+      try {
+        await ws.client.joinDesk({ url: desk.url, ...(await desk.account('writer', 'Cal Line')) })
+        const story = await ws.client.createArticle({
+          fields: { headline: 'Ferry fares rise', body: draftStory().body },
+        })
+        expect(await ws.sync.flush(10_000)).toBeNull()
+        const { lease } = await chief.client.acquireLease({ id: story.id })
+        const current = await ws.client.getArticle({ id: story.id })
+        await ws.client.saveArticle({
+          id: story.id,
+          baseRevision: current.revision,
+          changes: { body: edited(current, 'Fares rise by a tenth.').body },
+        })
+        const before = systemClock.now().getTime()
+        const said = await ws.sync.flush(10_000)
+        const after = systemClock.now().getTime()
+        expect(said).toMatch(
+          /^1 change kept on this computer: waiting for Ben Chief to finish editing “Ferry fares rise” \(until \d\d:\d\d UTC\); the next copydesk command, or the app, sends it then\.$/,
+        )
+        const { status } = await ws.client.watchSync({ after: 0 })
+        expect(status?.refused).toBeNull()
+        // This workstation's clock (the computer's) is not the desk's (moved on by the tests above):
+        // the lease's end is how long the desk said it had left, counted on this computer's clock.
+        const left = Date.parse(lease.expiresAt) - clock.now().getTime()
+        const until = Date.parse(status?.leaseWaits?.[0]?.until ?? '')
+        expect(until).toBeGreaterThanOrEqual(before + left)
+        expect(until).toBeLessThanOrEqual(after + left)
+        expect((await onDesk(story.id)).revision).toBe(1)
+
+        await chief.client.releaseLease({ id: story.id })
+        expect(await ws.sync.flush(10_000)).toBeNull()
+        expect(textOf((await onDesk(story.id)).document)).toBe('Fares rise by a tenth.')
+      } finally {
+        await ws.close()
+      }
     },
     LONG,
   )

@@ -114,8 +114,7 @@ export class SyncEngine {
   /** Stops pushing, following and downloading; what is queued stays queued. */
   async stop(): Promise<void> {
     // What waits for a lease is tried again at the next start, and the desk says again how long.
-    for (const wait of this.leaseWaits.values()) wait.cancel()
-    this.leaseWaits.clear()
+    this.forgetLeaseWaits()
     this.stopping.abort(new Error('sync stopped'))
     this.wake.fire()
     this.reconnected.fire()
@@ -129,6 +128,8 @@ export class SyncEngine {
    */
   async drain(waitMs: number): Promise<number> {
     if (this.running || this.options.queue.length === 0) return this.options.queue.length
+    // Not following the feed, nothing here hears a lease end: what waited for one asks again.
+    this.forgetLeaseWaits()
     const work = (async () => {
       for (let entry = this.nextEntry(); entry; entry = this.nextEntry()) {
         await this.push(entry)
@@ -341,6 +342,11 @@ export class SyncEngine {
     this.update({})
   }
 
+  private forgetLeaseWaits(): void {
+    for (const wait of this.leaseWaits.values()) wait.cancel()
+    this.leaseWaits.clear()
+  }
+
   /** The lease a story's changes waited for has ended, or changed: they go again. */
   private leaseEnded(storyId: string): void {
     const wait = this.leaseWaits.get(storyId)
@@ -506,7 +512,9 @@ export class SyncEngine {
   }
 
   private update(change: Partial<SyncStatus>): void {
-    const leaseWaits = [...this.leaseWaits.values()].map(({ cancel: _cancel, ...wait }) => wait)
+    const leaseWaits = [...this.leaseWaits.values()]
+      .filter((wait) => this.options.queue.pendingFor(wait.storyId))
+      .map(({ cancel: _cancel, ...wait }) => wait)
     this.state = { ...this.state, ...change, pending: this.options.queue.length, leaseWaits }
     this.options.onStatus?.(this.status())
   }
