@@ -7,7 +7,7 @@ import {
 import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
-import type { SyncLeaseWait, SyncStatus } from '../../shared/domain/SyncStatus'
+import type { SyncStatus } from '../../shared/domain/SyncStatus'
 import { ACTION_LABELS, type WorkflowAction } from '../../shared/domain/workflow'
 import { AppError } from '../../shared/ipc/AppError'
 import { log } from '../log/log'
@@ -16,24 +16,14 @@ import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
 import { followDesk } from './followDesk'
 import type { LeaseTimer } from './LeaseKeeper'
+import { LeaseWaits } from './LeaseWaits'
 import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
 import type { SyncConflict } from './SyncConflict'
 import type { SyncCursor } from './SyncCursor'
-import type { QueueEntry, SaveEntry, SyncQueue } from './SyncQueue'
+import type { QueueEntry, SyncQueue } from './SyncQueue'
 import { Wake } from './Wake'
 
 const RETRY = { firstMs: 500, maxMs: 30_000, unansweredMs: 1000 }
-/**
- * A save held back by another's edit lease goes again this long after the lease's end (the desk's
- * reckoning reached, whatever rounding), and waits at most `maxMs` before asking again anyway.
- */
-const LEASE_WAIT = { marginMs: 1000, maxMs: 5 * 60_000 }
-
-const systemTimer: LeaseTimer = (run, ms) => {
-  const timer = setTimeout(run, ms)
-  timer.unref()
-  return () => clearTimeout(timer)
-}
 
 export type SyncEngineOptions = {
   client: DeskClient
@@ -68,12 +58,17 @@ export class SyncEngine {
   private running: Promise<void> | null = null
   private state: SyncStatus
   private failures = 0
-  /** Stories whose queued changes wait for another's edit lease to end, and how that wait ends. */
-  private readonly leaseWaits = new Map<string, SyncLeaseWait & { cancel: () => void }>()
-  /** Lease changes the feed told of, per story: one heard while a save was on its way counts. */
-  private readonly leaseChanges = new Map<string, number>()
+  private readonly leaseWaits: LeaseWaits
 
   constructor(private readonly options: SyncEngineOptions) {
+    this.leaseWaits = new LeaseWaits({
+      clock: options.clock,
+      timer: options.leaseTimer,
+      ended: () => {
+        this.update({})
+        this.wake.fire()
+      },
+    })
     const first = options.cursor.firstSync
     this.state = {
       connection: 'connecting',
@@ -114,7 +109,7 @@ export class SyncEngine {
   /** Stops pushing, following and downloading; what is queued stays queued. */
   async stop(): Promise<void> {
     // What waits for a lease is tried again at the next start, and the desk says again how long.
-    this.forgetLeaseWaits()
+    this.leaseWaits.forget()
     this.stopping.abort(new Error('sync stopped'))
     this.wake.fire()
     this.reconnected.fire()
@@ -129,7 +124,7 @@ export class SyncEngine {
   async drain(waitMs: number): Promise<number> {
     if (this.running || this.options.queue.length === 0) return this.options.queue.length
     // Not following the feed, nothing here hears a lease end: what waited for one asks again.
-    this.forgetLeaseWaits()
+    this.leaseWaits.forget()
     const work = (async () => {
       for (let entry = this.nextEntry(); entry; entry = this.nextEntry()) {
         await this.push(entry)
@@ -156,12 +151,7 @@ export class SyncEngine {
    * it go again now, rather than at the lease's end.
    */
   leaseChanged(storyId: string): void {
-    this.leaseChanges.set(storyId, this.leaseChangesOf(storyId) + 1)
-    this.leaseEnded(storyId)
-  }
-
-  private leaseChangesOf(storyId: string): number {
-    return this.leaseChanges.get(storyId) ?? 0
+    this.leaseWaits.changed(storyId)
   }
 
   /** The person saw the refusal: the indicator goes back to the connection's state. */
@@ -278,10 +268,13 @@ export class SyncEngine {
   }
 
   private async push(queued: QueueEntry): Promise<void> {
-    const { queue, client, localCopy } = this.options
-    const entry = await queue.freeze(queued.id)
+    const entry = await this.options.queue.freeze(queued.id)
     if (!entry) return
-    const leaseChanges = this.leaseChangesOf(entry.storyId)
+    await this.leaseWaits.sendingFor(entry.storyId, () => this.send(entry))
+  }
+
+  private async send(entry: QueueEntry): Promise<void> {
+    const { queue, client, localCopy } = this.options
     try {
       if (entry.sent === null)
         throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
@@ -302,59 +295,14 @@ export class SyncEngine {
       }
     } catch (error) {
       if (!(error instanceof DeskError) || isTransient(error) || isSignedOut(error)) throw error
+      // Another's live lease (not one taken over from here: the desk answers that with a kept
+      // copy, in settle) holds the save back, not refuses it: it keeps its place and waits.
       const held = error.code === 'REFUSED' ? LeaseHeldDetails.safeParse(error.details) : null
-      if (entry.kind === 'save' && held?.success)
-        this.waitForLease(entry, held.data, leaseChanges !== this.leaseChangesOf(entry.storyId))
-      else await this.settle(entry, error)
+      if (entry.kind === 'save' && held?.success) {
+        this.leaseWaits.wait(entry, held.data)
+        this.update({})
+      } else await this.settle(entry, error)
     }
-  }
-
-  /**
-   * Another person (or this account on another device) holds the story's edit lease: the save is
-   * not refused for good, it keeps its place in the queue and goes again when the lease ends: at
-   * the end the desk gave (how long it had left by the desk's own clock, so a skewed clock here
-   * does not matter), or as soon as the feed says the lease changed. A lease taken over from this
-   * workstation is not this: the desk answers that with a kept copy (settle).
-   */
-  private waitForLease(entry: SaveEntry, held: LeaseHeldDetails, changedMeanwhile: boolean): void {
-    // The lease changed while the save was on its way (released, say): the answer is already old,
-    // and the save goes again at once (once: the next answer is newer than what the feed said).
-    if (changedMeanwhile) return
-    const { clock } = this.options
-    const now = clock.now().getTime()
-    const deskNow = held.at === undefined ? now : Date.parse(held.at)
-    const left = Math.min(Math.max(0, Date.parse(held.expiresAt) - deskNow), LEASE_WAIT.maxMs)
-    const wait = left + LEASE_WAIT.marginMs
-    const storyId = entry.storyId
-    this.leaseWaits.get(storyId)?.cancel()
-    this.leaseWaits.set(storyId, {
-      storyId,
-      headline: entry.document.headline,
-      holder: held.holder.name,
-      yourAccount: held.yourAccount === true,
-      until: new Date(now + left).toISOString(),
-      cancel: (this.options.leaseTimer ?? systemTimer)(() => this.leaseEnded(storyId), wait),
-    })
-    log.info(
-      'sync',
-      `A save of story ${storyId} waits for ${held.holder.name}'s edit lease (until ${held.expiresAt} on the desk's clock); it goes again then.`,
-    )
-    this.update({})
-  }
-
-  private forgetLeaseWaits(): void {
-    for (const wait of this.leaseWaits.values()) wait.cancel()
-    this.leaseWaits.clear()
-  }
-
-  /** The lease a story's changes waited for has ended, or changed: they go again. */
-  private leaseEnded(storyId: string): void {
-    const wait = this.leaseWaits.get(storyId)
-    if (!wait) return
-    wait.cancel()
-    this.leaseWaits.delete(storyId)
-    this.update({})
-    this.wake.fire()
   }
 
   /**
@@ -512,9 +460,7 @@ export class SyncEngine {
   }
 
   private update(change: Partial<SyncStatus>): void {
-    const leaseWaits = [...this.leaseWaits.values()]
-      .filter((wait) => this.options.queue.pendingFor(wait.storyId))
-      .map(({ cancel: _cancel, ...wait }) => wait)
+    const leaseWaits = this.leaseWaits.list((storyId) => this.options.queue.pendingFor(storyId))
     this.state = { ...this.state, ...change, pending: this.options.queue.length, leaseWaits }
     this.options.onStatus?.(this.status())
   }
