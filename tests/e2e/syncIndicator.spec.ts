@@ -137,6 +137,23 @@ test('the connection indicator in every state, the inbox and the desk’s banner
       { ...online, clockSkewMs: 3 * 3_600_000 },
       "Online. This computer's clock is 3 hours off (ahead of the desk's); sync still works",
     ],
+    [
+      'lease-wait',
+      {
+        ...online,
+        pending: 1,
+        leaseWaits: [
+          {
+            storyId: 'x',
+            headline: 'Bridge vote delayed',
+            holder: 'Ben Chief',
+            yourAccount: false,
+            until: at('14:07'),
+          },
+        ],
+      },
+      'Waiting for Ben Chief to finish editing “Bridge vote delayed” (until 14:07)',
+    ],
   ]
   for (const [name, status, words] of each) {
     states.show({ status })
@@ -157,6 +174,20 @@ test('the connection indicator in every state, the inbox and the desk’s banner
       clip: { x: 0, y: 0, width: 1360, height: 240 },
     })
   await axe.scan('sync indicator, offline, details open')
+  await page.keyboard.press('Escape')
+  await expect(details).toBeHidden()
+
+  // Held back by a colleague's edit lease: whose, until when, and that the change goes in then.
+  states.show({ status: each[9]?.[1] ?? online })
+  await indicator.getByRole('button').click()
+  await expect(details).toContainText(
+    '“Bridge vote delayed”: Ben Chief is editing it (until 14:07 unless renewed). Your change is kept here and goes in as soon as the story is free.',
+  )
+  if (shots)
+    await page.screenshot({
+      path: `${shots}/sync-lease-wait-details.png`,
+      clip: { x: 0, y: 0, width: 1360, height: 240 },
+    })
   await page.keyboard.press('Escape')
   await expect(details).toBeHidden()
 

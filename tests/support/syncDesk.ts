@@ -12,7 +12,7 @@ import { SecretBox } from '../../src/server/outbox/SecretBox'
 import { shippedMigrations } from '../../src/server/shippedMigrations'
 import type { AccountRole } from '../../src/shared/desk/AccountRole'
 import { createDeskClient, type DeskClient } from '../../src/shared/desk/createDeskClient'
-import { systemClock } from '../../src/shared/domain/Clock'
+import { systemClock, type Clock } from '../../src/shared/domain/Clock'
 import { pgliteFolder } from './pgliteFolder'
 import { tempDir } from './tempDir'
 
@@ -23,15 +23,16 @@ export type DeskAccount = { name: string; token: string; client: DeskClient }
 /**
  * A real desk server on PGlite in this process, for the workstation's sync tests: accounts signed in
  * through the real client, and a server that can be stopped and started again on the same port (the
- * desk going down and coming back), its database kept.
+ * desk going down and coming back), its database kept. `clock`: the desk's time for its stories,
+ * leases and sign-ins (a test moves it to let a lease lapse without waiting).
  */
-export async function startSyncDesk() {
+export async function startSyncDesk(options: { clock?: Clock } = {}) {
   const folder = await tempDir('copydesk-sync-desk-')
   await pgliteFolder(folder.path)
   const db = await openPgliteDb({ dataDir: folder.path })
   await migrate(db, await loadMigrations())
   const feed = await ChangeFeed.start({ db })
-  const parts = composeDesk(db, systemClock, {
+  const parts = composeDesk(db, options.clock ?? systemClock, {
     secrets: SecretBox.fromKey(Buffer.alloc(32, 7)),
     log: () => {},
   })

@@ -2,8 +2,9 @@ import { HistoryRepository } from '../../src/main/store/HistoryRepository'
 import { LowdbArticleRepository } from '../../src/main/store/LowdbArticleRepository'
 import type { SyncConflict } from '../../src/main/sync/SyncConflict'
 import { openSync } from '../../src/main/sync/openSync'
+import type { LeaseTimer } from '../../src/main/sync/LeaseKeeper'
 import type { DeskClient } from '../../src/shared/desk/createDeskClient'
-import { systemClock } from '../../src/shared/domain/Clock'
+import { systemClock, type Clock } from '../../src/shared/domain/Clock'
 import type { SyncStatus } from '../../src/shared/domain/SyncStatus'
 
 /**
@@ -18,6 +19,8 @@ export async function openSyncWorkstation(
     retryMs?: number
     onStatus?: (status: SyncStatus) => void
     onLeaseChanged?: (storyId: string) => void
+    clock?: Clock
+    leaseTimer?: LeaseTimer
   } = {},
 ) {
   const local = await LowdbArticleRepository.open(dataDir, { purpose: 'test' })
@@ -30,7 +33,7 @@ export async function openSyncWorkstation(
     local,
     history,
     quarantine: local.quarantine,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     who: 'This workstation',
     pageSize: options.pageSize,
     retry: { firstMs: options.retryMs ?? 20, maxMs: options.retryMs ?? 200 },
@@ -40,6 +43,7 @@ export async function openSyncWorkstation(
     },
     onConflict: (conflict) => conflicts.push(conflict),
     ...(options.onLeaseChanged ? { onLeaseChanged: options.onLeaseChanged } : {}),
+    ...(options.leaseTimer ? { leaseTimer: options.leaseTimer } : {}),
   })
   return {
     ...sync,

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { StoryConflictDetails, type StoryView } from '../../shared/desk/calls/deskStoryCalls'
+import {
+  LeaseHeldDetails,
+  StoryConflictDetails,
+  type StoryView,
+} from '../../shared/desk/calls/deskStoryCalls'
 import type { DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
@@ -11,6 +15,8 @@ import type { HistoryStore } from '../store/HistoryStore'
 import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
 import { followDesk } from './followDesk'
+import type { LeaseTimer } from './LeaseKeeper'
+import { LeaseWaits } from './LeaseWaits'
 import { needsTheDesk, QUEUED_OFFLINE } from './needsTheDesk'
 import type { SyncConflict } from './SyncConflict'
 import type { SyncCursor } from './SyncCursor'
@@ -35,6 +41,8 @@ export type SyncEngineOptions = {
   onConflict?: (conflict: SyncConflict) => void
   /** The feed says a story's lease changed: the LeaseKeeper asks the desk again. */
   onLeaseChanged?: (storyId: string) => void
+  /** Runs a save held back by another's lease again once the lease ends; tests pass their own. */
+  leaseTimer?: LeaseTimer
 }
 
 /**
@@ -50,8 +58,17 @@ export class SyncEngine {
   private running: Promise<void> | null = null
   private state: SyncStatus
   private failures = 0
+  private readonly leaseWaits: LeaseWaits
 
   constructor(private readonly options: SyncEngineOptions) {
+    this.leaseWaits = new LeaseWaits({
+      clock: options.clock,
+      timer: options.leaseTimer,
+      ended: () => {
+        this.update({})
+        this.wake.fire()
+      },
+    })
     const first = options.cursor.firstSync
     this.state = {
       connection: 'connecting',
@@ -62,6 +79,7 @@ export class SyncEngine {
       firstSync: { done: first.done, total: null, finished: first.finished },
       queueDamaged: options.queue.damaged !== null,
       diskFull: options.queue.diskFull,
+      leaseWaits: [],
     }
     options.queue.onDiskFull((diskFull) => this.update({ diskFull }))
   }
@@ -90,6 +108,8 @@ export class SyncEngine {
 
   /** Stops pushing, following and downloading; what is queued stays queued. */
   async stop(): Promise<void> {
+    // What waits for a lease is tried again at the next start, and the desk says again how long.
+    this.leaseWaits.forget()
     this.stopping.abort(new Error('sync stopped'))
     this.wake.fire()
     this.reconnected.fire()
@@ -103,8 +123,10 @@ export class SyncEngine {
    */
   async drain(waitMs: number): Promise<number> {
     if (this.running || this.options.queue.length === 0) return this.options.queue.length
+    // Not following the feed, nothing here hears a lease end: what waited for one asks again.
+    this.leaseWaits.forget()
     const work = (async () => {
-      for (let entry = this.options.queue.next(); entry; entry = this.options.queue.next()) {
+      for (let entry = this.nextEntry(); entry; entry = this.nextEntry()) {
         await this.push(entry)
         this.online()
       }
@@ -122,6 +144,14 @@ export class SyncEngine {
   queued(): void {
     this.update({})
     this.wake.fire()
+  }
+
+  /**
+   * The feed says the story's lease changed (released, taken, taken over): changes that waited for
+   * it go again now, rather than at the lease's end.
+   */
+  leaseChanged(storyId: string): void {
+    this.leaseWaits.changed(storyId)
   }
 
   /** The person saw the refusal: the indicator goes back to the connection's state. */
@@ -212,7 +242,7 @@ export class SyncEngine {
 
   private async pushLoop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      const entry = this.options.queue.next()
+      const entry = this.nextEntry()
       try {
         if (entry) await this.push(entry)
         else if (!(await this.catchUp())) {
@@ -230,10 +260,23 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The first queued change not held back: a story whose save waits for another's lease keeps its
+   * place, and its later changes wait behind it; other stories' changes go ahead.
+   */
+  private nextEntry(): QueueEntry | undefined {
+    if (this.leaseWaits.size === 0) return this.options.queue.next()
+    return this.options.queue.entries.find((entry) => !this.leaseWaits.has(entry.storyId))
+  }
+
   private async push(queued: QueueEntry): Promise<void> {
-    const { queue, client, localCopy } = this.options
-    const entry = await queue.freeze(queued.id)
+    const entry = await this.options.queue.freeze(queued.id)
     if (!entry) return
+    await this.leaseWaits.sendingFor(entry.storyId, () => this.send(entry))
+  }
+
+  private async send(entry: QueueEntry): Promise<void> {
+    const { queue, client, localCopy } = this.options
     try {
       if (entry.sent === null)
         throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
@@ -254,7 +297,13 @@ export class SyncEngine {
       }
     } catch (error) {
       if (!(error instanceof DeskError) || isTransient(error) || isSignedOut(error)) throw error
-      await this.settle(entry, error)
+      // Another's live lease (not one taken over from here: the desk answers that with a kept
+      // copy, in settle) holds the save back, not refuses it: it keeps its place and waits.
+      const held = error.code === 'REFUSED' ? LeaseHeldDetails.safeParse(error.details) : null
+      if (entry.kind === 'save' && held?.success) {
+        this.leaseWaits.wait(entry, held.data)
+        this.update({})
+      } else await this.settle(entry, error)
     }
   }
 
@@ -350,6 +399,10 @@ export class SyncEngine {
           `A change the desk made to story ${storyId} could not be applied on this workstation; the desk's other changes go on arriving. The desk keeps the story: it comes back with its next change, or after joining again.`,
           error,
         ),
+      onLeaseChanged: (storyId) => {
+        this.leaseChanged(storyId)
+        this.options.onLeaseChanged?.(storyId)
+      },
     })
   }
 
@@ -409,7 +462,8 @@ export class SyncEngine {
   }
 
   private update(change: Partial<SyncStatus>): void {
-    this.state = { ...this.state, ...change, pending: this.options.queue.length }
+    const leaseWaits = this.leaseWaits.list((storyId) => this.options.queue.pendingFor(storyId))
+    this.state = { ...this.state, ...change, pending: this.options.queue.length, leaseWaits }
     this.options.onStatus?.(this.status())
   }
 }

@@ -3,7 +3,7 @@ import type { DeskConnection } from '../../shared/desk/DeskConnection'
 import type { Article } from '../../shared/domain/Article'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { InboxItem, SyncSnapshot } from '../../shared/domain/SyncSnapshot'
-import type { SyncStatus } from '../../shared/domain/SyncStatus'
+import { describeLeaseWaits, type SyncStatus } from '../../shared/domain/SyncStatus'
 import { AppError } from '../../shared/ipc/AppError'
 import { log } from '../log/log'
 import { inboxItemsFor } from './inboxItemsFor'
@@ -168,7 +168,13 @@ export class SyncService {
     if (link === null) return null
     const waiting = await link.drain(waitMs)
     if (waiting === 0) return null
-    const reason = link.status().reason
+    const status = link.status()
+    const reason = status.reason
+    const waits = status.connection === 'online' ? (status.leaseWaits ?? []) : []
+    if (waits.length > 0) {
+      const words = describeLeaseWaits(waits, (iso) => `${iso.slice(11, 16)} UTC`)
+      return `${waiting} change${waiting === 1 ? '' : 's'} kept on this computer: ${words.charAt(0).toLowerCase()}${words.slice(1)}; the next copydesk command, or the app, sends ${waiting === 1 ? 'it' : 'them'} then.`
+    }
     return `${waiting} change${waiting === 1 ? '' : 's'} kept on this computer will reach the desk when online${reason ? ` (${reason.replace(/\.$/, '')})` : ''}.`
   }
 

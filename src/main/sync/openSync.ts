@@ -23,7 +23,7 @@ export type OpenSyncOptions = {
   queue?: SyncQueueOptions
 } & Pick<
   SyncEngineOptions,
-  'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged'
+  'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged' | 'leaseTimer'
 > &
   Pick<LocalCopyOptions, 'onApplied' | 'onNotes'>
 

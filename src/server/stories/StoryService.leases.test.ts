@@ -65,6 +65,8 @@ eachDeskEngine('Stories: edit leases', (open) => {
       holder: { accountId: asha.accountId, name: 'Asha Rao' },
       since: '2026-12-01T14:02:00.000Z',
       expiresAt: '2026-12-01T14:04:00.000Z',
+      at: '2026-12-01T14:02:00.000Z',
+      yourAccount: false,
     })
     expect(refused.message).toMatch(/^Asha Rao is editing this story since 14:02 UTC/)
   })
@@ -82,7 +84,17 @@ eachDeskEngine('Stories: edit leases', (open) => {
       stories.saveStory(laptop, { document: edited(story, 'laptop'), baseRevision: 1 }),
     )
     expect(ownOtherDevice.message).toMatch(/^You are editing this story on another device/)
-    clock.advance(100)
+    // A workstation waits for the lease to end: how long it has left is the desk's own reckoning.
+    clock.advance(30)
+    const later = await refusal(
+      stories.saveStory(laptop, { document: edited(story, 'laptop'), baseRevision: 1 }),
+    )
+    expect(later.details).toMatchObject({
+      reason: 'lease_held',
+      yourAccount: true,
+      at: clock.now().toISOString(),
+    })
+    clock.advance(70)
     const saved = await stories.saveStory(asha, {
       document: edited(story, 'Asha'),
       baseRevision: 1,

@@ -99,7 +99,7 @@ export async function saveStoryIn(
   }
 
   if (lease !== null && lease.device_id !== principal.deviceId)
-    throw leaseHeld(lease, principal.accountId)
+    throw leaseHeld(lease, principal.accountId, context.now)
   if (!isEditable(row.status)) throw notEditable(row.status)
   if (base === null) throw staleConflict('exists', currentVersion(row, current), null)
   if (base !== row.current_revision)

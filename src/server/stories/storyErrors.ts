@@ -17,13 +17,18 @@ export function storyNotFound(id: string, revision?: number): DeskError {
     : new DeskError('NOT_FOUND', `Story ${id} has no revision ${revision}.`, { id, revision })
 }
 
-/** A live lease held by another device: names who holds it, since when and until when. */
-export function leaseHeld(lease: LeaseRow, callerAccountId: string): DeskError {
+/**
+ * A live lease held by another device: names who holds it, since when and until when, and the desk's
+ * time `now` (so the caller knows how long it has left, whatever its own clock says).
+ */
+export function leaseHeld(lease: LeaseRow, callerAccountId: string, now: string): DeskError {
   const details: LeaseHeldDetails = {
     reason: 'lease_held',
     holder: person(lease.account_id, lease.holder_name),
     since: lease.since.toISOString(),
     expiresAt: lease.expires_at.toISOString(),
+    at: now,
+    yourAccount: lease.account_id === callerAccountId,
   }
   const who =
     lease.account_id === callerAccountId

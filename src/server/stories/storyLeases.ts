@@ -30,7 +30,7 @@ export async function takeLease(
   live: LeaseRow | null,
 ): Promise<StoryLease> {
   if (live !== null && live.device_id !== principal.deviceId)
-    throw leaseHeld(live, principal.accountId)
+    throw leaseHeld(live, principal.accountId, times.now)
   const since = live?.since.toISOString() ?? times.now
   await tx.query(
     `insert into leases (article_id, account_id, device_id, since, expires_at)

@@ -56,3 +56,28 @@ it('says the disk is full before anything else, and a clock hours off after the 
   expect(describeSyncStatus({ ...base, clockSkewMs: 90_000 }, time)).toBe('Online')
   expect(describeClockSkew(null)).toBeNull()
 })
+
+it('says whose edit lease a change waits for, and until when, not that it was refused', () => {
+  const wait = {
+    storyId: 'x',
+    headline: 'Council approves the new bridge',
+    holder: 'Ben Chief',
+    yourAccount: false,
+    until: '2026-12-01T14:07:00.000Z',
+  }
+  expect(describeSyncStatus({ ...base, pending: 1, leaseWaits: [wait] }, time)).toBe(
+    'Waiting for Ben Chief to finish editing “Council approves the new bridge” (until 14:07)',
+  )
+  expect(
+    describeSyncStatus(
+      { ...base, pending: 3, leaseWaits: [{ ...wait, headline: ' ', yourAccount: true }, wait] },
+      time,
+    ),
+  ).toBe(
+    'Waiting for an untitled story to be closed on your other device (until 14:07), and 1 more story',
+  )
+  // Offline, the connection is what matters: the wait is said again once the desk answers.
+  expect(
+    describeSyncStatus({ ...base, connection: 'offline', pending: 1, leaseWaits: [wait] }, time),
+  ).toBe('Offline since start: 1 change will reach the desk when online')
+})

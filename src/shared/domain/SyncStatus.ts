@@ -9,6 +9,22 @@ export const SyncRefusal = z.object({
 })
 export type SyncRefusal = z.infer<typeof SyncRefusal>
 
+/**
+ * A story whose local changes wait, in the queue, for another person's edit lease on it to end
+ * (released, lapsed or taken over): nothing is refused, they are sent again then.
+ */
+export const SyncLeaseWait = z.object({
+  storyId: z.string(),
+  headline: z.string(),
+  /** The lease holder's name. */
+  holder: z.string(),
+  /** The holder is this person's own account, on another device. */
+  yourAccount: z.boolean(),
+  /** When the lease runs out unless renewed, on this computer's clock. */
+  until: z.iso.datetime(),
+})
+export type SyncLeaseWait = z.infer<typeof SyncLeaseWait>
+
 /** Progress of the first download of the desk's stories. `total` is null while the desk does not say. */
 export const FirstSyncProgress = z.object({
   done: z.number().int().min(0),
@@ -40,6 +56,8 @@ export const SyncStatus = z.object({
   clockSkewMs: z.number().int().nullable().optional(),
   /** The local disk is full: saves are refused until there is room (nothing is acknowledged unsaved). */
   diskFull: z.boolean().optional(),
+  /** Stories whose changes wait for another's edit lease to end, first queued first. */
+  leaseWaits: z.array(SyncLeaseWait).optional(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
@@ -76,10 +94,29 @@ function describeConnection(status: SyncStatus, time: (iso: string) => string): 
       return 'Connecting to the desk'
     case 'online':
       if (status.refused) return `The desk refused a change: ${status.refused.reason}`
+      if (status.leaseWaits?.length) return describeLeaseWaits(status.leaseWaits, time)
       if (!status.firstSync.finished)
         return `Downloading the desk's stories: ${status.firstSync.done}${
           status.firstSync.total === null ? '' : ` of ${status.firstSync.total}`
         }`
       return status.pending ? `Syncing ${changes}` : 'Online'
   }
+}
+
+/**
+ * "Waiting for Ben Chief to finish editing “Bridge vote” (until 14:07)": what holds a change back,
+ * in a writer's words; more stories waiting are counted after the first.
+ */
+export function describeLeaseWaits(
+  waits: readonly SyncLeaseWait[],
+  time: (iso: string) => string,
+): string {
+  const [first, ...others] = waits
+  if (first === undefined) return ''
+  const story = first.headline.trim() ? `“${first.headline.trim()}”` : 'an untitled story'
+  const words = first.yourAccount
+    ? `Waiting for ${story} to be closed on your other device (until ${time(first.until)})`
+    : `Waiting for ${first.holder} to finish editing ${story} (until ${time(first.until)})`
+  const more = others.length
+  return more === 0 ? words : `${words}, and ${more} more ${more === 1 ? 'story' : 'stories'}`
 }

@@ -127,6 +127,13 @@ export const LeaseHeldDetails = z.object({
   holder: DeskPerson,
   since: Iso,
   expiresAt: Iso,
+  /**
+   * The desk's time when it refused: `expiresAt` less this is how long the lease has left, whatever
+   * the caller's clock says (a workstation waits that long before sending again).
+   */
+  at: Iso.optional(),
+  /** The holder is the caller's own account, on another of its devices. */
+  yourAccount: z.boolean().optional(),
 })
 export type LeaseHeldDetails = z.infer<typeof LeaseHeldDetails>
 

@@ -70,6 +70,22 @@ describe('the connection indicator', () => {
       'sync-warn',
     ],
     [syncStatus({ queueDamaged: true }), 'Online', 'sync-warn'],
+    [
+      syncStatus({
+        pending: 1,
+        leaseWaits: [
+          {
+            storyId: 's1',
+            headline: 'Bridge vote',
+            holder: 'Ben Chief',
+            yourAccount: false,
+            until: offlineAt,
+          },
+        ],
+      }),
+      `Waiting for Ben Chief to finish editing “Bridge vote” (until ${formatTime(offlineAt)})`,
+      'sync-info',
+    ],
   ])('says the state in words, in a polite status region: %#', async (status, words, tone) => {
     await show(status)
     expect(region()?.textContent).toBe(words)
@@ -100,6 +116,34 @@ describe('the connection indicator', () => {
     })
     expect(dom.container.querySelector('[aria-label="Sync details"]')).toBeNull()
     expect(document.activeElement).toBe(state)
+  })
+
+  it('says which stories wait for whose edit lease, and that the change goes in when it ends (not refused)', async () => {
+    await show(
+      syncStatus({
+        pending: 2,
+        leaseWaits: [
+          {
+            storyId: 's1',
+            headline: 'Bridge vote',
+            holder: 'Ben Chief',
+            yourAccount: false,
+            until: offlineAt,
+          },
+          { storyId: 's2', headline: '', holder: 'Asha', yourAccount: true, until: offlineAt },
+        ],
+      }),
+    )
+    expect(region()?.textContent).toBe(
+      `Waiting for Ben Chief to finish editing “Bridge vote” (until ${formatTime(offlineAt)}), and 1 more story`,
+    )
+    expect(button("Dismiss the desk's refusal")).toBeUndefined()
+    await act(async () => region()?.querySelector('button')?.click())
+    const details = dom.container.querySelector('[aria-label="Sync details"]')?.textContent
+    expect(details).toContain(
+      `“Bridge vote”: Ben Chief is editing it (until ${formatTime(offlineAt)} unless renewed). Your change is kept here and goes in as soon as the story is free.`,
+    )
+    expect(details).toContain('“Untitled story”: open on another of your devices')
   })
 
   it('offers to sign in again when the sign-in expired', async () => {

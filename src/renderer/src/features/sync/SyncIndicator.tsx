@@ -96,6 +96,14 @@ function SyncDetails({ status }: { status: SyncStatus }) {
           version in the story’s History.
         </li>
       )}
+      {(status.leaseWaits ?? []).map((wait) => (
+        <li key={wait.storyId}>
+          “{wait.headline.trim() || 'Untitled story'}”:{' '}
+          {wait.yourAccount ? 'open on another of your devices' : `${wait.holder} is editing it`}{' '}
+          (until {formatTime(wait.until)} unless renewed). Your change is kept here and goes in as
+          soon as the story is free.
+        </li>
+      ))}
       <li>
         {waiting === 0
           ? 'Every change made here has reached the desk.'

@@ -25,6 +25,8 @@ function connectionLook(status: SyncStatus): { tone: SyncTone; icon: SyncIconKin
       return { tone: 'info', icon: 'connecting' }
     case 'online':
       if (status.refused) return { tone: 'bad', icon: 'alert' }
+      // Held back by a colleague's edit lease: nothing is wrong, it goes in when they are done.
+      if (status.leaseWaits?.length) return { tone: 'info', icon: 'clock' }
       if (!status.firstSync.finished) return { tone: 'info', icon: 'downloading' }
       if (status.queueDamaged) return { tone: 'warn', icon: 'alert' }
       return status.pending ? { tone: 'info', icon: 'syncing' } : { tone: 'quiet', icon: 'online' }
