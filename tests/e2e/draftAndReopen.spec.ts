@@ -114,14 +114,18 @@ test('search finds headline and body words as you type, newest first', async ({ 
   await search.fill('balagopal tokyo')
   await expect(page.getByText('No articles match “balagopal tokyo”.')).toBeVisible()
 
-  // A slow answer (the first search after a start reads every article) says so while it comes.
+  // A slow answer (the first search after a start reads every article) says so while it comes:
+  // the answer is held until the status shows, then let go (not a fixed 1.5 s).
+  let answer = () => {}
+  const answered = new Promise<void>((resolve) => (answer = resolve))
   await page.route('**/api/listArticles', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await answered
     await route.continue()
   })
   await search.fill('monsoon')
   const searching = page.getByRole('status').filter({ hasText: 'Searching every article…' })
   await expect(searching).toBeVisible()
+  answer()
   await expect(searching).toBeHidden()
   await expect(list).toHaveText([/Monsoon arrives early in Kerala/])
 })

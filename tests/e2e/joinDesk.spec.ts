@@ -1,36 +1,16 @@
-import { resolve } from 'node:path'
 import { expect, test } from './deskTest'
-import { signIn } from './actions'
-import {
-  createFirstAdmin,
-  startDeskServerProcess,
-  type DeskServerProcess,
-} from '../support/deskServerProcess'
-import { pgliteFolder } from '../support/pgliteFolder'
-import { tempDir } from '../support/tempDir'
+import { DESK_PASSWORD as PASSWORD, signIn, startDesk, type E2eDesk } from './actions'
 
 const shots = process.env['SCREENSHOTS']
-const PASSWORD = 'correct horse battery staple'
-// The CLI as `npm run build` ships it (a desk server needs its migrations bundled).
-const bundle = { cli: resolve('out/main/cli.js'), remove: async () => {} }
 
-let server: DeskServerProcess
-let serverDir: Awaited<ReturnType<typeof tempDir>>
+let server: E2eDesk
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  serverDir = await tempDir('copydesk-e2e-desk-server-')
-  await pgliteFolder(serverDir.path)
-  await createFirstAdmin(
-    bundle,
-    { dataDir: serverDir.path },
-    { email: 'cleo@desk.example', name: 'Cleo Chief', password: PASSWORD },
-  )
-  server = await startDeskServerProcess(bundle, { dataDir: serverDir.path })
+  server = await startDesk({ email: 'cleo@desk.example', name: 'Cleo Chief' })
 })
 test.afterAll(async () => {
-  await server?.kill('SIGTERM')
-  await serverDir?.cleanup()
+  await server?.close()
 })
 
 test('a workstation joins a desk from Desk settings, works as the desk account, and leaves it', async ({

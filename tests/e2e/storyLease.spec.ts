@@ -1,55 +1,25 @@
 import { expect, test } from './deskTest'
-import { signIn } from './actions'
-import { resolve } from 'node:path'
-import {
-  createFirstAdmin,
-  startDeskServerProcess,
-  type DeskServerProcess,
-} from '../support/deskServerProcess'
-import { pgliteFolder } from '../support/pgliteFolder'
-import { tempDir } from '../support/tempDir'
+import { joinDesk, signIn, startDesk, type E2eDesk } from './actions'
 import { draftStory } from '../support/storyDesk'
 import { LowdbArticleRepository } from '../../src/main/store/LowdbArticleRepository'
-import { createDeskClient, type DeskClient } from '../../src/shared/desk/createDeskClient'
+import type { DeskClient } from '../../src/shared/desk/createDeskClient'
 import { DeskError } from '../../src/shared/desk/DeskError'
 
 const shots = process.env['SCREENSHOTS']
 
-const PASSWORD = 'correct horse battery staple'
-// The CLI as `npm run build` ships it (a desk server needs its migrations bundled).
-const bundle = { cli: resolve('out/main/cli.js'), remove: async () => {} }
-
-let server: DeskServerProcess
-let serverDir: Awaited<ReturnType<typeof tempDir>>
+let server: E2eDesk
 let ana: DeskClient
-
-async function signedIn(email: string, deviceName: string): Promise<DeskClient> {
-  const anonymous = createDeskClient({ baseUrl: server.url, fetch, token: () => null })
-  const { token } = await anonymous.signIn({ email, password: PASSWORD, deviceName })
-  return createDeskClient({ baseUrl: server.url, fetch, token: () => token })
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  serverDir = await tempDir('copydesk-e2e-lease-desk-')
-  await pgliteFolder(serverDir.path)
-  await createFirstAdmin(
-    bundle,
-    { dataDir: serverDir.path },
-    { email: 'cleo@desk.example', name: 'Cleo Admin', password: PASSWORD },
-  )
-  server = await startDeskServerProcess(bundle, { dataDir: serverDir.path })
-  const admin = await signedIn('cleo@desk.example', 'Admin console')
-  for (const [name, email, role] of [
-    ['Ben Chief', 'ben@desk.example', 'desk-chief'],
-    ['Ana Writer', 'ana@desk.example', 'writer'],
-  ] as const)
-    await admin.createAccount({ name, email, role, password: PASSWORD })
-  ana = await signedIn('ana@desk.example', 'Ana’s laptop')
+  server = await startDesk({ email: 'cleo@desk.example', name: 'Cleo Admin' }, [
+    { name: 'Ben Chief', email: 'ben@desk.example', role: 'desk-chief' },
+    { name: 'Ana Writer', email: 'ana@desk.example', role: 'writer' },
+  ])
+  ana = await server.signedIn('ana@desk.example', 'Ana’s laptop')
 })
 test.afterAll(async () => {
-  await server?.kill('SIGTERM')
-  await serverDir?.cleanup()
+  await server?.close()
 })
 
 test('a story another person edits opens read-only with who and since when; a desk chief takes it over', async ({
@@ -87,15 +57,7 @@ test('a story another person edits opens read-only with who and since when; a de
   const host = await desk.start()
   await page.goto(host.url)
   await signIn(page, 'Ben Chief', 'Desk chief')
-  await page.getByRole('button', { name: 'Desk settings' }).click()
-  const settings = page.getByRole('dialog', { name: 'Desk settings' })
-  const section = settings.getByRole('region', { name: 'Desk server' })
-  await section.getByLabel('Desk address').fill(server.url)
-  await section.getByLabel('E-mail').fill('ben@desk.example')
-  await section.getByLabel('Password').fill(PASSWORD)
-  await section.getByRole('button', { name: 'Join desk' }).click()
-  await expect(section.getByLabel('Desk connection')).toContainText(server.url)
-  await settings.getByRole('button', { name: 'Cancel' }).click()
+  await joinDesk(page, server.url, 'ben@desk.example')
 
   const since = new Date(held.since).toLocaleTimeString('en-GB', {
     hour: '2-digit',
@@ -154,7 +116,7 @@ test('the writer whose story a desk chief took over sees who took it and when, r
   desk,
 }) => {
   test.setTimeout(120_000)
-  const ben = await signedIn('ben@desk.example', 'Ben’s desktop')
+  const ben = await server.signedIn('ben@desk.example', 'Ben’s desktop')
   const story = draftStory({ headline: 'Ferry fares rise by a third from January' })
   await ben.saveStory({ document: story })
   const local = await LowdbArticleRepository.open(desk.dataDir, { purpose: 'test' })
@@ -164,15 +126,7 @@ test('the writer whose story a desk chief took over sees who took it and when, r
   const host = await desk.start()
   await page.goto(host.url)
   await signIn(page, 'Ana Writer', 'Writer')
-  await page.getByRole('button', { name: 'Desk settings' }).click()
-  const settings = page.getByRole('dialog', { name: 'Desk settings' })
-  const section = settings.getByRole('region', { name: 'Desk server' })
-  await section.getByLabel('Desk address').fill(server.url)
-  await section.getByLabel('E-mail').fill('ana@desk.example')
-  await section.getByLabel('Password').fill(PASSWORD)
-  await section.getByRole('button', { name: 'Join desk' }).click()
-  await expect(section.getByLabel('Desk connection')).toContainText(server.url)
-  await settings.getByRole('button', { name: 'Cancel' }).click()
+  await joinDesk(page, server.url, 'ana@desk.example')
 
   await page
     .getByRole('navigation', { name: 'Articles' })

@@ -2,12 +2,8 @@ import type { Page, Route } from '@playwright/test'
 import type { InboxItem, SyncSnapshot } from '../../src/shared/domain/SyncSnapshot'
 import type { SyncStatus } from '../../src/shared/domain/SyncStatus'
 import { expect, test } from './deskTest'
-import { signIn, startNewArticle, expectSaved } from './actions'
+import { joinDesk, signIn, startDesk, startNewArticle, expectSaved } from './actions'
 import { axeScreens } from './axeScreens'
-import { resolve } from 'node:path'
-import { createFirstAdmin, startDeskServerProcess } from '../support/deskServerProcess'
-import { pgliteFolder } from '../support/pgliteFolder'
-import { tempDir } from '../support/tempDir'
 
 const shots = process.env['SCREENSHOTS']
 
@@ -355,17 +351,7 @@ test('joined to a real desk: online, offline since with what waits, and online a
   desk,
 }) => {
   test.setTimeout(180_000)
-  // The desk server as `npm run build` ships it (its migrations bundled), in its own process.
-  const bundle = { cli: resolve('out/main/cli.js'), remove: async () => {} }
-  const serverDir = await tempDir('copydesk-e2e-sync-desk-')
-  const password = 'correct horse battery staple'
-  await pgliteFolder(serverDir.path)
-  await createFirstAdmin(
-    bundle,
-    { dataDir: serverDir.path },
-    { email: 'asha@desk.example', name: 'Asha Rao', password },
-  )
-  const server = await startDeskServerProcess(bundle, { dataDir: serverDir.path })
+  const server = await startDesk({ email: 'asha@desk.example', name: 'Asha Rao' })
   try {
     const host = await desk.start()
     await page.setViewportSize({ width: 1360, height: 820 })
@@ -374,15 +360,7 @@ test('joined to a real desk: online, offline since with what waits, and online a
     const indicator = page.getByRole('status', { name: 'Sync with the desk' })
     await expect(indicator).toHaveText('')
 
-    await page.getByRole('button', { name: 'Desk settings' }).click()
-    const settings = page.getByRole('dialog', { name: 'Desk settings' })
-    const section = settings.getByRole('region', { name: 'Desk server' })
-    await section.getByLabel('Desk address').fill(server.url)
-    await section.getByLabel('E-mail').fill('asha@desk.example')
-    await section.getByLabel('Password').fill(password)
-    await section.getByRole('button', { name: 'Join desk' }).click()
-    await expect(section.getByLabel('Desk connection')).toContainText(server.url)
-    await settings.getByRole('button', { name: 'Cancel' }).click()
+    await joinDesk(page, server.url, 'asha@desk.example')
     await expect(indicator).toHaveText('Online', { timeout: 30_000 })
     await expect(page.getByRole('button', { name: 'Inbox' })).toBeVisible()
     if (shots) await page.getByRole('banner').screenshot({ path: `${shots}/sync-real-online.png` })
@@ -391,7 +369,7 @@ test('joined to a real desk: online, offline since with what waits, and online a
     await expectSaved(page)
     await expect(indicator).toHaveText('Online', { timeout: 30_000 })
 
-    await server.kill('SIGTERM')
+    await server.stop()
     await page.getByLabel('Deck').fill('The first trams run at 5 a.m.')
     await expectSaved(page)
     await expect(indicator).toHaveText(
@@ -400,7 +378,6 @@ test('joined to a real desk: online, offline since with what waits, and online a
     )
     if (shots) await page.getByRole('banner').screenshot({ path: `${shots}/sync-real-offline.png` })
   } finally {
-    await server.kill('SIGTERM')
-    await serverDir.cleanup()
+    await server.close()
   }
 })

@@ -1,62 +1,30 @@
-import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
-import { createDeskClient, type DeskClient } from '../../src/shared/desk/createDeskClient'
+import type { DeskClient } from '../../src/shared/desk/createDeskClient'
 import { startWebHost } from '../support/startWebHost'
 import { FAKE_TOKEN, FakeCms } from '../support/fakeCms'
 import { draftStory } from '../support/storyDesk'
-import {
-  createFirstAdmin,
-  startDeskServerProcess,
-  type DeskServerProcess,
-} from '../support/deskServerProcess'
-import { pgliteFolder } from '../support/pgliteFolder'
 import { tempDir } from '../support/tempDir'
-import { expectSaved, signIn } from './actions'
+import { expectSaved, joinDesk, signIn, startDesk, type E2eDesk } from './actions'
 import { expect, test } from './deskTest'
 
 const shots = process.env['SCREENSHOTS']
-const PASSWORD = 'correct horse battery staple'
-// The CLI as `npm run build` ships it (a desk server needs its migrations bundled).
-const bundle = { cli: resolve('out/main/cli.js'), remove: async () => {} }
 const CHIEF = { email: 'ben@desk.example', name: 'Ben Chief' }
 const WRITER = { email: 'ana@desk.example', name: 'Ana Writer' }
 
-type Folder = Awaited<ReturnType<typeof tempDir>>
-let serverDir: Folder
-let server: DeskServerProcess | null = null
-let port = 0
+let server: E2eDesk
 let admin: DeskClient
 
-async function startServer(): Promise<DeskServerProcess> {
-  server = await startDeskServerProcess(bundle, { dataDir: serverDir.path }, { port })
-  port = Number(new URL(server.url).port)
-  return server
-}
-
-async function stopServer(): Promise<void> {
-  await server?.kill('SIGTERM')
-  server = null
-}
+const startServer = () => server.start()
+const stopServer = () => server.stop()
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  serverDir = await tempDir('copydesk-e2e-sync-desk-')
-  await pgliteFolder(serverDir.path)
-  await createFirstAdmin(bundle, { dataDir: serverDir.path }, { ...CHIEF, password: PASSWORD })
-  const running = await startServer()
-  const anonymous = createDeskClient({ baseUrl: running.url, fetch, token: () => null })
-  const { token } = await anonymous.signIn({
-    email: CHIEF.email,
-    password: PASSWORD,
-    deviceName: 'e2e setup',
-  })
-  admin = createDeskClient({ baseUrl: running.url, fetch, token: () => token })
-  await admin.createAccount({ ...WRITER, role: 'writer', password: PASSWORD })
+  server = await startDesk(CHIEF, [{ ...WRITER, role: 'writer' }])
+  admin = await server.admin()
 })
 test.afterAll(async () => {
-  await stopServer()
-  await serverDir?.cleanup()
+  await server?.close()
 })
 
 /** A workstation: its own data folder, browser host and browser context, joined as `who`. */
@@ -66,7 +34,9 @@ async function workstation(browser: Browser, who: { email: string; name: string 
   const context = await browser.newContext({ viewport: { width: 1360, height: 820 } })
   const page = await context.newPage()
   await page.goto(host.url)
-  await joinDesk(page, who.email)
+  // A new data folder asks who is here first; joining makes the desk account who works here.
+  await signIn(page, 'Setting up', 'Writer')
+  await joinDesk(page, server.url, who.email)
   return {
     page,
     host,
@@ -76,20 +46,6 @@ async function workstation(browser: Browser, who: { email: string; name: string 
       await folder.cleanup()
     },
   }
-}
-
-async function joinDesk(page: Page, email: string): Promise<void> {
-  // A new data folder asks who is here first; joining makes the desk account who works here.
-  await signIn(page, 'Setting up', 'Writer')
-  await page.getByRole('button', { name: 'Desk settings' }).click()
-  const settings = page.getByRole('dialog', { name: 'Desk settings' })
-  const section = settings.getByRole('region', { name: 'Desk server' })
-  await section.getByLabel('Desk address').fill(server?.url ?? '')
-  await section.getByLabel('E-mail').fill(email)
-  await section.getByLabel('Password').fill(PASSWORD)
-  await section.getByRole('button', { name: 'Join desk' }).click()
-  await expect(section.getByLabel('Desk connection')).toContainText(server?.url ?? '')
-  await settings.getByRole('button', { name: 'Cancel' }).click()
 }
 
 const indicator = (page: Page) => page.getByRole('status', { name: 'Sync with the desk' })
@@ -274,17 +230,7 @@ test('a desk chief’s joined workstation pushes through the desk’s outbox: th
       postStatus: 'draft',
       secret: FAKE_TOKEN,
     })
-    const anonymous = createDeskClient({ baseUrl: server?.url ?? '', fetch, token: () => null })
-    const signed = await anonymous.signIn({
-      email: WRITER.email,
-      password: PASSWORD,
-      deviceName: 'e2e writer',
-    })
-    const writer = createDeskClient({
-      baseUrl: server?.url ?? '',
-      fetch,
-      token: () => signed.token,
-    })
+    const writer = await server.signedIn(WRITER.email, 'e2e writer')
     const written = await writer.saveStory({
       document: draftStory({ headline: 'Harbour bridge reopens to traffic' }),
     })
