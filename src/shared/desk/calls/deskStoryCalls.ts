@@ -108,6 +108,7 @@ export const deskStoryCalls = {
   listStories: {
     method: 'GET',
     path: '/v1/stories',
+    slow: true,
     access: 'signed-in',
     input: ListStoriesInput,
     output: StoryPage,
@@ -128,6 +129,7 @@ export const deskStoryCalls = {
   getStories: {
     method: 'POST',
     path: '/v1/stories/many',
+    slow: true,
     access: 'signed-in',
     input: GetStoriesInput,
     output: StoriesOutput,
