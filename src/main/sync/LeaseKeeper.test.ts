@@ -3,6 +3,7 @@ import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { openSyncWorkstation, until } from '../../../tests/support/syncWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
+import { createDeskClient } from '../../shared/desk/createDeskClient'
 import type { Article } from '../../shared/domain/Article'
 import { systemClock } from '../../shared/domain/Clock'
 import type { DocNode } from '../../shared/domain/DocNode'
@@ -111,6 +112,45 @@ describe('story leases on a joined workstation, against a real desk server (PGli
       // Ben's list is kept a while; the feed's lease change makes it ask again.
       ben.keeper.leaseChanged(story.id)
       expect((await ben.keeper.listLeases()).leases).toEqual([])
+    },
+    LONG,
+  )
+
+  it(
+    'lists a lease taken on another workstation from the desk’s list of live leases alone (bug: every 15 s it read the whole story list, 20 pages at 10,000 stories)',
+    async () => {
+      const story = (await writer.client.saveStory({ document: draftStory() })).document
+      const ana = keeperFor(writer, false)
+      const opened = await ana.keeper.openForEditing(story.id)
+      if (opened.lease.state !== 'yours') throw new Error('not yours')
+      const asked: string[] = []
+      const logged: typeof fetch = (input, init) => {
+        asked.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`)
+        return fetch(input, init)
+      }
+      const ben = keeperFor(
+        {
+          ...chief,
+          client: createDeskClient({ baseUrl: desk.url, fetch: logged, token: () => chief.token }),
+        },
+        true,
+      )
+      const { leases } = await ben.keeper.listLeases()
+      expect(leases).toContainEqual({
+        storyId: story.id,
+        holder: 'Ana Writer',
+        since: opened.lease.since,
+      })
+      expect(asked).toEqual(['GET /v1/stories/leases'])
+      // Its own lease is not "someone else editing" on Ana's workstation.
+      expect((await ana.keeper.listLeases()).leases.map((lease) => lease.storyId)).not.toContain(
+        story.id,
+      )
+      await ana.keeper.closeEditing(story.id)
+      ben.keeper.leaseChanged(story.id)
+      expect((await ben.keeper.listLeases()).leases.map((lease) => lease.storyId)).not.toContain(
+        story.id,
+      )
     },
     LONG,
   )

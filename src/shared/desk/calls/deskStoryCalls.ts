@@ -9,6 +9,7 @@ import {
   KeptCopySummary,
   LeaseHeldDetails,
   LeaseLostDetails,
+  LiveLease,
   ProblemsDetails,
   RevisionNumber,
   RevisionParam,
@@ -232,6 +233,19 @@ export const deskStoryCalls = {
       NOT_FOUND: StoryNotFoundDetails,
       FORBIDDEN: z.object({}),
     },
+  },
+  /**
+   * The desk's live leases only (not expired, their device and account still signed in), for a
+   * workstation's story list and desk queue: one small answer, where reading the leases off the
+   * story list took 20 pages at 10,000 stories.
+   */
+  listLeases: {
+    method: 'GET',
+    path: '/v1/stories/leases',
+    access: 'signed-in',
+    input: z.strictObject({}),
+    output: z.object({ leases: z.array(LiveLease) }),
+    errors: {},
   },
   listKeptCopies: {
     method: 'GET',
