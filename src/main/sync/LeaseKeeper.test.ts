@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startHungDesk } from '../../../tests/support/hungDesk'
 import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { openSyncWorkstation, until } from '../../../tests/support/syncWorkstation'
@@ -256,6 +257,34 @@ describe('story leases on a joined workstation, against a real desk server (PGli
       expect(back.storyId).toBe(story.id)
       expect((await writer.client.getStory({ id: story.id })).lease?.holder.name).toBe('Ana Writer')
       await ana.keeper.closeEditing(story.id)
+    },
+    LONG,
+  )
+
+  it(
+    'a desk that takes the request and never answers: the editor says the desk did not answer, edits on, and the keeper tries again',
+    async () => {
+      const story = (await writer.client.saveStory({ document: draftStory() })).document
+      const hung = await startHungDesk()
+      try {
+        const client = createDeskClient({
+          baseUrl: hung.url,
+          fetch,
+          token: () => writer.token,
+          timeouts: { callMs: 100 },
+        })
+        const ana = keeperFor({ ...writer, client }, false)
+        const opened = await ana.keeper.openForEditing(story.id)
+        expect(opened.lease).toEqual({
+          state: 'offline',
+          reason: `The desk at ${hung.url} did not answer acquireLease within 0.1 s.`,
+        })
+        expect(ana.hand.pending()).toEqual([15_000])
+        expect((await ana.keeper.listLeases()).leases).toEqual([])
+        await ana.keeper.closeEditing(story.id)
+      } finally {
+        await hung.close()
+      }
     },
     LONG,
   )
