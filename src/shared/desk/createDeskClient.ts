@@ -72,10 +72,12 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     const limitMs = call.stream
       ? timeouts.streamSilenceMs
       : (callOptions.timeoutMs ?? (call.slow ? timeouts.slowCallMs : timeouts.callMs))
-    // Its own controller cuts the call at its limit (a stream: once it falls silent), aborted by the
-    // caller's signal too.
+    // Its own controller cuts the call at its limit (a stream: once it falls silent), and when the
+    // caller gives it up: a listener taken off at the end, where AbortSignal.any would tie every call
+    // to a caller's long-lived signal (the sync engine's) until that one is collected.
     const deadline = new AbortController()
-    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal
+    const signal = deadline.signal
+    const givenUp = () => deadline.abort()
     /** Why the call failed: the caller gave it up, the desk did not answer in time, or `otherwise`. */
     const failure = (otherwise: () => DeskError): unknown => {
       if (callerSignal?.aborted) return callerSignal.reason
@@ -89,6 +91,8 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     }
     const request = await requestOf(call, input)
     const timer = setTimeout(() => deadline.abort(), limitMs)
+    callerSignal?.addEventListener('abort', givenUp)
+    if (callerSignal?.aborted) deadline.abort()
     try {
       let response: Response
       try {
@@ -126,6 +130,7 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       return answerOf(name, call, response, text)
     } finally {
       clearTimeout(timer)
+      callerSignal?.removeEventListener('abort', givenUp)
     }
   }
 
