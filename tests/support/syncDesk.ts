@@ -18,6 +18,13 @@ import { tempDir } from './tempDir'
 
 const PASSWORD = 'sync desk password 1'
 
+/**
+ * The limits of the clients these tests drive the desk with: on a machine busy with other suites the
+ * in-process PGlite desk has taken longer than a real desk's 15 s to answer a sign-in; the test's own
+ * timeout bounds a call. Tests of a desk that does not answer give their clients short limits.
+ */
+const PATIENT = { callMs: 120_000, slowCallMs: 120_000 }
+
 export type DeskAccount = { name: string; token: string; client: DeskClient }
 
 /**
@@ -73,12 +80,22 @@ export async function startSyncDesk(options: { clock?: Clock } = {}) {
     ): Promise<DeskAccount> {
       const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@sync.example`
       await accounts.createAccount(null, { email, name, role, password: PASSWORD })
-      const anonymous = createDeskClient({ baseUrl: url, fetch, token: () => null })
+      const anonymous = createDeskClient({
+        baseUrl: url,
+        fetch,
+        token: () => null,
+        timeouts: PATIENT,
+      })
       const { token } = await anonymous.signIn({ email, password: PASSWORD, deviceName: name })
       return {
         name,
         token,
-        client: createDeskClient({ baseUrl: url, fetch: fetcher, token: () => token }),
+        client: createDeskClient({
+          baseUrl: url,
+          fetch: fetcher,
+          token: () => token,
+          timeouts: PATIENT,
+        }),
       }
     },
     /** The desk goes down: nothing listens on its port. */

@@ -105,6 +105,7 @@ export class DeskMembership {
       baseUrl: connection.url,
       fetch: fetcher,
       token: () => this.token(connection),
+      timeouts: { callMs: this.timeoutMs },
     })
   }
 
@@ -266,7 +267,12 @@ export class DeskMembership {
   }
 
   private client(baseUrl: string, token: () => string | null): DeskClient {
-    return createDeskClient({ baseUrl, fetch: this.fetch, token })
+    return createDeskClient({
+      baseUrl,
+      fetch: this.fetch,
+      token,
+      timeouts: { callMs: this.timeoutMs },
+    })
   }
 
   /** One call made while joining: the desk's refusal becomes one the person can act on. */

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startHungDesk } from '../../../tests/support/hungDesk'
 import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { openSyncWorkstation, until } from '../../../tests/support/syncWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
+import { createDeskClient } from '../../shared/desk/createDeskClient'
 import type { Article } from '../../shared/domain/Article'
 import { systemClock } from '../../shared/domain/Clock'
 import type { DocNode } from '../../shared/domain/DocNode'
@@ -116,6 +118,45 @@ describe('story leases on a joined workstation, against a real desk server (PGli
   )
 
   it(
+    'lists a lease taken on another workstation from the desk’s list of live leases alone (bug: every 15 s it read the whole story list, 20 pages at 10,000 stories)',
+    async () => {
+      const story = (await writer.client.saveStory({ document: draftStory() })).document
+      const ana = keeperFor(writer, false)
+      const opened = await ana.keeper.openForEditing(story.id)
+      if (opened.lease.state !== 'yours') throw new Error('not yours')
+      const asked: string[] = []
+      const logged: typeof fetch = (input, init) => {
+        asked.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`)
+        return fetch(input, init)
+      }
+      const ben = keeperFor(
+        {
+          ...chief,
+          client: createDeskClient({ baseUrl: desk.url, fetch: logged, token: () => chief.token }),
+        },
+        true,
+      )
+      const { leases } = await ben.keeper.listLeases()
+      expect(leases).toContainEqual({
+        storyId: story.id,
+        holder: 'Ana Writer',
+        since: opened.lease.since,
+      })
+      expect(asked).toEqual(['GET /v1/stories/leases'])
+      // Its own lease is not "someone else editing" on Ana's workstation.
+      expect((await ana.keeper.listLeases()).leases.map((lease) => lease.storyId)).not.toContain(
+        story.id,
+      )
+      await ana.keeper.closeEditing(story.id)
+      ben.keeper.leaseChanged(story.id)
+      expect((await ben.keeper.listLeases()).leases.map((lease) => lease.storyId)).not.toContain(
+        story.id,
+      )
+    },
+    LONG,
+  )
+
+  it(
     'a desk chief takes a story over: the writer learns it from the feed, turns read-only, and the text not yet synced becomes a version',
     async () => {
       const dir = await tempDir('copydesk-lease-ws-')
@@ -216,6 +257,34 @@ describe('story leases on a joined workstation, against a real desk server (PGli
       expect(back.storyId).toBe(story.id)
       expect((await writer.client.getStory({ id: story.id })).lease?.holder.name).toBe('Ana Writer')
       await ana.keeper.closeEditing(story.id)
+    },
+    LONG,
+  )
+
+  it(
+    'a desk that takes the request and never answers: the editor says the desk did not answer, edits on, and the keeper tries again',
+    async () => {
+      const story = (await writer.client.saveStory({ document: draftStory() })).document
+      const hung = await startHungDesk()
+      try {
+        const client = createDeskClient({
+          baseUrl: hung.url,
+          fetch,
+          token: () => writer.token,
+          timeouts: { callMs: 100 },
+        })
+        const ana = keeperFor({ ...writer, client }, false)
+        const opened = await ana.keeper.openForEditing(story.id)
+        expect(opened.lease).toEqual({
+          state: 'offline',
+          reason: `The desk at ${hung.url} did not answer acquireLease within 0.1 s.`,
+        })
+        expect(ana.hand.pending()).toEqual([15_000])
+        expect((await ana.keeper.listLeases()).leases).toEqual([])
+        await ana.keeper.closeEditing(story.id)
+      } finally {
+        await hung.close()
+      }
     },
     LONG,
   )

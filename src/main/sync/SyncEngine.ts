@@ -227,7 +227,7 @@ export class SyncEngine {
   async reachDesk(action: WorkflowAction | 'push'): Promise<void> {
     if (this.running) return this.requireDesk(action)
     try {
-      await this.options.client.getDesk({}, { signal: AbortSignal.timeout(10_000) })
+      await this.options.client.getDesk({}, { timeoutMs: 10_000 })
       this.online()
     } catch (error) {
       this.offline(error)

@@ -159,6 +159,47 @@ eachDeskEngine('Stories: edit leases', (open) => {
     )
   })
 
+  it('lists only the live leases (listLeases): an expired one, a revoked device’s and a released one are not there; the caller’s own says so', async () => {
+    const [expiring, bens, revoked, released, chiefs] = [
+      await newStory(),
+      await newStory(),
+      await newStory(),
+      await newStory(),
+      await newStory(),
+    ]
+    const ours = new Set([expiring.id, bens.id, revoked.id, released.id, chiefs.id])
+    const listed = async (by: Principal) =>
+      (await stories.listLeases(by)).filter((lease) => ours.has(lease.storyId))
+    const first = await stories.acquireLease(asha, expiring.id)
+    clock.advance(60)
+    const tablet = await anotherDevice(desk.db, asha)
+    await stories.acquireLease(tablet, revoked.id)
+    await desk.db.query('update device_tokens set revoked_at = now() where id = $1', [
+      tablet.deviceId,
+    ])
+    await stories.acquireLease(asha, released.id)
+    await stories.releaseLease(asha, released.id)
+    const bensLease = await stories.acquireLease(ben, bens.id)
+    const chiefsLease = await stories.acquireLease(chief, chiefs.id)
+    expect(await listed(ben)).toEqual([
+      { storyId: expiring.id, ...first, yours: false },
+      ...[
+        { storyId: bens.id, ...bensLease, yours: true },
+        { storyId: chiefs.id, ...chiefsLease, yours: false },
+      ].sort((a, b) => (a.storyId < b.storyId ? -1 : 1)),
+    ])
+    expect(first).toMatchObject({ holder: { accountId: asha.accountId, name: 'Asha Rao' } })
+
+    clock.advance(61)
+    expect((await listed(asha)).map((lease) => lease.storyId)).toEqual(
+      [bens.id, chiefs.id].sort((a, b) => (a < b ? -1 : 1)),
+    )
+    expect(deskStoryCalls.listLeases.output.parse({ leases: await listed(asha) })).toBeTruthy()
+    await stories.releaseLease(ben, bens.id)
+    await stories.releaseLease(chief, chiefs.id)
+    expect(await listed(asha)).toEqual([])
+  })
+
   it('lets only a desk chief take a story over, with a note', async () => {
     const story = await newStory()
     await stories.acquireLease(asha, story.id)

@@ -8,6 +8,7 @@ import type {
   KeptCopy,
   KeptCopySummary,
   ListStoriesInput,
+  LiveLease,
   SaveStoryInput,
   StoryAuditEntry,
   StoryLease,
@@ -185,6 +186,11 @@ export class StoryService {
 
   async releaseLease(principal: Principal, id: string): Promise<boolean> {
     return this.withLockedStory(id, (tx) => leases.releaseLease(tx, principal, id))
+  }
+
+  /** The desk's live leases, for a workstation's list: "Editing: Asha since 14:02". */
+  listLeases(principal: Principal): Promise<LiveLease[]> {
+    return leases.listLiveLeases(this.db, principal, this.now())
   }
 
   /** A desk chief (or admin) takes the lease from its holder, with a note the holder is shown. */

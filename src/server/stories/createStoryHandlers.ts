@@ -35,6 +35,9 @@ export function createStoryHandlers(
     takeOverLease: async (input, context) => ({
       lease: await stories.takeOverLease(caller(context), input.id, input.note),
     }),
+    listLeases: async (_input, context) => ({
+      leases: await stories.listLeases(caller(context)),
+    }),
     listKeptCopies: async (input, context) => ({
       copies: await stories.listKeptCopies(caller(context), input.id),
     }),

@@ -1,5 +1,10 @@
+import { z } from 'zod'
 import { recordChange } from '../feed/recordChange'
-import type { LeaseLostDetails, StoryLease } from '../../shared/desk/calls/deskStoryCalls'
+import type {
+  LeaseLostDetails,
+  LiveLease,
+  StoryLease,
+} from '../../shared/desk/calls/deskStoryCalls'
 import { DeskError } from '../../shared/desk/DeskError'
 import type { DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
@@ -7,11 +12,12 @@ import { leaseView } from './storyDocument'
 import { leaseHeld } from './storyErrors'
 import {
   appendAudit,
+  LeaseRow,
+  liveLeaseCondition,
   loadAnyLease,
   loadLiveLease,
   loadOpenTakeOver,
   person,
-  type LeaseRow,
 } from './storyRows'
 
 /** A moment of a lease operation: now, and when a lease taken or renewed now expires. */
@@ -131,4 +137,36 @@ export async function releaseLease(
   if (rows.length === 0) return false
   await recordChange(tx, 'lease_changed', id, null, principal.accountId)
   return true
+}
+
+const LiveLeaseRow = LeaseRow.extend({ article_id: z.string() })
+
+/**
+ * Every lease live at `now`, oldest first: one query over the leases still running (the index on
+ * expires_at skips the expired rows a desk keeps until the story is leased again), never the stories.
+ */
+export async function listLiveLeases(
+  q: DbQueries,
+  principal: Principal,
+  now: string,
+): Promise<LiveLease[]> {
+  const rows = await q.query(
+    `select l.article_id, l.account_id, la.name as holder_name, l.device_id, l.since, l.expires_at
+     from leases l
+     join accounts la on la.id = l.account_id
+     join device_tokens d on d.id = l.device_id
+     where ${liveLeaseCondition('$1')}
+     order by l.since, l.article_id`,
+    [now],
+  )
+  return rows.map((raw) => {
+    const row = LiveLeaseRow.parse(raw)
+    return {
+      storyId: row.article_id,
+      holder: person(row.account_id, row.holder_name),
+      since: row.since.toISOString(),
+      expiresAt: row.expires_at.toISOString(),
+      yours: row.device_id === principal.deviceId,
+    }
+  })
 }

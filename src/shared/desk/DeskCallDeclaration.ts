@@ -35,6 +35,11 @@ export type DeskCallDeclaration = {
    * (DeskErrorBody). Blank lines are keep-alives.
    */
   stream?: true
+  /**
+   * The answer may take long (a page of the first sync, a long poll, a push the desk makes to the
+   * CMS before it answers): the client waits for it longer than for an ordinary call.
+   */
+  slow?: true
 }
 
 /** A feature's calls, checked against the shape of a declaration but keeping each call's own types. */

@@ -1,4 +1,3 @@
-import { DESK_STREAM_KEEPALIVE_SECONDS } from './calls/deskFeedCalls'
 import type { DeskCallDeclaration } from './DeskCallDeclaration'
 import {
   DESK_CALL_NAMES,
@@ -9,9 +8,13 @@ import {
   type DeskOutputOf,
 } from './deskContract'
 import { DeskError, DeskErrorBody } from './DeskError'
+import { DESK_TIMEOUTS, describeWait, type DeskTimeouts } from './DeskTimeouts'
 
-/** Per call: abort it (a long poll the caller no longer needs). */
-export type DeskCallOptions = { signal?: AbortSignal }
+/**
+ * Per call: abort it (a long poll the caller no longer needs), or wait for its answer for another
+ * time than the client's own limit.
+ */
+export type DeskCallOptions = { signal?: AbortSignal; timeoutMs?: number }
 
 /** A stream call: each event, parsed, as it arrives; and abort it. */
 export type DeskStreamOptions<O> = { signal?: AbortSignal; onEvent: (event: O) => void }
@@ -27,9 +30,6 @@ export type DeskClient = {
     : (input: DeskInputOf<N>, options?: DeskCallOptions) => Promise<DeskOutputOf<N>>
 }
 
-/** A stream that has sent nothing, not even a keep-alive, for this long is taken for dead. */
-const STREAM_SILENCE_MS = DESK_STREAM_KEEPALIVE_SECONDS * 2 * 1000
-
 export type DeskClientOptions = {
   /** The desk's address, e.g. https://desk.example.org (a path prefix behind a proxy is kept). */
   baseUrl: string
@@ -37,23 +37,27 @@ export type DeskClientOptions = {
   fetch: typeof fetch
   /** The device token to send, or null when not signed in (public calls only). */
   token: () => string | null | Promise<string | null>
+  /** How long to wait for the desk (DESK_TIMEOUTS unless told; tests pass short ones). */
+  timeouts?: Partial<DeskTimeouts>
 }
 
 /**
  * The desk API's client, derived from deskContract: a GET's input goes in the query string, a
  * POST's as a JSON body. The server's refusal is rethrown as a DeskError with its code, message and
- * details; a desk that cannot be reached is UNAVAILABLE naming the address; an answer whose shape
- * the contract refuses is INTERNAL (never handed on unchecked).
+ * details; a desk that cannot be reached, or does not answer within its time, is UNAVAILABLE naming
+ * the address, with details `{ unanswered: true }`; an answer whose shape the contract refuses is
+ * INTERNAL (never handed on unchecked).
  */
 export function createDeskClient(options: DeskClientOptions): DeskClient {
   const base = options.baseUrl.replace(/\/+$/, '')
+  const timeouts = { ...DESK_TIMEOUTS, ...options.timeouts }
   const calls = Object.fromEntries(
     DESK_CALL_NAMES.map((name) => {
       const call: DeskCallDeclaration = deskContract[name]
       return [
         name,
-        (input: unknown, callOptions: Partial<DeskStreamOptions<unknown>> = {}) =>
-          callDesk(name, call, input, callOptions.signal, callOptions.onEvent),
+        (input: unknown, callOptions: DeskCallOptions & Partial<DeskStreamOptions<unknown>> = {}) =>
+          callDesk(name, call, input, callOptions),
       ]
     }),
   )
@@ -62,17 +66,79 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     name: string,
     call: DeskCallDeclaration,
     input: unknown,
-    callerSignal: AbortSignal | undefined,
-    onEvent: ((event: unknown) => void) | undefined,
+    callOptions: DeskCallOptions & Partial<DeskStreamOptions<unknown>>,
   ): Promise<unknown> {
-    // A stream is also cut when it falls silent: its own controller, aborted by the caller's signal too.
-    const silence = call.stream ? new AbortController() : null
-    const signal =
-      silence === null
-        ? callerSignal
-        : callerSignal
-          ? AbortSignal.any([callerSignal, silence.signal])
-          : silence.signal
+    const callerSignal = callOptions.signal
+    const limitMs = call.stream
+      ? timeouts.streamSilenceMs
+      : (callOptions.timeoutMs ?? (call.slow ? timeouts.slowCallMs : timeouts.callMs))
+    // Its own controller cuts the call at its limit (a stream: once it falls silent), and when the
+    // caller gives it up: a listener taken off at the end, where AbortSignal.any would tie every call
+    // to a caller's long-lived signal (the sync engine's) until that one is collected.
+    const deadline = new AbortController()
+    const signal = deadline.signal
+    const givenUp = () => deadline.abort()
+    /** Why the call failed: the caller gave it up, the desk did not answer in time, or `otherwise`. */
+    const failure = (otherwise: () => DeskError): unknown => {
+      if (callerSignal?.aborted) return callerSignal.reason
+      if (deadline.signal.aborted)
+        return new DeskError(
+          'UNAVAILABLE',
+          `The desk at ${base} did not answer ${name} within ${describeWait(limitMs)}.`,
+          { unanswered: true },
+        )
+      return otherwise()
+    }
+    const request = await requestOf(call, input)
+    const timer = setTimeout(() => deadline.abort(), limitMs)
+    callerSignal?.addEventListener('abort', givenUp)
+    if (callerSignal?.aborted) deadline.abort()
+    try {
+      let response: Response
+      try {
+        response = await options.fetch(request.url, { ...request.init, signal })
+      } catch (error) {
+        // Nothing answered at all (refused, no route, no name): `unanswered` lets a caller retry soon.
+        throw failure(
+          () =>
+            new DeskError('UNAVAILABLE', `Cannot reach the desk at ${base}: ${causeOf(error)}.`, {
+              unanswered: true,
+            }),
+        )
+      }
+      if (response.status >= 300 && response.status < 400)
+        throw new DeskError(
+          'UNAVAILABLE',
+          `The desk at ${base} answered ${name} with a redirect (HTTP ${response.status}${redirectTarget(response)}): Copydesk does not follow redirects; use the desk's own address.`,
+        )
+      if (call.stream && response.ok && response.body !== null) {
+        // The stream has started: from here its silence is timed line by line.
+        clearTimeout(timer)
+        const onEvent = callOptions.onEvent ?? (() => {})
+        return await readStream(name, call, response.body, deadline, callerSignal, onEvent)
+      }
+      // The answer's body is read under the same limit: a desk can send headers and stall.
+      const text = await response.text().catch((error: unknown) => {
+        throw failure(
+          () =>
+            new DeskError(
+              'UNAVAILABLE',
+              `The desk at ${base} stopped answering: ${causeOf(error)}.`,
+            ),
+        )
+      })
+      return answerOf(name, call, response, text)
+    } finally {
+      clearTimeout(timer)
+      callerSignal?.removeEventListener('abort', givenUp)
+    }
+  }
+
+  /** The request a call makes: a GET's input in the query string, a POST's as a JSON body. */
+  async function requestOf(
+    call: DeskCallDeclaration,
+    input: unknown,
+  ): Promise<{ url: string; init: RequestInit }> {
     const headers: Record<string, string> = { accept: 'application/json' }
     const token = call.access === 'public' ? null : await options.token()
     if (token !== null) headers.authorization = `Bearer ${token}`
@@ -85,38 +151,26 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(input ?? {})
     }
-    let response: Response
-    try {
-      response = await options.fetch(url, {
+    return {
+      url,
+      init: {
         method: call.method,
         headers,
         // Never followed: a redirect could take the password or token over plain http, or to
         // another host, past the address check the workstation made when it joined.
         redirect: 'manual',
         ...(body === undefined ? {} : { body }),
-        ...(signal ? { signal } : {}),
-      })
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason
-      // Nothing answered at all (refused, no route, no name): `unanswered` lets a caller retry soon.
-      throw new DeskError('UNAVAILABLE', `Cannot reach the desk at ${base}: ${causeOf(error)}.`, {
-        unanswered: true,
-      })
+      },
     }
-    if (response.status >= 300 && response.status < 400)
-      throw new DeskError(
-        'UNAVAILABLE',
-        `The desk at ${base} answered ${name} with a redirect (HTTP ${response.status}${redirectTarget(response)}): Copydesk does not follow redirects; use the desk's own address.`,
-      )
-    if (call.stream && response.ok && response.body !== null && silence !== null)
-      return readStream(name, call, response.body, silence, callerSignal, onEvent ?? (() => {}))
-    const text = await response.text().catch((error: unknown) => {
-      if (signal?.aborted) throw signal.reason
-      throw new DeskError(
-        'UNAVAILABLE',
-        `The desk at ${base} stopped answering: ${causeOf(error)}.`,
-      )
-    })
+  }
+
+  /** The desk's answer: its output as the contract parses it, or its refusal as a DeskError. */
+  function answerOf(
+    name: string,
+    call: DeskCallDeclaration,
+    response: Response,
+    text: string,
+  ): unknown {
     const json = parseJson(text)
     if (!response.ok) {
       const refusal = DeskErrorBody.safeParse(json)
@@ -153,7 +207,7 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
     let timer: ReturnType<typeof setTimeout> | undefined
     const heard = () => {
       clearTimeout(timer)
-      timer = setTimeout(() => silence.abort(), STREAM_SILENCE_MS)
+      timer = setTimeout(() => silence.abort(), timeouts.streamSilenceMs)
     }
     let pending = ''
     try {
@@ -167,7 +221,7 @@ export function createDeskClient(options: DeskClientOptions): DeskClient {
           throw new DeskError(
             'UNAVAILABLE',
             silence.signal.aborted
-              ? `The desk at ${base} went silent on ${name} (no keep-alive for ${STREAM_SILENCE_MS / 1000} s).`
+              ? `The desk at ${base} went silent on ${name} (no keep-alive for ${describeWait(timeouts.streamSilenceMs)}).`
               : `The desk at ${base} stopped answering: ${causeOf(error)}.`,
           )
         }

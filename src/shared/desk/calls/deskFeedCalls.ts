@@ -68,6 +68,7 @@ export const deskFeedCalls = {
   listChanges: {
     method: 'GET',
     path: '/v1/changes',
+    slow: true,
     access: 'signed-in',
     input: ListChangesInput,
     output: ListChangesOutput,

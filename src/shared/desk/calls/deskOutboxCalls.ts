@@ -94,6 +94,7 @@ export const deskOutboxCalls = {
   pushStory: {
     method: 'POST',
     path: '/v1/outbox/push',
+    slow: true,
     access: 'desk-chief',
     input: PushStoryInput,
     output: DeskPushOutcome,
@@ -116,6 +117,7 @@ export const deskOutboxCalls = {
   retryOutboxItem: {
     method: 'POST',
     path: '/v1/outbox/retry',
+    slow: true,
     access: 'desk-chief',
     input: z.strictObject({ id: z.uuid() }),
     output: DeskPushOutcome,
@@ -125,6 +127,7 @@ export const deskOutboxCalls = {
   checkOutboxItem: {
     method: 'POST',
     path: '/v1/outbox/check',
+    slow: true,
     access: 'desk-chief',
     input: z.strictObject({ id: z.uuid() }),
     output: DeskPushOutcome,

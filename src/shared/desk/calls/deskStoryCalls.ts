@@ -9,6 +9,7 @@ import {
   KeptCopySummary,
   LeaseHeldDetails,
   LeaseLostDetails,
+  LiveLease,
   ProblemsDetails,
   RevisionNumber,
   RevisionParam,
@@ -108,6 +109,7 @@ export const deskStoryCalls = {
   listStories: {
     method: 'GET',
     path: '/v1/stories',
+    slow: true,
     access: 'signed-in',
     input: ListStoriesInput,
     output: StoryPage,
@@ -128,6 +130,7 @@ export const deskStoryCalls = {
   getStories: {
     method: 'POST',
     path: '/v1/stories/many',
+    slow: true,
     access: 'signed-in',
     input: GetStoriesInput,
     output: StoriesOutput,
@@ -230,6 +233,19 @@ export const deskStoryCalls = {
       NOT_FOUND: StoryNotFoundDetails,
       FORBIDDEN: z.object({}),
     },
+  },
+  /**
+   * The desk's live leases only (not expired, their device and account still signed in), for a
+   * workstation's story list and desk queue: one small answer, where reading the leases off the
+   * story list took 20 pages at 10,000 stories.
+   */
+  listLeases: {
+    method: 'GET',
+    path: '/v1/stories/leases',
+    access: 'signed-in',
+    input: z.strictObject({}),
+    output: z.object({ leases: z.array(LiveLease) }),
+    errors: {},
   },
   listKeptCopies: {
     method: 'GET',

@@ -21,6 +21,10 @@ export const StoryLease = z.object({
 })
 export type StoryLease = z.infer<typeof StoryLease>
 
+/** A live lease on the desk and its story: a workstation's list shows "Editing: Asha since 14:02". */
+export const LiveLease = StoryLease.extend({ storyId: ArticleId })
+export type LiveLease = z.infer<typeof LiveLease>
+
 /** One line of the desk's list, for a workstation's first sync and the desk's queue. */
 export const StorySummary = z.object({
   id: ArticleId,
