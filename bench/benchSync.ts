@@ -235,6 +235,7 @@ async function openWorkstation(dataDir: string, client: DeskClient) {
       }),
     async close() {
       await sync.engine.stop()
+      await sync.queue.close()
       await local.close()
     },
   }

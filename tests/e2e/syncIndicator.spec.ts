@@ -346,7 +346,7 @@ test('the article list and the open story follow the desk, and never replace wha
   await expect(page.getByLabel('Deck')).toHaveValue('Fares rise 8%, the first rise in six years')
 })
 
-test('joined to a real desk: online, offline since with what waits, and online again', async ({
+test('joined to a real desk: online, offline since with what waits, online again, and sign-in expired when the desk revokes the device', async ({
   page,
   desk,
 }) => {
@@ -377,6 +377,23 @@ test('joined to a real desk: online, offline since with what waits, and online a
       { timeout: 60_000 },
     )
     if (shots) await page.getByRole('banner').screenshot({ path: `${shots}/sync-real-offline.png` })
+
+    await server.start()
+    await expect(indicator).toHaveText('Online', { timeout: 60_000 })
+
+    // The desk admin revokes this workstation's device (a lost laptop): sync stops and says why.
+    const admin = await server.admin()
+    const { devices } = await admin.listDevices({})
+    for (const device of devices.filter((each) => !each.current))
+      await admin.revokeDevice({ deviceId: device.id })
+    await page.getByLabel('Deck').fill('The first trams run at 5.30 a.m.')
+    await expectSaved(page)
+    await expect(indicator).toHaveText(/^Sign-in expired: sign in again to sync/, {
+      timeout: 60_000,
+    })
+    await expect(page.getByLabel('Deck')).toHaveValue('The first trams run at 5.30 a.m.')
+    if (shots)
+      await page.getByRole('banner').screenshot({ path: `${shots}/sync-real-signed-out.png` })
   } finally {
     await server.close()
   }

@@ -53,6 +53,7 @@ export async function openSyncWorkstation(
     conflicts,
     async close() {
       await sync.engine.stop()
+      await sync.queue.close()
       await local.close()
     },
   }
