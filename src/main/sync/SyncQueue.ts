@@ -442,8 +442,7 @@ export class SyncQueue {
    * snapshot and journal whole; after it, the old journal is a leftover removed at the next open.
    */
   private async compact(draft: Pick<QueueDraft, 'entries' | 'tracks'>): Promise<void> {
-    const stories: Record<string, StoryTrack> = {}
-    for (const [id, track] of this.stories) stories[id] = draft.tracks.get(id) ?? track
+    const stories: Record<string, StoryTrack> = Object.fromEntries(this.stories)
     for (const [id, track] of draft.tracks) stories[id] = track
     const generation = this.generation + 1
     const path = journalPath(this.dir, generation)
