@@ -50,7 +50,11 @@ export async function benchSync(
   const server = await startDeskServerProcess({ database: null, dataDir: deskDir })
   const opened: { close: () => Promise<void> }[] = []
   try {
-    const clients = await Promise.all([0, 1, 2].map((i) => signIn(server.url, i)))
+    const logA: CallLog = []
+    const logB: CallLog = []
+    const clients = await Promise.all(
+      [logA, logB, undefined].map((log, i) => signIn(server.url, i, log)),
+    )
     const [clientA, clientB, clientC] = clients
     if (!clientA || !clientB || !clientC) throw new Error('sign-in failed')
     const stories = corpus.slice(0, 200).map((a) => ({ ...a, status: 'draft' as const }))
@@ -71,6 +75,9 @@ export async function benchSync(
     clearInterval(sampler)
     const downloaded = c.engine.status().firstSync.done
     const heapAfter = process.memoryUsage().heapUsed
+    // C has done its part; left open, it would apply every probe below in this same process.
+    opened.splice(opened.indexOf(c), 1)
+    await c.close()
 
     // Saves: the same 200 stories on a standalone store and on a joined one that has pushed them.
     const standaloneDir = join(root, 'sync-standalone')
@@ -100,11 +107,20 @@ export async function benchSync(
     b.engine.start()
     await b.downloaded()
     const delays: number[] = []
+    const stages = {
+      local: [] as number[],
+      push: [] as number[],
+      heard: [] as number[],
+      fetch: [] as number[],
+      write: [] as number[],
+    }
     for (let i = 0; i < options.propagations; i += 1) {
       const story = stories[(i * 13) % stories.length]
       if (!story) continue
       const marker = `probe ${i}`
       const arrived = b.arrival((article) => article.headline.endsWith(marker))
+      logA.length = 0
+      logB.length = 0
       const start = performance.now()
       const current = await a.repository.get(story.id)
       await a.repository.update(story.id, current.revision, (article) => ({
@@ -112,8 +128,19 @@ export async function benchSync(
         headline: `${article.headline.replace(/ probe \d+$/, '')} ${marker}`,
         revision: article.revision + 1,
       }))
+      const saved = performance.now()
       await arrived
-      delays.push(performance.now() - start)
+      const end = performance.now()
+      delays.push(end - start)
+      const push = logA.find((call) => call.name === '/v1/stories/save')
+      const fetched = logB.find((call) => call.name === '/v1/stories/story')
+      if (push && fetched) {
+        stages.local.push(saved - start)
+        stages.push.push(push.end - saved)
+        stages.heard.push(fetched.start - push.end)
+        stages.fetch.push(fetched.end - fetched.start)
+        stages.write.push(end - fetched.end)
+      }
       await pause(100)
     }
 
@@ -139,7 +166,13 @@ export async function benchSync(
         ratio: '',
         target: '< 250 ms',
         pass: p95 < 250,
-        note: `p50 ${ms(median(delays))}: from A's save call until B's local store holds it (A's queue, push, the desk server process, B's feed stream, B's local write).`,
+        note: `p50 ${ms(median(delays))}: from A's save call until B's local store holds it. Stages, p50 / p95 (${stages.local.length} probes): ${Object.entries(
+          stages,
+        )
+          .map(([stage, xs]) => `${stage} ${ms(median(xs))} / ${ms(percentile(xs, 95))}`)
+          .join(
+            '; ',
+          )} (local: A's save; push: until the desk answered A's save; heard: until B asked for the story; fetch: B's getStory; write: B's local store).`,
       },
       {
         measure: `first sync of a ${downloaded}-story desk`,
@@ -157,14 +190,29 @@ export async function benchSync(
   }
 }
 
-async function signIn(url: string, index: number): Promise<DeskClient> {
+/** Calls seen through a workstation's fetch, by call name: when each started and ended. */
+type CallLog = { name: string; start: number; end: number }[]
+
+async function signIn(url: string, index: number, log?: CallLog): Promise<DeskClient> {
   const anonymous = createDeskClient({ baseUrl: url, fetch, token: () => null })
   const { token } = await anonymous.signIn({
     email: emailOf(index),
     password: PASSWORD,
     deviceName: `Sync bench ${index + 1}`,
   })
-  return createDeskClient({ baseUrl: url, fetch, token: () => token })
+  const traced: typeof fetch = async (input, init) => {
+    const start = performance.now()
+    const response = await fetch(input, init)
+    const name = new URL(String(input)).pathname
+    // A stream's end is not the call's: only whole answers are logged, once read.
+    if (log && name !== '/v1/changes/stream') {
+      const body = await response.arrayBuffer()
+      log.push({ name, start, end: performance.now() })
+      return new Response(body, response)
+    }
+    return response
+  }
+  return createDeskClient({ baseUrl: url, fetch: traced, token: () => token })
 }
 
 async function timedSave(repository: ArticleRepository, id: string, i: number): Promise<number> {

@@ -74,7 +74,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data)
+    return this.writeText(JSON.stringify(data))
+  }
+
+  /** Writes text the caller serialised itself (e.g. in slices, to keep the event loop free). */
+  writeText(text: string): Promise<void> {
     return writeQueue.run(this.path, () => writeFileDurably(this.path, text, this.mode))
   }
 
