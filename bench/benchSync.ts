@@ -181,7 +181,7 @@ export async function benchSync(
         ratio: '',
         target: '',
         pass: null,
-        note: `${firstSeconds.toFixed(1)} s in all (pages of 100 stories, one request each); this process's resident memory peaked ${Math.round((peakRss - before.rss) / 2 ** 20)} MB above where it started (heap ${Math.round(before.heapUsed / 2 ** 20)} MB before, ${Math.round(heapAfter / 2 ** 20)} MB after). The desk was filled with ${seeded} stories straight into its database before the server started (${seedSeconds.toFixed(0)} s, not measured).`,
+        note: `${firstSeconds.toFixed(1)} s in all (pages of 100 stories, one request each); this process's resident memory peaked at ${Math.round(peakRss / 2 ** 20)} MB (${Math.round(before.rss / 2 ** 20)} MB at the start, most of it the embedded database that seeded the desk in this process and that the allocator keeps; heap ${Math.round(before.heapUsed / 2 ** 20)} MB before, ${Math.round(heapAfter / 2 ** 20)} MB after). The desk was filled with ${seeded} stories straight into its database before the server started (${seedSeconds.toFixed(0)} s, not measured).`,
       },
     ]
   } finally {
