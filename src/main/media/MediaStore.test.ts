@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,7 +7,7 @@ import { Quarantine } from '../store/Quarantine'
 import { sweepDataDir } from '../store/sweepTempFiles'
 import { WRITABLE } from '../store/DataDirAccess'
 import { tempDir } from '../../../tests/support/tempDir'
-import { MediaStore, sha256Hex } from './MediaStore'
+import { MediaStore } from './MediaStore'
 import { MEDIA_GRACE_MS, sweepMedia } from './sweepMedia'
 
 const fixtures = join(import.meta.dirname, '../../../tests/fixtures/media')
@@ -36,7 +36,7 @@ describe('MediaStore: pictures stored by their content', () => {
   it('stores a picture as media/<sha256>.<ext>, only its owner may read it, and gives it back', async () => {
     const jpeg = await picture()
     const { id, created } = await store.put(jpeg, 'jpeg')
-    expect(id).toBe(`${sha256Hex(jpeg)}.jpg`)
+    expect(id).toBe(`${createHash('sha256').update(jpeg).digest('hex')}.jpg`)
     expect(created).toBe(true)
     expect(await mediaNames()).toEqual([id])
     expect((await stat(join(dir.path, 'media', id))).mode & 0o777).toBe(0o600)

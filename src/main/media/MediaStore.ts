@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdir, readdir, rm, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Clock } from '../../shared/domain/Clock'
@@ -22,8 +21,18 @@ export type MediaStoreOptions = {
   clock: Clock
 }
 
-export function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
+/**
+ * The SHA-256 of `data` in hex. Web Crypto's digest runs on libuv's thread pool, so hashing a 50 MB
+ * picture does not hold up the event loop the way a synchronous createHash would.
+ */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  // Web Crypto takes views of an ArrayBuffer only (not a SharedArrayBuffer): the same bytes, no copy.
+  const view =
+    data.buffer instanceof ArrayBuffer
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data)
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', view))
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 /**
@@ -51,9 +60,9 @@ export class MediaStore {
    * only marked as just used, so the sweep's grace period starts again. A stored copy that does not
    * match its name is set aside and replaced.
    */
-  put(data: Uint8Array, type: PictureType): Promise<{ id: MediaId; created: boolean }> {
+  async put(data: Uint8Array, type: PictureType): Promise<{ id: MediaId; created: boolean }> {
     assertWritable(this.options.access)
-    const id = mediaIdOf(sha256Hex(data), type)
+    const id = mediaIdOf(await sha256Hex(data), type)
     return this.perFile.run(id, async () => {
       const existing = await this.readVerified(id).catch((error: unknown) => {
         if (error instanceof CorruptFileError) return null
@@ -149,7 +158,7 @@ export class MediaStore {
       throw error
     }
     if (data === null) return null
-    const actual = sha256Hex(data)
+    const actual = await sha256Hex(data)
     if (actual === hashOfMediaId(id)) return data
     const reason =
       data.length === 0

@@ -1,9 +1,9 @@
+import { stripXmlForbidden } from '../domain/stripXmlForbidden'
 import { PICTURE_TEXT_MAX as MAX, PictureMetadata } from './PictureRecord'
 
 /** The groups of a metadata parser's output (exifr with mergeOutput false): group → tag → value. */
 export type MetadataGroups = Record<string, unknown>
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
 /**
  * Caption, credit line, creator and copyright notice from a photo's IPTC Core fields, XMP first (it
@@ -62,7 +62,7 @@ function isLanguageAlternative(value: unknown): value is { lang: unknown; value:
 function iimText(value: unknown): string {
   if (Array.isArray(value)) return value.map(iimText).filter(Boolean).join(', ')
   if (typeof value !== 'string') return text(value)
-  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return clean(value)
+  if (!/[\u0080-\u00ff]/.test(value) || /[\u0100-\uffff]/.test(value)) return clean(value)
   const bytes = Uint8Array.from(value, (char) => char.charCodeAt(0))
   try {
     return clean(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
@@ -72,7 +72,7 @@ function iimText(value: unknown): string {
 }
 
 function clean(value: string): string {
-  return value.replace(CONTROL, '').replace(/\s+/g, ' ').trim()
+  return stripXmlForbidden(value).replace(/\s+/g, ' ').trim()
 }
 
 /** Cut to the field's limit, never inside a surrogate pair. */
