@@ -141,6 +141,7 @@ describe('sweepMedia', () => {
     await refer('trash', [trashed])
     await refer(join('history', randomUUID()), [revision])
     await refer('quarantine', [setAsideRef])
+    await refer('sync', [web.id])
     await writeFile(join(dir.path, 'media', 'README.txt'), 'not a picture')
 
     now += MEDIA_GRACE_MS - 1000

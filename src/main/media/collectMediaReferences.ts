@@ -5,8 +5,8 @@ import { isErrnoCode } from '../store/isErrnoCode'
 
 /**
  * Every media id named anywhere a story can come back from: live articles, the trash, the
- * histories and their revision snapshots, and files set aside in quarantine/ (a person may restore
- * one). Read as text, whatever the schema version (a newer Copydesk's article left in place still
+ * histories and their revision snapshots, files set aside in quarantine/ (a person may restore
+ * one), and a joined workstation's sync/ folder (changes queued for the desk). Read as text, whatever the schema version (a newer Copydesk's article left in place still
  * keeps its pictures). A folder or file that cannot be read throws: the sweep then removes nothing.
  */
 export async function collectMediaReferences(dataDir: string): Promise<Set<string>> {
@@ -31,5 +31,7 @@ export async function collectMediaReferences(dataDir: string): Promise<Set<strin
   await visit(join(dataDir, 'trash'), 0)
   await visit(join(dataDir, 'history'), 1)
   await visit(join(dataDir, 'quarantine'), 0)
+  // A joined workstation's queue of changes for the desk, and the desk's stories as last synced.
+  await visit(join(dataDir, 'sync'), 1)
   return found
 }

@@ -64,7 +64,7 @@ export const DeskSettings = z
       .max(5)
       .default(['en-US']),
     /** Pictures over either limit are refused from their header, before anything decodes them. */
-    pictureMaxMegabytes: z.number().min(1).max(500).default(50),
+    pictureMaxMegabytes: z.number().min(1).max(100).default(50),
     pictureMaxMegapixels: z.number().min(1).max(1000).default(100),
     /** JPEG/WebP quality of the web rendition made on import (1 to 100). */
     pictureWebQuality: z.number().int().min(1).max(100).default(82),
