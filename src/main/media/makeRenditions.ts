@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import type { PictureMetadata } from '../../shared/media/PictureRecord'
 import type { PictureType } from '../../shared/media/PictureType'
 import { rightsXmp } from '../../shared/media/rightsXmp'
@@ -40,6 +39,7 @@ export async function makeRenditions(
   original: Uint8Array,
   options: RenditionOptions,
 ): Promise<RenditionFile[]> {
+  const { default: sharp } = await loadSharp()
   const source = sharp(original, { limitInputPixels: options.maxPixels, pages: 1 }).autoOrient()
   const { hasAlpha } = await source.metadata()
   const type: PictureType = hasAlpha ? 'webp' : 'jpeg'
@@ -60,6 +60,16 @@ export async function makeRenditions(
     make('web', WEB_LONG_EDGE, options.quality),
     make('thumbnail', THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY),
   ])
+}
+
+/**
+ * sharp loads libvips (about 0.2 s here): only when a picture comes in, never at the app's or a
+ * command's start; and a platform where it cannot load still opens every story.
+ */
+let sharpModule: Promise<typeof import('sharp')> | undefined
+function loadSharp(): Promise<typeof import('sharp')> {
+  sharpModule ??= import('sharp')
+  return sharpModule
 }
 
 /** EXIF text is ASCII; a notice with "©" or other letters goes in the XMP only. */

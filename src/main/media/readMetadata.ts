@@ -1,4 +1,3 @@
-import exifr from 'exifr'
 import type { PictureMetadata } from '../../shared/media/PictureRecord'
 import { readPictureMetadata } from '../../shared/media/readPictureMetadata'
 import { log } from '../log/log'
@@ -21,6 +20,9 @@ const OPTIONS = {
   userComment: false,
 }
 
+/** Loaded with the first picture, not at start (about 0.1 s here). */
+let exifr: Promise<typeof import('exifr').default> | undefined
+
 const EMPTY: PictureMetadata = { caption: '', credit: '', creator: '', copyright: '', altText: '' }
 
 /**
@@ -29,7 +31,8 @@ const EMPTY: PictureMetadata = { caption: '', credit: '', creator: '', copyright
  */
 export async function readMetadata(data: Uint8Array): Promise<PictureMetadata> {
   try {
-    const groups: unknown = await exifr.parse(data, OPTIONS)
+    exifr ??= import('exifr').then((module) => module.default)
+    const groups: unknown = await (await exifr).parse(data, OPTIONS)
     if (!groups || typeof groups !== 'object') return { ...EMPTY }
     return readPictureMetadata({ ...groups })
   } catch (error) {
