@@ -1,4 +1,4 @@
-import { readdir, readFile, truncate, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import exifr from 'exifr'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -72,6 +72,15 @@ describe('PictureImporter', () => {
     const again = await importer.importFile(join(fixtures, 'tagged.jpg'))
     expect(again.renditions).toEqual(first.renditions)
     expect(await media.has(web.id)).toBe(true)
+  })
+
+  // What a crash between storing the picture and writing its record leaves: the next import completes it.
+  it('completes a picture stored without its record', async () => {
+    const first = await importer.importFile(join(fixtures, 'tagged.jpg'))
+    await rm(join(dir.path, 'media', `${first.id}.json`))
+    const again = await importer.importFile(join(fixtures, 'tagged.jpg'))
+    expect(again).toEqual(first)
+    expect(await media.readRecord(first.id)).toEqual(first)
   })
 
   it('refuses an SVG named .jpg with one sentence naming what it is, and stores nothing', async () => {

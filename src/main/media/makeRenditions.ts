@@ -45,10 +45,13 @@ export async function makeRenditions(
   const type: PictureType = hasAlpha ? 'webp' : 'jpeg'
   const copyright = options.keepCopyright ? options.metadata.copyright : ''
   const credit = options.keepCredit ? options.metadata.credit : ''
-  const make = async (name: RenditionFile['name'], edge: number, quality: number) => {
-    let image = source
-      .clone()
-      .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
+  const make = async (
+    name: RenditionFile['name'],
+    from: ReturnType<typeof sharp>,
+    edge: number,
+    quality: number,
+  ): Promise<RenditionFile> => {
+    let image = from.resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
     image = type === 'jpeg' ? image.jpeg({ quality, mozjpeg: true }) : image.webp({ quality })
     if (copyright || credit) image = image.withXmp(rightsXmp({ copyright, credit }))
     if (copyright && isPrintableAscii(copyright))
@@ -56,10 +59,11 @@ export async function makeRenditions(
     const { data, info } = await image.toBuffer({ resolveWithObject: true })
     return { name, type, data: new Uint8Array(data), width: info.width, height: info.height }
   }
-  return Promise.all([
-    make('web', WEB_LONG_EDGE, options.quality),
-    make('thumbnail', THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY),
-  ])
+  // One after the other, the thumbnail from the web rendition: the large original is decoded once,
+  // and on a two-core machine one core stays free for the event loop.
+  const web = await make('web', source, WEB_LONG_EDGE, options.quality)
+  const thumbnail = await make('thumbnail', sharp(web.data), THUMBNAIL_LONG_EDGE, THUMBNAIL_QUALITY)
+  return [web, thumbnail]
 }
 
 /**
