@@ -178,6 +178,11 @@ describe('sweepMedia', () => {
     expect(await sweepMedia(dir.path, store, clock.now())).toEqual([id])
   })
 
+  it('reads no story when media/ holds no picture', async () => {
+    await writeFile(join(dir.path, 'articles'), 'a file where the folder should be')
+    expect(await sweepMedia(dir.path, store, clock.now())).toEqual([])
+  })
+
   it('removes nothing when a folder it must read cannot be read', async () => {
     const { id } = await store.put(await picture(), 'jpeg')
     await writeFile(join(dir.path, 'articles'), 'a file where the folder should be')

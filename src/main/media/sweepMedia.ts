@@ -19,6 +19,9 @@ export async function sweepMedia(
   now: Date,
   graceMs = MEDIA_GRACE_MS,
 ): Promise<string[]> {
+  const names = await store.names()
+  // A desk without pictures reads none of its stories and revisions for them.
+  if (!names.some((name) => MediaId.safeParse(name).success)) return []
   const referenced = await collectMediaReferences(dataDir)
   const keep = new Set(referenced)
   for (const id of referenced) {
@@ -33,7 +36,7 @@ export async function sweepMedia(
     }
   }
   const removed: string[] = []
-  for (const name of await store.names()) {
+  for (const name of names) {
     const id = MediaId.safeParse(name.endsWith('.json') ? name.slice(0, -5) : name)
     if (!id.success || keep.has(id.data) || removed.includes(id.data)) continue
     if (!(await unusedSince(store.pathOf(id.data), now, graceMs))) continue
