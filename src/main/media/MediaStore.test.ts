@@ -57,6 +57,22 @@ describe('MediaStore: pictures stored by their content', () => {
 })
 
 describe('MediaStore: faults', () => {
+  it('on a read-only data folder reads pictures, refuses to store one and creates nothing', async () => {
+    const { id } = await store.put(await picture(), 'jpeg')
+    const readOnly = await MediaStore.open({
+      dataDir: dir.path,
+      quarantine,
+      access: { readOnly: true, reason: 'The disk is read-only (EROFS).' },
+      clock,
+    })
+    expect(await readOnly.read(id)).toEqual(await picture())
+    await expect(readOnly.put(await picture('small.png'), 'png')).rejects.toMatchObject({
+      code: 'REFUSED',
+      message: expect.stringMatching(/read-only.*EROFS/),
+    })
+    expect(await mediaNames()).toEqual([id])
+  })
+
   it('sets a torn picture aside by its hash and never serves it; adding it again heals it', async () => {
     const jpeg = await picture()
     const { id } = await store.put(jpeg, 'jpeg')
