@@ -36,6 +36,10 @@ export const CLI_OPTIONS = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  lead: { type: 'boolean', default: false },
+  caption: { type: 'string' },
+  credit: { type: 'string' },
+  alt: { type: 'string' },
 } satisfies ParseArgsConfig['options']
 
 /** The options that apply to every command, as --help prints them. */

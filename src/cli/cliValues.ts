@@ -26,4 +26,8 @@ export type CliValues = ConfigValues & {
   'tls-cert'?: string | undefined
   'tls-key'?: string | undefined
   'trust-proxy'?: boolean | undefined
+  lead?: boolean | undefined
+  caption?: string | undefined
+  credit?: string | undefined
+  alt?: string | undefined
 }

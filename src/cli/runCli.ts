@@ -15,6 +15,7 @@ import { DESK_COMMANDS } from './deskCommands'
 import { DESK_JOIN_COMMAND } from './deskJoinCommands'
 import { deskServeCommand } from './deskServeCommand'
 import { IMPORT_COMMAND } from './importCommand'
+import { PICTURE_COMMAND } from './pictureCommands'
 import { runUnlock } from './runUnlock'
 import { CONFIG_COMMANDS } from './settingsCommands'
 import { fail } from './showCall'
@@ -52,6 +53,7 @@ export const COMMANDS: readonly CliCommand[] = [
   deskServeCommand(),
   DESK_ADMIN_COMMAND,
   DESK_JOIN_COMMAND,
+  PICTURE_COMMAND,
 ]
 
 export const USAGE = `Usage: copydesk <command> [options]

@@ -30,6 +30,10 @@ import { LeaseKeeper } from './sync/LeaseKeeper'
 import { SwitchingArticleRepository } from './sync/SwitchingArticleRepository'
 import { deskSync } from './sync/deskSync'
 import type { InboxItem } from '../shared/domain/SyncSnapshot'
+import { MediaStore } from './media/MediaStore'
+import { PictureImporter } from './media/PictureImporter'
+import { PictureService } from './media/PictureService'
+import { sweepMedia } from './media/sweepMedia'
 
 export type Workstation = {
   dataDir: string
@@ -53,6 +57,8 @@ export type Workstation = {
   dispatch: Dispatcher
   /** The same calls, typed from the contract: what the CLI and the tests use. */
   client: Client
+  /** Picture files in media/ (issue 16). */
+  media: MediaStore
   /** Resolves once the store's background writes have landed (tests wait on it, never on a timer). */
   idle: () => Promise<void>
   close: () => Promise<void>
@@ -200,7 +206,25 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     ...(options.onInbox ? { onInbox: options.onInbox } : {}),
   })
   await sync.deskChanged()
+  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
+  const pictures = new PictureService(
+    articles,
+    new PictureImporter({ media, settings: () => settings.get(), clock }),
+    media,
+  )
+  // Pictures no story uses any more go after their grace period; the app's start does not wait.
+  const mediaSweep =
+    access.readOnly || options.host === 'cli'
+      ? Promise.resolve()
+      : repository
+          .checked()
+          .then(() => sweepMedia(options.dataDir, media, clock.now()))
+          .then(
+            () => undefined,
+            (error: unknown) => log.warn('media', 'Could not sweep unused pictures', error),
+          )
   const handlers = createHandlers({
+    pictures,
     articles,
     imports: new ImportService(clock, stories),
     kills: new AgencyKillService(stories, workflow, workflowEnv),
@@ -239,8 +263,10 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     handlers,
     dispatch,
     client: createClient(dispatch),
-    idle: () => repository.idle(),
+    media,
+    idle: () => repository.idle().then(() => mediaSweep),
     close: async () => {
+      await mediaSweep
       await leases.closeAll()
       await sync.close()
       await outbox.stop()

@@ -15,6 +15,7 @@ import type { DeskMembership } from '../desk/DeskMembership'
 import type { SyncService } from '../sync/SyncService'
 import type { LeaseKeeper } from '../sync/LeaseKeeper'
 import type { DeskOutbox } from '../sync/DeskOutbox'
+import type { PictureService } from '../media/PictureService'
 import type { Handlers } from './createDispatcher'
 
 /** Wires each contract method to its service; thin on purpose, the services hold the logic. */
@@ -42,6 +43,8 @@ export function createHandlers(services: {
   /** Failures of this run the desk should know about (see log.problem). */
   appProblems: () => AppProblems
   onSettingsSaved?: ((settings: DeskSettings) => void) | undefined
+  /** A story's pictures (issue 16). */
+  pictures: PictureService
 }): Handlers {
   const { articles, imports, settings, workflow, profiles, exports, outbox, targets } = services
   return {
@@ -143,5 +146,7 @@ export function createHandlers(services: {
     markInboxRead: (input) => services.sync.markInboxRead(input.ids),
     resolveSyncConflict: (input) => services.sync.resolveConflict(input),
     dismissSyncRefusal: async () => services.sync.dismissRefusal(),
+    addPicture: (input) => services.pictures.add(input),
+    listPictures: (input) => services.pictures.list(input),
   }
 }

@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ArticleId } from '../../shared/domain/Article'
+import { isMediaFile } from '../../shared/media/MediaId'
 import { isErrnoCode } from './isErrnoCode'
 import { parseTempName, THIS_RUN } from './writeFileDurably'
 
@@ -31,6 +32,8 @@ const TOP_FOLDERS: [string, Targets][] = [
   ['trash', isArticleFile],
   ['quarantine', (name) => name === 'problems.json'],
   ['history', isArticleFile],
+  // Pictures and their records (src/main/media): `<sha256>.<ext>` and `<sha256>.<ext>.json`.
+  ['media', (name) => isMediaFile(name)],
 ]
 const isSnapshotFile = (name: string) => /^[1-9]\d{0,8}\.json$/.test(name)
 
@@ -62,7 +65,7 @@ export async function sweepTempFiles(dir: string, targets: Targets): Promise<str
 
 /**
  * The folders the store writes, but the snapshot folders: the data folder itself (index, search
- * index, settings, profile, outbox, secrets, desk id), articles/, trash/, quarantine/ and history/,
+ * index, settings, profile, outbox, secrets, desk id), articles/, trash/, quarantine/, history/ and media/,
  * but those in `skip` (articles/ and trash/ after a clean close, which left nothing there).
  */
 export async function sweepDataDir(dataDir: string, skip: string[] = []): Promise<void> {

@@ -22,7 +22,7 @@ const TEMP_NAME = /^\.(.+)\.([0-9a-f]{12}|\d{1,10})\.(\d{1,16})\.tmp$/
  */
 export async function writeFileDurably(
   path: string,
-  data: string,
+  data: string | Uint8Array,
   mode: number = OWNER_ONLY_FILE,
 ): Promise<void> {
   const temp = await writeTemp(path, data, mode)
@@ -75,7 +75,7 @@ export function parseTempName(name: string): { target: string; run: string } | n
 }
 
 /** Writes `data` to a fresh temp file beside `path`, fsync-ed; removed again if the write fails. */
-async function writeTemp(path: string, data: string, mode: number): Promise<string> {
+async function writeTemp(path: string, data: string | Uint8Array, mode: number): Promise<string> {
   tempCounter += 1
   const temp = join(dirname(path), `.${basename(path)}.${THIS_RUN}.${tempCounter}.tmp`)
   try {
@@ -93,7 +93,12 @@ function leftTemp(error: unknown): void {
   log.warn('store', 'Could not remove a temp file after a failed write', error)
 }
 
-async function writeSynced(path: string, data: string, flags: 'w' | 'wx', mode: number) {
+async function writeSynced(
+  path: string,
+  data: string | Uint8Array,
+  flags: 'w' | 'wx',
+  mode: number,
+) {
   const handle = await open(path, flags, mode)
   try {
     await handle.writeFile(data, 'utf8')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { asUri } from './asUri'
 import { BodyDoc } from './DocNode'
+import { LeadPicture } from './LeadPicture'
 
 /** Bumped whenever the stored shape changes; old files are migrated on read. */
 export const ARTICLE_SCHEMA_VERSION = 1
@@ -130,6 +131,8 @@ export const EditableFields = z.object({
   feedItem: FeedItem.nullable(),
   /** The agency's embargo: the story may not be submitted or published before this time. */
   embargoedUntil: z.iso.datetime({ offset: true }).nullable(),
+  /** The picture above the story (issue 16); optional here so a save that does not send it keeps it. */
+  leadPicture: LeadPicture.nullable().optional(),
 })
 export type EditableFields = z.infer<typeof EditableFields>
 
@@ -184,6 +187,8 @@ export const Article = EditableFields.extend({
   feedItem: EditableFields.shape.feedItem.default(null),
   embargoedUntil: EditableFields.shape.embargoedUntil.default(null),
   agencyKill: AgencyKill.nullable().default(null),
+  // Added with pictures (issue 16): a story stored before has none.
+  leadPicture: LeadPicture.nullable().default(null),
 })
 export type Article = z.infer<typeof Article>
 

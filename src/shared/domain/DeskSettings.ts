@@ -63,6 +63,14 @@ export const DeskSettings = z
       .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/))
       .max(5)
       .default(['en-US']),
+    /** Pictures over either limit are refused from their header, before anything decodes them. */
+    pictureMaxMegabytes: z.number().min(1).max(100).default(50),
+    pictureMaxMegapixels: z.number().min(1).max(1000).default(100),
+    /** JPEG/WebP quality of the web rendition made on import (1 to 100). */
+    pictureWebQuality: z.number().int().min(1).max(100).default(82),
+    /** What renditions keep of the original's metadata; GPS, serial numbers and all other EXIF always go. */
+    pictureKeepCopyright: z.boolean().default(true),
+    pictureKeepCredit: z.boolean().default(true),
   })
   .refine((s) => s.keyPointsMin <= s.keyPointsMax, {
     message: 'The fewest key points cannot exceed the most',

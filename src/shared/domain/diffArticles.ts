@@ -29,6 +29,7 @@ const LABELS: Record<Exclude<keyof EditableFields, 'body'>, string> = {
   copyrightNotice: 'Copyright notice',
   feedItem: 'Agency item',
   embargoedUntil: 'Embargoed until',
+  leadPicture: 'Lead picture',
 }
 
 /** What changed from `before` to `after`: each changed field, and the body's words inserted and deleted. */
@@ -67,9 +68,18 @@ function readable(article: EditableFields, field: keyof typeof LABELS): string {
       return article.feedItem ? article.feedItem.uri : ''
     case 'embargoedUntil':
       return article.embargoedUntil ?? ''
+    case 'leadPicture':
+      return readableLeadPicture(article.leadPicture)
     default:
       return article[field]
   }
+}
+
+function readableLeadPicture(picture: EditableFields['leadPicture']): string {
+  if (!picture) return ''
+  const words = [picture.caption, picture.credit && `Credit: ${picture.credit}`]
+  const alt = picture.altText ? `Alt text: ${picture.altText}` : 'No alt text'
+  return [`Picture ${picture.mediaId.slice(0, 12)}…`, ...words.filter(Boolean), alt].join('\n')
 }
 
 function readableSource(source: Source): string {

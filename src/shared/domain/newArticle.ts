@@ -50,5 +50,6 @@ export function newArticle(options: {
     pendingCorrection: null,
     agencyKill: null,
     ...fields,
+    leadPicture: fields.leadPicture ?? null,
   }
 }

@@ -9,6 +9,7 @@ import { historyCalls } from './calls/historyCalls'
 import { importCalls } from './calls/importCalls'
 import { leaseCalls } from './calls/leaseCalls'
 import { outboxCalls } from './calls/outboxCalls'
+import { pictureCalls } from './calls/pictureCalls'
 import { profileCalls } from './calls/profileCalls'
 import { settingsCalls } from './calls/settingsCalls'
 import { syncCalls } from './calls/syncCalls'
@@ -21,6 +22,7 @@ export * from './calls/exportCalls'
 export * from './calls/historyCalls'
 export * from './calls/importCalls'
 export * from './calls/leaseCalls'
+export * from './calls/pictureCalls'
 export * from './calls/settingsCalls'
 export * from './calls/syncCalls'
 export * from './calls/workflowCalls'
@@ -39,6 +41,7 @@ export const CALL_GROUPS = {
   desk: deskCalls,
   sync: syncCalls,
   lease: leaseCalls,
+  pictures: pictureCalls,
 }
 
 /**
@@ -58,6 +61,7 @@ export const contract = {
   ...deskCalls,
   ...syncCalls,
   ...leaseCalls,
+  ...pictureCalls,
 } satisfies Record<string, CallDeclaration>
 
 export type Contract = typeof contract

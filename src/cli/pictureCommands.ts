@@ -1,0 +1,150 @@
+import { open } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { LeadPicture } from '../shared/domain/LeadPicture'
+import { AppError } from '../shared/ipc/AppError'
+import type { AddPictureOutput, StoryPicture } from '../shared/ipc/calls/pictureCalls'
+import { parseInput } from '../shared/ipc/parseInput'
+import { checkPictureBytes } from '../shared/media/checkPicture'
+import { pictureLimitsOf } from '../shared/media/PictureLimits'
+import type { PictureRecord } from '../shared/media/PictureRecord'
+import { PICTURE_FORMATS } from '../shared/media/PictureType'
+import type { CliCommand, CommandContext } from './CliCommand'
+import { EXIT, usage } from './ConfigIo'
+import { fail, showCall } from './showCall'
+
+/** `copydesk picture add|list`: a story's pictures, for desks that automate (issue 16). */
+export const PICTURE_COMMAND: CliCommand = {
+  name: 'picture',
+  help: [
+    {
+      synopsis: ['picture add ID FILE --lead [--caption TEXT] [--credit TEXT]', '[--alt TEXT]'],
+      summary: [
+        "set a JPEG, PNG, WebP, GIF or AVIF as the story's lead picture;",
+        "caption, credit, creator, copyright and alt text from the photo's",
+        'IPTC/XMP where not given (alt text only from IPTC Alt Text)',
+      ],
+    },
+    { synopsis: 'picture list ID', summary: ["the story's pictures and their renditions"] },
+  ],
+  run: (context) => {
+    const [verb, id, file, ...extra] = context.args
+    if (verb === 'add' && id && file && extra.length === 0) {
+      if (!context.values.lead)
+        return Promise.resolve(
+          usage(
+            context.io,
+            'Pictures in the body are not available yet: add --lead to make the file the lead picture.',
+          ),
+        )
+      return addPicture(id, file, context)
+    }
+    if (verb === 'list' && id && file === undefined)
+      return showCall(
+        context,
+        (client) => client.listPictures(parseInput('listPictures', { id })),
+        (answer) => formatPictures(answer.pictures),
+      )
+    return undefined
+  },
+}
+
+async function addPicture(id: string, file: string, context: CommandContext): Promise<number> {
+  const { io, values } = context
+  const name = basename(file)
+  return context.withWorkstation(async ({ client }) => {
+    try {
+      const limits = pictureLimitsOf(await client.getSettings({}))
+      const data = await readPictureFile(file, name, limits)
+      const input = parseInput('addPicture', {
+        id,
+        name,
+        data: data.toString('base64'),
+        as: 'lead',
+        ...(values.caption === undefined ? {} : { caption: values.caption }),
+        ...(values.credit === undefined ? {} : { credit: values.credit }),
+        ...(values.alt === undefined ? {} : { altText: values.alt }),
+      })
+      const added = await client.addPicture(input)
+      io.out(values.json ? JSON.stringify(addedJson(added), null, 2) : formatAdded(added, name))
+      return EXIT.ok
+    } catch (error) {
+      return fail(io, values.json, error)
+    }
+  })
+}
+
+/** The file's bytes; one over the desk's byte limit is refused from its size, never read whole. */
+async function readPictureFile(
+  file: string,
+  name: string,
+  limits: ReturnType<typeof pictureLimitsOf>,
+): Promise<Buffer> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : ''
+    const why = code === 'ENOENT' ? 'there is no such file' : code || String(error)
+    throw new AppError('IO', `Cannot read ${file}: ${why}.`)
+  }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new AppError('INVALID_INPUT', `${file} is not a file.`)
+    const tooBig = checkPictureBytes(info.size, limits, name)
+    if (tooBig) throw new AppError('INVALID_INPUT', tooBig.message)
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+}
+
+function addedJson({ article, picture }: AddPictureOutput) {
+  return { id: article.id, revision: article.revision, leadPicture: article.leadPicture, picture }
+}
+
+function formatAdded({ article, picture }: AddPictureOutput, name: string): string {
+  const lead = article.leadPicture
+  const lines = [
+    `Lead picture of “${article.headline || article.id}” (revision ${article.revision}): ${name}, ${describeRecord(picture)}`,
+  ]
+  if (lead) lines.push(...describeWords(lead))
+  lines.push(...describeRenditions(picture))
+  return lines.join('\n')
+}
+
+function formatPictures(pictures: StoryPicture[]): string {
+  if (pictures.length === 0) return 'No pictures.'
+  return pictures
+    .map(({ role, picture, record }) =>
+      [
+        `${role === 'lead' ? 'Lead picture' : 'Picture'}: ${record ? describeRecord(record) : `${picture.mediaId} (the file is missing or was set aside as damaged)`}`,
+        ...describeWords(picture),
+        ...(record ? describeRenditions(record) : []),
+      ].join('\n'),
+    )
+    .join('\n\n')
+}
+
+function describeRecord(record: PictureRecord): string {
+  const kb = (record.bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })
+  return `${PICTURE_FORMATS[record.type].name}, ${record.width} × ${record.height} px, ${kb} KB`
+}
+
+function describeWords(picture: LeadPicture): string[] {
+  const show = (value: string) => value || '(none)'
+  return [
+    `  Caption:    ${show(picture.caption)}`,
+    `  Credit:     ${show(picture.credit)}`,
+    `  Creator:    ${show(picture.creator)}`,
+    `  Copyright:  ${show(picture.copyright)}`,
+    `  Alt text:   ${picture.altText || '(none: describe the picture for readers who cannot see it, with --alt)'}`,
+    `  Media id:   ${picture.mediaId}`,
+  ]
+}
+
+function describeRenditions(record: PictureRecord): string[] {
+  const each = record.renditions.map(
+    (r) => `${r.name} ${r.width} × ${r.height} ${PICTURE_FORMATS[r.type].name}`,
+  )
+  return [`  Renditions: ${each.length > 0 ? each.join(', ') : '(none)'}`]
+}

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrateArticle } from '../store/migrateArticle'
+import { openWorkstation, type Workstation } from '../openWorkstation'
+import { tempDir } from '../../../tests/support/tempDir'
+import { MEDIA_GRACE_MS, sweepMedia } from './sweepMedia'
+
+const fixtures = join(import.meta.dirname, '../../../tests/fixtures/media')
+let dir: Awaited<ReturnType<typeof tempDir>>
+let now = Date.parse('2026-12-01T09:00:00.000Z')
+let ws: Workstation
+
+beforeEach(async () => {
+  dir = await tempDir()
+  now = Date.parse('2026-12-01T09:00:00.000Z')
+  ws = await openWorkstation({
+    dataDir: dir.path,
+    host: 'cli',
+    version: 'test',
+    clock: { now: () => new Date(now) },
+    user: () => 'Asha',
+  })
+})
+afterEach(async () => {
+  await ws.close()
+  await dir.cleanup()
+})
+
+const base64 = async (name: string) => (await readFile(join(fixtures, name))).toString('base64')
+
+async function storyWithPicture(headline: string, file: string) {
+  const article = await ws.client.createArticle({ fields: { headline } })
+  const { article: saved, picture } = await ws.client.addPicture({
+    id: article.id,
+    name: file,
+    data: await base64(file),
+    as: 'lead',
+  })
+  return { article: saved, picture }
+}
+
+describe('pictures in stories', () => {
+  it('opens a story stored before pictures existed, with no lead picture', async () => {
+    const story = await ws.client.createArticle({ fields: { headline: 'Older story' } })
+    const path = join(dir.path, 'articles', `${story.id}.json`)
+    const stored = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
+    expect('leadPicture' in stored).toBe(true)
+    const { leadPicture: _gone, ...older } = stored
+    expect(migrateArticle(older).leadPicture).toBeNull()
+  })
+
+  it('keeps the lead picture through a save that does not send it', async () => {
+    const { article } = await storyWithPicture('Fire', 'tagged.jpg')
+    const saved = await ws.client.saveArticle({
+      id: article.id,
+      baseRevision: article.revision,
+      changes: { headline: 'Fire in Pune' },
+    })
+    expect(saved.leadPicture?.mediaId).toBe(article.leadPicture?.mediaId)
+  })
+
+  it('the sweep keeps pictures of live, trashed and revised stories, and removes the one no story uses', async () => {
+    await ws.client.setProfile({ name: 'Asha', role: 'writer' })
+    const live = await storyWithPicture('Live', 'tagged.jpg')
+    const trashed = await storyWithPicture('Trashed', 'small.png')
+    await ws.client.trashArticle({ id: trashed.article.id })
+    const revised = await storyWithPicture('Revised', 'small.gif')
+    await ws.client.saveVersion({ id: revised.article.id })
+    await ws.client.saveArticle({
+      id: revised.article.id,
+      baseRevision: revised.article.revision,
+      changes: { leadPicture: null },
+    })
+    const dropped = await storyWithPicture('Dropped', 'small.webp')
+    await ws.client.saveArticle({
+      id: dropped.article.id,
+      baseRevision: dropped.article.revision,
+      changes: { leadPicture: null },
+    })
+
+    now += MEDIA_GRACE_MS + 1000
+    const removed = await sweepMedia(dir.path, ws.media, new Date(now))
+    expect(removed.sort()).toEqual(
+      [dropped.picture.id, ...dropped.picture.renditions.map((r) => r.id)].sort(),
+    )
+    for (const kept of [live, trashed, revised]) {
+      expect(await ws.media.has(kept.picture.id)).toBe(true)
+      for (const rendition of kept.picture.renditions)
+        expect(await ws.media.has(rendition.id)).toBe(true)
+    }
+  })
+})
