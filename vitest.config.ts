@@ -19,6 +19,8 @@ export default defineConfig({
             'tests/support/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
+          // The sync suites run a real desk on PGlite: one migrated template, made before the workers.
+          globalSetup: ['tests/support/pgliteTemplateGlobalSetup.ts'],
         },
       },
       {
@@ -28,7 +30,10 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['src/server/**/*.test.ts'],
-          globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+          globalSetup: [
+            'tests/support/postgresGlobalSetup.ts',
+            'tests/support/pgliteTemplateGlobalSetup.ts',
+          ],
           // A new PGlite runs initdb in WebAssembly: up to ~20 s on a busy machine.
           hookTimeout: 120_000,
           testTimeout: 60_000,

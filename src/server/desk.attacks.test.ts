@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, expect, inject, it } from 'vitest'
 import { eachDeskEngine, type DeskDatabase } from '../../tests/support/eachDeskEngine'
-import { pgliteFolder } from '../../tests/support/pgliteFolder'
+import { openMigratedPgliteDb } from '../../tests/support/pgliteFolder'
 import { postgresTestDatabase } from '../../tests/support/postgresTestDatabase'
 import { rawRequest } from '../../tests/support/rawRequest'
 import { draftStory, edited, movableClock } from '../../tests/support/storyDesk'
@@ -15,7 +15,6 @@ import { createAccountHandlers } from './accounts/createAccountHandlers'
 import { ScryptPasswordHasher } from './accounts/ScryptPasswordHasher'
 import type { Db } from './db/Db'
 import { migrate } from './db/migrate'
-import { openPgliteDb } from './db/openPgliteDb'
 import { openPostgresDb } from './db/openPostgresDb'
 import { deskReadiness } from './deskReadiness'
 import { ChangeFeed } from './feed/ChangeFeed'
@@ -115,8 +114,7 @@ async function otherDeskToken(clock: ReturnType<typeof movableClock>): Promise<s
     }
   } else {
     const folder = await tempDir('copydesk-other-desk-')
-    await pgliteFolder(folder.path)
-    db = await openPgliteDb({ dataDir: folder.path })
+    db = await openMigratedPgliteDb(folder.path)
     dispose = async () => {
       await db.close()
       await folder.cleanup()

@@ -1,9 +1,8 @@
 import { afterAll, describe, inject } from 'vitest'
 import type { Db } from '../../src/server/db/Db'
 import { loadMigrations, migrate } from '../../src/server/db/migrate'
-import { openPgliteDb } from '../../src/server/db/openPgliteDb'
 import { openPostgresDb } from '../../src/server/db/openPostgresDb'
-import { pgliteFolder } from './pgliteFolder'
+import { openMigratedPgliteDb } from './pgliteFolder'
 import { postgresTestDatabase } from './postgresTestDatabase'
 import { tempDir } from './tempDir'
 
@@ -38,6 +37,8 @@ export function eachDeskEngine(
       suite(async () => {
         const opened = await engine.open()
         disposers.push(opened.dispose)
+        // A PGlite copy comes migrated (the cached template): this finds nothing to do, and fails
+        // the suite if the template were behind the migrations.
         await migrate(opened.database.db, await loadMigrations())
         return opened.database
       })
@@ -47,8 +48,7 @@ export function eachDeskEngine(
 
 async function openPglite(): Promise<{ database: DeskDatabase; dispose(): Promise<void> }> {
   const folder = await tempDir('copydesk-desk-')
-  await pgliteFolder(folder.path)
-  const db = await openPgliteDb({ dataDir: folder.path })
+  const db = await openMigratedPgliteDb(folder.path)
   return {
     database: { db, other: db, engine: 'pglite' },
     dispose: async () => {

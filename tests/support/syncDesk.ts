@@ -3,7 +3,6 @@ import { AccountService } from '../../src/server/accounts/AccountService'
 import { ScryptPasswordHasher } from '../../src/server/accounts/ScryptPasswordHasher'
 import { composeDesk } from '../../src/server/composeDesk'
 import { loadMigrations, migrate } from '../../src/server/db/migrate'
-import { openPgliteDb } from '../../src/server/db/openPgliteDb'
 import { deskReadiness } from '../../src/server/deskReadiness'
 import { ChangeFeed } from '../../src/server/feed/ChangeFeed'
 import { createFeedHandlers } from '../../src/server/feed/createFeedHandlers'
@@ -13,7 +12,7 @@ import { shippedMigrations } from '../../src/server/shippedMigrations'
 import type { AccountRole } from '../../src/shared/desk/AccountRole'
 import { createDeskClient, type DeskClient } from '../../src/shared/desk/createDeskClient'
 import { systemClock, type Clock } from '../../src/shared/domain/Clock'
-import { pgliteFolder } from './pgliteFolder'
+import { openMigratedPgliteDb } from './pgliteFolder'
 import { tempDir } from './tempDir'
 
 const PASSWORD = 'sync desk password 1'
@@ -35,9 +34,8 @@ export type DeskAccount = { name: string; token: string; client: DeskClient }
  */
 export async function startSyncDesk(options: { clock?: Clock } = {}) {
   const folder = await tempDir('copydesk-sync-desk-')
-  await pgliteFolder(folder.path)
-  const db = await openPgliteDb({ dataDir: folder.path })
-  await migrate(db, await loadMigrations())
+  const db = await openMigratedPgliteDb(folder.path)
+  await migrate(db, await loadMigrations()) // nothing to do: the copy comes migrated
   const feed = await ChangeFeed.start({ db })
   const parts = composeDesk(db, options.clock ?? systemClock, {
     secrets: SecretBox.fromKey(Buffer.alloc(32, 7)),
