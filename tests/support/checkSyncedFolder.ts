@@ -41,7 +41,10 @@ export async function checkSyncedFolder(
   const deadline = performance.now() + options.settleMs
   let last = -1
   for (;;) {
-    if (queue.length === 0) {
+    // Online only once the engine's start has queued what the last run left unqueued
+    // (LocalCopy.recover runs before either loop): an empty queue before that is not a settled one
+    // (seed 1089760127, kill 2: a story made just before the kill was checked before it was queued).
+    if (queue.length === 0 && engine.status().connection === 'online') {
       last =
         (await checker.listChanges({ since: cursor.seq, wait: 0 }).catch(() => null))?.last ?? -1
       if (last >= 0 && cursor.seq >= last) break

@@ -1,6 +1,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import { DOMParser as PmDOMParser } from '@tiptap/pm/model'
-import { JSDOM } from 'jsdom'
+import { createRequire } from 'node:module'
+import type { JSDOM } from 'jsdom'
 import type { DocNode } from '../../shared/domain/DocNode'
 import { bodySchema } from '../../shared/editor-schema/validateBody'
 import { cleanHtml } from '../../shared/import/cleanHtml'
@@ -15,6 +16,16 @@ const MARKUP_DEPTH_MAX = BODY_LIMITS.depth * 2
 let dom: { window: JSDOM['window']; purify: DOMPurify } | undefined
 
 /**
+ * jsdom is loaded with the first HTML read, not with the process: importing it cost about 1.2 s of
+ * CPU at every start of the app, the browser host and each command-line call, most of which never
+ * read HTML. Loaded synchronously, because htmlToBody is (the ninjs parser calls it so).
+ */
+const requireModule = createRequire(import.meta.url)
+function loadJsdom(): typeof import('jsdom') {
+  return requireModule('jsdom') as typeof import('jsdom')
+}
+
+/**
  * HTML from outside (an HTML file, a ninjs body) as an article body, in main where there is no
  * browser. jsdom is DOMPurify's supported server DOM; it runs no scripts and loads nothing unless
  * asked to, so the feed's markup can be read (Copydesk's own marks, captions, a repeated headline)
@@ -24,6 +35,7 @@ export function htmlToBody(html: string, options: { headline?: string } = {}): H
   const depth = htmlDepth(html)
   if (depth > MARKUP_DEPTH_MAX) return asText(html, depth)
   if (!dom) {
+    const { JSDOM } = loadJsdom()
     const { window } = new JSDOM('')
     dom = { window, purify: createDOMPurify(window) }
   }
