@@ -29,7 +29,8 @@ const wanted = (measure: string) => !only || only.split(',').includes(measure)
  * The desk server bench runs only when named (`--only=desk`): it takes minutes and a PostgreSQL
  * (COPYDESK_TEST_DATABASE_URL / DATABASE_URL, else a throwaway cluster from scripts/pg-up.sh).
  * `--desk-workstations=20,200` and `--desk-engines=pglite,postgres` narrow it; `--desk-feed=poll`
- * has the workstations long-poll the feed instead of following its stream.
+ * has the workstations long-poll the feed instead of following its stream; `--desk-processes=N`
+ * spreads the workstations over N processes (2 unless told).
  */
 const named = (measure: string) => only?.split(',').includes(measure) === true
 const argument = (name: string) =>
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
         measureSeconds: quick ? 10 : 40,
         saveEveryMs: [2000, 4000],
         feed: argument('desk-feed') === 'poll' ? 'poll' : 'stream',
+        processes: Number(argument('desk-processes') ?? 2),
       })),
     )
   const random = seeded(20260123)

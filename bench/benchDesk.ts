@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { setMaxListeners } from 'node:events'
 import { mkdir } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { AccountService } from '../src/server/accounts/AccountService'
 import type { PasswordHasher } from '../src/server/accounts/PasswordHasher'
 import { ScryptPasswordHasher } from '../src/server/accounts/ScryptPasswordHasher'
@@ -14,7 +12,12 @@ import { systemClock } from '../src/shared/domain/Clock'
 import { ms, percentile, type Row } from './benchTable'
 import { benchPostgres } from './deskPostgres'
 import { startDeskServerProcess, type DeskServerProcess } from './deskServerProcess'
-import { BenchWorkstation, countingFetch, DeskTracker } from './deskWorkstation'
+import { machineMs, type MeasuredSave } from './deskWorkstation'
+import {
+  startWorkstationGroup,
+  type GroupResult,
+  type WorkstationGroup,
+} from './deskWorkstationGroup'
 
 export type DeskBenchOptions = {
   /** Workstation counts to measure, largest first is not required (e.g. [20, 200]). */
@@ -27,6 +30,8 @@ export type DeskBenchOptions = {
   engines: ('pglite' | 'postgres')[]
   /** How workstations follow the feed: one stream each (followChanges), or long polls (listChanges). */
   feed: 'stream' | 'poll'
+  /** Processes the workstations are spread over (workstation i in process i % processes). */
+  processes: number
 }
 
 export const PASSWORD = 'bench-password-for-every-workstation'
@@ -38,14 +43,27 @@ type Setup = { name: string; servers: DeskServerProcess[] }
 
 /**
  * The desk server under simulated workstations (`--only=desk`): servers as separate processes
- * (`copydesk desk serve`), the workstations in this process on the real typed client.
+ * (`copydesk desk serve`), the workstations on the real typed client in `options.processes`
+ * workstation processes of their own (deskWorkstations.ts), each timing its share; this process
+ * merges their figures and reads the servers' logs.
  */
 export async function benchDesk(root: string, options: DeskBenchOptions): Promise<Row[]> {
+  const groups = Array.from({ length: options.processes }, () => startWorkstationGroup())
+  try {
+    return await benchDeskWith(root, options, groups)
+  } finally {
+    for (const group of groups) await group.stop()
+  }
+}
+
+async function benchDeskWith(
+  root: string,
+  options: DeskBenchOptions,
+  groups: WorkstationGroup[],
+): Promise<Row[]> {
   const rows: Row[] = []
   const most = Math.max(...options.workstations)
   const loadAtStart = loadavg()
-  const tracker = new DeskTracker()
-  const fetchImpl = countingFetch(tracker)
 
   if (options.engines.includes('pglite')) {
     const dataDir = join(root, 'desk-pglite')
@@ -53,13 +71,13 @@ export async function benchDesk(root: string, options: DeskBenchOptions): Promis
     await createAccounts(null, dataDir, most)
     const server = await startDeskServerProcess({ database: null, dataDir })
     try {
-      const stations = await joinDesk(server, most, fetchImpl)
+      await joinDesk(server, most, groups)
       for (const count of options.workstations)
         rows.push(
           ...(await measure(
             { name: 'embedded (PGlite), 1 server', servers: [server] },
-            stations.slice(0, count),
-            tracker,
+            count,
+            groups,
             options,
           )),
         )
@@ -82,19 +100,18 @@ export async function benchDesk(root: string, options: DeskBenchOptions): Promis
       }
       const [first] = servers
       if (!first) throw new Error('no server')
-      const stations = await joinDesk(first, most, fetchImpl)
+      await joinDesk(first, most, groups)
       for (const count of options.workstations) {
-        const some = stations.slice(0, count)
         rows.push(
           ...(await measure(
             { name: 'PostgreSQL, 1 server', servers: [first] },
-            some,
-            tracker,
+            count,
+            groups,
             options,
           )),
         )
         rows.push(
-          ...(await measure({ name: 'PostgreSQL, 2 servers', servers }, some, tracker, options)),
+          ...(await measure({ name: 'PostgreSQL, 2 servers', servers }, count, groups, options)),
         )
       }
     } finally {
@@ -146,134 +163,138 @@ export async function createAccounts(
 
 export const emailOf = (i: number) => `bench.writer.${String(i + 1).padStart(3, '0')}@desk.example`
 
-/** Every workstation signs in (real scrypt on the server, a few at a time) and makes its story. */
+/**
+ * Every workstation signs in (real scrypt on the server) and makes its story, in the workstation
+ * process it belongs to: workstation i lives in process i % processes.
+ */
 async function joinDesk(
   server: DeskServerProcess,
   count: number,
-  fetchImpl: typeof fetch,
-): Promise<BenchWorkstation[]> {
-  const stations = Array.from(
-    { length: count },
-    (_, i) => new BenchWorkstation(emailOf(i), fetchImpl, server.url),
+  groups: WorkstationGroup[],
+): Promise<void> {
+  await Promise.all(
+    groups.map((group, g) =>
+      group.join(
+        server.url,
+        PASSWORD,
+        Array.from({ length: count }, (_, index) => ({ email: emailOf(index), index })).filter(
+          ({ index }) => index % groups.length === g,
+        ),
+      ),
+    ),
   )
-  let next = 0
-  const worker = async () => {
-    for (let i = next++; i < stations.length; i = next++) {
-      const station = stations[i]
-      if (!station) continue
-      await station.signIn(PASSWORD)
-      await station.createStory()
+}
+
+/** The figures of every workstation process together: saves and arrivals paired across them. */
+export function mergeGroups(results: GroupResult[]) {
+  const saveMs = results.flatMap((result) => result.saveMs)
+  const saves: MeasuredSave[] = results.flatMap((result) => result.measuredSaves)
+  const arrivals = new Map<string, [number, number][]>()
+  for (const result of results)
+    for (const [key, times] of result.arrivals)
+      arrivals.set(key, [...(arrivals.get(key) ?? []), ...times])
+  const propagationMs: number[] = []
+  const crossServerMs: number[] = []
+  for (const [key, at, server] of saves)
+    for (const [arrived, on] of arrivals.get(key) ?? []) {
+      propagationMs.push(arrived - at)
+      if (on !== server) crossServerMs.push(arrived - at)
     }
+  const errors = new Map<string, number>()
+  for (const result of results)
+    for (const [code, count] of result.errors) errors.set(code, (errors.get(code) ?? 0) + count)
+  return {
+    saveMs,
+    measuredSaves: saves.length,
+    propagationMs,
+    crossServerMs,
+    requests: results.reduce((sum, result) => sum + result.requests, 0),
+    errors,
   }
-  // The server hashes two at a time and queues 32: stay under its queue.
-  await Promise.all(Array.from({ length: 4 }, worker))
-  return stations
 }
 
 async function measure(
   setup: Setup,
-  stations: BenchWorkstation[],
-  tracker: DeskTracker,
+  n: number,
+  groups: WorkstationGroup[],
   options: DeskBenchOptions,
 ): Promise<Row[]> {
   const { servers } = setup
-  stations.forEach((station, i) => {
-    const server = servers[i % servers.length]
-    if (server) station.useServer(server.url, i % servers.length)
-  })
-  await Promise.all(stations.map((station) => station.catchUp()))
-  resetTracker(tracker)
-  const loadBefore = loadavg()[0] ?? 0
-  const stopSaves = new AbortController()
-  const stopFeeds = new AbortController()
-  // Every workstation's long poll listens on these: not a leak.
-  setMaxListeners(0, stopSaves.signal, stopFeeds.signal)
+  // A second for every process to catch its workstations up before the warm-up starts.
+  const measureFrom = machineMs() + 1000 + options.warmUpSeconds * 1000
+  const measureMs = options.measureSeconds * 1000
   const [minMs, maxMs] = options.saveEveryMs
-  const running = stations.flatMap((station) => [
-    station.saveLoop(tracker, stopSaves.signal, minMs, maxMs),
-    options.feed === 'stream'
-      ? station.followLoop(tracker, stopFeeds.signal)
-      : station.feedLoop(tracker, stopFeeds.signal),
-  ])
-  await delay(options.warmUpSeconds * 1000)
-
-  const lag = monitorEventLoopDelay({ resolution: 10 })
+  const running = Promise.all(
+    groups.map((group) =>
+      group.run({
+        count: n,
+        servers: servers.map((server) => server.url),
+        saveEveryMs: options.saveEveryMs,
+        feed: options.feed,
+        measureFrom,
+        measureMs,
+        drainMs: DRAIN_MS,
+      }),
+    ),
+  )
+  await delay(measureFrom - machineMs())
+  const loadBefore = loadavg()[0] ?? 0
   const cpuBefore = await Promise.all(servers.map((server) => server.cpuSeconds()))
-  const benchCpuBefore = process.cpuUsage()
   for (const server of servers) {
     server.serverMs.clear()
     server.recording = true
   }
-  lag.enable()
-  tracker.measuring = true
-  const started = performance.now()
-  await delay(options.measureSeconds * 1000)
-  tracker.measuring = false
-  const seconds = (performance.now() - started) / 1000
-  lag.disable()
+  await delay(measureFrom + measureMs - machineMs())
   for (const server of servers) server.recording = false
   const cpuAfter = await Promise.all(servers.map((server) => server.cpuSeconds()))
-  const benchCpu = process.cpuUsage(benchCpuBefore)
   const loadAfter = loadavg()[0] ?? 0
+  const results = await running
+  const merged = mergeGroups(results)
+  const seconds = measureMs / 1000
 
-  stopSaves.abort()
-  await delay(DRAIN_MS)
-  stopFeeds.abort()
-  await Promise.all(running)
-
-  const n = stations.length
   const label = `${n} workstations, ${setup.name}`
   const serverSave = servers.flatMap((server) => server.serverMs.get('saveStory') ?? [])
   const serverCpu = servers
     .map((_, i) => `${Math.round((((cpuAfter[i] ?? 0) - (cpuBefore[i] ?? 0)) / seconds) * 100)}%`)
     .join(' + ')
-  const benchCpuShare = Math.round(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100)
-  const expected = tracker.measuredSaves * (n - 1)
+  const groupCpu = results.map((result) => `${Math.round(result.cpuShare * 100)}%`).join(' + ')
+  const groupLag = results.map((result) => ms(result.lagP99Ms)).join(' / ')
+  const groupLagMax = results.map((result) => ms(result.lagMaxMs)).join(' / ')
+  const expected = merged.measuredSaves * (n - 1)
   const savePass = n >= 200 && setup.name.startsWith('PostgreSQL')
-  const save95 = percentile(tracker.saveMs, 95)
-  const prop95 = percentile(tracker.propagationMs, 95)
+  const save95 = percentile(merged.saveMs, 95)
+  const prop95 = percentile(merged.propagationMs, 95)
   const propTarget = n >= 200 && setup.name.startsWith('PostgreSQL') ? 250 : n <= 20 ? 100 : null
-  const errors = [...tracker.errors].map(([code, count]) => `${code} ${count}`).join(', ')
+  const errors = [...merged.errors].map(([code, count]) => `${code} ${count}`).join(', ')
   return [
     {
       measure: `desk save p50 / p95, ${label}`,
-      value: `${ms(percentile(tracker.saveMs, 50))} / ${ms(save95)}`,
+      value: `${ms(percentile(merged.saveMs, 50))} / ${ms(save95)}`,
       baseline: `server-side ${ms(percentile(serverSave, 50))} / ${ms(percentile(serverSave, 95))}`,
       ratio: '',
       target: savePass ? 'p95 < 50 ms' : '',
       pass: savePass ? save95 < 50 : null,
-      note: `${label}: ${tracker.measuredSaves} saves in ${seconds.toFixed(0)} s (each workstation every ${minMs / 1000}–${maxMs / 1000} s; the feed followed by ${options.feed === 'stream' ? 'one stream per workstation' : 'long polls'}), errors: ${errors || 'none'}; server CPU ${serverCpu} of one core, bench process CPU ${benchCpuShare}%, its event-loop lag p99 ${ms(lag.percentile(99) / 1e6)} (max ${ms(lag.max / 1e6)}); load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}.`,
+      note: `${label}: ${merged.measuredSaves} saves in ${seconds.toFixed(0)} s (each workstation every ${minMs / 1000}–${maxMs / 1000} s; the feed followed by ${options.feed === 'stream' ? 'one stream per workstation' : 'long polls'}), errors: ${errors || 'none'}; server CPU ${serverCpu} of one core; ${groups.length} workstation processes, CPU ${groupCpu}, event-loop lag p99 ${groupLag} (max ${groupLagMax}); load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}.`,
     },
     {
       measure: `desk feed propagation p50 / p95, ${label}`,
-      value: `${ms(percentile(tracker.propagationMs, 50))} / ${ms(prop95)}`,
+      value: `${ms(percentile(merged.propagationMs, 50))} / ${ms(prop95)}`,
       baseline:
-        servers.length > 1 ? `across servers p95 ${ms(percentile(tracker.crossServerMs, 95))}` : '',
+        servers.length > 1 ? `across servers p95 ${ms(percentile(merged.crossServerMs, 95))}` : '',
       ratio: '',
       target: propTarget === null ? '' : `p95 < ${propTarget} ms`,
       pass: propTarget === null ? null : prop95 < propTarget,
-      note: `every pair (save on one workstation → its feed delivering it on each other one): ${tracker.deliveries} of ${expected} deliveries seen${servers.length > 1 ? `, ${tracker.crossServerMs.length} of them across the two server processes` : ''}.`,
+      note: `every pair (save on one workstation → its feed delivering it on each other one, in any workstation process): ${merged.propagationMs.length} of ${expected} deliveries seen${servers.length > 1 ? `, ${merged.crossServerMs.length} of them across the two server processes` : ''}.`,
     },
     {
       measure: `desk requests per second, ${label}`,
-      value: `${(tracker.requests / seconds).toFixed(0)} /s`,
+      value: `${(merged.requests / seconds).toFixed(0)} /s`,
       baseline: '',
       ratio: '',
       target: '',
       pass: null,
     },
   ]
-}
-
-function resetTracker(tracker: DeskTracker): void {
-  tracker.measuring = false
-  tracker.requests = 0
-  tracker.saveMs.length = 0
-  tracker.propagationMs.length = 0
-  tracker.crossServerMs.length = 0
-  tracker.errors.clear()
-  tracker.measuredSaves = 0
-  tracker.deliveries = 0
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

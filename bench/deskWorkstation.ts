@@ -6,55 +6,97 @@ import { DeskError } from '../src/shared/desk/DeskError'
 import type { Article } from '../src/shared/domain/Article'
 import { newArticle } from '../src/shared/domain/newArticle'
 
-/** Who saved what when, and who heard of it when: the figures of one measured run. */
+/** Milliseconds on a clock every process on this machine shares (performance.now() starts per process). */
+export const machineMs = (): number => performance.timeOrigin + performance.now()
+
+/** One measured save: `article:revision`, when its call started, and the server it went to. */
+export type MeasuredSave = [key: string, at: number, server: number]
+
+/** What one workstation process saw in a measured run, for the bench process to merge. */
+export type TrackerResult = {
+  requests: number
+  saveMs: number[]
+  measuredSaves: MeasuredSave[]
+  /** `article:revision` → when it reached a workstation (not its own) and that workstation's server. */
+  arrivals: [key: string, times: [at: number, server: number][]][]
+  errors: [code: string, count: number][]
+}
+
+/**
+ * Who saved what when, and who heard of it when, in one workstation process: saves and arrivals
+ * are kept with their machine time, so the bench process can pair a save made in one process with
+ * its deliveries in every other.
+ */
 export class DeskTracker {
-  /** Saves started while this is on are measured (and their deliveries). */
+  /** Saves started while this is on are measured. */
   measuring = false
+  /** Arrivals are kept while this is on (from the window's start until the drain ends). */
+  collecting = false
   requests = 0
   readonly saveMs: number[] = []
-  /** Save call start on one workstation → another's long poll delivering it, for every pair. */
-  readonly propagationMs: number[] = []
-  /** The same, only for pairs on different server processes. */
-  readonly crossServerMs: number[] = []
+  readonly measuredSaves: MeasuredSave[] = []
   readonly errors = new Map<string, number>()
-  measuredSaves = 0
-  deliveries = 0
-  private readonly saves = new Map<string, { at: number; server: number; measured: boolean }>()
+  private readonly starts = new Map<string, { at: number; server: number; measured: boolean }>()
+  private readonly arrivals = new Map<string, [number, number][]>()
 
-  /** A save is about to start: registered first, so a delivery that beats its answer is matched. */
+  /** A save is about to start (its machine time is the propagation's start). */
   saveStarting(articleId: string, revision: number, server: number): number {
-    const at = performance.now()
-    this.saves.set(`${articleId}:${revision}`, { at, server, measured: this.measuring })
+    const at = machineMs()
+    this.starts.set(`${articleId}:${revision}`, { at, server, measured: this.measuring })
     return at
   }
 
   saveDone(articleId: string, revision: number, startedAt: number): void {
-    if (this.saves.get(`${articleId}:${revision}`)?.measured !== true) return
-    this.saveMs.push(performance.now() - startedAt)
-    this.measuredSaves += 1
+    const key = `${articleId}:${revision}`
+    const start = this.starts.get(key)
+    this.starts.delete(key)
+    if (start?.measured !== true) return
+    this.saveMs.push(machineMs() - startedAt)
+    this.measuredSaves.push([key, start.at, start.server])
   }
 
   saveFailed(articleId: string, revision: number, error: unknown): void {
-    this.saves.delete(`${articleId}:${revision}`)
+    this.starts.delete(`${articleId}:${revision}`)
     this.countError(error)
   }
 
   /** `change` reached a workstation on `server` whose own story is `ownStory` (its own saves are not pairs). */
   delivered(change: DeskChange, server: number, ownStory: string | undefined): void {
+    if (!this.collecting) return
     if (change.kind !== 'story_saved' || change.articleId === null || change.revision === null)
       return
     if (change.articleId === ownStory) return
-    const save = this.saves.get(`${change.articleId}:${change.revision}`)
-    if (!save?.measured) return
-    const ms = performance.now() - save.at
-    this.propagationMs.push(ms)
-    if (save.server !== server) this.crossServerMs.push(ms)
-    this.deliveries += 1
+    const key = `${change.articleId}:${change.revision}`
+    const list = this.arrivals.get(key) ?? []
+    list.push([machineMs(), server])
+    this.arrivals.set(key, list)
   }
 
   countError(error: unknown): void {
     const code = error instanceof DeskError ? error.code : 'EXCEPTION'
     this.errors.set(code, (this.errors.get(code) ?? 0) + 1)
+  }
+
+  /** Forgets the last run: a new one starts. */
+  reset(): void {
+    this.measuring = false
+    this.collecting = false
+    this.requests = 0
+    this.saveMs.length = 0
+    this.measuredSaves.length = 0
+    this.errors.clear()
+    this.starts.clear()
+    this.arrivals.clear()
+  }
+
+  result(): TrackerResult {
+    return {
+      requests: this.requests,
+      saveMs: this.saveMs,
+      measuredSaves: this.measuredSaves,
+      arrivals: [...this.arrivals],
+      errors: [...this.errors],
+    }
   }
 }
 
@@ -83,7 +125,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * One simulated workstation through the real typed client: signed in as its own account, it owns
- * a story, saves it every few seconds on its base revision and follows the desk's feed by long poll.
+ * a story, saves it every few seconds on its base revision and follows the desk's feed (its stream,
+ * or long polls).
  */
 export class BenchWorkstation {
   private token: string | null = null

@@ -25,6 +25,7 @@ import type { Db, DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
 import { addNoteIn } from './addNote'
 import { findKeptCopies, findKeptCopy } from './keptCopies'
+import { saveInOneCall } from './saveInOneCall'
 import { saveStoryIn } from './saveStory'
 import { transitionIn } from './transitionStory'
 import { confirmPushedPublicationIn, type PushedPublication } from './confirmPushedPublication'
@@ -123,10 +124,12 @@ export class StoryService {
    * save sent again under its `saveId` answers what the first attempt did and writes nothing.
    */
   async saveStory(principal: Principal, input: SaveStoryInput): Promise<WrittenStory> {
-    const now = this.now()
-    const outcome = await this.db.transaction((tx) =>
-      saveStoryIn(tx, principal, input, { now, leaseExpiresAt: this.leaseExpiry() }),
-    )
+    const context = { now: this.now(), leaseExpiresAt: this.leaseExpiry() }
+    // The ordinary save in one round trip; anything else (refusals, conflicts, replays, kept copies,
+    // new stories) through the transaction below, which answers it as it always has.
+    const saved = await saveInOneCall(this.db, principal, input, context)
+    if (saved !== null) return saved
+    const outcome = await this.db.transaction((tx) => saveStoryIn(tx, principal, input, context))
     if (outcome.kind === 'kept') throw outcome.error
     return outcome.view
   }

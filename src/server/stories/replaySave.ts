@@ -54,3 +54,19 @@ export async function replaySave(
     throw new Error(`story ${row.id}'s kept copy ${keptCopyId} is not stored`)
   return { kind: 'kept', error: keptCopyConflict(currentVersion(row, current), keptCopy) }
 }
+
+/** The client's id for a save, in its audit row (absent for a save without one). */
+export function saveIdDetail(named: NamedSave | null): { saveId?: string } {
+  return named === null ? {} : { saveId: named.saveId }
+}
+
+/** The receipt of a named save, but for its outcome. */
+export function receiptOf(named: NamedSave, principal: Principal, articleId: string, at: string) {
+  return {
+    articleId,
+    saveId: named.saveId,
+    accountId: principal.accountId,
+    fingerprint: named.fingerprint,
+    at,
+  }
+}

@@ -1,30 +1,24 @@
-import { recordChange } from '../feed/recordChange'
-import type { Article } from '../../shared/domain/Article'
 import { z } from 'zod'
 import { BodyDoc } from '../../shared/domain/DocNode'
 import { isEditable } from '../../shared/domain/workflow'
 import type { SaveStoryInput, WrittenStory } from '../../shared/desk/calls/deskStoryCalls'
-import { DeskError } from '../../shared/desk/DeskError'
-import { checkBody, linksIn } from '../../shared/editor-schema/validateBody'
+import type { DeskError } from '../../shared/desk/DeskError'
+import { recordChange } from '../feed/recordChange'
 import type { DbQueries } from '../db/Db'
 import type { Principal } from '../Principal'
+import { createStoryIn } from './createStory'
+import { insertRevision, writtenRevisionRow } from './insertRevision'
 import { keepCopy } from './keptCopies'
-import { currentVersion, documentToStore, storyView, serverWorkflowFields } from './storyDocument'
-import { replaySave, type NamedSave } from './replaySave'
-import {
-  keptCopyConflict,
-  leaseHeld,
-  notEditable,
-  staleConflict,
-  storyNotFound,
-} from './storyErrors'
+import { receiptOf, replaySave, saveIdDetail, type NamedSave } from './replaySave'
+import { storableBody, storableDocument } from './storableDocument'
+import { currentVersion, storyView, serverWorkflowFields } from './storyDocument'
+import { keptCopyConflict, leaseHeld, notEditable, staleConflict } from './storyErrors'
 import {
   appendAudit,
   currentRevisionOf,
   loadArticle,
   loadLiveLease,
   loadOpenTakeOver,
-  type RevisionRow,
 } from './storyRows'
 import { fingerprintOf, loadSaveReceipt, recordSaveReceipt } from './writeReceipts'
 
@@ -50,7 +44,7 @@ export async function saveStoryIn(
       ? null
       : { saveId: input.saveId, fingerprint: fingerprintOf({ document: sent, baseRevision: base }) }
   const row = await loadArticle(tx, sent.id, true)
-  if (row === null) return create(tx, principal, sent, base, named, context)
+  if (row === null) return createStoryIn(tx, principal, sent, base, named, context)
   // Independent reads, sent together: one round trip to the database instead of three (postgres.js
   // pipelines them on the transaction's connection, in this order).
   const [current, takeOver, lease, receipt] = await Promise.all([
@@ -112,7 +106,7 @@ export async function saveStoryIn(
   const agencyKill =
     row.agency_kill ?? (sent.agencyKill ? { ...sent.agencyKill, acknowledged: null } : null)
   const next = row.current_revision + 1
-  const document = storable(
+  const document = storableDocument(
     { ...sent, body },
     {
       id: sent.id,
@@ -161,7 +155,7 @@ export async function saveStoryIn(
   }
   const view = storyView(
     saved,
-    revisionRow(document, base, principal, context.now),
+    writtenRevisionRow(document, base, principal, context.now),
     renewed,
     principal.deviceId,
   )
@@ -169,157 +163,5 @@ export async function saveStoryIn(
   return { kind: 'saved', view }
 }
 
-/**
- * A story the desk has not seen: revision 1, created by the caller; the same id made elsewhere first
- * is a CONFLICT, unless it was this very save (its replay raced it, or came after).
- */
-async function create(
-  tx: DbQueries,
-  principal: Principal,
-  sent: Article,
-  base: number | null,
-  named: NamedSave | null,
-  context: SaveContext,
-): Promise<SaveOutcome> {
-  if (base !== null) throw storyNotFound(sent.id)
-  const body = storableBody(sent.body, () => undefined)
-  const agencyKill = sent.agencyKill ? { ...sent.agencyKill, acknowledged: null } : null
-  const inserted = await tx.query(
-    `insert into articles (id, status, current_revision, created_by, created_at, updated_at,
-       status_changed_at, agency_kill)
-     values ($1, 'draft', 1, $2, $3::timestamptz, $3::timestamptz, $3::timestamptz, $4::jsonb)
-     on conflict (id) do nothing returning id`,
-    [
-      sent.id,
-      principal.accountId,
-      context.now,
-      agencyKill === null ? null : JSON.stringify(agencyKill),
-    ],
-  )
-  const row = await loadArticle(tx, sent.id)
-  if (row === null) throw new Error(`story ${sent.id} vanished inside its own transaction`)
-  if (inserted.length === 0) {
-    // The insert waited for the one that committed this id first: now both it and its receipt show.
-    const [current, receipt, lease] = await Promise.all([
-      currentRevisionOf(tx, row),
-      named === null ? null : loadSaveReceipt(tx, sent.id, named.saveId),
-      loadLiveLease(tx, sent.id, context.now),
-    ])
-    if (named !== null && receipt !== null)
-      return replaySave(tx, principal, named, receipt, { row, current, lease })
-    // Another workstation's story with this id committed first: theirs stands, this one is told.
-    throw staleConflict('exists', currentVersion(row, current), null)
-  }
-  const document = storable(
-    { ...sent, body },
-    {
-      id: sent.id,
-      revision: 1,
-      author: principal.name,
-      createdAt: context.now,
-      updatedAt: context.now,
-      workflow: serverWorkflowFields(row, 1),
-    },
-  )
-  await insertRevision(tx, document, null, principal.accountId, context.now)
-  if (named !== null)
-    await recordSaveReceipt(tx, {
-      ...receiptOf(named, principal, sent.id, context.now),
-      outcome: { revision: 1 },
-    })
-  await appendAudit(tx, {
-    at: context.now,
-    actorId: principal.accountId,
-    action: 'story_created',
-    articleId: sent.id,
-    revision: 1,
-    detail: saveIdDetail(named),
-  })
-  const view = storyView(
-    row,
-    revisionRow(document, null, principal, context.now),
-    null,
-    principal.deviceId,
-  )
-  await recordChange(tx, 'story_saved', sent.id, 1, principal.accountId)
-  return { kind: 'saved', view }
-}
-
-/** The client's id for a save, in its audit row (absent for a save without one). */
-function saveIdDetail(named: NamedSave | null): { saveId?: string } {
-  return named === null ? {} : { saveId: named.saveId }
-}
-
-function receiptOf(named: NamedSave, principal: Principal, articleId: string, at: string) {
-  return {
-    articleId,
-    saveId: named.saveId,
-    accountId: principal.accountId,
-    fingerprint: named.fingerprint,
-    at,
-  }
-}
-
-/**
- * The body as the workstation stores it (articleForStore in main): read through the editor schema,
- * held to the save limits, links normalised; a link the story already had is kept, flagged by the checks.
- */
-function storableBody(body: BodyDoc, previous: () => BodyDoc | undefined): BodyDoc {
-  let known: Set<string> | undefined
-  const keepLink = (href: string) => {
-    if (known === undefined) {
-      const before = previous()
-      known = new Set(before ? linksIn(before) : [])
-    }
-    return known.has(href)
-  }
-  const checked = checkBody(body, { keepLink })
-  if (checked.problems.length > 0)
-    throw new DeskError('INVALID_INPUT', checked.problems.join(' '), { problems: checked.problems })
-  return checked.body
-}
-
-function storable(sent: Article, server: Parameters<typeof documentToStore>[1]): Article {
-  try {
-    return documentToStore(sent, server)
-  } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error)
-    throw new DeskError('INVALID_INPUT', `The story cannot be saved: ${problem}`, {
-      problems: [problem],
-    })
-  }
-}
-
 /** What a save needs of the revision it replaces. */
 const PreviousRevision = z.object({ author: z.string(), body: z.unknown() })
-
-/** The revision just written, as a read would give it back. */
-function revisionRow(
-  document: Article,
-  base: number | null,
-  principal: Principal,
-  at: string,
-): RevisionRow {
-  return {
-    number: document.revision,
-    base_revision: base,
-    document,
-    saved_by: principal.accountId,
-    saved_by_name: principal.name,
-    saved_at: new Date(at),
-  }
-}
-
-async function insertRevision(
-  tx: DbQueries,
-  document: Article,
-  base: number | null,
-  savedBy: string,
-  at: string,
-): Promise<void> {
-  await tx.query(
-    `insert into revisions (article_id, number, base_revision, document, saved_by, saved_at)
-     values ($1, $2, $3, $4::jsonb, $5, $6::timestamptz)`,
-    [document.id, document.revision, base, JSON.stringify(document), savedBy, at],
-  )
-}
