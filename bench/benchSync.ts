@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { HistoryRepository } from '../src/main/store/HistoryRepository'
 import { LowdbArticleRepository } from '../src/main/store/LowdbArticleRepository'
 import { openSync } from '../src/main/sync/openSync'
@@ -107,6 +107,9 @@ export async function benchSync(
     b.engine.start()
     await b.downloaded()
     const delays: number[] = []
+    // Whether the slow probes wait on this process's own synchronous work (both workstations run here).
+    const lag = monitorEventLoopDelay({ resolution: 5 })
+    lag.enable()
     const stages = {
       local: [] as number[],
       push: [] as number[],
@@ -147,6 +150,7 @@ export async function benchSync(
     const median = (xs: number[]) => percentile(xs, 50)
     const ratio50 = median(times.joined) / median(times.standalone)
     const ratio95 = percentile(times.joined, 95) / percentile(times.standalone, 95)
+    lag.disable()
     const p95 = percentile(delays, 95)
     const loadAtEnd = loadavg()
     return [
@@ -172,7 +176,7 @@ export async function benchSync(
           .map(([stage, xs]) => `${stage} ${ms(median(xs))} / ${ms(percentile(xs, 95))}`)
           .join(
             '; ',
-          )} (local: A's save; push: until the desk answered A's save; heard: until B asked for the story; fetch: B's getStory; write: B's local store).`,
+          )} (local: A's save; push: until the desk answered A's save; heard: until B asked for the story; fetch: B's getStory; write: B's local store). This process's event-loop delay meanwhile: p99 ${ms(lag.percentile(99) / 1e6)}, max ${ms(lag.max / 1e6)}.`,
       },
       {
         measure: `first sync of a ${downloaded}-story desk`,
