@@ -19,6 +19,11 @@ const NON_BLOCKING = constants.O_NONBLOCK ?? 0
  * someone left in the data folder.
  */
 export async function readRegularFile(path: string): Promise<string | null> {
+  return (await readRegularBuffer(path))?.toString('utf8') ?? null
+}
+
+/** The bytes of the regular file at `path`, or null when there is none; see readRegularFile. */
+export async function readRegularBuffer(path: string): Promise<Buffer | null> {
   let handle
   try {
     handle = await openWithoutFollowing(path)
@@ -32,7 +37,7 @@ export async function readRegularFile(path: string): Promise<string | null> {
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw new NotARegularFileError(describeEntry(info))
-    return await handle.readFile('utf8')
+    return await handle.readFile()
   } finally {
     await handle.close()
   }
