@@ -1,9 +1,8 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../tests/support/tempDir'
 import { ArticleIndex, type IndexEntry } from './ArticleIndex'
-import { DurableJsonFile } from './DurableJsonFile'
 
 let dir: { path: string; cleanup: () => Promise<void> }
 beforeEach(async () => {
@@ -31,23 +30,6 @@ function entry(i: number): IndexEntry {
     mtimeMs: 1_700_000_000_000 + i,
     size: 1000 + i,
   }
-}
-
-/** How each index write during `step` went to disk: 'durable' (fsync-ed) or 'cache'. */
-async function spyWrites(step: () => Promise<void>): Promise<string[]> {
-  const kinds: string[] = []
-  const original = DurableJsonFile.prototype.writeText
-  const spy = vi.spyOn(DurableJsonFile.prototype, 'writeText')
-  spy.mockImplementation(function (this: DurableJsonFile<unknown>, text, options = {}) {
-    kinds.push(options.cache ? 'cache' : 'durable')
-    return original.call(this, text, options)
-  })
-  try {
-    await step()
-  } finally {
-    spy.mockRestore()
-  }
-  return kinds
 }
 
 describe('ArticleIndex', () => {
@@ -90,18 +72,5 @@ describe('ArticleIndex', () => {
     }
     expect(index?.all()).toEqual([])
     expect(reported).toEqual([])
-  })
-
-  // The background flush writes without fsync (it queued every save's fsync behind megabytes):
-  // a close's flush must then write the index durably even though nothing changed since.
-  it('rewrites durably at close what a background flush wrote without its fsync', async () => {
-    const { index } = await ArticleIndex.open(dir.path, async () => undefined)
-    index.set(entry(1))
-    await index.flush({ cache: true })
-    expect(await spyWrites(() => index.flush())).toEqual(['durable'])
-    expect(await spyWrites(() => index.flush())).toEqual([])
-    index.set(entry(2))
-    expect(await spyWrites(() => index.flush({ cache: true }))).toEqual(['cache'])
-    expect(await spyWrites(() => index.flush({ cache: true }))).toEqual([])
   })
 })

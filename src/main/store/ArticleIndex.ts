@@ -71,8 +71,6 @@ export class ArticleIndex {
   private timer: NodeJS.Timeout | undefined
   private flushing: Promise<void> = Promise.resolve()
   private dirty = false
-  /** The file on disk was last written by a background flush, without its fsync. */
-  private unsynced = false
   /** Goes up with every change, so readers can cache what they derive from the entries. */
   version = 0
   private newestFirstCache: { version: number; summaries: ArticleSummary[] } | undefined
@@ -164,24 +162,18 @@ export class ArticleIndex {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag)
   }
 
-  /**
-   * Writes pending changes now; on a read-only folder the index lives in memory only. The
-   * background flush (`cache`) skips the fsync: until a clean close records the index in the
-   * journal (after a durable flush), a start checks it against the article files anyway.
-   */
-  async flush(options: { cache?: boolean } = {}): Promise<void> {
+  /** Writes pending changes now; on a read-only folder the index lives in memory only. */
+  async flush(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
     if (this.access.readOnly) return
     this.flushing = this.flushing
       .catch(() => undefined)
       .then(async () => {
-        // A durable flush also rewrites what a background one left without its fsync.
-        if (!this.dirty && (options.cache === true || !this.unsynced)) return
+        if (!this.dirty) return
         this.dirty = false
         try {
-          await this.file.writeText(await indexText(this.all().sort(byNewest)), options)
-          this.unsynced = options.cache === true
+          await this.file.writeText(await indexText(this.all().sort(byNewest)))
         } catch (error) {
           this.dirty = true
           throw error
@@ -195,7 +187,7 @@ export class ArticleIndex {
     if (this.timer || this.access.readOnly) return
     this.timer = setTimeout(() => {
       // A failed background flush is retried on the next change or at close; the files are the truth.
-      this.flush({ cache: true }).catch((error: unknown) =>
+      this.flush().catch((error: unknown) =>
         log.warn('store', 'Could not write the article index; it is tried again later', error),
       )
     }, FLUSH_DELAY_MS)

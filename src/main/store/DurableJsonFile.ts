@@ -5,7 +5,7 @@ import { FileLeftInPlaceError, LeaveInPlace } from './FileLeftInPlaceError'
 import { KeyedQueue } from './KeyedQueue'
 import { OWNER_ONLY_FILE } from './ownerOnly'
 import { NotARegularFileError, readRegularFile } from './readRegularFile'
-import { replaceCacheFile, writeFileDurably } from './writeFileDurably'
+import { writeFileDurably } from './writeFileDurably'
 
 const writeQueue = new KeyedQueue()
 
@@ -77,16 +77,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return this.writeText(JSON.stringify(data))
   }
 
-  /**
-   * Writes text the caller serialised itself (e.g. in slices, to keep the event loop free);
-   * `cache`: without fsync (see replaceCacheFile), for a file the start checks and can rebuild.
-   */
-  writeText(text: string, options: { cache?: boolean } = {}): Promise<void> {
-    return writeQueue.run(this.path, () =>
-      options.cache
-        ? replaceCacheFile(this.path, text)
-        : writeFileDurably(this.path, text, this.mode),
-    )
+  /** Writes text the caller serialised itself (e.g. in slices, to keep the event loop free). */
+  writeText(text: string): Promise<void> {
+    return writeQueue.run(this.path, () => writeFileDurably(this.path, text, this.mode))
   }
 
   private readerFailed(error: unknown): FileLeftInPlaceError {

@@ -36,22 +36,6 @@ export async function writeFileDurably(
 }
 
 /**
- * Replaces a cache file (one the start checks and can rebuild) as writeFileDurably does, but without
- * the fsyncs: a process crash still leaves the old or the new content (the rename is atomic), and
- * only a power cut may lose it, after which the start does not trust it anyway. Its fsync of
- * megabytes queued every save's own fsync behind it on the same disk.
- */
-export async function replaceCacheFile(path: string, data: string): Promise<void> {
-  const temp = await writeTemp(path, data, OWNER_ONLY_FILE, false)
-  try {
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, { force: true }).catch(leftTemp)
-    throw error
-  }
-}
-
-/**
  * Creates a file that must never replace another (a revision snapshot): written and fsync-ed aside,
  * then hard-linked into place, which fails with EEXIST when the name is taken. A crash leaves no file
  * or the whole one. Volumes without hard links get an exclusive create instead.
@@ -90,17 +74,12 @@ export function parseTempName(name: string): { target: string; run: string } | n
   return match?.[1] && match[2] ? { target: match[1], run: match[2] } : null
 }
 
-/** Writes `data` to a fresh temp file beside `path`, fsync-ed unless told; removed again if the write fails. */
-async function writeTemp(
-  path: string,
-  data: string | Uint8Array,
-  mode: number,
-  sync = true,
-): Promise<string> {
+/** Writes `data` to a fresh temp file beside `path`, fsync-ed; removed again if the write fails. */
+async function writeTemp(path: string, data: string | Uint8Array, mode: number): Promise<string> {
   tempCounter += 1
   const temp = join(dirname(path), `.${basename(path)}.${THIS_RUN}.${tempCounter}.tmp`)
   try {
-    await writeSynced(temp, data, 'w', mode, sync)
+    await writeSynced(temp, data, 'w', mode)
   } catch (error) {
     // A full disk fails the write after the temp file was created: leave nothing behind.
     await rm(temp, { force: true }).catch(leftTemp)
@@ -119,12 +98,11 @@ async function writeSynced(
   data: string | Uint8Array,
   flags: 'w' | 'wx',
   mode: number,
-  sync = true,
 ) {
   const handle = await open(path, flags, mode)
   try {
     await handle.writeFile(data, 'utf8')
-    if (sync) await handle.sync()
+    await handle.sync()
   } finally {
     await handle.close()
   }
