@@ -3,26 +3,21 @@ import { openPgliteDb } from '../server/db/openPgliteDb'
 import { pgliteFolder } from '../../tests/support/pgliteFolder'
 import { postgresTestDatabase } from '../../tests/support/postgresTestDatabase'
 import { tempDir } from '../../tests/support/tempDir'
-import { runCli } from './runCli'
+import { runCliCaptured } from '../../tests/support/runCliCaptured'
 
 type Stdin = { piped: string } | 'terminal' | null
 
-async function cli(
+function cli(
   dataDir: string,
   stdin: Stdin,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli([...args, '--data-dir', dataDir], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
+  return runCliCaptured([...args, '--data-dir', dataDir], {
     env,
     ...(stdin === null ? {} : { stdinIsTTY: stdin === 'terminal' }),
     ...(stdin !== null && stdin !== 'terminal' ? { stdin: async () => stdin.piped } : {}),
   })
-  return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
 const PASSWORD = { piped: 'a long admin passphrase\n' }

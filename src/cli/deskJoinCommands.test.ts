@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DESK_PASSWORD, joinableDesk, type JoinableDesk } from '../../tests/support/joinableDesk'
 import { tempDir } from '../../tests/support/tempDir'
 import { systemClock } from '../shared/domain/Clock'
-import { runCli } from './runCli'
+import { runCliCaptured } from '../../tests/support/runCliCaptured'
 
 let desk: JoinableDesk
 let writer: { id: string; email: string }
@@ -22,17 +22,11 @@ beforeEach(async () => {
 afterEach(() => dir.cleanup())
 
 /** The CLI as a terminal runs it; `stdin` is what is piped in ('terminal': nothing is). */
-async function cli(stdin: string | 'terminal' | null, ...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli([...args, '--data-dir', dir.path], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
+function cli(stdin: string | 'terminal' | null, ...args: string[]) {
+  return runCliCaptured([...args, '--data-dir', dir.path], {
     ...(stdin === 'terminal' ? { stdinIsTTY: true } : {}),
     ...(stdin !== null && stdin !== 'terminal' ? { stdin: async () => stdin } : {}),
   })
-  return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
 /** A loopback port nothing listens on (it was free a moment ago). */

@@ -15,7 +15,7 @@ import { DataFolderLock, DESK_LOCK_FILE } from '../server/db/DataFolderLock'
 import { createDeskClient } from '../shared/desk/createDeskClient'
 import type { CliValues } from './cliValues'
 import { deskServeCommand, type StopRequests } from './deskServeCommand'
-import { runCli } from './runCli'
+import { runCliCaptured } from '../../tests/support/runCliCaptured'
 
 // Opening an embedded database takes seconds on a busy machine; building the CLI a few more.
 const SLOW = { timeout: 120_000 }
@@ -56,15 +56,8 @@ function serve(values: Partial<CliValues>, env: NodeJS.ProcessEnv = {}) {
   return { running, out, err, stop: () => requestStop() }
 }
 
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
+function cli(...args: string[]) {
+  return runCliCaptured(args)
 }
 
 describe('copydesk desk serve: refusals in one line', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import exifr from 'exifr'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../tests/support/tempDir'
-import { runCli } from './runCli'
+import { runCliCaptured } from '../../tests/support/runCliCaptured'
 
 const fixtures = join(import.meta.dirname, '../../tests/fixtures/media')
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -17,15 +17,8 @@ afterEach(async () => {
   await files.cleanup()
 })
 
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli([...args, '--data-dir', dir.path], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
+function cli(...args: string[]) {
+  return runCliCaptured([...args, '--data-dir', dir.path])
 }
 
 async function story(): Promise<string> {

@@ -8,6 +8,7 @@ import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../tests/support/fak
 import { tempDir } from '../../tests/support/tempDir'
 import { CLI_OPTIONS } from './cliOptions'
 import { COMMANDS, runCli } from './runCli'
+import { runCliCaptured } from '../../tests/support/runCliCaptured'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {
@@ -19,16 +20,11 @@ async function cli(...args: string[]) {
   return cliWithStdin(null, ...args)
 }
 
-async function cliWithStdin(stdin: string | null, ...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli([...args, '--data-dir', dir.path], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-    ...(stdin === null ? {} : { stdin: async () => stdin }),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
+function cliWithStdin(stdin: string | null, ...args: string[]) {
+  return runCliCaptured(
+    [...args, '--data-dir', dir.path],
+    stdin === null ? {} : { stdin: async () => stdin },
+  )
 }
 
 describe('copydesk CLI', () => {

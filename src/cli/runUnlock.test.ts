@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE } from '../main/store/DataDirLock'
 import { bootId, processStartTime } from '../main/store/processIdentity'
 import { tempDir } from '../../tests/support/tempDir'
-import { runCli } from './runCli'
+import { runCliCaptured } from '../../tests/support/runCliCaptured'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {
@@ -14,15 +14,8 @@ beforeEach(async () => {
 })
 afterEach(() => dir.cleanup())
 
-async function cli(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli([...args, '--data-dir', dir.path], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
+function cli(...args: string[]) {
+  return runCliCaptured([...args, '--data-dir', dir.path])
 }
 
 const otherComputer = {

@@ -5,7 +5,6 @@ import { draftStory, edited, movableClock } from '../../../tests/support/storyDe
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { until } from '../../../tests/support/syncWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
-import { runCli } from '../../cli/runCli'
 import { createDeskClient } from '../../shared/desk/createDeskClient'
 import type { Article } from '../../shared/domain/Article'
 import { systemClock, type Clock } from '../../shared/domain/Clock'
@@ -17,6 +16,7 @@ import { openWorkstation, type Workstation } from '../openWorkstation'
 import { AppendLog } from '../store/AppendLog'
 import { JsonDocument } from '../store/JsonDocument'
 import { LocalCopy } from './LocalCopy'
+import { runCliCaptured } from '../../../tests/support/runCliCaptured'
 
 const LONG = 60_000
 
@@ -256,16 +256,8 @@ describe(
 )
 
 describe('the command line on a joined workstation', { timeout: LONG }, () => {
-  async function cli(dataDir: string, ...args: string[]) {
-    const out: string[] = []
-    const err: string[] = []
-    const code = await runCli([...args, '--data-dir', dataDir], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      env: {},
-    })
-    return { code, out: out.join('\n'), err: err.join('\n') }
-  }
+  const cli = (dataDir: string, ...args: string[]) =>
+    runCliCaptured([...args, '--data-dir', dataDir])
 
   it('a story created offline is queued and the command says, in one line, that it will reach the desk; the next command with the desk up pushes it', async () => {
     const dataDir = await folder()
