@@ -243,7 +243,8 @@ test('a desk chief’s joined workstation pushes through the desk’s outbox: th
     await expect(b.page.getByRole('group', { name: 'Story' })).toContainText('Approved')
     await b.page.getByRole('tab', { name: 'Export' }).click()
     await b.page.getByRole('button', { name: 'Push to webhook' }).click()
-    await expect(b.page.getByRole('status').filter({ hasText: /^Pushed to Webhook/ })).toHaveText(
+    // The export panel's own line, so a refusal shows its words here rather than "not found".
+    await expect(b.page.getByRole('region', { name: 'Export' }).getByRole('status')).toHaveText(
       'Pushed to Webhook: the outbox below shows where it stands.',
     )
     const outbox = b.page.getByRole('list', { name: 'Outbox' })

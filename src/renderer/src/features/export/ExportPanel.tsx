@@ -13,6 +13,7 @@ import { detailsOf } from '../../../../shared/ipc/createClient'
 import type { ExportProblem } from '../../../../shared/domain/ExportedFile'
 import { api } from '../../api'
 import { ExportDestinationFields, useExportDestination } from './ExportDestination'
+import { CarriedLines } from './CarriedLines'
 import { ExportProblemList } from './ExportProblemList'
 import { OutboxList, TARGET_NAMES } from './OutboxList'
 import { PendingCorrection } from './PendingCorrection'
@@ -26,17 +27,8 @@ type Props = {
   onChanged: () => void
 }
 
-/**
- * The panel's last line, kept for a moment by story: a push or export that changes the story
- * reloads the editor, and the line saying what happened must survive that.
- */
-const carried = new Map<string, { text: string | null; at: number }>()
-
-function carriedMessage(id: string): string | null {
-  const last = carried.get(id)
-  carried.delete(id)
-  return last && systemClock.now().getTime() - last.at < 5_000 ? last.text : null
-}
+/** The panel's last line by story, kept across the reloads a push or an export causes. */
+const carried = new CarriedLines(systemClock)
 
 /** What the correction note for readers is being asked for: a push, or an export to the folder. */
 type Asking = { push: PushTarget } | { export: true } | null
@@ -46,10 +38,10 @@ export function ExportPanel({ article, profile, onGoToField, onChanged }: Props)
   const destination = useExportDestination()
   const { dir, format } = destination
   const [problems, setProblems] = useState<ExportProblem[] | null>(null)
-  const [message, setShown] = useState<string | null>(() => carriedMessage(article.id))
+  const [message, setShown] = useState<string | null>(() => carried.read(article.id))
   const setMessage = (text: string | null) => {
     setShown(text)
-    carried.set(article.id, { text, at: systemClock.now().getTime() })
+    carried.keep(article.id, text)
   }
   const [outbox, setOutbox] = useState<OutboxItem[]>([])
   const [asking, setAsking] = useState<Asking>(null)
