@@ -17,8 +17,9 @@ describe('scripts/run-together.js (npm test lints and type-checks at once)', () 
   beforeAll(async () => {
     dir = await tempDir('copydesk-run-together-')
     const scripts = {
-      passes: 'node -e "require(\'fs\').writeFileSync(\'passed\', \'yes\')"',
+      passes: "node -e \"require('fs').writeFileSync('passed', 'yes')\"",
       fails: 'node -e "process.exit(3)"',
+      says: "node -e \"console.log('first\\nsecond'); console.error('trouble')\"",
     }
     await writeFile(join(dir.path, 'package.json'), JSON.stringify({ name: 'x', scripts }))
   })
@@ -35,6 +36,13 @@ describe('scripts/run-together.js (npm test lints and type-checks at once)', () 
     expect(run.out).toContain('Failed: npm run fails')
     expect(run.out).not.toContain('npm run passes,')
     expect(await readFile(join(dir.path, 'passed'), 'utf8')).toBe('yes')
+  })
+
+  it("puts each script's name before each line it prints, from both streams", () => {
+    const run = runTogether('says', 'passes')
+    expect(run.code).toBe(0)
+    expect(run.out).toContain('says   │ first\nsays   │ second\n')
+    expect(run.out).toContain('says   │ trouble\n')
   })
 
   it('is a usage error (exit 2) without a script to run', () => {
