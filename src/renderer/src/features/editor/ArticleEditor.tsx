@@ -13,6 +13,7 @@ import { api } from '../../api'
 import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
+import { usePictureUrl } from '../../editor/usePictureUrl'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
 import { useTabLeavesBody } from '../../editor/useTabLeavesBody'
 import { onArticleChanged } from '../articles/articleChanged'
@@ -22,6 +23,7 @@ import { LockedBanner } from '../workflow/LockedBanner'
 import { ACTION_ANNOUNCEMENTS } from '../workflow/actionAnnouncements'
 import { WorkflowActions } from '../workflow/WorkflowActions'
 import { AgencyKillBanner } from './AgencyKillBanner'
+import { LeadPictureField } from './fields/LeadPictureField'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { ChangesRequestedBanner } from './ChangesRequestedBanner'
 import { Autosaver } from './Autosaver'
@@ -112,6 +114,7 @@ export function ArticleEditor({
     editorRef.current = editor
   }, [editor])
   const snapshot = useBodySnapshot(editor, article.body)
+  const leadThumbnail = usePictureUrl(fields.leadPicture?.mediaId, 'thumbnail')
   const whole = useMemo(() => ({ ...fields, body: snapshot.body }), [fields, snapshot.body])
   const checks = useMemo(
     () => checkArticle({ ...whole, agencyKill: article.agencyKill }, settings),
@@ -271,6 +274,14 @@ export function ArticleEditor({
                   settings={settings}
                   tagSuggestions={tagSuggestions}
                   onChange={update}
+                />
+              </fieldset>
+              <fieldset className="page-fields" disabled={!editable}>
+                <LeadPictureField
+                  value={fields.leadPicture ?? null}
+                  thumbnail={leadThumbnail}
+                  editable={editable}
+                  onChange={(value) => update('leadPicture', value)}
                 />
               </fieldset>
               <div className="field body-field">
