@@ -149,5 +149,6 @@ export function createHandlers(services: {
     listPictures: (input) => services.pictures.list(input),
     importPicture: (input) => services.pictures.import(input),
     readPicture: (input) => services.pictures.read(input),
+    downloadPicture: (input) => services.pictures.fetch(input),
   }
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/ipc/AppError'
 import type {
   AddPictureInput,
   AddPictureOutput,
+  DownloadPictureInput,
   ImportPictureInput,
   ReadPictureInput,
   ReadPictureOutput,
@@ -13,6 +14,7 @@ import type { MediaId } from '../../shared/media/MediaId'
 import type { PictureRecord } from '../../shared/media/PictureRecord'
 import { PICTURE_FORMATS } from '../../shared/media/PictureType'
 import { CorruptFileError } from '../store/DurableJsonFile'
+import { downloadPicture, type DownloadOptions } from './downloadPicture'
 import type { MediaStore } from './MediaStore'
 import type { PictureImporter } from './PictureImporter'
 
@@ -36,6 +38,8 @@ export class PictureService {
     private readonly stories: PictureStories,
     private readonly importer: PictureImporter,
     private readonly media: MediaStore,
+    /** How pictures are fetched from the web (tests give their own fetch). */
+    private readonly download: Omit<DownloadOptions, 'maxBytes'> = {},
   ) {}
 
   async add(input: AddPictureInput): Promise<AddPictureOutput> {
@@ -68,6 +72,15 @@ export class PictureService {
     return { picture: await this.importer.importBytes(data, input.name) }
   }
 
+  /** A picture from an https address the user agreed to, checked like any other. */
+  async fetch(input: DownloadPictureInput): Promise<{ picture: PictureRecord }> {
+    const got = await downloadPicture(input.url, {
+      ...this.download,
+      maxBytes: this.importer.limits().maxBytes,
+    })
+    return { picture: await this.importer.importBytes(got.data, got.name) }
+  }
+
   /**
    * One rendition of a stored picture, checked against its hash; the original when the record lists
    * no such rendition. A picture that is not here, or was set aside as damaged, is said so by id.
@@ -86,6 +99,7 @@ export class PictureService {
         type: PICTURE_FORMATS[file.type].mime,
         width: file.width,
         height: file.height,
+        original: { width: record.width, height: record.height },
       }
     } catch (error) {
       if (error instanceof CorruptFileError)

@@ -5,7 +5,7 @@ import { api } from '../api'
 /** A stored picture as the page can show it: loading, a blob: URL, or why it cannot be shown. */
 export type PictureUrl =
   | { state: 'loading' }
-  | { state: 'ready'; url: string; width: number; height: number }
+  | { state: 'ready'; url: string; width: number; height: number; originalWidth: number }
   | { state: 'missing'; message: string }
 
 /**
@@ -29,7 +29,13 @@ export function usePictureUrl(
         if (!live) return
         const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0))
         made = URL.createObjectURL(new Blob([bytes], { type: file.type }))
-        setUrl({ state: 'ready', url: made, width: file.width, height: file.height })
+        setUrl({
+          state: 'ready',
+          url: made,
+          width: file.width,
+          height: file.height,
+          originalWidth: file.original.width,
+        })
       },
       (error: unknown) => {
         if (!live) return

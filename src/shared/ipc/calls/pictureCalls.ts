@@ -40,6 +40,15 @@ export const ImportPictureInput = z.strictObject({
 })
 export type ImportPictureInput = z.infer<typeof ImportPictureInput>
 
+/** A picture at an https address (from pasted HTML) the user agreed to download. */
+export const DownloadPictureInput = z.strictObject({
+  url: z
+    .string()
+    .max(4000)
+    .refine((url) => url.startsWith('https://'), 'Pictures are downloaded over https only'),
+})
+export type DownloadPictureInput = z.infer<typeof DownloadPictureInput>
+
 /** Which file of a stored picture to read: the web rendition or the thumbnail. */
 export const ReadPictureInput = z.strictObject({
   id: MediaId,
@@ -54,6 +63,8 @@ export const ReadPictureOutput = z.object({
   type: z.string(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** The stored original's pixel size (what the checks weigh), not the rendition's. */
+  original: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
 })
 export type ReadPictureOutput = z.infer<typeof ReadPictureOutput>
 
@@ -84,6 +95,12 @@ export const pictureCalls = {
   },
   importPicture: {
     input: ImportPictureInput,
+    output: z.object({ picture: PictureRecord }),
+    errors: { REFUSED: ReadOnlyDetails },
+    writes: true,
+  },
+  downloadPicture: {
+    input: DownloadPictureInput,
     output: z.object({ picture: PictureRecord }),
     errors: { REFUSED: ReadOnlyDetails },
     writes: true,
