@@ -60,6 +60,8 @@ export function LeadPictureField({ value, thumbnail, editable, onChange }: Props
     setDragging(false)
     if (!editable || !dragHasFiles(event.dataTransfer)) return
     event.preventDefault()
+    // The app takes files dropped elsewhere as stories to import: this one is a picture.
+    event.stopPropagation()
     void handleFile(firstFile(event.dataTransfer))
   }
   const setWord = (key: keyof Words, text: string) => value && onChange({ ...value, [key]: text })
@@ -171,18 +173,18 @@ export function LeadPictureField({ value, thumbnail, editable, onChange }: Props
 }
 
 /**
- * The new picture with its photo's words; where the photo says nothing, what was typed for the
- * picture it replaces stays (nothing typed is lost to a Replace).
+ * The new picture with its photo's words: credit, creator, copyright and alt text belong to the
+ * photo, so a replaced picture's do not carry over; a caption typed for the story stays when the
+ * new photo has none.
  */
 function placed(picture: PictureRecord, before: LeadPicture | null): LeadPicture {
   const found = picture.metadata
-  const keep = (key: keyof Words) => found[key] || before?.[key] || ''
   return {
     mediaId: picture.id,
-    caption: keep('caption'),
-    credit: keep('credit'),
-    creator: keep('creator'),
-    copyright: keep('copyright'),
-    altText: keep('altText'),
+    caption: found.caption || before?.caption || '',
+    credit: found.credit,
+    creator: found.creator,
+    copyright: found.copyright,
+    altText: found.altText,
   }
 }
