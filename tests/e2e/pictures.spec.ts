@@ -37,6 +37,8 @@ test('a lead picture by chooser and by drop, words prefilled, checks fixed, a pa
   page,
   desk,
 }) => {
+  // A long journey: pictures stored and renditions made four times on a shared two-core machine.
+  test.setTimeout(150_000)
   const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
