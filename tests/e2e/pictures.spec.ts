@@ -6,16 +6,22 @@ import { expectSaved, signIn, startNewArticle } from './actions'
 
 const media = (name: string) => fileURLToPath(new URL(`../fixtures/media/${name}`, import.meta.url))
 
+/** A drawing, not a picture, whatever its name says. */
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
 /** Drops a file on `target` the way a browser does: dragover, then drop, with the file in it. */
 async function dropFile(target: Locator, name: string, type: string): Promise<void> {
-  const bytes = [...(await readFile(media(name)))]
+  const bytes = [...(name === 'chart.png' ? Buffer.from(SVG) : await readFile(media(name)))]
   await target.evaluate(
     (element, file) => {
       const transfer = new DataTransfer()
       transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }))
+      // Where a hand would let go: the editor places a dropped picture at the point of the drop.
+      const box = element.getBoundingClientRect()
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }
       for (const kind of ['dragenter', 'dragover', 'drop'])
         element.dispatchEvent(
-          new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true, ...at }),
         )
     },
     { bytes, name, type },
@@ -124,4 +130,50 @@ test('a lead picture by chooser and by drop, words prefilled, checks fixed, a pa
     await figure.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `test-results/pictures-figure-${theme}.png` })
   }
+})
+
+test('pictures into the body by Insert picture and by drop; an https one only on the user’s say-so', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(120_000)
+  const host = await desk.start()
+  await page.goto(host.url)
+  await signIn(page)
+  await startNewArticle(page, 'Dam opens')
+  const body = page.getByRole('textbox', { name: 'Article body' })
+  await body.click()
+  await page.keyboard.type('The gates opened at noon.')
+
+  await page.getByLabel('Picture files to insert').setInputFiles(media('tagged.jpg'))
+  const figures = page.getByRole('group', { name: /^Picture:/ })
+  await expect(figures).toHaveCount(1)
+  await expect(figures.first().getByLabel('Picture credit')).toHaveValue('Copydesk Photo Agency')
+
+  // A drawing dropped on the body is refused with its reason; nothing is inserted or imported.
+  await dropFile(body, 'small.png', 'image/png')
+  await expect(figures).toHaveCount(2)
+  await dropFile(body, 'chart.png', 'image/png')
+  await expect(
+    page.getByRole('status').filter({ hasText: '“chart.png” is an SVG drawing' }),
+  ).toBeVisible()
+  await expect(figures).toHaveCount(2)
+  await expect(page.getByRole('dialog', { name: 'Review import' })).toHaveCount(0)
+
+  // An https picture in pasted HTML waits for a yes; "Leave it out" fetches nothing.
+  await page.getByText('The gates opened at noon.').click()
+  await page.keyboard.press('End')
+  await paste(page, {
+    'text/plain': 'Downstream',
+    'text/html': '<p>Downstream</p><img src="https://photos.example.org/dam.jpg">',
+  })
+  const ask = page.getByRole('dialog', {
+    name: 'Download the pasted picture from photos.example.org?',
+  })
+  await expect(ask).toContainText('https://photos.example.org/dam.jpg')
+  await ask.getByRole('button', { name: 'Leave it out' }).click()
+  await expect(ask).toHaveCount(0)
+  await expect(body).toContainText('Downstream')
+  await expect(figures).toHaveCount(2)
+  await expectSaved(page)
 })
