@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './deskTest'
 import { expectSaved, signIn, startNewArticle } from './actions'
+import { axeScreens } from './axeScreens'
 
 const media = (name: string) => fileURLToPath(new URL(`../fixtures/media/${name}`, import.meta.url))
 
@@ -123,6 +124,9 @@ test('a lead picture by chooser and by drop, words prefilled, checks fixed, a pa
   )
   await expect(figure.getByRole('img', { name: 'A small test card' })).toBeVisible()
 
+  const axe = axeScreens(page, 'pictures')
+  await axe.scan('editor with a lead picture and a figure')
+  expect(axe.findings).toEqual([])
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme })
     await page.getByRole('heading', { name: 'Lead picture' }).scrollIntoViewIfNeeded()
