@@ -145,6 +145,9 @@ test('pictures into the body by Insert picture and by drop; an https one only on
   await page.goto(host.url)
   await signIn(page)
   await startNewArticle(page, 'Dam opens')
+  await page
+    .getByRole('region', { name: 'Lead picture' })
+    .screenshot({ path: 'test-results/pictures-lead-empty.png' })
   const body = page.getByRole('textbox', { name: 'Article body' })
   await body.click()
   await page.keyboard.type('The gates opened at noon.')
