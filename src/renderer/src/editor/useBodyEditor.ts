@@ -5,6 +5,7 @@ import type { BodyDoc } from '../../../shared/domain/DocNode'
 import { editorExtensions } from '../../../shared/editor-schema/editorExtensions'
 import { Figure } from '../../../shared/editor-schema/figure/figure'
 import { FigureView } from './FigureView'
+import { keepPastedFigures } from './keepPastedFigures'
 import { cleanHtml } from '../../../shared/import/cleanHtml'
 import { scrollCaretIntoView } from './scrollCaretIntoView'
 
@@ -62,7 +63,7 @@ export function useBodyEditor(options: {
         spellcheck: 'true',
       },
       handleScrollToSelection: scrollCaretIntoView,
-      transformPastedHTML: (html) => cleanHtml(html, DOMPurify),
+      transformPastedHTML: (html) => keepPastedFigures(html, (h) => cleanHtml(h, DOMPurify)),
       handlePaste: (view, event) => {
         const text = event.clipboardData?.getData('text/plain') ?? ''
         const files = [...(event.clipboardData?.files ?? [])]

@@ -83,7 +83,10 @@ export function useBodyPictures(editor: RefObject<Editor | null>): BodyPictures 
     (html: string) => {
       // An inert document: nothing in it loads or runs.
       const doc = new DOMParser().parseFromString(html, 'text/html')
-      const sources = [...doc.querySelectorAll('img')].map((img) => img.getAttribute('src') ?? '')
+      // A Copydesk figure in the paste is kept as the figure it is (keepPastedFigures).
+      const sources = [...doc.querySelectorAll('img')]
+        .filter((img) => !img.closest('figure[data-type="picture"]'))
+        .map((img) => img.getAttribute('src') ?? '')
       const found = sources.slice(0, MAX_AT_ONCE).map(pastedPictureSource)
       const dropped =
         found.filter((p) => p.kind === 'dropped').length + (sources.length - found.length)
