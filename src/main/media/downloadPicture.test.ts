@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { downloadPicture } from './downloadPicture'
 
 const answer =
-  (
-    body: Uint8Array<ArrayBuffer> | string,
-    init: ResponseInit & { url?: string } = {},
-  ): typeof fetch =>
-  async () => {
-    const response = new Response(body, init)
-    if (init.url) Object.defineProperty(response, 'url', { value: init.url })
-    return response
-  }
+  (body: Uint8Array<ArrayBuffer> | string, init: ResponseInit = {}): typeof fetch =>
+  async () =>
+    new Response(body, init)
 
 describe('downloadPicture', () => {
   it('downloads over https, naming the file after the address', async () => {
@@ -46,19 +40,48 @@ describe('downloadPicture', () => {
     ).rejects.toThrow(/over the desk's limit of 0.00001 MB/)
   })
 
-  it('refuses a redirect away from https and an error status', async () => {
-    await expect(
-      downloadPicture('https://cdn.example.org/a.jpg', {
-        maxBytes: 10,
-        fetch: answer('x', { url: 'http://cdn.example.org/a.jpg' }),
-      }),
-    ).rejects.toThrow(/not over https/)
+  it('follows a redirect to https, and refuses one to http or to this machine before following it', async () => {
+    const fetched: string[] = []
+    const redirecting =
+      (to: string): typeof fetch =>
+      async (input) => {
+        const address = String(input)
+        fetched.push(address)
+        if (address.endsWith('/a.jpg'))
+          return new Response(null, { status: 302, headers: { Location: to } })
+        return new Response(new Uint8Array([9]))
+      }
+    const got = await downloadPicture('https://cdn.example.org/a.jpg', {
+      maxBytes: 10,
+      fetch: redirecting('/b.jpg'),
+    })
+    expect(got.data).toEqual(new Uint8Array([9]))
+    expect(fetched).toEqual(['https://cdn.example.org/a.jpg', 'https://cdn.example.org/b.jpg'])
+    for (const [to, message] of [
+      ['http://cdn.example.org/b.jpg', /over https only, not http:/],
+      ['https://127.0.0.1/admin.png', /not downloaded from this machine/],
+    ] as const) {
+      fetched.length = 0
+      await expect(
+        downloadPicture('https://cdn.example.org/a.jpg', { maxBytes: 10, fetch: redirecting(to) }),
+      ).rejects.toThrow(message)
+      expect(fetched).toEqual(['https://cdn.example.org/a.jpg'])
+    }
+  })
+
+  it('refuses an error status and endless redirects', async () => {
     await expect(
       downloadPicture('https://cdn.example.org/a.jpg', {
         maxBytes: 10,
         fetch: answer('gone', { status: 404 }),
       }),
     ).rejects.toThrow('cdn.example.org answered 404: no picture was downloaded.')
+    await expect(
+      downloadPicture('https://cdn.example.org/a.jpg', {
+        maxBytes: 10,
+        fetch: async () => new Response(null, { status: 301, headers: { Location: '/a.jpg' } }),
+      }),
+    ).rejects.toThrow('cdn.example.org redirected the picture too many times.')
   })
 
   it('gives up after the timeout, saying so', async () => {

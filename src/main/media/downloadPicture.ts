@@ -11,11 +11,13 @@ export type DownloadOptions = {
 /** A picture fetched from the web, not yet checked (the importer checks its bytes). */
 export type Downloaded = { data: Uint8Array; name: string }
 
+const MAX_REDIRECTS = 5
 const PRIVATE_V4 = /^(?:127\.|10\.|192\.168\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.|0\.)/
 
 /**
  * Downloads a picture the user agreed to fetch from a pasted page: https only (a redirect included),
- * never this machine or its network by address, within the desk's byte limit (counted as it
+ * never this machine or its network by address (redirects checked the same way, each before it is
+ * followed), within the desk's byte limit (counted as it
  * arrives, whatever the server announces) and a timeout. Every refusal names the address.
  */
 export async function downloadPicture(
@@ -25,24 +27,32 @@ export async function downloadPicture(
   const url = httpsUrl(address)
   const fetcher = options.fetch ?? fetch
   const timeoutMs = options.timeoutMs ?? 20_000
+  const signal = AbortSignal.timeout(timeoutMs)
   let response: Response
-  try {
-    response = await fetcher(url, {
-      redirect: 'follow',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { Accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif' },
-    })
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError'
-    throw new AppError(
-      'IO',
-      timedOut
-        ? `${url.host} did not send the picture within ${timeoutMs / 1000} s.`
-        : `The picture at ${url.host} could not be downloaded: ${error instanceof Error ? error.message : String(error)}.`,
-    )
+  let at = url
+  for (let hop = 0; ; hop += 1) {
+    try {
+      response = await fetcher(at, {
+        // Each redirect is checked like the address the user agreed to, before it is followed.
+        redirect: 'manual',
+        signal,
+        headers: { Accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif' },
+      })
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError'
+      throw new AppError(
+        'IO',
+        timedOut
+          ? `${url.host} did not send the picture within ${timeoutMs / 1000} s.`
+          : `The picture at ${url.host} could not be downloaded: ${error instanceof Error ? error.message : String(error)}.`,
+      )
+    }
+    const location = response.headers.get('location')
+    if (response.status < 300 || response.status >= 400 || !location) break
+    if (hop >= MAX_REDIRECTS)
+      throw new AppError('IO', `${url.host} redirected the picture too many times.`)
+    at = httpsUrl(new URL(location, at).href)
   }
-  if (response.url && !response.url.startsWith('https:'))
-    throw new AppError('INVALID_INPUT', `${url.host} sent the picture elsewhere, not over https.`)
   if (!response.ok)
     throw new AppError('IO', `${url.host} answered ${response.status}: no picture was downloaded.`)
   const announced = Number(response.headers.get('content-length') ?? '0')
