@@ -124,6 +124,14 @@ test('a lead picture by chooser and by drop, words prefilled, checks fixed, a pa
   )
   await expect(figure.getByRole('img', { name: 'A small test card' })).toBeVisible()
 
+  // The desk's minimum width is a setting: lowered below this photo's, the warning goes.
+  await page.getByRole('button', { name: 'Desk settings', exact: true }).click()
+  const settings = page.getByRole('dialog', { name: 'Desk settings' })
+  await settings.getByLabel('Narrowest lead picture (pixels)').fill('40')
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings).toBeHidden()
+  await expect(checks.getByRole('button', { name: /lead picture/ })).toHaveCount(0)
+
   const axe = axeScreens(page, 'pictures')
   await axe.scan('editor with a lead picture and a figure')
   expect(axe.findings).toEqual([])
