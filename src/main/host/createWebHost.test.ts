@@ -122,6 +122,34 @@ describe('the browser host', () => {
   })
 })
 
+describe('the browser host and picture files', () => {
+  it('takes a picture call as large as the desk allows a picture, and no other call that large', async () => {
+    // 15.8 MB of bytes are 21 MB of base64: over the 20 MB any other call may send.
+    const data = Buffer.alloc(15_800_000, 7).toString('base64')
+    const picture = await call('/api/importPicture', {
+      method: 'POST',
+      headers: good(),
+      body: JSON.stringify({ name: 'scan.jpg', data }),
+    })
+    expect(JSON.parse(picture.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: /^“scan\.jpg” is a file of a kind Copydesk does not know/,
+      },
+    })
+    const other = await call('/api/createArticle', {
+      method: 'POST',
+      headers: good(),
+      body: JSON.stringify({ fields: { headline: data } }),
+    })
+    expect(JSON.parse(other.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Request too large (over 20 MB).' },
+    })
+  }, 30_000)
+})
+
 describe('getting a tab in: launch codes and the run', () => {
   const launch = (code: string, origin = host.origin) =>
     call('/session/launch', {

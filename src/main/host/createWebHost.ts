@@ -47,6 +47,9 @@ export type WebHostOptions = {
 export const LAUNCH_CODE_TTL_MS = 5 * 60 * 1000
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024
+/** Calls that carry a picture file: the largest the desk settings allow (100 MB), as base64 JSON. */
+const PICTURE_CALLS = new Set(['importPicture', 'addPicture'])
+const MAX_PICTURE_BODY_BYTES = 140 * 1024 * 1024
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -90,10 +93,12 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!req.headers['content-type']?.startsWith('application/json')) {
         return refuse(res, 415, 'API calls send application/json.')
       }
-      const payload = await readJson(req)
-      const envelope = payload.ok
-        ? await options.dispatch(path.slice('/api/'.length), payload.value)
-        : payload
+      const method = path.slice('/api/'.length)
+      const payload = await readJson(
+        req,
+        PICTURE_CALLS.has(method) ? MAX_PICTURE_BODY_BYTES : MAX_BODY_BYTES,
+      )
+      const envelope = payload.ok ? await options.dispatch(method, payload.value) : payload
       return sendJson(res, 200, envelope)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -157,16 +162,22 @@ function hasToken(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-async function readJson(req: IncomingMessage): Promise<Envelope<unknown>> {
+async function readJson(
+  req: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Envelope<unknown>> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
     size += buffer.length
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: 'Request too large (over 20 MB).' },
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Request too large (over ${Math.round(maxBytes / 1024 / 1024)} MB).`,
+        },
       }
     }
     chunks.push(buffer)

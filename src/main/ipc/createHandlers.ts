@@ -90,8 +90,7 @@ export function createHandlers(services: {
     },
     deskStatus: () => services.desk.status(),
     openForEditing: (input) => services.leases.openForEditing(input.storyId),
-    watchEditing: (input) =>
-      services.leases.watchEditing(input.storyId, input.after, input.waitMs),
+    watchEditing: (input) => services.leases.watchEditing(input.storyId, input.after, input.waitMs),
     closeEditing: (input) => services.leases.closeEditing(input.storyId),
     takeOverLease: (input) => services.leases.takeOverLease(input.storyId, input.note),
     listLeases: () => services.leases.listLeases(),
@@ -148,5 +147,8 @@ export function createHandlers(services: {
     dismissSyncRefusal: async () => services.sync.dismissRefusal(),
     addPicture: (input) => services.pictures.add(input),
     listPictures: (input) => services.pictures.list(input),
+    importPicture: (input) => services.pictures.import(input),
+    readPicture: (input) => services.pictures.read(input),
+    downloadPicture: (input) => services.pictures.fetch(input),
   }
 }

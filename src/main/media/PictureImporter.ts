@@ -4,7 +4,7 @@ import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import { AppError } from '../../shared/ipc/AppError'
 import { checkPicture, checkPictureBytes } from '../../shared/media/checkPicture'
-import { pictureLimitsOf } from '../../shared/media/PictureLimits'
+import { pictureLimitsOf, type PictureLimits } from '../../shared/media/PictureLimits'
 import type { PictureRecord, Rendition } from '../../shared/media/PictureRecord'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { describeEntry } from '../store/readRegularFile'
@@ -27,6 +27,11 @@ export type PictureImporterOptions = {
  */
 export class PictureImporter {
   constructor(private readonly options: PictureImporterOptions) {}
+
+  /** The desk's limits as they are now. */
+  limits(): PictureLimits {
+    return pictureLimitsOf(this.options.settings())
+  }
 
   /** A picture file on disk; `name` (default the file's) is what messages call it. */
   async importFile(path: string, name = basename(path)): Promise<PictureRecord> {

@@ -1,12 +1,20 @@
 import type { Article } from '../../shared/domain/Article'
 import type { LeadPicture } from '../../shared/domain/LeadPicture'
+import { AppError } from '../../shared/ipc/AppError'
 import type {
   AddPictureInput,
   AddPictureOutput,
+  DownloadPictureInput,
+  ImportPictureInput,
+  ReadPictureInput,
+  ReadPictureOutput,
   StoryPicture,
 } from '../../shared/ipc/calls/pictureCalls'
 import type { MediaId } from '../../shared/media/MediaId'
 import type { PictureRecord } from '../../shared/media/PictureRecord'
+import { PICTURE_FORMATS } from '../../shared/media/PictureType'
+import { CorruptFileError } from '../store/DurableJsonFile'
+import { downloadPicture, type DownloadOptions } from './downloadPicture'
 import type { MediaStore } from './MediaStore'
 import type { PictureImporter } from './PictureImporter'
 
@@ -30,6 +38,8 @@ export class PictureService {
     private readonly stories: PictureStories,
     private readonly importer: PictureImporter,
     private readonly media: MediaStore,
+    /** How pictures are fetched from the web (tests give their own fetch). */
+    private readonly download: Omit<DownloadOptions, 'maxBytes'> = {},
   ) {}
 
   async add(input: AddPictureInput): Promise<AddPictureOutput> {
@@ -54,6 +64,56 @@ export class PictureService {
       changes: { leadPicture },
     })
     return { article, picture }
+  }
+
+  /** A picture stored for the editor to place; the story changes only when the editor saves it. */
+  async import(input: ImportPictureInput): Promise<{ picture: PictureRecord }> {
+    const data = new Uint8Array(Buffer.from(input.data, 'base64'))
+    return { picture: await this.importer.importBytes(data, input.name) }
+  }
+
+  /** A picture from an https address the user agreed to, checked like any other. */
+  async fetch(input: DownloadPictureInput): Promise<{ picture: PictureRecord }> {
+    const got = await downloadPicture(input.url, {
+      ...this.download,
+      maxBytes: this.importer.limits().maxBytes,
+    })
+    return { picture: await this.importer.importBytes(got.data, got.name) }
+  }
+
+  /**
+   * One rendition of a stored picture, checked against its hash; the original when the record lists
+   * no such rendition. A picture that is not here, or was set aside as damaged, is said so by id.
+   */
+  async read(input: ReadPictureInput): Promise<ReadPictureOutput> {
+    const record = await this.media.readRecord(input.id)
+    if (!record)
+      throw new AppError('NOT_FOUND', `Picture ${input.id} is not in this data folder.`, {
+        id: input.id,
+      })
+    const file = record.renditions.find((r) => r.name === input.rendition) ?? record
+    try {
+      const data = await this.media.read(file.id)
+      return {
+        data: Buffer.from(data).toString('base64'),
+        type: PICTURE_FORMATS[file.type].mime,
+        width: file.width,
+        height: file.height,
+        original: { width: record.width, height: record.height },
+      }
+    } catch (error) {
+      if (error instanceof CorruptFileError)
+        throw new AppError(
+          'CORRUPT_FILE',
+          `Picture ${input.id} was damaged on disk and set aside (quarantine/); add it again to bring it back.`,
+          { id: input.id },
+        )
+      if (error instanceof AppError && error.code === 'NOT_FOUND')
+        throw new AppError('NOT_FOUND', `Picture ${input.id} is not in this data folder.`, {
+          id: input.id,
+        })
+      throw error
+    }
   }
 
   async list(input: { id: string }): Promise<{ pictures: StoryPicture[] }> {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrateArticle } from '../store/migrateArticle'
@@ -89,5 +89,56 @@ describe('pictures in stories', () => {
       for (const rendition of kept.picture.renditions)
         expect(await ws.media.has(rendition.id)).toBe(true)
     }
+  })
+})
+
+describe('pictures for the editor', () => {
+  it('imports a picture without changing any story, its words read from the photo', async () => {
+    const story = await ws.client.createArticle({ fields: { headline: 'Untouched' } })
+    const { picture } = await ws.client.importPicture({
+      name: 'tagged.jpg',
+      data: await base64('tagged.jpg'),
+    })
+    expect(picture.metadata.credit).not.toBe('')
+    const after = await ws.client.getArticle({ id: story.id })
+    expect(after.revision).toBe(story.revision)
+    expect(after.leadPicture).toBeNull()
+  })
+
+  it('refuses an SVG named .jpg with the reason, storing nothing', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>')
+    await expect(
+      ws.client.importPicture({ name: 'photo.jpg', data: svg.toString('base64') }),
+    ).rejects.toThrow(/“photo\.jpg” is an SVG drawing/)
+  })
+
+  it('reads the thumbnail and the web rendition, hash-checked, with their type and size', async () => {
+    const { picture } = await ws.client.importPicture({
+      name: 'tagged.jpg',
+      data: await base64('tagged.jpg'),
+    })
+    const thumbnail = await ws.client.readPicture({ id: picture.id, rendition: 'thumbnail' })
+    const stored = picture.renditions.find((r) => r.name === 'thumbnail')
+    expect(thumbnail).toMatchObject({ type: 'image/jpeg', width: stored?.width })
+    expect(Buffer.from(thumbnail.data, 'base64').length).toBe(stored?.bytes)
+    const web = await ws.client.readPicture({ id: picture.id, rendition: 'web' })
+    expect(web.width).toBe(picture.renditions.find((r) => r.name === 'web')?.width)
+  })
+
+  it('says a picture is missing, and one damaged on disk was set aside, never serving it', async () => {
+    const { picture } = await ws.client.importPicture({
+      name: 'small.png',
+      data: await base64('small.png'),
+    })
+    const missing = `${'0'.repeat(64)}.jpg`
+    await expect(ws.client.readPicture({ id: missing, rendition: 'web' })).rejects.toThrow(
+      `Picture ${missing} is not in this data folder.`,
+    )
+    const web = picture.renditions.find((r) => r.name === 'web')
+    if (!web) throw new Error('no web rendition')
+    await writeFile(ws.media.pathOf(web.id), 'torn')
+    await expect(ws.client.readPicture({ id: picture.id, rendition: 'web' })).rejects.toThrow(
+      /was damaged on disk and set aside/,
+    )
   })
 })

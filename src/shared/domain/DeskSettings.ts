@@ -71,6 +71,8 @@ export const DeskSettings = z
     /** What renditions keep of the original's metadata; GPS, serial numbers and all other EXIF always go. */
     pictureKeepCopyright: z.boolean().default(true),
     pictureKeepCredit: z.boolean().default(true),
+    /** A lead picture narrower than this (its stored original, in pixels) is flagged by the checks. */
+    pictureMinLeadWidth: z.number().int().min(0).max(20_000).default(1200),
   })
   .refine((s) => s.keyPointsMin <= s.keyPointsMax, {
     message: 'The fewest key points cannot exceed the most',

@@ -5,6 +5,7 @@ import type { DocNode } from './DocNode'
 import { sourceChecks } from './sourceChecks'
 import { bodyLinkChecks } from '../editor-schema/bodyLinkChecks'
 import { systemClock } from './Clock'
+import { pictureChecks } from './pictureChecks'
 
 export type CheckField = keyof EditableFields
 export type Check = {
@@ -15,8 +16,15 @@ export type Check = {
   message: string
 }
 
-/** An article as the checks read it: the editable fields, and an agency's kill when one came. */
-export type CheckedArticle = EditableFields & { agencyKill?: AgencyKill | null | undefined }
+/**
+ * An article as the checks read it: the editable fields, an agency's kill when one came, and the
+ * stored width of its lead picture's original when it is known (the picture record has it, the
+ * article does not).
+ */
+export type CheckedArticle = EditableFields & {
+  agencyKill?: AgencyKill | null | undefined
+  leadPictureWidth?: number | null | undefined
+}
 
 /**
  * Everything the desk would send back, in reading order. Errors block submission and export;
@@ -110,6 +118,7 @@ export function checkArticle(
   for (const check of bodyLinkChecks(article.body)) add(check.id, 'body', 'error', check.message)
   for (const check of sourceChecks(article.sources))
     add(check.id, 'sources', 'error', check.message)
+  for (const check of pictureChecks(article, settings)) checks.push(check)
   return checks
 }
 

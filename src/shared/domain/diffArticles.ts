@@ -1,6 +1,6 @@
 import { diffWords } from 'diff'
 import type { EditableFields, Source } from './Article'
-import { docText } from './countWords'
+import { bodyDiffText } from './bodyDiffText'
 import { formatDateline } from './formatDateline'
 
 export type FieldChange = {
@@ -40,10 +40,12 @@ export function diffArticles(before: EditableFields, after: EditableFields): Art
     const b = readable(after, field)
     if (a !== b) fields.push({ field, label: LABELS[field], before: a, after: b })
   }
-  const body = diffWords(docText(before.body), docText(after.body)).map((part): TextPart => ({
-    text: part.value,
-    change: part.added ? 'added' : part.removed ? 'removed' : 'same',
-  }))
+  const body = diffWords(bodyDiffText(before.body), bodyDiffText(after.body)).map(
+    (part): TextPart => ({
+      text: part.value,
+      change: part.added ? 'added' : part.removed ? 'removed' : 'same',
+    }),
+  )
   return { fields, body, bodyChanged: body.some((part) => part.change !== 'same') }
 }
 

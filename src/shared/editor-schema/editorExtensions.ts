@@ -2,6 +2,7 @@ import type { AnyExtension } from '@tiptap/core'
 import { Link } from '@tiptap/extension-link'
 import StarterKit from '@tiptap/starter-kit'
 import { ALLOWED_LINK_PROTOCOLS, normalizeLink } from './normalizeLink'
+import { Figure } from './figure/figure'
 import { pullQuoteExtensions } from './pull-quote/pullQuote'
 
 export { ALLOWED_LINK_PROTOCOLS, isAllowedLink } from './normalizeLink'
@@ -51,5 +52,6 @@ export function editorExtensions(): AnyExtension[] {
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     }),
     ...pullQuoteExtensions,
+    Figure,
   ]
 }

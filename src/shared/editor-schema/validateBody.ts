@@ -2,6 +2,7 @@ import { getSchema } from '@tiptap/core'
 import { Node as PmNode, type Schema } from '@tiptap/pm/model'
 import { bodyLimitProblem, type BodyDoc, type DocNode } from '../domain/DocNode'
 import { editorExtensions, HEADING_LEVELS } from './editorExtensions'
+import { figureProblem } from './figure/figure'
 import { normalizeLink } from './normalizeLink'
 
 export { linksIn } from './bodyLinkChecks'
@@ -56,7 +57,10 @@ export function checkBody(
   }
   const levels: string[] = []
   const refused: string[] = []
+  const figures: string[] = []
   doc.descendants((node) => {
+    const figure = node.type.name === 'figure' ? figureProblem(node.attrs) : null
+    if (figure) figures.push(figure)
     if (node.type.name === 'heading' && !HEADING_LEVELS.some((l) => l === node.attrs['level']))
       levels.push(String(node.attrs['level']))
     for (const mark of node.marks) {
@@ -74,6 +78,10 @@ export function checkBody(
   if (refused.length > 0)
     problems.push(
       `The body has ${refused.length === 1 ? 'a link that is' : `${refused.length.toLocaleString('en')} links that are`} not allowed: ${examples(refused)} (links must be full http://, https:// or mailto: addresses).`,
+    )
+  if (figures.length > 0)
+    problems.push(
+      `The body has ${figures.length === 1 ? 'a picture that is' : `${figures.length.toLocaleString('en')} pictures that are`} not fit to store: ${examples(figures)}.`,
     )
   const json: { content?: DocNode[] } = doc.toJSON()
   const stored: BodyDoc = json.content ? { type: 'doc', content: json.content } : { type: 'doc' }

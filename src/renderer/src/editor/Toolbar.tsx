@@ -13,7 +13,11 @@ import { LinkForm } from './LinkForm'
 import './bodyEditor.css'
 import { region } from '../a11y/useRegionCycling'
 
-type Props = { editor: Editor }
+type Props = {
+  editor: Editor
+  /** Picture files chosen with Insert picture, to become figures at the cursor. */
+  onInsertPictures?: (files: File[]) => void
+}
 
 const LINK_FORM_ID = 'link-form'
 
@@ -22,8 +26,9 @@ const LINK_FORM_ID = 'link-form'
  * arrows between the buttons). Each name contains the text the button shows, and its shortcut
  * comes from the app's one shortcut table.
  */
-export function Toolbar({ editor }: Props) {
+export function Toolbar({ editor, onInsertPictures }: Props) {
   const [linkOpen, setLinkOpen] = useState(false)
+  const pictureChooser = useRef<HTMLInputElement>(null)
   const toolbar = useRef<HTMLDivElement>(null)
   const roving = useRovingTabIndex(toolbar, 'button.tool')
   useEffect(() => {
@@ -145,6 +150,31 @@ export function Toolbar({ editor }: Props) {
           '❝ Pull',
         )}
       </div>
+      {onInsertPictures && (
+        <div className="tool-group">
+          <button
+            type="button"
+            className="tool"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => pictureChooser.current?.click()}
+          >
+            Insert picture
+          </button>
+          <input
+            ref={pictureChooser}
+            type="file"
+            hidden
+            multiple
+            aria-label="Picture files to insert"
+            accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])]
+              event.target.value = ''
+              if (files.length > 0) onInsertPictures(files)
+            }}
+          />
+        </div>
+      )}
       <div className="tool-group">
         {button('undo', 'Undo', undefined, () => chain().undo().run(), '↶', !state.canUndo)}
         {button('redo', 'Redo', undefined, () => chain().redo().run(), '↷', !state.canRedo)}

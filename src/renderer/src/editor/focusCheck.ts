@@ -13,8 +13,24 @@ const FIELD_TARGETS: Partial<Record<Check['field'], string>> = {
   embargoedUntil: 'field-embargo',
 }
 
+const LEAD_PICTURE_TARGETS: Record<string, string> = {
+  'lead-picture-alt': 'field-lead-alt',
+  'lead-picture-credit': 'field-lead-credit',
+  'lead-picture-width': 'field-lead-caption',
+}
+
 /** Moves focus to what a check is about: a field, or the spot in the body (an empty attribution). */
 export function focusCheck(check: Check, editor: Editor | null): void {
+  const figure = /^figure-(\d+)-(alt|credit)$/.exec(check.id)
+  if (figure && editor) {
+    const view = editor.view.dom.querySelectorAll('.figure-view')[Number(figure[1]) - 1]
+    const field = view?.querySelector<HTMLElement>(
+      `[data-figure-field="${figure[2] === 'alt' ? 'altText' : 'credit'}"]`,
+    )
+    field?.scrollIntoView({ block: 'center' })
+    field?.focus()
+    return
+  }
   if (check.field === 'body' && editor) {
     const target =
       check.id === 'pull-quote-attribution'
@@ -35,7 +51,9 @@ export function focusCheck(check: Check, editor: Editor | null): void {
     return
   }
   const element = document.getElementById(
-    check.id === 'dateline-date' ? 'dateline-date' : (FIELD_TARGETS[check.field] ?? ''),
+    check.id === 'dateline-date'
+      ? 'dateline-date'
+      : (LEAD_PICTURE_TARGETS[check.id] ?? FIELD_TARGETS[check.field] ?? ''),
   )
   element?.scrollIntoView({ block: 'center' })
   element?.focus()

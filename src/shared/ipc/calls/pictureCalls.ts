@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Article, ArticleId } from '../../domain/Article'
 import { LeadPicture } from '../../domain/LeadPicture'
+import { MediaId } from '../../media/MediaId'
 import { PICTURE_TEXT_MAX } from '../../media/PictureRecord'
 import { PictureRecord } from '../../media/PictureRecord'
 import type { CallGroup } from '../CallDeclaration'
@@ -28,6 +29,48 @@ export type AddPictureInput = z.infer<typeof AddPictureInput>
 export const AddPictureOutput = z.object({ article: Article, picture: PictureRecord })
 export type AddPictureOutput = z.infer<typeof AddPictureOutput>
 
+/**
+ * A picture taken into the data folder for the editor to place (the lead picture field, a figure in
+ * the body): checked, stored once, renditions made; no story changes until the editor saves it.
+ */
+export const ImportPictureInput = z.strictObject({
+  /** The file's name, for messages only: the kind is read from the bytes. */
+  name: z.string().trim().min(1).max(300),
+  data: z.base64().max(MAX_BASE64, 'Pictures over 100 MB are not taken'),
+})
+export type ImportPictureInput = z.infer<typeof ImportPictureInput>
+
+/** A picture at an https address (from pasted HTML) the user agreed to download. */
+export const DownloadPictureInput = z.strictObject({
+  url: z
+    .string()
+    .max(4000)
+    .refine((url) => url.startsWith('https://'), 'Pictures are downloaded over https only'),
+})
+export type DownloadPictureInput = z.infer<typeof DownloadPictureInput>
+
+/** Which file of a stored picture to read: the web rendition or the thumbnail. */
+export const ReadPictureInput = z.strictObject({
+  id: MediaId,
+  rendition: z.enum(['web', 'thumbnail']),
+})
+export type ReadPictureInput = z.infer<typeof ReadPictureInput>
+
+export const ReadPictureOutput = z.object({
+  /** The file's bytes, base64. */
+  data: z.base64(),
+  /** Its content type (image/jpeg, image/webp...). */
+  type: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** The stored original's pixel size (what the checks weigh), not the rendition's. */
+  original: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
+})
+export type ReadPictureOutput = z.infer<typeof ReadPictureOutput>
+
+/** A picture the store cannot serve: not here, or set aside as damaged. */
+export const PictureMissingDetails = z.object({ id: z.string() })
+
 /** A picture a story uses: where, the words the story gives it, and what the store holds of it. */
 export const StoryPicture = z.object({
   role: z.literal('lead'),
@@ -49,6 +92,24 @@ export const pictureCalls = {
       REFUSED: ReadOnlyDetails,
     },
     writes: true,
+  },
+  importPicture: {
+    input: ImportPictureInput,
+    output: z.object({ picture: PictureRecord }),
+    errors: { REFUSED: ReadOnlyDetails },
+    writes: true,
+  },
+  downloadPicture: {
+    input: DownloadPictureInput,
+    output: z.object({ picture: PictureRecord }),
+    errors: { REFUSED: ReadOnlyDetails },
+    writes: true,
+  },
+  readPicture: {
+    input: ReadPictureInput,
+    output: ReadPictureOutput,
+    errors: { NOT_FOUND: PictureMissingDetails, CORRUPT_FILE: PictureMissingDetails },
+    writes: false,
   },
   listPictures: {
     input: z.strictObject({ id: ArticleId }),

@@ -13,6 +13,10 @@ import { api } from '../../api'
 import { useDocumentTitle } from '../../a11y/useDocumentTitle'
 import { Toolbar } from '../../editor/Toolbar'
 import { useBodyEditor } from '../../editor/useBodyEditor'
+import { useBodyPictures } from '../../editor/useBodyPictures'
+import { BodyPictureNotes } from '../../editor/BodyPictureNotes'
+import { DownloadPictureDialog } from '../../editor/DownloadPictureDialog'
+import { usePictureUrl } from '../../editor/usePictureUrl'
 import { useBodySnapshot } from '../../editor/useBodySnapshot'
 import { useTabLeavesBody } from '../../editor/useTabLeavesBody'
 import { onArticleChanged } from '../articles/articleChanged'
@@ -22,6 +26,7 @@ import { LockedBanner } from '../workflow/LockedBanner'
 import { ACTION_ANNOUNCEMENTS } from '../workflow/actionAnnouncements'
 import { WorkflowActions } from '../workflow/WorkflowActions'
 import { AgencyKillBanner } from './AgencyKillBanner'
+import { LeadPictureField } from './fields/LeadPictureField'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { ChangesRequestedBanner } from './ChangesRequestedBanner'
 import { Autosaver } from './Autosaver'
@@ -102,20 +107,33 @@ export function ArticleEditor({
   const [fields, update] = useArticleFields(article, saver)
   const editorRef = useRef<ReturnType<typeof useBodyEditor>>(null)
   const paste = usePasteImport(editorRef, update)
+  const pictures = useBodyPictures(editorRef)
   const editor = useBodyEditor({
     content: article.body,
     editable,
     onChange: (read) => saver.change('body', read),
     onPasteIntoEmpty: paste.onPasteIntoEmpty,
+    onPictureFiles: pictures.insertFiles,
+    onPastedPictures: pictures.takeFromHtml,
   })
   useEffect(() => {
     editorRef.current = editor
   }, [editor])
   const snapshot = useBodySnapshot(editor, article.body)
+  const leadThumbnail = usePictureUrl(fields.leadPicture?.mediaId, 'thumbnail')
+  const leadWidth = leadThumbnail.state === 'ready' ? leadThumbnail.originalWidth : null
   const whole = useMemo(() => ({ ...fields, body: snapshot.body }), [fields, snapshot.body])
   const checks = useMemo(
-    () => checkArticle({ ...whole, agencyKill: article.agencyKill }, settings),
-    [whole, settings, article.agencyKill],
+    () =>
+      checkArticle(
+        {
+          ...whole,
+          agencyKill: article.agencyKill,
+          leadPictureWidth: leadWidth,
+        },
+        settings,
+      ),
+    [whole, settings, article.agencyKill, leadWidth],
   )
   const publication = useMemo(() => toPublication(whole), [whole])
 
@@ -257,7 +275,7 @@ export function ArticleEditor({
       />
       <div className="editor-body">
         <div className="editor-column">
-          {editable && <Toolbar editor={editor} />}
+          {editable && <Toolbar editor={editor} onInsertPictures={pictures.insertFiles} />}
           <div
             className="page-scroll"
             // Locked, the story holds nothing to Tab to: the scroller itself takes focus, so the
@@ -273,8 +291,17 @@ export function ArticleEditor({
                   onChange={update}
                 />
               </fieldset>
+              <fieldset className="page-fields" disabled={!editable}>
+                <LeadPictureField
+                  value={fields.leadPicture ?? null}
+                  thumbnail={leadThumbnail}
+                  editable={editable}
+                  onChange={(value) => update('leadPicture', value)}
+                />
+              </fieldset>
               <div className="field body-field">
                 <span className="field-label">Body</span>
+                <BodyPictureNotes pictures={pictures} />
                 <EditorContent editor={editor} />
               </div>
               <fieldset className="page-fields" disabled={!editable}>
@@ -288,6 +315,9 @@ export function ArticleEditor({
             </article>
           </div>
         </div>
+        {pictures.asking && (
+          <DownloadPictureDialog url={pictures.asking} onAnswer={pictures.answer} />
+        )}
         {paste.pending && (
           <ImportReview
             proposal={paste.pending.proposal}

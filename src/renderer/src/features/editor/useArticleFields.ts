@@ -23,6 +23,7 @@ export function useArticleFields(article: Article, saver: Autosaver) {
     copyrightNotice: article.copyrightNotice,
     feedItem: article.feedItem,
     embargoedUntil: article.embargoedUntil,
+    leadPicture: article.leadPicture,
   }))
   const update = useCallback(
     <F extends Exclude<keyof EditableFields, 'body'>>(field: F, value: EditableFields[F]) => {

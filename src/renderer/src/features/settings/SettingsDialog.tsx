@@ -23,6 +23,7 @@ type Draft = Record<
   | 'summaryLimit'
   | 'keyPointsMin'
   | 'keyPointsMax'
+  | 'pictureMinLeadWidth'
   | 'commentMinLength'
   | 'spellcheckLanguages'
   | 'language'
@@ -44,6 +45,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
     summaryLimit: String(settings.summaryLimit),
     keyPointsMin: String(settings.keyPointsMin),
     keyPointsMax: String(settings.keyPointsMax),
+    pictureMinLeadWidth: String(settings.pictureMinLeadWidth),
     commentMinLength: String(settings.commentMinLength),
     spellcheckLanguages: settings.spellcheckLanguages.join(', '),
     language: settings.language,
@@ -71,6 +73,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
       summaryLimit: Number(draft.summaryLimit),
       keyPointsMin: Number(draft.keyPointsMin),
       keyPointsMax: Number(draft.keyPointsMax),
+      pictureMinLeadWidth: Number(draft.pictureMinLeadWidth),
       commentMinLength: Number(draft.commentMinLength),
       commentsEnabled: comments,
       fourEyes,
@@ -163,6 +166,11 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
           {field('summaryLimit', 'Summary limit (characters)')}
           {field('keyPointsMin', 'Fewest key points')}
           {field('keyPointsMax', 'Most key points')}
+          {field(
+            'pictureMinLeadWidth',
+            'Narrowest lead picture (pixels)',
+            'A narrower lead picture is flagged by the checks.',
+          )}
         </div>
         <label className="check-row">
           <input
