@@ -162,8 +162,10 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
+  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
   const exports = new ExportService(stories, workflow, settings, {
     clock,
+    media,
     generator: `Copydesk ${options.version}`,
   })
   const outbox = new OutboxService(outboxStore, exports, workflow, {
@@ -206,7 +208,6 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     ...(options.onInbox ? { onInbox: options.onInbox } : {}),
   })
   await sync.deskChanged()
-  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
   const pictures = new PictureService(
     articles,
     new PictureImporter({ media, settings: () => settings.get(), clock }),
