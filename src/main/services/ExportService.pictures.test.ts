@@ -35,6 +35,11 @@ const Exported = z.object({
   }),
 })
 
+const NinjsPictures = z.object({
+  associations: z.array(z.looseObject({ name: z.string() })),
+  bodies: z.array(z.object({ value: z.string() })),
+})
+
 const figure = (picture: PictureRecord, caption: string): DocNode => ({
   type: 'figure',
   attrs: {
@@ -132,6 +137,32 @@ describe('exports with pictures', () => {
     const [ninjs] = await ws.client.exportArticles({ ids: [id], format: 'ninjs', dir: out })
     const item: unknown = JSON.parse(await readFile(ninjs?.file ?? '', 'utf8'))
     expect(validateExport('ninjs', item)).toEqual([])
+    const { associations, bodies } = NinjsPictures.parse(item)
+    expect(associations.map((a) => a.name)).toEqual(['featureimage', 'picture1', 'picture2'])
+    expect(associations[1]).toEqual({
+      name: 'picture1',
+      uri: `urn:copydesk:media:${pictures[1]?.id}`,
+      type: 'picture',
+      representationType: 'partial',
+      descriptions: [
+        { role: 'caption', contentType: 'text/plain', value: 'Soldiers on the march.' },
+        { role: 'alt', contentType: 'text/plain', value: 'Soldiers walk along a snowy road.' },
+      ],
+      by: 'Karin Fotograf',
+      copyrightHolder: 'Karin Fotograf/TT',
+      copyrightNotice: '© TT',
+      renditions: pictures[1]?.renditions.map((r) => ({
+        name: r.name,
+        title: `exercise-in-the-north.media/${r.id}`,
+        contentType: 'image/jpeg',
+        width: r.width,
+        height: r.height,
+        sizeInBytes: r.bytes,
+      })),
+    })
+    expect(bodies[0]?.value).toMatch(
+      /<p>It ends in May\.<\/p><figure class="picture" data-copydesk="figure" data-assoc-ref="picture2"><img src="exercise-in-the-north\.media\/[0-9a-f]{64}\.(jpg|webp)"/,
+    )
   })
 
   it('a damaged rendition refuses the export by the picture it belongs to, and writes nothing', async () => {
@@ -150,6 +181,9 @@ describe('exports with pictures', () => {
 
   it('a push carries the pictures with their words and no files', async () => {
     const { id } = await storyWithPictures()
+    const { document: item } = await ws.exports.document(id, 'ninjs')
+    expect(validateExport('ninjs', item)).toEqual([])
+    expect(NinjsPictures.parse(item).associations).toHaveLength(3)
     const { document } = await ws.exports.document(id, 'copydesk')
     expect(validateExport('copydesk', document)).toEqual([])
     const json = Exported.parse(document)

@@ -44,6 +44,7 @@ export class ExportService {
         copyrightHolder: settings.copyrightHolder,
         copyrightNotice: settings.copyrightNotice,
         killNote,
+        pictures,
       })
     return toPublishJson(article, {
       exportedAt: isoNow(this.env.clock),

@@ -60,16 +60,18 @@ export function publishBlocks(body: BodyBlock[], files: PictureFiles | undefined
 
 /**
  * A figure as HTML beside the other blocks: its web rendition by relative path, alt text, caption
- * and credit. A picture whose files do not travel with the document has no place in its HTML.
+ * and credit. A picture whose files do not travel with the document has no place in its HTML. In
+ * ninjs, `assocRef` names its association (`data-assoc-ref`, as TT's bodies do).
  */
-export function figureHtml(picture: PublishPicture): string {
+export function figureHtml(picture: PublishPicture, assocRef?: string): string {
   const web = picture.renditions.find((r) => r.name === 'web') ?? picture.renditions[0]
   if (!web) return ''
+  const ref = assocRef ? ` data-assoc-ref="${escapeHtml(assocRef)}"` : ''
   const img = `<img src="${escapeHtml(web.path)}" alt="${escapeHtml(picture.altText)}" width="${web.width}" height="${web.height}"/>`
   const credit = picture.credit ? `<small class="credit">${escapeHtml(picture.credit)}</small>` : ''
   const caption =
     picture.caption || credit
       ? `<figcaption>${escapeHtml(picture.caption)}${picture.caption && credit ? ' ' : ''}${credit}</figcaption>`
       : ''
-  return `<figure class="picture" data-copydesk="figure">${img}${caption}</figure>`
+  return `<figure class="picture" data-copydesk="figure"${ref}>${img}${caption}</figure>`
 }
