@@ -30,6 +30,8 @@ import { LeaseKeeper } from './sync/LeaseKeeper'
 import { SwitchingArticleRepository } from './sync/SwitchingArticleRepository'
 import { deskSync } from './sync/deskSync'
 import type { InboxItem } from '../shared/domain/SyncSnapshot'
+import { downloadPicture, type DownloadOptions } from './media/downloadPicture'
+import { pictureLimitsOf } from '../shared/media/PictureLimits'
 import { MediaStore } from './media/MediaStore'
 import { PictureImporter } from './media/PictureImporter'
 import { PictureService } from './media/PictureService'
@@ -65,6 +67,10 @@ export type Workstation = {
 }
 
 export type WorkstationOptions = {
+  /** How long a picture download may take (default 30 s). */
+  pictureDownloadTimeoutMs?: number
+  /** Tests reach their own https server: its certificate, and no address refused. */
+  pictureDownload?: Pick<DownloadOptions, 'blocked' | 'ca'>
   dataDir: string
   host: AppInfo['host'] | 'cli'
   version: string
@@ -212,6 +218,12 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     articles,
     new PictureImporter({ media, settings: () => settings.get(), clock }),
     media,
+    (href) =>
+      downloadPicture(href, {
+        maxBytes: pictureLimitsOf(settings.get()).maxBytes,
+        timeoutMs: options.pictureDownloadTimeoutMs ?? 30_000,
+        ...options.pictureDownload,
+      }),
   )
   // Pictures no story uses any more go after their grace period; the app's start does not wait.
   const mediaSweep =

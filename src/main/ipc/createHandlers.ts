@@ -90,8 +90,7 @@ export function createHandlers(services: {
     },
     deskStatus: () => services.desk.status(),
     openForEditing: (input) => services.leases.openForEditing(input.storyId),
-    watchEditing: (input) =>
-      services.leases.watchEditing(input.storyId, input.after, input.waitMs),
+    watchEditing: (input) => services.leases.watchEditing(input.storyId, input.after, input.waitMs),
     closeEditing: (input) => services.leases.closeEditing(input.storyId),
     takeOverLease: (input) => services.leases.takeOverLease(input.storyId, input.note),
     listLeases: () => services.leases.listLeases(),
@@ -147,6 +146,7 @@ export function createHandlers(services: {
     resolveSyncConflict: (input) => services.sync.resolveConflict(input),
     dismissSyncRefusal: async () => services.sync.dismissRefusal(),
     addPicture: (input) => services.pictures.add(input),
+    fetchPicture: (input) => services.pictures.fetch(input),
     listPictures: (input) => services.pictures.list(input),
   }
 }

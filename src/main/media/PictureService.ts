@@ -1,10 +1,13 @@
 import type { Article } from '../../shared/domain/Article'
 import type { LeadPicture } from '../../shared/domain/LeadPicture'
+import { AppError } from '../../shared/ipc/AppError'
 import type {
   AddPictureInput,
   AddPictureOutput,
+  FetchPictureInput,
   StoryPicture,
 } from '../../shared/ipc/calls/pictureCalls'
+import type { IncomingPicture } from '../../shared/media/IncomingPicture'
 import type { MediaId } from '../../shared/media/MediaId'
 import type { PictureRecord } from '../../shared/media/PictureRecord'
 import type { MediaStore } from './MediaStore'
@@ -30,6 +33,8 @@ export class PictureService {
     private readonly stories: PictureStories,
     private readonly importer: PictureImporter,
     private readonly media: MediaStore,
+    /** Downloads a picture's bytes from an https address (see downloadPicture). */
+    private readonly download: (href: string) => Promise<Uint8Array>,
   ) {}
 
   async add(input: AddPictureInput): Promise<AddPictureOutput> {
@@ -56,6 +61,41 @@ export class PictureService {
     return { article, picture }
   }
 
+  /**
+   * Downloads a picture the desk chose (the agency item's first, or one by its https address),
+   * checks and stores it as a file would be, and sets it as the lead picture with the agency's
+   * words; the photo's own metadata fills what the feed left empty.
+   */
+  async fetch(input: FetchPictureInput): Promise<AddPictureOutput> {
+    const current = await this.stories.get({ id: input.id })
+    const waiting = current.feedItem?.pictures ?? []
+    const chosen: IncomingPicture | undefined = input.href
+      ? (waiting.find((p) => p.href === input.href) ?? wordless(input.href))
+      : waiting[0]
+    if (!chosen)
+      throw new AppError(
+        'INVALID_INPUT',
+        `“${current.headline || 'Untitled'}” has no agency picture waiting to be downloaded: give the picture's https address.`,
+      )
+    const data = await this.download(chosen.href)
+    const picture = await this.importer.importBytes(data, nameOf(chosen.href))
+    const found = picture.metadata
+    const leadPicture: LeadPicture = {
+      mediaId: picture.id,
+      caption: chosen.caption || found.caption,
+      credit: chosen.credit || found.credit,
+      creator: chosen.creator || found.creator,
+      copyright: chosen.copyright || found.copyright,
+      altText: chosen.altText || found.altText,
+    }
+    const article = await this.stories.save({
+      id: input.id,
+      baseRevision: current.revision,
+      changes: { leadPicture },
+    })
+    return { article, picture }
+  }
+
   async list(input: { id: string }): Promise<{ pictures: StoryPicture[] }> {
     const article = await this.stories.get(input)
     const pictures: StoryPicture[] = []
@@ -72,5 +112,18 @@ export class PictureService {
   private async storedRecord(id: MediaId): Promise<PictureRecord | null> {
     if (!(await this.media.has(id))) return null
     return this.media.readRecord(id)
+  }
+}
+
+function wordless(href: string): IncomingPicture {
+  return { name: '', href, caption: '', credit: '', creator: '', copyright: '', altText: '' }
+}
+
+/** The file name an address ends with, for messages. */
+function nameOf(href: string): string {
+  try {
+    return decodeURIComponent(new URL(href).pathname.split('/').pop() ?? '') || href
+  } catch {
+    return href
   }
 }

@@ -28,6 +28,17 @@ export type AddPictureInput = z.infer<typeof AddPictureInput>
 export const AddPictureOutput = z.object({ article: Article, picture: PictureRecord })
 export type AddPictureOutput = z.infer<typeof AddPictureOutput>
 
+export const FetchPictureInput = z.strictObject({
+  id: ArticleId,
+  /**
+   * The https address to download; without it, the first picture the story's agency item carries
+   * (its feed item's pictures). The feed's words come with it, the photo's own fill the rest.
+   */
+  href: z.string().trim().min(1).max(2000).optional(),
+  as: z.literal('lead'),
+})
+export type FetchPictureInput = z.infer<typeof FetchPictureInput>
+
 /** A picture a story uses: where, the words the story gives it, and what the store holds of it. */
 export const StoryPicture = z.object({
   role: z.literal('lead'),
@@ -41,6 +52,17 @@ export type StoryPicture = z.infer<typeof StoryPicture>
 export const pictureCalls = {
   addPicture: {
     input: AddPictureInput,
+    output: AddPictureOutput,
+    errors: {
+      NOT_FOUND: NotFoundDetails,
+      CONFLICT: ConflictDetails,
+      LOCKED: LockedDetails,
+      REFUSED: ReadOnlyDetails,
+    },
+    writes: true,
+  },
+  fetchPicture: {
+    input: FetchPictureInput,
     output: AddPictureOutput,
     errors: {
       NOT_FOUND: NotFoundDetails,
