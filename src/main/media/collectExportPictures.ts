@@ -26,7 +26,7 @@ export function storyPictures(
   article: Article,
 ): { picture: LeadPicture; label: string; lead: boolean }[] {
   const { leadPicture, body } = toPublication(article)
-  const figures = body.flatMap((block) => (block.type === 'figure' ? [block] : []))
+  const figures = (body ?? []).flatMap((block) => (block.type === 'figure' ? [block] : []))
   return [
     ...(leadPicture ? [{ picture: leadPicture, label: 'the lead picture', lead: true }] : []),
     ...figures.map((figure, i) => ({

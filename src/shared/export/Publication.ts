@@ -39,7 +39,10 @@ export type Publication = {
   language: string
   entities: Entity[]
   blocks: Block[]
-  /** The blocks with the body's figures in place (what the publish JSON carries). */
-  body: BodyBlock[]
-  leadPicture: LeadPicture | null
+  /**
+   * The blocks with the body's figures in place, and the lead picture: present only when the story
+   * has them, so a story without pictures lays out (and keys its CMS pushes) as it did before.
+   */
+  body?: BodyBlock[]
+  leadPicture?: LeadPicture
 }

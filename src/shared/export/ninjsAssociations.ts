@@ -15,7 +15,7 @@ export const MEDIA_URI_BASE = 'urn:copydesk:media:'
  * an absolute URI, so the path of a file written beside the export is its `title`.
  */
 export function ninjsAssociations(p: Publication, files: PictureFiles | undefined) {
-  const figures = p.body.flatMap((block) => (block.type === 'figure' ? [block] : []))
+  const figures = (p.body ?? []).flatMap((block) => (block.type === 'figure' ? [block] : []))
   const list = [
     ...(p.leadPicture ? [association(LEAD_ASSOCIATION, p.leadPicture, files)] : []),
     ...figures.map((figure, i) => association(`picture${i + 1}`, figure, files)),
@@ -71,7 +71,7 @@ export function ninjsBodyHtml(p: Publication, files: PictureFiles | undefined): 
     if (lead) dateline = false
     run = []
   }
-  for (const block of p.body) {
+  for (const block of p.body ?? p.blocks) {
     if (block.type !== 'figure') {
       run.push(block)
       continue

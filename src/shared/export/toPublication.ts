@@ -39,8 +39,8 @@ export function toPublication(article: EditableFields): Publication {
     language: article.language,
     entities: article.entities,
     blocks,
-    body,
-    leadPicture: article.leadPicture ?? null,
+    ...(body.length > blocks.length ? { body } : {}),
+    ...(article.leadPicture ? { leadPicture: article.leadPicture } : {}),
   }
 }
 

@@ -35,7 +35,7 @@ export function toPublishJson(
   },
 ) {
   const publication = toPublication(article)
-  const blocks = publishBlocks(publication.body, options.pictures)
+  const blocks = publishBlocks(publication.body ?? publication.blocks, options.pictures)
   const html = blocks.map((b) => (b.type === 'figure' ? figureHtml(b) : blocksToHtml([b]))).join('')
   const final = isFinal(article.status)
   return stripXmlForbiddenDeep({
@@ -52,7 +52,9 @@ export function toPublishJson(
     deck: publication.deck,
     summary: publication.summary,
     keyPoints: publication.keyPoints,
-    leadImage: publication.leadPicture && publishPicture(publication.leadPicture, options.pictures),
+    leadImage: publication.leadPicture
+      ? publishPicture(publication.leadPicture, options.pictures)
+      : null,
     body: { html, blocks },
     dateline: publication.dateline,
     byline: publication.byline,
