@@ -167,5 +167,8 @@ describe('pictures in ninjs 3.1', { timeout: 30_000 }, () => {
       (n.content ?? []).map((c) => c.text ?? '').join(''),
     )
     expect(paragraphs).toEqual(['Rain fell all night.', 'Schools are closed.'])
+    expect(back.messages).toContain(
+      "Copydesk's own picture “featureimage” (“A flooded street in Kochi.”) is not brought back with the text: add it to the story again.",
+    )
   })
 })

@@ -23,6 +23,12 @@ export function readNinjsPictures(data: JsonObject, messages: string[]): Incomin
     if (type && type !== 'picture' && type !== 'graphic') continue
     const best = bestRendition(item['renditions'])
     const caption = captionOf(item)
+    if (!best && stringOf(item['uri']).startsWith('urn:copydesk:media:')) {
+      messages.push(
+        `Copydesk's own picture “${name}”${caption ? ` (${short(caption)})` : ''} is not brought back with the text: add it to the story again.`,
+      )
+      continue
+    }
     if (!best) {
       messages.push(
         `The picture “${name || stringOf(item['uri'])}”${caption ? ` (${short(caption)})` : ''} has no https link to download it from; it was left out.`,
