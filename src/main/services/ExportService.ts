@@ -150,13 +150,10 @@ export class ExportService {
     await mkdir(dir, { recursive: true })
     const written: ExportedFile[] = []
     for (const id of ids) {
-      const { file, base } = await this.freeName(dir, await this.articles.get(id), input.format)
+      const stored = await this.articles.get(id)
+      const { file, base } = await this.freeName(dir, stored, input.format)
       // Renditions are named after their content, so a story's exports in both formats share them.
-      const media = await collectExportPictures(
-        await this.articles.get(id),
-        this.env.media,
-        `${base}.media`,
-      )
+      const media = await collectExportPictures(stored, this.env.media, `${base}.media`)
       const { article, document } = await this.document(id, input.format, media.pictures)
       if (media.files.length > 0) await mkdir(join(dir, `${base}.media`), { recursive: true })
       // Exports are for other programs (a CMS importer, a colleague): the usual 0666 less the umask.
