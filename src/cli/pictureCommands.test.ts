@@ -166,3 +166,21 @@ describe('copydesk picture', () => {
     expect(names).toHaveLength(3)
   })
 })
+
+describe('copydesk picture fetch', () => {
+  it('downloads over https only, and says when a story has no agency picture waiting', async () => {
+    const id = await story()
+    const none = await cli('picture', 'fetch', id)
+    expect(none.code).not.toBe(0)
+    expect(none.err).toContain(
+      "“Warehouse fire in Pune” has no agency picture waiting to be downloaded: give the picture's https address.",
+    )
+    const plain = await cli('picture', 'fetch', id, 'http://example.com/fire.jpg')
+    expect(plain.code).not.toBe(0)
+    expect(plain.err).toContain(
+      'Pictures are downloaded over https only: “http://example.com/fire.jpg” is http.',
+    )
+    const inward = await cli('picture', 'fetch', id, 'https://127.0.0.1:8443/fire.jpg')
+    expect(inward.err).toContain('an address on this machine or the local network')
+  })
+})

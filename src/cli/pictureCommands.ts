@@ -24,6 +24,13 @@ export const PICTURE_COMMAND: CliCommand = {
         'IPTC/XMP where not given (alt text only from IPTC Alt Text)',
       ],
     },
+    {
+      synopsis: 'picture fetch ID [URL]',
+      summary: [
+        "download the agency picture the story's ninjs carried (or the one",
+        'at URL, https only) and set it as the lead picture with its words',
+      ],
+    },
     { synopsis: 'picture list ID', summary: ["the story's pictures and their renditions"] },
   ],
   run: (context) => {
@@ -38,6 +45,26 @@ export const PICTURE_COMMAND: CliCommand = {
         )
       return addPicture(id, file, context)
     }
+    if (verb === 'fetch' && id && extra.length === 0)
+      return context.withWorkstation(async ({ client }) => {
+        try {
+          const input = parseInput('fetchPicture', {
+            id,
+            as: 'lead',
+            ...(file === undefined ? {} : { href: file }),
+          })
+          const added = await client.fetchPicture(input)
+          const name = added.article.leadPicture?.mediaId ?? added.picture.id
+          context.io.out(
+            context.values.json
+              ? JSON.stringify(addedJson(added), null, 2)
+              : formatAdded(added, file ?? `the agency's picture (${name.slice(0, 12)}…)`),
+          )
+          return EXIT.ok
+        } catch (error) {
+          return fail(context.io, context.values.json, error)
+        }
+      })
     if (verb === 'list' && id && file === undefined)
       return showCall(
         context,

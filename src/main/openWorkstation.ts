@@ -30,6 +30,8 @@ import { LeaseKeeper } from './sync/LeaseKeeper'
 import { SwitchingArticleRepository } from './sync/SwitchingArticleRepository'
 import { deskSync } from './sync/deskSync'
 import type { InboxItem } from '../shared/domain/SyncSnapshot'
+import { downloadPicture, type DownloadOptions } from './media/downloadPicture'
+import { pictureLimitsOf } from '../shared/media/PictureLimits'
 import { MediaStore } from './media/MediaStore'
 import { PictureImporter } from './media/PictureImporter'
 import { PictureService } from './media/PictureService'
@@ -65,6 +67,10 @@ export type Workstation = {
 }
 
 export type WorkstationOptions = {
+  /** How long a picture download may take (default 30 s). */
+  pictureDownloadTimeoutMs?: number
+  /** Tests reach their own https server: its certificate, and no address refused. */
+  pictureDownload?: Pick<DownloadOptions, 'blocked' | 'ca'>
   dataDir: string
   host: AppInfo['host'] | 'cli'
   version: string
@@ -162,8 +168,10 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
+  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
   const exports = new ExportService(stories, workflow, settings, {
     clock,
+    media,
     generator: `Copydesk ${options.version}`,
   })
   const outbox = new OutboxService(outboxStore, exports, workflow, {
@@ -206,11 +214,16 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     ...(options.onInbox ? { onInbox: options.onInbox } : {}),
   })
   await sync.deskChanged()
-  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
   const pictures = new PictureService(
     articles,
     new PictureImporter({ media, settings: () => settings.get(), clock }),
     media,
+    (href) =>
+      downloadPicture(href, {
+        maxBytes: pictureLimitsOf(settings.get()).maxBytes,
+        timeoutMs: options.pictureDownloadTimeoutMs ?? 30_000,
+        ...options.pictureDownload,
+      }),
   )
   // Pictures no story uses any more go after their grace period; the app's start does not wait.
   const mediaSweep =

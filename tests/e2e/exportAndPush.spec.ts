@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { expect, test } from './deskTest'
 import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../support/fakeCms'
 import { expectSaved, signIn, switchProfile } from './actions'
+import { exportProblems } from '../support/exportProblems'
 
 const fixture = fileURLToPath(new URL('../fixtures/wire-india-japan-ties.txt', import.meta.url))
 let cms: FakeCms | undefined
@@ -52,6 +53,7 @@ test('approve a story, export it to a folder, push it while the CMS is down, and
     ),
   )
   expect(preview).toMatchObject({ final: false, notice: expect.stringMatching(/not approved/) })
+  expect(exportProblems('preview.json', preview)).toEqual([])
 
   await page
     .getByRole('group', { name: 'Workflow' })
@@ -156,12 +158,11 @@ test('the desk chief exports every approved story from the queue in one go', asy
   await batch.getByRole('button', { name: 'Export all approved' }).click()
   await expect(batch.getByRole('status')).toHaveText(/^Exported 1 approved story to /)
   const [file] = await readdir(join(desk.dataDir, 'batch'))
-  expect(JSON.parse(await readFile(join(desk.dataDir, 'batch', file ?? ''), 'utf8'))).toMatchObject(
-    {
-      id: first,
-      final: true,
-    },
+  const batched: unknown = JSON.parse(
+    await readFile(join(desk.dataDir, 'batch', file ?? ''), 'utf8'),
   )
+  expect(batched).toMatchObject({ id: first, final: true })
+  expect(exportProblems(file ?? '', batched)).toEqual([])
 })
 
 /** An approved story from the wire fixture, written by Asha Rao and approved by Vikram Desk. */
@@ -309,10 +310,12 @@ test('a published story pushed again asks the desk chief for the correction read
   await dialog.getByRole('button', { name: 'Export with this correction' }).click()
   await expect(page.getByRole('status').filter({ hasText: /^Exported: / })).toBeVisible()
   const [file] = await readdir(exportDir)
-  expect(JSON.parse(await readFile(join(exportDir, file ?? ''), 'utf8'))).toMatchObject({
+  const corrected: unknown = JSON.parse(await readFile(join(exportDir, file ?? ''), 'utf8'))
+  expect(corrected).toMatchObject({
     final: true,
     corrections: [{ note: 'An earlier version of this story misnamed the minister.' }],
   })
+  expect(exportProblems(file ?? '', corrected)).toEqual([])
 
   // The note waits with the story, in plain sight, and the desk chief can still reword it.
   const waiting = page.getByRole('region', { name: 'Correction note waiting to be published' })

@@ -8,6 +8,7 @@ import { DANGEROUS_HREF, DANGEROUS_MARKUP, XSS_PAYLOADS } from '../fixtures/xssV
 import { expectSaved, signIn, startNewArticle } from './actions'
 import { startWebHost } from '../support/startWebHost'
 import { tempDir } from '../support/tempDir'
+import { exportProblems } from '../support/exportProblems'
 
 /** What the export files hold where text could carry markup: ninjs bodies, Copydesk's body. */
 const NinjsBodies = z.object({ bodies: z.array(z.object({ value: z.string() })).optional() })
@@ -155,6 +156,7 @@ test('over 100 attack payloads through paste, HTML import and wire import: nothi
   expect(exportedCount).toBeGreaterThan(XSS_PAYLOADS.length)
   for (const name of exported) {
     const document: unknown = JSON.parse(await readFile(join(out, name), 'utf8'))
+    expect(exportProblems(name, document), name).toEqual([])
     const html = JSON.stringify(document)
     expect(html, name).not.toMatch(DANGEROUS_HREF)
     const bodies = name.includes('.ninjs.')

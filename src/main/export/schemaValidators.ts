@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import publishSchema from '../../../resources/copydesk-publish-1.schema.json'
+import publishSchema from '../../../resources/copydesk-publish-2.schema.json'
 import ninjsSchema from '../../../resources/ninjs-schema_3.1.json'
 
 export type SchemaProblem = { path: string; message: string }

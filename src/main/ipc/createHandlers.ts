@@ -146,9 +146,10 @@ export function createHandlers(services: {
     resolveSyncConflict: (input) => services.sync.resolveConflict(input),
     dismissSyncRefusal: async () => services.sync.dismissRefusal(),
     addPicture: (input) => services.pictures.add(input),
+    fetchPicture: (input) => services.pictures.fetch(input),
     listPictures: (input) => services.pictures.list(input),
     importPicture: (input) => services.pictures.import(input),
     readPicture: (input) => services.pictures.read(input),
-    downloadPicture: (input) => services.pictures.fetch(input),
+    downloadPicture: (input) => services.pictures.downloadForEditor(input),
   }
 }

@@ -5,16 +5,17 @@ import type {
   AddPictureInput,
   AddPictureOutput,
   DownloadPictureInput,
+  FetchPictureInput,
   ImportPictureInput,
   ReadPictureInput,
   ReadPictureOutput,
   StoryPicture,
 } from '../../shared/ipc/calls/pictureCalls'
+import type { IncomingPicture } from '../../shared/media/IncomingPicture'
 import type { MediaId } from '../../shared/media/MediaId'
 import type { PictureRecord } from '../../shared/media/PictureRecord'
 import { PICTURE_FORMATS } from '../../shared/media/PictureType'
 import { CorruptFileError } from '../store/DurableJsonFile'
-import { downloadPicture, type DownloadOptions } from './downloadPicture'
 import type { MediaStore } from './MediaStore'
 import type { PictureImporter } from './PictureImporter'
 
@@ -38,8 +39,8 @@ export class PictureService {
     private readonly stories: PictureStories,
     private readonly importer: PictureImporter,
     private readonly media: MediaStore,
-    /** How pictures are fetched from the web (tests give their own fetch). */
-    private readonly download: Omit<DownloadOptions, 'maxBytes'> = {},
+    /** Downloads a picture's bytes from an https address (see downloadPicture). */
+    private readonly download: (href: string) => Promise<Uint8Array>,
   ) {}
 
   async add(input: AddPictureInput): Promise<AddPictureOutput> {
@@ -72,13 +73,13 @@ export class PictureService {
     return { picture: await this.importer.importBytes(data, input.name) }
   }
 
-  /** A picture from an https address the user agreed to, checked like any other. */
-  async fetch(input: DownloadPictureInput): Promise<{ picture: PictureRecord }> {
-    const got = await downloadPicture(input.url, {
-      ...this.download,
-      maxBytes: this.importer.limits().maxBytes,
-    })
-    return { picture: await this.importer.importBytes(got.data, got.name) }
+  /**
+   * A picture from an https address the user agreed to (a pasted page's), checked like any other
+   * and stored for the editor to place.
+   */
+  async downloadForEditor(input: DownloadPictureInput): Promise<{ picture: PictureRecord }> {
+    const data = await this.download(input.url)
+    return { picture: await this.importer.importBytes(data, nameOf(input.url)) }
   }
 
   /**
@@ -116,6 +117,41 @@ export class PictureService {
     }
   }
 
+  /**
+   * Downloads a picture the desk chose (the agency item's first, or one by its https address),
+   * checks and stores it as a file would be, and sets it as the lead picture with the agency's
+   * words; the photo's own metadata fills what the feed left empty.
+   */
+  async fetch(input: FetchPictureInput): Promise<AddPictureOutput> {
+    const current = await this.stories.get({ id: input.id })
+    const waiting = current.feedItem?.pictures ?? []
+    const chosen: IncomingPicture | undefined = input.href
+      ? (waiting.find((p) => p.href === input.href) ?? wordless(input.href))
+      : waiting[0]
+    if (!chosen)
+      throw new AppError(
+        'INVALID_INPUT',
+        `“${current.headline || 'Untitled'}” has no agency picture waiting to be downloaded: give the picture's https address.`,
+      )
+    const data = await this.download(chosen.href)
+    const picture = await this.importer.importBytes(data, nameOf(chosen.href))
+    const found = picture.metadata
+    const leadPicture: LeadPicture = {
+      mediaId: picture.id,
+      caption: chosen.caption || found.caption,
+      credit: chosen.credit || found.credit,
+      creator: chosen.creator || found.creator,
+      copyright: chosen.copyright || found.copyright,
+      altText: chosen.altText || found.altText,
+    }
+    const article = await this.stories.save({
+      id: input.id,
+      baseRevision: current.revision,
+      changes: { leadPicture },
+    })
+    return { article, picture }
+  }
+
   async list(input: { id: string }): Promise<{ pictures: StoryPicture[] }> {
     const article = await this.stories.get(input)
     const pictures: StoryPicture[] = []
@@ -132,5 +168,18 @@ export class PictureService {
   private async storedRecord(id: MediaId): Promise<PictureRecord | null> {
     if (!(await this.media.has(id))) return null
     return this.media.readRecord(id)
+  }
+}
+
+function wordless(href: string): IncomingPicture {
+  return { name: '', href, caption: '', credit: '', creator: '', copyright: '', altText: '' }
+}
+
+/** The file name an address ends with, for messages. */
+function nameOf(href: string): string {
+  try {
+    return decodeURIComponent(new URL(href).pathname.split('/').pop() ?? '') || href
+  } catch {
+    return href
   }
 }

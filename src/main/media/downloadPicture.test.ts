@@ -1,100 +1,151 @@
-import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:https'
+import { BlockList } from 'node:net'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWorkstation } from '../openWorkstation'
+import { tempDir } from '../../../tests/support/tempDir'
 import { downloadPicture } from './downloadPicture'
 
-const answer =
-  (body: Uint8Array<ArrayBuffer> | string, init: ResponseInit = {}): typeof fetch =>
-  async () =>
-    new Response(body, init)
+const fixtures = join(import.meta.dirname, '../../../tests/fixtures/media')
+let dir: Awaited<ReturnType<typeof tempDir>>
+let server: Server
+let base = ''
+let cert = ''
+let photo: Buffer
 
-describe('downloadPicture', () => {
-  it('downloads over https, naming the file after the address', async () => {
-    const got = await downloadPicture('https://cdn.example.org/photos/dam%20site.jpg', {
-      maxBytes: 100,
-      fetch: answer(new Uint8Array([1, 2, 3])),
-    })
-    expect(got).toEqual({ data: new Uint8Array([1, 2, 3]), name: 'dam site.jpg' })
+/** A picture server of our own on this machine, with a certificate made for the test. */
+beforeAll(async () => {
+  dir = await tempDir()
+  const key = join(dir.path, 'key.pem')
+  const crt = join(dir.path, 'cert.pem')
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  )
+  cert = await readFile(crt, 'utf8')
+  photo = await readFile(join(fixtures, 'tagged.jpg'))
+  server = createServer({ key: await readFile(key), cert }, (req, res) => {
+    if (req.url === '/photo.jpg') return res.end(photo)
+    if (req.url === '/moved') return res.writeHead(302, { location: '/photo.jpg' }).end()
+    if (req.url === '/to-http')
+      return res.writeHead(302, { location: 'http://example.com/photo.jpg' }).end()
+    if (req.url === '/slow') return // never answers
+    res.writeHead(404).end()
   })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  base = `https://localhost:${typeof address === 'object' && address ? address.port : 0}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+  await dir.cleanup()
+})
 
+const open = { maxBytes: 1_000_000, timeoutMs: 5000, blocked: new BlockList() }
+
+describe('downloading a picture (issue 16)', () => {
   it.each([
-    ['http://cdn.example.org/a.jpg', /over https only, not http:/],
-    ['file:///etc/passwd', /over https only, not file:/],
-    ['data:image/png;base64,AAAA', /over https only, not data:/],
-    ['https://localhost:8080/a.png', /not downloaded from this machine/],
-    ['https://127.0.0.1/a.png', /not downloaded from this machine/],
-    ['https://192.168.1.4/a.png', /not downloaded from this machine/],
-    ['https://[::1]/a.png', /not downloaded from this machine/],
-    ['not an address', /is not a web address/],
-  ])('refuses %s before fetching', async (address, message) => {
-    const never: typeof fetch = async () => {
-      throw new Error('fetched')
-    }
-    await expect(downloadPicture(address, { maxBytes: 100, fetch: never })).rejects.toThrow(message)
+    ['http://example.com/a.jpg', 'over https only: “http://example.com/a.jpg” is http'],
+    ['data:image/png;base64,iVBORw0KGgo=', 'is data'],
+    ['file:///etc/passwd', 'is file'],
+    ['https://127.0.0.1/a.jpg', '127.0.0.1 is an address on this machine or the local network'],
+    ['https://[::1]/a.jpg', 'is an address on this machine or the local network (::1)'],
+    ['https://192.168.1.20/a.jpg', 'local network (192.168.1.20)'],
+    ['https://169.254.169.254/latest', 'local network (169.254.169.254)'],
+    ['https://localhost/a.jpg', 'localhost is an address on this machine'],
+  ])('refuses %s', async (href, message) => {
+    await expect(downloadPicture(href, { maxBytes: 1000, timeoutMs: 2000 })).rejects.toThrow(
+      message,
+    )
   })
 
-  it('refuses an answer over the limit as it arrives, whatever the server announced', async () => {
+  it('downloads from an https server, following a redirect', async () => {
+    const data = await downloadPicture(`${base}/moved`, { ...open, ca: cert })
+    expect(Buffer.from(data).equals(photo)).toBe(true)
+  })
+
+  it('refuses a redirect to http, an answer over the limit, an error status, and a server that never answers', async () => {
+    await expect(downloadPicture(`${base}/to-http`, { ...open, ca: cert })).rejects.toThrow(
+      'over https only',
+    )
     await expect(
-      downloadPicture('https://cdn.example.org/big.jpg', {
-        maxBytes: 10,
-        fetch: answer(new Uint8Array(11)),
-      }),
-    ).rejects.toThrow(/over the desk's limit of 0.00001 MB/)
+      downloadPicture(`${base}/photo.jpg`, { ...open, ca: cert, maxBytes: 100 }),
+    ).rejects.toThrow("larger than the desk's limit")
+    await expect(downloadPicture(`${base}/none.jpg`, { ...open, ca: cert })).rejects.toThrow(
+      'the server answered 404',
+    )
+    await expect(
+      downloadPicture(`${base}/slow`, { ...open, ca: cert, timeoutMs: 300 }),
+    ).rejects.toThrow('did not arrive within 0.3 s')
   })
 
-  it('follows a redirect to https, and refuses one to http or to this machine before following it', async () => {
-    const fetched: string[] = []
-    const redirecting =
-      (to: string): typeof fetch =>
-      async (input) => {
-        const address = String(input)
-        fetched.push(address)
-        if (address.endsWith('/a.jpg'))
-          return new Response(null, { status: 302, headers: { Location: to } })
-        return new Response(new Uint8Array([9]))
-      }
-    const got = await downloadPicture('https://cdn.example.org/a.jpg', {
-      maxBytes: 10,
-      fetch: redirecting('/b.jpg'),
+  it('a certificate the machine does not trust is refused', async () => {
+    await expect(downloadPicture(`${base}/photo.jpg`, open)).rejects.toThrow(/certificate/)
+  })
+
+  it('fetchPicture downloads the agency picture a story carries and makes it the lead picture with the agency words', async () => {
+    const ws = await openWorkstation({
+      dataDir: join(dir.path, 'data'),
+      host: 'cli',
+      version: 'test',
+      pictureDownload: { blocked: new BlockList(), ca: cert },
     })
-    expect(got.data).toEqual(new Uint8Array([9]))
-    expect(fetched).toEqual(['https://cdn.example.org/a.jpg', 'https://cdn.example.org/b.jpg'])
-    for (const [to, message] of [
-      ['http://cdn.example.org/b.jpg', /over https only, not http:/],
-      ['https://127.0.0.1/admin.png', /not downloaded from this machine/],
-    ] as const) {
-      fetched.length = 0
+    try {
+      const story = await ws.client.createArticle({
+        fields: {
+          headline: 'Stor försvarsövning',
+          feedItem: {
+            uri: 'http://tt.se/media/text/1',
+            pictures: [
+              {
+                name: 'a001',
+                href: `${base}/photo.jpg`,
+                caption: 'Soldater under en tidigare övning.',
+                credit: 'Karin Fotograf/TT',
+                creator: '',
+                copyright: '',
+                altText: '',
+              },
+            ],
+          },
+        },
+      })
+      const { article, picture } = await ws.client.fetchPicture({ id: story.id, as: 'lead' })
+      expect(article.leadPicture).toMatchObject({
+        mediaId: picture.id,
+        caption: 'Soldater under en tidigare övning.',
+        credit: 'Karin Fotograf/TT',
+      })
+      // The feed left the copyright empty: the photo's own IPTC fills it.
+      expect(article.leadPicture?.copyright).toBe(picture.metadata.copyright)
+      expect(await ws.media.has(picture.id)).toBe(true)
       await expect(
-        downloadPicture('https://cdn.example.org/a.jpg', { maxBytes: 10, fetch: redirecting(to) }),
-      ).rejects.toThrow(message)
-      expect(fetched).toEqual(['https://cdn.example.org/a.jpg'])
+        ws.client.fetchPicture({ id: story.id, as: 'lead', href: 'http://example.com/a.jpg' }),
+      ).rejects.toThrow('over https only')
+    } finally {
+      await ws.close()
     }
-  })
-
-  it('refuses an error status and endless redirects', async () => {
-    await expect(
-      downloadPicture('https://cdn.example.org/a.jpg', {
-        maxBytes: 10,
-        fetch: answer('gone', { status: 404 }),
-      }),
-    ).rejects.toThrow('cdn.example.org answered 404: no picture was downloaded.')
-    await expect(
-      downloadPicture('https://cdn.example.org/a.jpg', {
-        maxBytes: 10,
-        fetch: async () => new Response(null, { status: 301, headers: { Location: '/a.jpg' } }),
-      }),
-    ).rejects.toThrow('cdn.example.org redirected the picture too many times.')
-  })
-
-  it('gives up after the timeout, saying so', async () => {
-    const slow: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
-      )
-    await expect(
-      downloadPicture('https://slow.example.org/a.jpg', {
-        maxBytes: 10,
-        timeoutMs: 50,
-        fetch: slow,
-      }),
-    ).rejects.toThrow('slow.example.org did not send the picture within 0.05 s.')
   })
 })

@@ -1,120 +1,205 @@
-import { isIP } from 'node:net'
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+import { request } from 'node:https'
+import { BlockList, isIP } from 'node:net'
+import type { IncomingMessage } from 'node:http'
 import { AppError } from '../../shared/ipc/AppError'
+
+/** Addresses a picture is never fetched from: this machine, the local network, and the like. */
+export function privateAddresses(): BlockList {
+  const list = new BlockList()
+  for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 3],
+  ] as const)
+    list.addSubnet(net, prefix, 'ipv4')
+  for (const [net, prefix] of [
+    ['::', 127],
+    ['::ffff:0:0', 96],
+    ['64:ff9b::', 96],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['ff00::', 8],
+  ] as const)
+    list.addSubnet(net, prefix, 'ipv6')
+  return list
+}
 
 export type DownloadOptions = {
   /** The desk's byte limit: a longer answer is cut off and refused. */
   maxBytes: number
-  timeoutMs?: number
-  fetch?: typeof fetch
+  /** For the whole download, redirects included. */
+  timeoutMs: number
+  /** Addresses refused (tests pass an empty list to reach their own server). */
+  blocked?: BlockList
+  /** Extra certificate authorities (tests' own). */
+  ca?: string | Buffer
 }
 
-/** A picture fetched from the web, not yet checked (the importer checks its bytes). */
-export type Downloaded = { data: Uint8Array; name: string }
-
-const MAX_REDIRECTS = 5
-const PRIVATE_V4 = /^(?:127\.|10\.|192\.168\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.|0\.)/
+const MAX_REDIRECTS = 3
 
 /**
- * Downloads a picture the user agreed to fetch from a pasted page: https only (a redirect included),
- * never this machine or its network by address (redirects checked the same way, each before it is
- * followed), within the desk's byte limit (counted as it
- * arrives, whatever the server announces) and a timeout. Every refusal names the address.
+ * A picture's bytes from an https address, only on the desk's say-so: never http, data: or file:,
+ * never an address on this machine or the local network (checked on the address actually
+ * connected to, redirects included, so a name that resolves inward is refused too), within a time
+ * limit and the desk's byte limit. The bytes are checked as a picture afterwards, like a file's.
  */
-export async function downloadPicture(
-  address: string,
-  options: DownloadOptions,
-): Promise<Downloaded> {
-  const url = httpsUrl(address)
-  const fetcher = options.fetch ?? fetch
-  const timeoutMs = options.timeoutMs ?? 20_000
-  const signal = AbortSignal.timeout(timeoutMs)
-  let response: Response
-  let at = url
-  for (let hop = 0; ; hop += 1) {
-    try {
-      response = await fetcher(at, {
-        // Each redirect is checked like the address the user agreed to, before it is followed.
-        redirect: 'manual',
-        signal,
-        headers: { Accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif' },
-      })
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError'
+export async function downloadPicture(href: string, options: DownloadOptions): Promise<Uint8Array> {
+  const blocked = options.blocked ?? privateAddresses()
+  const signal = AbortSignal.timeout(options.timeoutMs)
+  let url = httpsUrl(href)
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
+    const answer = await get(url, blocked, signal, options).catch((error: unknown) => {
+      if (error instanceof AppError) throw error
+      if (signal.aborted)
+        throw new AppError(
+          'IO',
+          `The picture at ${url.href} did not arrive within ${(options.timeoutMs / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s.`,
+        )
       throw new AppError(
         'IO',
-        timedOut
-          ? `${url.host} did not send the picture within ${timeoutMs / 1000} s.`
-          : `The picture at ${url.host} could not be downloaded: ${error instanceof Error ? error.message : String(error)}.`,
+        `The picture at ${url.href} could not be downloaded: ${reason(error)}.`,
+      )
+    })
+    const status = answer.statusCode ?? 0
+    const location = answer.headers.location
+    if (status >= 300 && status < 400 && location) {
+      answer.resume()
+      url = httpsUrl(new URL(location, url).href)
+      continue
+    }
+    if (status < 200 || status >= 300) {
+      answer.resume()
+      throw new AppError(
+        'IO',
+        `The picture at ${url.href} could not be downloaded: the server answered ${status}.`,
       )
     }
-    const location = response.headers.get('location')
-    if (response.status < 300 || response.status >= 400 || !location) break
-    if (hop >= MAX_REDIRECTS)
-      throw new AppError('IO', `${url.host} redirected the picture too many times.`)
-    at = httpsUrl(new URL(location, at).href)
+    return await readBody(answer, url, options.maxBytes, signal)
   }
-  if (!response.ok)
-    throw new AppError('IO', `${url.host} answered ${response.status}: no picture was downloaded.`)
-  const announced = Number(response.headers.get('content-length') ?? '0')
-  if (announced > options.maxBytes) throw tooBig(url, options.maxBytes)
-  const data = await readCapped(response, url, options.maxBytes)
-  const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || url.host
-  return { data, name: name.slice(0, 200) }
+  throw new AppError('IO', `The picture at ${href} redirects more than ${MAX_REDIRECTS} times.`)
 }
 
-function httpsUrl(address: string): URL {
+function httpsUrl(href: string): URL {
   let url: URL
   try {
-    url = new URL(address)
+    url = new URL(href)
   } catch {
-    throw new AppError('INVALID_INPUT', `“${address.slice(0, 200)}” is not a web address.`)
+    throw new AppError('INVALID_INPUT', `“${href.slice(0, 200)}” is not a web address.`)
   }
   if (url.protocol !== 'https:')
     throw new AppError(
       'INVALID_INPUT',
-      `Pictures are downloaded over https only, not ${url.protocol}.`,
+      `Pictures are downloaded over https only: “${href.slice(0, 200)}” is ${url.protocol.replace(':', '')}.`,
     )
-  const host = url.hostname.replace(/^\[|\]$/g, '')
-  if (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    (isIP(host) === 4 && PRIVATE_V4.test(host)) ||
-    (isIP(host) === 6 && /^(?:::1?|f[cd]|fe80)/i.test(host))
-  )
+  if (url.username || url.password)
     throw new AppError(
       'INVALID_INPUT',
-      `Pictures are not downloaded from this machine or its network (${url.host}).`,
+      'A picture address with a user name or password is not downloaded.',
     )
   return url
 }
 
-async function readCapped(response: Response, url: URL, maxBytes: number): Promise<Uint8Array> {
-  const reader = response.body?.getReader()
-  if (!reader) return new Uint8Array(0)
-  const parts: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.length
-    if (total > maxBytes) {
-      await reader.cancel()
-      throw tooBig(url, maxBytes)
-    }
-    parts.push(value)
-  }
-  const data = new Uint8Array(total)
-  let at = 0
-  for (const part of parts) {
-    data.set(part, at)
-    at += part.length
-  }
-  return data
+function get(
+  url: URL,
+  blocked: BlockList,
+  signal: AbortSignal,
+  options: DownloadOptions,
+): Promise<IncomingMessage> {
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  if (isIP(host)) refuseIfBlocked(host, blocked, url)
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      signal,
+      headers: { accept: 'image/*' },
+      ...(options.ca ? { ca: options.ca } : {}),
+      // Every address a name resolves to is checked before connecting: no rebinding inward.
+      lookup: (hostname, lookupOptions, callback) => {
+        dnsLookup(
+          hostname,
+          { ...lookupOptions, all: true },
+          (error, addresses: LookupAddress[]) => {
+            if (error) return callback(error, '', 0)
+            try {
+              for (const a of addresses) refuseIfBlocked(a.address, blocked, url)
+            } catch (refusal) {
+              return callback(
+                refusal instanceof Error ? refusal : new Error(String(refusal)),
+                '',
+                0,
+              )
+            }
+            if (lookupOptions.all) return callback(null, addresses)
+            const [first] = addresses
+            return first
+              ? callback(null, first.address, first.family)
+              : callback(new Error('no address'), '', 0)
+          },
+        )
+      },
+    })
+    req.on('response', resolve)
+    req.on('error', reject)
+    req.end()
+  })
 }
 
-function tooBig(url: URL, maxBytes: number): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    `The picture at ${url.host} is over the desk's limit of ${maxBytes / 1_000_000} MB (Desk settings): it was not downloaded.`,
-  )
+function refuseIfBlocked(address: string, blocked: BlockList, url: URL): void {
+  const family = isIP(address) === 6 ? 'ipv6' : 'ipv4'
+  if (blocked.check(address, family))
+    throw new AppError(
+      'INVALID_INPUT',
+      `${url.hostname} is an address on this machine or the local network (${address}): pictures are downloaded only from the web.`,
+    )
+}
+
+async function readBody(
+  answer: IncomingMessage,
+  url: URL,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
+  const tooBig = () =>
+    new AppError(
+      'INVALID_INPUT',
+      `The picture at ${url.href} is larger than the desk's limit of ${Math.round(maxBytes / 1_000_000)} MB; it was not taken.`,
+    )
+  const declared = Number(answer.headers['content-length'] ?? NaN)
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    answer.destroy()
+    throw tooBig()
+  }
+  const chunks: Buffer[] = []
+  let total = 0
+  try {
+    for await (const chunk of answer) {
+      const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+      total += part.length
+      if (total > maxBytes) {
+        answer.destroy()
+        throw tooBig()
+      }
+      chunks.push(part)
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError(
+      'IO',
+      signal.aborted
+        ? `The picture at ${url.href} did not arrive in time.`
+        : `The picture at ${url.href} was cut off: ${reason(error)}.`,
+    )
+  }
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -1,12 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import type { Article, EditableFields } from '../../shared/domain/Article'
 import type { ExportFormat, ExportProblem, ExportedFile } from '../../shared/domain/ExportedFile'
 import { slugify } from '../../shared/domain/slugify'
 import { AppError } from '../../shared/ipc/AppError'
+import type { PictureFiles } from '../../shared/export/publishPicture'
 import { toNinjs } from '../../shared/export/toNinjs'
 import { isFinal, toPublishJson } from '../../shared/export/toPublishJson'
 import { validateExport } from '../export/schemaValidators'
+import { collectExportPictures, PictureExportError } from '../media/collectExportPictures'
+import type { MediaStore } from '../media/MediaStore'
 import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { SettingsStore } from '../store/SettingsStore'
@@ -14,18 +17,25 @@ import { isErrnoCode } from '../store/isErrnoCode'
 import { writeFileDurably } from '../store/writeFileDurably'
 import type { WorkflowService } from './WorkflowService'
 
-
 /** Renders, validates and writes exports; an article that fails its schema never leaves. */
 export class ExportService {
   constructor(
     private readonly articles: ArticleRepository,
     private readonly workflow: WorkflowService,
     private readonly settings: SettingsStore,
-    private readonly env: { clock: Clock; generator: string },
+    private readonly env: { clock: Clock; generator: string; media: MediaStore },
   ) {}
 
-  /** The export document for an article, as it would be written. */
-  render(article: Article, format: ExportFormat, killNote?: string): Record<string, unknown> {
+  /**
+   * The export document for an article, as it would be written; `pictures` are the renditions
+   * written beside it (without them, pictures leave with their words and no files).
+   */
+  render(
+    article: Article,
+    format: ExportFormat,
+    killNote?: string,
+    pictures?: PictureFiles,
+  ): Record<string, unknown> {
     const settings = this.settings.get()
     if (format === 'ninjs')
       return toNinjs(article, {
@@ -34,17 +44,36 @@ export class ExportService {
         copyrightHolder: settings.copyrightHolder,
         copyrightNotice: settings.copyrightNotice,
         killNote,
+        pictures,
       })
     return toPublishJson(article, {
       exportedAt: isoNow(this.env.clock),
       generator: this.env.generator,
       comments: { enabled: settings.commentsEnabled, minLength: settings.commentMinLength },
       language: settings.language,
+      pictures,
     })
   }
 
   async validate(input: { id: string; format: ExportFormat }): Promise<ExportProblem[]> {
-    return (await this.prepare(await this.articles.get(input.id), input.format)).problems
+    const article = await this.articles.get(input.id)
+    const { problems } = await this.prepare(article, input.format)
+    return [...(await this.pictureProblems(article)), ...problems]
+  }
+
+  /** A picture an export to a folder would refuse (missing or damaged), as a problem on its field. */
+  private async pictureProblems(article: Article): Promise<ExportProblem[]> {
+    try {
+      await collectExportPictures(article, this.env.media, 'check')
+      return []
+    } catch (error) {
+      if (!(error instanceof PictureExportError)) throw error
+      return [
+        error.lead
+          ? { path: '/leadImage', message: error.message, field: 'leadPicture' }
+          : { path: '/body', message: error.message, field: 'body' },
+      ]
+    }
   }
 
   /**
@@ -57,24 +86,30 @@ export class ExportService {
   private async prepare(
     article: Article,
     format: ExportFormat,
+    pictures?: PictureFiles,
   ): Promise<{ document: Record<string, unknown>; problems: ExportProblem[] }> {
-    const document = this.render(article, format, await this.killNote(article))
+    const document = this.render(article, format, await this.killNote(article), pictures)
     const house = validateExport(
       'copydesk',
-      format === 'copydesk' ? document : this.render(article, 'copydesk'),
+      format === 'copydesk' ? document : this.render(article, 'copydesk', undefined, pictures),
     )
     const own = format === 'ninjs' ? validateExport('ninjs', document) : []
     const problems = [...house, ...own].map((p) => ({ ...p, field: fieldOf(p.path) }))
     return { document, problems }
   }
 
-  /** The validated document, or a refusal that lists every failing field. */
+  /**
+   * The validated document, or a refusal that lists every failing field. Pushes take it without
+   * `pictures`: their pictures leave with words and no renditions (files travel only with exports
+   * to a folder in this version).
+   */
   async document(
     id: string,
     format: ExportFormat,
+    pictures?: PictureFiles,
   ): Promise<{ article: Article; document: Record<string, unknown> }> {
     const article = await this.articles.get(id)
-    const { document, problems } = await this.prepare(article, format)
+    const { document, problems } = await this.prepare(article, format, pictures)
     if (problems.length > 0) {
       const list = problems.map((p) => `${p.field ?? p.path} ${p.message}`).join('; ')
       throw new AppError(
@@ -115,9 +150,16 @@ export class ExportService {
     await mkdir(dir, { recursive: true })
     const written: ExportedFile[] = []
     for (const id of ids) {
-      const { article, document } = await this.document(id, input.format)
-      const file = await this.freeName(dir, article, input.format)
+      const stored = await this.articles.get(id)
+      const { file, base } = await this.freeName(dir, stored, input.format)
+      // Renditions are named after their content, so a story's exports in both formats share them.
+      const media = await collectExportPictures(stored, this.env.media, `${base}.media`)
+      const { article, document } = await this.document(id, input.format, media.pictures)
+      if (media.files.length > 0) await mkdir(join(dir, `${base}.media`), { recursive: true })
       // Exports are for other programs (a CMS importer, a colleague): the usual 0666 less the umask.
+      // The pictures go first, so the document never names a file that is not there.
+      for (const picture of media.files)
+        await writeFileDurably(join(dir, ...picture.path.split('/')), picture.data, 0o666)
       await writeFileDurably(file, `${JSON.stringify(document, null, 2)}\n`, 0o666)
       const final = isFinal(article.status)
       await this.workflow.record(article, 'export', {
@@ -157,13 +199,19 @@ export class ExportService {
     )
   }
 
-  private async freeName(dir: string, article: Article, format: ExportFormat): Promise<string> {
+  /** The file to write and its name without suffixes (`budget-2`), which names its media folder. */
+  private async freeName(
+    dir: string,
+    article: Article,
+    format: ExportFormat,
+  ): Promise<{ file: string; base: string }> {
     const base = article.slug || slugify(article.headline) || article.id
     const suffix = `${isFinal(article.status) ? '' : '.preview'}${format === 'ninjs' ? '.ninjs' : ''}.json`
     for (let n = 1; n < 1000; n += 1) {
-      const file = join(dir, `${base}${n === 1 ? '' : `-${n}`}${suffix}`)
+      const name = `${base}${n === 1 ? '' : `-${n}`}`
+      const file = join(dir, `${name}${suffix}`)
       const holder = await fileArticleId(file)
-      if (holder === null || holder === article.id) return file
+      if (holder === null || holder === article.id) return { file, base: basename(name) }
     }
     throw new AppError('IO', `No free file name for ${base} in ${dir}.`)
   }

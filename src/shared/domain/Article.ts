@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { asUri } from './asUri'
 import { BodyDoc } from './DocNode'
+import { IncomingPicture } from '../media/IncomingPicture'
 import { LeadPicture } from './LeadPicture'
 
 /** Bumped whenever the stored shape changes; old files are migrated on read. */
@@ -107,6 +108,8 @@ export const LanguageTag = z
 export const FeedItem = z.object({
   uri: z.string().trim().min(1).max(1000),
   version: z.string().trim().max(50).optional(),
+  /** The item's pictures (ninjs associations), waiting for the desk to download one (issue 16). */
+  pictures: z.array(IncomingPicture).max(20).optional(),
 })
 export type FeedItem = z.infer<typeof FeedItem>
 

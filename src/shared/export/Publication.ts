@@ -1,4 +1,5 @@
 import type { Entity } from '../domain/Article'
+import type { LeadPicture } from '../domain/LeadPicture'
 /** A run of text with its formatting, as a reader sees it. */
 export type Inline =
   | { type: 'text'; text: string; bold?: boolean; italic?: boolean; href?: string }
@@ -11,6 +12,15 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Block[][] }
   | { type: 'quote'; content: Block[] }
   | { type: 'pullQuote'; text: Inline[]; attribution: string }
+
+/**
+ * A picture in the body (the editor's figure node, a top-level block): the stored original by
+ * media id and the words that go with it, the same as the lead picture's.
+ */
+export type Figure = { type: 'figure' } & LeadPicture
+
+/** The body in reading order with its figures; `Publication.blocks` is the same without them. */
+export type BodyBlock = Block | Figure
 
 /** An article laid out for readers: the one mapping behind the preview and every export. */
 export type Publication = {
@@ -29,4 +39,10 @@ export type Publication = {
   language: string
   entities: Entity[]
   blocks: Block[]
+  /**
+   * The blocks with the body's figures in place, and the lead picture: present only when the story
+   * has them, so a story without pictures lays out (and keys its CMS pushes) as it did before.
+   */
+  body?: BodyBlock[]
+  leadPicture?: LeadPicture
 }

@@ -1,6 +1,7 @@
 import type { DocMark, DocNode } from '../domain/DocNode'
 import { normalizeLink } from '../editor-schema/normalizeLink'
-import type { Block, Inline } from './Publication'
+import { LeadPicture } from '../domain/LeadPicture'
+import type { Block, BodyBlock, Figure, Inline } from './Publication'
 
 /** Maps a TipTap body to reader blocks. Unknown nodes are skipped, never passed through as markup. */
 export function toBlocks(nodes: DocNode[] | undefined): Block[] {
@@ -10,6 +11,31 @@ export function toBlocks(nodes: DocNode[] | undefined): Block[] {
     if (block) blocks.push(block)
   }
   return blocks
+}
+
+/**
+ * The top level of a body with its figures in place (a figure is a top-level block, never inside a
+ * list or quote). A figure whose attributes are not a picture's is skipped like an unknown node.
+ */
+export function toBodyBlocks(nodes: DocNode[] | undefined): BodyBlock[] {
+  const blocks: BodyBlock[] = []
+  for (const node of nodes ?? []) {
+    const block = node.type === 'figure' ? toFigure(node) : toBlock(node)
+    if (block) blocks.push(block)
+  }
+  return blocks
+}
+
+function toFigure(node: DocNode): Figure | null {
+  const picture = LeadPicture.safeParse({
+    caption: '',
+    credit: '',
+    creator: '',
+    copyright: '',
+    altText: '',
+    ...node.attrs,
+  })
+  return picture.success ? { type: 'figure', ...picture.data } : null
 }
 
 function toBlock(node: DocNode): Block | null {

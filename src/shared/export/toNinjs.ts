@@ -2,7 +2,9 @@ import { readerCorrections } from '../domain/readerCorrections'
 import type { Article, Entity } from '../domain/Article'
 import { stripXmlForbidden, stripXmlForbiddenDeep } from '../domain/stripXmlForbidden'
 import { CONTENT_SOURCE_ROLE, ORIGINATING_ROLE } from '../import/infoSourceRoles'
-import { blocksToHtml, keyPointsHtml } from './blocksToHtml'
+import { keyPointsHtml } from './blocksToHtml'
+import { ninjsAssociations, ninjsBodyHtml } from './ninjsAssociations'
+import type { PictureFiles } from './publishPicture'
 import { isFinal } from './toPublishJson'
 import { toPublication } from './toPublication'
 
@@ -17,6 +19,8 @@ export type NinjsOptions = {
   copyrightNotice?: string | undefined
   /** Why a killed story was withdrawn (the kill's note), for edNote. */
   killNote?: string | undefined
+  /** The renditions written beside the item; without them pictures carry no renditions. */
+  pictures?: PictureFiles | undefined
 }
 
 /** The article as an IPTC ninjs 3.1 news item; the README documents the mapping field by field. */
@@ -24,7 +28,7 @@ export function toNinjs(article: Article, options: NinjsOptions) {
   const p = toPublication(article)
   const final = isFinal(article.status)
   const xhtml = stripXmlForbidden(
-    `<div>${keyPointsHtml(p.keyPoints)}${blocksToHtml(p.blocks, p.dateline)}</div>`,
+    `<div>${keyPointsHtml(p.keyPoints)}${ninjsBodyHtml(p, options.pictures)}</div>`,
   )
   const killed = article.status === 'killed'
   const copyrightHolder = article.copyrightHolder || options.copyrightHolder || undefined
@@ -65,6 +69,7 @@ export function toNinjs(article: Article, options: NinjsOptions) {
     infoSources: infoSources(p.credit, p.sources),
     copyrightHolder,
     copyrightNotice: article.copyrightNotice || options.copyrightNotice || undefined,
+    associations: ninjsAssociations(p, options.pictures),
     edNote: killed
       ? `KILLED: ${options.killNote?.trim() || 'withdrawn by the desk'}. Do not use “${p.headline}”.`
       : final

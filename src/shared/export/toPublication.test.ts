@@ -14,6 +14,12 @@ const fixture = readFileSync(
 describe('toPublication on the fixture', () => {
   const publication = toPublication(parseWireText(fixture, new Date('2026-11-26')).fields)
 
+  // A CMS push is keyed on this layout: pictures must not change the key of a story without any.
+  it('a story without pictures has no body-with-figures nor lead picture in its layout', () => {
+    expect(Object.keys(publication)).not.toContain('body')
+    expect(Object.keys(publication)).not.toContain('leadPicture')
+  })
+
   it('reads "2 min read" and leads the first paragraph with the dateline', () => {
     expect(publication.readingTime).toEqual({ minutes: 2, label: '2 min read' })
     expect(publication.blocks[0]).toMatchObject({

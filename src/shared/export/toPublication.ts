@@ -2,18 +2,18 @@ import type { EditableFields } from '../domain/Article'
 import { countWords, docText } from '../domain/countWords'
 import { formatDateline } from '../domain/formatDateline'
 import { readingMinutes, readingTimeLabel } from '../domain/readingTime'
-import type { Publication } from './Publication'
-import { toBlocks } from './toBlocks'
+import type { Block, BodyBlock, Publication } from './Publication'
+import { toBodyBlocks } from './toBlocks'
 
 /** Lays an article out for readers; the preview and the exports all start from this. */
 export function toPublication(article: EditableFields): Publication {
   const wordCount = countWords(docText(article.body))
   const datelineText = formatDateline(article.dateline)
-  const blocks = toBlocks(article.body.content).filter((block) => !isEmptyParagraph(block))
-  const first = blocks.findIndex((block) => block.type === 'paragraph')
-  const lead = blocks[first]
-  if (datelineText && lead?.type === 'paragraph')
-    blocks[first] = { ...lead, dateline: datelineText }
+  const body = toBodyBlocks(article.body.content).filter((block) => !isEmptyParagraph(block))
+  const first = body.findIndex((block) => block.type === 'paragraph')
+  const lead = body[first]
+  if (datelineText && lead?.type === 'paragraph') body[first] = { ...lead, dateline: datelineText }
+  const blocks = body.filter((block): block is Block => block.type !== 'figure')
   return {
     headline: article.headline.trim(),
     summary: article.summary.trim(),
@@ -39,10 +39,12 @@ export function toPublication(article: EditableFields): Publication {
     language: article.language,
     entities: article.entities,
     blocks,
+    ...(body.length > blocks.length ? { body } : {}),
+    ...(article.leadPicture ? { leadPicture: article.leadPicture } : {}),
   }
 }
 
-function isEmptyParagraph(block: Publication['blocks'][number]): boolean {
+function isEmptyParagraph(block: BodyBlock): boolean {
   return (
     block.type === 'paragraph' &&
     block.content.every((run) => run.type === 'text' && !run.text.trim())

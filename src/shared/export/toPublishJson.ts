@@ -1,13 +1,16 @@
 import type { Article } from '../domain/Article'
 import { readerCorrections } from '../domain/readerCorrections'
 import { stripXmlForbiddenDeep } from '../domain/stripXmlForbidden'
-import type { Block } from './Publication'
 import { blocksToHtml } from './blocksToHtml'
+import { figureHtml, publishBlocks, publishPicture, type PictureFiles } from './publishPicture'
 import { toPublication } from './toPublication'
 
-/** Version of the Copydesk publish format; resources/copydesk-publish-1.schema.json describes it. */
-export const PUBLISH_FORMAT_VERSION = '1.0'
-export const PUBLISH_SCHEMA_ID = 'https://copydesk.dev/schemas/copydesk-publish-1.schema.json'
+/**
+ * Version of the Copydesk publish format; resources/copydesk-publish-2.schema.json describes it
+ * (2.0 added pictures: `leadImage` and figure blocks; its description says how to upgrade from 1).
+ */
+export const PUBLISH_FORMAT_VERSION = '2.0'
+export const PUBLISH_SCHEMA_ID = 'https://copydesk.dev/schemas/copydesk-publish-2.schema.json'
 
 const FINAL_STATES: readonly Article['status'][] = ['approved', 'published', 'corrected']
 
@@ -27,9 +30,13 @@ export function toPublishJson(
     comments: CommentSettings
     /** The desk's language, for a story that names none: the JSON always says which it is. */
     language?: string | undefined
+    /** The renditions written beside the document; without them pictures carry no files. */
+    pictures?: PictureFiles | undefined
   },
 ) {
   const publication = toPublication(article)
+  const blocks = publishBlocks(publication.body ?? publication.blocks, options.pictures)
+  const html = blocks.map((b) => (b.type === 'figure' ? figureHtml(b) : blocksToHtml([b]))).join('')
   const final = isFinal(article.status)
   return stripXmlForbiddenDeep({
     $schema: PUBLISH_SCHEMA_ID,
@@ -45,7 +52,10 @@ export function toPublishJson(
     deck: publication.deck,
     summary: publication.summary,
     keyPoints: publication.keyPoints,
-    body: { html: blocksToHtml(publication.blocks), blocks: publication.blocks satisfies Block[] },
+    leadImage: publication.leadPicture
+      ? publishPicture(publication.leadPicture, options.pictures)
+      : null,
+    body: { html, blocks },
     dateline: publication.dateline,
     byline: publication.byline,
     credit: publication.credit,

@@ -9,6 +9,7 @@ import { isJsonObject, objectsOf, stringOf, type JsonObject } from './JsonObject
 import { readDateline } from './readDateline'
 import { isKillNote } from './readKill'
 import { readNinjsBody } from './readNinjsBody'
+import { readNinjsPictures } from './readNinjsPictures'
 import { readEmbargo, storyDate } from './readNinjsDates'
 import { readNinjsSummary } from './readNinjsSummary'
 import { readNinjsEntities } from './readNinjsEntities'
@@ -140,7 +141,18 @@ export function parseNinjs(
   fields.contentCreated = story.iso
   fields.copyrightHolder = get('copyrightHolder', 'copyrightholder')
   fields.copyrightNotice = get('copyrightNotice', 'copyrightnotice')
-  const feedItem = FeedItem.safeParse({ uri, version: versionOf(data['version']) })
+  const pictures = readNinjsPictures(data, messages)
+  const feedItem = FeedItem.safeParse({
+    uri,
+    version: versionOf(data['version']),
+    ...(pictures.length > 0 ? { pictures } : {}),
+  })
+  if (pictures.length > 0)
+    messages.push(
+      feedItem.success
+        ? `${pictures.length === 1 ? 'One picture comes' : `${pictures.length} pictures come`} with the item (${pictures.map((p) => `“${p.name}”`).join(', ')}): kept with the story, not downloaded; download ${pictures.length === 1 ? 'it' : 'the first'} as the lead picture when you choose (copydesk picture fetch ID).`
+        : 'The item has pictures but no identifier (uri) to keep them with; they were left out.',
+    )
   fields.feedItem = feedItem.success ? feedItem.data : null
   fields.embargoedUntil = readEmbargo(
     get('embargoedUntil', 'embargoed', 'embargoeduntil'),

@@ -71,6 +71,17 @@ export type ReadPictureOutput = z.infer<typeof ReadPictureOutput>
 /** A picture the store cannot serve: not here, or set aside as damaged. */
 export const PictureMissingDetails = z.object({ id: z.string() })
 
+export const FetchPictureInput = z.strictObject({
+  id: ArticleId,
+  /**
+   * The https address to download; without it, the first picture the story's agency item carries
+   * (its feed item's pictures). The feed's words come with it, the photo's own fill the rest.
+   */
+  href: z.string().trim().min(1).max(2000).optional(),
+  as: z.literal('lead'),
+})
+export type FetchPictureInput = z.infer<typeof FetchPictureInput>
+
 /** A picture a story uses: where, the words the story gives it, and what the store holds of it. */
 export const StoryPicture = z.object({
   role: z.literal('lead'),
@@ -110,6 +121,17 @@ export const pictureCalls = {
     output: ReadPictureOutput,
     errors: { NOT_FOUND: PictureMissingDetails, CORRUPT_FILE: PictureMissingDetails },
     writes: false,
+  },
+  fetchPicture: {
+    input: FetchPictureInput,
+    output: AddPictureOutput,
+    errors: {
+      NOT_FOUND: NotFoundDetails,
+      CONFLICT: ConflictDetails,
+      LOCKED: LockedDetails,
+      REFUSED: ReadOnlyDetails,
+    },
+    writes: true,
   },
   listPictures: {
     input: z.strictObject({ id: ArticleId }),
