@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import type { Block, Inline, Publication } from '../../../../shared/export/Publication'
+import type { Block, BodyBlock, Inline, Publication } from '../../../../shared/export/Publication'
+import { PreviewPicture } from './PreviewPicture'
 import './preview.css'
 
 type Props = { publication: Publication }
@@ -24,9 +25,10 @@ export function PreviewPane({ publication: p }: Props) {
       <p className="preview-reading-time">{p.readingTime.label}</p>
       {p.deck && <p className="preview-deck">{p.deck}</p>}
       {p.byline.length > 0 && <p className="preview-byline">By {p.byline.join(' and ')}</p>}
+      {p.leadPicture && <PreviewPicture picture={p.leadPicture} lead />}
       <div className="preview-body">
-        {p.blocks.map((block, i) => (
-          <BlockView key={i} block={block} />
+        {(p.body ?? p.blocks).map((block, i) => (
+          <BodyBlockView key={i} block={block} />
         ))}
       </div>
       {p.credit && <p className="preview-credit">- {p.credit}</p>}
@@ -39,6 +41,12 @@ export function PreviewPane({ publication: p }: Props) {
       )}
     </article>
   )
+}
+
+function BodyBlockView({ block }: { block: BodyBlock }) {
+  if (block.type !== 'figure') return <BlockView block={block} />
+  const { type: _figure, ...picture } = block
+  return <PreviewPicture picture={picture} />
 }
 
 function BlockView({ block }: { block: Block }) {
