@@ -90,8 +90,7 @@ export function createHandlers(services: {
     },
     deskStatus: () => services.desk.status(),
     openForEditing: (input) => services.leases.openForEditing(input.storyId),
-    watchEditing: (input) =>
-      services.leases.watchEditing(input.storyId, input.after, input.waitMs),
+    watchEditing: (input) => services.leases.watchEditing(input.storyId, input.after, input.waitMs),
     closeEditing: (input) => services.leases.closeEditing(input.storyId),
     takeOverLease: (input) => services.leases.takeOverLease(input.storyId, input.note),
     listLeases: () => services.leases.listLeases(),
@@ -139,6 +138,8 @@ export function createHandlers(services: {
       return outbox.check(input)
     },
     setCorrectionNote: (input) => workflow.writeCorrectionNote(input),
+    setEmbargo: (input) => workflow.setEmbargo(input),
+    scheduleArticle: (input) => workflow.schedule(input),
     testConnection: (input) => targets.testWordPress(input),
     recordAgencyKill: (input) => services.kills.record(input),
     acknowledgeAgencyKill: (input) => services.kills.acknowledge(input),

@@ -20,12 +20,15 @@ import type { ExportService } from './ExportService'
 import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
+import { embargoHold } from '../../shared/domain/publicationTime'
 
 export type OutboxEnv = {
   clock: Clock
   profile: () => Profile | null
   /** The configured client for a target, or why there is none. */
   client: (target: PushTarget) => CmsClient | string
+  /** The desk's time zone (IANA), in which refusals and holds say their times. */
+  timeZone: () => string
   /**
    * True while the workstation is joined to a desk: the desk's outbox pushes its stories, so this
    * one sends nothing and looks at no post (what it holds waits, and goes on if the desk is left).
@@ -74,6 +77,13 @@ export class OutboxService {
       throw new AppError(
         'REFUSED',
         'Only approved stories (or published ones, for corrections) go to the CMS.',
+      )
+    // Before its embargo a story goes out only scheduled for it (the CMS or the outbox holds it).
+    const hold = embargoHold(article, this.env.clock.now(), this.env.timeZone(), 'be pushed')
+    if (hold && article.scheduledFor === null)
+      throw new AppError(
+        'REFUSED',
+        `${hold} A desk chief can schedule it for that time, and then push: the CMS holds it until then.`,
       )
     const note = input.correction?.trim() ?? ''
     const republishing = article.status === 'approved' && article.publishedAt !== null

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isTimeZone } from './deskTime'
 
 /** A link's rel attribute: known keywords, separated by spaces (empty for none). */
 const LinkRel = z
@@ -71,6 +72,16 @@ export const DeskSettings = z
     /** What renditions keep of the original's metadata; GPS, serial numbers and all other EXIF always go. */
     pictureKeepCopyright: z.boolean().default(true),
     pictureKeepCredit: z.boolean().default(true),
+    /** The desk's IANA time zone for embargoes, schedules and datelines; empty: the computer's. */
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine(
+        (zone) => zone === '' || isTimeZone(zone),
+        'Use an IANA time zone name such as Europe/Oslo or Asia/Kolkata (empty: the computer’s)',
+      )
+      .default(''),
   })
   .refine((s) => s.keyPointsMin <= s.keyPointsMax, {
     message: 'The fewest key points cannot exceed the most',
