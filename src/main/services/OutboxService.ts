@@ -20,7 +20,7 @@ import type { ExportService } from './ExportService'
 import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
-import { embargoHold } from '../../shared/domain/publicationTime'
+import { embargoHold, outboxHold } from '../../shared/domain/publicationTime'
 
 export type OutboxEnv = {
   clock: Clock
@@ -112,6 +112,7 @@ export class OutboxService {
       )
     const pending = mine.find((i) => i.state !== 'sent')
     const now = isoNow(this.env.clock)
+    const held = outboxHold(article, input.target, this.env.clock.now())
     const item: OutboxItem = {
       id: pending?.id ?? randomUUID(),
       articleId: article.id,
@@ -123,9 +124,10 @@ export class OutboxService {
       by: profile.name,
       state: 'queued',
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: held ?? now,
       lastError: null,
       remoteId: this.store.remoteId(input.target, client.site, article.id),
+      scheduledFor: article.scheduledFor,
       createdAt: pending?.createdAt ?? now,
       sentAt: null,
       remoteStatus: null,
@@ -135,7 +137,11 @@ export class OutboxService {
       notices: [],
     }
     await this.store.put(item)
-    await this.workflow.record(article, 'push', { note: `queued for ${input.target}` })
+    await this.workflow.record(article, 'push', {
+      note: held
+        ? `queued for ${input.target}, held until ${held}`
+        : `queued for ${input.target}${article.scheduledFor ? `, scheduled for ${article.scheduledFor}` : ''}`,
+    })
     await this.processDue()
     const after = this.store.items().find((i) => i.id === item.id) ?? item
     return {

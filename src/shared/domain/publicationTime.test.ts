@@ -3,7 +3,9 @@ import {
   decideEmbargoChange,
   decideScheduleChange,
   embargoHold,
+  outboxHold,
   parseOffsetTime,
+  wordPressSchedule,
   type EmbargoChange,
   type ScheduleChange,
 } from './publicationTime'
@@ -145,5 +147,27 @@ describe('the workflow table with an embargo', () => {
     expect(
       decideTransition({ ...request, status: 'approved', action: 'publish', embargoHold: null }),
     ).toEqual({ ok: true, to: 'published' })
+  })
+})
+
+describe('what the outbox does with a scheduled or embargoed story', () => {
+  const at = '2026-03-09T10:00:00.000Z'
+  it('WordPress gets a story scheduled a minute or more ahead at once, as a scheduled post', () => {
+    expect(outboxHold({ embargoedUntil: null, scheduledFor: at }, 'wordpress', now)).toBeNull()
+    expect(wordPressSchedule(at, now)).toEqual({ at, status: 'future' })
+    expect(outboxHold({ embargoedUntil: at, scheduledFor: at }, 'wordpress', now)).toBeNull()
+  })
+  it('under a minute ahead (WordPress would publish at once) it waits for the time, then publishes', () => {
+    const soon = new Date(Date.parse(at) - 59_000)
+    expect(outboxHold({ embargoedUntil: null, scheduledFor: at }, 'wordpress', soon)).toBe(at)
+    expect(wordPressSchedule(at, soon)).toEqual({ at, status: 'publish' })
+    expect(
+      outboxHold({ embargoedUntil: null, scheduledFor: at }, 'wordpress', new Date(at)),
+    ).toBeNull()
+  })
+  it('a webhook is held until the time; an embargo holds anything not scheduled for it', () => {
+    expect(outboxHold({ embargoedUntil: null, scheduledFor: at }, 'webhook', now)).toBe(at)
+    expect(outboxHold({ embargoedUntil: at, scheduledFor: null }, 'wordpress', now)).toBe(at)
+    expect(outboxHold({ embargoedUntil: null, scheduledFor: null }, 'webhook', now)).toBeNull()
   })
 })

@@ -163,3 +163,39 @@ export function embargoNote(change: { from: string | null; to: string | null }):
     ? `Embargoed until ${change.to}`
     : `Embargo moved from ${change.from} to ${change.to}`
 }
+
+/**
+ * Until when the outbox holds a push of this story to `target`, or null to send it now. A story
+ * scheduled at least a minute ahead goes to WordPress at once as a scheduled post (WordPress
+ * publishes it); anything else waits for its time: a webhook, a WordPress push under a minute ahead
+ * (WordPress would publish it at once), and any push under an embargo that is not so scheduled.
+ */
+export function outboxHold(
+  times: PublicationTimes,
+  target: 'webhook' | 'wordpress',
+  now: Date,
+): string | null {
+  const at =
+    times.scheduledFor && Date.parse(times.scheduledFor) > now.getTime() ? times.scheduledFor : null
+  const embargo = pendingEmbargo(times, now)
+  if (
+    at &&
+    target === 'wordpress' &&
+    Date.parse(at) - now.getTime() >= SCHEDULE_MIN_LEAD_MS &&
+    (!embargo || Date.parse(embargo) <= Date.parse(at))
+  )
+    return null
+  const waits = [at, embargo].filter((t): t is string => t !== null)
+  if (waits.length === 0) return null
+  return new Date(Math.max(...waits.map((t) => Date.parse(t)))).toISOString()
+}
+
+/** How a scheduled story goes to WordPress now: a scheduled post ahead of time, published after. */
+export function wordPressSchedule(
+  scheduledFor: string | null,
+  now: Date,
+): { at: string; status: 'future' | 'publish' } | null {
+  if (!scheduledFor) return null
+  const ahead = Date.parse(scheduledFor) - now.getTime()
+  return { at: scheduledFor, status: ahead >= SCHEDULE_MIN_LEAD_MS ? 'future' : 'publish' }
+}
