@@ -5,6 +5,7 @@ import {
   embargoHold,
   outboxHold,
   parseOffsetTime,
+  publishingTimeLines,
   wordPressSchedule,
   type EmbargoChange,
   type ScheduleChange,
@@ -169,5 +170,18 @@ describe('what the outbox does with a scheduled or embargoed story', () => {
     expect(outboxHold({ embargoedUntil: null, scheduledFor: at }, 'webhook', now)).toBe(at)
     expect(outboxHold({ embargoedUntil: at, scheduledFor: null }, 'wordpress', now)).toBe(at)
     expect(outboxHold({ embargoedUntil: null, scheduledFor: null }, 'webhook', now)).toBeNull()
+  })
+})
+
+describe('what the desk sees of the times', () => {
+  it('says the schedule and a pending embargo in the desk zone', () => {
+    const times = { embargoedUntil: '2026-03-09T10:00:00Z', scheduledFor: '2026-03-09T10:00:00Z' }
+    expect(publishingTimeLines(times, now, 'Europe/Oslo')).toEqual([
+      'Scheduled for 9 Mar 2026, 11:00 CET',
+      'Embargoed until 9 Mar 2026, 11:00 CET',
+    ])
+    expect(publishingTimeLines(times, new Date('2026-03-09T10:00:00Z'), 'UTC')).toEqual([
+      'Scheduled for 9 Mar 2026, 10:00 UTC',
+    ])
   })
 })

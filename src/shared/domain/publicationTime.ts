@@ -199,3 +199,17 @@ export function wordPressSchedule(
   const ahead = Date.parse(scheduledFor) - now.getTime()
   return { at: scheduledFor, status: ahead >= SCHEDULE_MIN_LEAD_MS ? 'future' : 'publish' }
 }
+
+/** What the list, the queue and the editor bar say of a story's times, in the desk's zone. */
+export function publishingTimeLines(
+  times: PublicationTimes,
+  now: Date,
+  timeZone: string,
+): string[] {
+  const lines: string[] = []
+  if (times.scheduledFor)
+    lines.push(`Scheduled for ${formatDeskTime(times.scheduledFor, timeZone)}`)
+  const embargo = pendingEmbargo(times, now)
+  if (embargo) lines.push(`Embargoed until ${formatDeskTime(embargo, timeZone)}`)
+  return lines
+}
