@@ -49,4 +49,13 @@ test('an embargoed story is approved for its embargo time by a desk chief, in th
   await expect(bar).toContainText(/Scheduled for 9 Mar \d{4}, 06:00 CET/)
   await expect(page.getByRole('button', { name: 'Reschedule…' })).toBeVisible()
   await page.screenshot({ path: 'test-results/publishing-time-editor.png' })
+
+  // The desk's zone is a Desk setting, refused by name when it is not one.
+  await page.getByRole('button', { name: 'Desk settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Desk settings' })
+  await expect(settings.getByLabel('Desk time zone')).toHaveValue('Europe/Oslo')
+  await settings.getByLabel('Desk time zone').fill('Europe/Olso')
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings).toContainText('timeZone: Use an IANA time zone name')
+  await page.screenshot({ path: 'test-results/publishing-time-settings.png' })
 })
