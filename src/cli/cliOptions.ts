@@ -40,6 +40,10 @@ export const CLI_OPTIONS = {
   caption: { type: 'string' },
   credit: { type: 'string' },
   alt: { type: 'string' },
+  at: { type: 'string' },
+  clear: { type: 'boolean', default: false },
+  until: { type: 'string' },
+  lift: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options']
 
 /** The options that apply to every command, as --help prints them. */

@@ -30,4 +30,8 @@ export type CliValues = ConfigValues & {
   caption?: string | undefined
   credit?: string | undefined
   alt?: string | undefined
+  at?: string | undefined
+  clear?: boolean | undefined
+  until?: string | undefined
+  lift?: boolean | undefined
 }

@@ -33,6 +33,8 @@ export function formatArticle(value: unknown): string {
     article.headline || '(untitled)',
     `${article.status} · revision ${article.revision} · updated ${article.updatedAt} · id ${article.id}`,
   ]
+  if (article.embargoedUntil) lines.push(`Embargoed until ${article.embargoedUntil}`)
+  if (article.scheduledFor) lines.push(`Scheduled for ${article.scheduledFor}`)
   for (const correction of article.corrections)
     lines.push(`Correction (${correction.at.slice(0, 10)}, ${correction.by}): ${correction.note}`)
   if (article.pendingCorrection)

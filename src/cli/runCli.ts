@@ -18,6 +18,7 @@ import { IMPORT_COMMAND } from './importCommand'
 import { PICTURE_COMMAND } from './pictureCommands'
 import { runUnlock } from './runUnlock'
 import { CONFIG_COMMANDS } from './settingsCommands'
+import { PUBLISHING_TIME_COMMANDS } from './publishingTimeCommands'
 import { fail } from './showCall'
 
 export type CliIo = {
@@ -54,6 +55,7 @@ export const COMMANDS: readonly CliCommand[] = [
   DESK_ADMIN_COMMAND,
   DESK_JOIN_COMMAND,
   PICTURE_COMMAND,
+  ...PUBLISHING_TIME_COMMANDS,
 ]
 
 export const USAGE = `Usage: copydesk <command> [options]

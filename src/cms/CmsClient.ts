@@ -18,6 +18,8 @@ export type PushRequest = {
   remoteId: string | null
   /** The slug the CMS had for it after that push: a different one now was changed in the CMS. */
   lastSlug: string | null
+  /** A story scheduled by a desk chief: sent as a scheduled post ahead of time, published after it. */
+  schedule?: { at: string; status: 'future' | 'publish' } | null
 }
 
 /** Where the story stands in the CMS, for CMSes that keep posts (WordPress). */
@@ -57,6 +59,8 @@ export interface CmsClient {
   push(request: PushRequest): Promise<PushResult>
   /** Reads the post's state now, and whether it is still the story's; null when it no longer exists. */
   check?(remoteId: string, articleId: string): Promise<CheckedPost | null>
+  /** Publishes a post that waits past its time (WordPress's "missed schedule"); its status after. */
+  publish?(remoteId: string): Promise<string>
 }
 
 /** How long a CMS may take to answer before the push counts as failed (and is retried). */

@@ -87,8 +87,19 @@ export class WordPressClient implements CmsClient {
       content: `${ownerMark(owner)}\n\n${content}`,
       tags: await wordPressTagIds(this.rest, publication.tags),
     }
-    const status = nextStatus(target?.status ?? null, this.config.status)
-    if (status) post['status'] = status
+    const schedule = request.schedule ?? null
+    if (schedule && target?.status !== 'publish') {
+      // WordPress publishes a 'future' post itself at date_gmt (from WP-Cron), and turns a date
+      // under a minute ahead into publish at once (wp_insert_post): the outbox sends it accordingly.
+      post['status'] = schedule.status
+      post['date_gmt'] = schedule.at.slice(0, 19)
+    } else if (!schedule && target?.status === 'future') {
+      // Unscheduled after it was sent: the post goes back to what the desk sends, not live on its own.
+      post['status'] = this.config.status === 'publish' ? 'draft' : this.config.status
+    } else {
+      const status = nextStatus(target?.status ?? null, this.config.status)
+      if (status) post['status'] = status
+    }
     if (!target) post['slug'] = wanted
     else if (!isSameSlug(target.slug, wanted)) {
       const now = decodeSlug(target.slug)
@@ -127,6 +138,18 @@ export class WordPressClient implements CmsClient {
     if (!post) return null
     const mine = sameOwner(readOwner(post.raw), { articleId, deskId: this.config.deskId })
     return { remoteStatus: post.status, slug: decodeSlug(post.slug), link: post.link, mine }
+  }
+
+  async publish(remoteId: string): Promise<string> {
+    const saved = toPost(
+      await this.rest.v2(`/posts/${remoteId}`, {
+        method: 'POST',
+        body: { status: 'publish' },
+        post: remoteId,
+      }),
+    )
+    if (!saved) throw new PushError('WordPress did not return the post it published', true)
+    return saved.status
   }
 
   /**

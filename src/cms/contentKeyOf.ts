@@ -6,7 +6,7 @@ import type { CmsClient } from './CmsClient'
 
 /**
  * Identifies what readers would see (the story, its language, its corrections and a note waiting
- * to be published) and how the target lays it out, whatever the workflow bookkeeping (status,
+ * to be published), when it is to go live, and how the target lays it out, whatever the workflow bookkeeping (status,
  * revision) says.
  */
 export function contentKeyOf(article: Article, client: CmsClient): string {
@@ -14,6 +14,8 @@ export function contentKeyOf(article: Article, client: CmsClient): string {
     publication: toPublication(article),
     corrections: readerCorrections(article).map((c) => c.note),
     layout: client.fingerprint,
+    // Only when set, so the keys of pushes made before schedules existed stay the same.
+    ...(article.scheduledFor ? { scheduledFor: article.scheduledFor } : {}),
   }
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)
 }

@@ -5,6 +5,9 @@ export function describeOutcome(item: OutboxItem, cms: string): string {
   const post = item.remoteId ? ` (id ${item.remoteId})` : ''
   switch (item.state) {
     case 'queued':
+      if (item.scheduledFor && item.nextAttemptAt === item.scheduledFor)
+        return `Held in the outbox until ${item.scheduledFor.slice(0, 16).replace('T', ' ')} UTC, the story's time: ${cms} gets it then.`
+      return `Queued for ${cms}.`
     case 'sending':
       return `Queued for ${cms}.`
     case 'failed':

@@ -36,6 +36,7 @@ import { MediaStore } from './media/MediaStore'
 import { PictureImporter } from './media/PictureImporter'
 import { PictureService } from './media/PictureService'
 import { sweepMedia } from './media/sweepMedia'
+import { deskTimeZone } from '../shared/domain/deskTime'
 
 export type Workstation = {
   dataDir: string
@@ -162,7 +163,13 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     pageSize: options.syncPageSize,
     onLeaseChanged: (storyId) => leases.leaseChanged(storyId),
   })
-  const articles = new ArticleService(stories, history, { clock, user, newId: randomUUID })
+  const articles = new ArticleService(stories, history, {
+    clock,
+    user,
+    newId: randomUUID,
+    role: () => profile()?.role ?? null,
+    timeZone: () => deskTimeZone(settings.get().timeZone),
+  })
   const workflowEnv = { clock, profile, desk: joined.workflow }
   const workflow: WorkflowService = new WorkflowService(stories, history, settings, workflowEnv)
   const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
@@ -177,6 +184,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const outbox = new OutboxService(outboxStore, exports, workflow, {
     clock,
     profile,
+    timeZone: () => deskTimeZone(settings.get().timeZone),
     joined: () => desk.connection() !== null,
     client: (target) =>
       clientForTarget(target, settings.get(), secrets, {

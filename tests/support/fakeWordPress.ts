@@ -47,6 +47,10 @@ export const FAKE_WP_NAME = 'Desk Editor'
  * - The REST index (`GET /wp-json/`, `_fields` honoured) lists the namespaces; with
  *   `polylang` set, `pll/v1` is among them, `GET /wp-json/pll/v1/languages` lists the languages,
  *   a post save takes Polylang Pro's `?lang=` and posts carry `lang`.
+ * - Scheduling: `date_gmt` (RFC 3339, UTC when it has no offset) is the post's date; as in
+ *   wp_insert_post, `publish` dated a minute or more ahead becomes `future` and `future` dated under
+ *   a minute ahead becomes `publish` (both need publish_posts). A `future` post goes live only when
+ *   `runCron()` is called (WP-Cron runs on site traffic): past its time it stays `future`.
  * Not reproduced: wptexturize, wpautop, pagination headers, revisions, meta.
  */
 export class FakeWordPress {
@@ -60,6 +64,8 @@ export class FakeWordPress {
   canPublish = true
   /** Polylang's languages when the site runs Polylang (with its REST API, as in Polylang Pro). */
   polylang: { slug: string; locale: string; name: string }[] | null = null
+  /** The site's clock (a test moves it to reach a scheduled post's time). */
+  now: () => Date = () => new Date()
   /** Called with every request before it is answered: a test's way to change the site meanwhile. */
   onRequest: ((method: string, url: URL) => void) | undefined
   private nextId = 100
@@ -73,7 +79,20 @@ export class FakeWordPress {
       canPublish: () => this.canPublish,
       hasTag: (id) => this.tags.has(id),
       languages: () => this.polylang?.map((l) => l.slug) ?? null,
+      now: () => this.now(),
     })
+  }
+
+  /** A post saved as the desk's signed-in user would over REST; the status WordPress gave it. */
+  savePost(id: number | null, body: Record<string, unknown>): string {
+    const reply = this.postRoutes.save(id, body, true, null)
+    const saved: unknown = reply.body
+    return saved && typeof saved === 'object' && 'status' in saved ? String(saved.status) : ''
+  }
+
+  /** WP-Cron on a visit: publishes the scheduled posts whose time has come; their ids. */
+  runCron(): number[] {
+    return this.postRoutes.runCron()
   }
 
   get posts(): Map<number, FakePost> {

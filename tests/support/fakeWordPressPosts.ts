@@ -15,6 +15,8 @@ export type FakePost = {
   author: number
   /** Polylang's language slug, on a site that runs Polylang. */
   lang?: string | undefined
+  /** post_date_gmt, as WordPress returns it: "2026-03-09T10:00:00", UTC without an offset. */
+  dateGmt?: string | undefined
 }
 export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> }
 
@@ -28,6 +30,8 @@ export type FakeSite = {
   hasTag: (id: number) => boolean
   /** Polylang's language slugs; null on a site without Polylang. */
   languages: () => string[] | null
+  /** The site's clock: a post dated a minute or more ahead is scheduled, not published. */
+  now: () => Date
 }
 
 export const DESK_USER_ID = 2
@@ -100,6 +104,12 @@ export class FakePosts {
         params: { tags: 'tags[0] is not of type integer.' },
       })
     }
+    const dateInput = input['date_gmt']
+    const dateGmt = typeof dateInput === 'string' ? parseGmt(dateInput) : null
+    if (dateInput !== undefined && dateGmt === null)
+      return error(400, 'rest_invalid_param', 'Invalid parameter(s): date_gmt', {
+        params: { date_gmt: 'Invalid date.' },
+      })
     const existing = id === null ? null : this.posts.get(id)
     if (id !== null && !existing) return error(404, 'rest_post_invalid_id', 'Invalid post ID.')
     if (!signedIn || (existing && !this.site.canEdit(existing))) {
@@ -111,7 +121,7 @@ export class FakePosts {
             'Sorry, you are not allowed to create posts as this user.',
           )
     }
-    if (status === 'publish' && !this.site.canPublish())
+    if ((status === 'publish' || status === 'future') && !this.site.canPublish())
       return error(
         403,
         'rest_cannot_publish',
@@ -123,13 +133,19 @@ export class FakePosts {
     }
     const slug = typeof input['slug'] === 'string' ? sanitizeTitle(input['slug']) : null
     const known = this.site.languages()
+    const date = dateGmt ?? existing?.dateGmt ?? gmt(this.site.now())
     const post = this.store(
       {
         id: existing?.id ?? this.site.newId(),
         title: text('title', existing?.title ?? ''),
         excerpt: text('excerpt', existing?.excerpt ?? ''),
         content: text('content', existing?.content ?? ''),
-        status: typeof status === 'string' ? status : (existing?.status ?? 'draft'),
+        status: scheduledStatus(
+          typeof status === 'string' ? status : (existing?.status ?? 'draft'),
+          date,
+          this.site.now(),
+        ),
+        dateGmt: date,
         slug: slug ?? existing?.slug ?? '',
         // Unknown tag ids are skipped silently.
         tags: Array.isArray(tags)
@@ -147,6 +163,22 @@ export class FakePosts {
       body: this.shape(post, true),
       headers: existing ? {} : { Location: location },
     }
+  }
+
+  /**
+   * WP-Cron's publish_future_post: publishes scheduled posts whose time has come. WordPress runs it
+   * only when a request reaches the site (and not at all with DISABLE_WP_CRON), so tests call it to
+   * stand for a visitor; until then a post stays 'future' past its time ("missed schedule").
+   */
+  runCron(): number[] {
+    const now = this.site.now().getTime()
+    const published: number[] = []
+    for (const post of this.posts.values())
+      if (post.status === 'future' && Date.parse(`${post.dateGmt ?? ''}Z`) <= now) {
+        this.store({ ...post, status: 'publish' })
+        published.push(post.id)
+      }
+    return published
   }
 
   /** Saves a post as wp_insert_post would: a live post (or a slug given over REST) is made unique. */
@@ -182,6 +214,7 @@ export class FakePosts {
       link,
       tags: post.tags,
       author: post.author,
+      date_gmt: post.dateGmt ?? null,
       ...(this.site.languages() ? { lang: post.lang ?? null } : {}),
     }
     if (!edit)
@@ -209,4 +242,27 @@ export function error(
   data: Record<string, unknown> = {},
 ): FakeReply {
   return { status, body: { code, message, data: { status, ...data } } }
+}
+
+/** post_date_gmt as WordPress writes it in REST answers: no offset, UTC. */
+function gmt(date: Date): string {
+  return date.toISOString().slice(0, 19)
+}
+
+/** rest_parse_date for date_gmt: an RFC 3339 time, read as UTC when it has no offset. */
+function parseGmt(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(value)) return null
+  const at = Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(value) ? value : `${value}Z`)
+  return Number.isNaN(at) ? null : gmt(new Date(at))
+}
+
+/**
+ * wp_insert_post's date rule: publish dated a minute or more ahead becomes future; future dated
+ * under a minute ahead becomes publish (MINUTE_IN_SECONDS in wp-includes/post.php).
+ */
+function scheduledStatus(status: string, dateGmt: string, now: Date): string {
+  const ahead = Date.parse(`${dateGmt}Z`) - now.getTime()
+  if (status === 'publish' && ahead >= 60_000) return 'future'
+  if (status === 'future' && ahead < 60_000) return 'publish'
+  return status
 }

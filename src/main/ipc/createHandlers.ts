@@ -138,6 +138,8 @@ export function createHandlers(services: {
       return outbox.check(input)
     },
     setCorrectionNote: (input) => workflow.writeCorrectionNote(input),
+    setEmbargo: (input) => workflow.setEmbargo(input),
+    scheduleArticle: (input) => workflow.schedule(input),
     testConnection: (input) => targets.testWordPress(input),
     recordAgencyKill: (input) => services.kills.record(input),
     acknowledgeAgencyKill: (input) => services.kills.acknowledge(input),

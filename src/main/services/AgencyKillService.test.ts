@@ -99,16 +99,22 @@ describe('finding 16: a kill is recorded on the earlier story', () => {
   })
 })
 
-describe('finding 17: an embargo blocks the story until it has passed', () => {
-  it('bug: the embargo was ignored; submit is refused before the time and allowed after', async () => {
+describe('finding 17, revised by issue 16: an embargo holds publication, not the desk', () => {
+  it('submit and approve go on; Mark published waits for the time', async () => {
     await as('Asha Rao', 'writer')
     const story = await ws.client.createArticle({
       fields: { ...ready, feedItem: null, embargoedUntil: '2026-03-09T10:00:00.000Z' },
     })
-    await expect(ws.client.transition({ id: story.id, action: 'submit' })).rejects.toMatchObject({
+    await ws.client.transition({ id: story.id, action: 'submit' })
+    await as('Vikram Desk', 'desk-chief')
+    await ws.client.transition({ id: story.id, action: 'approve' })
+    await expect(ws.client.transition({ id: story.id, action: 'publish' })).rejects.toMatchObject({
       code: 'REFUSED',
+      message: expect.stringContaining('Embargoed until 9 Mar 2026'),
     })
     clock = Date.parse('2026-03-09T10:00:01.000Z')
-    await ws.client.transition({ id: story.id, action: 'submit' })
+    expect((await ws.client.transition({ id: story.id, action: 'publish' })).status).toBe(
+      'published',
+    )
   })
 })

@@ -15,12 +15,18 @@ import type { ArticleRepository } from '../store/ArticleRepository'
 import type { HistoryStore } from '../store/HistoryStore'
 import { isEditable } from '../../shared/domain/workflow'
 import { statusInSentence } from '../../shared/domain/statusLabel'
+import type { Role } from '../../shared/domain/Profile'
+import { decideEmbargoChange, embargoNote } from '../../shared/domain/publicationTime'
 
 /** What the services need from the world, passed in so tests control time, ids and the user. */
 export type ServiceEnv = {
   clock: Clock
   newId: () => string
   user: () => string
+  /** Who is at the workstation: an embargo is lifted or changed only by a desk chief. */
+  role: () => Role | null
+  /** The desk's time zone (IANA), in which refusals say their times. */
+  timeZone: () => string
 }
 
 /** Creating, listing, editing and trashing articles. */
@@ -70,6 +76,7 @@ export class ArticleService {
 
   async save(input: SaveArticleInput): Promise<Article> {
     const { changes } = input
+    let embargoFrom: { from: string | null; to: string | null } | null = null
     // The body is checked and cleaned by the store, as every write of an article is (articleForStore).
     const saved = await this.repository.update(input.id, input.baseRevision, (current) => {
       if (!isEditable(current.status)) {
@@ -78,6 +85,20 @@ export class ArticleService {
           `This story is ${statusInSentence(current.status)} and read-only; reopen it to edit.`,
           { status: current.status },
         )
+      }
+      if (changes.embargoedUntil !== undefined) {
+        const decision = decideEmbargoChange({
+          role: this.env.role() ?? 'writer',
+          status: current.status,
+          publishedAt: current.publishedAt,
+          current,
+          next: changes.embargoedUntil,
+          now: this.env.clock.now(),
+          timeZone: this.env.timeZone(),
+        })
+        if (!decision.ok) throw new AppError('REFUSED', decision.reason)
+        if (decision.changed)
+          embargoFrom = { from: current.embargoedUntil, to: changes.embargoedUntil }
       }
       return {
         ...current,
@@ -90,8 +111,23 @@ export class ArticleService {
         updatedAt: isoNow(this.env.clock),
       }
     })
+    if (embargoFrom) await this.recordEmbargo(saved, embargoFrom)
     await this.snapshotIfDue(saved)
     return saved
+  }
+
+  /** An embargo put on, changed or lifted by a save lands in the audit trail, as the desk's own do. */
+  private recordEmbargo(
+    article: Article,
+    change: { from: string | null; to: string | null },
+  ): Promise<void> {
+    return this.history.appendAudit(article.id, {
+      at: article.updatedAt,
+      by: this.env.user(),
+      action: change.to === null ? 'embargo-lifted' : 'embargo-set',
+      revision: article.revision,
+      note: embargoNote(change),
+    })
   }
 
   /** Keeps a snapshot at most every five minutes while someone is editing. */

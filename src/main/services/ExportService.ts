@@ -16,6 +16,8 @@ import type { SettingsStore } from '../store/SettingsStore'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { writeFileDurably } from '../store/writeFileDurably'
 import type { WorkflowService } from './WorkflowService'
+import { deskTimeZone } from '../../shared/domain/deskTime'
+import { embargoHold } from '../../shared/domain/publicationTime'
 
 /** Renders, validates and writes exports; an article that fails its schema never leaves. */
 export class ExportService {
@@ -145,6 +147,7 @@ export class ExportService {
       (await this.articles.list())
         .filter((a) => !input.status || a.status === input.status)
         .map((a) => a.id)
+    await this.embargoes(ids)
     await this.correctionNotes(ids, input.correction?.trim() ?? '')
     const dir = resolve(input.dir)
     await mkdir(dir, { recursive: true })
@@ -168,6 +171,28 @@ export class ExportService {
       written.push({ id: article.id, headline: article.headline, file, final })
     }
     return written
+  }
+
+  /**
+   * Final copy never leaves before its embargo (a preview does, saying it is embargoed). A batch
+   * that holds an embargoed story writes nothing and names it, as with a missing correction note.
+   */
+  private async embargoes(ids: string[]): Promise<void> {
+    const now = this.env.clock.now()
+    const timeZone = deskTimeZone(this.settings.get().timeZone)
+    const held: string[] = []
+    for (const id of ids) {
+      const article = await this.articles.get(id)
+      const hold = isFinal(article.status)
+        ? embargoHold(article, now, timeZone, 'be exported as final copy')
+        : null
+      if (hold) held.push(`“${article.headline || 'Untitled'}”: ${hold}`)
+    }
+    if (held.length === 0) return
+    throw new AppError(
+      'REFUSED',
+      ids.length === 1 ? (held[0] ?? '') : `Nothing was exported. ${held.join(' ')}`,
+    )
   }
 
   /**

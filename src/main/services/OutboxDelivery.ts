@@ -13,6 +13,7 @@ import type { OutboxEnv } from './OutboxService'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
 import { statusInSentence } from '../../shared/domain/statusLabel'
+import { outboxHold, wordPressSchedule } from '../../shared/domain/publicationTime'
 
 /**
  * Sends queued pushes: the story as it is now, to the site the push was queued for, with what the
@@ -29,6 +30,18 @@ export class OutboxDelivery {
 
   /** Sends one due item; a failure is kept on it, with the next try when retrying can help. */
   async send(item: OutboxItem): Promise<void> {
+    // Rescheduled or embargoed since it was queued: it waits for the story's time, and says so.
+    const current = await this.exports.document(item.articleId, 'copydesk').catch(() => null)
+    const held = current ? outboxHold(current.article, item.target, this.env.clock.now()) : null
+    if (held && current) {
+      await this.store.put({
+        ...item,
+        state: 'queued',
+        nextAttemptAt: held,
+        scheduledFor: current.article.scheduledFor ?? held,
+      })
+      return
+    }
     await this.store.put({ ...item, state: 'sending' })
     let delivered: { item: OutboxItem; article: Article; client: CmsClient }
     try {
@@ -105,6 +118,7 @@ export class OutboxDelivery {
       corrections: readerCorrections(article),
       remoteId,
       lastSlug: last?.remoteSlug ?? null,
+      schedule: wordPressSchedule(article.scheduledFor, this.env.clock.now()),
     })
     const elsewhere = remoteId
       ? []
@@ -130,6 +144,7 @@ export class OutboxDelivery {
       remoteLink: result.link,
       checkedAt: now,
       notices: [...moved, ...result.notices],
+      scheduledFor: article.scheduledFor,
     }
     await this.store.put(sent, result.remoteId)
     const post = result.remoteId

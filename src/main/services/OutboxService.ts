@@ -20,12 +20,15 @@ import type { ExportService } from './ExportService'
 import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
+import { embargoHold, outboxHold } from '../../shared/domain/publicationTime'
 
 export type OutboxEnv = {
   clock: Clock
   profile: () => Profile | null
   /** The configured client for a target, or why there is none. */
   client: (target: PushTarget) => CmsClient | string
+  /** The desk's time zone (IANA), in which refusals and holds say their times. */
+  timeZone: () => string
   /**
    * True while the workstation is joined to a desk: the desk's outbox pushes its stories, so this
    * one sends nothing and looks at no post (what it holds waits, and goes on if the desk is left).
@@ -75,6 +78,13 @@ export class OutboxService {
         'REFUSED',
         'Only approved stories (or published ones, for corrections) go to the CMS.',
       )
+    // Before its embargo a story goes out only scheduled for it (the CMS or the outbox holds it).
+    const hold = embargoHold(article, this.env.clock.now(), this.env.timeZone(), 'be pushed')
+    if (hold && article.scheduledFor === null)
+      throw new AppError(
+        'REFUSED',
+        `${hold} A desk chief can schedule it for that time, and then push: the CMS holds it until then.`,
+      )
     const note = input.correction?.trim() ?? ''
     const republishing = article.status === 'approved' && article.publishedAt !== null
     if (note && !republishing)
@@ -102,6 +112,7 @@ export class OutboxService {
       )
     const pending = mine.find((i) => i.state !== 'sent')
     const now = isoNow(this.env.clock)
+    const held = outboxHold(article, input.target, this.env.clock.now())
     const item: OutboxItem = {
       id: pending?.id ?? randomUUID(),
       articleId: article.id,
@@ -113,9 +124,10 @@ export class OutboxService {
       by: profile.name,
       state: 'queued',
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: held ?? now,
       lastError: null,
       remoteId: this.store.remoteId(input.target, client.site, article.id),
+      scheduledFor: article.scheduledFor,
       createdAt: pending?.createdAt ?? now,
       sentAt: null,
       remoteStatus: null,
@@ -125,7 +137,11 @@ export class OutboxService {
       notices: [],
     }
     await this.store.put(item)
-    await this.workflow.record(article, 'push', { note: `queued for ${input.target}` })
+    await this.workflow.record(article, 'push', {
+      note: held
+        ? `queued for ${input.target}, held until ${held}`
+        : `queued for ${input.target}${article.scheduledFor ? `, scheduled for ${article.scheduledFor}` : ''}`,
+    })
     await this.processDue()
     const after = this.store.items().find((i) => i.id === item.id) ?? item
     return {

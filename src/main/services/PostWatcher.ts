@@ -31,6 +31,11 @@ export class PostWatcher {
     const now = this.clock.now().getTime()
     return latest.filter((item) => {
       if (!isWaiting(item)) return false
+      // A scheduled post is WordPress's until its time; at the time it is looked at straight away.
+      const at =
+        item.remoteStatus === 'future' && item.scheduledFor ? Date.parse(item.scheduledFor) : null
+      if (at !== null && now < at) return false
+      if (at !== null && (item.checkedAt === null || Date.parse(item.checkedAt) < at)) return true
       if (item.checkedAt === null) return true
       const waited = now - Date.parse(item.sentAt ?? item.createdAt)
       return Date.parse(item.checkedAt) + watchInterval(waited) <= now
@@ -56,9 +61,28 @@ export class PostWatcher {
           remoteLink: state.link,
           checkedAt,
         }
-    await this.store.put(checked)
-    if (isLive(checked) && !isLive(item)) await this.confirm(checked, client)
-    return checked
+    const published = await this.publishMissed(checked, client)
+    await this.store.put(published)
+    if (isLive(published) && !isLive(item)) await this.confirm(published, client)
+    return published
+  }
+
+  /**
+   * A scheduled post still waiting after its time: WordPress publishes from WP-Cron, which runs only
+   * when someone visits the site, so a quiet site misses its schedule. Copydesk publishes it then,
+   * and says so in the story's audit trail.
+   */
+  private async publishMissed(item: OutboxItem, client: CmsClient): Promise<OutboxItem> {
+    const at = item.scheduledFor ? Date.parse(item.scheduledFor) : null
+    if (item.remoteStatus !== 'future' || at === null || !client.publish || !item.remoteId)
+      return item
+    if (this.clock.now().getTime() < at) return item
+    const remoteStatus = await client.publish(item.remoteId)
+    const { article } = await this.exports.document(item.articleId, 'copydesk')
+    await this.workflow.record(article, 'push', {
+      note: `${client.name} had not published post ${item.remoteId} at its time (${item.scheduledFor ?? ''}, missed schedule): Copydesk published it (${remoteStatus}).`,
+    })
+    return { ...item, remoteStatus, checkedAt: isoNow(this.clock) }
   }
 
   /**

@@ -11,6 +11,13 @@ import type { ArticleRepository } from '../store/ArticleRepository'
 import type { HistoryStore } from '../store/HistoryStore'
 import type { SettingsStore } from '../store/SettingsStore'
 import { statusInSentence } from '../../shared/domain/statusLabel'
+import { deskTimeZone } from '../../shared/domain/deskTime'
+import {
+  decideEmbargoChange,
+  decideScheduleChange,
+  embargoHold,
+  embargoNote,
+} from '../../shared/domain/publicationTime'
 
 /**
  * A joined desk's part in the workflow (the sync engine): notes and transitions go to the desk,
@@ -50,11 +57,29 @@ export class WorkflowService {
     id: string
     action: WorkflowAction
     note?: string | undefined
+    /** Approve "for a time": the story is approved and scheduled to go live then (UTC ISO). */
+    scheduleFor?: string | undefined
   }): Promise<Article & { queuedForDesk?: string }> {
     const actor = this.actor()
     const note = input.note?.trim() ?? ''
     const current = await this.articles.get(input.id)
     const settings = this.settings.get()
+    const now = this.env.clock.now()
+    const timeZone = deskTimeZone(settings.timeZone)
+    if (input.scheduleFor !== undefined) {
+      if (input.action !== 'approve')
+        throw new AppError('REFUSED', 'Only approving can be “for a time”.')
+      // Checked before approving, so a refused time leaves the story as it was.
+      const scheduling = decideScheduleChange({
+        role: actor.role,
+        status: 'approved',
+        current,
+        next: input.scheduleFor,
+        now,
+        timeZone,
+      })
+      if (!scheduling.ok) throw new AppError('REFUSED', scheduling.reason)
+    }
     const decision = decideTransition({
       role: actor.role,
       user: actor.name,
@@ -65,6 +90,7 @@ export class WorkflowService {
       checksPass: passesChecks(checkArticle(current, settings, this.env.clock.now())),
       fourEyes: settings.fourEyes,
       wasPublished: current.publishedAt !== null,
+      embargoHold: embargoHold(current, now, timeZone, 'be marked published'),
     })
     if (!decision.ok)
       throw new AppError('REFUSED', decision.reason, {
@@ -72,9 +98,82 @@ export class WorkflowService {
         status: current.status,
       })
     const desk = this.env.desk?.() ?? null
-    if (desk)
-      return this.transitionOnDesk(desk, current, decision.to, input.action, actor.name, note)
-    return this.apply(current, decision.to, input.action, actor.name, note)
+    const next = desk
+      ? await this.transitionOnDesk(desk, current, decision.to, input.action, actor.name, note)
+      : await this.apply(current, decision.to, input.action, actor.name, note)
+    if (input.scheduleFor === undefined || next.status !== 'approved') return next
+    return { ...next, ...(await this.schedule({ id: next.id, at: input.scheduleFor })) }
+  }
+
+  /**
+   * Sets, moves or clears (null) the time an approved story goes live, under the shared rules
+   * (decideScheduleChange); every change is in the audit trail. A push waiting in the outbox follows
+   * the new time when it is next sent.
+   */
+  async schedule(input: { id: string; at: string | null }): Promise<Article> {
+    const actor = this.actor()
+    const current = await this.articles.get(input.id)
+    const decision = decideScheduleChange({
+      role: actor.role,
+      status: current.status,
+      current,
+      next: input.at,
+      now: this.env.clock.now(),
+      timeZone: deskTimeZone(this.settings.get().timeZone),
+    })
+    if (!decision.ok) throw new AppError('REFUSED', decision.reason)
+    if (!decision.changed) return current
+    const scheduledFor = input.at === null ? null : new Date(input.at).toISOString()
+    const next = await this.touch(current, { scheduledFor })
+    await this.record(next, scheduledFor ? 'scheduled' : 'unscheduled', {
+      note: scheduledFor
+        ? current.scheduledFor
+          ? `Rescheduled from ${current.scheduledFor} to ${scheduledFor}`
+          : `Scheduled for ${scheduledFor}`
+        : `Unscheduled (was for ${current.scheduledFor ?? ''})`,
+    })
+    return next
+  }
+
+  /**
+   * Puts, moves or lifts (null) the story's embargo under the shared rules (decideEmbargoChange):
+   * lifting or moving one is a desk chief's, and lands in the audit trail. Unlike text, an embargo
+   * can change in any state before publication (an approved story waiting for its time too).
+   */
+  async setEmbargo(input: { id: string; until: string | null }): Promise<Article> {
+    const actor = this.actor()
+    const current = await this.articles.get(input.id)
+    const decision = decideEmbargoChange({
+      role: actor.role,
+      status: current.status,
+      publishedAt: current.publishedAt,
+      current,
+      next: input.until,
+      now: this.env.clock.now(),
+      timeZone: deskTimeZone(this.settings.get().timeZone),
+    })
+    if (!decision.ok) throw new AppError('REFUSED', decision.reason)
+    if (!decision.changed) return current
+    const embargoedUntil = input.until === null ? null : new Date(input.until).toISOString()
+    const next = await this.touch(current, { embargoedUntil })
+    await this.record(next, embargoedUntil ? 'embargo-set' : 'embargo-lifted', {
+      note: embargoNote({ from: current.embargoedUntil, to: embargoedUntil }),
+    })
+    return next
+  }
+
+  /** A change of bookkeeping (not text) as a new revision. */
+  private touch(
+    current: Article,
+    change: Partial<Pick<Article, 'scheduledFor' | 'embargoedUntil'>>,
+  ): Promise<Article> {
+    const at = isoNow(this.env.clock)
+    return this.articles.update(current.id, current.revision, (article) => ({
+      ...article,
+      ...change,
+      revision: article.revision + 1,
+      updatedAt: at,
+    }))
   }
 
   /**
@@ -196,6 +295,8 @@ export class WorkflowService {
       // A note for readers belongs to the version it was written for: published, or reopened.
       pendingCorrection:
         action === 'publish_correction' || to === 'submitted' ? null : article.pendingCorrection,
+      // A schedule belongs to an approval: reopened, spiked or gone live, it is over.
+      scheduledFor: to === 'approved' ? article.scheduledFor : null,
     }))
     await this.recordTransition(current, next, action, by, note, at)
     return next
@@ -260,7 +361,8 @@ export class WorkflowService {
         'REFUSED',
         `Version ${input.seq} cannot be restored: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
       )
-    const fields = parsed.data
+    // The embargo is not text: an old version never lifts or moves it (that is a desk chief's).
+    const fields = { ...parsed.data, embargoedUntil: current.embargoedUntil }
     // Checked and cleaned like any save (attributes the schema does not know dropped, links
     // normalised); a link the old version stored, refused today, comes back flagged by the checks.
     const next = await this.articles

@@ -25,6 +25,8 @@ function entry(i: number): IndexEntry {
     statusChangedAt: null,
     statusNote: null,
     feedItem: null,
+    embargoedUntil: null,
+    scheduledFor: null,
     wordCount: i,
     location: 'articles',
     mtimeMs: 1_700_000_000_000 + i,

@@ -20,7 +20,7 @@ export const IndexEntry = ArticleSummary.extend({
 export type IndexEntry = z.infer<typeof IndexEntry>
 
 /** Bumped when IndexEntry changes; an index of another version is rebuilt from the files, silently. */
-const INDEX_VERSION = 6
+const INDEX_VERSION = 7
 
 /** Entries newest first, so the list a start derives from them is sorted already. */
 const IndexFile = z.object({
@@ -236,6 +236,8 @@ export function toSummary(entry: IndexEntry): ArticleSummary {
     statusChangedAt: entry.statusChangedAt,
     statusNote: entry.statusNote,
     feedItem: entry.feedItem,
+    embargoedUntil: entry.embargoedUntil,
+    scheduledFor: entry.scheduledFor,
     wordCount: entry.wordCount,
   }
 }

@@ -69,6 +69,7 @@ describe("the desk's id", () => {
       id: randomUUID(),
       articleId: randomUUID(),
       headline: 'Budget passed',
+      scheduledFor: null,
       target: 'webhook',
       site: 'https://hooks.example/in',
       revision: 3,

@@ -1,3 +1,4 @@
+import { deskTimeZone } from '../../shared/domain/deskTime'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EditableFields } from '../../shared/domain/Article'
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../shared/domain/DeskSettings'
@@ -146,6 +147,7 @@ export function App() {
       <div className="workspace">
         <Drawer drawer={listDrawer} side="start">
           <ArticleList
+            timeZone={deskTimeZone(settings.timeZone)}
             view={view}
             onViewChange={setView}
             trash={
@@ -174,6 +176,7 @@ export function App() {
             />
           ) : route.view === 'queue' ? (
             <QueueScreen
+              timeZone={deskTimeZone(settings.timeZone)}
               onOpen={openFromList}
               refreshKey={desk.articles?.length ?? 0}
               syncVersion={storiesVersion}

@@ -40,6 +40,8 @@ export function itemOf(row: OutboxRow): DeskOutboxItem {
     id: row.id,
     articleId: row.article_id,
     headline: row.headline,
+    // The desk server does not schedule yet (README, Publishing time): its pushes go when sent.
+    scheduledFor: null,
     target: row.target,
     site: row.site,
     revision: row.revision,

@@ -91,6 +91,18 @@ eachDeskEngine('Stories: the workflow', (open) => {
         })
       }
 
+  it('issue 16: an embargo holds Mark published only; submit and approve go on', async () => {
+    const { document } = await stories.saveStory(writer, {
+      document: draftStory({ embargoedUntil: '2026-12-02T06:00:00.000Z' }),
+    })
+    await act(writer, document.id, 'submit')
+    await act(chief, document.id, 'approve')
+    const held = await refusal(act(chief, document.id, 'publish'))
+    expect(held.code).toBe('REFUSED')
+    expect(held.message).toMatch(/^Embargoed until 2 Dec 2026, .+: it cannot be marked published/)
+    expect((await stories.getStory(writer, document.id)).status).toBe('approved')
+  })
+
   it('refuses a writer calling approve, naming who may', async () => {
     const id = await storyIn('submitted')
     const refused = await refusal(act(otherWriter, id, 'approve'))

@@ -2,6 +2,8 @@ import { recordChange } from '../feed/recordChange'
 import { checkArticle, passesChecks } from '../../shared/domain/checkArticle'
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import { decideTransition, isEditable } from '../../shared/domain/workflow'
+import { deskTimeZone } from '../../shared/domain/deskTime'
+import { embargoHold } from '../../shared/domain/publicationTime'
 import { workflowRole } from '../../shared/desk/AccountRole'
 import type {
   StoryRefusedDetails,
@@ -77,6 +79,13 @@ export async function transitionIn(
     checksPass: passesChecks(checkArticle(document, context.settings, context.checkedAt)),
     fourEyes: context.settings.fourEyes,
     wasPublished: row.published_at !== null,
+    // The same hold as a workstation's: Mark published waits for the embargo (issue 16).
+    embargoHold: embargoHold(
+      { embargoedUntil: document.embargoedUntil, scheduledFor: null },
+      context.checkedAt,
+      deskTimeZone(context.settings.timeZone),
+      'be marked published',
+    ),
   })
   if (!decision.ok) {
     const details: StoryRefusedDetails = {

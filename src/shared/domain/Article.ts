@@ -132,7 +132,10 @@ export const EditableFields = z.object({
   copyrightHolder: z.string().trim().max(300),
   copyrightNotice: z.string().trim().max(1000),
   feedItem: FeedItem.nullable(),
-  /** The agency's embargo: the story may not be submitted or published before this time. */
+  /**
+   * The embargo (an agency's, or the desk's): the story may be edited, submitted and approved, but
+   * not made public before this time. Changing or lifting it is a desk chief's (WorkflowService).
+   */
   embargoedUntil: z.iso.datetime({ offset: true }).nullable(),
   /** The picture above the story (issue 16); optional here so a save that does not send it keeps it. */
   leadPicture: LeadPicture.nullable().optional(),
@@ -190,6 +193,8 @@ export const Article = EditableFields.extend({
   feedItem: EditableFields.shape.feedItem.default(null),
   embargoedUntil: EditableFields.shape.embargoedUntil.default(null),
   agencyKill: AgencyKill.nullable().default(null),
+  /** When a desk chief approved it to go live ("approve for 06:00"); UTC, set by WorkflowService. */
+  scheduledFor: z.iso.datetime({ offset: true }).nullable().default(null),
   // Added with pictures (issue 16): a story stored before has none.
   leadPicture: LeadPicture.nullable().default(null),
 })
@@ -209,5 +214,7 @@ export const ArticleSummary = Article.pick({
   statusChangedAt: true,
   statusNote: true,
   feedItem: true,
+  embargoedUntil: true,
+  scheduledFor: true,
 }).extend({ wordCount: z.number().int().min(0) })
 export type ArticleSummary = z.infer<typeof ArticleSummary>

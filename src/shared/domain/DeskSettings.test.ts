@@ -14,3 +14,15 @@ describe('DeskSettings: CMS addresses', () => {
     expect(DeskSettings.safeParse({ wordpressUrl: 'https://news.example/blog' }).success).toBe(true)
   })
 })
+
+describe('DeskSettings: the desk time zone', () => {
+  it('takes an IANA name or nothing (the computer’s), and refuses anything else by name', () => {
+    expect(DeskSettings.parse({}).timeZone).toBe('')
+    expect(DeskSettings.parse({ timeZone: 'Europe/Oslo' }).timeZone).toBe('Europe/Oslo')
+    const parsed = DeskSettings.safeParse({ timeZone: 'CET+1' })
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['timeZone'],
+      message: expect.stringContaining('IANA time zone'),
+    })
+  })
+})

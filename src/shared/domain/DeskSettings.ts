@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isTimeZone } from './deskTime'
 
 /** A link's rel attribute: known keywords, separated by spaces (empty for none). */
 const LinkRel = z
@@ -73,6 +74,16 @@ export const DeskSettings = z
     pictureKeepCredit: z.boolean().default(true),
     /** A lead picture narrower than this (its stored original, in pixels) is flagged by the checks. */
     pictureMinLeadWidth: z.number().int().min(0).max(20_000).default(1200),
+    /** The desk's IANA time zone for embargoes, schedules and datelines; empty: the computer's. */
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine(
+        (zone) => zone === '' || isTimeZone(zone),
+        'Use an IANA time zone name such as Europe/Oslo or Asia/Kolkata (empty: the computer’s)',
+      )
+      .default(''),
   })
   .refine((s) => s.keyPointsMin <= s.keyPointsMax, {
     message: 'The fewest key points cannot exceed the most',

@@ -37,6 +37,11 @@ export const OutboxItem = z.object({
   checkedAt: z.iso.datetime().nullable().default(null),
   /** What the desk must know about the last push: a slug clash, a post that was gone, a shortened excerpt. */
   notices: z.array(z.string()).default([]),
+  /**
+   * The time the story was scheduled for when this push was queued or sent: held in the outbox
+   * until then (a webhook), or sent ahead as a WordPress scheduled post that is checked after it.
+   */
+  scheduledFor: z.iso.datetime().nullable().default(null),
 })
 export type OutboxItem = z.infer<typeof OutboxItem>
 
@@ -102,6 +107,8 @@ const REMOTE_STATUS: Record<string, string> = {
 
 /** The item's state as the desk reads it: "Sent", "Sent to CMS (draft)", "Failed"… */
 export function outboxStateLabel(item: OutboxItem): string {
+  if (item.state === 'queued' && item.scheduledFor && item.nextAttemptAt === item.scheduledFor)
+    return `Held until ${item.scheduledFor.slice(0, 16).replace('T', ' ')} UTC`
   if (item.state === 'queued') return 'Queued'
   if (item.state === 'sending') return 'Sending…'
   if (item.state === 'failed') return 'Failed'

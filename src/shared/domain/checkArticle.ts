@@ -6,6 +6,8 @@ import { sourceChecks } from './sourceChecks'
 import { bodyLinkChecks } from '../editor-schema/bodyLinkChecks'
 import { systemClock } from './Clock'
 import { pictureChecks } from './pictureChecks'
+import { deskTimeZone, formatDeskTime } from './deskTime'
+import { pendingEmbargo } from './publicationTime'
 
 export type CheckField = keyof EditableFields
 export type Check = {
@@ -29,7 +31,7 @@ export type CheckedArticle = EditableFields & {
 /**
  * Everything the desk would send back, in reading order. Errors block submission and export;
  * warnings are for the editor to weigh. An agency's kill and an embargo that has not passed
- * (at `now`) come first: they decide whether the story may go at all.
+ * (at `now`, said in the desk's time zone) come first: they decide whether and when it may go.
  */
 export function checkArticle(
   article: CheckedArticle,
@@ -55,13 +57,17 @@ export function checkArticle(
       'warning',
       `The agency withdrew this story; ${kill.acknowledged.by} acknowledged it on ${kill.acknowledged.at.slice(0, 10)}.`,
     )
-  const embargo = article.embargoedUntil ? Date.parse(article.embargoedUntil) : Number.NaN
-  if (embargo > now.getTime())
+  // A hold on publication, not on the desk's work: it is said, and the export and push refuse.
+  const embargo = pendingEmbargo(
+    { embargoedUntil: article.embargoedUntil, scheduledFor: null },
+    now,
+  )
+  if (embargo)
     add(
       'embargo',
       'embargoedUntil',
-      'error',
-      `Embargoed until ${new Date(embargo).toISOString().replace('T', ' ').slice(0, 16)} UTC: it cannot be submitted or published before then.`,
+      'warning',
+      `Embargoed until ${formatDeskTime(embargo, deskTimeZone(settings.timeZone))}: it can be submitted and approved, but not exported as final copy or pushed before then.`,
     )
 
   const headline = article.headline.trim()

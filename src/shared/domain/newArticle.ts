@@ -49,6 +49,7 @@ export function newArticle(options: {
     corrections: [],
     pendingCorrection: null,
     agencyKill: null,
+    scheduledFor: null,
     ...fields,
     leadPicture: fields.leadPicture ?? null,
   }

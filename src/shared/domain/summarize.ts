@@ -16,6 +16,8 @@ export function summarize(article: Article): ArticleSummary {
     statusChangedAt: article.statusChangedAt,
     statusNote: article.statusNote,
     feedItem: article.feedItem,
+    embargoedUntil: article.embargoedUntil,
+    scheduledFor: article.scheduledFor,
     wordCount: countWords(docText(article.body)),
   }
 }

@@ -140,6 +140,8 @@ export type TransitionRequest = {
   fourEyes: boolean
   /** publish_correction needs an article that was published before. */
   wasPublished: boolean
+  /** Why the story may not be made public yet (an embargo that has not passed), if so. */
+  embargoHold?: string | null | undefined
 }
 
 /** The next state, or the reason the desk's rules refuse the action. */
@@ -169,6 +171,12 @@ export function decideTransition(
   if (transition.fourEyes && request.fourEyes && request.author === request.user) {
     return { ok: false, reason: 'Four-eyes rule: an author cannot approve their own story.' }
   }
+  // An embargo holds publication only: submitting and approving go on, making it public waits.
+  if (
+    (request.action === 'publish' || request.action === 'publish_correction') &&
+    request.embargoHold
+  )
+    return { ok: false, reason: request.embargoHold }
   if (request.action === 'publish_correction' && !request.wasPublished) {
     return { ok: false, reason: 'A correction is only for a story that was published before.' }
   }

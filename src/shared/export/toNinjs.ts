@@ -42,6 +42,7 @@ export function toNinjs(article: Article, options: NinjsOptions) {
     versionCreated: article.updatedAt,
     contentCreated: article.contentCreated ?? article.createdAt,
     pubStatus: killed ? 'canceled' : final ? 'usable' : 'withheld',
+    embargoedUntil: article.embargoedUntil ?? undefined,
     language: p.language || options.language,
     slugline: article.slug || undefined,
     headlines: [
@@ -74,7 +75,7 @@ export function toNinjs(article: Article, options: NinjsOptions) {
       ? `KILLED: ${options.killNote?.trim() || 'withdrawn by the desk'}. Do not use “${p.headline}”.`
       : final
         ? correctionsNote(article)
-        : `PREVIEW: not approved for publication (status: ${article.status}).`,
+        : `PREVIEW: not approved for publication (status: ${article.status}).${article.embargoedUntil ? ` EMBARGOED until ${article.embargoedUntil}.` : ''}`,
   }
   return stripXmlForbiddenDeep(
     Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)),

@@ -45,7 +45,9 @@ export function toPublishJson(
     final,
     ...(final
       ? {}
-      : { notice: `PREVIEW: not approved for publication (status: ${article.status}).` }),
+      : {
+          notice: `PREVIEW: not approved for publication (status: ${article.status}).${article.embargoedUntil ? ` EMBARGOED until ${article.embargoedUntil}.` : ''}`,
+        }),
     id: article.id,
     slug: article.slug || article.id,
     headline: publication.headline,
@@ -75,6 +77,8 @@ export function toPublishJson(
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
     publishedAt: article.publishedAt,
+    /** Not to be made public before this time (UTC); null: no embargo. */
+    embargo: article.embargoedUntil,
     comments: options.comments,
     exportedAt: options.exportedAt,
     generator: options.generator,

@@ -1,3 +1,6 @@
+import { systemClock } from '../../../../shared/domain/Clock'
+import { deskTimeZone } from '../../../../shared/domain/deskTime'
+import { publishingTimeLines } from '../../../../shared/domain/publicationTime'
 import type { ReactNode } from 'react'
 import type { ArticleSummary } from '../../../../shared/domain/Article'
 import { formatTime } from '../../formatTime'
@@ -11,6 +14,8 @@ import { region } from '../../a11y/useRegionCycling'
 import { ariaKeyShortcuts, shortcutHint, SHORTCUTS } from '../../a11y/shortcuts'
 
 type Props = {
+  /** The desk's IANA time zone, in which embargoes and schedules are said. */
+  timeZone?: string | undefined
   view: 'desk' | 'trash'
   onViewChange: (view: 'desk' | 'trash') => void
   trash: ReactNode
@@ -41,6 +46,7 @@ export function ArticleList({
   onCreate,
   onOpen,
   loadLeases,
+  timeZone = deskTimeZone(''),
 }: Props) {
   const readOnly = useReadOnlyReason()
   const leases = useDeskLeases(articles, loadLeases)
@@ -122,6 +128,11 @@ export function ArticleList({
                   {lease && (
                     <span className="lease-line">{leaseLabel(lease.holder, lease.since)}</span>
                   )}
+                  {publishingTimeLines(article, systemClock.now(), timeZone).map((line) => (
+                    <span key={line} className="timing-line">
+                      {line}
+                    </span>
+                  ))}
                   {note && (
                     <span className="article-item-note" dir="auto" title={note.tooltip}>
                       {note.short}

@@ -1,3 +1,7 @@
+import { systemClock } from '../../../../shared/domain/Clock'
+import { PublishingTimeControls } from '../workflow/PublishingTimeControls'
+import { publishingTimeLines } from '../../../../shared/domain/publicationTime'
+import { deskTimeZone } from '../../../../shared/domain/deskTime'
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Article, EditableFields } from '../../../../shared/domain/Article'
@@ -222,6 +226,7 @@ export function ArticleEditor({
       <h1 className="visually-hidden">{screenHeading}</h1>
       <EditorBar
         status={article.status}
+        timing={publishingTimeLines(article, systemClock.now(), deskTimeZone(settings.timeZone))}
         revision={revision}
         readingTime={publication.readingTime.label}
         words={publication.wordCount}
@@ -241,6 +246,16 @@ export function ArticleEditor({
           errorCount={checks.filter((check) => check.severity === 'error').length}
           publishBlocked={publishBlocked}
           onAct={(t, note) => void handleAct(t, note)}
+        />
+        <PublishingTimeControls
+          article={article}
+          profile={profile}
+          settings={settings}
+          onMoved={(moved) => {
+            requestFocus({ target: 'status', announcement: 'Publication time saved' })
+            onReload(moved)
+          }}
+          onError={setActionError}
         />
         <DrawerToggle drawer={sideDrawer} />
       </EditorBar>

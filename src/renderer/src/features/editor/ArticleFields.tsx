@@ -1,3 +1,4 @@
+import { deskTimeZone } from '../../../../shared/domain/deskTime'
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import { CountedField } from './fields/CountedField'
 import { DatelineField } from './fields/DatelineField'
@@ -106,6 +107,7 @@ export function ArticleBottom({ fields, settings, tagSuggestions, onChange }: Pr
         notice={fields.copyrightNotice}
         embargoedUntil={fields.embargoedUntil}
         deskHolder={settings.copyrightHolder}
+        timeZone={deskTimeZone(settings.timeZone)}
         onChange={onChange}
       />
     </div>

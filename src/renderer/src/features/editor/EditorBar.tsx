@@ -9,6 +9,8 @@ import { ariaKeyShortcuts, shortcutHint, SHORTCUTS } from '../../a11y/shortcuts'
 
 type Props = {
   status: ArticleStatus
+  /** "Scheduled for …", "Embargoed until …", in the desk's time zone. */
+  timing?: string[] | undefined
   revision: number
   readingTime: string
   words: number
@@ -43,6 +45,11 @@ export function EditorBar(props: Props) {
         >
           <span>{statusLabel(props.status)}</span>
         </span>
+        {props.timing?.map((line) => (
+          <span key={line} className="timing-pill">
+            {line}
+          </span>
+        ))}
         <span className="muted" title={REVISION_MEANS}>
           Revision {props.revision}
           <span className="visually-hidden">. {REVISION_MEANS}</span>

@@ -8,6 +8,8 @@ import { BatchExport } from './BatchExport'
 import { leaseLabel } from '../lease/leaseLabel'
 import { useDeskLeases, type LoadLeases } from '../lease/useDeskLeases'
 import { systemClock } from '../../../../shared/domain/Clock'
+import { deskTimeZone } from '../../../../shared/domain/deskTime'
+import { publishingTimeLines } from '../../../../shared/domain/publicationTime'
 import './queue.css'
 
 type Props = {
@@ -19,6 +21,8 @@ type Props = {
   load?: () => Promise<ArticleSummary[]>
   /** Who is editing which story on a joined desk; main through the api unless a test says otherwise. */
   loadLeases?: LoadLeases | undefined
+  /** The desk's IANA time zone, in which embargoes and schedules are said. */
+  timeZone?: string | undefined
 }
 
 const loadFromStore = () => api.listArticles({})
@@ -33,6 +37,7 @@ export function QueueScreen({
   syncVersion,
   load = loadFromStore,
   loadLeases,
+  timeZone = deskTimeZone(''),
 }: Props) {
   const [all, setAll] = useState<ArticleSummary[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -148,6 +153,11 @@ export function QueueScreen({
                     >
                       {row.headline || 'Untitled article'}
                     </a>
+                    {publishingTimeLines(row, new Date(now), timeZone).map((line) => (
+                      <span key={line} className="timing-line">
+                        {line}
+                      </span>
+                    ))}
                     {lease && (
                       <span className="lease-line">{leaseLabel(lease.holder, lease.since)}</span>
                     )}

@@ -1,3 +1,4 @@
+import { deskTimeZone } from '../../../../shared/domain/deskTime'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useModalDialog } from '../../useModalDialog'
 import { DeskSettings } from '../../../../shared/domain/DeskSettings'
@@ -28,7 +29,8 @@ type Draft = Record<
   | 'spellcheckLanguages'
   | 'language'
   | 'copyrightHolder'
-  | 'copyrightNotice',
+  | 'copyrightNotice'
+  | 'timeZone',
   string
 >
 
@@ -51,6 +53,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
     language: settings.language,
     copyrightHolder: settings.copyrightHolder,
     copyrightNotice: settings.copyrightNotice,
+    timeZone: settings.timeZone,
   })
   const [cms, setCms] = useState<CmsDraft>(() => cmsDraftOf(settings))
   const [fourEyes, setFourEyes] = useState(settings.fourEyes)
@@ -81,6 +84,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
       language: draft.language.trim(),
       copyrightHolder: draft.copyrightHolder,
       copyrightNotice: draft.copyrightNotice,
+      timeZone: draft.timeZone.trim(),
       ...cmsSettingsOf(cms),
     })
     if (!parsed.success) {
@@ -202,6 +206,11 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
             'language',
             'Desk language',
             'BCP 47, such as en, hi or nb-NO: stories that name none.',
+          )}
+          {field(
+            'timeZone',
+            'Desk time zone',
+            `An IANA name such as Europe/Oslo; empty: this computer's (${deskTimeZone('')}). Embargoes and schedules are shown in it.`,
           )}
           {field(
             'copyrightHolder',

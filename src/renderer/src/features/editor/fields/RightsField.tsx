@@ -1,3 +1,5 @@
+import { useState } from 'react'
+import { formatDeskTime, fromWallClock, wallClock } from '../../../../../shared/domain/deskTime'
 import type { Fields } from '../useArticleFields'
 
 type Props = {
@@ -5,6 +7,8 @@ type Props = {
   notice: string
   embargoedUntil: string | null
   deskHolder: string
+  /** The desk's IANA time zone: the embargo is typed and shown in it. */
+  timeZone: string
   onChange: <F extends 'copyrightHolder' | 'copyrightNotice' | 'embargoedUntil'>(
     field: F,
     value: Fields[F],
@@ -16,10 +20,20 @@ type Props = {
  * (empty: the desk's, from Desk settings) and the embargo. Folded away unless one is set, so
  * imported rights are never invisible and never in the way.
  */
-export function RightsField({ holder, notice, embargoedUntil, deskHolder, onChange }: Props) {
+export function RightsField(props: Props) {
+  const { holder, notice, embargoedUntil, deskHolder, timeZone, onChange } = props
+  const stored = embargoedUntil ? wallClock(embargoedUntil, timeZone) : ''
+  // Kept while typing: a half-typed time (year 0002) is in the past and the desk would refuse it.
+  const [typed, setTyped] = useState<string | null>(null)
+  const handleCommit = () => {
+    if (typed === null) return
+    setTyped(null)
+    if (typed === stored) return
+    onChange('embargoedUntil', typed ? fromWallClock(typed, timeZone) : null)
+  }
   const summary = [
     holder ? `© ${holder}` : deskHolder ? `© ${deskHolder} (desk)` : 'No copyright holder',
-    embargoedUntil ? `embargoed until ${localTime(embargoedUntil).replace('T', ' ')}` : '',
+    embargoedUntil ? `embargoed until ${formatDeskTime(embargoedUntil, timeZone)}` : '',
   ]
     .filter(Boolean)
     .join(' · ')
@@ -56,28 +70,18 @@ export function RightsField({ holder, notice, embargoedUntil, deskHolder, onChan
           />
         </label>
         <label className="stacked">
-          <span>Embargoed until (your time)</span>
+          <span>Embargoed until ({timeZone})</span>
           <input
             id="field-embargo"
             type="datetime-local"
             className="text-input"
-            value={embargoedUntil ? localTime(embargoedUntil) : ''}
-            onChange={(e) =>
-              onChange(
-                'embargoedUntil',
-                e.target.value ? new Date(e.target.value).toISOString() : null,
-              )
-            }
+            value={typed ?? stored}
+            onChange={(e) => setTyped(e.target.value)}
+            onBlur={handleCommit}
+            onKeyDown={(e) => e.key === 'Enter' && handleCommit()}
           />
         </label>
       </div>
     </details>
   )
-}
-
-/** An ISO time as the value of a datetime-local input, in this computer's time zone. */
-function localTime(iso: string): string {
-  const date = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
