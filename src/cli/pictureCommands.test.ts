@@ -147,13 +147,36 @@ describe('copydesk picture', () => {
     })
   })
 
-  it('is a usage error without --lead (body figures are not there yet), exit 2', async () => {
+  it('without --lead adds a figure at the end of the body; list names the lead picture and each figure', async () => {
     const id = await story()
-    const result = await cli('picture', 'add', id, join(fixtures, 'small.png'))
-    expect(result.code).toBe(2)
-    expect(result.err).toBe(
-      'copydesk: Pictures in the body are not available yet: add --lead to make the file the lead picture.',
+    await cli('picture', 'add', id, join(fixtures, 'tagged.jpg'), '--lead')
+    const added = await cli(
+      'picture',
+      'add',
+      id,
+      join(fixtures, 'small.png'),
+      '--alt',
+      'A test card',
     )
+    expect(added.code).toBe(0)
+    expect(added.out).toMatch(
+      /^Picture at the end of the body of “.*” \(revision \d+\): small\.png, PNG/,
+    )
+    expect(added.out).toContain('  Alt text:   A test card')
+    const json = await cli('picture', 'add', id, join(fixtures, 'small.png'), '--json')
+    expect(JSON.parse(json.out)).toMatchObject({
+      figure: { altText: '' },
+      picture: { type: 'png' },
+    })
+
+    const stored = JSON.parse((await cli('get', id, '--json')).out)
+    const figures = stored.body.content.filter((node: { type: string }) => node.type === 'figure')
+    expect(figures).toHaveLength(2)
+    expect(figures[0].attrs).toMatchObject({ altText: 'A test card' })
+    const list = await cli('picture', 'list', id)
+    expect(list.out).toMatch(/^Lead picture: JPEG/m)
+    expect(list.out).toMatch(/^Picture 1 in the body: PNG/m)
+    expect(list.out).toMatch(/^Picture 2 in the body: PNG/m)
     expect((await cli('picture', 'add', id)).code).toBe(2)
   })
 

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { LeadPicture } from '../shared/domain/LeadPicture'
+import { LeadPicture } from '../shared/domain/LeadPicture'
 import { AppError } from '../shared/ipc/AppError'
 import type { AddPictureOutput, StoryPicture } from '../shared/ipc/calls/pictureCalls'
 import { parseInput } from '../shared/ipc/parseInput'
@@ -9,7 +9,7 @@ import { pictureLimitsOf } from '../shared/media/PictureLimits'
 import type { PictureRecord } from '../shared/media/PictureRecord'
 import { PICTURE_FORMATS } from '../shared/media/PictureType'
 import type { CliCommand, CommandContext } from './CliCommand'
-import { EXIT, usage } from './ConfigIo'
+import { EXIT } from './ConfigIo'
 import { fail, showCall } from './showCall'
 
 /** `copydesk picture add|list`: a story's pictures, for desks that automate (issue 16). */
@@ -17,9 +17,10 @@ export const PICTURE_COMMAND: CliCommand = {
   name: 'picture',
   help: [
     {
-      synopsis: ['picture add ID FILE --lead [--caption TEXT] [--credit TEXT]', '[--alt TEXT]'],
+      synopsis: ['picture add ID FILE [--lead] [--caption TEXT] [--credit TEXT]', '[--alt TEXT]'],
       summary: [
-        "set a JPEG, PNG, WebP, GIF or AVIF as the story's lead picture;",
+        'add a JPEG, PNG, WebP, GIF or AVIF at the end of the body, or with',
+        "--lead as the story's lead picture;",
         "caption, credit, creator, copyright and alt text from the photo's",
         'IPTC/XMP where not given (alt text only from IPTC Alt Text)',
       ],
@@ -35,16 +36,7 @@ export const PICTURE_COMMAND: CliCommand = {
   ],
   run: (context) => {
     const [verb, id, file, ...extra] = context.args
-    if (verb === 'add' && id && file && extra.length === 0) {
-      if (!context.values.lead)
-        return Promise.resolve(
-          usage(
-            context.io,
-            'Pictures in the body are not available yet: add --lead to make the file the lead picture.',
-          ),
-        )
-      return addPicture(id, file, context)
-    }
+    if (verb === 'add' && id && file && extra.length === 0) return addPicture(id, file, context)
     if (verb === 'fetch' && id && extra.length === 0)
       return context.withWorkstation(async ({ client }) => {
         try {
@@ -86,13 +78,16 @@ async function addPicture(id: string, file: string, context: CommandContext): Pr
         id,
         name,
         data: data.toString('base64'),
-        as: 'lead',
+        as: values.lead ? 'lead' : 'figure',
         ...(values.caption === undefined ? {} : { caption: values.caption }),
         ...(values.credit === undefined ? {} : { credit: values.credit }),
         ...(values.alt === undefined ? {} : { altText: values.alt }),
       })
       const added = await client.addPicture(input)
-      io.out(values.json ? JSON.stringify(addedJson(added), null, 2) : formatAdded(added, name))
+      const as = values.lead ? 'lead' : 'figure'
+      io.out(
+        values.json ? JSON.stringify(addedJson(added, as), null, 2) : formatAdded(added, name, as),
+      )
       return EXIT.ok
     } catch (error) {
       return fail(io, values.json, error)
@@ -125,26 +120,41 @@ async function readPictureFile(
   }
 }
 
-function addedJson({ article, picture }: AddPictureOutput) {
-  return { id: article.id, revision: article.revision, leadPicture: article.leadPicture, picture }
+function addedJson({ article, picture }: AddPictureOutput, as: 'lead' | 'figure' = 'lead') {
+  const { id, revision } = article
+  return as === 'lead'
+    ? { id, revision, leadPicture: article.leadPicture, picture }
+    : { id, revision, figure: lastFigure(article), picture }
 }
 
-function formatAdded({ article, picture }: AddPictureOutput, name: string): string {
-  const lead = article.leadPicture
+function formatAdded(
+  { article, picture }: AddPictureOutput,
+  name: string,
+  as: 'lead' | 'figure' = 'lead',
+): string {
+  const words = as === 'lead' ? article.leadPicture : lastFigure(article)
   const lines = [
-    `Lead picture of “${article.headline || article.id}” (revision ${article.revision}): ${name}, ${describeRecord(picture)}`,
+    `${as === 'lead' ? 'Lead picture' : 'Picture at the end of the body'} of “${article.headline || article.id}” (revision ${article.revision}): ${name}, ${describeRecord(picture)}`,
   ]
-  if (lead) lines.push(...describeWords(lead))
+  if (words) lines.push(...describeWords(words))
   lines.push(...describeRenditions(picture))
   return lines.join('\n')
 }
 
+/** The words of the body's last figure: the one `picture add` without --lead just put there. */
+function lastFigure(article: AddPictureOutput['article']): LeadPicture | null {
+  const last = article.body.content?.at(-1)
+  const words = last?.type === 'figure' ? LeadPicture.safeParse(last.attrs) : null
+  return words?.success ? words.data : null
+}
+
 function formatPictures(pictures: StoryPicture[]): string {
   if (pictures.length === 0) return 'No pictures.'
+  let figures = 0
   return pictures
     .map(({ role, picture, record }) =>
       [
-        `${role === 'lead' ? 'Lead picture' : 'Picture'}: ${record ? describeRecord(record) : `${picture.mediaId} (the file is missing or was set aside as damaged)`}`,
+        `${role === 'lead' ? 'Lead picture' : `Picture ${(figures += 1)} in the body`}: ${record ? describeRecord(record) : `${picture.mediaId} (the file is missing or was set aside as damaged)`}`,
         ...describeWords(picture),
         ...(record ? describeRenditions(record) : []),
       ].join('\n'),

@@ -142,6 +142,17 @@ test('a lead picture by chooser and by drop, words prefilled, checks fixed, a pa
     await figure.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `test-results/pictures-figure-${theme}.png` })
   }
+
+  // The reader preview shows both pictures in their places, with their words under them.
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  const preview = page.getByRole('article', { name: 'Preview' })
+  await expect(preview.getByRole('img', { name: /^A crowd at the Gateway/ })).toBeVisible()
+  const previewFigure = preview.getByRole('figure').filter({ hasText: 'Smoke over the warehouse' })
+  await expect(previewFigure).toContainText('Reader photo')
+  await expect(previewFigure.getByRole('img', { name: 'A small test card' })).toBeVisible()
+  await preview.getByRole('img', { name: /^A crowd at the Gateway/ }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `test-results/pictures-preview.png` })
 })
 
 test('pictures into the body by Insert picture and by drop; an https one only on the user’s say-so', async ({

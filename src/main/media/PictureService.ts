@@ -1,5 +1,5 @@
 import type { Article } from '../../shared/domain/Article'
-import type { LeadPicture } from '../../shared/domain/LeadPicture'
+import { LeadPicture } from '../../shared/domain/LeadPicture'
 import { AppError } from '../../shared/ipc/AppError'
 import type {
   AddPictureInput,
@@ -25,7 +25,7 @@ export type PictureStories = {
   save(input: {
     id: string
     baseRevision: number
-    changes: { leadPicture: LeadPicture }
+    changes: { leadPicture: LeadPicture } | { body: Article['body'] }
   }): Promise<Article>
 }
 
@@ -59,10 +59,23 @@ export class PictureService {
       copyright: input.copyright ?? found.copyright,
       altText: input.altText ?? found.altText,
     }
+    // A figure goes at the end of the body, as the editor's Insert picture does at the caret.
+    const changes =
+      input.as === 'lead'
+        ? { leadPicture }
+        : {
+            body: {
+              ...current.body,
+              content: [
+                ...(current.body.content ?? []),
+                { type: 'figure', attrs: { ...leadPicture } },
+              ],
+            },
+          }
     const article = await this.stories.save({
       id: input.id,
       baseRevision: current.revision,
-      changes: { leadPicture },
+      changes,
     })
     return { article, picture }
   }
@@ -161,6 +174,15 @@ export class PictureService {
         picture: article.leadPicture,
         record: await this.storedRecord(article.leadPicture.mediaId),
       })
+    for (const node of article.body.content ?? []) {
+      const figure = node.type === 'figure' ? LeadPicture.safeParse(node.attrs) : null
+      if (figure?.success)
+        pictures.push({
+          role: 'figure',
+          picture: figure.data,
+          record: await this.storedRecord(figure.data.mediaId),
+        })
+    }
     return { pictures }
   }
 

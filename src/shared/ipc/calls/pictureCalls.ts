@@ -15,8 +15,8 @@ export const AddPictureInput = z.strictObject({
   /** The file's name, for messages only: the kind is read from the bytes. */
   name: z.string().trim().min(1).max(300),
   data: z.base64().max(MAX_BASE64, 'Pictures over 100 MB are not taken'),
-  /** Where the picture goes; figures in the body come with the figure node. */
-  as: z.literal('lead'),
+  /** Where the picture goes: the lead picture, or a figure at the end of the body. */
+  as: z.enum(['lead', 'figure']),
   /** Given words win; a field left out is prefilled from the photo's IPTC/XMP. */
   caption: z.string().trim().max(PICTURE_TEXT_MAX.caption).optional(),
   credit: z.string().trim().max(PICTURE_TEXT_MAX.credit).optional(),
@@ -84,7 +84,8 @@ export type FetchPictureInput = z.infer<typeof FetchPictureInput>
 
 /** A picture a story uses: where, the words the story gives it, and what the store holds of it. */
 export const StoryPicture = z.object({
-  role: z.literal('lead'),
+  /** The lead picture, or a figure in the body (in reading order). */
+  role: z.enum(['lead', 'figure']),
   picture: LeadPicture,
   /** Null when the file or its record is missing or was set aside as damaged. */
   record: PictureRecord.nullable(),
