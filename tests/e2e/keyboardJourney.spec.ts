@@ -295,8 +295,11 @@ test('toolbar and side-panel tabs move by arrows; every tab controls a real pane
   await expect(toolbar.getByRole('button', { name: 'Heading 2 (H2)' })).toBeFocused()
   await page.keyboard.press('End')
   // Undo and Redo are disabled (nothing typed in the body): End lands on the last button that works.
-  await expect(toolbar.getByRole('button', { name: 'Pull quote' })).toBeFocused()
-  // Undo and Redo are actions, not toggles.
+  await expect(toolbar.getByRole('button', { name: 'Insert picture' })).toBeFocused()
+  // Insert picture, Undo and Redo are actions, not toggles.
+  await expect(toolbar.getByRole('button', { name: 'Insert picture' })).not.toHaveAttribute(
+    'aria-pressed',
+  )
   await expect(toolbar.getByRole('button', { name: 'Undo' })).not.toHaveAttribute('aria-pressed')
   await expect(toolbar.getByRole('button', { name: 'Redo' })).not.toHaveAttribute('aria-pressed')
   await page.keyboard.press('Home')
