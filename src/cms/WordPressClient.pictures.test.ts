@@ -135,6 +135,31 @@ describe('WordPress: the story’s pictures go to the media library', () => {
     expect(desk.cms.posts.get(Number(retried.remoteId))?.content).toContain('wp:image')
   })
 
+  it('an upload that went through before its alt text could be set is not sent again: the retry sets its words', async () => {
+    const id = await storyWithPictures()
+    desk.cms.wordpress.onRequest = (method, url) => {
+      // The password is revoked between the upload and the alt text.
+      if (method === 'POST' && /\/wp\/v2\/media\/\d+$/.test(url.pathname))
+        desk.cms.wordpress.applicationPasswords = false
+    }
+    const failed = await desk.push(id, 'wordpress')
+    expect(failed.item.lastError).toMatch(
+      /Sending the lead picture to the WordPress media library failed/,
+    )
+    expect(desk.cms.posts.size).toBe(0)
+    const [lead] = [...desk.cms.wordpress.media.values()]
+    expect(lead?.altText).toBe('')
+
+    desk.cms.wordpress.onRequest = undefined
+    desk.cms.wordpress.applicationPasswords = true
+    const retried = await desk.call('retryPush', { id: failed.item.id })
+    expect(retried.state).toBe('sent')
+    expect(uploads()).toHaveLength(2)
+    expect(desk.cms.wordpress.media.get(lead?.id ?? 0)?.altText).toBe(
+      'A fire engine outside a burning warehouse.',
+    )
+  })
+
   it('a file the web server finds too large (HTTP 413) is named as such', async () => {
     const id = await storyWithPictures()
     desk.cms.wordpress.uploadLimit = 10
