@@ -83,6 +83,8 @@ export interface CmsClient {
   readonly fingerprint: string
   /** The site it sends to (see siteKey): remembered post ids belong to it. */
   readonly site: string
+  /** It keeps its own media library: the story's pictures are sent to it with the push. */
+  readonly takesPictures?: boolean
   push(request: PushRequest): Promise<PushResult>
   /** Reads the post's state now, and whether it is still the story's; null when it no longer exists. */
   check?(remoteId: string, articleId: string): Promise<CheckedPost | null>

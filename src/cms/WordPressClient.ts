@@ -43,6 +43,7 @@ export class WordPressClient implements CmsClient {
   readonly name = 'WordPress'
   readonly fingerprint: string
   readonly site: string
+  readonly takesPictures = true
   private readonly rest: WordPressRest
 
   constructor(private readonly config: WordPressConfig) {

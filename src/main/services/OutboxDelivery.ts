@@ -121,7 +121,7 @@ export class OutboxDelivery {
       remoteId,
       lastSlug: last?.remoteSlug ?? null,
       schedule: wordPressSchedule(article.scheduledFor, this.env.clock.now()),
-      ...(await this.pictures(article)),
+      ...(client.takesPictures ? await this.pictures(article) : {}),
     })
     const elsewhere = remoteId
       ? []
@@ -159,7 +159,8 @@ export class OutboxDelivery {
     return { item: sent, article, client }
   }
 
-  /** The story's pictures, and what each site already has of them (kept in the outbox file). */
+  /** The story's pictures, and what each site already has of them (kept in the outbox file); only
+   * for a CMS with a media library, so a webhook push does not wait on picture files it never sends. */
   private async pictures(article: Article): Promise<Pick<PushRequest, 'pictures' | 'media'>> {
     const media = this.env.media
     const library: MediaLibrary = {
