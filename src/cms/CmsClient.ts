@@ -20,6 +20,33 @@ export type PushRequest = {
   lastSlug: string | null
   /** A story scheduled by a desk chief: sent as a scheduled post ahead of time, published after it. */
   schedule?: { at: string; status: 'future' | 'publish' } | null
+  /** The pictures the story uses (lead and figures), for CMSes with their own media library. */
+  pictures?: PushPicture[]
+  /** Which pictures each site already has: a picture goes to a site's library once. */
+  media?: MediaLibrary
+}
+
+/** A picture the story uses, as it goes to a CMS: its web rendition (metadata already stripped). */
+export type PushPicture = {
+  /** The original's media id, as the lead picture and figure nodes name it. */
+  mediaId: string
+  filename: string
+  contentType: string
+  read: () => Promise<Uint8Array>
+}
+
+/** A picture in a site's media library: the CMS's id for it, and its address. */
+export type RemoteMedia = {
+  id: number
+  url: string
+  /** Its alt text and caption were set (a push that failed between the two does it on retry). */
+  described: boolean
+}
+
+/** What each site's media library holds of the desk's pictures, kept across pushes and restarts. */
+export interface MediaLibrary {
+  get(site: string, mediaId: string): RemoteMedia | null
+  put(site: string, mediaId: string, media: RemoteMedia): Promise<void>
 }
 
 /** Where the story stands in the CMS, for CMSes that keep posts (WordPress). */
@@ -56,6 +83,8 @@ export interface CmsClient {
   readonly fingerprint: string
   /** The site it sends to (see siteKey): remembered post ids belong to it. */
   readonly site: string
+  /** It keeps its own media library: the story's pictures are sent to it with the push. */
+  readonly takesPictures?: boolean
   push(request: PushRequest): Promise<PushResult>
   /** Reads the post's state now, and whether it is still the story's; null when it no longer exists. */
   check?(remoteId: string, articleId: string): Promise<CheckedPost | null>

@@ -13,6 +13,7 @@ import { ownerMark, readOwner, sameOwner, type PostOwner } from './wordPressOwne
 import { findOwnPost, othersWithSlug, readPost, toPost, type Post } from './wordPressPosts'
 import { PostNotFound, WordPressRest, type WordPressSite } from './WordPressRest'
 import { decodeSlug, isSameSlug, isSuffixedSlug } from './wordPressSlug'
+import { uploadPictures } from './wordPressMedia'
 import { wordPressTagIds } from './wordPressTags'
 
 export type WordPressConfig = WordPressSite & {
@@ -42,6 +43,7 @@ export class WordPressClient implements CmsClient {
   readonly name = 'WordPress'
   readonly fingerprint: string
   readonly site: string
+  readonly takesPictures = true
   private readonly rest: WordPressRest
 
   constructor(private readonly config: WordPressConfig) {
@@ -74,12 +76,21 @@ export class WordPressClient implements CmsClient {
       notices.push(
         `The excerpt was shortened to the desk's summary limit (${this.config.summaryLimit} characters) and ends with "…".`,
       )
+    // Pictures first: a post never refers to a file the site does not have.
+    const media = await uploadPictures(
+      this.rest,
+      this.site,
+      publication,
+      request.pictures ?? [],
+      request.media,
+    )
     // The page's language is the site's (the desk's, as configured): only a story in another
     // language marks its text (WCAG's language of parts).
     const content = toWordPressBlocks(publication, {
       ...this.config.layout,
       corrections: request.corrections,
       language: sameLanguage(language, this.config.language) ? '' : language,
+      media,
     })
     const post: Record<string, unknown> = {
       title: publication.headline,
@@ -87,6 +98,8 @@ export class WordPressClient implements CmsClient {
       content: `${ownerMark(owner)}\n\n${content}`,
       tags: await wordPressTagIds(this.rest, publication.tags),
     }
+    const lead = publication.leadPicture ? media.get(publication.leadPicture.mediaId) : undefined
+    if (lead) post['featured_media'] = lead.id
     const schedule = request.schedule ?? null
     if (schedule && target?.status !== 'publish') {
       // WordPress publishes a 'future' post itself at date_gmt (from WP-Cron), and turns a date

@@ -24,6 +24,8 @@ type RequestInit = {
   acceptTermExists?: boolean
   /** The post id a 404 rest_post_invalid_id is about. */
   post?: string
+  /** A file sent as it is (a media upload), instead of a JSON body. */
+  file?: { data: Uint8Array; filename: string; contentType: string }
 }
 
 /**
@@ -48,14 +50,24 @@ export class WordPressRest {
       `${base}/wp-json${route}`,
       {
         method: init.method ?? 'GET',
-        headers: this.headers(),
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        headers: init.file ? this.fileHeaders(init.file) : this.headers(),
+        body: init.file
+          ? Buffer.from(init.file.data)
+          : init.body === undefined
+            ? undefined
+            : JSON.stringify(init.body),
       },
       'WordPress',
       this.site.timeoutMs,
     )
     if (response.status >= 300 && response.status < 400)
       throw redirectError(response, 'WordPress', "Desk settings (the site's final address)")
+    // Usually the web server's own page (nginx's client_max_body_size), not WordPress's JSON.
+    if (response.status === 413)
+      throw new PushError(
+        `The site refused a file of ${init.file?.data.length ?? 0} bytes as too large (HTTP 413); raise the web server's or PHP's upload limit (client_max_body_size, upload_max_filesize), then Retry`,
+        false,
+      )
     const body: unknown = await response.json().catch(() => undefined)
     if (response.ok && body !== undefined) return body
     const code = isRecord(body) ? body['code'] : undefined
@@ -69,5 +81,14 @@ export class WordPressRest {
   private headers(): Record<string, string> {
     const basic = Buffer.from(`${this.site.user}:${this.site.password}`).toString('base64')
     return { Authorization: `Basic ${basic}`, 'Content-Type': 'application/json' }
+  }
+
+  /** A raw upload as /wp/v2/media takes it: the bytes, their type and the file's name. */
+  private fileHeaders(file: { filename: string; contentType: string }): Record<string, string> {
+    return {
+      ...this.headers(),
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '')}"`,
+    }
   }
 }

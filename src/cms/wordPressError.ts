@@ -70,6 +70,12 @@ export function wordPressError(
       `WordPress at ${siteUrl} does not accept application passwords over http:// (WordPress offers them only on HTTPS sites, or on a site set up as a local environment, and over http the password would cross the network unencrypted); use the site's https:// address${inSettings}. WordPress said HTTP ${status} ${said}`,
       false,
     )
+  // WP_REST_Attachments_Controller refuses a user without upload_files with HTTP 400, not 403.
+  if (error.code === 'rest_cannot_create' && status === 400)
+    return new PushError(
+      `The WordPress user may not upload pictures to the media library (${said}); give the user the Author or Editor role${inSettings}`,
+      false,
+    )
   if (error.code === 'rest_cannot_publish')
     return new PushError(
       `The WordPress user may not publish posts (${said}); give the user the Author or Editor role, or choose Pending review as the WordPress post status${inSettings}`,

@@ -183,6 +183,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   })
   const outbox = new OutboxService(outboxStore, exports, workflow, {
     clock,
+    media,
     profile,
     timeZone: () => deskTimeZone(settings.get().timeZone),
     joined: () => desk.connection() !== null,

@@ -59,7 +59,8 @@ export class FakeCms {
     this.log.push(`${req.method ?? 'GET'} ${req.url ?? '/'}`)
     if (this.mode === 'timeout') return
     if (this.mode === 'error500') return send(res, 500, { message: 'internal error' })
-    const body = await readBody(req)
+    const raw = await readRaw(req)
+    const body = parseJson(raw)
     const url = new URL(req.url ?? '/', this.url)
     if (url.pathname === '/hook') {
       if (this.mode === 'unauthorized' || req.headers.authorization !== `Bearer ${FAKE_TOKEN}`)
@@ -75,17 +76,26 @@ export class FakeCms {
       req.headers.authorization,
       body,
       this.mode === 'unauthorized',
+      {
+        data: raw,
+        contentType: req.headers['content-type'],
+        disposition: req.headers['content-disposition'],
+      },
     )
     return send(res, reply.status, reply.body, reply.headers)
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of req)
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+  return Buffer.concat(chunks)
+}
+
+function parseJson(raw: Buffer): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')
+    return JSON.parse(raw.toString('utf8') || 'null')
   } catch {
     return null
   }

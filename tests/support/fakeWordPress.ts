@@ -4,6 +4,21 @@ import { sanitizeTitle, termName } from './wordPressSanitize'
 
 export type { FakePost, FakeReply } from './fakeWordPressPosts'
 export type FakeTag = { id: number; name: string; slug: string }
+/** An attachment: the uploaded file as the site keeps it, with its alt text and caption. */
+export type FakeMedia = {
+  id: number
+  filename: string
+  mimeType: string
+  data: Buffer
+  altText: string
+  caption: string
+}
+/** A raw request body and the headers an upload is read with. */
+export type FakeUpload = {
+  data: Buffer
+  contentType: string | undefined
+  disposition: string | undefined
+}
 
 export const FAKE_WP_USER = 'desk'
 export const FAKE_WP_PASSWORD = 'abcd efgh ijkl mnop'
@@ -55,6 +70,11 @@ export const FAKE_WP_NAME = 'Desk Editor'
  */
 export class FakeWordPress {
   readonly tags = new Map<number, FakeTag>()
+  readonly media = new Map<number, FakeMedia>()
+  /** The user's upload_files capability (an Author or Editor has it, a Contributor does not). */
+  canUpload = true
+  /** The web server's largest request body (nginx's client_max_body_size): larger is HTTP 413. */
+  uploadLimit = Infinity
   credentialsFailAs: 'anonymous' | 'error401' = 'error401'
   /** False on an http:// site that is not local: WordPress offers no application passwords. */
   applicationPasswords = true
@@ -105,15 +125,24 @@ export class FakeWordPress {
     authorization: string | undefined,
     body: unknown,
     refuseAll: boolean,
+    upload?: FakeUpload,
   ): FakeReply {
     this.onRequest?.(method, url)
+    // The web server refuses a body over its limit before WordPress sees it, with its own page.
+    if (upload && upload.data.length > this.uploadLimit)
+      return {
+        status: 413,
+        body: '<html><head><title>413 Request Entity Too Large</title></head></html>',
+      }
     const auth = this.authenticate(authorization, refuseAll)
     if (typeof auth === 'object') return auth
     const signedIn = auth === 'user'
     if (/^\/wp-json\/?$/.test(url.pathname)) return this.index(url)
     if (url.pathname === '/wp-json/pll/v1/languages' && this.polylang)
       return { status: 200, body: this.polylang }
-    const route = /^\/wp-json\/wp\/v2\/(posts|tags|users\/me)(?:\/(\d+))?\/?$/.exec(url.pathname)
+    const route = /^\/wp-json\/wp\/v2\/(posts|tags|media|users\/me)(?:\/(\d+))?\/?$/.exec(
+      url.pathname,
+    )
     if (!route)
       return error(404, 'rest_no_route', 'No route was found matching the URL and request method.')
     const [, kind, id] = route
@@ -126,6 +155,13 @@ export class FakeWordPress {
     }
     if (kind === 'tags')
       return method === 'GET' ? this.listTags(url) : this.createTag(body, signedIn)
+    if (kind === 'media') return this.mediaRoute(method, id, body, signedIn, upload)
+    if (method === 'POST' && isRecord(body) && body['featured_media'] !== undefined) {
+      const featured = body['featured_media']
+      // WP_REST_Posts_Controller::handle_featured_media: 0 removes it, an id must be an attachment.
+      if (featured !== 0 && !this.media.has(Number(featured)))
+        return error(400, 'rest_invalid_featured_media', 'Invalid featured media ID.')
+    }
     if (method === 'GET')
       return id
         ? this.postRoutes.read(Number(id), edit, signedIn)
@@ -136,6 +172,96 @@ export class FakeWordPress {
       signedIn,
       url.searchParams.get('lang'),
     )
+  }
+
+  /**
+   * /wp/v2/media as WP_REST_Attachments_Controller answers: a raw upload needs Content-Type and
+   * Content-Disposition (with a filename) and some bytes; a user without upload_files gets HTTP 400
+   * rest_cannot_create (not 403); the new attachment is 201 with its id and source_url. An update
+   * (POST /media/<id>) sets alt_text and caption.
+   */
+  private mediaRoute(
+    method: string,
+    id: string | undefined,
+    body: unknown,
+    signedIn: boolean,
+    upload: FakeUpload | undefined,
+  ): FakeReply {
+    if (method === 'GET') {
+      const found = id ? this.media.get(Number(id)) : undefined
+      if (id && !found) return error(404, 'rest_post_invalid_id', 'Invalid post ID.')
+      return {
+        status: 200,
+        body: found
+          ? this.shapeMedia(found)
+          : [...this.media.values()].map((m) => this.shapeMedia(m)),
+      }
+    }
+    if (!signedIn)
+      return error(
+        401,
+        'rest_cannot_create',
+        'Sorry, you are not allowed to create posts as this user.',
+      )
+    if (id) {
+      const found = this.media.get(Number(id))
+      if (!found) return error(404, 'rest_post_invalid_id', 'Invalid post ID.')
+      const input = isRecord(body) ? body : {}
+      const text = (name: string, fallback: string) =>
+        typeof input[name] === 'string' ? input[name] : fallback
+      const updated = {
+        ...found,
+        altText: text('alt_text', found.altText),
+        caption: text('caption', found.caption),
+      }
+      this.media.set(updated.id, updated)
+      return { status: 200, body: this.shapeMedia(updated) }
+    }
+    if (!this.canUpload)
+      return error(
+        400,
+        'rest_cannot_create',
+        'Sorry, you are not allowed to upload media on this site.',
+      )
+    if (!upload || upload.data.length === 0)
+      return error(400, 'rest_upload_no_data', 'No data supplied.')
+    if (!upload.contentType)
+      return error(400, 'rest_upload_no_content_type', 'No Content-Type supplied.')
+    const filename = /filename="?([^";]+)"?/.exec(upload.disposition ?? '')?.[1]
+    if (!filename)
+      return error(400, 'rest_upload_no_content_disposition', 'No Content-Disposition supplied.')
+    const media: FakeMedia = {
+      id: this.newId(),
+      filename,
+      mimeType: upload.contentType,
+      data: upload.data,
+      altText: '',
+      caption: '',
+    }
+    this.media.set(media.id, media)
+    return {
+      status: 201,
+      body: this.shapeMedia(media),
+      headers: { Location: `${this.base()}/wp-json/wp/v2/media/${media.id}` },
+    }
+  }
+
+  private shapeMedia(media: FakeMedia) {
+    return {
+      id: media.id,
+      type: 'attachment',
+      status: 'inherit',
+      media_type: 'image',
+      mime_type: media.mimeType,
+      alt_text: media.altText,
+      caption: { raw: media.caption, rendered: `<p>${media.caption}</p>\n` },
+      source_url: this.sourceUrl(media),
+    }
+  }
+
+  /** Where WordPress puts an upload: wp-content/uploads/<year>/<month>/<file>. */
+  sourceUrl(media: FakeMedia): string {
+    return `${this.base()}/wp-content/uploads/2026/03/${media.filename}`
   }
 
   /** What an editor does in wp-admin: publish a post (its slug made unique then). */
@@ -166,7 +292,7 @@ export class FakeWordPress {
   /** The next id, as a database's auto-increment: never one a post or tag already has. */
   private newId(): number {
     do this.nextId += 1
-    while (this.posts.has(this.nextId) || this.tags.has(this.nextId))
+    while (this.posts.has(this.nextId) || this.tags.has(this.nextId) || this.media.has(this.nextId))
     return this.nextId
   }
 

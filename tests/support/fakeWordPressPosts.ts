@@ -17,6 +17,8 @@ export type FakePost = {
   lang?: string | undefined
   /** post_date_gmt, as WordPress returns it: "2026-03-09T10:00:00", UTC without an offset. */
   dateGmt?: string | undefined
+  /** The featured image's attachment id (0: none). */
+  featuredMedia?: number | undefined
 }
 export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> }
 
@@ -152,6 +154,10 @@ export class FakePosts {
           ? tags.filter((t): t is number => Number.isInteger(t) && this.site.hasTag(Number(t)))
           : (existing?.tags ?? []),
         author: existing?.author ?? DESK_USER_ID,
+        featuredMedia:
+          typeof input['featured_media'] === 'number'
+            ? input['featured_media']
+            : existing?.featuredMedia,
         lang: known && lang && known.includes(lang) ? lang : (existing?.lang ?? known?.[0]),
       },
       // The REST controller makes a given slug unique even for drafts (as if published).
@@ -215,6 +221,7 @@ export class FakePosts {
       tags: post.tags,
       author: post.author,
       date_gmt: post.dateGmt ?? null,
+      featured_media: post.featuredMedia ?? 0,
       ...(this.site.languages() ? { lang: post.lang ?? null } : {}),
     }
     if (!edit)

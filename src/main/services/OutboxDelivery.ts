@@ -3,7 +3,9 @@ import { isLive, latestDelivery, type OutboxItem } from '../../shared/domain/Out
 import { readerCorrections } from '../../shared/domain/readerCorrections'
 import { isFinal } from '../../shared/export/toPublishJson'
 import { toPublication } from '../../shared/export/toPublication'
-import { PushError, type CmsClient } from '../../cms/CmsClient'
+import { PushError, type CmsClient, type MediaLibrary, type PushRequest } from '../../cms/CmsClient'
+import { storyPictures } from '../media/collectExportPictures'
+import { pushPictures } from '../media/pushPictures'
 import { isoNow } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
 import { contentKeyOf } from '../../cms/contentKeyOf'
@@ -119,6 +121,7 @@ export class OutboxDelivery {
       remoteId,
       lastSlug: last?.remoteSlug ?? null,
       schedule: wordPressSchedule(article.scheduledFor, this.env.clock.now()),
+      ...(client.takesPictures ? await this.pictures(article) : {}),
     })
     const elsewhere = remoteId
       ? []
@@ -154,5 +157,22 @@ export class OutboxDelivery {
       note: [`sent to ${client.name}${post}`, ...sent.notices].join(' '),
     })
     return { item: sent, article, client }
+  }
+
+  /** The story's pictures, and what each site already has of them (kept in the outbox file); only
+   * for a CMS with a media library, so a webhook push does not wait on picture files it never sends. */
+  private async pictures(article: Article): Promise<Pick<PushRequest, 'pictures' | 'media'>> {
+    const media = this.env.media
+    const library: MediaLibrary = {
+      get: (site, mediaId) => this.store.media(site, mediaId),
+      put: (site, mediaId, remote) => this.store.putMedia(site, mediaId, remote),
+    }
+    if (media) return { pictures: await pushPictures(article, media), media: library }
+    if (storyPictures(article).length > 0)
+      throw new PushError(
+        'This desk has no picture store, so the story with pictures cannot be pushed',
+        false,
+      )
+    return {}
   }
 }

@@ -20,6 +20,7 @@ import type { ExportService } from './ExportService'
 import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
+import type { MediaStore } from '../media/MediaStore'
 import { embargoHold, outboxHold } from '../../shared/domain/publicationTime'
 
 export type OutboxEnv = {
@@ -34,6 +35,8 @@ export type OutboxEnv = {
    * one sends nothing and looks at no post (what it holds waits, and goes on if the desk is left).
    */
   joined?: () => boolean
+  /** The desk's pictures (media/): a story's pictures go with it to CMSes with a media library. */
+  media?: MediaStore
 }
 
 /**

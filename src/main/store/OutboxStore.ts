@@ -7,6 +7,7 @@ import { JsonDocument } from './JsonDocument'
 import type { Quarantine } from './Quarantine'
 import { readRegularFile } from './readRegularFile'
 import { log } from '../log/log'
+import type { RemoteMedia } from '../../cms/CmsClient'
 
 const OutboxFile = z.object({
   items: z.array(OutboxItem),
@@ -21,6 +22,16 @@ const OutboxFile = z.object({
    * openDeskId). Still written here, so a Copydesk from before desk.json finds the same id.
    */
   deskId: z.uuid().optional(),
+  /**
+   * The desk's pictures in each site's media library ("<site> <mediaId>": WordPress's attachment id
+   * and file address), so a picture is uploaded to a site once, whichever story uses it.
+   */
+  media: z
+    .record(
+      z.string(),
+      z.object({ id: z.number().int().positive(), url: z.string(), described: z.boolean() }),
+    )
+    .optional(),
 })
 type OutboxFile = z.infer<typeof OutboxFile>
 
@@ -80,6 +91,16 @@ export class OutboxStore {
       if (t === target && a === articleId && s && s !== site) found.push([s, id])
     }
     return found
+  }
+
+  /** The picture in the site's media library, if it was sent there. */
+  media(site: string, mediaId: string): RemoteMedia | null {
+    return this.doc.data.media?.[`${site} ${mediaId}`] ?? null
+  }
+
+  async putMedia(site: string, mediaId: string, media: RemoteMedia): Promise<void> {
+    const all = { ...this.doc.data.media, [`${site} ${mediaId}`]: media }
+    await this.doc.save({ ...this.doc.data, media: all })
   }
 
   async put(item: OutboxItem, remoteId?: string | null): Promise<OutboxItem> {

@@ -187,3 +187,49 @@ describe('toWordPressBlocks: the story’s language', () => {
     ).not.toContain('rtl')
   })
 })
+
+describe('toWordPressBlocks: figures as core/image blocks', () => {
+  const mediaId = `${'a'.repeat(64)}.jpg`
+  const figure: DocNode = {
+    type: 'figure',
+    attrs: {
+      mediaId,
+      caption: 'Smoke over the <harbour>',
+      credit: 'Karin Fotograf/TT',
+      creator: 'Karin Fotograf',
+      copyright: '© TT',
+      altText: 'A "burning" warehouse',
+    },
+  }
+  const body = { type: 'doc' as const, content: [para('Before.'), figure, para('After.')] }
+
+  it('puts each figure in its place as the block editor saves an image from the media library', () => {
+    const markup = render(
+      { body },
+      {
+        media: new Map([
+          [mediaId, { id: 41, url: 'https://news.example/wp-content/uploads/a.jpg' }],
+        ]),
+      },
+    )
+    expect(markup).toContain(
+      '<!-- wp:image {"id":41,"sizeSlug":"large"} -->\n<figure class="wp-block-image size-large"><img src="https://news.example/wp-content/uploads/a.jpg" alt="A &quot;burning&quot; warehouse" class="wp-image-41"/><figcaption class="wp-element-caption">Smoke over the &lt;harbour&gt; <small class="credit">Karin Fotograf/TT</small></figcaption></figure>\n<!-- /wp:image -->',
+    )
+    expect(markup.indexOf('Before.')).toBeLessThan(markup.indexOf('wp:image'))
+    expect(markup.indexOf('wp:image')).toBeLessThan(markup.indexOf('After.'))
+  })
+
+  it('leaves out a figure whose picture is not in the site’s library, and the caption when there are no words', () => {
+    expect(render({ body })).not.toContain('wp:image')
+    const bare: DocNode = {
+      type: 'figure',
+      attrs: { mediaId, caption: '', credit: '', creator: '', copyright: '', altText: '' },
+    }
+    const markup = render(
+      { body: { type: 'doc', content: [bare] } },
+      { media: new Map([[mediaId, { id: 7, url: 'https://news.example/b.jpg' }]]) },
+    )
+    expect(markup).toContain('alt="" class="wp-image-7"/></figure>')
+    expect(markup).not.toContain('figcaption')
+  })
+})

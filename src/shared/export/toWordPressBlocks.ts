@@ -1,6 +1,10 @@
 import type { Correction } from '../domain/Article'
 import { escapeHtml, inlineHtml } from './blocksToHtml'
-import type { Block, Inline, Publication } from './Publication'
+import type { Block, Figure, Inline, Publication } from './Publication'
+import { wordPressCaption } from './wordPressCaption'
+
+/** The story's pictures in the site's media library, by the desk's media id. */
+export type WordPressMedia = ReadonlyMap<string, { id: number; url: string }>
 
 /** How the desk lays a story out in WordPress (Desk settings), and the corrections to print. */
 export type WordPressLayout = {
@@ -19,6 +23,8 @@ export type WordPressLayout = {
    * Paragraphs of a right-to-left language also get core/paragraph's `direction`.
    */
   language?: string | undefined
+  /** The pictures already in the site's media library: each figure becomes a core/image block. */
+  media?: WordPressMedia | undefined
 }
 
 /** How a block's text is marked up: link rel, and the story's language and direction. */
@@ -27,7 +33,8 @@ type Context = { rel: string; lang: string; rtl: boolean }
 /**
  * The story as WordPress block markup (the block editor's serialized form), everything the desk
  * wrote in reading order: the standfirst, the byline, the Key Points box, the body (core/paragraph,
- * core/heading, core/list with nested lists, core/quote, core/pullquote with its citation), the
+ * core/heading, core/list with nested lists, core/quote, core/pullquote with its citation, core/image
+ * for each figure, from the site's media library), the
  * credit, the sources and the corrections for readers, in the desk's wording.
  */
 export function toWordPressBlocks(publication: Publication, layout: WordPressLayout): string {
@@ -49,7 +56,14 @@ export function toWordPressBlocks(publication: Publication, layout: WordPressLay
       ),
     )
   }
-  for (const block of publication.blocks) parts.push(blockMarkup(block, ctx))
+  for (const block of publication.body ?? publication.blocks)
+    if (block.type !== 'figure') parts.push(blockMarkup(block, ctx))
+    else {
+      // A figure whose picture is not in the library has nothing to show (WordPressClient uploads
+      // every picture first, and stops the push when one cannot go).
+      const media = layout.media?.get(block.mediaId)
+      if (media) parts.push(imageBlock(block, media, ctx))
+    }
   if (publication.credit) parts.push(para(`- ${text(escapeHtml(publication.credit))}`))
   if (publication.sources.length > 0) {
     const names = publication.sources.map((source) =>
@@ -85,6 +99,19 @@ function blockMarkup(block: Block, ctx: Context): string {
       return `<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>${inLanguage(inlineHtml(block.text, ctx.rel), ctx)}</p>${cite}</blockquote></figure>\n<!-- /wp:pullquote -->`
     }
   }
+}
+
+/**
+ * A figure as core/image, as the block editor saves an image from the media library: the
+ * attachment's id in the comment and in the img's class (wp-image-N, which WordPress uses for
+ * responsive srcset), the large size, alt text, and the caption with the credit.
+ */
+function imageBlock(figure: Figure, media: { id: number; url: string }, ctx: Context): string {
+  const caption = wordPressCaption(figure)
+  const figcaption = caption
+    ? `<figcaption class="wp-element-caption">${inLanguage(caption, ctx)}</figcaption>`
+    : ''
+  return `<!-- wp:image {"id":${media.id},"sizeSlug":"large"} -->\n<figure class="wp-block-image size-large"><img src="${escapeHtml(media.url)}" alt="${escapeHtml(figure.altText)}" class="wp-image-${media.id}"/>${figcaption}</figure>\n<!-- /wp:image -->`
 }
 
 /** Text marked with the story's language (see WordPressLayout.language). */
