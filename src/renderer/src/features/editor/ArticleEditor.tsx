@@ -325,6 +325,7 @@ export function ArticleEditor({
                 <AgencyPictures
                   pictures={article.feedItem?.pictures ?? []}
                   editable={editable}
+                  hasLead={Boolean(fields.leadPicture)}
                   onDownload={handleFetchPicture}
                 />
               </fieldset>

@@ -26,7 +26,9 @@ function downloadButton(): HTMLButtonElement {
 
 async function show(onDownload: (href: string) => Promise<void>): Promise<void> {
   await act(async () =>
-    dom.root.render(<AgencyPictures pictures={[SOLDIERS]} editable onDownload={onDownload} />),
+    dom.root.render(
+      <AgencyPictures pictures={[SOLDIERS]} editable hasLead={false} onDownload={onDownload} />,
+    ),
   )
 }
 
@@ -57,13 +59,34 @@ describe('AgencyPictures', () => {
     expect(dom.container.querySelector('[role="alert"]')?.textContent).toBe(
       'Pictures are downloaded over https only',
     )
-    expect(dom.container.querySelector('[role="status"]')).toBeNull()
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toBe('')
     expect(downloadButton().disabled).toBe(false)
+  })
+
+  it('warns that a download replaces a lead picture the story already has', async () => {
+    await act(async () =>
+      dom.root.render(
+        <AgencyPictures
+          pictures={[SOLDIERS]}
+          editable
+          hasLead
+          onDownload={async () => undefined}
+        />,
+      ),
+    )
+    expect(dom.container.textContent).toContain('downloading one replaces the lead picture')
   })
 
   it('shows nothing when the item carries no picture', async () => {
     await act(async () =>
-      dom.root.render(<AgencyPictures pictures={[]} editable onDownload={async () => undefined} />),
+      dom.root.render(
+        <AgencyPictures
+          pictures={[]}
+          editable
+          hasLead={false}
+          onDownload={async () => undefined}
+        />,
+      ),
     )
     expect(dom.container.innerHTML).toBe('')
   })

@@ -5,6 +5,8 @@ type Props = {
   /** The pictures the story's agency item carries, not downloaded yet. */
   pictures: IncomingPicture[]
   editable: boolean
+  /** The story has a lead picture already: a download replaces it. */
+  hasLead: boolean
   /** Downloads the picture at `href` and makes it the lead picture; rejects with the refusal. */
   onDownload: (href: string) => Promise<void>
 }
@@ -13,7 +15,7 @@ type Props = {
  * The agency item's pictures, listed with their words and where they would come from. Nothing is
  * fetched until the desk clicks: the address is the agency's, and the download is on the desk's say.
  */
-export function AgencyPictures({ pictures, editable, onDownload }: Props) {
+export function AgencyPictures({ pictures, editable, hasLead, onDownload }: Props) {
   const [running, setRunning] = useState<string | null>(null)
   const [refusals, setRefusals] = useState<Record<string, string>>({})
 
@@ -36,7 +38,11 @@ export function AgencyPictures({ pictures, editable, onDownload }: Props) {
     <section className="agency-pictures" aria-labelledby="agency-pictures-title">
       <h3 id="agency-pictures-title" className="agency-pictures-title">
         {pictures.length === 1 ? 'Agency picture' : `Agency pictures (${pictures.length})`}
-        <span className="muted small"> · waiting, not downloaded</span>
+        <span className="muted small">
+          {hasLead
+            ? ' · not downloaded; downloading one replaces the lead picture'
+            : ' · waiting, not downloaded'}
+        </span>
       </h3>
       <ul className="agency-pictures-list">
         {pictures.map((picture) => {
@@ -59,16 +65,6 @@ export function AgencyPictures({ pictures, editable, onDownload }: Props) {
                     ? ` · ${picture.width} × ${picture.height} px`
                     : ''}
                 </p>
-                {busy && (
-                  <p className="muted small" role="status">
-                    Downloading from {hostOf(picture.href)}…
-                  </p>
-                )}
-                {refusal && (
-                  <p className="field-error" role="alert">
-                    {refusal}
-                  </p>
-                )}
               </div>
               {editable && (
                 <button
@@ -80,6 +76,15 @@ export function AgencyPictures({ pictures, editable, onDownload }: Props) {
                 >
                   {busy ? 'Downloading…' : 'Download as lead picture'}
                 </button>
+              )}
+              {/* Always there, so a screen reader hears the download start. */}
+              <p className="muted small" role="status">
+                {busy ? `Downloading from ${hostOf(picture.href)}…` : ''}
+              </p>
+              {refusal && (
+                <p className="field-error" role="alert">
+                  {refusal}
+                </p>
               )}
             </li>
           )
