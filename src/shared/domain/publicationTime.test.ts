@@ -6,6 +6,7 @@ import {
   outboxHold,
   parseOffsetTime,
   publishingTimeLines,
+  embargoLine,
   wordPressSchedule,
   type EmbargoChange,
   type ScheduleChange,
@@ -183,5 +184,12 @@ describe('what the desk sees of the times', () => {
     expect(publishingTimeLines(times, new Date('2026-03-09T10:00:00Z'), 'UTC')).toEqual([
       'Scheduled for 9 Mar 2026, 10:00 UTC',
     ])
+  })
+
+  it('gives the reader preview the embargo line only while it holds', () => {
+    const times = { embargoedUntil: '2026-03-09T10:00:00Z', scheduledFor: null }
+    expect(embargoLine(times, now, 'Europe/Oslo')).toBe('Embargoed until 9 Mar 2026, 11:00 CET')
+    expect(embargoLine(times, new Date('2026-03-09T10:00:00Z'), 'UTC')).toBeNull()
+    expect(embargoLine({ embargoedUntil: null, scheduledFor: null }, now, 'UTC')).toBeNull()
   })
 })

@@ -209,7 +209,13 @@ export function publishingTimeLines(
   const lines: string[] = []
   if (times.scheduledFor)
     lines.push(`Scheduled for ${formatDeskTime(times.scheduledFor, timeZone)}`)
-  const embargo = pendingEmbargo(times, now)
-  if (embargo) lines.push(`Embargoed until ${formatDeskTime(embargo, timeZone)}`)
+  const embargo = embargoLine(times, now, timeZone)
+  if (embargo) lines.push(embargo)
   return lines
+}
+
+/** "Embargoed until 9 Mar 2026, 11:00 CET" while the embargo holds; null when none or passed. */
+export function embargoLine(times: PublicationTimes, now: Date, timeZone: string): string | null {
+  const embargo = pendingEmbargo(times, now)
+  return embargo ? `Embargoed until ${formatDeskTime(embargo, timeZone)}` : null
 }

@@ -150,7 +150,7 @@ export function parseNinjs(
   if (pictures.length > 0)
     messages.push(
       feedItem.success
-        ? `${pictures.length === 1 ? 'One picture comes' : `${pictures.length} pictures come`} with the item (${pictures.map((p) => `“${p.name}”`).join(', ')}): kept with the story, not downloaded; download ${pictures.length === 1 ? 'it' : 'the first'} as the lead picture when you choose (copydesk picture fetch ID).`
+        ? `${pictures.length === 1 ? 'One picture comes' : `${pictures.length} pictures come`} with the item (${pictures.map((p) => `“${p.name}”`).join(', ')}): kept with the story, not downloaded; they wait under the story's lead picture in the editor, to download when you choose (or copydesk picture fetch ID).`
         : 'The item has pictures but no identifier (uri) to keep them with; they were left out.',
     )
   fields.feedItem = feedItem.success ? feedItem.data : null

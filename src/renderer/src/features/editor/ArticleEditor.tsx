@@ -1,6 +1,6 @@
 import { systemClock } from '../../../../shared/domain/Clock'
 import { PublishingTimeControls } from '../workflow/PublishingTimeControls'
-import { publishingTimeLines } from '../../../../shared/domain/publicationTime'
+import { embargoLine, publishingTimeLines } from '../../../../shared/domain/publicationTime'
 import { deskTimeZone } from '../../../../shared/domain/deskTime'
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
@@ -31,6 +31,7 @@ import { ACTION_ANNOUNCEMENTS } from '../workflow/actionAnnouncements'
 import { WorkflowActions } from '../workflow/WorkflowActions'
 import { AgencyKillBanner } from './AgencyKillBanner'
 import { LeadPictureField } from './fields/LeadPictureField'
+import { AgencyPictures } from './fields/AgencyPictures'
 import { ArticleBottom, ArticleTop } from './ArticleFields'
 import { ChangesRequestedBanner } from './ChangesRequestedBanner'
 import { Autosaver } from './Autosaver'
@@ -193,6 +194,14 @@ export function ArticleEditor({
       setActionError(error instanceof Error ? error.message : String(error))
     }
   }
+  // The download saves the story with its new lead picture: what is typed goes first.
+  const handleFetchPicture = async (href: string) => {
+    await saver.flush()
+    if (saver.hasUnsaved)
+      throw new Error('Save your changes first: the last save did not go through.')
+    const fetched = await api.fetchPicture({ id: article.id, as: 'lead', href })
+    onReload(fetched.article)
+  }
   const handleMaybeChanged = () => {
     api.getArticle({ id: article.id }).then(
       (stored) =>
@@ -313,6 +322,12 @@ export function ArticleEditor({
                   editable={editable}
                   onChange={(value) => update('leadPicture', value)}
                 />
+                <AgencyPictures
+                  pictures={article.feedItem?.pictures ?? []}
+                  editable={editable}
+                  hasLead={Boolean(fields.leadPicture)}
+                  onDownload={handleFetchPicture}
+                />
               </fieldset>
               <div className="field body-field">
                 <span className="field-label">Body</span>
@@ -350,6 +365,7 @@ export function ArticleEditor({
             editor={editor}
             checks={checks}
             publication={publication}
+            embargo={embargoLine(article, systemClock.now(), deskTimeZone(settings.timeZone))}
             whole={whole}
             bodyCharacters={snapshot.characters}
             previewOpen={previewOpen}

@@ -26,6 +26,8 @@ type Props = {
   editor: Editor
   checks: Check[]
   publication: Publication
+  /** The embargo line the preview shows while it holds ("Embargoed until …"), or null. */
+  embargo: string | null
   whole: EditableFields
   bodyCharacters: number
   previewOpen: boolean
@@ -127,7 +129,7 @@ export function SidePanel(props: Props) {
               onGoTo={(check) => focusCheck(check, props.editor)}
             />
             {props.previewOpen ? (
-              <PreviewPane publication={props.publication} />
+              <PreviewPane publication={props.publication} embargo={props.embargo} />
             ) : (
               <CountsPanel
                 fields={props.whole}

@@ -3,12 +3,17 @@ import type { Block, BodyBlock, Inline, Publication } from '../../../../shared/e
 import { PreviewPicture } from './PreviewPicture'
 import './preview.css'
 
-type Props = { publication: Publication }
+type Props = {
+  publication: Publication
+  /** "Embargoed until …" in the desk's time zone while the story's embargo holds. */
+  embargo?: string | null | undefined
+}
 
 /** The article as a reader will see it, drawn from the same layout the exports use. */
-export function PreviewPane({ publication: p }: Props) {
+export function PreviewPane({ publication: p, embargo }: Props) {
   return (
     <article className="preview" aria-label="Preview">
+      {embargo && <p className="preview-embargo">{embargo}</p>}
       {/* h2: the screen's h1 is the story's own heading; the preview sits inside that screen. */}
       <h2 className="preview-headline">{p.headline || 'Untitled article'}</h2>
       {p.summary && <p className="preview-summary">{p.summary}</p>}
