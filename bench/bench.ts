@@ -7,6 +7,7 @@ import { corpusArticle, seeded } from './benchCorpus'
 import { benchDesk } from './benchDesk'
 import { benchExport } from './benchExport'
 import { benchOpen } from './benchOpen'
+import { benchPictures } from './benchPictures'
 import { benchSaves, seedStore } from './benchSaves'
 import { benchSearch, queriesFor } from './benchSearch'
 import { benchSearchEngines } from './benchSearchEngines'
@@ -21,8 +22,8 @@ const SIZES = quick ? [100, 1000] : [100, 1000, 10_000]
 const root = join(tmpdir(), `copydesk-bench-${process.pid}`)
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 /**
- * `--only=saves,open,search,engines,export,typing` runs just those measures (saves include open,
- * search includes engines).
+ * `--only=saves,open,search,engines,export,typing,pictures` runs just those measures (saves include
+ * open, search includes engines).
  */
 const wanted = (measure: string) => !only || only.split(',').includes(measure)
 /**
@@ -97,6 +98,16 @@ async function main(): Promise<void> {
     const mixed = withCjkShare(exported, seeded(11))
     rows.push(...benchExport(mixed, '10% Japanese/Chinese/Thai'))
     rows.push(...benchWordCount(withCjkShare(corpus.slice(0, 300), seeded(12))))
+  }
+  if (wanted('pictures')) {
+    const story = corpus[0]
+    if (!story) throw new Error('The bench corpus is empty.')
+    rows.push(
+      ...(await benchPictures(root, story.body, {
+        imports: quick ? 1 : 3,
+        saves: quick ? 20 : 100,
+      })),
+    )
   }
   if (wanted('typing')) {
     // Its own seed, so the document is the same in quick and full runs.
