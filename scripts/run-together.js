@@ -1,8 +1,7 @@
 // Runs npm scripts at the same time and exits non-zero if any of them failed, after all have ended.
 // `npm test` runs the linter and the type checker this way (each is single-threaded, they read the
-// same files and write nothing), and the crash loops beside the unit tests (the loops mostly wait
-// on their children's fsyncs and kills, leaving a core idle most of the time). With more than one
-// script, each line they print starts with the script's name, so the log reads as it happened.
+// same files and write nothing). With more than one script, each line they print starts with the
+// script's name, so the log reads as it happened.
 // `node scripts/run-together.js lint typecheck`
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
