@@ -1,16 +1,34 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeSync } from 'node:fs'
+import { systemClock } from '../../src/shared/domain/Clock'
+import { DEFAULT_DESK_SETTINGS } from '../../src/shared/domain/DeskSettings'
 import { newArticle } from '../../src/shared/domain/newArticle'
+import { MediaId } from '../../src/shared/media/MediaId'
+import { MediaStore } from '../../src/main/media/MediaStore'
+import { PictureImporter } from '../../src/main/media/PictureImporter'
 import { HistoryRepository } from '../../src/main/store/HistoryRepository'
 import { LowdbArticleRepository } from '../../src/main/store/LowdbArticleRepository'
+
+/** A small PNG whose colour (and so whose hash) follows `n`: a new picture most times it is asked. */
+async function pictureBytes(n: number): Promise<Uint8Array> {
+  // Loaded on first use, as the app does: the check and the first saves start without it.
+  const { default: sharp } = await import('sharp')
+  const background = { r: n & 255, g: (n >> 8) & 255, b: (process.pid + (n >> 16)) & 255 }
+  const png = await sharp({ create: { width: 24, height: 16, channels: 3, background } })
+    .png()
+    .toBuffer()
+  return new Uint8Array(png)
+}
 
 /**
  * For the crash loop (scripts/crash-loop.js). `write DIR`: prints "READY" once the store is open, then
  * saves articles as fast as it can and prints "ACK id revision headline" after each save the store
  * acknowledged, and "SNAP id seq revision" after each revision snapshot (every fifth save), until it
- * is killed.
+ * is killed. Every third save of a story first imports a new picture (original, renditions, record, as Insert
+ * picture does) and makes it the story's lead picture; its ACK line carries the picture's id.
  * `check DIR ACKFILE`: opens the store and verifies every file loads, every acknowledged save is there,
- * and every acknowledged snapshot is listed and still holds its revision (none was overwritten).
+ * every acknowledged snapshot is listed and still holds its revision (none was overwritten), and every
+ * picture an acknowledged save refers to reads back sound with its record and renditions.
  */
 async function main(): Promise<number> {
   const [mode, dir, ackFile] = process.argv.slice(2)
@@ -20,7 +38,18 @@ async function main(): Promise<number> {
   }
   const repo = await LowdbArticleRepository.open(dir, { purpose: 'crash loop' })
   const history = new HistoryRepository(dir, repo.quarantine, repo.access)
-  if (mode === 'check') return check(repo, history, ackFile ?? '')
+  const media = await MediaStore.open({
+    dataDir: dir,
+    quarantine: repo.quarantine,
+    access: repo.access,
+    clock: systemClock,
+  })
+  if (mode === 'check') return check(repo, history, media, ackFile ?? '')
+  const pictures = new PictureImporter({
+    media,
+    settings: () => DEFAULT_DESK_SETTINGS,
+    clock: systemClock,
+  })
   writeSync(1, 'READY\n')
   let counter = 0
   for (;;) {
@@ -41,9 +70,23 @@ async function main(): Promise<number> {
     }
     const target = list[counter % list.length]
     if (!target) continue
+    const picture =
+      counter % 3 === 0
+        ? await pictures.importBytes(await pictureBytes(counter), `crash-${counter}.png`)
+        : null
     const saved = await repo.update(target.id, target.revision, (current) => ({
       ...current,
       headline,
+      leadPicture: picture
+        ? {
+            mediaId: picture.id,
+            caption: headline,
+            credit: 'Crash loop',
+            creator: '',
+            copyright: '',
+            altText: 'A flat colour',
+          }
+        : current.leadPicture,
       body: {
         type: 'doc',
         content: [
@@ -53,7 +96,8 @@ async function main(): Promise<number> {
       revision: current.revision + 1,
       updatedAt: new Date().toISOString(),
     }))
-    writeSync(1, `ACK ${saved.id} ${saved.revision} ${headline}\n`)
+    const lead = saved.leadPicture?.mediaId
+    writeSync(1, `ACK ${saved.id} ${saved.revision} ${headline}${lead ? ` ${lead}` : ''}\n`)
     if (counter % 5 !== 0) continue
     const meta = await history.snapshot(
       saved.id,
@@ -73,17 +117,31 @@ async function main(): Promise<number> {
 async function check(
   repo: LowdbArticleRepository,
   history: HistoryRepository,
+  media: MediaStore,
   ackFile: string,
 ): Promise<number> {
   const failures: string[] = []
   const latest = new Map<string, { revision: number; headline: string }>()
   const snapshots: { id: string; seq: number; revision: number }[] = []
+  const pictureIds = new Set<string>()
   for (const line of readFileSync(ackFile, 'utf8').split('\n')) {
-    const [tag, id, revision, headline] = line.split(' ')
+    const [tag, id, revision, headline, picture] = line.split(' ')
     if (tag === 'SNAP' && id && revision && headline)
       snapshots.push({ id, seq: Number(revision), revision: Number(headline) })
     if (tag !== 'ACK' || !id || !revision || !headline) continue
     latest.set(id, { revision: Number(revision), headline })
+    if (picture) pictureIds.add(picture)
+  }
+  for (const picture of pictureIds) {
+    try {
+      const id = MediaId.parse(picture)
+      await media.read(id)
+      const record = await media.readRecord(id)
+      if (!record) failures.push(`picture ${picture}: acknowledged, but its record is missing`)
+      for (const rendition of record?.renditions ?? []) await media.read(rendition.id)
+    } catch (error) {
+      failures.push(`picture ${picture}: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
   for (const { id, seq, revision } of snapshots) {
     try {
@@ -115,7 +173,7 @@ async function check(
   await repo.close()
   process.stdout.write(
     failures.length === 0
-      ? `OK ${latest.size} articles, every acknowledged save present, ${snapshots.length} snapshots intact\n`
+      ? `OK ${latest.size} articles, every acknowledged save present, ${snapshots.length} snapshots and ${pictureIds.size} pictures intact\n`
       : `${failures.join('\n')}\n`,
   )
   return failures.length === 0 ? 0 : 1
