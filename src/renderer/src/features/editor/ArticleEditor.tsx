@@ -229,13 +229,18 @@ export function ArticleEditor({
     onReload(current)
   }
 
+  // The embargo as typed, not as the story was opened: the bar, the preview and the schedule dialog
+  // follow it at once.
+  const times = { ...article, embargoedUntil: fields.embargoedUntil }
+  const timeZone = deskTimeZone(settings.timeZone)
+
   return (
     <div className="editor-screen">
       {/* The screen's one h1: the headline field shows it, so it is only for screen readers. */}
       <h1 className="visually-hidden">{screenHeading}</h1>
       <EditorBar
         status={article.status}
-        timing={publishingTimeLines(article, systemClock.now(), deskTimeZone(settings.timeZone))}
+        timing={publishingTimeLines(times, systemClock.now(), timeZone)}
         revision={revision}
         readingTime={publication.readingTime.label}
         words={publication.wordCount}
@@ -257,7 +262,7 @@ export function ArticleEditor({
           onAct={(t, note) => void handleAct(t, note)}
         />
         <PublishingTimeControls
-          article={article}
+          article={times}
           profile={profile}
           settings={settings}
           onMoved={(moved) => {
@@ -365,7 +370,7 @@ export function ArticleEditor({
             editor={editor}
             checks={checks}
             publication={publication}
-            embargo={embargoLine(article, systemClock.now(), deskTimeZone(settings.timeZone))}
+            embargo={embargoLine(times, systemClock.now(), timeZone)}
             whole={whole}
             bodyCharacters={snapshot.characters}
             previewOpen={previewOpen}
