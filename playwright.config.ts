@@ -7,10 +7,12 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  // Each test has its own data folder and host, so two run at once, one per core: the suite
-  // (axe on every screen twice, a keyboard-only journey, reflow at three sizes) stays under 10 min.
-  workers: 2,
+  // Each test has its own data folder, host and browser context, so any two can run side by side,
+  // also from one file (a spec whose tests share a desk server from beforeAll opts out). The tests
+  // mostly wait (on the host's disk writes, the editor's autosave, a desk's feed): four at once on
+  // two cores keep both busy where two left a third of the CPU idle.
+  fullyParallel: true,
+  workers: Number(process.env['COPYDESK_E2E_WORKERS'] ?? 4),
   retries: 0,
   reporter: [['list']],
   use: {

@@ -5,6 +5,9 @@ const shots = process.env['SCREENSHOTS']
 
 let server: E2eDesk
 
+// Its tests share one desk server (started once, below): they run in order in one worker.
+test.describe.configure({ mode: 'default' })
+
 test.beforeAll(async () => {
   test.setTimeout(180_000)
   server = await startDesk({ email: 'cleo@desk.example', name: 'Cleo Chief' })

@@ -10,6 +10,9 @@ const shots = process.env['SCREENSHOTS']
 let server: E2eDesk
 let ana: DeskClient
 
+// Its tests share one desk server (started once, below): they run in order in one worker.
+test.describe.configure({ mode: 'default' })
+
 test.beforeAll(async () => {
   test.setTimeout(180_000)
   server = await startDesk({ email: 'cleo@desk.example', name: 'Cleo Admin' }, [

@@ -18,6 +18,9 @@ let admin: DeskClient
 const startServer = () => server.start()
 const stopServer = () => server.stop()
 
+// Its tests share one desk server (started once, below): they run in order in one worker.
+test.describe.configure({ mode: 'default' })
+
 test.beforeAll(async () => {
   test.setTimeout(180_000)
   server = await startDesk(CHIEF, [{ ...WRITER, role: 'writer' }])
