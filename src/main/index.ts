@@ -10,12 +10,14 @@ import {
 } from 'electron'
 import electronLog from 'electron-log/main'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { AppError } from '../shared/ipc/AppError'
+import { choosePageUrl } from './app/choosePageUrl'
 import { APP_VERSION } from './appVersion'
 import { CONTENT_SECURITY_POLICY } from './host/contentSecurityPolicy'
 import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { InboxItem } from '../shared/domain/SyncSnapshot'
+import { declareAppScheme, serveAppScheme } from './ipc/appProtocol'
 import { buildMenu } from './ipc/buildMenu'
 import { contextMenuTemplate } from './ipc/contextMenuTemplate'
 import { isOwnPageUrl } from './ipc/isOwnPageUrl'
@@ -27,13 +29,14 @@ import { resolveDataDir } from './resolveDataDir'
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
 const searchWorker = fileURLToPath(new URL('./searchWorker.js', import.meta.url))
-const pageUrl =
-  process.env['ELECTRON_RENDERER_URL'] ??
-  pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+const page = choosePageUrl(app.isPackaged, process.env)
+const pageUrl = page.url
 
 let workstation: Workstation | undefined
 
 app.enableSandbox()
+declareAppScheme()
 
 // One process per user owns the store; a second launch opens a window in the first instead.
 if (!app.requestSingleInstanceLock()) {
@@ -67,6 +70,8 @@ async function start(): Promise<void> {
   } catch (error) {
     return fatal(error)
   }
+  if (page.ignored) log.warn('app', page.ignored)
+  serveAppScheme(rendererDir)
   applySpellcheck(workstation.settings.get())
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),

@@ -108,7 +108,8 @@ function fileNames(urlPath: string): string[] | 'malformed' | 'outside' {
   return names
 }
 
-function refusal(
+/** A refusal with the browser host's error envelope, the CSP and no caching. */
+export function refusal(
   status: number,
   message: string,
   extra: Record<string, string> = {},
