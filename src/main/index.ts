@@ -10,36 +10,62 @@ import {
 } from 'electron'
 import electronLog from 'electron-log/main'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { AppError } from '../shared/ipc/AppError'
+import { choosePageUrl } from './app/choosePageUrl'
+import { cliInvocation } from './app/cliInvocation'
+import { filesToOpen } from './app/filesToOpen'
 import { APP_VERSION } from './appVersion'
 import { CONTENT_SECURITY_POLICY } from './host/contentSecurityPolicy'
 import type { DeskSettings } from '../shared/domain/DeskSettings'
 import type { InboxItem } from '../shared/domain/SyncSnapshot'
+import { declareAppScheme, serveAppScheme } from './ipc/appProtocol'
 import { buildMenu } from './ipc/buildMenu'
 import { contextMenuTemplate } from './ipc/contextMenuTemplate'
 import { isOwnPageUrl } from './ipc/isOwnPageUrl'
 import { installLogSink, log } from './log/log'
 import type { LogSink } from './log/LogSink'
+import { receiveOpenedFiles } from './ipc/receiveOpenedFiles'
 import { registerIpc } from './ipc/registerIpc'
+import { runCliInApp } from './ipc/runCliInApp'
 import { openWorkstation, type Workstation } from './openWorkstation'
-import { resolveDataDir } from './resolveDataDir'
+import { defaultUserDataDir, resolveDataDir } from './resolveDataDir'
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
 const searchWorker = fileURLToPath(new URL('./searchWorker.js', import.meta.url))
-const pageUrl =
-  process.env['ELECTRON_RENDERER_URL'] ??
-  pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+const page = choosePageUrl(app.isPackaged, process.env)
+const pageUrl = page.url
 
 let workstation: Workstation | undefined
 
-app.enableSandbox()
+const cliArgs = cliInvocation({
+  argv: process.argv,
+  defaultApp: Boolean(process.defaultApp),
+  invokedAs: process.argv0,
+  execPath: process.execPath,
+})
+if (cliArgs) runCliInApp(cliArgs, () => import('../cli/runCliProcess'))
+else startApp()
 
-// One process per user owns the store; a second launch opens a window in the first instead.
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
-} else {
-  app.on('second-instance', () => createWindow())
+function startApp(): void {
+  app.enableSandbox()
+  declareAppScheme()
+  // The CLI finds the default data folder without Electron: pin it whatever the product name says.
+  app.setPath('userData', defaultUserDataDir(process.env))
+  const opened = receiveOpenedFiles(
+    (url) => isOwnPageUrl(url, pageUrl),
+    () => workstation !== undefined,
+    createWindow,
+  )
+  // One process per user owns the store; a second launch opens a window (or its files) in the first.
+  if (!app.requestSingleInstanceLock()) return app.quit()
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const paths = filesToOpen(argv, Boolean(process.defaultApp), workingDirectory)
+    if (paths.length > 0) void opened.add(paths)
+    else createWindow()
+  })
+  void opened.add(filesToOpen(process.argv, Boolean(process.defaultApp), process.cwd()))
   app.whenReady().then(start, (error: unknown) => fatal(error))
 }
 
@@ -67,6 +93,8 @@ async function start(): Promise<void> {
   } catch (error) {
     return fatal(error)
   }
+  if (page.ignored) log.warn('app', page.ignored)
+  serveAppScheme(rendererDir)
   applySpellcheck(workstation.settings.get())
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),

@@ -1,8 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
 import { toSerializedError, AppError, type Envelope } from '../../shared/ipc/AppError'
 import {
   CHECK_PATH,
@@ -13,8 +11,8 @@ import {
   type HostSessionInfo,
 } from '../../shared/ipc/HostSession'
 import type { Dispatcher } from '../ipc/createDispatcher'
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 import { LaunchCodes, type LaunchCode } from './LaunchCodes'
+import { serveRendererFile } from './serveRendererFile'
 import type { Clock } from '../../shared/domain/Clock'
 
 export type WebHost = {
@@ -50,15 +48,6 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024
 /** Calls that carry a picture file: the largest the desk settings allow (100 MB), as base64 JSON. */
 const PICTURE_CALLS = new Set(['importPicture', 'addPicture'])
 const MAX_PICTURE_BODY_BYTES = 140 * 1024 * 1024
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 /**
  * Serves the built renderer on 127.0.0.1 and carries the IPC contract over HTTP (POST /api/<method>)
@@ -101,9 +90,9 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       const envelope = payload.ok ? await options.dispatch(method, payload.value) : payload
       return sendJson(res, 200, envelope)
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return refuse(res, 405, 'Only GET for pages.')
-    return serveStatic(options.rendererDir, path, res)
+    const file = await serveRendererFile(options.rendererDir, req.method ?? '', path)
+    res.writeHead(file.status, file.headers)
+    res.end(file.body)
   }
 
   /** The two calls a tab makes before it holds a working token: exchange a launch code, check a token. */
@@ -190,32 +179,6 @@ async function readJson(
       error: { code: 'INVALID_INPUT', message: 'Request body is not valid JSON.' },
     }
   }
-}
-
-async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)
-  } catch {
-    // Found by fuzzing: a broken %-escape threw and was answered as a server failure.
-    return refuse(res, 400, 'Malformed address.')
-  }
-  const relative = normalize(decoded).replace(/^([/\\])+/, '')
-  const file = join(root, relative)
-  if (relative.startsWith('..') || !file.startsWith(root + sep))
-    return refuse(res, 404, 'Not found.')
-  let body: Buffer
-  try {
-    body = await readFile(file)
-  } catch {
-    return refuse(res, 404, 'Not found.')
-  }
-  res.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
-  })
-  res.end(body)
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {

@@ -19,6 +19,10 @@ export function registerIpc(dispatch: Dispatcher, isOwnPage: (url: string) => bo
   })
 }
 
-function isTrustedFrame(frame: WebFrameMain | null, isOwnPage: (url: string) => boolean): boolean {
+/** True for our own top-level page; never an iframe or a page navigated elsewhere. */
+export function isTrustedFrame(
+  frame: WebFrameMain | null,
+  isOwnPage: (url: string) => boolean,
+): boolean {
   return frame !== null && frame.parent === null && isOwnPage(frame.url)
 }

@@ -12,6 +12,7 @@ import { isEmptyProposal } from '../../shared/import/isEmptyProposal'
 import type { ImportProposal, KillNotice } from '../../shared/import/ImportProposal'
 import { normalizeText } from '../../shared/import/normalizeText'
 import { looksLikeNinjs, parseNinjs } from '../../shared/import/parseNinjs'
+import { isPublishJson, parsePublishJson } from '../../shared/import/parsePublishJson'
 import { parseWireText } from '../../shared/import/parseWireText'
 import { unwrapFeedItem } from '../../shared/import/unwrapFeedItem'
 import { htmlToBody } from '../import/htmlToBody'
@@ -19,7 +20,7 @@ import { htmlToBody } from '../import/htmlToBody'
 /** Where a kill notice looks for the story it withdraws: the desk's index, never every file. */
 export type DeskLookup = { list(): Promise<ArticleSummary[]> }
 
-/** Turns a file's text (wire copy, ninjs JSON, HTML) into a proposed article for the editor to review. */
+/** Turns a file's text (wire copy, ninjs JSON, Copydesk publish JSON, HTML) into a proposed article for the editor to review. */
 export class ImportService {
   constructor(
     private readonly clock: Clock = systemClock,
@@ -86,6 +87,7 @@ export class ImportService {
         proposal.messages.unshift(`${name} is not valid JSON (${reason}); it was read as text.`)
         return proposal
       }
+      if (isPublishJson(data)) return parsePublishJson(data, htmlToBody, this.clock.now())
       const { item, notes } = unwrapFeedItem(data)
       if (looksLikeNinjs(item)) {
         const proposal = parseNinjs(item, htmlToBody, this.clock.now())

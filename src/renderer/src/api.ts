@@ -1,5 +1,5 @@
 import type { Envelope } from '../../shared/ipc/AppError'
-import type { MenuCommand } from '../../shared/ipc/channels'
+import type { MenuCommand, OpenedFile } from '../../shared/ipc/channels'
 import type { MethodName } from '../../shared/ipc/contract'
 import { createClient, type Client } from '../../shared/ipc/createClient'
 import { HOST_RUN_HEADER } from '../../shared/ipc/HostSession'
@@ -17,6 +17,11 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   return window.api ? window.api.onMenuCommand(listener) : () => undefined
 }
 
+/** Files the system asked the desktop app to open; none in the browser, which has no such thing. */
+export function onOpenedFile(listener: (file: OpenedFile) => void): () => void {
+  return window.api ? window.api.onOpenedFile(listener) : () => undefined
+}
+
 export const isElectron = window.api !== undefined
 
 async function httpTransport(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
@@ -26,7 +31,8 @@ async function httpTransport(method: MethodName, input: unknown): Promise<Envelo
       ok: false,
       error: {
         code: 'FORBIDDEN',
-        message: 'Open Copydesk with the link printed in the terminal: it carries the access token.',
+        message:
+          'Open Copydesk with the link printed in the terminal: it carries the access token.',
       },
     }
   }

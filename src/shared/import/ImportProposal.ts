@@ -28,7 +28,7 @@ export type KillNotice = z.infer<typeof KillNotice>
 
 /** What an import proposes; the editor reviews it before an article is created. */
 export const ImportProposal = z.object({
-  format: z.enum(['wire-text', 'ninjs', 'html', 'plain-text']),
+  format: z.enum(['wire-text', 'ninjs', 'copydesk-publish', 'html', 'plain-text']),
   fields: EditableFields,
   /** What the parser noticed: parts it left out, guesses it made, why it fell back to plain text. */
   messages: z.array(z.string()),

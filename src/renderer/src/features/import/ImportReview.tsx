@@ -26,6 +26,7 @@ type Props = {
 const FORMATS: Record<ImportProposal['format'], string> = {
   'wire-text': 'Wire copy',
   ninjs: 'IPTC ninjs',
+  'copydesk-publish': 'Copydesk publish JSON',
   html: 'HTML',
   'plain-text': 'Plain text',
 }
