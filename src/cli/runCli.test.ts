@@ -300,6 +300,30 @@ describe('copydesk settings and target (configuring without the app)', () => {
     expect((await cli('settings', 'get')).out).toMatch(/^summaryLimit +300$/m)
   })
 
+  it('turns app updates off and pins a channel by dotted name, keeping the rest of the group', async () => {
+    const all = await cli('settings', 'get')
+    expect(all.out).toMatch(/^updates\.enabled +true$/m)
+    expect(all.out).toMatch(/^updates\.channel +latest$/m)
+    expect((await cli('settings', 'set', 'updates.channel', 'beta')).out).toBe(
+      'updates.channel = beta',
+    )
+    expect((await cli('settings', 'set', 'updates.enabled', 'off')).out).toBe(
+      'updates.enabled = false',
+    )
+    expect(JSON.parse((await cli('settings', 'get', '--json')).out)).toMatchObject({
+      updates: { enabled: false, channel: 'beta' },
+    })
+    expect((await cli('settings', 'get', 'updates.channel', '--json')).out).toBe('"beta"')
+    const nightly = await cli('settings', 'set', 'updates.channel', 'nightly')
+    expect(nightly).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^copydesk: updates\.channel: /),
+    })
+    const group = await cli('settings', 'set', 'updates', 'off')
+    expect(group.code).toBe(2)
+    expect(group.err).toMatch(/Unknown setting "updates"\..*updates\.enabled, updates\.channel/)
+  })
+
   it('sets the WordPress target with the password from stdin or a file, never from the command line, and tests it', async () => {
     const cms = await new FakeCms().start()
     try {

@@ -1,6 +1,6 @@
 import type { Workstation } from '../main/openWorkstation'
 import type { CliCommand } from './CliCommand'
-import { DeskSettings } from '../shared/domain/DeskSettings'
+import { DEFAULT_DESK_SETTINGS, DeskSettings } from '../shared/domain/DeskSettings'
 import { SecretName } from '../shared/domain/SecretStatus'
 import { answerOrMessage, readSettings, saveSettings } from './callWorkstation'
 import {
@@ -16,7 +16,10 @@ import { setTarget } from './setTarget'
 export type { ConfigIo, ConfigValues } from './ConfigIo'
 
 const SECRETS: readonly string[] = SecretName.options
-const KEYS = Object.keys(DeskSettings.shape)
+/** Every setting by name; a group's settings by dotted name (updates.enabled, updates.channel). */
+const KEYS = Object.entries(DEFAULT_DESK_SETTINGS).flatMap(([key, value]) =>
+  isGroup(value) ? Object.keys(value).map((inner) => `${key}.${inner}`) : [key],
+)
 
 /** `copydesk settings …` and `copydesk target …`, declared for --help and dispatch. */
 export const CONFIG_COMMANDS: CliCommand[] = [
@@ -29,7 +32,10 @@ export const CONFIG_COMMANDS: CliCommand[] = [
       },
       {
         synopsis: 'settings set KEY VALUE',
-        summary: ['change one setting (lists: comma-separated; true/false)'],
+        summary: [
+          'change one setting (lists: comma-separated; true/false)',
+          'e.g. settings set updates.enabled false, settings set updates.channel beta',
+        ],
       },
     ],
     run: (c) => runConfigCommand('settings', c.args, c.values, c.io, c.withWorkstation),
@@ -104,7 +110,8 @@ async function getSettings(
   const settings: Record<string, unknown> = current
   if (key !== undefined) {
     if (!KEYS.includes(key)) return usage(io, unknownKey(key))
-    io.out(json ? JSON.stringify(settings[key]) : show(settings[key]))
+    const value = valueAt(settings, key)
+    io.out(json ? JSON.stringify(value) : show(value))
     return EXIT.ok
   }
   if (json) {
@@ -113,7 +120,7 @@ async function getSettings(
   }
   const secrets = await answerOrMessage(ws.client.getSecretStatus({}))
   const status: Record<string, unknown> = typeof secrets === 'string' ? {} : secrets
-  const lines = KEYS.map((k) => `${k.padEnd(22)} ${show(settings[k])}`)
+  const lines = KEYS.map((k) => `${k.padEnd(22)} ${show(valueAt(settings, k))}`)
   for (const name of SECRETS)
     lines.push(`${name.padEnd(22)} ${status[name] ? '(saved)' : '(not set)'}`)
   io.out(lines.join('\n'))
@@ -135,13 +142,36 @@ async function setSetting(
   const settings = await readSettings(ws)
   if (typeof settings === 'string') return failed(io, settings)
   const current: Record<string, unknown> = settings
-  const parsed = DeskSettings.safeParse({ ...current, [key]: coerce(current[key], raw) })
+  const parsed = DeskSettings.safeParse(withValue(current, key, coerce(valueAt(current, key), raw)))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     return failed(io, `${issue?.path.join('.') || key}: ${issue?.message ?? 'not a valid value'}`)
   }
   const saved: Record<string, unknown> = parsed.data
-  return saveSettings(ws, parsed.data, io, `${key} = ${show(saved[key])}`)
+  return saveSettings(ws, parsed.data, io, `${key} = ${show(valueAt(saved, key))}`)
+}
+
+function isGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The setting `key` names, `group.inner` reaching into a group. */
+function valueAt(settings: Record<string, unknown>, key: string): unknown {
+  const [outer = '', inner] = key.split('.')
+  const value = settings[outer]
+  return inner === undefined ? value : isGroup(value) ? value[inner] : undefined
+}
+
+/** The settings with `key` (maybe `group.inner`) changed and everything else as it was. */
+function withValue(
+  settings: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const [outer = '', inner] = key.split('.')
+  if (inner === undefined) return { ...settings, [outer]: value }
+  const group = settings[outer]
+  return { ...settings, [outer]: { ...(isGroup(group) ? group : {}), [inner]: value } }
 }
 
 function coerce(current: unknown, raw: string): unknown {

@@ -30,6 +30,7 @@ import { registerIpc } from './ipc/registerIpc'
 import { runCliInApp } from './ipc/runCliInApp'
 import { openWorkstation, type Workstation } from './openWorkstation'
 import { defaultUserDataDir, resolveDataDir } from './resolveDataDir'
+import { startUpdates } from './updates/startUpdates'
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
 const searchWorker = fileURLToPath(new URL('./searchWorker.js', import.meta.url))
@@ -110,6 +111,7 @@ async function start(): Promise<void> {
   registerIpc(workstation.dispatch, (url) => isOwnPageUrl(url, pageUrl))
   Menu.setApplicationMenu(buildMenu(createWindow))
   createWindow()
+  startUpdates(() => workstation?.settings.get())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })

@@ -26,3 +26,21 @@ describe('DeskSettings: the desk time zone', () => {
     })
   })
 })
+
+describe('DeskSettings: updates of the desktop app', () => {
+  it('checks the stable channel unless the desk says otherwise, also for a settings file from before updates', () => {
+    const { updates, ...before } = DeskSettings.parse({})
+    expect(updates).toEqual({ enabled: true, channel: 'latest' })
+    expect(DeskSettings.parse(before).updates).toEqual({ enabled: true, channel: 'latest' })
+    expect(DeskSettings.parse({ updates: { enabled: false } }).updates).toEqual({
+      enabled: false,
+      channel: 'latest',
+    })
+    expect(DeskSettings.parse({ updates: { channel: 'beta' } }).updates.channel).toBe('beta')
+  })
+
+  it('refuses a channel the feed does not have, naming the setting', () => {
+    const parsed = DeskSettings.safeParse({ updates: { enabled: true, channel: 'nightly' } })
+    expect(parsed.error?.issues[0]?.path).toEqual(['updates', 'channel'])
+  })
+})

@@ -28,6 +28,20 @@ const CmsUrl = z.union([
   }, 'Leave the user name and password out of the address (https://user:pass@…): put the user and the password or token in their own fields'),
 ])
 
+/** Update channels of the generic feed: latest*.yml (stable releases) or beta*.yml. */
+export const UpdateChannel = z.enum(['latest', 'beta'])
+export type UpdateChannel = z.infer<typeof UpdateChannel>
+
+/**
+ * Updates of the installed desktop app. A desk that rolls out software itself turns them off; a
+ * desk that tries releases early pins the beta channel (which also gets every stable release).
+ */
+export const UpdateSettings = z.object({
+  enabled: z.boolean().default(true),
+  channel: UpdateChannel.default('latest'),
+})
+export type UpdateSettings = z.infer<typeof UpdateSettings>
+
 /** The desk's house rules, kept in the data folder and shared by every window. */
 export const DeskSettings = z
   .object({
@@ -84,6 +98,7 @@ export const DeskSettings = z
         'Use an IANA time zone name such as Europe/Oslo or Asia/Kolkata (empty: the computer’s)',
       )
       .default(''),
+    updates: UpdateSettings.default({ enabled: true, channel: 'latest' }),
   })
   .refine((s) => s.keyPointsMin <= s.keyPointsMax, {
     message: 'The fewest key points cannot exceed the most',

@@ -7,6 +7,7 @@ import type { SaveSettingsOutput } from '../../../../shared/ipc/contract'
 import { api } from '../../api'
 import { CmsTargetFields, cmsDraftOf, cmsSettingsOf, type CmsDraft } from './CmsTargetFields'
 import { DeskSection } from './DeskSection'
+import { UpdateFields } from './UpdateFields'
 import './settings.css'
 
 type Props = {
@@ -58,6 +59,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
   const [cms, setCms] = useState<CmsDraft>(() => cmsDraftOf(settings))
   const [fourEyes, setFourEyes] = useState(settings.fourEyes)
   const [comments, setComments] = useState(settings.commentsEnabled)
+  const [updates, setUpdates] = useState(settings.updates)
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null)
   const [testing, setTesting] = useState(false)
   const [secretStatus, setSecretStatus] = useState<SecretStatus | null>(null)
@@ -85,6 +87,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
       copyrightHolder: draft.copyrightHolder,
       copyrightNotice: draft.copyrightNotice,
       timeZone: draft.timeZone.trim(),
+      updates,
       ...cmsSettingsOf(cms),
     })
     if (!parsed.success) {
@@ -239,6 +242,7 @@ export function SettingsDialog({ settings, onSave, onClose, onDeskChanged, focus
               : 'Tokens and passwords are kept in a file only you can read (no system keychain in this mode).'}
           </p>
         )}
+        <UpdateFields value={updates} onChange={setUpdates} />
         <DeskSection onChanged={() => onDeskChanged?.()} focus={focusDesk} />
         {warnings.length > 0 && (
           <div className="settings-warning" role="status" aria-label="Settings warning">
