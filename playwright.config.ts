@@ -9,10 +9,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Each test has its own data folder, host and browser context, so any two can run side by side,
   // also from one file (a spec whose tests share a desk server from beforeAll opts out). The tests
-  // mostly wait (on the host's disk writes, the editor's autosave, a desk's feed): four at once on
-  // two cores keep both busy where two left a third of the CPU idle.
+  // mostly wait (on the host's disk writes, the editor's autosave, a desk's feed): two at once left
+  // a third of two cores idle. Three, not four: at four a busy machine ran tests past their limits.
   fullyParallel: true,
-  workers: Number(process.env['COPYDESK_E2E_WORKERS'] ?? 4),
+  workers: Number(process.env['COPYDESK_E2E_WORKERS'] ?? 3),
   retries: 0,
   reporter: [['list']],
   use: {

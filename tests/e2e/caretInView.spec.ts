@@ -32,6 +32,8 @@ test('the caret stays in view while a long body is typed, at both ends of it, an
   page,
   desk,
 }) => {
+  // 930 keys, each a round trip to the browser: slow beside other tests on a busy machine.
+  test.setTimeout(120_000)
   const host = await desk.start()
   await page.goto(host.url)
   await signIn(page)
