@@ -24,12 +24,16 @@ import { loadSecretKey, SECRET_KEY_FILE, SecretBox } from './outbox/SecretBox'
 import { checkSecretKey } from './outbox/checkSecretKey'
 import { ServerOutbox } from './outbox/ServerOutbox'
 import type { deskOutboxCalls } from '../shared/desk/calls/deskOutboxCalls'
+import type { deskMediaCalls } from '../shared/desk/calls/deskMediaCalls'
+import { DeskMediaStore } from './media/DeskMediaStore'
+import { createMediaHandlers } from './media/createMediaHandlers'
 
 /** The parts of a desk that are not the transport's: the account, story and outbox calls, and sign-in. */
 export type DeskParts = {
   accountHandlers: DeskGroupHandlers<typeof deskAccountCalls>
   storyHandlers: DeskGroupHandlers<typeof deskStoryCalls>
   outboxHandlers: DeskGroupHandlers<typeof deskOutboxCalls>
+  mediaHandlers: DeskGroupHandlers<typeof deskMediaCalls>
   authenticate: Authenticate
   /** Background work (the outbox's deliveries), started once the server listens. */
   start?: () => void
@@ -48,7 +52,9 @@ export type DeskEnvironment = {
 export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment): DeskParts {
   const accounts = new AccountService(db, clock)
   const stories = new StoryService(db, clock)
+  const media = new DeskMediaStore(db, clock)
   const outbox = new ServerOutbox(db, stories, clock, {
+    media: media.asPictureSource(),
     secrets: environment.secrets,
     log: (level, message, fields) =>
       environment.log({
@@ -63,6 +69,7 @@ export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment):
     accountHandlers: createAccountHandlers(accounts),
     storyHandlers: createStoryHandlers(stories),
     outboxHandlers: createOutboxHandlers(outbox),
+    mediaHandlers: createMediaHandlers(media),
     authenticate: accounts.authenticate,
     start: () => outbox.start(),
     close: () => outbox.stop(),
@@ -183,6 +190,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
         ...parts.accountHandlers,
         ...parts.storyHandlers,
         ...parts.outboxHandlers,
+        ...parts.mediaHandlers,
         ...createFeedHandlers({ db, feed, serverVersion: options.version }),
       },
       authenticate: parts.authenticate,
