@@ -27,6 +27,7 @@ import type { deskOutboxCalls } from '../shared/desk/calls/deskOutboxCalls'
 import type { deskMediaCalls } from '../shared/desk/calls/deskMediaCalls'
 import { DeskMediaStore } from './media/DeskMediaStore'
 import { createMediaHandlers } from './media/createMediaHandlers'
+import { MediaFolder } from './media/MediaFolder'
 
 /** The parts of a desk that are not the transport's: the account, story and outbox calls, and sign-in. */
 export type DeskParts = {
@@ -46,13 +47,17 @@ export type DeskEnvironment = {
   /** Seals the CMS secrets (the key from COPYDESK_SECRET_KEY or the data folder's key file). */
   secrets: SecretBox
   log: DeskLog
+  /** The folder the pictures' bytes are kept in (`--media-dir`); the database when not given. */
+  mediaDir?: string | null
 }
 
 /** The desk's services over its database: accounts (and sign-in), the stories and the outbox. */
 export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment): DeskParts {
   const accounts = new AccountService(db, clock)
   const stories = new StoryService(db, clock)
-  const media = new DeskMediaStore(db, clock)
+  const media = new DeskMediaStore(db, clock, {
+    folder: environment.mediaDir ? new MediaFolder(environment.mediaDir) : null,
+  })
   const outbox = new ServerOutbox(db, stories, clock, {
     media: media.asPictureSource(),
     secrets: environment.secrets,
@@ -87,6 +92,11 @@ export type OpenDeskOptions = {
    */
   migrateDatabase?: string | null
   dataDir: string
+  /**
+   * Keep the pictures' bytes in this folder beside the database instead of in it (every server of
+   * the desk given the same folder); null or absent: in the database.
+   */
+  mediaDir?: string | null
   clock: Clock
   log: DeskLog
   /** This server's version (GET /v1/desk). */
@@ -183,6 +193,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
     const parts = (options.compose ?? composeDesk)(db, options.clock, {
       secrets,
       log: options.log,
+      mediaDir: options.mediaDir ?? null,
     })
     if (parts.close) closers.push(parts.close)
     const server = await startDeskServer({

@@ -19,6 +19,9 @@ import { ChangeFeed } from '../feed/ChangeFeed'
 import { createFeedHandlers } from '../feed/createFeedHandlers'
 import { startDeskServer, type DeskServer } from '../http/startDeskServer'
 import { SecretBox } from '../outbox/SecretBox'
+import { tempDir } from '../../../tests/support/tempDir'
+import { DeskMediaStore } from './DeskMediaStore'
+import { MediaFolder } from './MediaFolder'
 
 const fixtures = join(import.meta.dirname, '../../../tests/fixtures/media')
 const PASSWORD = 'media desk password 1'
@@ -185,6 +188,36 @@ eachDeskEngine('pictures on the desk', (open) => {
     })
     const [count] = await desk.db.query('select count(*)::int as n from media_files')
     expect(count).toEqual({ n: 3 })
+  })
+
+  it('with --media-dir keeps the bytes in a file beside the database, written before its row', async () => {
+    const folder = await tempDir('copydesk-desk-media-')
+    try {
+      const store = new DeskMediaStore(desk.db, systemClock, {
+        folder: new MediaFolder(folder.path),
+      })
+      const [account] = await desk.db.query('select id from accounts limit 1')
+      const by = {
+        accountId: String(account?.id),
+        name: 'W',
+        email: 'w@media.example',
+        role: 'writer' as const,
+        deviceId: 'x',
+      }
+      const gif = await fixture('small.gif', 'gif')
+      expect(await store.putFile(gif.id, gif.base64, by)).toEqual({ id: gif.id, created: true })
+      expect(await store.putFile(gif.id, gif.base64, by)).toEqual({ id: gif.id, created: false })
+      expect((await readFile(join(folder.path, gif.id))).equals(gif.data)).toBe(true)
+      const [row] = await desk.db.query(
+        'select data is null as in_folder from media_files where id = $1',
+        [gif.id],
+      )
+      expect(row).toEqual({ in_folder: true })
+      expect(Buffer.from(await store.read(gif.id)).equals(gif.data)).toBe(true)
+      expect((await store.getFile(gif.id)).data).toBe(gif.base64)
+    } finally {
+      await folder.cleanup()
+    }
   })
 
   it('refuses a device without a token, with a clear error and no stack', async () => {

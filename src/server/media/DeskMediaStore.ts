@@ -15,6 +15,7 @@ import { PictureType } from '../../shared/media/PictureType'
 import type { Clock } from '../../shared/domain/Clock'
 import type { Db } from '../db/Db'
 import type { Principal } from '../Principal'
+import type { MediaFolder } from './MediaFolder'
 
 /**
  * What the desk takes: the largest file and pixel count any workstation's desk settings allow (a
@@ -28,7 +29,7 @@ export const DESK_PICTURE_LIMITS: PictureLimits = {
 
 const IdRow = z.object({ id: z.string() })
 const FileRow = z.object({ type: PictureType, bytes: z.number() })
-const DataRow = z.object({ type: PictureType, data: z.string() })
+const DataRow = z.object({ type: PictureType, data: z.string(), in_folder: z.boolean() })
 const RecordRow = z.object({ record: z.unknown() })
 
 /**
@@ -37,11 +38,21 @@ const RecordRow = z.object({ record: z.unknown() })
  * stored. Nothing is ever removed or changed: a file is its hash.
  */
 export class DeskMediaStore {
+  private readonly limits: PictureLimits
+  private readonly folder: MediaFolder | null
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly limits: PictureLimits = DESK_PICTURE_LIMITS,
-  ) {}
+    options: {
+      limits?: PictureLimits
+      /** Keep the bytes in this folder instead of the database (`--media-dir`). */
+      folder?: MediaFolder | null
+    } = {},
+  ) {
+    this.limits = options.limits ?? DESK_PICTURE_LIMITS
+    this.folder = options.folder ?? null
+  }
 
   /** Of `ids`, the files not stored and the ones with no record. */
   async missing(ids: readonly MediaId[]): Promise<{ files: MediaId[]; records: MediaId[] }> {
@@ -79,11 +90,24 @@ export class DeskMediaStore {
         `The file sent as ${id} is a ${checked.type.toUpperCase()} picture, not the kind its name says. Nothing was stored.`,
         { reason: 'type-mismatch' },
       )
+    const at = this.clock.now().toISOString()
+    if (this.folder === null) {
+      const rows = await this.db.query(
+        `insert into media_files (id, type, bytes, data, stored_by, stored_at)
+         values ($1, $2, $3, decode($4, 'base64'), $5, $6::timestamptz)
+         on conflict (id) do nothing returning id`,
+        [id, checked.type, data.length, base64, by.accountId, at],
+      )
+      return { id, created: rows.length > 0 }
+    }
+    if ((await this.idsIn('media_files', [id])).has(id)) return { id, created: false }
+    // The file first: a row names only a file written whole.
+    await this.folder.write(id, data)
     const rows = await this.db.query(
       `insert into media_files (id, type, bytes, data, stored_by, stored_at)
-       values ($1, $2, $3, decode($4, 'base64'), $5, $6::timestamptz)
+       values ($1, $2, $3, null, $4, $5::timestamptz)
        on conflict (id) do nothing returning id`,
-      [id, checked.type, data.length, base64, by.accountId, this.clock.now().toISOString()],
+      [id, checked.type, data.length, by.accountId, at],
     )
     return { id, created: rows.length > 0 }
   }
@@ -126,14 +150,20 @@ export class DeskMediaStore {
     // encode() breaks its base64 into 76-character lines.
     const row = (
       await this.db.query(
-        `select type, translate(encode(data, 'base64'), E'\\n', '') as data
+        `select type, coalesce(translate(encode(data, 'base64'), E'\\n', ''), '') as data,
+                data is null as in_folder
            from media_files where id = $1`,
         [id],
       )
     )[0]
     if (row === undefined) throw notFound(id)
-    const { type, data } = DataRow.parse(row)
-    return { id, type, data }
+    const { type, data, in_folder } = DataRow.parse(row)
+    if (!in_folder) return { id, type, data }
+    if (this.folder === null)
+      throw new DeskFileMismatch(
+        `the bytes of ${id} are in a media folder and this server was started without --media-dir`,
+      )
+    return { id, type, data: (await this.folder.read(id)).toString('base64') }
   }
 
   /** A stored file's bytes (for the outbox), checked against its name once more. */

@@ -1,13 +1,15 @@
 -- Pictures on the desk (issue 16, item 10): a workstation that joined the desk sends the pictures
 -- its stories use, and the others fetch them from here; the desk's outbox sends them to WordPress.
 -- Each file (an original, a web rendition, a thumbnail) is stored once, named after its content
--- (`<sha256>.<ext>`, checked by the server against the bytes); files are only ever added.
+-- (`<sha256>.<ext>`, checked by the server against the bytes); files are only ever added. The bytes
+-- are in `data`, or (`copydesk desk serve --media-dir DIR`) in a file DIR/<id> written before the
+-- row, `data` then null.
 -- PostgreSQL 15 SQL (PGlite runs it too).
 create table media_files (
   id text primary key check (id ~ '^[0-9a-f]{64}\.(jpg|png|webp|gif|avif)$'),
   type text not null check (type in ('jpeg', 'png', 'webp', 'gif', 'avif')),
   bytes integer not null check (bytes > 0),
-  data bytea not null,
+  data bytea,
   stored_by uuid not null references accounts (id),
   stored_at timestamptz not null
 );
