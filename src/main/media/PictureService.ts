@@ -112,7 +112,7 @@ export class PictureService {
         throw new AppError(
           'NOT_FOUND',
           `Picture ${input.id} is not in this data folder, and ${why}.`,
-          { id: input.id },
+          { id: input.id, desk: why },
         )
       record = await this.media.readRecord(input.id)
     }
