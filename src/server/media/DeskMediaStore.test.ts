@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createDeskClient, type DeskClient } from '../../shared/desk/createDeskClient'
 import { DeskError } from '../../shared/desk/DeskError'
@@ -219,6 +220,27 @@ eachDeskEngine('pictures on the desk', (open) => {
       await folder.cleanup()
     }
   })
+
+  it('takes a picture larger than the API’s 8 MB body limit for stories, and gives it back whole', async () => {
+    const data = await sharp({
+      create: {
+        width: 2000,
+        height: 2000,
+        channels: 3,
+        background: { r: 0, g: 0, b: 0 },
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer()
+    expect(data.length).toBeGreaterThan(10_000_000)
+    const id = mediaIdOf(createHash('sha256').update(data).digest('hex'), 'png')
+    expect(await writer.putMediaFile({ id, data: data.toString('base64') })).toEqual({
+      id,
+      created: true,
+    })
+    expect(Buffer.from((await chief.getMediaFile({ id })).data, 'base64').equals(data)).toBe(true)
+  }, 60_000)
 
   it('refuses a device without a token, with a clear error and no stack', async () => {
     const response = await rawRequest(server.url, `/v1/media/file?id=${original.id}`)
