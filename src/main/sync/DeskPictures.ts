@@ -36,6 +36,7 @@ export class DeskPictures {
   private readonly onDesk = new Set<MediaId>()
   /** Pictures found or made whole here this session: opening a story does not hash them again. */
   private readonly here = new Set<MediaId>()
+  private background: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: DeskPicturesOptions) {}
 
@@ -101,10 +102,19 @@ export class DeskPictures {
     return all
   }
 
-  /** Fetches in the background; a desk out of reach is tried again when the story is opened or synced. */
+  /**
+   * Fetches in the background, one story after another (a first sync of a desk full of pictures
+   * would otherwise spend the device's request allowance at once); a desk out of reach is tried
+   * again when the story is opened or synced.
+   */
   want(article: Article): void {
     if (usedPictures(article).every((id) => this.here.has(id))) return
-    this.download(article).catch((error: unknown) =>
+    const next = this.background.then(() => this.download(article))
+    this.background = next.then(
+      () => undefined,
+      () => undefined,
+    )
+    next.catch((error: unknown) =>
       log.warn(
         'sync',
         `The pictures of story ${article.id} could not be fetched from the desk now`,
