@@ -261,6 +261,7 @@ async function run(
       )
     } else if (command === 'quit') {
       await sync.engine.stop()
+      await sync.pictures?.close()
       await local.close()
       closeSync(acks)
       process.exit(0)

@@ -64,6 +64,7 @@ export async function openSyncWorkstation(
     conflicts,
     async close() {
       await sync.engine.stop()
+      await sync.pictures?.close()
       await sync.queue.close()
       await local.close()
     },

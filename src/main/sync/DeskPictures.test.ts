@@ -151,6 +151,36 @@ describe('pictures travel with their stories through a real desk server (PGlite)
   )
 
   it(
+    'a save naming a picture this workstation does not have still reaches the desk: the words go',
+    async () => {
+      const a = await workstation(writer)
+      const ghost = mediaIdOf('c'.repeat(64), 'png')
+      const story = await a.repository.create(
+        draftStory({
+          leadPicture: {
+            mediaId: ghost,
+            caption: 'Lost',
+            credit: 'Nobody',
+            creator: '',
+            copyright: '',
+            altText: 'Nothing',
+          },
+        }),
+      )
+      a.engine.start()
+      await until(() => a.queue.length === 0)
+      expect((await chief.client.getStory({ id: story.id })).document.leadPicture?.mediaId).toBe(
+        ghost,
+      )
+      expect(await chief.client.missingMedia({ ids: [ghost] })).toEqual({
+        files: [ghost],
+        records: [ghost],
+      })
+    },
+    LONG,
+  )
+
+  it(
     'a story whose picture the desk lacks arrives with the picture named as lacking, not a crash',
     async () => {
       const ghost = mediaIdOf('b'.repeat(64), 'jpeg')

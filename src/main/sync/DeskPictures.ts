@@ -37,6 +37,7 @@ export class DeskPictures {
   /** Pictures found or made whole here this session: opening a story does not hash them again. */
   private readonly here = new Set<MediaId>()
   private background: Promise<void> = Promise.resolve()
+  private closed = false
 
   constructor(private readonly options: DeskPicturesOptions) {}
 
@@ -108,7 +109,7 @@ export class DeskPictures {
    * again when the story is opened or synced.
    */
   want(article: Article): void {
-    if (usedPictures(article).every((id) => this.here.has(id))) return
+    if (this.closed || usedPictures(article).every((id) => this.here.has(id))) return
     const next = this.background.then(() => this.download(article))
     this.background = next.then(
       () => undefined,
@@ -139,6 +140,12 @@ export class DeskPictures {
     } finally {
       this.fetching.delete(id)
     }
+  }
+
+  /** Takes no more background work and resolves when what was taken is done (before the folder goes). */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.background
   }
 
   /** The pictures stories use that neither this workstation nor the desk has. */

@@ -100,6 +100,7 @@ export function deskSync(options: DeskSyncOptions) {
           options.stories.use(null)
         }
         await engine.stop()
+        await pictures?.close()
         await opened.queue.close()
       },
     }
