@@ -36,6 +36,7 @@ export const CLI_OPTIONS = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  'media-dir': { type: 'string' },
   lead: { type: 'boolean', default: false },
   caption: { type: 'string' },
   credit: { type: 'string' },

@@ -26,6 +26,7 @@ export type CliValues = ConfigValues & {
   'tls-cert'?: string | undefined
   'tls-key'?: string | undefined
   'trust-proxy'?: boolean | undefined
+  'media-dir'?: string | undefined
   lead?: boolean | undefined
   caption?: string | undefined
   credit?: string | undefined

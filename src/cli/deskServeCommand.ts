@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { isIPv4, isIPv6 } from 'node:net'
+import { resolve } from 'node:path'
 import { createSecureContext } from 'node:tls'
 import { APP_VERSION } from '../main/appVersion'
 import { openDesk, type OpenDeskOptions } from '../server/composeDesk'
@@ -38,7 +39,7 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
         synopsis: [
           'desk serve [--database URL] [--host ADDR] [--port N]',
           '[--tls-cert FILE --tls-key FILE] [--trust-proxy]',
-          '[--migrate-database OWNER_URL]',
+          '[--migrate-database OWNER_URL] [--media-dir DIR]',
         ],
         summary: [
           'run a desk server for workstations to join, until Ctrl-C or',
@@ -49,7 +50,9 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
           '(client addresses from X-Forwarded-For); --migrate-database (else',
           'MIGRATE_DATABASE_URL): migrate',
           "as the tables' owner, serve as --database's role (no UPDATE or",
-          'DELETE on the audit trail)',
+          'DELETE on the audit trail); --media-dir: keep the pictures',
+          'workstations send in DIR (every server of the desk the same',
+          'folder) instead of in the database',
         ],
       },
     ],
@@ -95,6 +98,7 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
       // The environment keeps the owner's password out of the process list (ps shows arguments).
       migrateDatabase: values['migrate-database'] ?? (c.env.MIGRATE_DATABASE_URL || null),
       dataDir,
+      mediaDir: values['media-dir'] ? resolve(values['media-dir']) : null,
       clock: systemClock,
       log: (line) => io.out(JSON.stringify(line)),
       version: APP_VERSION,

@@ -149,6 +149,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   })
   // The services hold this one: the local store, or while joined the synced one in front of it.
   const stories = new SwitchingArticleRepository(repository)
+  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
   const joined = deskSync({
     dataDir: options.dataDir,
     access,
@@ -162,6 +163,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     retry: options.syncRetry,
     pageSize: options.syncPageSize,
     onLeaseChanged: (storyId) => leases.leaseChanged(storyId),
+    media,
   })
   const articles = new ArticleService(stories, history, {
     clock,
@@ -175,7 +177,6 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
   const outboxStore = await OutboxStore.open(options.dataDir, quarantine, access)
   const targets = new CmsTargets(settings, secrets, options.cmsTimeoutMs)
   await targets.bindUnbound()
-  const media = await MediaStore.open({ dataDir: options.dataDir, quarantine, access, clock })
   const exports = new ExportService(stories, workflow, settings, {
     clock,
     media,
@@ -233,6 +234,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
         timeoutMs: options.pictureDownloadTimeoutMs ?? 30_000,
         ...options.pictureDownload,
       }),
+    (id) => joined.fetchPicture(id),
   )
   // Pictures no story uses any more go after their grace period; the app's start does not wait.
   const mediaSweep =

@@ -122,6 +122,7 @@ describe.skipIf(postgres.url === null)('a desk server whose PostgreSQL goes away
         ...parts.accountHandlers,
         ...parts.storyHandlers,
         ...parts.outboxHandlers,
+        ...parts.mediaHandlers,
         ...createFeedHandlers({ db, feed, serverVersion: 'test' }),
       },
       authenticate: testDoubleParts(db, systemClock, environment).authenticate,

@@ -24,12 +24,17 @@ import { loadSecretKey, SECRET_KEY_FILE, SecretBox } from './outbox/SecretBox'
 import { checkSecretKey } from './outbox/checkSecretKey'
 import { ServerOutbox } from './outbox/ServerOutbox'
 import type { deskOutboxCalls } from '../shared/desk/calls/deskOutboxCalls'
+import type { deskMediaCalls } from '../shared/desk/calls/deskMediaCalls'
+import { DeskMediaStore } from './media/DeskMediaStore'
+import { createMediaHandlers } from './media/createMediaHandlers'
+import { MediaFolder } from './media/MediaFolder'
 
 /** The parts of a desk that are not the transport's: the account, story and outbox calls, and sign-in. */
 export type DeskParts = {
   accountHandlers: DeskGroupHandlers<typeof deskAccountCalls>
   storyHandlers: DeskGroupHandlers<typeof deskStoryCalls>
   outboxHandlers: DeskGroupHandlers<typeof deskOutboxCalls>
+  mediaHandlers: DeskGroupHandlers<typeof deskMediaCalls>
   authenticate: Authenticate
   /** Background work (the outbox's deliveries), started once the server listens. */
   start?: () => void
@@ -42,13 +47,19 @@ export type DeskEnvironment = {
   /** Seals the CMS secrets (the key from COPYDESK_SECRET_KEY or the data folder's key file). */
   secrets: SecretBox
   log: DeskLog
+  /** The folder the pictures' bytes are kept in (`--media-dir`); the database when not given. */
+  mediaDir?: string | null
 }
 
 /** The desk's services over its database: accounts (and sign-in), the stories and the outbox. */
 export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment): DeskParts {
   const accounts = new AccountService(db, clock)
   const stories = new StoryService(db, clock)
+  const media = new DeskMediaStore(db, clock, {
+    folder: environment.mediaDir ? new MediaFolder(environment.mediaDir) : null,
+  })
   const outbox = new ServerOutbox(db, stories, clock, {
+    media: media.asPictureSource(),
     secrets: environment.secrets,
     log: (level, message, fields) =>
       environment.log({
@@ -63,6 +74,7 @@ export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment):
     accountHandlers: createAccountHandlers(accounts),
     storyHandlers: createStoryHandlers(stories),
     outboxHandlers: createOutboxHandlers(outbox),
+    mediaHandlers: createMediaHandlers(media),
     authenticate: accounts.authenticate,
     start: () => outbox.start(),
     close: () => outbox.stop(),
@@ -80,6 +92,11 @@ export type OpenDeskOptions = {
    */
   migrateDatabase?: string | null
   dataDir: string
+  /**
+   * Keep the pictures' bytes in this folder beside the database instead of in it (every server of
+   * the desk given the same folder); null or absent: in the database.
+   */
+  mediaDir?: string | null
   clock: Clock
   log: DeskLog
   /** This server's version (GET /v1/desk). */
@@ -176,6 +193,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
     const parts = (options.compose ?? composeDesk)(db, options.clock, {
       secrets,
       log: options.log,
+      mediaDir: options.mediaDir ?? null,
     })
     if (parts.close) closers.push(parts.close)
     const server = await startDeskServer({
@@ -183,6 +201,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
         ...parts.accountHandlers,
         ...parts.storyHandlers,
         ...parts.outboxHandlers,
+        ...parts.mediaHandlers,
         ...createFeedHandlers({ db, feed, serverVersion: options.version }),
       },
       authenticate: parts.authenticate,

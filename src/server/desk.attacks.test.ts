@@ -1,3 +1,5 @@
+import { createMediaHandlers } from './media/createMediaHandlers'
+import { DeskMediaStore } from './media/DeskMediaStore'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, expect, inject, it } from 'vitest'
 import { eachDeskEngine, type DeskDatabase } from '../../tests/support/eachDeskEngine'
@@ -172,6 +174,7 @@ eachDeskEngine('attacks on a desk server with real accounts', (open) => {
         ...createAccountHandlers(accounts),
         ...createStoryHandlers(stories),
         ...createOutboxHandlers(outbox),
+        ...createMediaHandlers(new DeskMediaStore(desk.db, clock)),
         ...createFeedHandlers({ db: desk.db, feed, serverVersion: 'attack-test' }),
       },
       authenticate: accounts.authenticate,

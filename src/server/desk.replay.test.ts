@@ -1,3 +1,5 @@
+import { createMediaHandlers } from './media/createMediaHandlers'
+import { DeskMediaStore } from './media/DeskMediaStore'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { eachDeskEngine, type DeskDatabase } from '../../tests/support/eachDeskEngine'
@@ -77,6 +79,7 @@ eachDeskEngine('replays over HTTP', (open) => {
         ...createAccountHandlers(accounts),
         ...createStoryHandlers(stories),
         ...createOutboxHandlers(outbox),
+        ...createMediaHandlers(new DeskMediaStore(desk.db, clock)),
         ...createFeedHandlers({ db: desk.db, feed, serverVersion: 'replay-test' }),
       },
       authenticate: accounts.authenticate,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
@@ -9,7 +10,11 @@ import type { SyncEngine } from '../../src/main/sync/SyncEngine'
 import type { SyncQueue } from '../../src/main/sync/SyncQueue'
 import type { StoryView } from '../../src/shared/desk/calls/deskStoryCalls'
 import type { DeskClient } from '../../src/shared/desk/createDeskClient'
+import type { MediaStore } from '../../src/main/media/MediaStore'
+import { DeskError } from '../../src/shared/desk/DeskError'
+import { storyPictures } from '../../src/shared/export/storyPictures'
 import { AppError } from '../../src/shared/ipc/AppError'
+import { hashOfMediaId, type MediaId } from '../../src/shared/media/MediaId'
 import { EditableFields, type Article } from '../../src/shared/domain/Article'
 
 export type CheckSyncedFolderOptions = {
@@ -24,6 +29,8 @@ export type CheckSyncedFolderOptions = {
   checker: DeskClient
   /** The longest the sync may take to settle. */
   settleMs: number
+  /** The workstation's pictures: every one its stories use must read here and on the desk. */
+  media?: MediaStore
 }
 
 const pause = (ms: number) => new Promise((wake) => setTimeout(wake, ms))
@@ -31,8 +38,9 @@ const pause = (ms: number) => new Promise((wake) => setTimeout(wake, ms))
 /**
  * For the sync crash loop: waits until the workstation's sync has settled (queue empty, cursor at
  * the feed's last seq), then checks that every change in the ack file is on the desk (or kept as a
- * conflict copy in the local history), that the local store and the desk agree on every story, and
- * that every file in the data folder reads and nothing went to quarantine.
+ * conflict copy in the local history), that the local store and the desk agree on every story, that
+ * every picture a story on the desk uses is on the desk and reads (and reads here), and that every
+ * file in the data folder reads and nothing went to quarantine.
  */
 export async function checkSyncedFolder(
   options: CheckSyncedFolderOptions,
@@ -122,13 +130,71 @@ export async function checkSyncedFolder(
         failures.push(`acknowledged note ${marker} on story ${id} is not on the desk`)
   }
 
+  const pictures = await checkPictures(desk, checker, options.media)
+  failures.push(...pictures.failures)
   failures.push(...(await unreadableFiles(options.dir)))
   for (const problem of await local.problems())
     failures.push(`quarantined ${problem.file}: ${problem.reason}`)
   if (queue.damaged) failures.push(`the sync queue was quarantined: ${queue.damaged.reason}`)
   return {
     failures,
-    summary: `${desk.size} stories agree, ${lines.length} acknowledged changes on the desk${kept > 0 ? ` (${kept} kept as conflict copies)` : ''}, cursor at ${cursor.seq}`,
+    summary: `${desk.size} stories agree, ${lines.length} acknowledged changes on the desk${kept > 0 ? ` (${kept} kept as conflict copies)` : ''}, ${pictures.files} picture files of ${pictures.pictures} pictures read on the desk and here, cursor at ${cursor.seq}`,
+  }
+}
+
+/**
+ * Every picture a story on the desk uses is on the desk, whole (its record, and every file it names
+ * reading back with the hash its name says), and reads from the workstation's own media store.
+ */
+async function checkPictures(
+  desk: ReadonlyMap<string, StoryView>,
+  checker: DeskClient,
+  media: MediaStore | undefined,
+): Promise<{ failures: string[]; pictures: number; files: number }> {
+  const failures: string[] = []
+  const used = new Map<MediaId, string>()
+  for (const [id, view] of desk)
+    for (const { picture } of storyPictures(view.document)) used.set(picture.mediaId, id)
+  let files = 0
+  for (const [mediaId, storyId] of used) {
+    const record = await patiently(() => checker.getPictureRecord({ id: mediaId })).catch(
+      (error: unknown) => {
+        failures.push(
+          `picture ${mediaId} of story ${storyId} has no record on the desk: ${error instanceof Error ? error.message : String(error)}`,
+        )
+        return null
+      },
+    )
+    if (record === null) continue
+    for (const file of [mediaId, ...record.record.renditions.map((r) => r.id)]) {
+      try {
+        const got = await patiently(() => checker.getMediaFile({ id: file }))
+        const sha256 = createHash('sha256').update(Buffer.from(got.data, 'base64')).digest('hex')
+        if (sha256 !== hashOfMediaId(file))
+          failures.push(`picture file ${file} of story ${storyId} reads back as sha256 ${sha256}`)
+        files += 1
+      } catch (error) {
+        failures.push(
+          `picture file ${file} of story ${storyId} is not on the desk: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      }
+      if (media && !(await media.has(file)))
+        failures.push(`picture file ${file} of story ${storyId} does not read on the workstation`)
+    }
+  }
+  return { failures, pictures: used.size, files }
+}
+
+/** A desk call, again after the wait the desk asks for when the checker's device is rate-limited. */
+async function patiently<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await call()
+    } catch (error) {
+      if (!(error instanceof DeskError) || error.code !== 'RATE_LIMITED' || attempt >= 20)
+        throw error
+      await pause(1000)
+    }
   }
 }
 

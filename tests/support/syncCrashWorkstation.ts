@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { closeSync, fsyncSync, openSync as openFile, readFileSync, writeSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import sharp from 'sharp'
+import { MediaStore } from '../../src/main/media/MediaStore'
+import { PictureImporter } from '../../src/main/media/PictureImporter'
+import { DEFAULT_DESK_SETTINGS } from '../../src/shared/domain/DeskSettings'
 import { HistoryRepository } from '../../src/main/store/HistoryRepository'
 import { LowdbArticleRepository } from '../../src/main/store/LowdbArticleRepository'
 import type { SyncConflict } from '../../src/main/sync/SyncConflict'
@@ -26,7 +30,7 @@ const BURST = 20
  * `run DIR URL TOKEN CHECKTOKENS ACKFILE`: opens the data folder joined to the desk (`openSync` over
  * the lowdb store, as the app does), starts the engine and prints OPEN; then follows commands on
  * stdin: `burst SEED TAG` edits as fast as the store answers (new stories, saves of growing text,
- * notes, submissions), appending each acknowledged change to ACKFILE (fsynced) before the next;
+ * new lead pictures, notes, submissions), appending each acknowledged change to ACKFILE (fsynced) before the next;
  * `settle` stops the burst, waits until the queue is empty and the cursor has reached the feed's end,
  * then checks the folder against the desk and every acknowledgement (one line: CHECK OK or CHECK FAIL).
  */
@@ -58,6 +62,21 @@ async function setup(url: string, email: string): Promise<void> {
   // The checker reads a lot at once: its own devices, so it never takes the workstation's rate.
   const checkTokens = [await device('checker 1'), await device('checker 2')]
   process.stdout.write(`${JSON.stringify({ token, checkTokens })}\n`)
+}
+
+/** A small PNG of a colour and size drawn from `random`: a picture no other step made. */
+async function pictureBytes(random: () => number): Promise<Uint8Array> {
+  const channel = () => Math.floor(random() * 256)
+  return sharp({
+    create: {
+      width: 8 + Math.floor(random() * 64),
+      height: 8 + Math.floor(random() * 64),
+      channels: 3,
+      background: { r: channel(), g: channel(), b: channel() },
+    },
+  })
+    .png()
+    .toBuffer()
 }
 
 /** A seeded generator, so a failing run can be replayed from its seed. */
@@ -93,8 +112,20 @@ async function run(
   const history = new HistoryRepository(dir, local.quarantine, local.access)
   const conflicts: SyncConflict[] = []
   const client = createDeskClient({ baseUrl: url, fetch, token: () => token })
+  const media = await MediaStore.open({
+    dataDir: dir,
+    quarantine: local.quarantine,
+    access: local.access,
+    clock: systemClock,
+  })
+  const importer = new PictureImporter({
+    media,
+    settings: () => DEFAULT_DESK_SETTINGS,
+    clock: systemClock,
+  })
   const sync = await openSync({
     dataDir: dir,
+    media,
     client,
     local,
     history,
@@ -152,7 +183,31 @@ async function run(
       if (roll < 0.25) {
         await sync.engine.addNote(story.id, `Note ${marker}`, 'Asha Writer')
         ack(`NOTE ${story.id} ${marker}`)
-      } else if (roll < 0.3 && story.status === 'draft' && !submitted.has(story.id)) {
+      } else if (roll < 0.28 || roll > 0.88) {
+        // A new picture (its own bytes: a colour and size of the seed's) becomes the lead picture:
+        // its files and record go to the desk before the save that names it.
+        const picture = await importer.importBytes(await pictureBytes(random), `${marker}.png`)
+        const current = await sync.repository.get(story.id)
+        const saved = await sync.repository
+          .update(story.id, current.revision, (article) => ({
+            // The marker goes into the growing text too: a later picture replaces this caption.
+            ...withText(article, `${textIn(article)} ${marker}`),
+            leadPicture: {
+              mediaId: picture.id,
+              caption: `Picture ${marker}`,
+              credit: 'Crash loop',
+              creator: '',
+              copyright: '',
+              altText: 'A plain coloured rectangle',
+            },
+            revision: article.revision + 1,
+          }))
+          .catch((error: unknown) => {
+            if (error instanceof AppError && error.code === 'CONFLICT') return null
+            throw error
+          })
+        if (saved) ack(`SAVE ${saved.id} ${saved.revision} ${marker}`)
+      } else if (roll < 0.33 && story.status === 'draft' && !submitted.has(story.id)) {
         await sync.engine.transition(story.id, 'submit')
         submitted.add(story.id)
         ack(`SUBMIT ${story.id}`)
@@ -191,6 +246,7 @@ async function run(
       await bursting?.catch(() => undefined)
       const problems = await checkSyncedFolder({
         dir,
+        media,
         ackFile,
         local,
         history,
@@ -205,6 +261,7 @@ async function run(
       )
     } else if (command === 'quit') {
       await sync.engine.stop()
+      await sync.pictures?.close()
       await local.close()
       closeSync(acks)
       process.exit(0)

@@ -50,6 +50,7 @@ export async function startSyncDesk(options: { clock?: Clock } = {}) {
         ...parts.accountHandlers,
         ...parts.storyHandlers,
         ...parts.outboxHandlers,
+        ...parts.mediaHandlers,
         ...createFeedHandlers({ db, feed, serverVersion: 'test' }),
       },
       authenticate: parts.authenticate,

@@ -1,3 +1,5 @@
+import { MediaStore } from '../../src/main/media/MediaStore'
+import { WRITABLE } from '../../src/main/store/DataDirAccess'
 import { HistoryRepository } from '../../src/main/store/HistoryRepository'
 import { LowdbArticleRepository } from '../../src/main/store/LowdbArticleRepository'
 import type { SyncConflict } from '../../src/main/sync/SyncConflict'
@@ -25,6 +27,13 @@ export async function openSyncWorkstation(
 ) {
   const local = await LowdbArticleRepository.open(dataDir, { purpose: 'test' })
   const history = new HistoryRepository(dataDir, local.quarantine)
+  const clock = options.clock ?? systemClock
+  const media = await MediaStore.open({
+    dataDir,
+    quarantine: local.quarantine,
+    access: WRITABLE,
+    clock,
+  })
   const statuses: SyncStatus[] = []
   const conflicts: SyncConflict[] = []
   const sync = await openSync({
@@ -33,8 +42,9 @@ export async function openSyncWorkstation(
     local,
     history,
     quarantine: local.quarantine,
-    clock: options.clock ?? systemClock,
+    clock,
     who: 'This workstation',
+    media,
     pageSize: options.pageSize,
     retry: { firstMs: options.retryMs ?? 20, maxMs: options.retryMs ?? 200 },
     onStatus: (status) => {
@@ -49,10 +59,12 @@ export async function openSyncWorkstation(
     ...sync,
     local,
     history,
+    media,
     statuses,
     conflicts,
     async close() {
       await sync.engine.stop()
+      await sync.pictures?.close()
       await sync.queue.close()
       await local.close()
     },

@@ -41,6 +41,11 @@ export class PictureService {
     private readonly media: MediaStore,
     /** Downloads a picture's bytes from an https address (see downloadPicture). */
     private readonly download: (href: string) => Promise<Uint8Array>,
+    /**
+     * A joined workstation fetches a picture missing here from its desk: null once it is here (or
+     * when there is no desk to ask), else why not.
+     */
+    private readonly fromDesk: ((id: MediaId) => Promise<string | null>) | null = null,
   ) {}
 
   async add(input: AddPictureInput): Promise<AddPictureOutput> {
@@ -100,7 +105,17 @@ export class PictureService {
    * no such rendition. A picture that is not here, or was set aside as damaged, is said so by id.
    */
   async read(input: ReadPictureInput): Promise<ReadPictureOutput> {
-    const record = await this.media.readRecord(input.id)
+    let record = await this.media.readRecord(input.id)
+    if (!record && this.fromDesk) {
+      const why = await this.fromDesk(input.id)
+      if (why !== null)
+        throw new AppError(
+          'NOT_FOUND',
+          `Picture ${input.id} is not in this data folder, and ${why}.`,
+          { id: input.id, desk: why },
+        )
+      record = await this.media.readRecord(input.id)
+    }
     if (!record)
       throw new AppError('NOT_FOUND', `Picture ${input.id} is not in this data folder.`, {
         id: input.id,

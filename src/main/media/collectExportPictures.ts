@@ -1,6 +1,5 @@
 import type { Article } from '../../shared/domain/Article'
-import type { LeadPicture } from '../../shared/domain/LeadPicture'
-import { toPublication } from '../../shared/export/toPublication'
+import { storyPictures } from '../../shared/export/storyPictures'
 import type { PictureFiles, PublishRendition } from '../../shared/export/publishPicture'
 import { AppError } from '../../shared/ipc/AppError'
 import { hashOfMediaId } from '../../shared/media/MediaId'
@@ -20,22 +19,6 @@ export class PictureExportError extends AppError {
 
 /** A rendition to write beside the document: its path there (with "/") and its checked bytes. */
 export type ExportMediaFile = { path: string; data: Uint8Array }
-
-/** A story's pictures in reading order: the lead picture, then each figure, named as the desk sees them. */
-export function storyPictures(
-  article: Article,
-): { picture: LeadPicture; label: string; lead: boolean }[] {
-  const { leadPicture, body } = toPublication(article)
-  const figures = (body ?? []).flatMap((block) => (block.type === 'figure' ? [block] : []))
-  return [
-    ...(leadPicture ? [{ picture: leadPicture, label: 'the lead picture', lead: true }] : []),
-    ...figures.map((figure, i) => ({
-      picture: figure,
-      label: `figure ${i + 1} in the body`,
-      lead: false,
-    })),
-  ]
-}
 
 /**
  * The renditions of every picture a story uses, read from the media store (each checked against its

@@ -12,6 +12,7 @@ import { ACTION_LABELS, type WorkflowAction } from '../../shared/domain/workflow
 import { AppError } from '../../shared/ipc/AppError'
 import { log } from '../log/log'
 import type { HistoryStore } from '../store/HistoryStore'
+import type { DeskPictures } from './DeskPictures'
 import type { LocalCopy } from './LocalCopy'
 import { downloadDesk } from './downloadDesk'
 import { followDesk } from './followDesk'
@@ -43,6 +44,8 @@ export type SyncEngineOptions = {
   onLeaseChanged?: (storyId: string) => void
   /** Runs a save held back by another's lease again once the lease ends; tests pass their own. */
   leaseTimer?: LeaseTimer
+  /** The pictures a save uses go to the desk before it (null: a workstation without a picture store). */
+  pictures?: DeskPictures | null
 }
 
 /**
@@ -281,6 +284,8 @@ export class SyncEngine {
       if (entry.sent === null)
         throw new DeskError('NOT_FOUND', 'This story has not reached the desk.')
       if (entry.kind === 'save' && entry.sent) {
+        // Its pictures first, each sent once: the desk never holds a story without them.
+        await this.options.pictures?.upload(entry.sent.document)
         const story = await client.saveStory(entry.sent)
         await queue.complete(entry.id, {
           id: entry.storyId,

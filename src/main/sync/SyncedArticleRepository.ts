@@ -29,14 +29,18 @@ export class SyncedArticleRepository implements ArticleRepository {
     /** Shared with the engine: a remote change and a local save of one story never interleave. */
     private readonly stories: KeyedQueue,
     private readonly queued: () => void = () => {},
+    /** A story was read (opened, exported): its pictures are fetched from the desk if missing here. */
+    private readonly read: (article: Article) => void = () => {},
   ) {}
 
   list(): Promise<ArticleSummary[]> {
     return this.local.list()
   }
 
-  get(id: string): Promise<Article> {
-    return this.local.get(id)
+  async get(id: string): Promise<Article> {
+    const article = await this.local.get(id)
+    this.read(article)
+    return article
   }
 
   search(query: string): Promise<ArticleSummary[]> {

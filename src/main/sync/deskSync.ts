@@ -2,6 +2,9 @@ import type { DeskConnection } from '../../shared/desk/DeskConnection'
 import type { Clock } from '../../shared/domain/Clock'
 import type { WorkflowAction } from '../../shared/domain/workflow'
 import type { DeskMembership } from '../desk/DeskMembership'
+import type { MediaStore } from '../media/MediaStore'
+import type { MediaId } from '../../shared/media/MediaId'
+import type { DeskPictures } from './DeskPictures'
 import type { DeskWorkflow } from '../services/WorkflowService'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { DataDirAccess } from '../store/DataDirAccess'
@@ -30,6 +33,8 @@ export type DeskSyncOptions = {
   run: boolean
   retry?: { firstMs: number; maxMs: number } | undefined
   pageSize?: number | undefined
+  /** The data folder's pictures: they travel with the stories to and from the desk. */
+  media?: MediaStore | undefined
   /** The feed says a story's lease changed (the lease keeper of the open editors listens). */
   onLeaseChanged?: ((storyId: string) => void) | undefined
 }
@@ -46,6 +51,7 @@ export function deskSync(options: DeskSyncOptions) {
     engine: SyncEngine
     repository: SyncedArticleRepository
     pushes: DeskOutbox
+    pictures: DeskPictures | null
   } | null = null
 
   async function connect(connection: DeskConnection, events: SyncEvents): Promise<SyncLink | null> {
@@ -64,15 +70,16 @@ export function deskSync(options: DeskSyncOptions) {
       retry: options.retry,
       pageSize: options.pageSize,
       onLeaseChanged: options.onLeaseChanged,
+      media: options.media,
       ...events,
     })
-    const { engine, repository } = opened
+    const { engine, repository, pictures } = opened
     const status = () => ({ ...engine.status(), clockSkewMs: skew.ms })
     skew.onChange(() => {
       if (current?.engine === engine) events.onStatus(status())
     })
     const pushes = new DeskOutbox({ client, reachDesk: (action) => engine.reachDesk(action) })
-    current = { engine, repository, pushes }
+    current = { engine, repository, pushes, pictures }
     options.stories.use(repository)
     if (options.run) engine.start()
     return {
@@ -93,6 +100,7 @@ export function deskSync(options: DeskSyncOptions) {
           options.stories.use(null)
         }
         await engine.stop()
+        await pictures?.close()
         await opened.queue.close()
       },
     }
@@ -131,5 +139,15 @@ export function deskSync(options: DeskSyncOptions) {
     throw needsTheDesk('push')
   }
 
-  return { connect, workflow, reachDesk, outbox }
+  /**
+   * A picture a story uses that is not in the data folder, fetched from the desk while joined: null
+   * once it is here (or with no desk to ask), else why not (the desk lacks it or cannot be reached).
+   */
+  async function fetchPicture(id: MediaId): Promise<string | null> {
+    const pictures = current?.pictures
+    if (!pictures) return null
+    return pictures.fetchOne(id)
+  }
+
+  return { connect, workflow, reachDesk, outbox, fetchPicture }
 }

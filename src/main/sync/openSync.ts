@@ -3,6 +3,8 @@ import type { Clock } from '../../shared/domain/Clock'
 import type { ArticleRepository } from '../store/ArticleRepository'
 import type { HistoryStore } from '../store/HistoryStore'
 import { KeyedQueue } from '../store/KeyedQueue'
+import type { MediaStore } from '../media/MediaStore'
+import { DeskPictures } from './DeskPictures'
 import type { Quarantine } from '../store/Quarantine'
 import { LocalCopy, type LocalCopyOptions } from './LocalCopy'
 import { SyncCursor } from './SyncCursor'
@@ -21,6 +23,8 @@ export type OpenSyncOptions = {
   /** The signed-in account's name, for the versions sync keeps in a story's history. */
   who: string
   queue?: SyncQueueOptions
+  /** The data folder's pictures: they travel with the stories to and from the desk. */
+  media?: MediaStore | undefined
 } & Pick<
   SyncEngineOptions,
   'retry' | 'pageSize' | 'onStatus' | 'onConflict' | 'onLeaseChanged' | 'leaseTimer'
@@ -40,10 +44,26 @@ export async function openSync(options: OpenSyncOptions) {
   )
   const cursor = await SyncCursor.open(options.dataDir, options.quarantine)
   const stories = new KeyedQueue()
-  const localCopy = new LocalCopy({ ...options, queue, stories })
-  const engine = new SyncEngine({ ...options, localCopy, queue, cursor })
-  const repository = new SyncedArticleRepository(options.local, queue, stories, () =>
-    engine.queued(),
+  const pictures =
+    options.media === undefined
+      ? null
+      : new DeskPictures({ client: options.client, media: options.media })
+  const localCopy = new LocalCopy({
+    ...options,
+    queue,
+    stories,
+    onApplied: (before, view) => {
+      pictures?.want(view.document)
+      options.onApplied?.(before, view)
+    },
+  })
+  const engine = new SyncEngine({ ...options, localCopy, queue, cursor, pictures })
+  const repository = new SyncedArticleRepository(
+    options.local,
+    queue,
+    stories,
+    () => engine.queued(),
+    (article) => pictures?.want(article),
   )
-  return { repository, engine, queue, cursor }
+  return { repository, engine, queue, cursor, pictures }
 }

@@ -72,6 +72,7 @@ eachDeskEngine('following the feed as a stream (GET /v1/changes/stream)', (open)
         ...parts.accountHandlers,
         ...parts.storyHandlers,
         ...parts.outboxHandlers,
+        ...parts.mediaHandlers,
         ...createFeedHandlers({ db: desk.db, feed, serverVersion: 'test' }),
       },
       authenticate: parts.authenticate,

@@ -197,6 +197,7 @@ eachDeskEngine('desk API over HTTP', (open) => {
       ...parts.accountHandlers,
       ...parts.storyHandlers,
       ...parts.outboxHandlers,
+      ...parts.mediaHandlers,
       ...createFeedHandlers({ db: desk.db, feed, serverVersion: '9.8.7' }),
     }
     const base = {

@@ -8,6 +8,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { DESK_STREAM_KEEPALIVE_SECONDS } from '../../shared/desk/calls/deskFeedCalls'
+import { DESK_MEDIA_MAX_BYTES } from '../../shared/desk/calls/deskMediaCalls'
 import type { DeskAccess } from '../../shared/desk/DeskCallDeclaration'
 import { deskContract, type DeskContract } from '../../shared/desk/deskContract'
 import {
@@ -33,6 +34,8 @@ export type DeskHandlers = DeskGroupHandlers<DeskContract>
 export type DeskServerLimits = {
   /** A request body past this is refused 413 without reading the rest. */
   maxBodyBytes: number
+  /** The same for a call that carries a picture (`media` in its declaration), base64 included. */
+  maxMediaBodyBytes: number
   /** Time for a client to send its request headers. */
   headersTimeoutMs: number
   /** Time for a client to send its whole request (headers and body); a long poll's wait is not counted. */
@@ -71,6 +74,8 @@ export type DeskServerLimits = {
 
 export const DEFAULT_DESK_LIMITS: DeskServerLimits = {
   maxBodyBytes: 8 * 1024 * 1024,
+  // The largest picture the desk takes, base64-encoded, and the JSON around it.
+  maxMediaBodyBytes: Math.ceil(DESK_MEDIA_MAX_BYTES / 3) * 4 + 64 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
@@ -78,7 +83,8 @@ export const DEFAULT_DESK_LIMITS: DeskServerLimits = {
   // A newsroom behind one NAT address is many workstations: the address limit is the wide one.
   perAddress: { burst: 1_000, perSecond: 200 },
   perToken: { burst: 120, perSecond: 20 },
-  maxBufferedBodyBytes: 64 * 1024 * 1024,
+  // Two of the largest pictures being read at once, or many stories.
+  maxBufferedBodyBytes: 288 * 1024 * 1024,
   publicBodiesPerAddress: 8,
   streamKeepAliveMs: DESK_STREAM_KEEPALIVE_SECONDS * 1000,
   maxStreamBacklogBytes: 1024 * 1024,
@@ -133,6 +139,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const limits = { ...DEFAULT_DESK_LIMITS, ...options.limits }
   const routes = deskRoutes(deskContract, options.handlers)
   const byPath = new Map<string, DeskRoute[]>()
+  const mediaPaths = new Set<string>(routes.filter((r) => r.call.media).map((r) => r.call.path))
   for (const route of routes)
     byPath.set(route.call.path, [...(byPath.get(route.call.path) ?? []), route])
   const addressBuckets = new TokenBuckets(limits.perAddress, options.clock)
@@ -224,8 +231,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         ),
       )
     // Refused before routing or signing in: a body announced too large is never read.
-    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes)
-      return sendError(req, res, tooLarge(limits.maxBodyBytes))
+    const largestBody =
+      request.path !== null && mediaPaths.has(request.path)
+        ? Math.max(limits.maxBodyBytes, limits.maxMediaBodyBytes)
+        : limits.maxBodyBytes
+    if (Number(req.headers['content-length'] ?? 0) > largestBody)
+      return sendError(req, res, tooLarge(largestBody))
     const { path } = request
     if (path === null)
       return sendError(req, res, new DeskError('INVALID_INPUT', 'Malformed request address.'))
@@ -318,7 +329,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
           ),
           415,
         )
-      const maxBytes = Math.min(limits.maxBodyBytes, route.call.maxBodyBytes ?? Infinity)
+      const maxBytes = Math.min(
+        route.call.media ? limits.maxMediaBodyBytes : limits.maxBodyBytes,
+        route.call.maxBodyBytes ?? Infinity,
+      )
       const announced = Number(req.headers['content-length'] ?? Number.NaN)
       if (announced > maxBytes) return sendError(req, res, tooLarge(maxBytes))
       // The worst this body can cost is reserved before a byte of it is read, so bodies that

@@ -1,4 +1,5 @@
 import type { CmsClient } from '../../cms/CmsClient'
+import type { PictureSource } from '../../cms/picturesToPush'
 import type { Clock } from '../../shared/domain/Clock'
 import type { PushTarget } from '../../shared/domain/OutboxItem'
 import type { Db } from '../db/Db'
@@ -21,6 +22,8 @@ export type OutboxContext = {
   log: OutboxLog
   /** How long a claim keeps other processes off an item: past it, the sender counts as dead. */
   claimMs: number
+  /** The desk's pictures, for a CMS with a media library; null on a desk built without them. */
+  pictures: PictureSource | null
   /** An error's message with every CMS secret this process knows withheld (see SecretRedactor). */
   messageOf: (error: unknown) => string
 }

@@ -1,5 +1,6 @@
 import { clientForTarget } from '../../cms/clientForTarget'
 import type { CmsClient } from '../../cms/CmsClient'
+import type { PictureSource } from '../../cms/picturesToPush'
 import { contentKeyOf } from '../../cms/contentKeyOf'
 import { describeOutcome } from '../../cms/describeOutcome'
 import type { Clock } from '../../shared/domain/Clock'
@@ -44,6 +45,8 @@ export type ServerOutboxOptions = {
   /** The longest the delivery loop sleeps before looking for work again (default 15 s). */
   pollSeconds?: number
   log?: OutboxLog
+  /** The desk's pictures (DeskMediaStore): WordPress gets a story's pictures from here. */
+  media?: PictureSource
 }
 
 /**
@@ -74,6 +77,7 @@ export class ServerOutbox {
       log: this.redactor.log(options.log ?? jsonLog),
       claimMs: (options.claimSeconds ?? 300) * 1000,
       messageOf: (error) => this.redactor.redact(messageOf(error)),
+      pictures: options.media ?? null,
     }
     this.delivery = new ServerOutboxDelivery(this.context)
     this.watcher = new ServerPostWatcher(this.context)

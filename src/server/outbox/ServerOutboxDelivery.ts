@@ -1,4 +1,8 @@
-import { PushError } from '../../cms/CmsClient'
+import { PushError, type CmsClient, type PushRequest } from '../../cms/CmsClient'
+import { picturesToPush } from '../../cms/picturesToPush'
+import type { Article } from '../../shared/domain/Article'
+import { storyPictures } from '../../shared/export/storyPictures'
+import { cmsMediaLibrary } from '../media/cmsMediaLibrary'
 import { contentKeyOf } from '../../cms/contentKeyOf'
 import { retryDelayMs } from '../../cms/retryDelayMs'
 import { watchInterval } from '../../cms/watchInterval'
@@ -73,6 +77,32 @@ export class ServerOutboxDelivery {
     }
   }
 
+  /**
+   * The story's pictures from the desk's store, and what the site's media library already holds of
+   * them: only for a CMS with a media library (a webhook push does not wait on picture files).
+   */
+  private async pictures(
+    article: Article,
+    client: CmsClient,
+  ): Promise<Pick<PushRequest, 'pictures' | 'media'>> {
+    const used = storyPictures(article)
+    if (!client.takesPictures || used.length === 0) return {}
+    const source = this.context.pictures
+    if (source === null)
+      throw new PushError(
+        'This desk has no picture store, so the story with pictures cannot be pushed',
+        false,
+      )
+    return {
+      pictures: await picturesToPush(article, source),
+      media: await cmsMediaLibrary(
+        this.context.db,
+        client.site,
+        used.map((entry) => entry.picture.mediaId),
+      ),
+    }
+  }
+
   private async deliver(row: OutboxRow, claim: Claim): Promise<void> {
     const client = await this.context.client(row.target)
     if (typeof client === 'string') throw new PushError(client, false)
@@ -114,6 +144,7 @@ export class ServerOutboxDelivery {
       corrections: readerCorrections(sending),
       remoteId,
       lastSlug: last?.remote_slug ?? null,
+      ...(await this.pictures(article, client)),
     })
     const elsewhere = remoteId
       ? []

@@ -29,6 +29,11 @@ export type DeskCallDeclaration = {
    */
   maxBodyBytes?: number
   /**
+   * A picture travels in the body (base64): the server's media body limit applies instead of its
+   * ordinary one, which is sized for stories.
+   */
+  media?: true
+  /**
    * A GET that answers a stream instead of one value: newline-delimited JSON, one `output` per line,
    * as long as the server has more to say (a feed a workstation follows). A refusal before the
    * stream starts is the usual error answer; one after it is a last line `{ "error": ... }`

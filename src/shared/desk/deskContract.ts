@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { DeskCallDeclaration } from './DeskCallDeclaration'
 import { deskAccountCalls } from './calls/deskAccountCalls'
 import { deskFeedCalls } from './calls/deskFeedCalls'
+import { deskMediaCalls } from './calls/deskMediaCalls'
 import { deskOutboxCalls } from './calls/deskOutboxCalls'
 import { deskStoryCalls } from './calls/deskStoryCalls'
 
@@ -11,6 +12,7 @@ export const deskContract = {
   ...deskStoryCalls,
   ...deskFeedCalls,
   ...deskOutboxCalls,
+  ...deskMediaCalls,
 } satisfies Record<string, DeskCallDeclaration>
 
 export type DeskContract = typeof deskContract

@@ -54,7 +54,17 @@ export function usePictureUrl(
 function missingMessage(error: unknown): string {
   if (error instanceof AppError && error.code === 'CORRUPT_FILE')
     return 'Picture damaged: it was set aside. Add it again to show it.'
-  if (error instanceof AppError && error.code === 'NOT_FOUND')
-    return 'Picture missing from this data folder. Add it again to show it.'
+  if (error instanceof AppError && error.code === 'NOT_FOUND') {
+    const desk = deskReason(error.details)
+    return desk
+      ? `Picture not on this computer yet: ${desk}.`
+      : 'Picture missing from this data folder. Add it again to show it.'
+  }
   return `Picture not shown: ${error instanceof Error ? error.message : String(error)}`
+}
+
+/** Why the desk a joined workstation asked could not send the picture, when it said. */
+function deskReason(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || !('desk' in details)) return null
+  return typeof details.desk === 'string' ? details.desk : null
 }

@@ -69,7 +69,11 @@ export const ReadPictureOutput = z.object({
 export type ReadPictureOutput = z.infer<typeof ReadPictureOutput>
 
 /** A picture the store cannot serve: not here, or set aside as damaged. */
-export const PictureMissingDetails = z.object({ id: z.string() })
+export const PictureMissingDetails = z.object({
+  id: z.string(),
+  /** A joined workstation: why the desk could not send it either (it lacks it, it is out of reach). */
+  desk: z.string().optional(),
+})
 
 export const FetchPictureInput = z.strictObject({
   id: ArticleId,
