@@ -41,6 +41,8 @@ export type RemoteMedia = {
   url: string
   /** Its alt text and caption were set (a push that failed between the two does it on retry). */
   described: boolean
+  /** The alt text and caption last set, so words the desk changed since are sent again. */
+  describedAs?: string | undefined
 }
 
 /** What each site's media library holds of the desk's pictures, kept across pushes and restarts. */

@@ -109,6 +109,38 @@ describe('WordPress: the story’s pictures go to the media library', () => {
     expect(uploads()).toHaveLength(2)
   })
 
+  it('words changed after the upload reach the site, unchanged ones are not sent again, and a removed lead picture leaves the post without one', async () => {
+    const id = await storyWithPictures()
+    await desk.push(id, 'wordpress')
+    const describes = () =>
+      desk.cms.log.filter((line) => /^POST \/wp-json\/wp\/v2\/media\/\d+$/.test(line)).length
+    expect(describes()).toBe(2)
+    const { leadPicture } = await desk.article(id)
+    if (!leadPicture) throw new Error('the story has no lead picture')
+    await desk.revise(id, {
+      leadPicture: {
+        ...leadPicture,
+        altText: 'Two fire engines outside a burning warehouse.',
+        caption: 'The warehouse at first light.',
+      },
+    })
+    expect((await desk.push(id, 'wordpress')).item.state).toBe('sent')
+    expect(uploads()).toHaveLength(2)
+    expect(describes()).toBe(3)
+    const [lead] = [...desk.cms.wordpress.media.values()]
+    expect(lead?.altText).toBe('Two fire engines outside a burning warehouse.')
+    expect(lead?.caption).toMatch(/^The warehouse at first light\./)
+
+    await desk.revise(id, { headline: 'Fire in the harbour, two hurt' })
+    await desk.push(id, 'wordpress')
+    expect(describes()).toBe(3)
+
+    await desk.revise(id, { leadPicture: null })
+    const { item } = await desk.push(id, 'wordpress')
+    expect(item.state).toBe('sent')
+    expect(desk.cms.posts.get(Number(item.remoteId))?.featuredMedia).toBe(0)
+  })
+
   it('an upload refused stops the push with the reason, no post is made; a retry sends only what is missing', async () => {
     const id = await storyWithPictures()
     let seen = 0

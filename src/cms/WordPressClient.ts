@@ -99,7 +99,8 @@ export class WordPressClient implements CmsClient {
       tags: await wordPressTagIds(this.rest, publication.tags),
     }
     const lead = publication.leadPicture ? media.get(publication.leadPicture.mediaId) : undefined
-    if (lead) post['featured_media'] = lead.id
+    // 0 takes a lead picture the desk removed off the post (WordPress deletes the thumbnail).
+    post['featured_media'] = lead?.id ?? 0
     const schedule = request.schedule ?? null
     if (schedule && target?.status !== 'publish') {
       // WordPress publishes a 'future' post itself at date_gmt (from WP-Cron), and turns a date

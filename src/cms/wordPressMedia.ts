@@ -13,7 +13,7 @@ export type UploadedPictures = ReadonlyMap<string, RemoteMedia>
  * rendition as it is (POST /wp/v2/media with the raw bytes), then its alt text and caption (POST
  * /wp/v2/media/<id>). What the site has is remembered per site and picture as soon as it has it, so
  * a picture goes to a site once (a second push, another story) and a retry after a failure sends
- * only what is missing. A failure stops the push before the post is touched.
+ * only what is missing; its words go again only when they changed. A failure stops the push before the post is touched.
  */
 export async function uploadPictures(
   rest: WordPressRest,
@@ -48,15 +48,16 @@ export async function uploadPictures(
         )
         await library.put(site, picture.mediaId, media)
       }
-      if (!media.described) {
-        await rest.v2(`/media/${media.id}`, {
-          method: 'POST',
-          body: {
-            alt_text: what?.picture.altText ?? '',
-            caption: what ? wordPressCaption(what.picture) : '',
-          },
-        })
-        media = { ...media, described: true }
+      const words = {
+        alt_text: what?.picture.altText ?? '',
+        caption: what ? wordPressCaption(what.picture) : '',
+      }
+      const describedAs = JSON.stringify([words.alt_text, words.caption])
+      // Words changed after the upload (a fixed alt text, a new caption) go to the site too: the
+      // featured image shows the attachment's own alt text, not the post's.
+      if (!media.described || media.describedAs !== describedAs) {
+        await rest.v2(`/media/${media.id}`, { method: 'POST', body: words })
+        media = { ...media, described: true, describedAs }
         await library.put(site, picture.mediaId, media)
       }
     } catch (error) {

@@ -29,7 +29,12 @@ const OutboxFile = z.object({
   media: z
     .record(
       z.string(),
-      z.object({ id: z.number().int().positive(), url: z.string(), described: z.boolean() }),
+      z.object({
+        id: z.number().int().positive(),
+        url: z.string(),
+        described: z.boolean(),
+        describedAs: z.string().optional(),
+      }),
     )
     .optional(),
 })

@@ -7,6 +7,7 @@ const CmsMediaRow = z.object({
   remote_id: z.number().int(),
   url: z.string(),
   described: z.boolean(),
+  described_as: z.string().nullable(),
 })
 
 /**
@@ -22,7 +23,7 @@ export async function cmsMediaLibrary(
   const known = new Map<string, RemoteMedia>()
   if (mediaIds.length > 0) {
     const rows = await db.query(
-      `select media_id, remote_id, url, described from cms_media
+      `select media_id, remote_id, url, described, described_as from cms_media
         where site = $1 and media_id in (select jsonb_array_elements_text($2::jsonb))`,
       [site, JSON.stringify(mediaIds)],
     )
@@ -32,6 +33,7 @@ export async function cmsMediaLibrary(
         id: parsed.remote_id,
         url: parsed.url,
         described: parsed.described,
+        describedAs: parsed.described_as ?? undefined,
       })
     }
   }
@@ -39,10 +41,12 @@ export async function cmsMediaLibrary(
     get: (forSite, mediaId) => (forSite === site ? (known.get(mediaId) ?? null) : null),
     put: async (forSite, mediaId, remote) => {
       await db.query(
-        `insert into cms_media (site, media_id, remote_id, url, described) values ($1, $2, $3, $4, $5)
+        `insert into cms_media (site, media_id, remote_id, url, described, described_as)
+           values ($1, $2, $3, $4, $5, $6)
          on conflict (site, media_id) do update
-           set remote_id = excluded.remote_id, url = excluded.url, described = excluded.described`,
-        [forSite, mediaId, remote.id, remote.url, remote.described],
+           set remote_id = excluded.remote_id, url = excluded.url, described = excluded.described,
+               described_as = excluded.described_as`,
+        [forSite, mediaId, remote.id, remote.url, remote.described, remote.describedAs ?? null],
       )
       if (forSite === site) known.set(mediaId, remote)
     },
