@@ -139,12 +139,37 @@ function checkRules(config, projectDir, kind) {
   const cmd = asArray(config.win?.extraFiles).find((set) => set.to === 'copydesk.cmd')
   if (!cmd || !existsSync(at(cmd.from)))
     problems.push('win.extraFiles must put copydesk.cmd beside Copydesk.exe')
+  const debBuilt = asArray(config.linux?.target).some(
+    (t) => (typeof t === 'string' ? t : t?.target) === 'deb',
+  )
+  if (debBuilt && !config.deb?.maintainer && !authorEmail(config, at))
+    problems.push(
+      'the deb package needs a maintainer: set deb.maintainer, or an author with an email in package.json',
+    )
   const afterInstall = config.deb?.afterInstall
   if (typeof afterInstall !== 'string' || !existsSync(at(afterInstall)))
     problems.push('deb.afterInstall must name the script that links /usr/bin/copydesk')
   else if (!readFileSync(at(afterInstall), 'utf8').includes("'/usr/bin/copydesk'"))
     problems.push(`${afterInstall} must link /usr/bin/copydesk`)
   return problems
+}
+
+/**
+ * The author electron-builder gives fpm as the deb maintainer (FpmTarget): package.json's, or the
+ * one extraMetadata puts over it. npm's "Name <email>" string form counts too.
+ * @param {any} config
+ * @param {(path: string) => string} at
+ */
+function authorEmail(config, at) {
+  let author
+  try {
+    author = JSON.parse(readFileSync(at('package.json'), 'utf8')).author
+  } catch {
+    author = undefined
+  }
+  if (config.extraMetadata && 'author' in config.extraMetadata) author = config.extraMetadata.author
+  if (typeof author === 'string') return /<[^<>\s]+@[^<>\s]+>/.test(author)
+  return typeof author?.email === 'string' && author.email.includes('@')
 }
 
 /**

@@ -92,6 +92,23 @@ describe(
       )
     })
 
+    it('asks for a deb maintainer when no author email is there to stand in', async () => {
+      const noEmail = await checkVariant('no-email.yml', 'extraMetadata:\n  author: Copydesk\n')
+      expect(noEmail).toContain(
+        'the deb package needs a maintainer: set deb.maintainer, or an author with an email in package.json',
+      )
+      const maintainer = await checkVariant(
+        'maintainer.yml',
+        'extraMetadata:\n  author: Copydesk\ndeb:\n  maintainer: Desk <desk@copydesk.example>\n',
+      )
+      expect(maintainer.filter((p) => p.includes('maintainer'))).toEqual([])
+      const npmForm = await checkVariant(
+        'npm-author.yml',
+        'extraMetadata:\n  author: Copydesk <desk@copydesk.example>\n',
+      )
+      expect(npmForm.filter((p) => p.includes('maintainer'))).toEqual([])
+    })
+
     it('asks for every installer of a configuration written from scratch', async () => {
       const configFile = join(dir.path, 'bare.yml')
       await writeFile(configFile, 'appId: dev.copydesk.app\nproductName: Copydesk\n')
