@@ -71,8 +71,15 @@ function checkRules(config, projectDir, kind) {
       )
   }
   for (const name of Object.keys(fuses)) {
-    if (!(name in RELEASE_FUSES)) problems.push(`electronFuses.${name} is not a fuse Copydesk sets`)
+    if (!(name in RELEASE_FUSES) && name !== 'resetAdHocDarwinSignature')
+      problems.push(`electronFuses.${name} is not a fuse Copydesk sets`)
   }
+  // Flipping a fuse breaks the Mac binary's signature; Apple Silicon starts no unsigned code, so a
+  // Mac build without a signing identity must be re-signed ad hoc (a real identity re-signs anyway).
+  if (fuses.resetAdHocDarwinSignature !== true)
+    problems.push(
+      `electronFuses.resetAdHocDarwinSignature must be true: an unsigned Mac build would not start on Apple Silicon (it is ${fuses.resetAdHocDarwinSignature ?? 'not set'})`,
+    )
 
   if (config.asar === false || (config.asar !== true && typeof config.asar !== 'object'))
     problems.push('asar must be on: the asar integrity and only-load-from-asar fuses need it')

@@ -57,6 +57,16 @@ describe(
       expect(problems.join('\n')).not.toMatch(/How to fix/)
     })
 
+    it('asks for the ad-hoc signature an unsigned Apple Silicon build needs after its fuses flip', async () => {
+      const problems = await checkVariant(
+        'no-adhoc.yml',
+        'electronFuses:\n  resetAdHocDarwinSignature: false\n',
+      )
+      expect(problems).toEqual([
+        'electronFuses.resetAdHocDarwinSignature must be true: an unsigned Mac build would not start on Apple Silicon (it is false)',
+      ])
+    })
+
     it('refuses an end-to-end build that would be published or opens more than the inspector', async () => {
       const problems = await checkVariant(
         'e2e.yml',
