@@ -71,8 +71,15 @@ function checkRules(config, projectDir, kind) {
       )
   }
   for (const name of Object.keys(fuses)) {
-    if (!(name in RELEASE_FUSES)) problems.push(`electronFuses.${name} is not a fuse Copydesk sets`)
+    if (!(name in RELEASE_FUSES) && name !== 'resetAdHocDarwinSignature')
+      problems.push(`electronFuses.${name} is not a fuse Copydesk sets`)
   }
+  // Flipping a fuse breaks the Mac binary's signature; Apple Silicon starts no unsigned code, so a
+  // Mac build without a signing identity must be re-signed ad hoc (a real identity re-signs anyway).
+  if (fuses.resetAdHocDarwinSignature !== true)
+    problems.push(
+      `electronFuses.resetAdHocDarwinSignature must be true: an unsigned Mac build would not start on Apple Silicon (it is ${fuses.resetAdHocDarwinSignature ?? 'not set'})`,
+    )
 
   if (config.asar === false || (config.asar !== true && typeof config.asar !== 'object'))
     problems.push('asar must be on: the asar integrity and only-load-from-asar fuses need it')
@@ -139,12 +146,37 @@ function checkRules(config, projectDir, kind) {
   const cmd = asArray(config.win?.extraFiles).find((set) => set.to === 'copydesk.cmd')
   if (!cmd || !existsSync(at(cmd.from)))
     problems.push('win.extraFiles must put copydesk.cmd beside Copydesk.exe')
+  const debBuilt = asArray(config.linux?.target).some(
+    (t) => (typeof t === 'string' ? t : t?.target) === 'deb',
+  )
+  if (debBuilt && !config.deb?.maintainer && !authorEmail(config, at))
+    problems.push(
+      'the deb package needs a maintainer: set deb.maintainer, or an author with an email in package.json',
+    )
   const afterInstall = config.deb?.afterInstall
   if (typeof afterInstall !== 'string' || !existsSync(at(afterInstall)))
     problems.push('deb.afterInstall must name the script that links /usr/bin/copydesk')
   else if (!readFileSync(at(afterInstall), 'utf8').includes("'/usr/bin/copydesk'"))
     problems.push(`${afterInstall} must link /usr/bin/copydesk`)
   return problems
+}
+
+/**
+ * The author electron-builder gives fpm as the deb maintainer (FpmTarget): package.json's, or the
+ * one extraMetadata puts over it. npm's "Name <email>" string form counts too.
+ * @param {any} config
+ * @param {(path: string) => string} at
+ */
+function authorEmail(config, at) {
+  let author
+  try {
+    author = JSON.parse(readFileSync(at('package.json'), 'utf8')).author
+  } catch {
+    author = undefined
+  }
+  if (config.extraMetadata && 'author' in config.extraMetadata) author = config.extraMetadata.author
+  if (typeof author === 'string') return /<[^<>\s]+@[^<>\s]+>/.test(author)
+  return typeof author?.email === 'string' && author.email.includes('@')
 }
 
 /**

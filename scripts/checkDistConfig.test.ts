@@ -57,6 +57,16 @@ describe(
       expect(problems.join('\n')).not.toMatch(/How to fix/)
     })
 
+    it('asks for the ad-hoc signature an unsigned Apple Silicon build needs after its fuses flip', async () => {
+      const problems = await checkVariant(
+        'no-adhoc.yml',
+        'electronFuses:\n  resetAdHocDarwinSignature: false\n',
+      )
+      expect(problems).toEqual([
+        'electronFuses.resetAdHocDarwinSignature must be true: an unsigned Mac build would not start on Apple Silicon (it is false)',
+      ])
+    })
+
     it('refuses an end-to-end build that would be published or opens more than the inspector', async () => {
       const problems = await checkVariant(
         'e2e.yml',
@@ -90,6 +100,23 @@ describe(
           'publish url must come from an environment variable, e.g. ${env.COPYDESK_UPDATE_URL}',
         ]),
       )
+    })
+
+    it('asks for a deb maintainer when no author email is there to stand in', async () => {
+      const noEmail = await checkVariant('no-email.yml', 'extraMetadata:\n  author: Copydesk\n')
+      expect(noEmail).toContain(
+        'the deb package needs a maintainer: set deb.maintainer, or an author with an email in package.json',
+      )
+      const maintainer = await checkVariant(
+        'maintainer.yml',
+        'extraMetadata:\n  author: Copydesk\ndeb:\n  maintainer: Desk <desk@copydesk.example>\n',
+      )
+      expect(maintainer.filter((p) => p.includes('maintainer'))).toEqual([])
+      const npmForm = await checkVariant(
+        'npm-author.yml',
+        'extraMetadata:\n  author: Copydesk <desk@copydesk.example>\n',
+      )
+      expect(npmForm.filter((p) => p.includes('maintainer'))).toEqual([])
     })
 
     it('asks for every installer of a configuration written from scratch', async () => {

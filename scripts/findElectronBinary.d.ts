@@ -1,2 +1,6 @@
-/** The Electron executable, or the reason there is none. */
-export function findElectronBinary(): { path: string } | { missing: string }
+/**
+ * The Electron executable (`packaged`: an installed Copydesk that starts its own app.asar), or
+ * why there is none: `missing` (no Electron here) or `broken` (ELECTRON_EXEC_PATH names nothing).
+ */
+export function findElectronBinary():
+  { path: string; packaged: boolean } | { missing: string } | { broken: string }

@@ -12,8 +12,11 @@ function run(command, commandArgs) {
   return child
 }
 
-if ('path' in binary) {
-  run(binary.path, ['out/main/index.js', ...args])
+if ('broken' in binary) {
+  console.error(`Copydesk cannot start the desktop app: ${binary.broken}.`)
+  process.exit(1)
+} else if ('path' in binary) {
+  run(binary.path, [...(binary.packaged ? [] : ['out/main/index.js']), ...args])
 } else {
   console.log(`Copydesk cannot start the desktop app here: ${binary.missing}.`)
   console.log(

@@ -29,6 +29,16 @@ const text = (body: Buffer | string) => body.toString()
 
 describe('serveRendererFile (the page for app://copydesk/ and the browser host)', () => {
   it('serves the page at / and its assets with their content types, the CSP on each', async () => {
+    for (const name of [
+      'assets/search.wasm',
+      'assets/photo.jpeg',
+      'assets/spinner.gif',
+      'assets/photo.avif',
+      'assets/serif.ttf',
+      'assets/serif.otf',
+      'manifest.webmanifest',
+    ])
+      await writeFile(join(root, name), 'bytes')
     const page = await serveRendererFile(root, 'GET', '/')
     expect(page.status).toBe(200)
     expect(text(page.body)).toContain('<title>Copydesk</title>')
@@ -40,6 +50,13 @@ describe('serveRendererFile (the page for app://copydesk/ and the browser host)'
       ['/assets/index-3f2a.css', 'text/css; charset=utf-8'],
       ['/assets/logo.svg', 'image/svg+xml'],
       ['/assets/font.woff2', 'font/woff2'],
+      ['/assets/search.wasm', 'application/wasm'],
+      ['/assets/photo.jpeg', 'image/jpeg'],
+      ['/assets/spinner.gif', 'image/gif'],
+      ['/assets/photo.avif', 'image/avif'],
+      ['/assets/serif.ttf', 'font/ttf'],
+      ['/assets/serif.otf', 'font/otf'],
+      ['/manifest.webmanifest', 'application/manifest+json'],
     ] as const) {
       const res = await serveRendererFile(root, 'GET', path)
       expect(res.status, path).toBe(200)
@@ -91,7 +108,49 @@ describe('serveRendererFile (the page for app://copydesk/ and the browser host)'
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
     expect(text(res.body)).not.toContain('not for the page')
-    expect(JSON.parse(text(res.body))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(res.status).toBe(404)
+    expect(JSON.parse(text(res.body))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(res.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY)
+  })
+
+  it.each([
+    '/CON',
+    '/con.js',
+    '/assets/NUL.css',
+    '/Aux.tar.gz',
+    '/PRN%20.txt',
+    '/COM1.js',
+    '/lpt9',
+    '/COM%C2%B9.js',
+    '/trail.',
+    '/trail%20',
+    '/assets/index-3f2a.js.',
+  ])(
+    'refuses %s, a Windows device name or a trailing dot or space, before the disk',
+    async (path) => {
+      // Each name exists here as a real file: only the name check can be what refuses it.
+      const name = decodeURIComponent(path.slice(1))
+      if (!name.startsWith('assets/index')) await writeFile(join(root, name), 'not for the page')
+      const res = await serveRendererFile(root, 'GET', path)
+      expect(res.status).toBe(404)
+      expect(text(res.body)).not.toContain('not for the page')
+    },
+  )
+
+  it('labels each refusal by what it is: not found, malformed, method not allowed', async () => {
+    const code = async (method: string, path: string) => {
+      const res = await serveRendererFile(root, method, path)
+      return [res.status, JSON.parse(text(res.body)).error.code]
+    }
+    expect(await code('GET', '/nothing.js')).toEqual([404, 'NOT_FOUND'])
+    expect(await code('GET', '/%E0%A4%A')).toEqual([400, 'INVALID_INPUT'])
+    expect(await code('POST', '/index.html')).toEqual([405, 'REFUSED'])
+  })
+
+  it('answers HEAD without a body when it refuses too', async () => {
+    const res = await serveRendererFile(root, 'HEAD', '/nothing.js')
+    expect(res.status).toBe(404)
+    expect(res.body).toBe('')
     expect(res.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY)
   })
 

@@ -1,12 +1,16 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, join, sep } from 'node:path'
+import type { AppErrorCode } from '../../shared/ipc/AppError'
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 
 /** What to answer: the same shape for the browser host's HTTP server and Electron's app:// handler. */
 export type RendererResponse = {
   status: number
   headers: Record<string, string>
-  /** Empty for HEAD and for refusals' bodies that are JSON text. */
+  /**
+   * The file's bytes, or a refusal's JSON error envelope (text); empty in every answer to HEAD,
+   * whose headers say what GET would send.
+   */
   body: Buffer | string
 }
 
@@ -20,12 +24,27 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  // WebAssembly.instantiateStreaming compiles only a response of exactly this type.
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 }
+
+/**
+ * Windows opens a device, not a file, for these names whatever follows the first dot (`NUL.js`,
+ * `com1.txt`), and drops trailing dots and spaces (`index.html.` is `index.html`): such a name
+ * never means the file it spells, so it is refused before the file system sees it, on every system.
+ */
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])$/i
 
 /** Characters no file of the built renderer has in its name, and that mean another path somewhere. */
 function isForbiddenName(name: string): boolean {
@@ -34,14 +53,17 @@ function isForbiddenName(name: string): boolean {
     const code = char.codePointAt(0) ?? 0
     if (char === '/' || char === '\\' || char === ':' || code < 0x20 || code === 0x7f) return true
   }
-  return false
+  if (name.endsWith('.') || name.endsWith(' ')) return true
+  const stem = (name.split('.')[0] ?? '').trimEnd()
+  return WINDOWS_DEVICE.test(stem)
 }
 
 /**
  * Answers a request for one file of the built renderer under `root`, given the request's method
  * and its URL path as sent (still percent-encoded). Only GET and HEAD; `/` is `/index.html`.
  * A path that would leave the folder in any spelling (`..`, `%2e%2e`, an encoded `/` or `\`, a
- * drive letter, NUL, an empty segment) is refused before the disk is touched, and a file reached
+ * drive letter, NUL, an empty segment, a Windows device name such as `NUL.js`, a trailing dot or
+ * space) is refused before the disk is touched, and a file reached
  * through a symlink pointing outside `root` is refused too. Every answer carries the CSP.
  */
 export async function serveRendererFile(
@@ -51,24 +73,28 @@ export async function serveRendererFile(
 ): Promise<RendererResponse> {
   if (method !== 'GET' && method !== 'HEAD')
     return refusal(405, 'Only GET and HEAD for pages.', { Allow: 'GET, HEAD' })
+  const refuse = (status: number, message: string) => {
+    const answer = refusal(status, message)
+    return method === 'HEAD' ? { ...answer, body: '' } : answer
+  }
   const names = fileNames(urlPath === '/' ? '/index.html' : urlPath)
-  if (names === 'malformed') return refusal(400, 'Malformed address.')
-  if (names === 'outside') return refusal(404, 'Not found.')
+  if (names === 'malformed') return refuse(400, 'Malformed address.')
+  if (names === 'outside') return refuse(404, 'Not found.')
   let realRoot: string
   let realFile: string
   try {
     realRoot = await realpath(root)
     realFile = await realpath(join(realRoot, ...names))
     if (!realFile.startsWith(realRoot + sep) || !(await stat(realFile)).isFile())
-      return refusal(404, 'Not found.')
+      return refuse(404, 'Not found.')
   } catch {
-    return refusal(404, 'Not found.')
+    return refuse(404, 'Not found.')
   }
   let body: Buffer
   try {
     body = await readFile(realFile)
   } catch {
-    return refusal(404, 'Not found.')
+    return refuse(404, 'Not found.')
   }
   const type = extname(realFile).toLowerCase()
   return {
@@ -108,6 +134,14 @@ function fileNames(urlPath: string): string[] | 'malformed' | 'outside' {
   return names
 }
 
+/** The browser host's error code for a refusal's HTTP status. */
+const CODES: Record<number, AppErrorCode> = {
+  400: 'INVALID_INPUT',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'REFUSED',
+}
+
 /** A refusal with the browser host's error envelope, the CSP and no caching. */
 export function refusal(
   status: number,
@@ -123,6 +157,6 @@ export function refusal(
       'Cache-Control': 'no-store',
     },
     // The browser host's error envelope, so a tab reads a refused page like a refused call.
-    body: JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message } }),
+    body: JSON.stringify({ ok: false, error: { code: CODES[status] ?? 'REFUSED', message } }),
   }
 }
