@@ -8,10 +8,17 @@ export type PictureUrl =
   | { state: 'ready'; url: string; width: number; height: number; originalWidth: number }
   | { state: 'missing'; message: string }
 
+/** How long to wait before asking again for a picture the desk has not sent yet: 3 s, then longer. */
+export function deskRetryDelayMs(attempt: number): number {
+  return Math.min(60_000, 3_000 * 2 ** attempt)
+}
+
 /**
  * Reads one rendition of a stored picture through the contract (hash-checked by main) and shows it
  * as a blob: URL, revoked when the picture changes or the view goes: the page never loads a file
- * path, so both hosts serve pictures the same way under the same CSP.
+ * path, so both hosts serve pictures the same way under the same CSP. A picture not on this computer
+ * yet (a joined desk still sending it, or not reachable) is asked for again, less and less often,
+ * so an open story shows it once it arrives.
  */
 export function usePictureUrl(
   id: string | null | undefined,
@@ -19,10 +26,13 @@ export function usePictureUrl(
 ): PictureUrl {
   const key = id ? `${id}:${rendition}` : ''
   const [read, setRead] = useState<{ key: string; url: PictureUrl } | null>(null)
+  const [attempt, setAttempt] = useState({ key, n: 0 })
+  const tries = attempt.key === key ? attempt.n : 0
   useEffect(() => {
     if (!id) return
     let live = true
     let made: string | null = null
+    let again: ReturnType<typeof setTimeout> | undefined
     const setUrl = (url: PictureUrl) => setRead({ key: `${id}:${rendition}`, url })
     api.readPicture({ id, rendition }).then(
       (file) => {
@@ -40,13 +50,19 @@ export function usePictureUrl(
       (error: unknown) => {
         if (!live) return
         setUrl({ state: 'missing', message: missingMessage(error) })
+        if (fromDesk(error))
+          again = setTimeout(
+            () => setAttempt({ key: `${id}:${rendition}`, n: tries + 1 }),
+            deskRetryDelayMs(tries),
+          )
       },
     )
     return () => {
       live = false
+      clearTimeout(again)
       if (made) URL.revokeObjectURL(made)
     }
-  }, [id, rendition])
+  }, [id, rendition, tries])
   if (!id) return { state: 'missing', message: 'No picture.' }
   return read?.key === key ? read.url : { state: 'loading' }
 }
@@ -61,6 +77,13 @@ function missingMessage(error: unknown): string {
       : 'Picture missing from this data folder. Add it again to show it.'
   }
   return `Picture not shown: ${error instanceof Error ? error.message : String(error)}`
+}
+
+/** A picture a joined desk has not sent (yet): worth asking for again. */
+function fromDesk(error: unknown): boolean {
+  return (
+    error instanceof AppError && error.code === 'NOT_FOUND' && deskReason(error.details) !== null
+  )
 }
 
 /** Why the desk a joined workstation asked could not send the picture, when it said. */
