@@ -8,11 +8,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Each test has its own data folder, host and browser context, so any two can run side by side,
-  // also from one file (a spec whose tests share a desk server from beforeAll opts out). The tests
-  // mostly wait (on the host's disk writes, the editor's autosave, a desk's feed): two at once left
-  // a third of two cores idle. Three, not four: at four a busy machine ran tests past their limits.
+  // also from one file (a spec whose tests share a desk server from beforeAll opts out): the long
+  // files no longer end the run alone. Two at once, one per core: with three on two cores every test
+  // took 1.9× as long (Chromium is busy, not waiting) and the run was longer, not shorter.
   fullyParallel: true,
-  workers: Number(process.env['COPYDESK_E2E_WORKERS'] ?? 3),
+  workers: Number(process.env['COPYDESK_E2E_WORKERS'] ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

@@ -62,8 +62,12 @@ export class PostWatcher {
           checkedAt,
         }
     const published = await this.publishMissed(checked, client)
-    await this.store.put(published)
+    // The story first, then the outbox: the editor reads the outbox to learn that a post went live
+    // and asks for the story once, so it must find the story published by then (it found it
+    // approved, and stayed so, when the outbox said live first). A crash between the two confirms
+    // again on the next look, which finds the story published and leaves it.
     if (isLive(published) && !isLive(item)) await this.confirm(published, client)
+    await this.store.put(published)
     return published
   }
 

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CmsDesk } from '../../../tests/support/cmsDesk'
+import { OutboxStore } from '../store/OutboxStore'
 
 let desk: CmsDesk
 beforeEach(async () => {
@@ -24,7 +25,20 @@ describe('scheduled publication on WordPress', { timeout: 30_000 }, () => {
     expect((await desk.article(id)).status).toBe('approved')
     // Nobody visits the site: WP-Cron never runs, the post stays scheduled past its time.
     desk.clock = Date.parse(time) + 5_000
+    // Whoever reads the outbox and sees the post live finds the story published already (bug: the
+    // editor read "Sent, live", asked for the story once, found it approved and kept showing that).
+    const seenWhenLive: string[] = []
+    const put = OutboxStore.prototype.put
+    const spy = vi.spyOn(OutboxStore.prototype, 'put').mockImplementation(async function (
+      this: OutboxStore,
+      ...args
+    ) {
+      if (args[0].remoteStatus === 'publish') seenWhenLive.push((await desk.article(id)).status)
+      return put.apply(this, args)
+    })
     await desk.ws.outbox.processDue()
+    spy.mockRestore()
+    expect(seenWhenLive).toEqual(['published'])
     expect(desk.cms.posts.get(Number(item.remoteId))?.status).toBe('publish')
     const story = await desk.article(id)
     expect(story).toMatchObject({ status: 'published', scheduledFor: null })
