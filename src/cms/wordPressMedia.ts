@@ -13,7 +13,8 @@ export type UploadedPictures = ReadonlyMap<string, RemoteMedia>
  * rendition as it is (POST /wp/v2/media with the raw bytes), then its alt text and caption (POST
  * /wp/v2/media/<id>). What the site has is remembered per site and picture as soon as it has it, so
  * a picture goes to a site once (a second push, another story) and a retry after a failure sends
- * only what is missing; its words go again only when they changed. A failure stops the push before the post is touched.
+ * only what is missing; its words go again only when they changed. A failure stops the push before
+ * the post is touched.
  */
 export async function uploadPictures(
   rest: WordPressRest,
@@ -48,15 +49,15 @@ export async function uploadPictures(
         )
         await library.put(site, picture.mediaId, media)
       }
-      const words = {
+      const text = {
         alt_text: what?.picture.altText ?? '',
         caption: what ? wordPressCaption(what.picture) : '',
       }
-      const describedAs = JSON.stringify([words.alt_text, words.caption])
+      const describedAs = JSON.stringify([text.alt_text, text.caption])
       // Words changed after the upload (a fixed alt text, a new caption) go to the site too: the
       // featured image shows the attachment's own alt text, not the post's.
       if (!media.described || media.describedAs !== describedAs) {
-        await rest.v2(`/media/${media.id}`, { method: 'POST', body: words })
+        await rest.v2(`/media/${media.id}`, { method: 'POST', body: text })
         media = { ...media, described: true, describedAs }
         await library.put(site, picture.mediaId, media)
       }

@@ -7,6 +7,7 @@ import { expectSaved, signIn, startNewArticle, switchProfile } from './actions'
 import { dropFile, media, paste } from './pictureActions'
 import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../support/fakeCms'
 import { exportProblems } from '../support/exportProblems'
+import { wallClock } from '../../src/shared/domain/deskTime'
 
 const ZONE = 'Asia/Kolkata'
 let cms: FakeCms | undefined
@@ -20,17 +21,6 @@ function cli(dataDir: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['out/main/cli.js', ...args, '--data-dir', dataDir], {
     encoding: 'utf8',
   })
-}
-
-/** `at` as a datetime-local input reads it in `timeZone` (minutes, no seconds). */
-function wallClock(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    ...{ year: 'numeric', month: '2-digit', day: '2-digit' },
-    ...{ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
-  }).formatToParts(at)
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
 }
 
 /**
@@ -102,7 +92,7 @@ test('a story with pictures under embargo is approved for its time, goes to Word
   const until = new Date(Math.ceil((Date.now() + 80_000) / 60_000) * 60_000)
   await page.getByText('Rights and embargo').click()
   const embargo = page.getByLabel(`Embargoed until (${ZONE})`)
-  await embargo.fill(wallClock(until, ZONE))
+  await embargo.fill(wallClock(until.toISOString(), ZONE))
   await embargo.press('Enter')
   const bar = page.getByRole('group', { name: 'Story' })
   await expect(bar).toContainText(/Embargoed until/)
@@ -119,7 +109,9 @@ test('a story with pictures under embargo is approved for its time, goes to Word
 
   await page.getByRole('button', { name: 'Approve for…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Approve for a time' })
-  await expect(dialog.getByLabel(`Publication time (${ZONE})`)).toHaveValue(wallClock(until, ZONE))
+  await expect(dialog.getByLabel(`Publication time (${ZONE})`)).toHaveValue(
+    wallClock(until.toISOString(), ZONE),
+  )
   await dialog.getByRole('button', { name: 'Approve for this time' }).click()
   await expect(bar).toContainText('Approved')
   await expect(bar).toContainText(/Scheduled for/)
