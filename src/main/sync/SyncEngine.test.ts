@@ -365,6 +365,12 @@ describe('the sync engine against a real desk server (PGlite)', () => {
       await ws.repository.create(draftStory())
       await until(() => ws.engine.status().connection === 'signed-out')
       expect(ws.engine.status().pending).toBe(1)
+      // It stays so: a feed page or a call still in flight once showed it online again (and this
+      // test then waited out its time).
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const since = ws.statuses.findIndex((status) => status.connection === 'signed-out')
+      expect(ws.statuses.slice(since).map((status) => status.connection)).not.toContain('online')
+      expect(ws.engine.status().connection).toBe('signed-out')
     },
     LONG,
   )

@@ -397,7 +397,9 @@ export class SyncEngine {
     return followDesk({
       ...this.options,
       signal,
-      heard: () => this.online(),
+      heard: () => {
+        if (!signal.aborted) this.online()
+      },
       skipped: (storyId, error) =>
         log.problem(
           'sync',
@@ -436,6 +438,9 @@ export class SyncEngine {
 
   private online(): void {
     this.failures = 0
+    // Signed out stays signed out until start(): a page of the feed still in flight, or the other
+    // loop finishing its call, must not show the device online again with a token that is gone.
+    if (this.state.connection === 'signed-out') return
     if (this.state.connection !== 'online') {
       this.update({ connection: 'online', offlineSince: null, reason: null })
       this.reconnected.fire()
@@ -444,6 +449,7 @@ export class SyncEngine {
 
   private offline(error: unknown): void {
     this.failures += 1
+    if (this.state.connection === 'signed-out') return
     const reason = error instanceof Error ? error.message : String(error)
     this.update({
       connection: 'offline',
