@@ -38,7 +38,8 @@ export function startWorkstationGroup(): WorkstationGroup {
   // The bench is built to out/tools (tools.vite.config.ts) and run from the project's folder.
   const child = fork('out/tools/deskWorkstations.js', [], {
     serialization: 'advanced',
-    execArgv: [],
+    // BENCH_WORKSTATION_NODE_ARGS (e.g. `--cpu-prof`) as BENCH_SERVER_NODE_ARGS does for the server.
+    execArgv: process.env.BENCH_WORKSTATION_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   })
   const ask = (command: GroupCommand) =>
     new Promise<GroupReply>((resolve, reject) => {
