@@ -64,10 +64,26 @@ export class OutboxDelivery {
       })
       return
     }
-    // Delivered: whatever happens now, the CMS has it. A publication that cannot be recorded here is
-    // recorded by the next push, which finds the CMS already has this version.
-    const { article, client } = delivered
-    if (article.status === 'approved' && isLive(delivered.item))
+    // Delivered: whatever happens now, the CMS has it. The story is published before the item is
+    // stored as sent: a crash between the two leaves the item "sending", which the next start sends
+    // again (the CMS drops the repeat) and finds the story published. The other order could leave a
+    // story approved for good beside a live post, with nothing left to look at it again.
+    const { item: sent, article, client } = delivered
+    const post = sent.remoteId
+      ? ` (id ${sent.remoteId}${sent.remoteStatus ? `, ${sent.remoteStatus}` : ''})`
+      : ''
+    await this.workflow
+      .record(article, 'push', {
+        note: [`sent to ${client.name}${post}`, ...sent.notices].join(' '),
+      })
+      .catch((error: unknown) =>
+        log.problem(
+          'outbox',
+          `${client.name} has the story; its audit line could not be written.`,
+          error,
+        ),
+      )
+    if (article.status === 'approved' && isLive(sent))
       await this.workflow
         .confirmPublished(article.id, { by: item.by, cms: client.name })
         .catch((error: unknown) =>
@@ -77,6 +93,7 @@ export class OutboxDelivery {
             error,
           ),
         )
+    await this.store.put(sent, sent.remoteId)
   }
 
   /** Sends the story as it is now to the site the item was queued for. */
@@ -149,13 +166,6 @@ export class OutboxDelivery {
       notices: [...moved, ...result.notices],
       scheduledFor: article.scheduledFor,
     }
-    await this.store.put(sent, result.remoteId)
-    const post = result.remoteId
-      ? ` (id ${result.remoteId}${result.remoteStatus ? `, ${result.remoteStatus}` : ''})`
-      : ''
-    await this.workflow.record(article, 'push', {
-      note: [`sent to ${client.name}${post}`, ...sent.notices].join(' '),
-    })
     return { item: sent, article, client }
   }
 

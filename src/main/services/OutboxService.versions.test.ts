@@ -67,6 +67,20 @@ describe('a correction note is never dropped', () => {
     })
   })
 
+  it('a live push publishes the story before its outbox item reads sent: a crash between the two leaves a push the next start sends again, never a story approved beside a live post', async () => {
+    const id = await desk.approvedStory()
+    const seen: string[] = []
+    const confirm = desk.ws.workflow.confirmPublished.bind(desk.ws.workflow)
+    vi.spyOn(desk.ws.workflow, 'confirmPublished').mockImplementation(async (...args) => {
+      seen.push(...(await desk.outbox(id)).map((item) => item.state))
+      return confirm(...args)
+    })
+    const outcome = await desk.push(id, 'wordpress')
+    expect(seen).toEqual(['sending'])
+    expect(outcome.item).toMatchObject({ state: 'sent', remoteStatus: 'publish' })
+    expect(await desk.article(id)).toMatchObject({ status: 'published' })
+  })
+
   it('a waiting note is published, not dropped, when the story goes back to published unchanged (restorePublished)', async () => {
     const id = await desk.approvedStory()
     await desk.push(id, 'wordpress')
