@@ -173,7 +173,13 @@ export class ServerOutboxDelivery {
       checked_at: new Date(now),
       notices,
     }
-    const kept = await db.transaction(async (tx) => {
+    // The story is published before the item is stored as sent: a server killed between the two
+    // leaves the item claimed, so it is sent again when its claim runs out (the CMS drops the
+    // repeat) and finds the story published. The other order could leave a story approved for good
+    // beside a live post, with nothing left to look at it again.
+    if (article.status === 'approved' && isLive(itemOf(sent)))
+      await confirmPublication(this.context, sent, client)
+    await db.transaction(async (tx) => {
       const updated = await tx.query(
         `update outbox set state = 'sent', revision = $3, content_key = $4, attempts = $5,
            last_error = null, next_attempt_at = null, remote_id = $6, sent_at = $7::timestamptz,
@@ -197,7 +203,7 @@ export class ServerOutboxDelivery {
         ],
       )
       // Another process took the item over (this one's claim ran out): what it writes stands.
-      if (updated.length === 0) return false
+      if (updated.length === 0) return
       // Only the latest delivery of a story to a site is watched.
       await tx.query(
         `update outbox set next_check_at = null
@@ -222,7 +228,6 @@ export class ServerOutboxDelivery {
           notices,
         },
       })
-      return true
     })
     this.context.log('info', `Sent to ${client.name}`, {
       item: row.id,
@@ -231,7 +236,5 @@ export class ServerOutboxDelivery {
       remoteId: result.remoteId,
       remoteStatus: result.remoteStatus,
     })
-    if (kept && article.status === 'approved' && isLive(itemOf(sent)))
-      await confirmPublication(this.context, sent, client)
   }
 }
