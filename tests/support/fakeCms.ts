@@ -69,6 +69,12 @@ export class FakeCms {
     this.log.push(`${req.method ?? 'GET'} ${req.url ?? '/'}`)
     if (this.mode === 'timeout') return
     if (this.mode === 'error500') return send(res, 500, { message: 'internal error' })
+    // As nginx does with client_max_body_size: refused from the announced length, body unread.
+    const announced = Number(req.headers['content-length'] ?? 0)
+    if (this.hookLimitBytes !== null && req.url === '/hook' && announced > this.hookLimitBytes) {
+      res.setHeader('Connection', 'close')
+      return send(res, 413, { message: 'Request Entity Too Large' })
+    }
     const raw = await readRaw(req)
     const body = parseJson(raw)
     const url = new URL(req.url ?? '/', this.url)
