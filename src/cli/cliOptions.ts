@@ -37,6 +37,7 @@ export const CLI_OPTIONS = {
   'tls-key': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'media-dir': { type: 'string' },
+  'public-url': { type: 'string' },
   lead: { type: 'boolean', default: false },
   caption: { type: 'string' },
   credit: { type: 'string' },

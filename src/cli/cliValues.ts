@@ -27,6 +27,7 @@ export type CliValues = ConfigValues & {
   'tls-key'?: string | undefined
   'trust-proxy'?: boolean | undefined
   'media-dir'?: string | undefined
+  'public-url'?: string | undefined
   lead?: boolean | undefined
   caption?: string | undefined
   credit?: string | undefined

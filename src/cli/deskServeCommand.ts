@@ -39,7 +39,7 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
         synopsis: [
           'desk serve [--database URL] [--host ADDR] [--port N]',
           '[--tls-cert FILE --tls-key FILE] [--trust-proxy]',
-          '[--migrate-database OWNER_URL] [--media-dir DIR]',
+          '[--migrate-database OWNER_URL] [--media-dir DIR] [--public-url URL]',
         ],
         summary: [
           'run a desk server for workstations to join, until Ctrl-C or',
@@ -52,7 +52,9 @@ export function deskServeCommand(stopRequests: StopRequests = processStopRequest
           "as the tables' owner, serve as --database's role (no UPDATE or",
           'DELETE on the audit trail); --media-dir: keep the pictures',
           'workstations send in DIR (every server of the desk the same',
-          'folder) instead of in the database',
+          'folder) instead of in the database; --public-url: the address a',
+          'CMS reaches this server at: webhook pushes link to its pictures',
+          'there (else they carry them base64-encoded)',
         ],
       },
     ],
@@ -75,6 +77,12 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
     return usage(
       io,
       '--tls-cert and --tls-key go together: the certificate chain and its private key.',
+    )
+  const publicUrl = values['public-url'] ?? null
+  if (publicUrl !== null && !/^https?:\/\/[^/@\s]+(\/[^\s]*)?$/.test(publicUrl))
+    return usage(
+      io,
+      `--public-url needs the http(s) address a CMS reaches this server at, e.g. https://desk.example.org (got ${JSON.stringify(publicUrl)}).`,
     )
   const fromEnv = c.env.DATABASE_URL
   const database = values.database ?? (fromEnv ? fromEnv : null)
@@ -99,6 +107,7 @@ async function runDeskServe(c: CommandContext, stopRequests: StopRequests): Prom
       migrateDatabase: values['migrate-database'] ?? (c.env.MIGRATE_DATABASE_URL || null),
       dataDir,
       mediaDir: values['media-dir'] ? resolve(values['media-dir']) : null,
+      publicUrl,
       clock: systemClock,
       log: (line) => io.out(JSON.stringify(line)),
       version: APP_VERSION,

@@ -87,6 +87,11 @@ export interface CmsClient {
   readonly site: string
   /** It keeps its own media library: the story's pictures are sent to it with the push. */
   readonly takesPictures?: boolean
+  /**
+   * It takes the pictures' renditions inside the publish JSON (the webhook): their bytes base64-
+   * encoded, or links it fetches them from. The outbox builds the document with them.
+   */
+  readonly renditionsInDocument?: 'base64' | 'links'
   push(request: PushRequest): Promise<PushResult>
   /** Reads the post's state now, and whether it is still the story's; null when it no longer exists. */
   check?(remoteId: string, articleId: string): Promise<CheckedPost | null>
@@ -122,7 +127,11 @@ export async function send(
   target: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<Response> {
-  const response = await fetchWithTimeout(url, init, target, timeoutMs)
+  return checkAnswer(await fetchWithTimeout(url, init, target, timeoutMs), target)
+}
+
+/** The answer, or its status as a PushError unless it is a success. */
+export async function checkAnswer(response: Response, target: string): Promise<Response> {
   if (response.status >= 300 && response.status < 400) throw redirectError(response, target)
   if (response.status === 401 || response.status === 403) {
     throw new PushError(

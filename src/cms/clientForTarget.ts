@@ -34,10 +34,13 @@ export function clientForTarget(
     if (!settings.webhookUrl) return 'No webhook URL is set in Desk settings.'
     const moved = movedSecret('webhookToken', 'webhook token', settings.webhookUrl, secrets)
     if (moved) return moved
+    if (settings.webhookPictures === 'links' && !settings.webhookPicturesUrl)
+      return 'Webhook pictures are set to go as links, and no public address for them is set (Desk settings, Webhook pictures address): set it, or send pictures base64-encoded.'
     return new WebhookClient(
       settings.webhookUrl,
       secrets.get('webhookToken', urlOrigin(settings.webhookUrl)),
       options.timeoutMs,
+      settings.webhookPictures,
     )
   }
   const moved = settings.wordpressUrl

@@ -11,6 +11,7 @@ import { ArticleService } from './services/ArticleService'
 import { ExportService } from './services/ExportService'
 import { AgencyKillService } from './services/AgencyKillService'
 import { ImportService } from './services/ImportService'
+import { renditionFolderLinks } from './media/renditionFolderLinks'
 import { OutboxService } from './services/OutboxService'
 import { OutboxStore } from './store/OutboxStore'
 import { SecretStore, type SecretCipher } from './store/SecretStore'
@@ -188,6 +189,12 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     profile,
     timeZone: () => deskTimeZone(settings.get().timeZone),
     joined: () => desk.connection() !== null,
+    linkRendition: (rendition) =>
+      renditionFolderLinks({
+        folder: settings.get().webhookPicturesFolder,
+        url: settings.get().webhookPicturesUrl,
+        timeoutMs: options.cmsTimeoutMs,
+      })(rendition),
     client: (target) =>
       clientForTarget(target, settings.get(), secrets, {
         deskId: outboxStore.deskId,

@@ -23,6 +23,7 @@ import { createOutboxHandlers } from './outbox/createOutboxHandlers'
 import { loadSecretKey, SECRET_KEY_FILE, SecretBox } from './outbox/SecretBox'
 import { checkSecretKey } from './outbox/checkSecretKey'
 import { ServerOutbox } from './outbox/ServerOutbox'
+import { RenditionLinks, type ServedRendition } from './media/RenditionLinks'
 import type { deskOutboxCalls } from '../shared/desk/calls/deskOutboxCalls'
 import type { deskMediaCalls } from '../shared/desk/calls/deskMediaCalls'
 import { DeskMediaStore } from './media/DeskMediaStore'
@@ -38,6 +39,8 @@ export type DeskParts = {
   authenticate: Authenticate
   /** Background work (the outbox's deliveries), started once the server listens. */
   start?: () => void
+  /** A rendition for a webhook's link (see RenditionLinks); absent without a public address. */
+  serveRendition?: (id: string, key: string) => Promise<ServedRendition | null>
   /** Whatever the parts hold open (timers, a sweeper): closed before the database. */
   close?: () => Promise<void>
 }
@@ -49,6 +52,11 @@ export type DeskEnvironment = {
   log: DeskLog
   /** The folder the pictures' bytes are kept in (`--media-dir`); the database when not given. */
   mediaDir?: string | null
+  /**
+   * The desk server's address as a CMS reaches it (`--public-url`): given, webhook pushes carry
+   * the pictures as links to the desk's renditions; absent, base64-encoded.
+   */
+  publicUrl?: string | null
 }
 
 /** The desk's services over its database: accounts (and sign-in), the stories and the outbox. */
@@ -58,8 +66,12 @@ export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment):
   const media = new DeskMediaStore(db, clock, {
     folder: environment.mediaDir ? new MediaFolder(environment.mediaDir) : null,
   })
+  const links = environment.publicUrl
+    ? new RenditionLinks(environment.publicUrl, environment.secrets, media)
+    : null
   const outbox = new ServerOutbox(db, stories, clock, {
     media: media.asPictureSource(),
+    renditionLinks: links,
     secrets: environment.secrets,
     log: (level, message, fields) =>
       environment.log({
@@ -76,6 +88,7 @@ export function composeDesk(db: Db, clock: Clock, environment: DeskEnvironment):
     outboxHandlers: createOutboxHandlers(outbox),
     mediaHandlers: createMediaHandlers(media),
     authenticate: accounts.authenticate,
+    ...(links ? { serveRendition: (id: string, key: string) => links.serve(id, key) } : {}),
     start: () => outbox.start(),
     close: () => outbox.stop(),
   }
@@ -97,6 +110,8 @@ export type OpenDeskOptions = {
    * the desk given the same folder); null or absent: in the database.
    */
   mediaDir?: string | null
+  /** The address a CMS reaches this server at: webhook pictures go as links to it (RenditionLinks). */
+  publicUrl?: string | null
   clock: Clock
   log: DeskLog
   /** This server's version (GET /v1/desk). */
@@ -194,6 +209,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
       secrets,
       log: options.log,
       mediaDir: options.mediaDir ?? null,
+      publicUrl: options.publicUrl ?? null,
     })
     if (parts.close) closers.push(parts.close)
     const server = await startDeskServer({
@@ -205,6 +221,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<OpenedDesk> {
         ...createFeedHandlers({ db, feed, serverVersion: options.version }),
       },
       authenticate: parts.authenticate,
+      ...(parts.serveRendition ? { serveRendition: parts.serveRendition } : {}),
       ready: deskReadiness(db, migrations),
       log: options.log,
       clock: options.clock,

@@ -19,7 +19,7 @@ function validators(): { copydesk: ValidateFunction; ninjs: ValidateFunction } {
     'https://geojson.org/schema/GeoJSON.json',
   )
   compiled = {
-    copydesk: ajv.compile(requireJson('../../resources/copydesk-publish-2.schema.json')),
+    copydesk: ajv.compile(requireJson('../../resources/copydesk-publish-2.1.schema.json')),
     ninjs: ajv.compile(requireJson('../../resources/ninjs-schema_3.1.json')),
   }
   return compiled
@@ -27,7 +27,7 @@ function validators(): { copydesk: ValidateFunction; ninjs: ValidateFunction } {
 
 /**
  * What is wrong with an exported file against its published schema: a `.ninjs.json` file against
- * IPTC's ninjs 3.1, any other against the Copydesk publish schema (format 2.0). Empty when valid.
+ * IPTC's ninjs 3.1, any other against the Copydesk publish schema (format 2.1). Empty when valid.
  */
 export function exportProblems(name: string, document: unknown): string[] {
   const validate = validators()[name.includes('.ninjs.') ? 'ninjs' : 'copydesk']

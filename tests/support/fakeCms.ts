@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FakeWordPress } from './fakeWordPress'
@@ -17,6 +19,10 @@ export const FAKE_TOKEN = 'hook-token'
 export class FakeCms {
   mode: FakeCmsMode = 'ok'
   readonly hooks = new Map<string, unknown>()
+  /** The largest webhook body taken (as a web server's client_max_body_size); larger: HTTP 413. */
+  hookLimitBytes: number | null = null
+  /** A folder served at /pictures/ (GET and HEAD), as a desk's web server serves its renditions. */
+  pictureFolder: string | null = null
   readonly wordpress = new FakeWordPress(() => this.url)
   /** Every request, as "METHOD /path?query", in order. */
   readonly log: string[] = []
@@ -54,15 +60,28 @@ export class FakeCms {
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 
+  private servePicture(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    return servePictureFrom(this.pictureFolder, req, res, url)
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.requests += 1
     this.log.push(`${req.method ?? 'GET'} ${req.url ?? '/'}`)
     if (this.mode === 'timeout') return
     if (this.mode === 'error500') return send(res, 500, { message: 'internal error' })
+    // As nginx does with client_max_body_size: refused from the announced length, body unread.
+    const announced = Number(req.headers['content-length'] ?? 0)
+    if (this.hookLimitBytes !== null && req.url === '/hook' && announced > this.hookLimitBytes) {
+      res.setHeader('Connection', 'close')
+      return send(res, 413, { message: 'Request Entity Too Large' })
+    }
     const raw = await readRaw(req)
     const body = parseJson(raw)
     const url = new URL(req.url ?? '/', this.url)
+    if (url.pathname.startsWith('/pictures/')) return this.servePicture(req, res, url)
     if (url.pathname === '/hook') {
+      if (this.hookLimitBytes !== null && raw.length > this.hookLimitBytes)
+        return send(res, 413, { message: 'Request Entity Too Large' })
       if (this.mode === 'unauthorized' || req.headers.authorization !== `Bearer ${FAKE_TOKEN}`)
         return send(res, 401, { message: 'bad token' })
       const key = String(req.headers['idempotency-key'] ?? '')
@@ -84,6 +103,21 @@ export class FakeCms {
     )
     return send(res, reply.status, reply.body, reply.headers)
   }
+}
+
+/** Serves a file of `pictureFolder` by its name, or 404. */
+async function servePictureFrom(
+  folder: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const name = decodeURIComponent(url.pathname.slice('/pictures/'.length))
+  if (folder === null || !/^[0-9a-z.]+$/.test(name)) return send(res, 404, { message: 'none' })
+  const data = await readFile(join(folder, name)).catch(() => null)
+  if (data === null) return send(res, 404, { message: 'not found' })
+  res.writeHead(200, { 'Content-Length': String(data.length) })
+  res.end(req.method === 'HEAD' ? undefined : data)
 }
 
 async function readRaw(req: IncomingMessage): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:net'
 import { AccountService } from '../../src/server/accounts/AccountService'
 import { ScryptPasswordHasher } from '../../src/server/accounts/ScryptPasswordHasher'
 import { composeDesk } from '../../src/server/composeDesk'
@@ -17,6 +18,19 @@ import { tempDir } from './tempDir'
 
 const PASSWORD = 'sync desk password 1'
 
+/** The desk's secret key (SecretBox): a test can make a capability with it, as an attacker cannot. */
+export const SYNC_DESK_KEY = Buffer.alloc(32, 7)
+
+/** A port nothing listens on now (taken and given back). */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const address = probe.address()
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  if (address === null || typeof address === 'string') throw new Error('No port was given.')
+  return address.port
+}
+
 /**
  * The limits of the clients these tests drive the desk with: on a machine busy with other suites the
  * in-process PGlite desk has taken longer than a real desk's 15 s to answer a sign-in; the test's own
@@ -32,14 +46,17 @@ export type DeskAccount = { name: string; token: string; client: DeskClient }
  * desk going down and coming back), its database kept. `clock`: the desk's time for its stories,
  * leases and sign-ins (a test moves it to let a lease lapse without waiting).
  */
-export async function startSyncDesk(options: { clock?: Clock } = {}) {
+export async function startSyncDesk(options: { clock?: Clock; publicUrl?: boolean } = {}) {
   const folder = await tempDir('copydesk-sync-desk-')
   const db = await openMigratedPgliteDb(folder.path)
   await migrate(db, await loadMigrations()) // nothing to do: the copy comes migrated
   const feed = await ChangeFeed.start({ db })
+  // A desk started with --public-url on its own address: the port is chosen before it listens.
+  const fixedPort = options.publicUrl ? await freePort() : 0
   const parts = composeDesk(db, options.clock ?? systemClock, {
-    secrets: SecretBox.fromKey(Buffer.alloc(32, 7)),
+    secrets: SecretBox.fromKey(SYNC_DESK_KEY),
     log: () => {},
+    ...(options.publicUrl ? { publicUrl: `http://127.0.0.1:${fixedPort}` } : {}),
   })
   const accounts = new AccountService(db, systemClock, {
     hasher: new ScryptPasswordHasher({ params: { N: 2 ** 10, r: 8, p: 1 } }),
@@ -54,12 +71,13 @@ export async function startSyncDesk(options: { clock?: Clock } = {}) {
         ...createFeedHandlers({ db, feed, serverVersion: 'test' }),
       },
       authenticate: parts.authenticate,
+      ...(parts.serveRendition ? { serveRendition: parts.serveRendition } : {}),
       ready: deskReadiness(db, shippedMigrations()),
       log: () => {},
       clock: systemClock,
       port,
     })
-  let server: DeskServer | null = await serve(0)
+  let server: DeskServer | null = await serve(fixedPort)
   const port = server.port
   const url = server.url
 

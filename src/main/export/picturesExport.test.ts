@@ -77,7 +77,7 @@ describe('pictures in the Copydesk publish JSON 2.0', { timeout: 30_000 }, () =>
   it('the lead image and the figures in their place, valid, with renditions and HTML', () => {
     const json = toPublishJson(story, { ...publishOptions, pictures: files })
     expect(validateExport('copydesk', json)).toEqual([])
-    expect(json.formatVersion).toBe('2.0')
+    expect(json.formatVersion).toBe('2.1')
     expect(json.leadImage).toEqual({
       id: LEAD,
       ...story.leadPicture,

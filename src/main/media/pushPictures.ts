@@ -1,6 +1,6 @@
 import type { Article } from '../../shared/domain/Article'
 import type { PushPicture } from '../../cms/CmsClient'
-import { picturesToPush } from '../../cms/picturesToPush'
+import { picturesToPush, type PictureSource } from '../../cms/picturesToPush'
 import { AppError } from '../../shared/ipc/AppError'
 import type { MediaStore } from './MediaStore'
 
@@ -9,10 +9,15 @@ import type { MediaStore } from './MediaStore'
  * rendition (the store's AppError) stops the push for good, named.
  */
 export function pushPictures(article: Article, media: MediaStore): Promise<PushPicture[]> {
-  return picturesToPush(article, {
+  return picturesToPush(article, mediaPictureSource(media))
+}
+
+/** This data folder's media store as a push reads it (each file checked against its hash). */
+export function mediaPictureSource(media: MediaStore): PictureSource {
+  return {
     readRecord: (id) => media.readRecord(id),
     read: (id) => media.read(id),
     where: 'in this data folder',
     isFileFailure: (error): error is Error => error instanceof AppError,
-  })
+  }
 }

@@ -101,9 +101,9 @@ export class ExportService {
   }
 
   /**
-   * The validated document, or a refusal that lists every failing field. Pushes take it without
-   * `pictures`: their pictures leave with words and no renditions (files travel only with exports
-   * to a folder in this version).
+   * The validated document, or a refusal that lists every failing field. `pictures`: the
+   * renditions that travel with it (written beside an export; base64 or links in a webhook push);
+   * without them pictures leave with their words only (the export check, a WordPress push).
    */
   async document(
     id: string,

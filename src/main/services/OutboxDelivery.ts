@@ -5,7 +5,8 @@ import { isFinal } from '../../shared/export/toPublishJson'
 import { toPublication } from '../../shared/export/toPublication'
 import { PushError, type CmsClient, type MediaLibrary, type PushRequest } from '../../cms/CmsClient'
 import { storyPictures } from '../../shared/export/storyPictures'
-import { pushPictures } from '../media/pushPictures'
+import { mediaPictureSource, pushPictures } from '../media/pushPictures'
+import { webhookRenditions, type RenditionTransport } from '../../cms/webhookRenditions'
 import { isoNow } from '../../shared/domain/Clock'
 import type { OutboxStore } from '../store/OutboxStore'
 import { contentKeyOf } from '../../cms/contentKeyOf'
@@ -107,7 +108,7 @@ export class OutboxDelivery {
         `This push was queued for ${item.site}, and ${client.name} now points to ${client.site}: push the story again to send it there`,
         false,
       )
-    const { article, document } = await this.exports.document(item.articleId, 'copydesk')
+    const { article, document: words } = await this.exports.document(item.articleId, 'copydesk')
     if (!isFinal(article.status))
       throw new PushError(
         `The story was reopened after this push was queued (it is ${statusInSentence(article.status)}); approve it again and push`,
@@ -127,6 +128,9 @@ export class OutboxDelivery {
           (i) => i.articleId === article.id && i.target === item.target && i.site === client.site,
         ),
     )
+    const document = client.renditionsInDocument
+      ? await this.withRenditions(article, words, client.renditionsInDocument)
+      : words
     const result = await client.push({
       articleId: article.id,
       revision: article.revision,
@@ -167,6 +171,38 @@ export class OutboxDelivery {
       scheduledFor: article.scheduledFor,
     }
     return { item: sent, article, client }
+  }
+
+  /**
+   * The publish JSON with the pictures' renditions in it, base64-encoded or as links (the desk's
+   * webhook setting), validated against the publish schema like an export: the webhook gets every
+   * picture of the story or the push stops, naming the one that cannot go.
+   */
+  private async withRenditions(
+    article: Article,
+    words: Record<string, unknown>,
+    mode: 'base64' | 'links',
+  ): Promise<Record<string, unknown>> {
+    if (storyPictures(article).length === 0) return words
+    const { media, linkRendition } = this.env
+    if (!media)
+      throw new PushError(
+        'This desk has no picture store, so the story with pictures cannot be pushed',
+        false,
+      )
+    const transport: RenditionTransport =
+      mode === 'base64'
+        ? { mode }
+        : {
+            mode,
+            link:
+              linkRendition ??
+              (() => {
+                throw new PushError('This workstation cannot send pictures as links', false)
+              }),
+          }
+    const files = await webhookRenditions(article, mediaPictureSource(media), transport)
+    return (await this.exports.document(article.id, 'copydesk', files)).document
   }
 
   /** The story's pictures, and what each site already has of them (kept in the outbox file); only

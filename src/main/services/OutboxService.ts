@@ -20,6 +20,7 @@ import type { ExportService } from './ExportService'
 import { PostWatcher } from './PostWatcher'
 import type { WorkflowService } from './WorkflowService'
 import { log } from '../log/log'
+import type { LinkedRendition } from '../../cms/webhookRenditions'
 import type { MediaStore } from '../media/MediaStore'
 import { embargoHold, outboxHold } from '../../shared/domain/publicationTime'
 
@@ -37,6 +38,8 @@ export type OutboxEnv = {
   joined?: () => boolean
   /** The desk's pictures (media/): a story's pictures go with it to CMSes with a media library. */
   media?: MediaStore
+  /** Publishes a rendition where a webhook taking links fetches it, and says its address. */
+  linkRendition?: (rendition: LinkedRendition) => Promise<string>
 }
 
 /**

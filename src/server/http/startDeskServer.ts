@@ -20,6 +20,7 @@ import {
 import type { Clock } from '../../shared/domain/Clock'
 import type { DeskCallContext, DeskGroupHandlers } from '../DeskHandlers'
 import type { Authenticate, Principal } from '../Principal'
+import { RENDITIONS_PATH, type ServedRendition } from '../media/RenditionLinks'
 import { allowsAccess } from './allowsAccess'
 import { describeFailure, type DeskLog, type DeskLogLine } from './DeskLog'
 import { deskRoutes, DeskOutputMismatch, type DeskRoute } from './deskRoutes'
@@ -97,6 +98,8 @@ export type DeskServerOptions = {
   ready: () => Promise<string | null>
   log: DeskLog
   clock: Clock
+  /** GET /v1/renditions/<id>?key=…: a rendition for a webhook's link, without an account. */
+  serveRendition?: (id: string, key: string) => Promise<ServedRendition | null>
   host?: string
   /** 0 (the default) takes any free port. */
   port?: number
@@ -221,6 +224,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (firstWait !== null) return sendError(req, res, rateLimited(firstWait))
     if (draining)
       return sendError(req, res, new DeskError('UNAVAILABLE', 'This desk server is stopping.'))
+    // Fetched by the CMS a webhook named it to (or a reader's browser, for an <img>): no account.
+    if (request.path?.startsWith(RENDITIONS_PATH) && options.serveRendition)
+      return rendition(req, res, request.path, options.serveRendition)
     if (req.method === 'OPTIONS' || req.headers.origin !== undefined)
       return sendError(
         req,
@@ -697,6 +703,33 @@ function bearerToken(header: string | undefined): string | null {
 }
 
 /** The request's path, or null when it is not one (an absolute-form target, a broken %-escape). */
+/**
+ * One rendition by its id and capability (see RenditionLinks), GET or HEAD. Everything it does not
+ * serve (a wrong or forged key, an original, a file the desk lacks) is the same 404. The file is
+ * named by its content, so it may be cached for good.
+ */
+async function rendition(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  serve: NonNullable<DeskServerOptions['serveRendition']>,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD')
+    return sendError(req, res, new DeskError('INVALID_INPUT', `${path} takes GET or HEAD.`), 405)
+  }
+  const key = new URL(req.url ?? '/', 'http://desk.invalid').searchParams.get('key') ?? ''
+  const found = await serve(decodeURIComponent(path.slice(RENDITIONS_PATH.length)), key)
+  if (found === null)
+    return sendError(req, res, new DeskError('NOT_FOUND', 'No such picture at this address.'))
+  res.writeHead(200, {
+    'content-type': found.contentType,
+    'content-length': String(found.data.length),
+    'cache-control': 'public, max-age=31536000, immutable',
+  })
+  res.end(req.method === 'HEAD' ? undefined : found.data)
+}
+
 function pathOf(target: string | undefined): string | null {
   if (!target?.startsWith('/')) return null
   try {

@@ -180,6 +180,18 @@ export class DeskMediaStore {
     return row === undefined ? null : PictureRecord.parse(RecordRow.parse(row).record)
   }
 
+  /**
+   * Whether `id` is a rendition (web or thumbnail) some picture record names: never an original,
+   * which keeps the camera's metadata (GPS position, serial numbers).
+   */
+  async isRendition(id: MediaId): Promise<boolean> {
+    const rows = await this.db.query(
+      `select 1 from picture_records where record->'renditions' @> $1::jsonb limit 1`,
+      [JSON.stringify([{ id }])],
+    )
+    return rows.length > 0
+  }
+
   /** A picture's record; NOT_FOUND when the desk has none. */
   async getRecord(id: MediaId): Promise<PictureRecord> {
     const record = await this.readRecord(id)

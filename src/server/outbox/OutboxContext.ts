@@ -1,9 +1,13 @@
 import type { CmsClient } from '../../cms/CmsClient'
 import type { PictureSource } from '../../cms/picturesToPush'
+import type { MediaId } from '../../shared/media/MediaId'
 import type { Clock } from '../../shared/domain/Clock'
 import type { PushTarget } from '../../shared/domain/OutboxItem'
 import type { Db } from '../db/Db'
 import type { StoryService } from '../stories/StoryService'
+
+/** Links to the desk's renditions (RenditionLinks): its public address, and one rendition's. */
+export type RenditionLinker = { readonly base: string; href(id: MediaId): string }
 
 /** One structured log line: never a secret in it (the clients' errors never carry one). */
 export type OutboxLog = (
@@ -24,6 +28,8 @@ export type OutboxContext = {
   claimMs: number
   /** The desk's pictures, for a CMS with a media library; null on a desk built without them. */
   pictures: PictureSource | null
+  /** Links to the desk's renditions, for a webhook taking pictures as links; null: base64. */
+  renditionLinks: RenditionLinker | null
   /** An error's message with every CMS secret this process knows withheld (see SecretRedactor). */
   messageOf: (error: unknown) => string
 }

@@ -28,6 +28,18 @@ export class SecretBox {
     return createHmac('sha256', this.key).update('copydesk cms-secret key check v1').digest('hex')
   }
 
+  /**
+   * An unguessable mark of `value` for `purpose` (an HMAC under the desk's key, 128 bits, base64url):
+   * a capability the desk can check again without storing it, that no one without the key can make.
+   */
+  capability(purpose: string, value: string): string {
+    return createHmac('sha256', this.key)
+      .update(`copydesk capability v1\n${purpose}\n${value}`)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url')
+  }
+
   seal(plain: string, context: string): string {
     const iv = randomBytes(12)
     const cipher = createCipheriv('aes-256-gcm', this.key, iv)

@@ -22,7 +22,14 @@ import type { Principal } from '../Principal'
 import { callerAccount } from '../stories/storyRows'
 import type { StoryService } from '../stories/StoryService'
 import { nextDueAt } from './outboxClaims'
-import { isoAt, jsonLog, messageOf, type OutboxContext, type OutboxLog } from './OutboxContext'
+import {
+  isoAt,
+  jsonLog,
+  messageOf,
+  type OutboxContext,
+  type OutboxLog,
+  type RenditionLinker,
+} from './OutboxContext'
 import { SecretRedactor } from './SecretRedactor'
 import { OutboxLoop } from './OutboxLoop'
 import { loadTargets, openSecrets, SECRET_OF, settingsOf } from './cmsTargetRows'
@@ -47,6 +54,8 @@ export type ServerOutboxOptions = {
   log?: OutboxLog
   /** The desk's pictures (DeskMediaStore): WordPress gets a story's pictures from here. */
   media?: PictureSource
+  /** Links to the desk's renditions (`--public-url`): webhook pictures go as links, not base64. */
+  renditionLinks?: RenditionLinker | null
 }
 
 /**
@@ -78,6 +87,7 @@ export class ServerOutbox {
       claimMs: (options.claimSeconds ?? 300) * 1000,
       messageOf: (error) => this.redactor.redact(messageOf(error)),
       pictures: options.media ?? null,
+      renditionLinks: options.renditionLinks ?? null,
     }
     this.delivery = new ServerOutboxDelivery(this.context)
     this.watcher = new ServerPostWatcher(this.context)
@@ -293,10 +303,15 @@ export class ServerOutbox {
         this.redactor.add(secret, row.target === 'wordpress' ? row.username : undefined)
     }
     this.deskId ??= await readDeskId(this.db)
-    return clientForTarget(target, settingsOf(rows), secrets, {
-      deskId: this.deskId,
-      timeoutMs: this.options.timeoutMs,
-    })
+    return clientForTarget(
+      target,
+      settingsOf(rows, this.options.renditionLinks?.base ?? null),
+      secrets,
+      {
+        deskId: this.deskId,
+        timeoutMs: this.options.timeoutMs,
+      },
+    )
   }
 }
 

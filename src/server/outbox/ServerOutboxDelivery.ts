@@ -1,6 +1,9 @@
 import { PushError, type CmsClient, type PushRequest } from '../../cms/CmsClient'
 import { picturesToPush } from '../../cms/picturesToPush'
+import { validatePublishJson } from '../../cms/validatePublishJson'
+import { webhookRenditions, type RenditionTransport } from '../../cms/webhookRenditions'
 import type { Article } from '../../shared/domain/Article'
+import type { PictureFiles } from '../../shared/export/publishPicture'
 import { storyPictures } from '../../shared/export/storyPictures'
 import { cmsMediaLibrary } from '../media/cmsMediaLibrary'
 import { contentKeyOf } from '../../cms/contentKeyOf'
@@ -103,6 +106,43 @@ export class ServerOutboxDelivery {
     }
   }
 
+  /**
+   * The publish JSON as it goes out; for the webhook with the pictures' renditions in it (base64,
+   * or links to this server with `--public-url`), checked against the publish schema as the
+   * workstation checks every export: a document that fails is not sent, and the outbox says why.
+   */
+  private async document(article: Article, client: CmsClient): Promise<Record<string, unknown>> {
+    const options = publishOptions(isoAt(this.context.clock))
+    const mode = client.renditionsInDocument
+    if (!mode) return { ...toPublishJson(article, options) }
+    const pictures =
+      storyPictures(article).length === 0 ? undefined : await this.renditions(article, mode)
+    const document = { ...toPublishJson(article, { ...options, pictures }) }
+    const problems = validatePublishJson(document)
+    if (problems.length > 0)
+      throw new PushError(
+        `The story does not meet the Copydesk publish schema: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        false,
+      )
+    return document
+  }
+
+  /** The renditions of the story's pictures from the desk's store, as the webhook takes them. */
+  private async renditions(article: Article, mode: 'base64' | 'links'): Promise<PictureFiles> {
+    const source = this.context.pictures
+    if (source === null)
+      throw new PushError(
+        'This desk has no picture store, so the story with pictures cannot be pushed',
+        false,
+      )
+    const links = this.context.renditionLinks
+    const transport: RenditionTransport =
+      mode === 'base64' || links === null
+        ? { mode: 'base64' }
+        : { mode, link: (rendition) => Promise.resolve(links.href(rendition.id)) }
+    return webhookRenditions(article, source, transport)
+  }
+
   private async deliver(row: OutboxRow, claim: Claim): Promise<void> {
     const client = await this.context.client(row.target)
     if (typeof client === 'string') throw new PushError(client, false)
@@ -139,7 +179,7 @@ export class ServerOutboxDelivery {
       revision: approved.revision,
       contentKey,
       slug: article.slug || article.id,
-      document: { ...toPublishJson(sending, publishOptions(isoAt(this.context.clock))) },
+      document: await this.document(sending, client),
       publication: toPublication(sending),
       corrections: readerCorrections(sending),
       remoteId,

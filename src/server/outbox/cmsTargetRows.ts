@@ -54,13 +54,18 @@ export function targetView(row: CmsTargetRow): CmsTargetView {
   }
 }
 
-/** The desk's targets as the workstation's DeskSettings spell them, for clientForTarget. */
-export function settingsOf(rows: CmsTargetRow[]): DeskSettings {
+/**
+ * The desk's targets as the workstation's DeskSettings spell them, for clientForTarget. A server
+ * with a public address (`--public-url`) sends webhook pictures as links to itself, otherwise base64.
+ */
+export function settingsOf(rows: CmsTargetRow[], publicUrl: string | null = null): DeskSettings {
   const webhook = rows.find((row) => row.target === 'webhook')
   const wordpress = rows.find((row) => row.target === 'wordpress')
   return {
     ...DEFAULT_DESK_SETTINGS,
     webhookUrl: webhook?.url ?? '',
+    webhookPictures: publicUrl === null ? 'base64' : 'links',
+    webhookPicturesUrl: publicUrl ?? '',
     wordpressUrl: wordpress?.url ?? '',
     wordpressUser: wordpress?.username ?? '',
     wordpressStatus: wordpress?.post_status ?? DEFAULT_DESK_SETTINGS.wordpressStatus,

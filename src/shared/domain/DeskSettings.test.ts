@@ -44,3 +44,32 @@ describe('DeskSettings: updates of the desktop app', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['updates', 'channel'])
   })
 })
+
+describe('DeskSettings: webhook pictures', () => {
+  it('sends pictures base64-encoded unless the desk says otherwise, also for a settings file from before', () => {
+    expect(DeskSettings.parse({ webhookUrl: 'https://cms.example.org/hook' })).toMatchObject({
+      webhookPictures: 'base64',
+      webhookPicturesUrl: '',
+      webhookPicturesFolder: '',
+    })
+    expect(DeskSettings.safeParse({ webhookPictures: 'ftp' }).error?.issues[0]?.path).toEqual([
+      'webhookPictures',
+    ])
+  })
+
+  it('takes links with an http(s) address and a whole folder path, nothing else', () => {
+    const links = DeskSettings.parse({
+      webhookPictures: 'links',
+      webhookPicturesUrl: 'https://cdn.example.org/copydesk/',
+      webhookPicturesFolder: '/srv/www/copydesk',
+    })
+    expect(links.webhookPictures).toBe('links')
+    expect(DeskSettings.safeParse({ webhookPicturesFolder: 'C:\\www\\copydesk' }).success).toBe(
+      true,
+    )
+    const relative = DeskSettings.safeParse({ webhookPicturesFolder: 'www/copydesk' })
+    expect(relative.error?.issues[0]?.message).toMatch(/whole path of the folder/)
+    const secret = DeskSettings.safeParse({ webhookPicturesUrl: 'https://u:p@cdn.example.org/' })
+    expect(secret.error?.issues[0]?.path).toEqual(['webhookPicturesUrl'])
+  })
+})

@@ -64,6 +64,25 @@ export const DeskSettings = z
     fourEyes: z.boolean().default(true),
     /** Where pushes go. Tokens and passwords are not here: they are kept apart, encrypted where the OS allows. */
     webhookUrl: CmsUrl.default(''),
+    /**
+     * How the webhook carries the pictures' renditions: `base64`, their bytes in the JSON (works with
+     * no public address, a third larger), or `links`, an address the receiving CMS fetches each from.
+     */
+    webhookPictures: z.enum(['base64', 'links']).default('base64'),
+    /**
+     * For `links` from a workstation: the public address of a folder the desk's web server serves,
+     * and that folder on this computer (renditions are copied there, by content, before the push).
+     */
+    webhookPicturesUrl: CmsUrl.default(''),
+    webhookPicturesFolder: z
+      .string()
+      .trim()
+      .max(1000)
+      .refine(
+        (folder) => folder === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(folder),
+        'Give the whole path of the folder (starting with / or a drive letter)',
+      )
+      .default(''),
     wordpressUrl: CmsUrl.default(''),
     wordpressUser: z.string().max(200).default(''),
     wordpressStatus: z.enum(['draft', 'pending', 'publish']).default('draft'),

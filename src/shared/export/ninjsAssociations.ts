@@ -45,7 +45,8 @@ function association(name: string, picture: LeadPicture, files: PictureFiles | u
       ? {
           renditions: renditions.map((r) => ({
             name: r.name,
-            title: r.path,
+            ...('path' in r ? { title: r.path } : {}),
+            ...('href' in r ? { href: r.href } : {}),
             contentType: r.contentType,
             width: r.width,
             height: r.height,

@@ -6,11 +6,13 @@ import { figureHtml, publishBlocks, publishPicture, type PictureFiles } from './
 import { toPublication } from './toPublication'
 
 /**
- * Version of the Copydesk publish format; resources/copydesk-publish-2.schema.json describes it
- * (2.0 added pictures: `leadImage` and figure blocks; its description says how to upgrade from 1).
+ * Version of the Copydesk publish format; resources/copydesk-publish-2.1.schema.json describes it
+ * (2.0 added pictures: `leadImage` and figure blocks; 2.1 lets a rendition carry its file as
+ * base64 `data` or an `href` instead of a `path`, for webhook pushes; its description says how to
+ * upgrade from 2.0 and 1.0).
  */
-export const PUBLISH_FORMAT_VERSION = '2.0'
-export const PUBLISH_SCHEMA_ID = 'https://copydesk.dev/schemas/copydesk-publish-2.schema.json'
+export const PUBLISH_FORMAT_VERSION = '2.1'
+export const PUBLISH_SCHEMA_ID = 'https://copydesk.dev/schemas/copydesk-publish-2.1.schema.json'
 
 const FINAL_STATES: readonly Article['status'][] = ['approved', 'published', 'corrected']
 

@@ -11,7 +11,7 @@ export function isPublishJson(data: unknown): data is JsonObject {
 }
 
 /**
- * A Copydesk publish JSON document (resources/copydesk-publish-2.schema.json, or 1.0) read back
+ * A Copydesk publish JSON document (resources/copydesk-publish-2.1.schema.json, or 2.0 or 1.0) read back
  * into a new story for review: its fields as written, the body from its sanitized HTML (whose
  * marked dateline, key points and pull quotes the HTML reader knows), nothing guessed. What it
  * cannot bring (pictures, whose files sit beside the document; workflow state) is said in a note.
@@ -24,7 +24,7 @@ export function parsePublishJson(
   const fields = blankFields()
   const messages: string[] = []
   const version = stringOf(data['formatVersion']) || 'unknown'
-  if (version !== '1.0' && version !== '2.0')
+  if (!['1.0', '2.0', '2.1'].includes(version))
     messages.push(
       `Copydesk publish JSON version ${version} is newer than this Copydesk reads; what it knows was read.`,
     )

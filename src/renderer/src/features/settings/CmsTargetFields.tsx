@@ -1,11 +1,15 @@
 import type { DeskSettings } from '../../../../shared/domain/DeskSettings'
 import type { SecretStatus } from '../../../../shared/domain/SecretStatus'
+import { useId } from 'react'
 import './settings.css'
 
 /** The CMS targets as typed in Desk settings, secrets included (never read back from main). */
 export type CmsDraft = {
   webhookUrl: string
   webhookToken: string
+  webhookPictures: DeskSettings['webhookPictures']
+  webhookPicturesUrl: string
+  webhookPicturesFolder: string
   wordpressUrl: string
   wordpressUser: string
   wordpressPassword: string
@@ -19,6 +23,9 @@ export function cmsDraftOf(settings: DeskSettings): CmsDraft {
   return {
     webhookUrl: settings.webhookUrl,
     webhookToken: '',
+    webhookPictures: settings.webhookPictures,
+    webhookPicturesUrl: settings.webhookPicturesUrl,
+    webhookPicturesFolder: settings.webhookPicturesFolder,
     wordpressUrl: settings.wordpressUrl,
     wordpressUser: settings.wordpressUser,
     wordpressPassword: '',
@@ -33,6 +40,9 @@ export function cmsDraftOf(settings: DeskSettings): CmsDraft {
 export function cmsSettingsOf(draft: CmsDraft): Partial<DeskSettings> {
   return {
     webhookUrl: draft.webhookUrl.trim(),
+    webhookPictures: draft.webhookPictures,
+    webhookPicturesUrl: draft.webhookPicturesUrl.trim(),
+    webhookPicturesFolder: draft.webhookPicturesFolder.trim(),
     wordpressUrl: draft.wordpressUrl.trim(),
     wordpressUser: draft.wordpressUser.trim(),
     wordpressStatus: draft.wordpressStatus,
@@ -55,6 +65,7 @@ const STATUSES: DeskSettings['wordpressStatus'][] = ['draft', 'pending', 'publis
 
 /** The webhook and WordPress targets in Desk settings, with Test connection. */
 export function CmsTargetFields({ draft, onChange, secretStatus, test, testing, onTest }: Props) {
+  const picturesId = useId()
   const text = (key: keyof CmsDraft, label: string, hint?: string) => (
     <label className="stacked">
       <span>{label}</span>
@@ -83,6 +94,40 @@ export function CmsTargetFields({ draft, onChange, secretStatus, test, testing, 
     <div className="settings-grid">
       {text('webhookUrl', 'Webhook URL')}
       {secret('webhookToken', 'Webhook token')}
+      <div className="stacked">
+        <label htmlFor={picturesId}>Webhook pictures</label>
+        <select
+          id={picturesId}
+          aria-describedby={`${picturesId}-hint`}
+          value={draft.webhookPictures}
+          onChange={(e) =>
+            onChange({
+              ...draft,
+              webhookPictures: e.target.value === 'links' ? 'links' : 'base64',
+            })
+          }
+        >
+          <option value="base64">In the JSON, base64-encoded</option>
+          <option value="links">As links the CMS fetches</option>
+        </select>
+        <small id={`${picturesId}-hint`} className="muted">
+          {draft.webhookPictures === 'links'
+            ? 'Each rendition is copied to the pictures folder and linked by its address there.'
+            : 'Works without a public address; the push is about a third larger than the pictures.'}
+        </small>
+      </div>
+      {draft.webhookPictures === 'links' &&
+        text(
+          'webhookPicturesUrl',
+          'Webhook pictures address',
+          'The public https:// address your web server serves the folder at.',
+        )}
+      {draft.webhookPictures === 'links' &&
+        text(
+          'webhookPicturesFolder',
+          'Webhook pictures folder',
+          'The folder on this computer that address serves.',
+        )}
       {text('wordpressUrl', 'WordPress site URL', 'Its https:// address.')}
       {text('wordpressUser', 'WordPress user')}
       {secret('wordpressPassword', 'WordPress application password')}
