@@ -1,12 +1,13 @@
+import { formatDeskTime } from '../shared/domain/deskTime'
 import { isLive, outboxStateLabel, type OutboxItem } from '../shared/domain/OutboxItem'
 
-/** An outbox item's state in a sentence for the desk. */
-export function describeOutcome(item: OutboxItem, cms: string): string {
+/** An outbox item's state in a sentence for the desk; a time in the desk's zone (IANA). */
+export function describeOutcome(item: OutboxItem, cms: string, timeZone = 'UTC'): string {
   const post = item.remoteId ? ` (id ${item.remoteId})` : ''
   switch (item.state) {
     case 'queued':
       if (item.scheduledFor && item.nextAttemptAt === item.scheduledFor)
-        return `Held in the outbox until ${item.scheduledFor.slice(0, 16).replace('T', ' ')} UTC, the story's time: ${cms} gets it then.`
+        return `Held in the outbox until ${formatDeskTime(item.scheduledFor, timeZone)}, the story's time: ${cms} gets it then.`
       return `Queued for ${cms}.`
     case 'sending':
       return `Queued for ${cms}.`

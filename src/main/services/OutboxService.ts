@@ -153,7 +153,7 @@ export class OutboxService {
     return {
       item: after,
       sent: after.state === 'sent',
-      message: describeOutcome(after, client.name),
+      message: describeOutcome(after, client.name, this.env.timeZone()),
     }
   }
 
@@ -182,7 +182,7 @@ export class OutboxService {
     const item = this.find(input.id)
     const client = this.client(item.target)
     if (item.state !== 'sent' || !client.check)
-      return { item, sent: false, message: describeOutcome(item, client.name) }
+      return { item, sent: false, message: describeOutcome(item, client.name, this.env.timeZone()) }
     if (item.site && item.site !== client.site)
       throw new AppError(
         'REFUSED',
@@ -190,7 +190,11 @@ export class OutboxService {
       )
     try {
       const checked = await this.watcher.check(item, client)
-      return { item: checked, sent: false, message: describeOutcome(checked, client.name) }
+      return {
+        item: checked,
+        sent: false,
+        message: describeOutcome(checked, client.name, this.env.timeZone()),
+      }
     } catch (error) {
       throw new AppError('REFUSED', error instanceof Error ? error.message : String(error))
     }

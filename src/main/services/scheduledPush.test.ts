@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CmsDesk } from '../../../tests/support/cmsDesk'
 import { OutboxStore } from '../store/OutboxStore'
+import { deskTimeZone, formatDeskTime } from '../../shared/domain/deskTime'
 
 let desk: CmsDesk
 beforeEach(async () => {
@@ -80,8 +81,10 @@ describe('scheduled publication on WordPress', { timeout: 30_000 }, () => {
     const time = at(5 * MINUTE)
     await desk.call('scheduleArticle', { id, at: time })
     const outcome = await desk.push(id, 'webhook')
-    expect(outcome.message).toMatch(
-      `Held in the outbox until ${time.slice(0, 16).replace('T', ' ')} UTC, the story's time:`,
+    // In the desk's time zone, which says its name, as every time the desk reads.
+    const zone = deskTimeZone((await desk.call('getSettings', {})).timeZone)
+    expect(outcome.message).toContain(
+      `Held in the outbox until ${formatDeskTime(time, zone)}, the story's time:`,
     )
     expect(desk.cms.hooks.size).toBe(0)
     desk.clock = Date.parse(time) + 1
