@@ -18,6 +18,8 @@ export default defineConfig({
         bench: resolve(import.meta.dirname, 'bench/bench.ts'),
         // The desk bench's workstation processes (bench/deskWorkstationGroup.ts forks them).
         deskWorkstations: resolve(import.meta.dirname, 'bench/deskWorkstations.ts'),
+        // The sync bench's workstation processes (bench/syncWorkstationProcess.ts forks them).
+        syncWorkstation: resolve(import.meta.dirname, 'bench/syncWorkstation.ts'),
         crashWriter: resolve(import.meta.dirname, 'tests/support/crashWriter.ts'),
         // The sync crash loop's workstation (scripts/sync-crash-loop.js).
         syncCrashWorkstation: resolve(import.meta.dirname, 'tests/support/syncCrashWorkstation.ts'),

@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import { HistoryRepository } from '../src/main/store/HistoryRepository'
-import { LowdbArticleRepository } from '../src/main/store/LowdbArticleRepository'
-import { openSync } from '../src/main/sync/openSync'
+import { performance } from 'node:perf_hooks'
 import { openDb } from '../src/server/db/openDb'
 import { StoryService } from '../src/server/stories/StoryService'
 import { signedIn } from '../tests/support/storyDesk'
-import { createDeskClient, type DeskClient } from '../src/shared/desk/createDeskClient'
 import type { Article } from '../src/shared/domain/Article'
 import { systemClock } from '../src/shared/domain/Clock'
-import type { SyncStatus } from '../src/shared/domain/SyncStatus'
-import type { ArticleRepository } from '../src/main/store/ArticleRepository'
-import { createAccounts, emailOf, PASSWORD } from './benchDesk'
+import { createAccounts } from './benchDesk'
 import { seedStore } from './benchSaves'
 import { ms, percentile, type Row } from './benchTable'
 import { startDeskServerProcess } from './deskServerProcess'
+import { describeProbe, stagesOf, tailSummary, type ProbeTrace } from './syncTrace'
+import { SyncWorkstationProcess } from './syncWorkstationProcess'
 
 export type SyncBenchOptions = {
   /** Saves measured on each store (standalone and joined), interleaved. */
@@ -33,8 +29,8 @@ const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve,
 /**
  * Issue 15's bench: a joined workstation's local save beside a standalone one's (sync must never
  * sit on the save path), A-to-B propagation through a real desk server process on loopback, and a
- * fresh workstation's first sync of a large desk. The desk server runs in its own process, as a
- * newsroom runs it; the workstations run in this one.
+ * fresh workstation's first sync of a large desk. The desk server and each workstation run in a
+ * process of their own, as a newsroom runs them (one workstation per machine).
  */
 export async function benchSync(
   root: string,
@@ -48,111 +44,74 @@ export async function benchSync(
   const seeded = await seedDesk(deskDir, corpus, options.firstSyncStories)
   const seedSeconds = (performance.now() - seedStart) / 1000
   const server = await startDeskServerProcess({ database: null, dataDir: deskDir })
-  const opened: { close: () => Promise<void> }[] = []
+  const started: SyncWorkstationProcess[] = []
+  const workstation = (name: string) => {
+    const station = new SyncWorkstationProcess(name)
+    started.push(station)
+    return station
+  }
   try {
-    const logA: CallLog = []
-    const logB: CallLog = []
-    const clients = await Promise.all(
-      [logA, logB, undefined].map((log, i) => signIn(server.url, i, log)),
-    )
-    const [clientA, clientB, clientC] = clients
-    if (!clientA || !clientB || !clientC) throw new Error('sign-in failed')
     const stories = corpus.slice(0, 200).map((a) => ({ ...a, status: 'draft' as const }))
+    const ids = stories.map((story) => story.id)
 
-    // First sync: a fresh workstation downloads the desk.
-    global.gc?.()
-    const before = process.memoryUsage()
-    let peakRss = before.rss
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss)
-    }, 100)
-    const c = await openWorkstation(join(root, 'sync-c'), clientC)
-    opened.push(c)
-    const firstStart = performance.now()
-    c.engine.start()
-    await c.downloaded()
-    const firstSeconds = (performance.now() - firstStart) / 1000
-    clearInterval(sampler)
-    const downloaded = c.engine.status().firstSync.done
-    const heapAfter = process.memoryUsage().heapUsed
-    // C has done its part; left open, it would apply every probe below in this same process.
-    opened.splice(opened.indexOf(c), 1)
-    await c.close()
+    // First sync: a fresh workstation downloads the desk, alone in its process.
+    const c = workstation('C')
+    await c.ask({ kind: 'open', dataDir: join(root, 'sync-c'), url: server.url, account: 2 })
+    const first = await c.ask({ kind: 'firstSync' })
+    // C has done its part; left running, it would apply every probe below on the same cores.
+    await c.stop()
 
-    // Saves: the same 200 stories on a standalone store and on a joined one that has pushed them.
+    // Saves: the same 200 stories on a standalone store and on a joined one that has pushed them,
+    // both in A's process.
     const standaloneDir = join(root, 'sync-standalone')
     await seedStore(standaloneDir, stories)
-    const standalone = await LowdbArticleRepository.open(standaloneDir, { purpose: 'bench' })
-    opened.push(standalone)
     const joinedDir = join(root, 'sync-a')
     await seedStore(joinedDir, stories)
-    const a = await openWorkstation(joinedDir, clientA)
-    opened.push(a)
-    a.engine.start()
-    await a.settled()
-    const times = { standalone: [] as number[], joined: [] as number[] }
-    for (let i = 0; i < options.saves; i += 1) {
-      const story = stories[(i * 7) % stories.length]
-      if (!story) continue
-      times.standalone.push(await timedSave(standalone, story.id, i))
-      times.joined.push(await timedSave(a.repository, story.id, i))
-      // An editor autosaves after a pause in typing; the push runs in that pause.
-      await pause(40)
-    }
-    await a.settled()
+    const a = workstation('A')
+    await a.ask({ kind: 'open', dataDir: joinedDir, url: server.url, account: 0, standaloneDir })
+    await a.ask({ kind: 'settled' })
+    const times = await a.ask({ kind: 'saves', ids, count: options.saves, pauseMs: 40 })
 
-    // Propagation: B follows the desk; each probe is a save on A until B's store holds it.
-    const b = await openWorkstation(join(root, 'sync-b'), clientB)
-    opened.push(b)
-    b.engine.start()
-    await b.downloaded()
-    const delays: number[] = []
-    // Whether the slow probes wait on this process's own synchronous work (both workstations run here).
-    const lag = monitorEventLoopDelay({ resolution: 5 })
-    lag.enable()
-    const stages = {
-      local: [] as number[],
-      push: [] as number[],
-      heard: [] as number[],
-      fetch: [] as number[],
-      write: [] as number[],
-    }
+    // Propagation: B follows the desk in its own process; each probe is a save on A until B's
+    // store holds it, timed on the machine's clock both processes share.
+    const b = workstation('B')
+    await b.ask({ kind: 'open', dataDir: join(root, 'sync-b'), url: server.url, account: 1 })
+    await b.ask({ kind: 'settled' })
+    await Promise.all([a, b].map((station) => station.ask({ kind: 'lag', on: true })))
+    const probes: ProbeTrace[] = []
     for (let i = 0; i < options.propagations; i += 1) {
-      const story = stories[(i * 13) % stories.length]
-      if (!story) continue
+      const id = ids[(i * 13) % ids.length]
+      if (!id) continue
       const marker = `probe ${i}`
-      const arrived = b.arrival((article) => article.headline.endsWith(marker))
-      logA.length = 0
-      logB.length = 0
-      const start = performance.now()
-      const current = await a.repository.get(story.id)
-      await a.repository.update(story.id, current.revision, (article) => ({
-        ...article,
-        headline: `${article.headline.replace(/ probe \d+$/, '')} ${marker}`,
-        revision: article.revision + 1,
-      }))
-      const saved = performance.now()
-      await arrived
-      const end = performance.now()
-      delays.push(end - start)
-      const push = logA.find((call) => call.name === '/v1/stories/save')
-      const fetched = logB.find((call) => call.name === '/v1/stories/story')
-      if (push && fetched) {
-        stages.local.push(saved - start)
-        stages.push.push(push.end - saved)
-        stages.heard.push(fetched.start - push.end)
-        stages.fetch.push(fetched.end - fetched.start)
-        stages.write.push(end - fetched.end)
-      }
+      const arrival = b.ask({ kind: 'arrival', marker })
+      const { start, saved } = await a.ask({ kind: 'probe', id, marker })
+      const { end } = await arrival
+      // The index write or fsync a slow probe waited behind may end after it: look a little past.
+      const window = { kind: 'window', from: start, to: end + 50, id } as const
+      const [traceA, traceB] = await Promise.all([a.ask(window), b.ask(window)])
+      probes.push({ index: i, start, saved, end, a: traceA, b: traceB })
       await pause(100)
     }
+    const [lagA, lagB] = await Promise.all([a, b].map((s) => s.ask({ kind: 'lag', on: false })))
 
+    const delays = probes.map((probe) => probe.end - probe.start)
+    const stageTimes = probes.flatMap((probe) => {
+      const stages = stagesOf(probe)
+      return stages ? [stages] : []
+    })
+    const stageNames = ['local', 'push', 'heard', 'fetch', 'write'] as const
     const median = (xs: number[]) => percentile(xs, 50)
     const ratio50 = median(times.joined) / median(times.standalone)
     const ratio95 = percentile(times.joined, 95) / percentile(times.standalone, 95)
-    lag.disable()
     const p95 = percentile(delays, 95)
     const loadAtEnd = loadavg()
+    const slowest = [...probes].sort((x, y) => y.end - y.start - (x.end - x.start)).slice(0, 10)
+    await mkdir('bench-results', { recursive: true })
+    await writeFile(
+      join('bench-results', 'sync-probes.txt'),
+      `${[tailSummary(probes), '', 'The ten slowest probes:', ...slowest.map(describeProbe), '', 'Every probe:', ...probes.map(describeProbe)].join('\n')}\n`,
+    )
+    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
     return [
       {
         measure: `local save, joined vs standalone (p50, ${times.joined.length} saves)`,
@@ -161,7 +120,7 @@ export async function benchSync(
         ratio: `${ratio50.toFixed(2)}×`,
         target: '≤ 1.2×',
         pass: ratio50 <= 1.2,
-        note: `p95 ${ms(percentile(times.joined, 95))} joined, ${ms(percentile(times.standalone, 95))} standalone (${ratio95.toFixed(2)}×). Each joined save also writes the sync queue; the push runs after it, in the background. Machine: ${cpus().length} cores; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' / ')} at the start, ${loadAtEnd.map((l) => l.toFixed(2)).join(' / ')} at the end.`,
+        note: `p95 ${ms(percentile(times.joined, 95))} joined, ${ms(percentile(times.standalone, 95))} standalone (${ratio95.toFixed(2)}×). Each joined save also writes the sync queue; the push runs after it, in the background. Both stores in workstation A's process. Machine: ${cpus().length} cores; load average ${load(loadAtStart)} at the start, ${load(loadAtEnd)} at the end.`,
       },
       {
         measure: `A-to-B propagation p95 (${delays.length} saves, loopback)`,
@@ -170,126 +129,33 @@ export async function benchSync(
         ratio: '',
         target: '< 250 ms',
         pass: p95 < 250,
-        note: `p50 ${ms(median(delays))}: from A's save call until B's local store holds it. Stages, p50 / p95 (${stages.local.length} probes): ${Object.entries(
-          stages,
-        )
-          .map(([stage, xs]) => `${stage} ${ms(median(xs))} / ${ms(percentile(xs, 95))}`)
+        note: `p50 ${ms(median(delays))}: from A's save call until B's local store holds it, A and B each in a process of its own (machine clock). Stages, p50 / p95 (${stageTimes.length} probes): ${stageNames
+          .map(
+            (stage) =>
+              `${stage} ${ms(median(stageTimes.map((s) => s[stage])))} / ${ms(
+                percentile(
+                  stageTimes.map((s) => s[stage]),
+                  95,
+                ),
+              )}`,
+          )
           .join(
             '; ',
-          )} (local: A's save; push: until the desk answered A's save; heard: until B asked for the story; fetch: B's getStory; write: B's local store). This process's event-loop delay meanwhile: p99 ${ms(lag.percentile(99) / 1e6)}, max ${ms(lag.max / 1e6)}.`,
+          )} (local: A's save; push: until the desk answered A's save; heard: until B asked for the story; fetch: B's getStory; write: B's local store). ${tailSummary(probes)} Every probe, the ten slowest first: bench-results/sync-probes.txt. Event-loop delay meanwhile: A p99 ${ms(lagA?.p99Ms ?? 0)} (max ${ms(lagA?.maxMs ?? 0)}), B p99 ${ms(lagB?.p99Ms ?? 0)} (max ${ms(lagB?.maxMs ?? 0)}).`,
       },
       {
-        measure: `first sync of a ${downloaded}-story desk`,
-        value: `${Math.round(downloaded / firstSeconds)} stories/s`,
+        measure: `first sync of a ${first.done}-story desk`,
+        value: `${Math.round(first.done / first.seconds)} stories/s`,
         baseline: '',
         ratio: '',
         target: '',
         pass: null,
-        note: `${firstSeconds.toFixed(1)} s in all (pages of 100 stories, one request each); this process's resident memory peaked at ${Math.round(peakRss / 2 ** 20)} MB (${Math.round(before.rss / 2 ** 20)} MB at the start, most of it the embedded database that seeded the desk in this process and that the allocator keeps; heap ${Math.round(before.heapUsed / 2 ** 20)} MB before, ${Math.round(heapAfter / 2 ** 20)} MB after). The desk was filled with ${seeded} stories straight into its database before the server started (${seedSeconds.toFixed(0)} s, not measured).`,
+        note: `${first.seconds.toFixed(1)} s in all (pages of 100 stories, one request each), workstation C alone in its process: resident memory ${Math.round(first.rssBefore / 2 ** 20)} MB at the start, ${Math.round(first.peakRss / 2 ** 20)} MB at the peak; heap ${Math.round(first.heapBefore / 2 ** 20)} MB before, ${Math.round(first.heapAfter / 2 ** 20)} MB after. The desk was filled with ${seeded} stories straight into its database before the server started (${seedSeconds.toFixed(0)} s, not measured).`,
       },
     ]
   } finally {
-    for (const station of opened.reverse()) await station.close()
+    for (const station of started.reverse()) await station.stop()
     await server.stop()
-  }
-}
-
-/** Calls seen through a workstation's fetch, by call name: when each started and ended. */
-type CallLog = { name: string; start: number; end: number }[]
-
-async function signIn(url: string, index: number, log?: CallLog): Promise<DeskClient> {
-  const anonymous = createDeskClient({ baseUrl: url, fetch, token: () => null })
-  const { token } = await anonymous.signIn({
-    email: emailOf(index),
-    password: PASSWORD,
-    deviceName: `Sync bench ${index + 1}`,
-  })
-  const traced: typeof fetch = async (input, init) => {
-    const start = performance.now()
-    const response = await fetch(input, init)
-    const name = new URL(String(input)).pathname
-    // A stream's end is not the call's: only whole answers are logged, once read.
-    if (log && name !== '/v1/changes/stream') {
-      const body = await response.arrayBuffer()
-      log.push({ name, start, end: performance.now() })
-      return new Response(body, response)
-    }
-    return response
-  }
-  return createDeskClient({ baseUrl: url, fetch: traced, token: () => token })
-}
-
-async function timedSave(repository: ArticleRepository, id: string, i: number): Promise<number> {
-  const current = await repository.get(id)
-  const start = performance.now()
-  await repository.update(id, current.revision, (article) => ({
-    ...article,
-    deck: `Save ${i}`,
-    revision: article.revision + 1,
-  }))
-  return performance.now() - start
-}
-
-/** A joined workstation as the app opens it, with hooks to see its local store change. */
-async function openWorkstation(dataDir: string, client: DeskClient) {
-  await mkdir(dataDir, { recursive: true })
-  const local = await LowdbArticleRepository.open(dataDir, { purpose: 'bench' })
-  const watchers = new Set<(article: Article) => void>()
-  const tell = (article: Article) => {
-    for (const watcher of watchers) watcher(article)
-    return article
-  }
-  const update = local.update.bind(local)
-  const create = local.create.bind(local)
-  local.update = async (...args) => tell(await update(...args))
-  local.create = async (...args) => tell(await create(...args))
-  let status: SyncStatus | null = null
-  const statusWaiters = new Set<() => void>()
-  const sync = await openSync({
-    dataDir,
-    client,
-    local,
-    history: new HistoryRepository(dataDir, local.quarantine),
-    quarantine: local.quarantine,
-    clock: systemClock,
-    who: 'Sync bench',
-    retry: { firstMs: 50, maxMs: 1000 },
-    onStatus: (next) => {
-      status = next
-      for (const waiter of statusWaiters) waiter()
-    },
-  })
-  const until = (done: (s: SyncStatus) => boolean) =>
-    new Promise<void>((resolve) => {
-      const check = () => {
-        if (status && done(status)) {
-          statusWaiters.delete(check)
-          resolve()
-        }
-      }
-      statusWaiters.add(check)
-      status = sync.engine.status()
-      check()
-    })
-  return {
-    ...sync,
-    settled: () =>
-      until((s) => s.connection === 'online' && s.pending === 0 && s.firstSync.finished),
-    downloaded: () => until((s) => s.connection === 'online' && s.firstSync.finished),
-    arrival: (match: (article: Article) => boolean) =>
-      new Promise<void>((resolve) => {
-        const watcher = (article: Article) => {
-          if (!match(article)) return
-          watchers.delete(watcher)
-          resolve()
-        }
-        watchers.add(watcher)
-      }),
-    async close() {
-      await sync.engine.stop()
-      await sync.queue.close()
-      await local.close()
-    },
   }
 }
 
