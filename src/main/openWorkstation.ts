@@ -90,6 +90,8 @@ export type WorkstationOptions = {
   checkOutputs?: boolean
   /** See RepositoryOptions.searchWorker. */
   searchWorker?: string
+  /** See PictureImporterOptions.worker. */
+  pictureWorker?: string
   /** The fetch desk calls use (the platform's unless a test gives one). */
   deskFetch?: typeof fetch
   /** How long a desk server may take to answer one call. */
@@ -224,9 +226,15 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     ...(options.onInbox ? { onInbox: options.onInbox } : {}),
   })
   await sync.deskChanged()
+  const importer = new PictureImporter({
+    media,
+    settings: () => settings.get(),
+    clock,
+    worker: options.pictureWorker,
+  })
   const pictures = new PictureService(
     articles,
-    new PictureImporter({ media, settings: () => settings.get(), clock }),
+    importer,
     media,
     (href) =>
       downloadPicture(href, {
@@ -294,6 +302,7 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       await leases.closeAll()
       await sync.close()
       await outbox.stop()
+      await importer.close()
       await repository.close()
     },
   }

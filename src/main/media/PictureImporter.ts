@@ -4,19 +4,26 @@ import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import { AppError } from '../../shared/ipc/AppError'
 import { checkPicture, checkPictureBytes } from '../../shared/media/checkPicture'
+import { hashOfMediaId, type MediaId } from '../../shared/media/MediaId'
 import { pictureLimitsOf, type PictureLimits } from '../../shared/media/PictureLimits'
 import type { PictureRecord, Rendition } from '../../shared/media/PictureRecord'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { describeEntry } from '../store/readRegularFile'
-import { makeRenditions } from './makeRenditions'
+import { log } from '../log/log'
 import type { MediaStore } from './MediaStore'
-import { readMetadata } from './readMetadata'
+import { PictureWorker, PictureWorkerFailed } from './PictureWorker'
+import { renderPicture, type RenderedPicture, type RenderOptions } from './renderPicture'
 
 export type PictureImporterOptions = {
   media: MediaStore
   /** The desk's settings as they are now: limits, rendition quality, what renditions keep. */
   settings: () => DeskSettings
   clock: Clock
+  /**
+   * The built picture worker (out/main/pictureWorker.js): with it, the metadata and renditions are
+   * made on a thread of their own (see PictureWorker); without one (the CLI, tests), on this thread.
+   */
+  worker?: string | undefined
 }
 
 /**
@@ -26,7 +33,11 @@ export type PictureImporterOptions = {
  * written last, so a crash midway leaves at worst unrecorded files for the sweep.
  */
 export class PictureImporter {
-  constructor(private readonly options: PictureImporterOptions) {}
+  private readonly worker: PictureWorker | null
+
+  constructor(private readonly options: PictureImporterOptions) {
+    this.worker = options.worker ? new PictureWorker(options.worker) : null
+  }
 
   /** The desk's limits as they are now. */
   limits(): PictureLimits {
@@ -55,7 +66,9 @@ export class PictureImporter {
         )
       const tooBig = checkPictureBytes(info.size, limits, name)
       if (tooBig) throw new AppError('INVALID_INPUT', tooBig.message, { reason: tooBig.reason })
-      return await this.importBytes(new Uint8Array(await handle.readFile()), name)
+      const read = await handle.readFile()
+      // A view, not a copy: 15 MB more on the main thread's heap is work for its collector.
+      return await this.importBytes(new Uint8Array(read.buffer, read.byteOffset, read.length), name)
     } finally {
       await handle.close()
     }
@@ -72,13 +85,11 @@ export class PictureImporter {
     const { id } = await media.put(data, checked.type)
     const known = await media.readRecord(id)
     if (known && (await this.renditionsPresent(known))) return known
-    const metadata = await readMetadata(data)
-    const files = await makeRenditions(data, {
+    const { metadata, files } = await this.render(id, data, {
       quality: settings.pictureWebQuality,
       maxPixels: limits.maxPixels,
       keepCopyright: settings.pictureKeepCopyright,
       keepCredit: settings.pictureKeepCredit,
-      metadata,
     })
     const renditions: Rendition[] = []
     for (const file of files) {
@@ -104,6 +115,28 @@ export class PictureImporter {
     }
     await media.saveRecord(record)
     return record
+  }
+
+  /** Stops the picture worker, if one was started. */
+  async close(): Promise<void> {
+    await this.worker?.close()
+  }
+
+  /** On the worker when there is one; on this thread when there is none or it failed. */
+  private async render(
+    id: MediaId,
+    data: Uint8Array,
+    options: RenderOptions,
+  ): Promise<RenderedPicture> {
+    if (!this.worker) return renderPicture(data, options)
+    try {
+      const path = this.options.media.pathOf(id)
+      return await this.worker.render({ path, sha256: hashOfMediaId(id) }, options)
+    } catch (error) {
+      if (!(error instanceof PictureWorkerFailed)) throw error
+      log.warn('media', 'The picture worker failed: this picture is made on the main thread', error)
+      return renderPicture(data, options)
+    }
   }
 
   /** A record is reused only while every rendition it lists is still there and sound. */
