@@ -14,8 +14,6 @@ export default defineConfig({
           webHost: resolve('src/main/host/webHostMain.ts'),
           // Started on a thread of its own by the first build of the search index.
           searchWorker: resolve('src/main/store/searchWorkerMain.ts'),
-          // Makes an imported picture's metadata and renditions off the main thread.
-          pictureWorker: resolve('src/main/media/pictureWorkerMain.ts'),
         },
       },
     },

@@ -23,8 +23,6 @@ export default defineConfig({
         syncCrashWorkstation: resolve(import.meta.dirname, 'tests/support/syncCrashWorkstation.ts'),
         // The store's search worker, for the bench's store (the app's is built into out/main).
         searchWorker: resolve(import.meta.dirname, 'src/main/store/searchWorkerMain.ts'),
-        // The picture worker, for the bench's picture imports (the app's is built into out/main).
-        pictureWorker: resolve(import.meta.dirname, 'src/main/media/pictureWorkerMain.ts'),
       },
       output: {
         format: 'esm',

@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import sharp from 'sharp'
 import type { Article } from '../src/shared/domain/Article'
@@ -120,8 +119,6 @@ export async function benchPictures(
       media: timedMedia(workstation.media, stored),
       settings: () => workstation.settings.get(),
       clock: systemClock,
-      // Built beside the bench by tools.vite.config.ts, as electron-vite builds the app's.
-      worker: fileURLToPath(new URL('./pictureWorker.js', import.meta.url)),
     })
     // sharp and exifr load with a session's first picture (once); these rows time the imports after.
     const small = await Promise.all(
@@ -170,7 +167,6 @@ export async function benchPictures(
         pass: block <= FRAME_BUDGET_MS,
       },
     ]
-    await importer.close()
     return [...importRows, await benchPictureSaves(workstation, body, pictures, options.saves)]
   } finally {
     await workstation.close()

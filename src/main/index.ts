@@ -34,7 +34,6 @@ import { startUpdates } from './updates/startUpdates'
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
 const searchWorker = fileURLToPath(new URL('./searchWorker.js', import.meta.url))
-const pictureWorker = fileURLToPath(new URL('./pictureWorker.js', import.meta.url))
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 const page = choosePageUrl(app.isPackaged, process.env)
 const pageUrl = page.url
@@ -83,7 +82,6 @@ async function start(): Promise<void> {
       runSync: true,
       onInbox: notifyInbox,
       searchWorker,
-      pictureWorker,
       secretCipher: safeStorage.isEncryptionAvailable()
         ? {
             kind: 'os-keychain',

@@ -90,8 +90,6 @@ export type WorkstationOptions = {
   checkOutputs?: boolean
   /** See RepositoryOptions.searchWorker. */
   searchWorker?: string
-  /** See PictureImporterOptions.worker. */
-  pictureWorker?: string
   /** The fetch desk calls use (the platform's unless a test gives one). */
   deskFetch?: typeof fetch
   /** How long a desk server may take to answer one call. */
@@ -226,15 +224,9 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
     ...(options.onInbox ? { onInbox: options.onInbox } : {}),
   })
   await sync.deskChanged()
-  const importer = new PictureImporter({
-    media,
-    settings: () => settings.get(),
-    clock,
-    worker: options.pictureWorker,
-  })
   const pictures = new PictureService(
     articles,
-    importer,
+    new PictureImporter({ media, settings: () => settings.get(), clock }),
     media,
     (href) =>
       downloadPicture(href, {
@@ -302,7 +294,6 @@ export async function openWorkstation(options: WorkstationOptions): Promise<Work
       await leases.closeAll()
       await sync.close()
       await outbox.stop()
-      await importer.close()
       await repository.close()
     },
   }

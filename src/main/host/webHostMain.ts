@@ -29,7 +29,6 @@ async function main(): Promise<number> {
       runOutbox: true,
       runSync: true,
       searchWorker: fileURLToPath(new URL('./searchWorker.js', import.meta.url)),
-      pictureWorker: fileURLToPath(new URL('./pictureWorker.js', import.meta.url)),
     })
     const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
     host = await createWebHost({ dispatch: workstation.dispatch, rendererDir, port })
@@ -38,9 +37,7 @@ async function main(): Promise<number> {
     if (process.env['COPYDESK_DEBUG']) console.error(error)
     await workstation
       ?.close()
-      .catch((error: unknown) =>
-        log.warn('host', 'Could not close the store after a failed start', error),
-      )
+      .catch((error: unknown) => log.warn('host', 'Could not close the store after a failed start', error))
     return 1
   }
   console.log(`Copydesk ${APP_VERSION} is running in browser mode.`)

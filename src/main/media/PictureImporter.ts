@@ -4,26 +4,19 @@ import { isoNow, type Clock } from '../../shared/domain/Clock'
 import type { DeskSettings } from '../../shared/domain/DeskSettings'
 import { AppError } from '../../shared/ipc/AppError'
 import { checkPicture, checkPictureBytes } from '../../shared/media/checkPicture'
-import { hashOfMediaId, type MediaId } from '../../shared/media/MediaId'
 import { pictureLimitsOf, type PictureLimits } from '../../shared/media/PictureLimits'
 import type { PictureRecord, Rendition } from '../../shared/media/PictureRecord'
 import { isErrnoCode } from '../store/isErrnoCode'
 import { describeEntry } from '../store/readRegularFile'
-import { log } from '../log/log'
+import { makeRenditions } from './makeRenditions'
 import type { MediaStore } from './MediaStore'
-import { PictureWorker, PictureWorkerFailed } from './PictureWorker'
-import { renderPicture, type RenderedPicture, type RenderOptions } from './renderPicture'
+import { readMetadata } from './readMetadata'
 
 export type PictureImporterOptions = {
   media: MediaStore
   /** The desk's settings as they are now: limits, rendition quality, what renditions keep. */
   settings: () => DeskSettings
   clock: Clock
-  /**
-   * The built picture worker (out/main/pictureWorker.js): with it, the metadata and renditions are
-   * made on a thread of their own (see PictureWorker); without one (the CLI, tests), on this thread.
-   */
-  worker?: string | undefined
 }
 
 /**
@@ -33,11 +26,7 @@ export type PictureImporterOptions = {
  * written last, so a crash midway leaves at worst unrecorded files for the sweep.
  */
 export class PictureImporter {
-  private readonly worker: PictureWorker | null
-
-  constructor(private readonly options: PictureImporterOptions) {
-    this.worker = options.worker ? new PictureWorker(options.worker) : null
-  }
+  constructor(private readonly options: PictureImporterOptions) {}
 
   /** The desk's limits as they are now. */
   limits(): PictureLimits {
@@ -67,7 +56,7 @@ export class PictureImporter {
       const tooBig = checkPictureBytes(info.size, limits, name)
       if (tooBig) throw new AppError('INVALID_INPUT', tooBig.message, { reason: tooBig.reason })
       const read = await handle.readFile()
-      // A view, not a copy: 15 MB more on the main thread's heap is work for its collector.
+      // A view, not a copy: 15 MB more on the main thread is more work for its collector.
       return await this.importBytes(new Uint8Array(read.buffer, read.byteOffset, read.length), name)
     } finally {
       await handle.close()
@@ -85,11 +74,13 @@ export class PictureImporter {
     const { id } = await media.put(data, checked.type)
     const known = await media.readRecord(id)
     if (known && (await this.renditionsPresent(known))) return known
-    const { metadata, files } = await this.render(id, data, {
+    const metadata = await readMetadata(data)
+    const files = await makeRenditions(data, {
       quality: settings.pictureWebQuality,
       maxPixels: limits.maxPixels,
       keepCopyright: settings.pictureKeepCopyright,
       keepCredit: settings.pictureKeepCredit,
+      metadata,
     })
     const renditions: Rendition[] = []
     for (const file of files) {
@@ -115,28 +106,6 @@ export class PictureImporter {
     }
     await media.saveRecord(record)
     return record
-  }
-
-  /** Stops the picture worker, if one was started. */
-  async close(): Promise<void> {
-    await this.worker?.close()
-  }
-
-  /** On the worker when there is one; on this thread when there is none or it failed. */
-  private async render(
-    id: MediaId,
-    data: Uint8Array,
-    options: RenderOptions,
-  ): Promise<RenderedPicture> {
-    if (!this.worker) return renderPicture(data, options)
-    try {
-      const path = this.options.media.pathOf(id)
-      return await this.worker.render({ path, sha256: hashOfMediaId(id) }, options)
-    } catch (error) {
-      if (!(error instanceof PictureWorkerFailed)) throw error
-      log.warn('media', 'The picture worker failed: this picture is made on the main thread', error)
-      return renderPicture(data, options)
-    }
   }
 
   /** A record is reused only while every rendition it lists is still there and sound. */
