@@ -51,10 +51,7 @@ export class PictureService {
   async add(input: AddPictureInput): Promise<AddPictureOutput> {
     // Read first: a story that is missing or locked is said before the picture is processed.
     const current = await this.stories.get({ id: input.id })
-    const picture = await this.importer.importBytes(
-      new Uint8Array(Buffer.from(input.data, 'base64')),
-      input.name,
-    )
+    const picture = await this.importer.importBytes(fromBase64(input.data), input.name)
     const found = picture.metadata
     const leadPicture: LeadPicture = {
       mediaId: picture.id,
@@ -87,8 +84,7 @@ export class PictureService {
 
   /** A picture stored for the editor to place; the story changes only when the editor saves it. */
   async import(input: ImportPictureInput): Promise<{ picture: PictureRecord }> {
-    const data = new Uint8Array(Buffer.from(input.data, 'base64'))
-    return { picture: await this.importer.importBytes(data, input.name) }
+    return { picture: await this.importer.importBytes(fromBase64(input.data), input.name) }
   }
 
   /**
@@ -219,4 +215,10 @@ function nameOf(href: string): string {
   } catch {
     return href
   }
+}
+
+/** The decoded bytes as a plain Uint8Array over the Buffer's memory: a copy would be 15 MB more. */
+function fromBase64(data: string): Uint8Array {
+  const decoded = Buffer.from(data, 'base64')
+  return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length)
 }

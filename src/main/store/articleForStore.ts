@@ -1,5 +1,5 @@
 import { Article } from '../../shared/domain/Article'
-import type { BodyDoc } from '../../shared/domain/DocNode'
+import { markCheckedBody, type BodyDoc } from '../../shared/domain/DocNode'
 import { checkBody, linksIn } from '../../shared/editor-schema/validateBody'
 import { AppError } from '../../shared/ipc/AppError'
 
@@ -19,6 +19,7 @@ export function articleForStore(next: Article, previous?: Article, keepLinksOf?:
       keepLink: storedLinks([previous?.body, keepLinksOf]),
     })
     if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems })
+    markCheckedBody(body)
     article = { ...next, body }
   }
   const parsed = Article.safeParse(article)

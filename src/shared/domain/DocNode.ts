@@ -63,11 +63,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** See markCheckedBody. */
+const checkedBodies = new WeakSet<object>()
+
+/**
+ * Notes a body the store has just made with checkBody (through ProseMirror, within BODY_LIMITS): it
+ * is of the document's shape and within READ_BODY_LIMITS by construction, so BodyDoc does not walk
+ * it again (twice a save: the article schema's check of what the store writes, the contract's of
+ * what the save answers). A body is never changed in place once made; a copy is checked as any.
+ */
+export function markCheckedBody(body: BodyDocValue): void {
+  checkedBodies.add(body)
+}
+
 /**
  * The body of an article: a TipTap document, checked without recursion. What is read may be as big
  * as READ_BODY_LIMITS allows; what is saved is held to the smaller BODY_LIMITS by checkBody.
  */
 export const BodyDoc = z.custom<BodyDocValue>().superRefine((value, ctx) => {
+  if (isRecord(value) && checkedBodies.has(value)) return
   const problem = bodyLimitProblem(value, READ_BODY_LIMITS) ?? docShapeProblem(value)
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
