@@ -702,7 +702,6 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null
 }
 
-/** The request's path, or null when it is not one (an absolute-form target, a broken %-escape). */
 /**
  * One rendition by its id and capability (see RenditionLinks), GET or HEAD. Everything it does not
  * serve (a wrong or forged key, an original, a file the desk lacks) is the same 404. The file is
@@ -719,6 +718,7 @@ async function rendition(
     return sendError(req, res, new DeskError('INVALID_INPUT', `${path} takes GET or HEAD.`), 405)
   }
   const key = new URL(req.url ?? '/', 'http://desk.invalid').searchParams.get('key') ?? ''
+  // pathOf has checked the whole path decodes.
   const found = await serve(decodeURIComponent(path.slice(RENDITIONS_PATH.length)), key)
   if (found === null)
     return sendError(req, res, new DeskError('NOT_FOUND', 'No such picture at this address.'))
@@ -726,10 +726,12 @@ async function rendition(
     'content-type': found.contentType,
     'content-length': String(found.data.length),
     'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
   })
   res.end(req.method === 'HEAD' ? undefined : found.data)
 }
 
+/** The request's path, or null when it is not one (an absolute-form target, a broken %-escape). */
 function pathOf(target: string | undefined): string | null {
   if (!target?.startsWith('/')) return null
   try {
