@@ -36,7 +36,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     private readonly mode: number = OWNER_ONLY_FILE,
   ) {}
 
-  async read(): Promise<T | null> {
+  /**
+   * Reads and parses the file. `known`: a text and what it parses to (e.g. what this process just
+   * wrote); when the file holds exactly that text, that value is returned without parsing it again.
+   */
+  async read(known?: { text: string; data: T }): Promise<T | null> {
     let text: string | null
     try {
       text = await readRegularFile(this.path)
@@ -49,6 +53,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw error
     }
     if (text === null) return null
+    if (known && text === known.text) return known.data
     let data: unknown
     try {
       data = JSON.parse(text)

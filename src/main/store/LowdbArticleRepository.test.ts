@@ -138,6 +138,70 @@ describe('LowdbArticleRepository', () => {
     expect((await repo.list())[0]).toMatchObject({ headline: 'after', revision: 2 })
   })
 
+  // A save reads its article's file but parses it only when it differs from what this store wrote
+  // last (ArticleFiles.lastWritten): an edit made in between, even one of the same length, is seen.
+  it('sees a file edited by hand right after a save, and never saves over it unseen', async () => {
+    repo = await open()
+    const a = await repo.create(draft('first'))
+    const saved = await repo.update(a.id, 1, (cur) => ({ ...cur, headline: 'Saved', revision: 2 }))
+    const path = join(dir.path, 'articles', `${a.id}.json`)
+    const text = await readFile(path, 'utf8')
+    const byHand = text
+      .replace('"headline":"Saved"', '"headline":"Hand!"')
+      .replace('"revision":2', '"revision":3')
+    expect(byHand.length).toBe(text.length)
+    await writeFile(path, byHand)
+    expect(await repo.get(a.id)).toMatchObject({ headline: 'Hand!', revision: 3 })
+    const stale = repo.update(a.id, saved.revision, (cur) => ({
+      ...cur,
+      headline: 'Lost?',
+      revision: 3,
+    }))
+    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await readFile(path, 'utf8')).toBe(byHand)
+    // Written back as it was saved, the file is the article that was saved.
+    await writeFile(path, text)
+    expect(await repo.get(a.id)).toEqual(saved)
+  })
+
+  it('reads back each article it writes as the article it wrote, through the file', async () => {
+    repo = await open()
+    const a = await repo.create({
+      ...draft('With pictures'),
+      body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'A ' },
+              {
+                type: 'text',
+                text: 'link',
+                marks: [{ type: 'link', attrs: { href: 'https://example.org/' } }],
+              },
+            ],
+          },
+          {
+            type: 'figure',
+            attrs: {
+              mediaId: `${'a'.repeat(64)}.jpg`,
+              caption: 'A caption',
+              credit: 'Agency',
+              creator: 'Someone',
+              copyright: '© Agency',
+              altText: 'What it shows',
+            },
+          },
+        ],
+      },
+    })
+    const saved = await repo.update(a.id, 1, (cur) => ({ ...cur, deck: 'A deck', revision: 2 }))
+    await repo.close()
+    repo = await open()
+    expect(await repo.get(a.id)).toEqual(saved)
+  })
+
   it('removes temp files left by a write that was killed, keeping the previous version', async () => {
     repo = await open()
     const a = await repo.create(draft('intact'))

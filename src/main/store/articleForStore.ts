@@ -17,6 +17,7 @@ export function articleForStore(next: Article, previous?: Article, keepLinksOf?:
   if (next.body !== previous?.body) {
     const { body, problems } = checkBody(next.body, {
       keepLink: storedLinks([previous?.body, keepLinksOf]),
+      previous: previous?.body,
     })
     if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems })
     markCheckedBody(body)

@@ -1,9 +1,10 @@
 import { getSchema } from '@tiptap/core'
-import { Node as PmNode, type Schema } from '@tiptap/pm/model'
+import { Fragment, Node as PmNode, type Schema } from '@tiptap/pm/model'
 import { bodyLimitProblem, type BodyDoc, type DocNode } from '../domain/DocNode'
 import { editorExtensions, HEADING_LEVELS } from './editorExtensions'
 import { figureProblem } from './figure/figure'
 import { normalizeLink } from './normalizeLink'
+import { rememberStoredBlock, reusableBlocks } from './storedBlocks'
 
 export { linksIn } from './bodyLinkChecks'
 
@@ -22,6 +23,12 @@ export type BodyCheckOptions = {
    * it is fixed: an edit elsewhere in the story is never refused for it.
    */
   keepLink?: ((href: string) => boolean) | undefined
+  /**
+   * The body as this process stored it before (made by checkBody): a block of it the new body has
+   * unchanged at its start or end is not read through ProseMirror again, nor written out again; the
+   * checks run over every block as ever.
+   */
+  previous?: BodyDoc | undefined
 }
 
 /** Problems that make a body unfit to store: unknown nodes, wrong nesting, unsafe links. Empty when fine. */
@@ -48,8 +55,9 @@ export function checkBody(
   const tooBig = bodyLimitProblem(body)
   if (tooBig) return { body, problems: [tooBig] }
   let doc: PmNode
+  const reused = options.previous ? reusableBlocks(body, options.previous) : undefined
   try {
-    doc = PmNode.fromJSON(bodySchema(), body)
+    doc = reused ? docOf(body, reused) : PmNode.fromJSON(bodySchema(), body)
     doc.check()
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
@@ -83,26 +91,54 @@ export function checkBody(
     problems.push(
       `The body has ${figures.length === 1 ? 'a picture that is' : `${figures.length.toLocaleString('en')} pictures that are`} not fit to store: ${examples(figures)}.`,
     )
-  const json: { content?: DocNode[] } = doc.toJSON()
-  const stored: BodyDoc = json.content ? { type: 'doc', content: json.content } : { type: 'doc' }
-  normalizeLinks(stored)
+  const content: DocNode[] = []
+  doc.forEach((node, _offset, index) => {
+    const same = reused?.[index]
+    if (same) {
+      content.push(same.block)
+      return
+    }
+    const block: DocNode = node.toJSON()
+    if (!normalizeLinks(block)) rememberStoredBlock(block, node)
+    content.push(block)
+  })
+  const stored: BodyDoc = content.length > 0 ? { type: 'doc', content } : { type: 'doc' }
   const asStored = problems.length === 0 ? bodyLimitProblem(stored) : null
   if (asStored) problems.push(asStored)
   return { body: stored, problems }
 }
 
-/** Rewrites each link of `body` in place to its normalised address; one that has none stays. */
-function normalizeLinks(body: BodyDoc): void {
-  const nodes: DocNode[] = [...(body.content ?? [])]
+/** The document of `body`, its reused blocks taken as they are; as PmNode.fromJSON makes it. */
+function docOf(body: BodyDoc, reused: ({ node: PmNode } | undefined)[]): PmNode {
+  const schema = bodySchema()
+  const blocks = (body.content ?? []).map(
+    (block, index) => reused[index]?.node ?? PmNode.fromJSON(schema, block),
+  )
+  const type = schema.nodes[body.type]
+  if (!type) throw new RangeError(`Unknown node type: ${body.type}`)
+  return type.create(undefined, Fragment.fromArray(blocks))
+}
+
+/**
+ * Rewrites each link of `block` in place to its normalised address; one that has none stays.
+ * Whether any address was rewritten.
+ */
+function normalizeLinks(block: DocNode): boolean {
+  let changed = false
+  const nodes: DocNode[] = [block]
   for (let node = nodes.pop(); node; node = nodes.pop()) {
     for (const mark of node.marks ?? []) {
       const href = mark.attrs?.['href']
       if (mark.type !== 'link' || typeof href !== 'string' || !mark.attrs) continue
       const normal = normalizeLink(href)
-      if (normal !== null) mark.attrs['href'] = normal
+      if (normal !== null && normal !== href) {
+        mark.attrs['href'] = normal
+        changed = true
+      }
     }
     for (const child of node.content ?? []) nodes.push(child)
   }
+  return changed
 }
 
 function examples(values: string[]): string {
