@@ -66,8 +66,8 @@ const STATUSES: DeskSettings['wordpressStatus'][] = ['draft', 'pending', 'publis
 /** The webhook and WordPress targets in Desk settings, with Test connection. */
 export function CmsTargetFields({ draft, onChange, secretStatus, test, testing, onTest }: Props) {
   const picturesId = useId()
-  const text = (key: keyof CmsDraft, label: string, hint?: string) => (
-    <label className="stacked">
+  const text = (key: keyof CmsDraft, label: string, hint?: string, rowStart = false) => (
+    <label className={rowStart ? 'stacked settings-row-start' : 'stacked'}>
       <span>{label}</span>
       <input
         className="text-input"
@@ -128,7 +128,8 @@ export function CmsTargetFields({ draft, onChange, secretStatus, test, testing, 
           'Webhook pictures folder',
           'The folder on this computer that address serves.',
         )}
-      {text('wordpressUrl', 'WordPress site URL', 'Its https:// address.')}
+      {/* WordPress's fields start their own row, whatever number of webhook fields shows. */}
+      {text('wordpressUrl', 'WordPress site URL', 'Its https:// address.', true)}
       {text('wordpressUser', 'WordPress user')}
       {secret('wordpressPassword', 'WordPress application password')}
       <label className="stacked">
