@@ -4,6 +4,7 @@ import { FAKE_TOKEN, FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../../te
 import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { until } from '../../../tests/support/syncWorkstation'
+import { joinedWorkstation } from '../../../tests/support/joinedWorkstation'
 import { tempDir } from '../../../tests/support/tempDir'
 import { openWorkstation, type Workstation } from '../openWorkstation'
 
@@ -51,22 +52,8 @@ async function deskTargets(): Promise<void> {
   })
 }
 
-/** A workstation as the browser host opens it (syncing in the background), joined as `role`. */
-async function joined(role: 'writer' | 'desk-chief', name: string): Promise<Workstation> {
-  const dir = await tempDir('copydesk-desk-push-')
-  folders.push(dir.cleanup)
-  const ws = await openWorkstation({
-    dataDir: dir.path,
-    host: 'web',
-    version: 'test',
-    runSync: true,
-    runOutbox: true,
-    syncRetry: { firstMs: 20, maxMs: 200 },
-  })
-  open.push(ws)
-  await ws.client.joinDesk({ url: desk.url, ...(await desk.account(role, name)) })
-  await until(async () => (await ws.client.watchSync({ after: 0 })).status?.connection === 'online')
-  return ws
+function joined(role: 'writer' | 'desk-chief', name: string): Promise<Workstation> {
+  return joinedWorkstation(desk, role, name, { opened: open, folders })
 }
 
 /** A story written and submitted on the writer's workstation, approved on the chief's; its id. */

@@ -5,8 +5,8 @@ import { FAKE_WP_PASSWORD, FAKE_WP_USER, FakeCms } from '../../../tests/support/
 import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, type DeskAccount, type SyncDesk } from '../../../tests/support/syncDesk'
 import { until } from '../../../tests/support/syncWorkstation'
-import { tempDir } from '../../../tests/support/tempDir'
-import { openWorkstation, type Workstation } from '../openWorkstation'
+import { joinedWorkstation } from '../../../tests/support/joinedWorkstation'
+import type { Workstation } from '../openWorkstation'
 
 const LONG = 90_000
 const fixtures = join(import.meta.dirname, '../../../tests/fixtures/media')
@@ -36,21 +36,8 @@ afterAll(async () => {
   await cms?.stop()
 })
 
-async function joined(role: 'writer' | 'desk-chief', name: string): Promise<Workstation> {
-  const dir = await tempDir('copydesk-desk-pictures-')
-  folders.push(dir.cleanup)
-  const ws = await openWorkstation({
-    dataDir: dir.path,
-    host: 'web',
-    version: 'test',
-    runSync: true,
-    runOutbox: true,
-    syncRetry: { firstMs: 20, maxMs: 200 },
-  })
-  open.push(ws)
-  await ws.client.joinDesk({ url: desk.url, ...(await desk.account(role, name)) })
-  await until(async () => (await ws.client.watchSync({ after: 0 })).status?.connection === 'online')
-  return ws
+function joined(role: 'writer' | 'desk-chief', name: string): Promise<Workstation> {
+  return joinedWorkstation(desk, role, name, { opened: open, folders })
 }
 
 async function fixture(name: string): Promise<string> {

@@ -7,9 +7,9 @@ import { FAKE_TOKEN, FakeCms } from '../../../tests/support/fakeCms'
 import { draftStory, edited } from '../../../tests/support/storyDesk'
 import { startSyncDesk, SYNC_DESK_KEY, type SyncDesk } from '../../../tests/support/syncDesk'
 import { until } from '../../../tests/support/syncWorkstation'
-import { tempDir } from '../../../tests/support/tempDir'
+import { joinedWorkstation } from '../../../tests/support/joinedWorkstation'
 import { SecretBox } from '../../server/outbox/SecretBox'
-import { openWorkstation, type Workstation } from '../openWorkstation'
+import type { Workstation } from '../openWorkstation'
 
 const LONG = 120_000
 const fixtures = join(import.meta.dirname, '../../../tests/fixtures/media')
@@ -45,21 +45,8 @@ async function deskWithWebhook(publicUrl: boolean) {
   return { desk, writer, chief }
 }
 
-async function joined(desk: SyncDesk, role: 'writer' | 'desk-chief', name: string) {
-  const dir = await tempDir('copydesk-desk-webhook-')
-  folders.push(dir.cleanup)
-  const ws = await openWorkstation({
-    dataDir: dir.path,
-    host: 'web',
-    version: 'test',
-    runSync: true,
-    runOutbox: true,
-    syncRetry: { firstMs: 20, maxMs: 200 },
-  })
-  open.push(ws)
-  await ws.client.joinDesk({ url: desk.url, ...(await desk.account(role, name)) })
-  await until(async () => (await ws.client.watchSync({ after: 0 })).status?.connection === 'online')
-  return ws
+function joined(desk: SyncDesk, role: 'writer' | 'desk-chief', name: string) {
+  return joinedWorkstation(desk, role, name, { opened: open, folders })
 }
 
 /** A story with a lead picture and a figure, written on `writer`, approved on `chief`, pushed. */
